@@ -1,0 +1,7 @@
+"""``python -m recurrent_care_pack`` runs the ``rcpack`` command."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

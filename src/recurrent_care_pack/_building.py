@@ -1,0 +1,79 @@
+"""Building: plain data to typed records and back, through one configured converter."""
+
+import functools
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ._durations import format_duration, parse_duration
+from ._model import Alternatives, CaseStudyCopy, Material, Need, Pack
+
+__all__ = ["PACK_COLLECTIONS", "converter", "pack_from_dict", "pack_to_dict"]
+
+#: The lists a content file may hold beside the pack details; the files of a pack add up.
+PACK_COLLECTIONS = ("sections", "case_studies", "people", "organisations", "works")
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The one converter, configured here and nowhere else."""
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(timedelta, lambda value, _: parse_duration(value))
+    conv.register_unstructure_hook(timedelta, format_duration)
+    conv.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(Need, lambda value, _: _need(value))
+    conv.register_unstructure_hook(Need, _need_to_data)
+    conv.register_unstructure_hook(Material, _need_to_data)
+    conv.register_unstructure_hook(CaseStudyCopy, _need_to_data)
+    conv.register_unstructure_hook(Alternatives, _need_to_data)
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    )
+    conv.register_structure_hook_factory(
+        attrs.has, lambda cls: make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    )
+    conv.register_unstructure_hook(tuple, lambda items: [conv.unstructure(i) for i in items])
+    return conv
+
+
+def pack_from_dict(document: dict[str, Any]) -> Pack:
+    """Build a `Pack` from a content document: pack details under ``pack``, lists beside."""
+    fields = dict(document.get("pack") or {})
+    for name in PACK_COLLECTIONS:
+        if name in document:
+            fields[name] = document[name]
+    return converter().structure(fields, Pack)
+
+
+def pack_to_dict(pack: Pack) -> dict[str, Any]:
+    """Write a `Pack` as one content document, the inverse of `pack_from_dict`."""
+    fields: dict[str, Any] = converter().unstructure(pack)
+    document: dict[str, Any] = {"pack": {}}
+    for name, value in fields.items():
+        if name in PACK_COLLECTIONS:
+            document[name] = value
+        else:
+            document["pack"][name] = value
+    return document
+
+
+def _need(value: Any) -> Need:
+    if isinstance(value, str):
+        return Material(name=value)
+    if "case_study" in value:
+        return CaseStudyCopy(case_study=value["case_study"])
+    return Alternatives(
+        options=tuple(tuple(Material(name=n) for n in option) for option in value["one_of"])
+    )
+
+
+def _need_to_data(need: Need) -> Any:
+    if isinstance(need, Material):
+        return need.name
+    if isinstance(need, CaseStudyCopy):
+        return {"case_study": need.case_study}
+    return {"one_of": [[m.name for m in option] for option in need.options]}

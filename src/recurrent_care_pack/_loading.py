@@ -1,0 +1,143 @@
+"""Loading: the pipeline from files to a checked, typed pack.
+
+read YAML -> check each file against the schema -> merge the files -> build typed
+records -> check meaning. Each stage records problems; later stages run only on content
+that passed the earlier ones, so no problem is reported twice.
+"""
+
+from collections.abc import Iterable
+from os import PathLike
+from pathlib import Path
+
+import cattrs
+from attrs import frozen
+
+from ._building import pack_from_dict
+from ._meaning import check_meaning, check_unique_ids
+from ._merging import merge
+from ._model import Pack
+from ._problems import PackError, Problem, sort_key
+from ._reading import Document, read_file
+from ._resources import bundled
+from ._schema import check_document
+
+__all__ = [
+    "CONTENT_SUFFIXES",
+    "Result",
+    "check",
+    "content_files",
+    "load_pack",
+    "pack_roots",
+    "validate",
+]
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+#: A folder holding this file is a pack folder: its files make one pack together.
+PACK_MARKER = "pack.yaml"
+
+
+@frozen(kw_only=True)
+class Result:
+    """What checking one pack found: the files read, every problem, and the pack if none."""
+
+    root: Path
+    files: tuple[Path, ...]
+    problems: tuple[Problem, ...]
+    pack: Pack | None
+
+
+def content_files(root: Path) -> list[Path]:
+    """The content files of the pack at ``root``: the file itself, or a folder's YAML files."""
+    if root.is_dir():
+        return sorted(
+            path
+            for path in root.rglob("*")
+            if path.suffix in CONTENT_SUFFIXES
+            and path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        )
+    if not root.exists():
+        raise FileNotFoundError(root)
+    return [root]
+
+
+def pack_roots(paths: Iterable[Path]) -> list[Path]:
+    """The packs that ``paths`` belong to, each once, in the order first named.
+
+    A file inside a pack folder (one with a ``pack.yaml``) stands for the whole folder,
+    so that references between its files resolve.
+    """
+    roots: list[Path] = []
+    for path in paths:
+        root = path
+        if path.is_file() and (path.parent / PACK_MARKER).is_file():
+            root = path.parent
+        if root not in roots:
+            roots.append(root)
+    return roots
+
+
+def check(root: Path | None = None) -> Result:
+    """Check the pack at ``root`` (a file or folder; default the bundled pack).
+
+    ``OSError`` from a path that cannot be read is raised: it is not a content problem.
+    """
+    root = bundled("data") if root is None else root
+    files = content_files(root)
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    for file in files:
+        document, found = read_file(file)
+        problems.extend(found)
+        if document is not None and not found:
+            documents.append(document)
+    for document in documents:
+        problems.extend(check_document(document))
+    pack = None
+    if not problems:  # meaning is only checked on content that fits the schema
+        pack, more = _build(documents)
+        problems.extend(more)
+    problems.extend(check_unique_ids(documents))
+    ordered = tuple(sorted(problems, key=sort_key))
+    return Result(root=root, files=tuple(files), problems=ordered, pack=None if ordered else pack)
+
+
+def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
+    merged, origins, problems = merge(documents)
+    if problems:
+        return None, problems
+    try:
+        pack = pack_from_dict(merged)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+        # The schema admits only what the model can build; this is a last line of defence.
+        first = documents[0]
+        message = f"the content could not be built: {error}"
+        return None, [first.problem((), "RC209", message)]
+    return pack, check_meaning(pack, origins)
+
+
+def load_pack(path: str | PathLike[str] | None = None) -> Pack:
+    """Load a pack from a file or folder, or with no argument the bundled pack.
+
+    Raises `PackError` carrying every problem when the content has any, and `OSError`
+    when the path cannot be read.
+    """
+    result = check(_root(path))
+    if result.pack is None:
+        raise PackError(result.problems)
+    return result.pack
+
+
+def validate(path: str | PathLike[str] | None = None) -> tuple[Problem, ...]:
+    """Every problem with a pack (a file or folder; default the bundled pack), in order.
+
+    Content problems are returned, never raised; a path that cannot be read raises `OSError`.
+    """
+    return check(_root(path)).problems
+
+
+def _root(path: str | PathLike[str] | None) -> Path | None:
+    if path is None:
+        return None
+    return pack_roots([Path(path)])[0]

@@ -1,0 +1,331 @@
+"""Meaning checks: unique ids, references that resolve, numbering, timings that add up."""
+
+import difflib
+import math
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from ._durations import format_duration
+from ._merging import Origins
+from ._model import CaseStudyCopy, LearningModule, Media, MediaKind, Pack, Section, Tip
+from ._problems import Problem
+from ._reading import Document, Path_
+
+__all__ = ["check_meaning", "check_unique_ids"]
+
+#: What an item is called, by the list that holds it.
+_KIND_OF_LIST = {
+    "sections": "section",
+    "modules": "learning module",
+    "media": "film or presentation",
+    "exercises": "exercise",
+    "case_studies": "case study",
+    "people": "person",
+    "organisations": "organisation",
+    "works": "work",
+    "categories": "tip category",
+    "tips": "tip",
+    "points": "tip",
+    "resources": "resource",
+}
+
+
+def check_unique_ids(documents: list[Document]) -> list[Problem]:
+    """Every id is used once across the pack's files."""
+    seen: dict[str, tuple[Document, Path_]] = {}
+    problems: list[Problem] = []
+    for document in documents:
+        for path, item_id in _ids(document.data, ()):
+            if item_id in seen:
+                first_document, first_path = seen[item_id]
+                mark = first_document.where((*first_path, "id"))
+                where = _elsewhere(document.file, first_document.file, mark.line)
+                problems.append(
+                    document.problem(
+                        (*path, "id"),
+                        "RC401",
+                        f"id '{item_id}' is already used by the {_kind(first_path)} {where}; "
+                        "ids must be unique across the pack",
+                    )
+                )
+            else:
+                seen[item_id] = (document, path)
+    return problems
+
+
+def _ids(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            yield path, data["id"]
+        for key, value in data.items():
+            yield from _ids(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _ids(value, (*path, index))
+
+
+def _elsewhere(here: Path, there: Path, line: int) -> str:
+    return f"on line {line}" if here == there else f"at {there}:{line}"
+
+
+def _kind(path: Path_) -> str:
+    if path == ("pack",):
+        return "pack"
+    for part in reversed(path):
+        if isinstance(part, str) and part in _KIND_OF_LIST:
+            return _KIND_OF_LIST[part]
+    return "item"
+
+
+def check_meaning(pack: Pack, origins: Origins) -> list[Problem]:
+    """All the meaning problems of a pack whose files each fit the schema."""
+    checker = _Checker(pack, origins)
+    checker.check_references()
+    checker.check_numbering()
+    checker.check_timings()
+    return checker.problems
+
+
+class _Checker:
+    def __init__(self, pack: Pack, origins: Origins) -> None:
+        self.pack = pack
+        self.origins = origins
+        self.problems: list[Problem] = []
+        self.kinds: dict[str, dict[str, object]] = {
+            "organisation": {o.id: o for o in pack.organisations},
+            "person": {p.id: p for p in pack.people},
+            "work": {w.id: w for w in pack.works},
+            "case study": {c.id: c for c in pack.case_studies},
+            "film or presentation": {m.id: m for s in pack.sections for m in s.media},
+            "exercise": {e.id: e for s in pack.sections for e in s.exercises},
+        }
+
+    def report(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> None:
+        self.problems.append(self.origins.problem(path, code, message, at_key=at_key))
+
+    # References -----------------------------------------------------------------------
+
+    def check_references(self) -> None:
+        pack = self.pack
+        self.refer(("pack", "publisher"), pack.publisher, "organisation")
+        if pack.origin is not None:
+            for j, partner in enumerate(pack.origin.partners):
+                self.refer(("pack", "origin", "partners", j), partner, "organisation")
+        for i, person in enumerate(pack.people):
+            self.refer(("people", i, "organisation"), person.organisation, "organisation")
+        for i, work in enumerate(pack.works):
+            self.refer(("works", i, "publisher"), work.publisher, "organisation")
+        for i, case_study in enumerate(pack.case_studies):
+            self.refer(("case_studies", i, "based_on"), case_study.based_on, "work")
+        for i, section in enumerate(pack.sections):
+            self.check_section_references(("sections", i), section)
+
+    def check_section_references(self, at: Path_, section: Section) -> None:
+        for j, media in enumerate(section.media):
+            for k, speaker in enumerate(media.speakers):
+                self.refer((*at, "media", j, "speakers", k), speaker, "person")
+        for j, module in enumerate(section.modules):
+            here = (*at, "modules", j)
+            for k, film in enumerate(module.films):
+                self.refer((*here, "films", k), film, "film or presentation")
+            self.refer((*here, "exercise"), module.exercise, "exercise")
+            if module.different_day is not None:
+                for k, film in enumerate(module.different_day.rewatch):
+                    self.refer((*here, "different_day", "rewatch", k), film, "film or presentation")
+        for j, exercise in enumerate(section.exercises):
+            here = (*at, "exercises", j)
+            for k, need in enumerate(exercise.what_you_need):
+                if isinstance(need, CaseStudyCopy):
+                    path = (*here, "what_you_need", k, "case_study")
+                    self.refer(path, need.case_study, "case study")
+            for k, film in enumerate(exercise.draws_on):
+                self.refer((*here, "draws_on", k), film, "film or presentation")
+        if section.background_reading is not None:
+            for k, work in enumerate(section.background_reading.works):
+                self.refer((*at, "background_reading", "works", k), work, "work")
+        if section.tips is not None:
+            for j, category in enumerate(section.tips.categories):
+                here = (*at, "tips", "categories", j)
+                for k, tip in enumerate(category.tips):
+                    self.check_tip_references((*here, "tips", k), tip)
+                for k, resource in enumerate(category.resources):
+                    path = (*here, "resources", k, "organisation")
+                    self.refer(path, resource.organisation, "organisation")
+
+    def check_tip_references(self, at: Path_, tip: Tip) -> None:
+        for k, work in enumerate(tip.cites):
+            self.refer((*at, "cites", k), work, "work")
+        for k, organisation in enumerate(tip.mentions):
+            self.refer((*at, "mentions", k), organisation, "organisation")
+        for k, point in enumerate(tip.points):
+            self.check_tip_references((*at, "points", k), point)
+
+    def refer(self, path: Path_, target: str | None, kind: str) -> None:
+        if target is None or target in self.kinds[kind]:
+            return
+        for other_kind, items in self.kinds.items():
+            if target in items:
+                message = f"'{target}' is a {other_kind}, not a {kind}; use the id of a {kind}"
+                self.report(path, "RC402", message)
+                return
+        known = sorted(self.kinds[kind])
+        close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+        if close:
+            hint = f"did you mean '{close[0]}'?"
+        elif known:
+            hint = f"the {kind} ids are: {', '.join(known[:8])}{', ...' if len(known) > 8 else ''}"
+        else:
+            hint = f"add the {kind} to the pack first"
+        self.report(path, "RC402", f"no {kind} has the id '{target}'; {hint}")
+
+    # Numbering ------------------------------------------------------------------------
+
+    def check_numbering(self) -> None:
+        self.unique_numbers(
+            "Section", [(("sections", i), s.number, s.id) for i, s in enumerate(self.pack.sections)]
+        )
+        films: list[tuple[Path_, int, str]] = []
+        presentations: list[tuple[Path_, int, str]] = []
+        exercises: list[tuple[Path_, int, str]] = []
+        for i, section in enumerate(self.pack.sections):
+            at = ("sections", i)
+            for j, media in enumerate(section.media):
+                if media.number is not None:
+                    kinds = films if media.kind is MediaKind.FILM else presentations
+                    kinds.append(((*at, "media", j), media.number, media.id))
+            exercises.extend(
+                ((*at, "exercises", j), e.number, e.id) for j, e in enumerate(section.exercises)
+            )
+            modules = [((*at, "modules", j), m.number, m.id) for j, m in enumerate(section.modules)]
+            self.unique_numbers(f"Section {section.number}: Module", modules)
+        self.unique_numbers("Film", films)
+        self.unique_numbers("Presentation", presentations)
+        self.unique_numbers("Exercise", exercises)
+
+    def unique_numbers(self, label: str, numbered: list[tuple[Path_, int, str]]) -> None:
+        first: dict[int, tuple[Path_, str]] = {}
+        for path, number, item_id in numbered:
+            if number in first:
+                other_path, other_id = first[number]
+                file, mark = self.origins.where((*other_path, "number"))
+                here, _ = self.origins.where((*path, "number"))
+                self.report(
+                    (*path, "number"),
+                    "RC403",
+                    f"{label} {number} is numbered twice: '{item_id}' here and '{other_id}' "
+                    f"{_elsewhere(here, file, mark.line)}; give each its own number",
+                )
+            else:
+                first[number] = (path, item_id)
+
+    # Timings --------------------------------------------------------------------------
+
+    def check_timings(self) -> None:
+        media = {m.id: m for s in self.pack.sections for m in s.media}
+        for i, section in enumerate(self.pack.sections):
+            at = ("sections", i)
+            for j, film in enumerate(section.media):
+                self.check_film_allowance((*at, "media", j), film)
+            for j, exercise in enumerate(section.exercises):
+                if exercise.phases:
+                    total = sum((p.duration for p in exercise.phases), timedelta())
+                    if total != exercise.time:
+                        self.report(
+                            (*at, "exercises", j, "time"),
+                            "RC404",
+                            f"the phases of Exercise {exercise.number} add up to "
+                            f"{format_duration(total)}, but its time is "
+                            f"{format_duration(exercise.time)}; make them agree",
+                        )
+            for j, module in enumerate(section.modules):
+                self.check_module_timings((*at, "modules", j), module, section, media)
+
+    def check_film_allowance(self, path: Path_, film: Media) -> None:
+        if film.allowance is None or film.running_time is None:
+            return
+        if film.running_time > film.allowance:
+            self.report(
+                (*path, "allowance"),
+                "RC405",
+                f"{_label(film)} runs {format_duration(film.running_time)}, longer than its "
+                f"allowance of {format_duration(film.allowance)}; allow at least "
+                f"{_whole_minutes(film.running_time)}",
+            )
+
+    def check_module_timings(
+        self, path: Path_, module: LearningModule, section: Section, media: dict[str, Media]
+    ) -> None:
+        films = [media[f] for f in module.films if f in media]
+        label = f"Module {module.number} of Section {section.number}"
+        known = [f for f in films if f.running_time is not None]
+        running = sum((f.running_time for f in known if f.running_time), timedelta())
+        if known and running > module.allowance:
+            names = _names(known)
+            verb = "runs" if len(known) == 1 else "run"
+            together = "" if len(known) == 1 else " together"
+            self.report(
+                (*path, "allowance"),
+                "RC405",
+                f"{label} allows {format_duration(module.allowance)} for its films, but "
+                f"{names} {verb} {format_duration(running)}{together}; allow at least "
+                f"{_whole_minutes(running)}",
+            )
+        allowed = [f for f in films if f.allowance is not None]
+        allowed_total = sum((f.allowance for f in allowed if f.allowance), timedelta())
+        if allowed and allowed_total > module.allowance:
+            self.report(
+                (*path, "allowance"),
+                "RC405",
+                f"{label} allows {format_duration(module.allowance)} for its films, but the "
+                f"allowances of {_names(allowed)} add up to {format_duration(allowed_total)}; "
+                "make them agree",
+            )
+        if module.different_day is not None:
+            self.check_different_day(path, module, label, media)
+
+    def check_different_day(
+        self, path: Path_, module: LearningModule, label: str, media: dict[str, Media]
+    ) -> None:
+        plan = module.different_day
+        assert plan is not None  # noqa: S101 (checked by the caller)
+        rewatch_time = timedelta()
+        for k, film_id in enumerate(plan.rewatch):
+            film = media.get(film_id)
+            if film is None:
+                return  # reported as an unknown reference
+            if film.allowance is None:
+                self.report(
+                    (*path, "different_day", "rewatch", k),
+                    "RC409",
+                    f"{_label(film)} is re-watched on a different day but has no allowance; "
+                    f"give {_label(film)} an 'allowance' so that the time can be checked",
+                )
+                return
+            rewatch_time += film.allowance
+        expected = module.allowance + rewatch_time
+        if plan.allowance != expected:
+            self.report(
+                (*path, "different_day", "allowance"),
+                "RC406",
+                f"on a different day {label} allows {format_duration(plan.allowance)} for "
+                f"films, but its own {format_duration(module.allowance)} and "
+                f"{format_duration(rewatch_time)} to re-watch {_names([media[f] for f in plan.rewatch])} "
+                f"make {format_duration(expected)}; make them agree",
+            )
+
+
+def _label(media: Media) -> str:
+    kind = "Film" if media.kind is MediaKind.FILM else "Presentation"
+    return f"{kind} {media.number}" if media.number is not None else f"'{media.id}'"
+
+
+def _names(films: list[Media]) -> str:
+    labels = [_label(f) for f in films]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _whole_minutes(duration: timedelta) -> str:
+    minutes = math.ceil(duration.total_seconds() / 60)
+    return format_duration(timedelta(minutes=minutes))

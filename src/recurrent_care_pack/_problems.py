@@ -1,0 +1,97 @@
+"""Problems: what is wrong with some content, where, and how to put it right."""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from attrs import frozen
+
+__all__ = ["CODES", "PackError", "Problem", "format_path"]
+
+#: Every problem code, with a short title. The codes are stable: tools may match on them.
+CODES: dict[str, str] = {
+    "RC101": "the file is not valid YAML",
+    "RC102": "the file is empty",
+    "RC103": "a key appears twice in one mapping",
+    "RC104": "a YAML tag is used",
+    "RC105": "a YAML anchor, alias or merge key is used",
+    "RC106": "the file holds more than one YAML document",
+    "RC107": "the file is not UTF-8 text",
+    "RC108": "the file starts with a byte-order mark",
+    "RC109": "the file asks for an old YAML version",
+    "RC110": "the content is nested too deeply",
+    "RC201": "an unknown key",
+    "RC202": "a required key is missing",
+    "RC203": "a value of the wrong kind",
+    "RC204": "a value that is not one of those allowed",
+    "RC205": "an id that is not written the way ids are",
+    "RC206": "a date that is not written YYYY-MM-DD",
+    "RC207": "a number out of range",
+    "RC208": "an empty text or list where something is needed",
+    "RC209": "content the schema does not allow",
+    "RC301": "a duration that could mean two things (22:31)",
+    "RC302": "a duration with no unit",
+    "RC303": "a duration that is zero or negative",
+    "RC304": "a duration written in a way rcpack cannot read",
+    "RC401": "an id used twice",
+    "RC402": "a reference to an id that does not exist",
+    "RC403": "a number used twice",
+    "RC404": "an exercise whose phases do not add up to its time",
+    "RC405": "an allowance shorter than the running time of the films",
+    "RC406": "a different-day allowance that does not add up",
+    "RC407": "no pack details (the 'pack' key) in the pack",
+    "RC408": "pack details given more than once",
+    "RC409": "a re-watched film with no allowance",
+}
+
+
+@frozen(kw_only=True, order=True)
+class Problem:
+    """One problem with some content: a stable code, a message, and where it is.
+
+    ``line`` and ``column`` count from 1; ``path`` is the JSON path inside the file,
+    such as ``$.sections[0].exercises[1].time``.
+    """
+
+    file: Path
+    line: int | None
+    column: int | None
+    code: str
+    message: str
+    path: str = "$"
+
+    def __str__(self) -> str:
+        """Format as ``PATH:LINE:COL: CODE message``."""
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.code} {self.message}"
+
+
+class PackError(ValueError):
+    """Raised by `load_pack` when content has problems; carries every one of them."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        """Keep all the problems, sorted by file and line."""
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=sort_key))
+        count = len(self.problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{count} problem{'' if count == 1 else 's'} in the pack:\n{lines}")
+
+
+def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:
+    """Order problems by file, line and column."""
+    return (
+        str(problem.file),
+        problem.line or 0,
+        problem.column or 0,
+        problem.code,
+        problem.message,
+    )
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """Write a path inside a document as a JSON path: ``$.sections[0].title``."""
+    text = "$"
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text

@@ -1,0 +1,353 @@
+"""Reading: YAML text to plain data, with the line and column of every key and value.
+
+Content never needs tags, anchors, aliases or merge keys, so they are refused, not
+constructed: no alias bomb can cost time or memory. Scalars are resolved by the YAML 1.2
+core schema, so ``no`` stays text and ``22:31`` is never a number of minutes.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+)
+from ruamel.yaml.reader import ReaderError
+
+from ._problems import Problem, format_path
+
+__all__ = ["MAX_DEPTH", "Document", "Mark", "read_file", "read_text"]
+
+#: How deeply mappings and lists may nest; the pack needs fewer than twenty levels.
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+
+
+@frozen
+class Mark:
+    """A place in a file; line and column count from 1."""
+
+    line: int
+    column: int
+
+
+@frozen(kw_only=True)
+class Document:
+    """One content file read into plain data, with where each part of it was written."""
+
+    file: Path
+    data: Any
+    values: dict[Path_, Mark]
+    keys: dict[Path_, Mark]
+
+    def where(self, path: Path_) -> Mark:
+        """Where the value at ``path`` starts, or its nearest written ancestor."""
+        for end in range(len(path), -1, -1):
+            mark = self.values.get(path[:end])
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+    def where_key(self, path: Path_) -> Mark:
+        """Where the key of the value at ``path`` is written, else where the value is."""
+        return self.keys.get(path) or self.where(path)
+
+    def problem(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> Problem:
+        """A problem located at ``path`` in this document."""
+        mark = self.where_key(path) if at_key else self.where(path)
+        return Problem(
+            file=self.file,
+            line=mark.line,
+            column=mark.column,
+            code=code,
+            message=message,
+            path=format_path(path),
+        )
+
+
+def read_file(file: Path) -> tuple[Document | None, list[Problem]]:
+    """Read one content file; ``OSError`` is left to the caller (it is not a content problem)."""
+    return read_text(file, file.read_bytes())
+
+
+def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Read YAML bytes into a `Document`, or say why they cannot be read."""
+    problems: list[Problem] = []
+
+    def located(mark: Mark, code: str, message: str) -> Problem:
+        return Problem(file=file, line=mark.line, column=mark.column, code=code, message=message)
+
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [located(Mark(1, 1), "RC107", "the file is saved as UTF-16; save it as UTF-8")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(
+            located(
+                Mark(1, 1),
+                "RC108",
+                "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+            )
+        )
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        mark = Mark(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)
+        byte = raw[error.start]
+        return None, [
+            *problems,
+            located(mark, "RC107", f"byte 0x{byte:02X} is not UTF-8 text; save the file as UTF-8"),
+        ]
+    builder = _Builder(file)
+    try:
+        builder.feed(_events(text))
+    except MarkedYAMLError as error:
+        return None, [*problems, *builder.problems, _syntax_problem(file, error)]
+    except ReaderError as error:
+        before = text[: error.position]
+        mark = Mark(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        code_point = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"character U+{code_point:04X} is not allowed in YAML; delete or replace it"
+        return None, [*problems, *builder.problems, located(mark, "RC101", message)]
+    except YAMLError as error:
+        return None, [*problems, *builder.problems, located(Mark(1, 1), "RC101", str(error))]
+    except _Stop:
+        return None, [*problems, *builder.problems]
+    problems.extend(builder.problems)
+    if builder.documents == 0 or builder.root is None:
+        problems.append(
+            located(
+                Mark(1, 1),
+                "RC102",
+                "the file is empty; write the content as keys and values, e.g. 'sections:'",
+            )
+        )
+        return None, problems
+    document = Document(file=file, data=builder.root, values=builder.values, keys=builder.keys)
+    return document, problems
+
+
+def _events(text: str) -> Iterator[Event]:
+    yaml = YAML(typ="safe", pure=True)
+    return iter(yaml.parse(text))
+
+
+def _syntax_problem(file: Path, error: MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = " ".join(str(error.problem or error.context or "").split())
+    if "\\t" in problem:
+        message = "a tab is used for indenting; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        message = (
+            "this is not valid YAML (a ': ' inside a value starts a new mapping); "
+            "put the value in quotes, or check the indentation"
+        )
+    else:
+        message = f"this is not valid YAML ({problem}); check the indentation and quoting here"
+    return Problem(file=file, line=line, column=column, code="RC101", message=message)
+
+
+class _Stop(Exception):  # noqa: N818 (a signal, not an error)
+    """Reading cannot go on; the builder has recorded why."""
+
+
+_NO_KEY = object()
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_mark", "path", "seen")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
+        self.container = container
+        self.path = path
+        self.key: object = _NO_KEY
+        self.key_mark = Mark(1, 1)
+        self.seen: dict[str, Mark] = {}
+
+
+class _Builder:
+    """Builds plain data from parser events, noting marks and refusing what content never needs."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.values: dict[Path_, Mark] = {}
+        self.keys: dict[Path_, Mark] = {}
+        self.root: Any = None
+        self.documents = 0
+        self._stack: list[_Frame] = []
+
+    def feed(self, events: Iterable[Event]) -> None:
+        for event in events:
+            mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, DocumentStartEvent):
+                self._start_document(event, mark)
+            elif isinstance(event, NodeEvent):
+                self._node(event, mark)
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                self._stack.pop()
+
+    def _start_document(self, event: DocumentStartEvent, mark: Mark) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self._problem(
+                mark,
+                "RC106",
+                "a second YAML document starts here; keep one document per file, "
+                "or move this part to a file of its own",
+            )
+            raise _Stop
+        if event.version is not None and tuple(event.version) != (1, 2):
+            major, minor = event.version
+            self._problem(
+                mark,
+                "RC109",
+                f"'%YAML {major}.{minor}' asks for an old YAML version whose rules change "
+                "meanings ('no' becomes false); delete the directive (content is YAML 1.2)",
+            )
+
+    def _node(self, event: NodeEvent, mark: Mark) -> None:
+        if event.anchor is not None and not isinstance(event, AliasEvent):
+            self._problem(
+                mark,
+                "RC105",
+                f"anchor '&{event.anchor}' is not allowed; write the content out in full",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            tag = str(tag).replace("tag:yaml.org,2002:", "!!")
+            self._problem(
+                mark,
+                "RC104",
+                f"tag '{tag}' is not allowed; delete it (content is plain text, numbers, "
+                "lists and mappings)",
+            )
+        if isinstance(event, AliasEvent):
+            self._problem(
+                mark,
+                "RC105",
+                f"alias '*{event.anchor}' is not allowed; write the content out in full",
+            )
+            self._add(None, mark)
+        elif isinstance(event, ScalarEvent):
+            self._add(_resolve(event), mark)
+        elif isinstance(event, CollectionStartEvent):
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, MappingStartEvent) else []
+            )
+            path = self._add(container, mark)
+            if len(self._stack) >= MAX_DEPTH:
+                self._problem(
+                    mark,
+                    "RC110",
+                    f"the content is nested more than {MAX_DEPTH} levels deep here; "
+                    "content never needs that many",
+                )
+                raise _Stop
+            self._stack.append(_Frame(container, path))
+
+    def _add(self, value: Any, mark: Mark) -> Path_:
+        if not self._stack:
+            self.root = value
+            self.values[()] = mark
+            return ()
+        frame = self._stack[-1]
+        container = frame.container
+        if isinstance(container, list):
+            path = (*frame.path, len(container))
+            container.append(value)
+            self.values[path] = mark
+            return path
+        if frame.key is _NO_KEY:
+            return self._add_key(frame, value, mark)
+        key = frame.key
+        frame.key = _NO_KEY
+        path = (*frame.path, str(key))
+        if key is _DUPLICATE:
+            return (*frame.path, "<duplicate>")
+        container[str(key)] = value
+        self.values[path] = mark
+        self.keys[path] = frame.key_mark
+        return path
+
+    def _add_key(self, frame: _Frame, value: Any, mark: Mark) -> Path_:
+        if isinstance(value, (dict, list)):
+            self._problem(mark, "RC101", "a mapping or list cannot be a key; use a plain name")
+            raise _Stop
+        key = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        if key == "<<":
+            self._problem(
+                mark, "RC105", "merge keys ('<<') are not allowed; write the keys out in full"
+            )
+        first = frame.seen.get(key)
+        if first is not None:
+            self._problem(
+                mark,
+                "RC103",
+                f"'{key}' appears twice in this mapping (first on line {first.line}); "
+                "keep one of them",
+            )
+            frame.key = _DUPLICATE
+        else:
+            frame.seen[key] = mark
+            frame.key = key
+        frame.key_mark = mark
+        return (*frame.path, key)
+
+    def _problem(self, mark: Mark, code: str, message: str) -> None:
+        self.problems.append(
+            Problem(file=self.file, line=mark.line, column=mark.column, code=code, message=message)
+        )
+
+
+_DUPLICATE = object()
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+
+
+def _resolve(event: ScalarEvent) -> Any:  # noqa: PLR0911 (one return per YAML 1.2 core type)
+    """Resolve a scalar by the YAML 1.2 core schema; quoted and block scalars stay text."""
+    value: str = event.value
+    if event.style is not None or not event.implicit[0]:
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _OCT.fullmatch(value):
+        return int(value[2:], 8)
+    if _HEX.fullmatch(value):
+        return int(value[2:], 16)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if _INF.fullmatch(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.fullmatch(value):
+        return float("nan")
+    return value

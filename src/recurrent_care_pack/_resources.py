@@ -1,0 +1,20 @@
+"""Where the bundled schema and pack are: inside an installed wheel, or in a checkout."""
+
+from pathlib import Path
+
+__all__ = ["bundled"]
+
+_HERE = Path(__file__).resolve().parent
+
+
+def bundled(name: str) -> Path:
+    """The path of ``schema/...`` or ``data`` as shipped with the package.
+
+    A wheel carries them in ``_bundled/`` (see ``pyproject.toml``); a checkout or an
+    editable install reads the repository's own ``schema/`` and ``data/``.
+    """
+    for root in (_HERE / "_bundled", _HERE.parents[1]):
+        candidate = root / name
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"the bundled {name} is missing from this installation")

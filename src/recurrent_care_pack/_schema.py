@@ -1,0 +1,237 @@
+"""Checking against the JSON Schema, with every failure put in the editor's words."""
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from ._durations import diagnose
+from ._problems import Problem
+from ._reading import Document
+from ._resources import bundled
+
+__all__ = ["check_document", "schema"]
+
+_KINDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys and values",
+    "null": "empty",
+}
+
+
+@functools.cache
+def schema() -> dict[str, Any]:
+    """The content-file schema the package validates with."""
+    loaded: dict[str, Any] = json.loads(bundled("schema/pack.schema.json").read_text("utf-8"))
+    return loaded
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_document(document: Document) -> list[Problem]:
+    """Every way ``document`` breaks the schema, located and explained."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for error in _validator().iter_errors(document.data):
+        for problem in _explain(document, error):
+            if (problem.path, problem.code) not in seen:  # a date can fail two ways at once
+                seen.add((problem.path, problem.code))
+                problems.append(problem)
+    return problems
+
+
+def _def(name: str) -> dict[str, Any]:
+    found: dict[str, Any] = schema()["$defs"][name]
+    return found
+
+
+def _is(subschema: object, name: str) -> bool:
+    return subschema is _def(name) or subschema == _def(name)
+
+
+def _resolve(subschema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in subschema and "type" not in subschema:
+        subschema = _def(subschema["$ref"].rsplit("/", 1)[-1])
+    return subschema
+
+
+def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:  # noqa: C901, PLR0911, PLR0912 (one branch per keyword)
+    path = tuple(error.absolute_path)
+    keyword = error.validator
+    instance = error.instance
+    here = error.schema if isinstance(error.schema, dict) else {}
+    name = _name(path)
+    if _is(here, "duration"):
+        found = diagnose(instance)
+        if found is not None:
+            yield document.problem(path, found.code, found.reason)
+        return
+    if keyword in {"oneOf", "anyOf"}:
+        yield from _explain_choice(document, error, here)
+        return
+    if keyword == "additionalProperties":
+        yield from _explain_unknown_keys(document, path, here, instance)
+        return
+    if keyword == "required":
+        title = here.get("title", "mapping")
+        for key in here.get("required", []):
+            if isinstance(instance, dict) and key not in instance:
+                about = _describe(here["properties"][key])
+                message = f"this {title} has no '{key}' ({about}); add it"
+                yield document.problem(path, "RC202", message, at_key=True)
+        return
+    if keyword == "type":
+        expected = _KINDS.get(str(here.get("type")), str(here.get("type")))
+        if not path:
+            message = (
+                "the file should be a mapping of keys such as 'pack' and 'sections', "
+                f"not {_kind_of(instance)}"
+            )
+        else:
+            message = f"{name} should be {expected}, not {_kind_of(instance)}"
+        yield document.problem(path, "RC203", message)
+        return
+    if keyword == "pattern" and _is(here, "id"):
+        example = re.sub(r"[^a-z0-9]+", "-", str(instance).lower()).strip("-") or "film-6"
+        message = (
+            f"'{instance}' is not a valid id; ids are lowercase words and numbers "
+            f"joined by hyphens, e.g. '{example}'"
+        )
+        yield document.problem(path, "RC205", message)
+        return
+    if _is(here, "date"):
+        yield document.problem(path, "RC206", _date_message(instance))
+        return
+    if keyword == "enum":
+        allowed = [str(v) for v in here["enum"]]
+        close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
+        yield document.problem(path, "RC204", f"{_shown(instance)} is not allowed here; {hint}")
+        return
+    if keyword in {"minimum", "maximum"}:
+        bound = "at least" if keyword == "minimum" else "at most"
+        message = f"{name} is {instance}; it must be {bound} {error.validator_value}"
+        yield document.problem(path, "RC207", message)
+        return
+    if keyword == "minLength":
+        yield document.problem(path, "RC208", f"{name} is empty; write it, or leave the key out")
+        return
+    if keyword == "minItems":
+        least = int(error.validator_value)
+        entries = "entry" if least == 1 else "entries"
+        yield document.problem(path, "RC208", f"{name} needs at least {least} {entries}")
+        return
+    yield document.problem(path, "RC209", f"{name}: {error.message}")
+
+
+def _explain_choice(
+    document: Document, error: ValidationError, here: dict[str, Any]
+) -> Iterator[Problem]:
+    """Explain a failed choice by the branch the editor evidently meant, if any."""
+    branches = [_resolve(b) for b in here.get(str(error.validator), [])]
+    instance = error.instance
+    meant = [i for i, branch in enumerate(branches) if _meant(branch, instance)]
+    if not meant and isinstance(instance, dict):  # a misspelt key still says what was meant
+        meant = [
+            i
+            for i, branch in enumerate(branches)
+            for key in branch.get("required", [])
+            if difflib.get_close_matches(key, [str(k) for k in instance], n=1, cutoff=0.6)
+        ]
+    for index in meant[:1]:
+        if index >= 0:
+            for sub in error.context or []:
+                if sub.relative_schema_path and sub.relative_schema_path[0] == index:
+                    yield from _explain(document, sub)
+            return
+    path = tuple(error.absolute_path)
+    message = f"{_name(path)} should be {_describe(here)}"
+    yield document.problem(path, "RC203", message)
+
+
+def _meant(branch: dict[str, Any], instance: object) -> bool:
+    wanted = branch.get("type")
+    if wanted == "object":
+        required = branch.get("required", [])
+        return isinstance(instance, dict) and any(key in instance for key in required)
+    if wanted == "string":
+        return isinstance(instance, str)
+    return False
+
+
+def _explain_unknown_keys(
+    document: Document, path: tuple[str | int, ...], here: dict[str, Any], instance: object
+) -> Iterator[Problem]:
+    known = list(here.get("properties", {}))
+    title = here.get("title", "mapping")
+    for key in instance if isinstance(instance, dict) else ():
+        if key in known:
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        if close:
+            hint = f"did you mean '{close[0]}'?"
+        else:
+            hint = f"the keys a {title} can have are: {_list(known)}"
+        yield document.problem(
+            (*path, key), "RC201", f"unknown key '{key}' in this {title}; {hint}", at_key=True
+        )
+
+
+def _date_message(instance: object) -> str:
+    text = str(instance)
+    day_first = re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})", text.strip())
+    if day_first:
+        day, month, year = day_first.groups()
+        example = f"{year}-{int(month):02d}-{int(day):02d}"
+    else:
+        example = "2019-05-22"
+    return f"{_shown(instance)} is not a date written YYYY-MM-DD, e.g. '{example}'"
+
+
+def _describe(subschema: dict[str, Any]) -> str:
+    text = str(subschema.get("description") or _resolve(subschema).get("description", ""))
+    text = re.split(r"(?<!e\.g)\.(?:\s|$)", text)[0]
+    return text[:1].lower() + text[1:]
+
+
+def _name(path: tuple[str | int, ...]) -> str:
+    if not path:
+        return "the file"
+    last = path[-1]
+    if isinstance(last, str):
+        return f"'{last}'"
+    if len(path) > 1 and isinstance(path[-2], str):
+        return f"entry {last + 1} of '{path[-2]}'"
+    return f"entry {last + 1}"
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _shown(value: object) -> str:
+    return f"'{value}'" if isinstance(value, str) else _kind_of(value)
+
+
+def _list(items: list[str]) -> str:
+    return ", ".join(f"'{item}'" for item in items)
