@@ -92,6 +92,8 @@ def check(root: Path | None = None) -> Result:
         problems.extend(found)
         if document is not None and not found:
             documents.append(document)
+    # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
+    documents.sort(key=lambda d: d.file.name != PACK_MARKER)
     for document in documents:
         problems.extend(check_document(document))
     pack = None

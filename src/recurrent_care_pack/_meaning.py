@@ -2,10 +2,10 @@
 
 import difflib
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ._durations import format_duration
 from ._merging import Origins
@@ -14,6 +14,13 @@ from ._problems import Problem
 from ._reading import Document, Path_
 
 __all__ = ["check_meaning", "check_unique_ids"]
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
 
 #: What an item is called, by the list that holds it.
 _KIND_OF_LIST = {
@@ -93,13 +100,16 @@ class _Checker:
         self.pack = pack
         self.origins = origins
         self.problems: list[Problem] = []
+        media = [m for s in pack.sections for m in s.media]
+        exercises = [e for s in pack.sections for e in s.exercises]
+        self.media: dict[str, Media] = _first_by_id(media)
         self.kinds: dict[str, dict[str, object]] = {
-            "organisation": {o.id: o for o in pack.organisations},
-            "person": {p.id: p for p in pack.people},
-            "work": {w.id: w for w in pack.works},
-            "case study": {c.id: c for c in pack.case_studies},
-            "film or presentation": {m.id: m for s in pack.sections for m in s.media},
-            "exercise": {e.id: e for s in pack.sections for e in s.exercises},
+            "organisation": _first_by_id(pack.organisations),
+            "person": _first_by_id(pack.people),
+            "work": _first_by_id(pack.works),
+            "case study": _first_by_id(pack.case_studies),
+            "film or presentation": dict(self.media),
+            "exercise": _first_by_id(exercises),
         }
 
     def report(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> None:
@@ -167,7 +177,7 @@ class _Checker:
             return
         for other_kind, items in self.kinds.items():
             if target in items:
-                message = f"'{target}' is a {other_kind}, not a {kind}; use the id of a {kind}"
+                message = f"'{target}' is {_a(other_kind)}, not {_a(kind)}; use the id of {_a(kind)}"
                 self.report(path, "RC402", message)
                 return
         known = sorted(self.kinds[kind])
@@ -223,7 +233,7 @@ class _Checker:
     # Timings --------------------------------------------------------------------------
 
     def check_timings(self) -> None:
-        media = {m.id: m for s in self.pack.sections for m in s.media}
+        media = self.media
         for i, section in enumerate(self.pack.sections):
             at = ("sections", i)
             for j, film in enumerate(section.media):
@@ -314,6 +324,18 @@ class _Checker:
                 f"{format_duration(rewatch_time)} to re-watch {_names([media[f] for f in plan.rewatch])} "
                 f"make {format_duration(expected)}; make them agree",
             )
+
+
+def _first_by_id(items: Iterable[_Item]) -> dict[str, _Item]:
+    """Items by id; where an id is used twice (reported elsewhere) the first one counts."""
+    found: dict[str, _Item] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _label(media: Media) -> str:

@@ -43,11 +43,9 @@ def _validator() -> Draft202012Validator:
 def check_document(document: Document) -> list[Problem]:
     """Every way ``document`` breaks the schema, located and explained."""
     problems: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
     for error in _validator().iter_errors(document.data):
         for problem in _explain(document, error):
-            if (problem.path, problem.code) not in seen:  # a date can fail two ways at once
-                seen.add((problem.path, problem.code))
+            if problem not in problems:  # a date can fail two ways, with one explanation
                 problems.append(problem)
     return problems
 
@@ -89,7 +87,7 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:  
         for key in here.get("required", []):
             if isinstance(instance, dict) and key not in instance:
                 about = _describe(here["properties"][key])
-                message = f"this {title} has no '{key}' ({about}); add it"
+                message = f"this {title} has no '{key}'; add it: {about}"
                 yield document.problem(path, "RC202", message, at_key=True)
         return
     if keyword == "type":
@@ -132,6 +130,10 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:  
         least = int(error.validator_value)
         entries = "entry" if least == 1 else "entries"
         yield document.problem(path, "RC208", f"{name} needs at least {least} {entries}")
+        return
+    if keyword == "pattern":
+        message = f"{name} cannot be {_shown(instance)}: {_describe(here)}"
+        yield document.problem(path, "RC209", message)
         return
     yield document.problem(path, "RC209", f"{name}: {error.message}")
 
@@ -183,7 +185,7 @@ def _explain_unknown_keys(
         if close:
             hint = f"did you mean '{close[0]}'?"
         else:
-            hint = f"the keys a {title} can have are: {_list(known)}"
+            hint = f"the keys {_a(title)} can have are: {_list(known)}"
         yield document.problem(
             (*path, key), "RC201", f"unknown key '{key}' in this {title}; {hint}", at_key=True
         )
@@ -231,6 +233,10 @@ def _kind_of(value: object) -> str:
 
 def _shown(value: object) -> str:
     return f"'{value}'" if isinstance(value, str) else _kind_of(value)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _list(items: list[str]) -> str:

@@ -1,0 +1,373 @@
+"""Hypothesis strategies for valid content: every generated pack passes every check."""
+
+from datetime import date, timedelta
+from itertools import count
+from typing import TypeVar
+
+from hypothesis import strategies as st
+
+from recurrent_care_pack import (
+    Alternatives,
+    BackgroundReading,
+    CaseStudy,
+    CaseStudyCopy,
+    DifferentDay,
+    Discussion,
+    Exercise,
+    Grouping,
+    LearningModule,
+    Material,
+    Media,
+    MediaKind,
+    Need,
+    Organisation,
+    Pack,
+    Person,
+    Phase,
+    Project,
+    Publication,
+    Resource,
+    Section,
+    Tip,
+    TipCategory,
+    TipsFromPractice,
+    Work,
+)
+
+# Printable text of any script, as editors write it; YAML cannot carry a few code points.
+_CHARACTERS = st.characters(
+    categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x85\ufeff\u2028\u2029"
+)
+texts = st.text(_CHARACTERS, min_size=1, max_size=24)
+durations = st.integers(min_value=1, max_value=4 * 3600).map(lambda s: timedelta(seconds=s))
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+years = st.integers(min_value=1900, max_value=2100)
+positive = st.integers(min_value=1, max_value=500)
+
+
+T = TypeVar("T")
+
+
+def _maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+def _tuples(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(strategy, max_size=max_size).map(tuple)
+
+
+def _some(draw: st.DrawFn, ids: list[str], max_size: int = 2) -> tuple[str, ...]:
+    if not ids:
+        return ()
+    return tuple(draw(st.lists(st.sampled_from(ids), max_size=max_size)))
+
+
+def _one(draw: st.DrawFn, ids: list[str]) -> str | None:
+    return draw(_maybe(st.sampled_from(ids))) if ids else None
+
+
+@st.composite
+def packs(draw: st.DrawFn) -> Pack:
+    """A valid pack: ids unique, references resolved, numbers unique, timings that add up."""
+    serial = count(1)
+    organisations = draw(_tuples(_organisations(serial), 4))
+    org_ids = [o.id for o in organisations]
+    if not organisations:
+        organisations = (Organisation(id=f"org-{next(serial)}", name=draw(texts)),)
+        org_ids = [organisations[0].id]
+    people = tuple(
+        Person(id=f"person-{next(serial)}", name=draw(texts), role=draw(_maybe(texts)),
+               organisation=_one(draw, org_ids))
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    works = tuple(
+        Work(
+            id=f"work-{next(serial)}",
+            title=draw(texts),
+            year=draw(years),
+            authors=draw(_tuples(texts)),
+            publisher=_one(draw, org_ids),
+            place=draw(_maybe(texts)),
+            published=draw(_maybe(dates)),
+            cited_as=draw(_tuples(texts)),
+            inferred=draw(st.booleans()),
+            note=draw(_maybe(texts)),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    work_ids = [w.id for w in works]
+    case_studies = tuple(
+        CaseStudy(
+            id=f"case-study-{next(serial)}",
+            name=draw(texts),
+            title=draw(texts),
+            based_on=_one(draw, work_ids),
+            text=draw(_maybe(texts)),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    context = _Context(
+        serial=serial,
+        people=[p.id for p in people],
+        organisations=org_ids,
+        works=work_ids,
+        case_studies=[c.id for c in case_studies],
+    )
+    sections = tuple(
+        draw(_sections(context, number)) for number in range(1, draw(st.integers(0, 3)) + 1)
+    )
+    return Pack(
+        id="pack",
+        title=draw(texts),
+        publisher=draw(st.sampled_from(org_ids)),
+        published=draw(dates),
+        hub_title=draw(_maybe(texts)),
+        print_version=draw(
+            _maybe(
+                st.builds(
+                    Publication,
+                    title=texts,
+                    year=years,
+                    authors=_tuples(texts),
+                    pages=_maybe(positive),
+                )
+            )
+        ),
+        origin=draw(
+            _maybe(
+                st.builds(
+                    Project,
+                    name=texts,
+                    partners=st.lists(st.sampled_from(org_ids), max_size=3).map(tuple),
+                    start_year=_maybe(years),
+                    end_year=_maybe(years),
+                    local_authorities=_maybe(positive),
+                )
+            )
+        ),
+        audience=draw(_tuples(texts)),
+        licence=draw(_maybe(texts)),
+        sections=sections,
+        case_studies=case_studies,
+        people=people,
+        organisations=organisations,
+        works=works,
+    )
+
+
+class _Context:
+    def __init__(
+        self,
+        *,
+        serial: "count[int]",
+        people: list[str],
+        organisations: list[str],
+        works: list[str],
+        case_studies: list[str],
+    ) -> None:
+        self.serial = serial
+        self.people = people
+        self.organisations = organisations
+        self.works = works
+        self.case_studies = case_studies
+        self.films = count(1)
+        self.presentations = count(1)
+        self.exercises = count(1)
+
+
+def _organisations(serial: "count[int]") -> st.SearchStrategy[Organisation]:
+    return st.builds(
+        lambda name, place, description: Organisation(
+            id=f"org-{next(serial)}", name=name, place=place, description=description
+        ),
+        texts,
+        _maybe(texts),
+        _maybe(texts),
+    )
+
+
+@st.composite
+def _media(draw: st.DrawFn, context: _Context) -> Media:
+    kind = draw(st.sampled_from(MediaKind))
+    numbers = context.films if kind is MediaKind.FILM else context.presentations
+    running_time = draw(_maybe(durations))
+    allowance = draw(_maybe(durations))
+    if allowance is not None and running_time is not None:
+        allowance += running_time
+    return Media(
+        id=f"{kind.value}-{next(context.serial)}",
+        kind=kind,
+        number=draw(_maybe(st.just(next(numbers)))),
+        title=draw(_maybe(texts)),
+        speakers=_some(draw, context.people),
+        running_time=running_time,
+        allowance=allowance,
+        slides=draw(_maybe(positive)),
+        description=draw(_maybe(texts)),
+        topics=draw(_tuples(texts)),
+    )
+
+
+@st.composite
+def _needs(draw: st.DrawFn, context: _Context) -> Need:
+    materials = st.builds(Material, name=texts)
+    choices = [materials, st.builds(
+        Alternatives,
+        options=st.lists(st.lists(materials, min_size=1, max_size=2).map(tuple), min_size=2, max_size=3).map(tuple),
+    )]
+    if context.case_studies:
+        choices.append(st.sampled_from(context.case_studies).map(lambda c: CaseStudyCopy(case_study=c)))
+    return draw(st.one_of(choices))
+
+
+@st.composite
+def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exercise:
+    phases = tuple(
+        draw(
+            st.lists(
+                st.builds(
+                    Phase,
+                    grouping=st.lists(st.sampled_from(Grouping), min_size=1, max_size=2).map(tuple),
+                    duration=durations,
+                    activity=texts,
+                    questions=_tuples(texts),
+                    record=_maybe(texts),
+                ),
+                min_size=1,
+                max_size=3,
+            )
+        )
+    )
+    return Exercise(
+        id=f"exercise-{next(context.serial)}",
+        number=next(context.exercises),
+        title=draw(texts),
+        time=sum((p.duration for p in phases), timedelta()),
+        what_you_need=tuple(draw(st.lists(_needs(context), max_size=3))),
+        phases=phases,
+        draws_on=_some(draw, media_ids),
+        topics=draw(_tuples(texts)),
+    )
+
+
+@st.composite
+def _modules(
+    draw: st.DrawFn, context: _Context, number: int, media: tuple[Media, ...], exercise_ids: list[str]
+) -> LearningModule:
+    films = draw(st.lists(st.sampled_from(media), min_size=1, max_size=3))
+    running = sum((f.running_time for f in films if f.running_time), timedelta())
+    allowed = sum((f.allowance for f in films if f.allowance), timedelta())
+    allowance = max(running, allowed) + timedelta(seconds=draw(st.integers(0, 3600)))
+    if not allowance:
+        allowance = timedelta(minutes=1)
+    rewatchable = [m for m in media if m.allowance is not None]
+    different_day = None
+    if rewatchable and draw(st.booleans()):
+        rewatch = draw(st.lists(st.sampled_from(rewatchable), min_size=1, max_size=2))
+        different_day = DifferentDay(
+            rewatch=tuple(m.id for m in rewatch),
+            allowance=allowance + sum((m.allowance for m in rewatch if m.allowance), timedelta()),
+            note=draw(_maybe(texts)),
+        )
+    return LearningModule(
+        id=f"module-{next(context.serial)}",
+        number=number,
+        title=draw(texts),
+        films=tuple(f.id for f in films),
+        allowance=allowance,
+        description=draw(_maybe(texts)),
+        discussion=draw(
+            _maybe(
+                st.builds(
+                    Discussion,
+                    duration=durations,
+                    grouping=_maybe(st.sampled_from(Grouping)),
+                    optional=st.booleans(),
+                )
+            )
+        ),
+        exercise=_one(draw, exercise_ids),
+        different_day=different_day,
+        topics=draw(_tuples(texts)),
+    )
+
+
+@st.composite
+def _tips(draw: st.DrawFn, context: _Context, depth: int = 0) -> Tip:
+    points = ()
+    if depth == 0 and draw(st.booleans()):
+        points = tuple(draw(st.lists(_tips(context, depth + 1), min_size=1, max_size=3)))
+    return Tip(
+        id=f"tip-{next(context.serial)}",
+        text=draw(texts),
+        points=points,
+        cites=_some(draw, context.works),
+        mentions=_some(draw, context.organisations),
+    )
+
+
+@st.composite
+def _categories(draw: st.DrawFn, context: _Context) -> TipCategory:
+    return TipCategory(
+        id=f"category-{next(context.serial)}",
+        title=draw(texts),
+        topics=draw(_tuples(texts)),
+        tips=tuple(draw(st.lists(_tips(context), max_size=3))),
+        resources=tuple(
+            Resource(
+                id=f"resource-{next(context.serial)}",
+                title=draw(texts),
+                organisation=_one(draw, context.organisations),
+                url=draw(_maybe(st.just("https://example.org/") | st.just("http://example.org/a"))),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+    )
+
+
+@st.composite
+def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
+    media = tuple(draw(st.lists(_media(context), max_size=4)))
+    media_ids = [m.id for m in media]
+    exercises = tuple(draw(st.lists(_exercises(context, media_ids), max_size=3)))
+    exercise_ids = [e.id for e in exercises]
+    modules = ()
+    if media:
+        count_ = draw(st.integers(0, 3))
+        modules = tuple(
+            draw(_modules(context, n, media, exercise_ids)) for n in range(1, count_ + 1)
+        )
+    return Section(
+        id=f"section-{next(context.serial)}",
+        number=number,
+        title=draw(texts),
+        published=draw(_maybe(dates)),
+        looking_at=draw(_tuples(texts)),
+        covers=draw(_tuples(texts)),
+        introduction=draw(_maybe(texts)),
+        modules=modules,
+        media=media,
+        exercises=exercises,
+        background_reading=draw(
+            _maybe(
+                st.builds(
+                    BackgroundReading,
+                    introduction=texts,
+                    topics=_tuples(texts),
+                    works=st.lists(st.sampled_from(context.works), max_size=2).map(tuple)
+                    if context.works
+                    else st.just(()),
+                )
+            )
+        ),
+        tips=draw(
+            _maybe(
+                st.builds(
+                    TipsFromPractice,
+                    title=texts,
+                    introduction=_maybe(texts),
+                    categories=st.lists(_categories(context), max_size=2).map(tuple),
+                )
+            )
+        ),
+    )
