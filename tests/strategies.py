@@ -76,8 +76,12 @@ def packs(draw: st.DrawFn) -> Pack:
         organisations = (Organisation(id=f"org-{next(serial)}", name=draw(texts)),)
         org_ids = [organisations[0].id]
     people = tuple(
-        Person(id=f"person-{next(serial)}", name=draw(texts), role=draw(_maybe(texts)),
-               organisation=_one(draw, org_ids))
+        Person(
+            id=f"person-{next(serial)}",
+            name=draw(texts),
+            role=draw(_maybe(texts)),
+            organisation=_one(draw, org_ids),
+        )
         for _ in range(draw(st.integers(0, 3)))
     )
     works = tuple(
@@ -211,13 +215,21 @@ def _media(draw: st.DrawFn, context: _Context) -> Media:
 @st.composite
 def _needs(draw: st.DrawFn, context: _Context) -> Need:
     materials = st.builds(Material, name=texts)
-    choices = [materials, st.builds(
-        Alternatives,
-        options=st.lists(st.lists(materials, min_size=1, max_size=2).map(tuple), min_size=2, max_size=3).map(tuple),
-    )]
+    choices = [
+        materials,
+        st.builds(
+            Alternatives,
+            options=st.lists(
+                st.lists(materials, min_size=1, max_size=2).map(tuple), min_size=2, max_size=3
+            ).map(tuple),
+        ),
+    ]
     if context.case_studies:
-        choices.append(st.sampled_from(context.case_studies).map(lambda c: CaseStudyCopy(case_study=c)))
-    return draw(st.one_of(choices))
+        choices.append(
+            st.sampled_from(context.case_studies).map(lambda c: CaseStudyCopy(case_study=c))
+        )
+    need: Need = draw(st.one_of(*choices))
+    return need
 
 
 @st.composite
@@ -227,7 +239,9 @@ def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exer
             st.lists(
                 st.builds(
                     Phase,
-                    grouping=st.lists(st.sampled_from(Grouping), min_size=1, max_size=2).map(tuple),
+                    grouping=st.lists(st.sampled_from(Grouping), min_size=1, max_size=2).map(
+                        tuple
+                    ),
                     duration=durations,
                     activity=texts,
                     questions=_tuples(texts),
@@ -252,7 +266,11 @@ def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exer
 
 @st.composite
 def _modules(
-    draw: st.DrawFn, context: _Context, number: int, media: tuple[Media, ...], exercise_ids: list[str]
+    draw: st.DrawFn,
+    context: _Context,
+    number: int,
+    media: tuple[Media, ...],
+    exercise_ids: list[str],
 ) -> LearningModule:
     films = draw(st.lists(st.sampled_from(media), min_size=1, max_size=3))
     running = sum((f.running_time for f in films if f.running_time), timedelta())
@@ -262,7 +280,8 @@ def _modules(
         allowance = timedelta(minutes=1)
     rewatchable = [m for m in media if m.allowance is not None]
     different_day = None
-    if rewatchable and draw(st.booleans()):
+    on_another_day = draw(st.booleans())
+    if rewatchable and on_another_day:
         rewatch = draw(st.lists(st.sampled_from(rewatchable), min_size=1, max_size=2))
         different_day = DifferentDay(
             rewatch=tuple(m.id for m in rewatch),
@@ -294,7 +313,7 @@ def _modules(
 
 @st.composite
 def _tips(draw: st.DrawFn, context: _Context, depth: int = 0) -> Tip:
-    points = ()
+    points: tuple[Tip, ...] = ()
     if depth == 0 and draw(st.booleans()):
         points = tuple(draw(st.lists(_tips(context, depth + 1), min_size=1, max_size=3)))
     return Tip(
@@ -318,7 +337,9 @@ def _categories(draw: st.DrawFn, context: _Context) -> TipCategory:
                 id=f"resource-{next(context.serial)}",
                 title=draw(texts),
                 organisation=_one(draw, context.organisations),
-                url=draw(_maybe(st.just("https://example.org/") | st.just("http://example.org/a"))),
+                url=draw(
+                    _maybe(st.just("https://example.org/") | st.just("http://example.org/a"))
+                ),
             )
             for _ in range(draw(st.integers(0, 2)))
         ),
@@ -331,7 +352,7 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
     media_ids = [m.id for m in media]
     exercises = tuple(draw(st.lists(_exercises(context, media_ids), max_size=3)))
     exercise_ids = [e.id for e in exercises]
-    modules = ()
+    modules: tuple[LearningModule, ...] = ()
     if media:
         count_ = draw(st.integers(0, 3))
         modules = tuple(

@@ -1,5 +1,6 @@
 """Every problem code, shown by a small bad file and the exact line ``rcpack validate`` prints."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -352,8 +353,6 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
 
 
 def _run(folder: Path, *paths: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    import os
-
     old = Path.cwd()
     os.chdir(folder)
     try:
@@ -383,7 +382,9 @@ def test_base_pack_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Two files of one pack folder that both give the pack details: RC408 on the second."""
     (tmp_path / "pack.yaml").write_text(BASE, encoding="utf-8")
-    (tmp_path / "more.yaml").write_text(BASE.split("organisations:")[0], encoding="utf-8")
+    (tmp_path / "more.yaml").write_text(
+        BASE.split("organisations:", maxsplit=1)[0], encoding="utf-8"
+    )
     status, lines = _run(tmp_path, ".", capsys=capsys)
     assert lines == [
         "more.yaml:1:1: RC408 the pack details are already given in pack.yaml:1; "

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from strategies import durations, packs
 
 from recurrent_care_pack import Pack, validate
 from recurrent_care_pack._building import pack_from_dict, pack_to_dict
@@ -15,6 +14,7 @@ from recurrent_care_pack._durations import PATTERN, diagnose, format_duration, p
 from recurrent_care_pack._loading import check
 from recurrent_care_pack._schema import schema
 from recurrent_care_pack._writing import dump
+from strategies import durations, packs
 
 _SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

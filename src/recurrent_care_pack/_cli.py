@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _validate(args: argparse.Namespace) -> int:
     from ._loading import check, pack_roots  # noqa: PLC0415 (keep --version and --help fast)
-    from ._problems import sort_key  # noqa: PLC0415
+    from ._problems import Problem, sort_key  # noqa: PLC0415
     from ._reporting import text_report  # noqa: PLC0415
 
     paths: list[Path] = args.paths
@@ -69,7 +69,7 @@ def _validate(args: argparse.Namespace) -> int:
         return unreadable
     roots: list[Path | None] = list(pack_roots(paths)) if paths else [None]
     files: list[Path] = []
-    problems = []
+    problems: list[Problem] = []
     for root in roots:
         try:
             result = check(root)

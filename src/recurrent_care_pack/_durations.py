@@ -39,29 +39,27 @@ class DurationError(ValueError):
 
 def diagnose(value: object) -> DurationError | None:
     """Say what is wrong with a written duration, or ``None`` if it reads cleanly."""
-    if isinstance(value, bool) or value is None:
-        return DurationError("RC304", f"{_show(value)} is not a duration: {HINT}")
-    if isinstance(value, (int, float)):
-        return DurationError(
-            "RC302", f"{_show(value)} has no unit (minutes? hours?): {HINT}"
-        )
-    if not isinstance(value, str):
-        return DurationError("RC304", f"a duration is text, not {_kind(value)}: {HINT}")
-    if _ACCEPTED.match(value):
+    if isinstance(value, str) and _ACCEPTED.match(value):
         return None
+    code, reason = _what_is_wrong(value)
+    return DurationError(code, f"{reason}: {HINT}")
+
+
+def _what_is_wrong(value: object) -> tuple[str, str]:  # noqa: PLR0911 (one return per mistake)
+    if isinstance(value, bool) or value is None:
+        return "RC304", f"{_show(value)} is not a duration"
+    if isinstance(value, (int, float)):
+        return "RC302", f"{_show(value)} has no unit (minutes? hours?)"
+    if not isinstance(value, str):
+        return "RC304", f"a duration is text, not {_kind(value)}"
     if _CLOCK.match(value):
-        return DurationError(
-            "RC301",
-            f"{_show(value)} is ambiguous (minutes and seconds, or hours and minutes?): {HINT}",
-        )
+        return "RC301", f"{_show(value)} is ambiguous (minutes and seconds, or hours and minutes?)"
     if _NUMBER.match(value):
-        return DurationError(
-            "RC302", f"{_show(value)} has no unit (minutes? hours?): {HINT}"
-        )
+        return "RC302", f"{_show(value)} has no unit (minutes? hours?)"
     numbers = re.findall(r"[0-9]+", value)
     if value.lstrip().startswith("-") or (numbers and not any(int(n) for n in numbers)):
-        return DurationError("RC303", f"{_show(value)} is not more than zero: {HINT}")
-    return DurationError("RC304", f"{_show(value)} is not a duration rcpack can read: {HINT}")
+        return "RC303", f"{_show(value)} is not more than zero"
+    return "RC304", f"{_show(value)} is not a duration rcpack can read"
 
 
 def parse_duration(text: str) -> timedelta:

@@ -2,18 +2,29 @@
 
 import difflib
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ._durations import format_duration
 from ._merging import Origins
-from ._model import CaseStudyCopy, LearningModule, Media, MediaKind, Pack, Section, Tip
+from ._model import (
+    CaseStudyCopy,
+    Exercise,
+    LearningModule,
+    Media,
+    MediaKind,
+    Pack,
+    Section,
+    Tip,
+    TipsFromPractice,
+)
 from ._problems import Problem
 from ._reading import Document, Path_
 
 __all__ = ["check_meaning", "check_unique_ids"]
+
 
 class _HasId(Protocol):
     @property
@@ -103,7 +114,7 @@ class _Checker:
         media = [m for s in pack.sections for m in s.media]
         exercises = [e for s in pack.sections for e in s.exercises]
         self.media: dict[str, Media] = _first_by_id(media)
-        self.kinds: dict[str, dict[str, object]] = {
+        self.kinds: dict[str, Mapping[str, object]] = {
             "organisation": _first_by_id(pack.organisations),
             "person": _first_by_id(pack.people),
             "work": _first_by_id(pack.works),
@@ -137,32 +148,38 @@ class _Checker:
             for k, speaker in enumerate(media.speakers):
                 self.refer((*at, "media", j, "speakers", k), speaker, "person")
         for j, module in enumerate(section.modules):
-            here = (*at, "modules", j)
-            for k, film in enumerate(module.films):
-                self.refer((*here, "films", k), film, "film or presentation")
-            self.refer((*here, "exercise"), module.exercise, "exercise")
-            if module.different_day is not None:
-                for k, film in enumerate(module.different_day.rewatch):
-                    self.refer((*here, "different_day", "rewatch", k), film, "film or presentation")
+            self.check_module_references((*at, "modules", j), module)
         for j, exercise in enumerate(section.exercises):
-            here = (*at, "exercises", j)
-            for k, need in enumerate(exercise.what_you_need):
-                if isinstance(need, CaseStudyCopy):
-                    path = (*here, "what_you_need", k, "case_study")
-                    self.refer(path, need.case_study, "case study")
-            for k, film in enumerate(exercise.draws_on):
-                self.refer((*here, "draws_on", k), film, "film or presentation")
+            self.check_exercise_references((*at, "exercises", j), exercise)
         if section.background_reading is not None:
             for k, work in enumerate(section.background_reading.works):
                 self.refer((*at, "background_reading", "works", k), work, "work")
         if section.tips is not None:
-            for j, category in enumerate(section.tips.categories):
-                here = (*at, "tips", "categories", j)
-                for k, tip in enumerate(category.tips):
-                    self.check_tip_references((*here, "tips", k), tip)
-                for k, resource in enumerate(category.resources):
-                    path = (*here, "resources", k, "organisation")
-                    self.refer(path, resource.organisation, "organisation")
+            self.check_tips_references((*at, "tips"), section.tips)
+
+    def check_tips_references(self, at: Path_, tips: TipsFromPractice) -> None:
+        for j, category in enumerate(tips.categories):
+            here = (*at, "categories", j)
+            for k, tip in enumerate(category.tips):
+                self.check_tip_references((*here, "tips", k), tip)
+            for k, resource in enumerate(category.resources):
+                path = (*here, "resources", k, "organisation")
+                self.refer(path, resource.organisation, "organisation")
+
+    def check_module_references(self, at: Path_, module: LearningModule) -> None:
+        for k, film in enumerate(module.films):
+            self.refer((*at, "films", k), film, "film or presentation")
+        self.refer((*at, "exercise"), module.exercise, "exercise")
+        if module.different_day is not None:
+            for k, film in enumerate(module.different_day.rewatch):
+                self.refer((*at, "different_day", "rewatch", k), film, "film or presentation")
+
+    def check_exercise_references(self, at: Path_, exercise: Exercise) -> None:
+        for k, need in enumerate(exercise.what_you_need):
+            if isinstance(need, CaseStudyCopy):
+                self.refer((*at, "what_you_need", k, "case_study"), need.case_study, "case study")
+        for k, film in enumerate(exercise.draws_on):
+            self.refer((*at, "draws_on", k), film, "film or presentation")
 
     def check_tip_references(self, at: Path_, tip: Tip) -> None:
         for k, work in enumerate(tip.cites):
@@ -177,7 +194,9 @@ class _Checker:
             return
         for other_kind, items in self.kinds.items():
             if target in items:
-                message = f"'{target}' is {_a(other_kind)}, not {_a(kind)}; use the id of {_a(kind)}"
+                message = (
+                    f"'{target}' is {_a(other_kind)}, not {_a(kind)}; use the id of {_a(kind)}"
+                )
                 self.report(path, "RC402", message)
                 return
         known = sorted(self.kinds[kind])
@@ -194,7 +213,8 @@ class _Checker:
 
     def check_numbering(self) -> None:
         self.unique_numbers(
-            "Section", [(("sections", i), s.number, s.id) for i, s in enumerate(self.pack.sections)]
+            "Section",
+            [(("sections", i), s.number, s.id) for i, s in enumerate(self.pack.sections)],
         )
         films: list[tuple[Path_, int, str]] = []
         presentations: list[tuple[Path_, int, str]] = []
@@ -208,13 +228,15 @@ class _Checker:
             exercises.extend(
                 ((*at, "exercises", j), e.number, e.id) for j, e in enumerate(section.exercises)
             )
-            modules = [((*at, "modules", j), m.number, m.id) for j, m in enumerate(section.modules)]
+            modules = [
+                ((*at, "modules", j), m.number, m.id) for j, m in enumerate(section.modules)
+            ]
             self.unique_numbers(f"Section {section.number}: Module", modules)
         self.unique_numbers("Film", films)
         self.unique_numbers("Presentation", presentations)
         self.unique_numbers("Exercise", exercises)
 
-    def unique_numbers(self, label: str, numbered: list[tuple[Path_, int, str]]) -> None:
+    def unique_numbers(self, label: str, numbered: Sequence[tuple[Path_, int, str]]) -> None:
         first: dict[int, tuple[Path_, str]] = {}
         for path, number, item_id in numbered:
             if number in first:
@@ -315,13 +337,14 @@ class _Checker:
                 return
             rewatch_time += film.allowance
         expected = module.allowance + rewatch_time
+        rewatched = _names([media[f] for f in plan.rewatch])
         if plan.allowance != expected:
             self.report(
                 (*path, "different_day", "allowance"),
                 "RC406",
                 f"on a different day {label} allows {format_duration(plan.allowance)} for "
                 f"films, but its own {format_duration(module.allowance)} and "
-                f"{format_duration(rewatch_time)} to re-watch {_names([media[f] for f in plan.rewatch])} "
+                f"{format_duration(rewatch_time)} to re-watch {rewatched} "
                 f"make {format_duration(expected)}; make them agree",
             )
 

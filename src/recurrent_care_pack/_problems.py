@@ -27,7 +27,7 @@ CODES: dict[str, str] = {
     "RC206": "a date that is not written YYYY-MM-DD",
     "RC207": "a number out of range",
     "RC208": "an empty text or list where something is needed",
-    "RC209": "content the schema does not allow",
+    "RC209": "a value not written the way the schema asks",
     "RC301": "a duration that could mean two things (22:31)",
     "RC302": "a duration with no unit",
     "RC303": "a duration that is zero or negative",

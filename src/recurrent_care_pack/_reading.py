@@ -6,7 +6,7 @@ core schema, so ``no`` stays text and ``22:31`` is never a number of minutes.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,51 +85,29 @@ def read_file(file: Path) -> tuple[Document | None, list[Problem]]:
 
 def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Read YAML bytes into a `Document`, or say why they cannot be read."""
-    problems: list[Problem] = []
-
-    def located(mark: Mark, code: str, message: str) -> Problem:
-        return Problem(file=file, line=mark.line, column=mark.column, code=code, message=message)
-
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [located(Mark(1, 1), "RC107", "the file is saved as UTF-16; save it as UTF-8")]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            located(
-                Mark(1, 1),
-                "RC108",
-                "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
-            )
-        )
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        mark = Mark(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)
-        byte = raw[error.start]
-        return None, [
-            *problems,
-            located(mark, "RC107", f"byte 0x{byte:02X} is not UTF-8 text; save the file as UTF-8"),
-        ]
+    text, problems = _decode(file, raw)
+    if text is None:
+        return None, problems
     builder = _Builder(file)
+    finished = False
     try:
         builder.feed(_events(text))
-    except MarkedYAMLError as error:
-        return None, [*problems, *builder.problems, _syntax_problem(file, error)]
+        finished = True
     except ReaderError as error:
-        before = text[: error.position]
-        mark = Mark(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
-        code_point = error.character if isinstance(error.character, int) else ord(error.character)
-        message = f"character U+{code_point:04X} is not allowed in YAML; delete or replace it"
-        return None, [*problems, *builder.problems, located(mark, "RC101", message)]
+        builder.problems.append(_reader_problem(file, text, error))
+    except MarkedYAMLError as error:
+        builder.problems.append(_syntax_problem(file, error))
     except YAMLError as error:
-        return None, [*problems, *builder.problems, located(Mark(1, 1), "RC101", str(error))]
+        builder.problems.append(_located(file, Mark(1, 1), "RC101", str(error)))
     except _Stop:
-        return None, [*problems, *builder.problems]
+        pass  # the builder has recorded why
     problems.extend(builder.problems)
+    if not finished:
+        return None, problems
     if builder.documents == 0 or builder.root is None:
         problems.append(
-            located(
+            _located(
+                file,
                 Mark(1, 1),
                 "RC102",
                 "the file is empty; write the content as keys and values, e.g. 'sections:'",
@@ -140,9 +118,41 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
+def _decode(file: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text from the file's bytes, or why it is not UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [
+            _located(file, Mark(1, 1), "RC107", "the file is saved as UTF-16; save it as UTF-8")
+        ]
+    problems = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        message = "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
+        problems.append(_located(file, Mark(1, 1), "RC108", message))
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), problems
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        mark = Mark(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)
+        message = f"byte 0x{raw[error.start]:02X} is not UTF-8 text; save the file as UTF-8"
+        return None, [*problems, _located(file, mark, "RC107", message)]
+
+
+def _located(file: Path, mark: Mark, code: str, message: str) -> Problem:
+    return Problem(file=file, line=mark.line, column=mark.column, code=code, message=message)
+
+
 def _events(text: str) -> Iterator[Event]:
     yaml = YAML(typ="safe", pure=True)
     return iter(yaml.parse(text))
+
+
+def _reader_problem(file: Path, text: str, error: ReaderError) -> Problem:
+    before = text[: error.position]
+    mark = Mark(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+    code_point = error.character if isinstance(error.character, int) else ord(error.character)
+    message = f"character U+{code_point:04X} is not allowed in YAML; delete or replace it"
+    return _located(file, mark, "RC101", message)
 
 
 def _syntax_problem(file: Path, error: MarkedYAMLError) -> Problem:
@@ -244,7 +254,7 @@ class _Builder:
             )
             self._add(None, mark)
         elif isinstance(event, ScalarEvent):
-            self._add(_resolve(event), mark)
+            self._add(_resolve(event), mark, written=event.value)
         elif isinstance(event, CollectionStartEvent):
             container: dict[str, Any] | list[Any] = (
                 {} if isinstance(event, MappingStartEvent) else []
@@ -260,7 +270,7 @@ class _Builder:
                 raise _Stop
             self._stack.append(_Frame(container, path))
 
-    def _add(self, value: Any, mark: Mark) -> Path_:
+    def _add(self, value: Any, mark: Mark, written: str | None = None) -> Path_:
         if not self._stack:
             self.root = value
             self.values[()] = mark
@@ -273,7 +283,7 @@ class _Builder:
             self.values[path] = mark
             return path
         if frame.key is _NO_KEY:
-            return self._add_key(frame, value, mark)
+            return self._add_key(frame, value if written is None else written, mark)
         key = frame.key
         frame.key = _NO_KEY
         path = (*frame.path, str(key))
@@ -288,7 +298,7 @@ class _Builder:
         if isinstance(value, (dict, list)):
             self._problem(mark, "RC101", "a mapping or list cannot be a key; use a plain name")
             raise _Stop
-        key = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        key = str(value)  # keys are names, as written: '1', 'true' and 'null' stay text
         if key == "<<":
             self._problem(
                 mark, "RC105", "merge keys ('<<') are not allowed; write the keys out in full"
@@ -316,38 +326,29 @@ class _Builder:
 
 _DUPLICATE = object()
 
-_NULL = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-_INT = re.compile(r"[-+]?[0-9]+")
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_KEYWORDS: dict[str, Any] = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+    **dict.fromkeys((".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"), float("inf")),
+    **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), float("-inf")),
+    **dict.fromkeys((".nan", ".NaN", ".NAN"), float("nan")),
+}
+_NUMBERS: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
+    (re.compile(r"[-+]?[0-9]+"), int),
+    (re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+"), lambda text: int(text, 0)),
+    (re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"), float),
+)
 
 
-def _resolve(event: ScalarEvent) -> Any:  # noqa: PLR0911 (one return per YAML 1.2 core type)
+def _resolve(event: ScalarEvent) -> Any:
     """Resolve a scalar by the YAML 1.2 core schema; quoted and block scalars stay text."""
     value: str = event.value
     if event.style is not None or not event.implicit[0]:
         return value
-    if value in _NULL:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if _INT.fullmatch(value):
-        return int(value)
-    if _OCT.fullmatch(value):
-        return int(value[2:], 8)
-    if _HEX.fullmatch(value):
-        return int(value[2:], 16)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    if _INF.fullmatch(value):
-        return float("-inf") if value.startswith("-") else float("inf")
-    if _NAN.fullmatch(value):
-        return float("nan")
+    if value in _KEYWORDS:
+        return _KEYWORDS[value]
+    for pattern, convert in _NUMBERS:
+        if pattern.fullmatch(value):
+            return convert(value)
     return value

@@ -65,7 +65,7 @@ def _resolve(subschema: dict[str, Any]) -> dict[str, Any]:
     return subschema
 
 
-def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:  # noqa: C901, PLR0911, PLR0912 (one branch per keyword)
+def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     keyword = error.validator
     instance = error.instance
@@ -101,41 +101,37 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:  
             message = f"{name} should be {expected}, not {_kind_of(instance)}"
         yield document.problem(path, "RC203", message)
         return
+    yield document.problem(path, *_explain_value(error, here, name))
+
+
+def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> tuple[str, str]:  # noqa: PLR0911 (one return per keyword)
+    """The code and message for a value the schema does not allow."""
+    keyword = error.validator
+    instance = error.instance
     if keyword == "pattern" and _is(here, "id"):
         example = re.sub(r"[^a-z0-9]+", "-", str(instance).lower()).strip("-") or "film-6"
-        message = (
+        return "RC205", (
             f"'{instance}' is not a valid id; ids are lowercase words and numbers "
             f"joined by hyphens, e.g. '{example}'"
         )
-        yield document.problem(path, "RC205", message)
-        return
     if _is(here, "date"):
-        yield document.problem(path, "RC206", _date_message(instance))
-        return
+        return "RC206", _date_message(instance)
     if keyword == "enum":
         allowed = [str(v) for v in here["enum"]]
         close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
-        yield document.problem(path, "RC204", f"{_shown(instance)} is not allowed here; {hint}")
-        return
+        return "RC204", f"{_shown(instance)} is not allowed here; {hint}"
     if keyword in {"minimum", "maximum"}:
         bound = "at least" if keyword == "minimum" else "at most"
-        message = f"{name} is {instance}; it must be {bound} {error.validator_value}"
-        yield document.problem(path, "RC207", message)
-        return
+        return "RC207", f"{name} is {instance}; it must be {bound} {error.validator_value}"
     if keyword == "minLength":
-        yield document.problem(path, "RC208", f"{name} is empty; write it, or leave the key out")
-        return
+        return "RC208", f"{name} is empty; write it, or leave the key out"
     if keyword == "minItems":
-        least = int(error.validator_value)
-        entries = "entry" if least == 1 else "entries"
-        yield document.problem(path, "RC208", f"{name} needs at least {least} {entries}")
-        return
+        least = int(here["minItems"])
+        return "RC208", f"{name} needs at least {least} {'entry' if least == 1 else 'entries'}"
     if keyword == "pattern":
-        message = f"{name} cannot be {_shown(instance)}: {_describe(here)}"
-        yield document.problem(path, "RC209", message)
-        return
-    yield document.problem(path, "RC209", f"{name}: {error.message}")
+        return "RC209", f"{name} cannot be {_shown(instance)}: {_describe(here)}"
+    return "RC209", f"{name}: {error.message}"
 
 
 def _explain_choice(

@@ -15,11 +15,13 @@ def summary(pack: Pack) -> str:
     exercises = {e.id: e for s in pack.sections for e in s.exercises}
     lines = [
         pack.title,
-        f"Published {pack.published:%-d %B %Y} by "
-        f"{organisations.get(pack.publisher, pack.publisher)}: "
-        f"{_count(len(pack.sections), 'section')}, "
-        f"{_count(len(pack.case_studies), 'case study', 'case studies')}, "
-        f"{_count(len(pack.works), 'work')} cited or recommended.",
+        (
+            f"Published {pack.published:%-d %B %Y} by "
+            f"{organisations.get(pack.publisher, pack.publisher)}: "
+            f"{_count(len(pack.sections), 'section')}, "
+            f"{_count(len(pack.case_studies), 'case study', 'case studies')}, "
+            f"{_count(len(pack.works), 'work')} cited or recommended."
+        ),
     ]
     for section in pack.sections:
         lines += ["", f"Section {section.number}: {section.title}"]

@@ -1,0 +1,130 @@
+"""The ``rcpack`` command: exit codes, usage errors, and no traceback whatever it is fed."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recurrent_care_pack import __version__
+from recurrent_care_pack._cli import main
+
+RCPACK = [sys.executable, "-m", "recurrent_care_pack"]
+
+
+def _rcpack(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*RCPACK, *args], capture_output=True, text=True, check=False, cwd=cwd, timeout=60
+    )
+
+
+def test_validate_bundled_pack(capsys: pytest.CaptureFixture[str]) -> None:
+    """With no path, the bundled pack is checked and found valid."""
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out == "checked 2 files: no problems\n"
+
+
+def test_validate_as_a_module_in_a_new_process() -> None:
+    """``python -m recurrent_care_pack validate`` works as a command and exits 0."""
+    done = _rcpack("validate")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "checked 2 files: no problems\n", "")
+
+
+def test_version() -> None:
+    """``--version`` prints the package version."""
+    done = _rcpack("--version")
+    assert (done.returncode, done.stdout) == (0, f"rcpack {__version__}\n")
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A path that does not exist exits 2 and says so."""
+    missing = tmp_path / "nope.yaml"
+    assert main(["validate", str(missing)]) == 2
+    assert capsys.readouterr().err == f"rcpack: cannot read '{missing}': no such file or folder\n"
+
+
+def test_folder_without_content_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder with no YAML files exits 2 and says so."""
+    assert main(["validate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"rcpack: '{tmp_path}' holds no .yaml or .yml files\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that cannot be opened exits 2 with the reason."""
+    file = tmp_path / "pack.yaml"
+    file.write_text("pack: {}\n", encoding="utf-8")
+    file.chmod(0)
+    assert main(["validate", str(file)]) == 2
+    assert capsys.readouterr().err == f"rcpack: cannot read '{file}': Permission denied\n"
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """``rcpack`` alone shows what it can do, as a usage error."""
+    assert main([]) == 2
+    assert "validate" in capsys.readouterr().err
+
+
+def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown option is a usage error."""
+    assert main(["validate", "--frobnicate"]) == 2
+    assert "unrecognized arguments: --frobnicate" in capsys.readouterr().err
+
+
+HOSTILE = {
+    "empty.yaml": b"",
+    "spaces.yaml": b"   \n\n",
+    "list.yaml": b"- 1\n- 2\n",
+    "scalar.yaml": b"hello\n",
+    "null.yaml": b"~\n",
+    "malformed.yaml": b"pack: [\n",
+    "tabs.yaml": b"pack:\n\t- x\n",
+    "binary.yaml": bytes(range(256)),
+    "sections-mapping.yaml": b"sections: {a: 1}\n",
+    "section-list.yaml": b"sections: [[1]]\n",
+    "bomb.yaml": b'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n',
+    "key-types.yaml": b"1: a\ntrue: b\nnull: c\n",
+    "exercise-nonsense.yaml": b"sections:\n  - exercises: [{phases: [{duration: {}}]}]\n",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_input_gives_problems_not_a_traceback(tmp_path: Path, name: str) -> None:
+    """Whatever the file holds, the answer is located problems and exit 1, never a traceback."""
+    (tmp_path / name).write_bytes(HOSTILE[name])
+    done = _rcpack("validate", name, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stderr == ""
+    *problems, summary = done.stdout.splitlines()
+    assert problems
+    assert all(line.startswith(f"{name}:") for line in problems)
+    assert summary.startswith("checked 1 file: ")
+
+
+def test_summary_of_the_bundled_pack(capsys: pytest.CaptureFixture[str]) -> None:
+    """``rcpack summary`` prints the modules with their times, exercises and tips."""
+    assert main(["summary"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Recurrent Care Resource Pack"
+    assert "  Module 2  Reconceptualising non-engagement (complex trauma)" in out
+    assert (
+        "            Film 6: 23 min; optional discussion: 10 min; then Exercise 9: 30 min" in out
+    )
+    assert "            1 hour 3 min in all, 53 min without the discussion" in out
+    assert "            on a different day: watch Film 6 again first; films 55 min" in out
+    assert "  Tips from practice: 34 tips in 4 categories" in out
+
+
+def test_summary_of_bad_content_lists_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``rcpack summary`` on bad content prints the problems and exits 1."""
+    (tmp_path / "pack.yaml").write_text("sections: []\n", encoding="utf-8")
+    assert main(["summary", str(tmp_path / "pack.yaml")]) == 1
+    assert "RC407" in capsys.readouterr().out
