@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import __version__
+from recurrent_care_pack import PackError, __version__, load_pack, validate
 from recurrent_care_pack._cli import main
 
 RCPACK = [sys.executable, "-m", "recurrent_care_pack"]
@@ -128,3 +128,29 @@ def test_summary_of_bad_content_lists_its_problems(
     (tmp_path / "pack.yaml").write_text("sections: []\n", encoding="utf-8")
     assert main(["summary", str(tmp_path / "pack.yaml")]) == 1
     assert "RC407" in capsys.readouterr().out
+
+
+def test_library_refuses_an_empty_folder(tmp_path: Path) -> None:
+    """``load_pack`` and ``validate`` on a folder with no content raise FileNotFoundError."""
+    with pytest.raises(FileNotFoundError, match="no .yaml or .yml files in this folder"):
+        validate(tmp_path)
+    with pytest.raises(FileNotFoundError):
+        load_pack(tmp_path / "missing.yaml")
+
+
+def test_load_pack_raises_one_error_with_every_problem(tmp_path: Path) -> None:
+    """Bad content raises one PackError that carries all its problems, in order."""
+    file = tmp_path / "pack.yaml"
+    file.write_text("pack:\n  id: P\nsections: [1]\n", encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_pack(file)
+    problems = raised.value.problems
+    assert [(p.line, p.column, p.code, p.path) for p in problems] == [
+        (1, 1, "RC202", "$.pack"),
+        (1, 1, "RC202", "$.pack"),
+        (1, 1, "RC202", "$.pack"),
+        (2, 7, "RC205", "$.pack.id"),
+        (3, 12, "RC203", "$.sections[0]"),
+    ]
+    assert str(raised.value).startswith("5 problems in the pack:\n")
+    assert validate(file) == problems

@@ -332,27 +332,12 @@ def test_works_and_organisations_cited(source: str, facts: str, pack: Pack) -> N
     assert sebba.inferred
     assert sebba.authors == ("Sebba, J.", "Luke, N.", "McNeish, D.", "Rees, A.")
     assert f"{sebba.title}. Rees Centre, University of Oxford" in facts
-    cited = {
-        w
-        for s in pack.sections
-        if s.tips
-        for c in s.tips.categories
-        for t in _leaves(c.tips)
-        for w in t.cites
-    }
-    assert cited == {"care-crisis-review-2018", "sebba-et-al-2017"}
+    tips = [t for s in pack.sections if s.tips for c in s.tips.categories for t in _leaves(c.tips)]
+    assert {w for t in tips for w in t.cites} == {"care-crisis-review-2018", "sebba-et-al-2017"}
     organisations = {o.id: o for o in pack.organisations}
     action = organisations["action-for-change"]
     assert f"({action.name} based in {action.place})" in source
-    mentioned = {
-        o
-        for s in pack.sections
-        if s.tips
-        for c in s.tips.categories
-        for t in _leaves(c.tips)
-        for o in t.mentions
-    }
-    assert mentioned == {"action-for-change"}
+    assert {o for t in tips for o in t.mentions} == {"action-for-change"}
 
 
 def test_pack_details(facts: str, pack: Pack) -> None:

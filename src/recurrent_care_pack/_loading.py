@@ -5,6 +5,7 @@ records -> check meaning. Each stage records problems; later stages run only on 
 that passed the earlier ones, so no problem is reported twice.
 """
 
+import errno
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
@@ -85,6 +86,8 @@ def check(root: Path | None = None) -> Result:
     """
     root = bundled("data") if root is None else root
     files = content_files(root)
+    if not files:
+        raise FileNotFoundError(errno.ENOENT, "no .yaml or .yml files in this folder", str(root))
     problems: list[Problem] = []
     documents: list[Document] = []
     for file in files:
