@@ -132,7 +132,7 @@ def test_summary_of_bad_content_lists_its_problems(
 
 def test_library_refuses_an_empty_folder(tmp_path: Path) -> None:
     """``load_pack`` and ``validate`` on a folder with no content raise FileNotFoundError."""
-    with pytest.raises(FileNotFoundError, match="no .yaml or .yml files in this folder"):
+    with pytest.raises(FileNotFoundError, match=r"no \.yaml or \.yml files in this folder"):
         validate(tmp_path)
     with pytest.raises(FileNotFoundError):
         load_pack(tmp_path / "missing.yaml")
