@@ -1,14 +1,16 @@
 """Invariants over generated content: round trips are lossless, schema and model agree."""
 
 import re
+import tempfile
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from recurrent_care_pack import Pack, validate
+from recurrent_care_pack import CODES, Pack, validate
 from recurrent_care_pack._building import pack_from_dict, pack_to_dict
 from recurrent_care_pack._durations import PATTERN, diagnose, format_duration, parse_duration
 from recurrent_care_pack._loading import check
@@ -62,3 +64,46 @@ def test_schema_pattern_and_parser_agree_on_any_text(text: str) -> None:
     """The schema's duration pattern accepts exactly what the parser reads."""
     assert schema()["$defs"]["duration"]["pattern"] == PATTERN
     assert (re.search(PATTERN, text) is not None) == (diagnose(text) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_any_bytes_give_a_pack_or_located_problems(raw: bytes) -> None:
+    """Whatever a file holds, checking it gives a pack or located problems, never an error."""
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "pack.yaml"
+        file.write_bytes(raw)
+        result = check(file)
+    assert (result.pack is None) == bool(result.problems)
+    for problem in result.problems:
+        assert problem.file == file
+        assert problem.line is not None
+        assert problem.line >= 1
+        assert problem.column is not None
+        assert problem.column >= 1
+        assert problem.code in CODES
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(["pack", "sections", "id", "title", "time"]) | st.text(max_size=6),
+                children,
+                max_size=3,
+            )
+        ),
+        max_leaves=12,
+    )
+)
+def test_any_yaml_data_gives_a_pack_or_located_problems(data: object) -> None:
+    """Any YAML structure at all is checked without an error escaping."""
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "pack.yaml"
+        file.write_text(dump(data), encoding="utf-8")
+        result = check(file)
+    assert (result.pack is None) == bool(result.problems)
+    assert all(p.code in CODES for p in result.problems)
