@@ -1,11 +1,17 @@
 """The ``rcpack`` command: wires the stages together and decides the exit code."""
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._model import Pack
 
 __all__ = ["main"]
 
@@ -55,7 +61,151 @@ def _parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("path", nargs="?", type=Path, metavar="PATH")
     summary.set_defaults(run=_summary)
+
+    plan = commands.add_parser(
+        "plan",
+        help="print an agenda with clock times (default: the whole pack)",
+        description="Plan modules, exercises or sections (ids or names such as 'Module 2', "
+        "'Exercise 9', 'section-3'); a module brings its exercise. Durations are written "
+        "as you would say them: '15 minutes', '3h'.",
+    )
+    plan.add_argument("items", nargs="*", metavar="ITEM")
+    plan.add_argument("--start", type=_clock, default=time(9, 30), help="start time, e.g. 09:30")
+    plan.add_argument("--days", type=int, default=1, help="spread the plan over this many days")
+    plan.add_argument("--day-end", type=_clock, help="no day may end after this time")
+    plan.add_argument("--budget", type=_duration, help="the time available; plan what fits")
+    plan.add_argument(
+        "--with-discussions", action="store_true", help="include the optional discussions"
+    )
+    plan.add_argument("--break", dest="break_length", type=_duration, metavar="LENGTH",
+                      help="how long a break is (default 15 minutes)")
+    plan.add_argument("--break-after-exercises", action="store_true",
+                      help="a break after each exercise")
+    plan.add_argument("--break-every", type=_duration, metavar="DURATION",
+                      help="a break once this much time has run without one")
+    plan.add_argument("--break-at", type=_clock, action="append", default=[], metavar="HH:MM",
+                      help="a break at this time, between modules (may be repeated)")
+    plan.add_argument("--json", action="store_true", help="print the agenda as JSON")
+    plan.add_argument("--pack", type=Path, help="the pack to plan from (default: bundled)")
+    plan.set_defaults(run=_plan)
+
+    show = commands.add_parser("show", help="print one item with its times")
+    show.add_argument("item", metavar="ITEM", help="an id or a name such as 'Film 6'")
+    show.add_argument("--pack", type=Path, help="the pack (default: bundled)")
+    show.set_defaults(run=_show)
+
+    materials = commands.add_parser(
+        "materials", help="print the checklist of what to bring (default: everything)"
+    )
+    materials.add_argument("items", nargs="*", metavar="ITEM")
+    materials.add_argument("--json", action="store_true", help="print the list as JSON")
+    materials.add_argument("--pack", type=Path, help="the pack (default: bundled)")
+    materials.set_defaults(run=_materials)
     return parser
+
+
+def _clock(text: str) -> time:
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()  # noqa: DTZ007 (a time of day, no zone)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time of day like 09:30") from None
+
+
+def _duration(text: str) -> timedelta:
+    from ._durations import DurationError, parse_duration  # noqa: PLC0415
+
+    try:
+        return parse_duration(text)
+    except DurationError as error:
+        raise argparse.ArgumentTypeError(error.reason) from None
+
+
+def _load(path: Path | None) -> "Pack | int":
+    from ._loading import check, pack_roots  # noqa: PLC0415
+    from ._reporting import text_report  # noqa: PLC0415
+
+    if path is not None:
+        unreadable = _check_paths([path])
+        if unreadable:
+            return unreadable
+        path = pack_roots([path])[0]
+    try:
+        result = check(path)
+    except OSError as error:
+        return _cannot_read(error)
+    if result.pack is None:
+        for line in text_report(result.problems, result.files):
+            print(line)
+        return PROBLEMS
+    return result.pack
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from ._planning import Breaks, PlanError, PlanOptions, plan  # noqa: PLC0415
+    from ._presenting import agenda_data, agenda_text  # noqa: PLC0415
+
+    pack = _load(args.pack)
+    if isinstance(pack, int):
+        return pack
+    breaks = None
+    if args.break_length or args.break_after_exercises or args.break_every or args.break_at:
+        breaks = Breaks(
+            length=args.break_length or timedelta(minutes=15),
+            after_exercises=args.break_after_exercises,
+            every=args.break_every,
+            at=tuple(args.break_at),
+        )
+    options = PlanOptions(
+        start=args.start,
+        discussions=args.with_discussions,
+        breaks=breaks,
+        days=args.days,
+        day_end=args.day_end,
+        budget=args.budget,
+    )
+    try:
+        agenda = plan(pack, args.items, options)
+    except (PlanError, LookupError) as error:
+        print(f"rcpack: cannot plan: {_reason(error)}", file=sys.stderr)
+        return USAGE
+    print(json.dumps(agenda_data(agenda), indent=2) if args.json else agenda_text(agenda))
+    return OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ._presenting import item_text  # noqa: PLC0415
+    from ._queries import find  # noqa: PLC0415
+
+    pack = _load(args.pack)
+    if isinstance(pack, int):
+        return pack
+    try:
+        item = find(pack, args.item)
+    except LookupError as error:
+        print(f"rcpack: {_reason(error)}", file=sys.stderr)
+        return USAGE
+    print(item_text(pack, item))
+    return OK
+
+
+def _materials(args: argparse.Namespace) -> int:
+    from ._presenting import materials_data, materials_text  # noqa: PLC0415
+    from ._queries import materials  # noqa: PLC0415
+
+    pack = _load(args.pack)
+    if isinstance(pack, int):
+        return pack
+    try:
+        found = materials(pack, args.items)
+    except LookupError as error:
+        print(f"rcpack: {_reason(error)}", file=sys.stderr)
+        return USAGE
+    print(json.dumps(materials_data(found), indent=2) if args.json else materials_text(pack, found))
+    return OK
+
+
+def _reason(error: Exception) -> str:
+    return str(error.args[0]) if error.args else str(error)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -83,25 +233,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from ._loading import check, pack_roots  # noqa: PLC0415
-    from ._reporting import text_report  # noqa: PLC0415
     from ._summary import summary  # noqa: PLC0415
 
-    path: Path | None = args.path
-    if path is not None:
-        unreadable = _check_paths([path])
-        if unreadable:
-            return unreadable
-        path = pack_roots([path])[0]
-    try:
-        result = check(path)
-    except OSError as error:
-        return _cannot_read(error)
-    if result.pack is None:
-        for line in text_report(result.problems, result.files):
-            print(line)
-        return PROBLEMS
-    print(summary(result.pack))
+    pack = _load(args.path)
+    if isinstance(pack, int):
+        return pack
+    print(summary(pack))
     return OK
 
 

@@ -1,0 +1,138 @@
+"""Presenting: agendas, items and materials lists as text tables and as stable JSON."""
+
+from datetime import timedelta
+from typing import Any
+
+from ._building import converter
+from ._durations import format_duration
+from ._model import Exercise, LearningModule, Pack, Section
+from ._planning import Agenda, EntryKind
+from ._queries import Item, Materials, find, label, module_time, section_time
+from ._writing import dump
+
+__all__ = ["agenda_data", "agenda_text", "item_text", "materials_data", "materials_text"]
+
+
+def agenda_text(agenda: Agenda) -> str:
+    """An agenda as a table a facilitator can follow, a day at a time."""
+    lines: list[str] = []
+    for day in range(1, agenda.days + 1):
+        entries = agenda.day(day)
+        if agenda.days > 1:
+            lines += ["", f"Day {day}"] if lines else [f"Day {day}"]
+        for entry in entries:
+            optional = " (optional)" if entry.optional and entry.kind is not EntryKind.DISCUSSION else ""
+            lines.append(
+                f"  {entry.start:%H:%M}-{entry.end:%H:%M}  {_short(entry.duration):>8}  "
+                f"{entry.title}{optional}"
+            )
+        if agenda.days > 1:
+            span = sum((e.duration for e in entries), timedelta())
+            lines.append(f"  ends {entries[-1].end:%H:%M}: {_short(span)}")
+    breaks = agenda.total - agenda.session_time
+    closing = f"In all: {_short(agenda.total)}"
+    if agenda.days == 1:
+        closing = f"Ends {agenda.entries[-1].end:%H:%M}. {closing}"
+    if breaks:
+        closing += f" ({_short(agenda.session_time)} of sessions, {_short(breaks)} of breaks)"
+    lines += ["", closing]
+    if agenda.left_out:
+        lines.append("Left out to fit the budget: " + "; ".join(agenda.left_out))
+    return "\n".join(lines)
+
+
+def agenda_data(agenda: Agenda) -> dict[str, Any]:
+    """An agenda as plain data for JSON: see README, "rcpack plan --json"."""
+    return {
+        "days": [
+            {
+                "day": day,
+                "start": f"{agenda.day(day)[0].start:%H:%M}",
+                "end": f"{agenda.day(day)[-1].end:%H:%M}",
+                "entries": [
+                    {
+                        "start": f"{e.start:%H:%M}",
+                        "end": f"{e.end:%H:%M}",
+                        "seconds": int(e.duration.total_seconds()),
+                        "duration": format_duration(e.duration),
+                        "kind": e.kind.value,
+                        "title": e.title,
+                        "item": e.item,
+                        "films": list(e.films),
+                        "optional": e.optional,
+                    }
+                    for e in agenda.day(day)
+                ],
+            }
+            for day in range(1, agenda.days + 1)
+        ],
+        "total_seconds": int(agenda.total.total_seconds()),
+        "session_seconds": int(agenda.session_time.total_seconds()),
+        "left_out": list(agenda.left_out),
+    }
+
+
+def item_text(pack: Pack, item: Item) -> str:
+    """One item: its name, its times where it has them, then all it holds."""
+    title = getattr(item, "title", None) or getattr(item, "name", None)
+    lines = [f"{label(pack, item)}: {title}" if title and label(pack, item) != item.id else str(title or item.id)]
+    if isinstance(item, LearningModule):
+        films = module_time(pack, item)
+        lines.append(f"  films: {format_duration(films)}")
+        if item.discussion is not None:
+            lines.append(f"  with the discussion: {format_duration(module_time(pack, item, discussion=True))}")
+        if item.exercise is not None:
+            lines.append(f"  with its exercise: {format_duration(module_time(pack, item, exercise=True))}")
+            if item.discussion is not None:
+                both = module_time(pack, item, discussion=True, exercise=True)
+                lines.append(f"  with both: {format_duration(both)}")
+        if item.different_day is not None:
+            other_day = module_time(pack, item, different_day=True, exercise=item.exercise is not None)
+            lines.append(f"  on a different day, with its exercise: {format_duration(other_day)}")
+    elif isinstance(item, Section):
+        lines.append(f"  in one day: {format_duration(section_time(pack, item))}")
+        lines.append(f"  with the optional discussions: {format_duration(section_time(pack, item, optional=True))}")
+        lines.append(
+            "  a module a day: "
+            f"{format_duration(section_time(pack, item, different_days=True))}"
+        )
+    elif isinstance(item, Exercise):
+        phases = " + ".join(format_duration(p.duration) for p in item.phases)
+        lines.append(f"  time: {format_duration(item.time)} ({phases})")
+    lines += ["", dump(converter().unstructure(item)).rstrip()]
+    return "\n".join(lines)
+
+
+def materials_text(pack: Pack, materials: Materials) -> str:
+    """A checklist: case studies to print, things to bring, and choices."""
+    lines: list[str] = []
+    if materials.handouts:
+        lines.append("To print")
+        lines += [f"  [ ] {h.title} ({_exercises(pack, h.exercises)})" for h in materials.handouts]
+    if materials.things:
+        lines.append("To bring")
+        lines += [f"  [ ] {t.name} ({_exercises(pack, t.exercises)})" for t in materials.things]
+    if materials.choices:
+        lines.append("Either of")
+        for choice in materials.choices:
+            options = ", or ".join(" and ".join(option) for option in choice.options)
+            lines.append(f"  [ ] {options} ({_exercises(pack, choice.exercises)})")
+    return "\n".join(lines) if lines else "Nothing to bring."
+
+
+def materials_data(materials: Materials) -> dict[str, Any]:
+    """A materials list as plain data for JSON."""
+    data: dict[str, Any] = converter().unstructure(materials)
+    return data
+
+
+def _exercises(pack: Pack, ids: tuple[str, ...]) -> str:
+    names = [label(pack, find(pack, i)) for i in ids]
+    if len(names) == 1:
+        return names[0]
+    numbers = [n.removeprefix("Exercise ") for n in names]
+    return f"Exercises {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+def _short(duration: timedelta) -> str:
+    return format_duration(duration).replace(" minutes", " min").replace(" minute", " min")

@@ -1,0 +1,400 @@
+"""Queries: find items, add up times, gather materials, search the pack's words."""
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import timedelta
+
+from attrs import frozen
+
+from ._model import (
+    Alternatives,
+    CaseStudy,
+    CaseStudyCopy,
+    Exercise,
+    LearningModule,
+    Material,
+    Media,
+    MediaKind,
+    Organisation,
+    Pack,
+    Person,
+    Resource,
+    Section,
+    Tip,
+    TipCategory,
+    Work,
+)
+
+__all__ = [
+    "CaseStudyHandout",
+    "Item",
+    "MaterialChoice",
+    "MaterialItem",
+    "Materials",
+    "SearchHit",
+    "exercises_by_case_study",
+    "find",
+    "films_by_speaker",
+    "items_by_topic",
+    "label",
+    "materials",
+    "module_time",
+    "pack_time",
+    "search",
+    "section_of",
+    "section_time",
+    "tips",
+    "tips_by_category",
+]
+
+#: Anything `find` can return.
+Item = (
+    Section
+    | LearningModule
+    | Media
+    | Exercise
+    | CaseStudy
+    | Person
+    | Organisation
+    | Work
+    | TipCategory
+    | Tip
+    | Resource
+)
+
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:section\s+(?P<section>\d+)\s*,?\s*)?(?:learning\s+)?module\s+(?P<module>\d+)"
+    r"(?:\s*,?\s*(?:of|in)\s+section\s+(?P<section_after>\d+))?"
+    r"|(?P<kind>film|presentation|exercise|section)\s+(?P<number>\d+))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _items(pack: Pack) -> Iterator[Item]:
+    for section in pack.sections:
+        yield from _section_items(section)
+    yield from pack.case_studies
+    yield from pack.people
+    yield from pack.organisations
+    yield from pack.works
+
+
+def _section_items(section: Section) -> Iterator[Item]:
+    yield section
+    yield from section.modules
+    yield from section.media
+    yield from section.exercises
+    if section.tips is not None:
+        for category in section.tips.categories:
+            yield category
+            yield from _all_tips(category.tips)
+            yield from category.resources
+
+
+def _all_tips(tips: Iterable[Tip]) -> Iterator[Tip]:
+    for tip in tips:
+        yield tip
+        yield from _all_tips(tip.points)
+
+
+def find(pack: Pack, reference: str) -> Item:
+    """The item with this id, or named by its number: "Film 6", "Exercise 9", "Module 2 of Section 3".
+
+    Raises `LookupError` saying what was not found, with the nearest ids.
+    """
+    for item in _items(pack):
+        if item.id == reference:
+            return item
+    match = _NUMBERED.match(reference)
+    if match:
+        found = _find_numbered(pack, match)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            choices = ", ".join(label(pack, i) for i in found)
+            raise LookupError(f"'{reference}' could mean {choices}; name the section too")
+    ids = [item.id for item in _items(pack)]
+    close = difflib.get_close_matches(reference, ids, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise LookupError(f"nothing in the pack is called '{reference}'{hint}")
+
+
+def _find_numbered(pack: Pack, match: re.Match[str]) -> list[Item]:
+    if match["module"]:
+        section_number = match["section"] or match["section_after"]
+        return [
+            module
+            for section in pack.sections
+            if section_number is None or section.number == int(section_number)
+            for module in section.modules
+            if module.number == int(match["module"])
+        ]
+    kind, number = match["kind"].lower(), int(match["number"])
+    if kind == "section":
+        return [s for s in pack.sections if s.number == number]
+    if kind == "exercise":
+        return [e for s in pack.sections for e in s.exercises if e.number == number]
+    media_kind = MediaKind(kind)
+    return [
+        m for s in pack.sections for m in s.media if m.kind is media_kind and m.number == number
+    ]
+
+
+def label(pack: Pack, item: Item) -> str:
+    """How the pack names an item: "Film 6", "Exercise 9", "Module 2 of Section 3"."""
+    if isinstance(item, Section):
+        return f"Section {item.number}"
+    if isinstance(item, LearningModule):
+        return f"Module {item.number} of Section {section_of(pack, item.id).number}"
+    if isinstance(item, Media) and item.number is not None:
+        return f"{item.kind.value.capitalize()} {item.number}"
+    if isinstance(item, Exercise):
+        return f"Exercise {item.number}"
+    return item.id
+
+
+def section_of(pack: Pack, item_id: str) -> Section:
+    """The section that holds the module, film, exercise or tip with this id."""
+    for section in pack.sections:
+        if any(item.id == item_id for item in _section_items(section)):
+            return section
+    raise LookupError(f"no section holds '{item_id}'")
+
+
+def _media(pack: Pack) -> dict[str, Media]:
+    return {m.id: m for s in pack.sections for m in s.media}
+
+
+def _exercises(pack: Pack) -> dict[str, Exercise]:
+    return {e.id: e for s in pack.sections for e in s.exercises}
+
+
+def module_time(
+    pack: Pack,
+    module: LearningModule,
+    *,
+    discussion: bool = False,
+    exercise: bool = False,
+    different_day: bool = False,
+) -> timedelta:
+    """How long a module takes: its films, with its discussion, with the exercise after it.
+
+    ``different_day`` uses the pack's allowance for running the module on a day of its
+    own (Module 3: re-watch Film 6 first, 55 minutes for films).
+    """
+    total = module.allowance
+    if different_day and module.different_day is not None:
+        total = module.different_day.allowance
+    if discussion and module.discussion is not None:
+        total += module.discussion.duration
+    if exercise and module.exercise is not None:
+        total += _exercises(pack)[module.exercise].time
+    return total
+
+
+def section_time(
+    pack: Pack, section: Section, *, optional: bool = False, different_days: bool = False
+) -> timedelta:
+    """The time for a whole section: every module with its exercise, and any other exercise.
+
+    ``optional`` adds the optional discussions; ``different_days`` runs each module on a
+    day of its own, with the pack's re-watch allowances.
+    """
+    total = timedelta()
+    followed = set()
+    for module in section.modules:
+        total += module_time(
+            pack,
+            module,
+            discussion=optional or (module.discussion is not None and not module.discussion.optional),
+            exercise=True,
+            different_day=different_days,
+        )
+        if module.exercise is not None:
+            followed.add(module.exercise)
+    for exercise in section.exercises:
+        if exercise.id not in followed:
+            total += exercise.time
+    return total
+
+
+def pack_time(pack: Pack, *, optional: bool = False) -> timedelta:
+    """The time for every section of the pack, with or without the optional discussions."""
+    return sum((section_time(pack, s, optional=optional) for s in pack.sections), timedelta())
+
+
+def films_by_speaker(pack: Pack, person: str) -> tuple[Media, ...]:
+    """The films and presentations in which this person (by id) speaks."""
+    return tuple(m for s in pack.sections for m in s.media if person in m.speakers)
+
+
+def exercises_by_case_study(pack: Pack, case_study: str) -> tuple[Exercise, ...]:
+    """The exercises, in any section, that hand out this case study (by id)."""
+    return tuple(e for s in pack.sections for e in s.exercises if case_study in e.case_studies)
+
+
+def items_by_topic(pack: Pack, topic: str) -> tuple[Item, ...]:
+    """Modules, films, exercises and tip categories about a topic (case does not matter)."""
+    wanted = topic.casefold()
+    found: list[Item] = []
+    for item in _items(pack):
+        topics = getattr(item, "topics", None) or getattr(item, "looking_at", ())
+        if any(wanted == t.casefold() for t in topics):
+            found.append(item)
+    return tuple(found)
+
+
+def tips(pack: Pack) -> tuple[Tip, ...]:
+    """Every tip that stands on its own (the points under a lead-in, not the lead-in)."""
+    return tuple(
+        tip
+        for section in pack.sections
+        if section.tips is not None
+        for category in section.tips.categories
+        for tip in _leaves(category.tips)
+    )
+
+
+def tips_by_category(pack: Pack) -> dict[str, tuple[Tip, ...]]:
+    """Each tip category's id and its tips that stand on their own, in the pack's order."""
+    return {
+        category.id: tuple(_leaves(category.tips))
+        for section in pack.sections
+        if section.tips is not None
+        for category in section.tips.categories
+    }
+
+
+def _leaves(tips: Iterable[Tip]) -> Iterator[Tip]:
+    for tip in tips:
+        if tip.points:
+            yield from _leaves(tip.points)
+        else:
+            yield tip
+
+
+@frozen(kw_only=True)
+class SearchHit:
+    """An item whose words match a search, and the words that matched."""
+
+    item: Item
+    field: str
+    text: str
+
+
+def search(pack: Pack, words: str) -> tuple[SearchHit, ...]:
+    """Items whose text holds every one of ``words`` (case and accents as written are ignored)."""
+    wanted = [w.casefold() for w in words.split()]
+    if not wanted:
+        return ()
+    hits: list[SearchHit] = []
+    for item in _items(pack):
+        for field, text in _texts(item):
+            folded = text.casefold()
+            if all(w in folded for w in wanted):
+                hits.append(SearchHit(item=item, field=field, text=text))
+                break
+    return tuple(hits)
+
+
+def _texts(item: Item) -> Iterator[tuple[str, str]]:
+    for field in ("title", "name", "text", "role", "description", "introduction"):
+        value = getattr(item, field, None)
+        if isinstance(value, str):
+            yield field, value
+    if isinstance(item, Exercise):
+        for phase in item.phases:
+            yield "activity", phase.activity
+            for question in phase.questions:
+                yield "question", question
+
+
+@frozen(kw_only=True)
+class MaterialItem:
+    """A thing to bring, and the exercises that need it."""
+
+    name: str
+    exercises: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class MaterialChoice:
+    """A choice of things to bring (either set will do), and the exercises that offer it."""
+
+    options: tuple[tuple[str, ...], ...]
+    exercises: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class CaseStudyHandout:
+    """A case study to print, and the exercises that hand it out."""
+
+    case_study: str
+    title: str
+    exercises: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class Materials:
+    """What to bring for a selection: case studies to print, things, and choices."""
+
+    handouts: tuple[CaseStudyHandout, ...]
+    things: tuple[MaterialItem, ...]
+    choices: tuple[MaterialChoice, ...]
+
+
+def materials(pack: Pack, selection: Sequence[str | Item] = ()) -> Materials:
+    """The merged, de-duplicated list of what to bring for a selection (default: everything).
+
+    A selection holds ids, names such as "Module 2", or items; a module brings in the
+    exercise that follows it, a section all its exercises. Choices stay choices.
+    """
+    case_studies = {c.id: c for c in pack.case_studies}
+    handouts: dict[str, list[str]] = {}
+    things: dict[str, tuple[str, list[str]]] = {}
+    choices: dict[tuple[tuple[str, ...], ...], list[str]] = {}
+    for exercise in _selected_exercises(pack, selection):
+        for need in exercise.what_you_need:
+            if isinstance(need, CaseStudyCopy):
+                _add(handouts.setdefault(need.case_study, []), exercise.id)
+            elif isinstance(need, Material):
+                name, users = things.setdefault(need.name.casefold(), (need.name, []))
+                _add(users, exercise.id)
+            elif isinstance(need, Alternatives):
+                key = tuple(tuple(m.name for m in option) for option in need.options)
+                _add(choices.setdefault(key, []), exercise.id)
+    return Materials(
+        handouts=tuple(
+            CaseStudyHandout(
+                case_study=c,
+                title=case_studies[c].title if c in case_studies else c,
+                exercises=tuple(users),
+            )
+            for c, users in handouts.items()
+        ),
+        things=tuple(MaterialItem(name=n, exercises=tuple(u)) for n, u in things.values()),
+        choices=tuple(MaterialChoice(options=o, exercises=tuple(u)) for o, u in choices.items()),
+    )
+
+
+def _add(users: list[str], exercise: str) -> None:
+    if exercise not in users:
+        users.append(exercise)
+
+
+def _selected_exercises(pack: Pack, selection: Sequence[str | Item]) -> list[Exercise]:
+    exercises = _exercises(pack)
+    chosen: list[Exercise] = []
+    items = [find(pack, s) if isinstance(s, str) else s for s in selection] or list(pack.sections)
+    for item in items:
+        if isinstance(item, Section):
+            found = list(item.exercises)
+        elif isinstance(item, LearningModule):
+            found = [exercises[item.exercise]] if item.exercise in exercises else []
+        elif isinstance(item, Exercise):
+            found = [item]
+        else:
+            found = []
+        chosen.extend(e for e in found if e not in chosen)
+    return chosen
