@@ -1,7 +1,8 @@
 """The Recurrent Care Resource Pack as typed, validated, queryable content.
 
 `load_pack` gives the pack as frozen records; `validate` gives every problem with some
-content, located by file, line and column.
+content, located by file, line and column. The query helpers (`find`, `module_time`,
+`materials`, ...) answer facilitators' questions, and `plan` lays out an agenda.
 """
 
 from ._loading import load_pack, validate
@@ -32,21 +33,52 @@ from ._model import (
     TipsFromPractice,
     Work,
 )
+from ._planning import Agenda, Breaks, Entry, EntryKind, PlanError, PlanOptions, plan
 from ._problems import CODES, PackError, Problem
+from ._queries import (
+    CaseStudyHandout,
+    Item,
+    MaterialChoice,
+    MaterialItem,
+    Materials,
+    SearchHit,
+    exercises_by_case_study,
+    films_by_speaker,
+    find,
+    items_by_topic,
+    label,
+    materials,
+    module_time,
+    pack_time,
+    search,
+    section_of,
+    section_time,
+    tips,
+    tips_by_category,
+)
 from ._version import __version__
 
 __all__ = [
     "CODES",
+    "Agenda",
     "Alternatives",
     "BackgroundReading",
+    "Breaks",
     "CaseStudy",
     "CaseStudyCopy",
+    "CaseStudyHandout",
     "DifferentDay",
     "Discussion",
+    "Entry",
+    "EntryKind",
     "Exercise",
     "Grouping",
+    "Item",
     "LearningModule",
     "Material",
+    "MaterialChoice",
+    "MaterialItem",
+    "Materials",
     "Media",
     "MediaKind",
     "Need",
@@ -55,16 +87,33 @@ __all__ = [
     "PackError",
     "Person",
     "Phase",
+    "PlanError",
+    "PlanOptions",
     "Problem",
     "Project",
     "Publication",
     "Resource",
+    "SearchHit",
     "Section",
     "Tip",
     "TipCategory",
     "TipsFromPractice",
     "Work",
     "__version__",
+    "exercises_by_case_study",
+    "films_by_speaker",
+    "find",
+    "items_by_topic",
+    "label",
     "load_pack",
+    "materials",
+    "module_time",
+    "pack_time",
+    "plan",
+    "search",
+    "section_of",
+    "section_time",
+    "tips",
+    "tips_by_category",
     "validate",
 ]

@@ -77,14 +77,30 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--with-discussions", action="store_true", help="include the optional discussions"
     )
-    plan.add_argument("--break", dest="break_length", type=_duration, metavar="LENGTH",
-                      help="how long a break is (default 15 minutes)")
-    plan.add_argument("--break-after-exercises", action="store_true",
-                      help="a break after each exercise")
-    plan.add_argument("--break-every", type=_duration, metavar="DURATION",
-                      help="a break once this much time has run without one")
-    plan.add_argument("--break-at", type=_clock, action="append", default=[], metavar="HH:MM",
-                      help="a break at this time, between modules (may be repeated)")
+    plan.add_argument(
+        "--break",
+        dest="break_length",
+        type=_duration,
+        metavar="LENGTH",
+        help="how long a break is (default 15 minutes)",
+    )
+    plan.add_argument(
+        "--break-after-exercises", action="store_true", help="a break after each exercise"
+    )
+    plan.add_argument(
+        "--break-every",
+        type=_duration,
+        metavar="DURATION",
+        help="a break once this much time has run without one",
+    )
+    plan.add_argument(
+        "--break-at",
+        type=_clock,
+        action="append",
+        default=[],
+        metavar="HH:MM",
+        help="a break at this time, between modules (may be repeated)",
+    )
     plan.add_argument("--json", action="store_true", help="print the agenda as JSON")
     plan.add_argument("--pack", type=Path, help="the pack to plan from (default: bundled)")
     plan.set_defaults(run=_plan)
@@ -200,7 +216,9 @@ def _materials(args: argparse.Namespace) -> int:
     except LookupError as error:
         print(f"rcpack: {_reason(error)}", file=sys.stderr)
         return USAGE
-    print(json.dumps(materials_data(found), indent=2) if args.json else materials_text(pack, found))
+    print(
+        json.dumps(materials_data(found), indent=2) if args.json else materials_text(pack, found)
+    )
     return OK
 
 

@@ -7,7 +7,7 @@ starts by re-watching its films (Film 6) whenever they were not shown earlier th
 import enum
 import itertools
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 
 from attrs import field, frozen
 
@@ -118,7 +118,21 @@ class _Unit:
         return thing.id if thing is not None else self.name
 
 
-def plan(pack: Pack, selection: Sequence[str | Item] = (), options: PlanOptions | None = None) -> Agenda:
+@frozen(kw_only=True)
+class _Step:
+    """One entry to lay down, before it has a day and a clock time."""
+
+    kind: EntryKind
+    title: str
+    duration: timedelta
+    item: str | None = None
+    films: tuple[str, ...] = ()
+    optional: bool = False
+
+
+def plan(
+    pack: Pack, selection: Sequence[str | Item] = (), options: PlanOptions | None = None
+) -> Agenda:
     """Plan ``selection`` (ids, names such as "Module 2", or items; default the whole pack).
 
     Raises `PlanError` for a plan that cannot be made: an exercise before the films it
@@ -127,15 +141,17 @@ def plan(pack: Pack, selection: Sequence[str | Item] = (), options: PlanOptions 
     options = options or PlanOptions()
     if options.days < 1:
         raise PlanError("a plan needs at least one day")
-    units = _units(pack, selection)
+    planner = _Planner(pack, options)
+    units = planner.units(selection)
     if options.budget is None:
-        return _schedule(pack, units, options, discussions=_all(units, options))
-    return _within_budget(pack, units, options, options.budget)
+        return planner.schedule(units, _wanted(units, options))
+    return planner.within_budget(units, options.budget)
 
 
-def _all(units: Sequence[_Unit], options: PlanOptions) -> frozenset[str]:
+def _wanted(units: Sequence[_Unit], options: PlanOptions) -> frozenset[str]:
+    """The modules whose discussion is planned: the required ones, and the optional if asked."""
     return frozenset(
-        u.module.id
+        u.key
         for u in units
         if u.module is not None
         and u.module.discussion is not None
@@ -143,40 +159,193 @@ def _all(units: Sequence[_Unit], options: PlanOptions) -> frozenset[str]:
     )
 
 
-def _units(pack: Pack, selection: Sequence[str | Item]) -> list[_Unit]:
-    exercises = {e.id: e for s in pack.sections for e in s.exercises}
-    items = [find(pack, s) if isinstance(s, str) else s for s in selection] or list(pack.sections)
-    units: list[_Unit] = []
-    for item in items:
+class _Planner:
+    def __init__(self, pack: Pack, options: PlanOptions) -> None:
+        self.pack = pack
+        self.options = options
+        self.media = {m.id: m for s in pack.sections for m in s.media}
+
+    def units(self, selection: Sequence[str | Item]) -> list[_Unit]:
+        pack = self.pack
+        items = [find(pack, s) if isinstance(s, str) else s for s in selection]
+        units: list[_Unit] = []
+        for item in items or pack.sections:
+            for unit in self.units_of(item):
+                if all(u.key != unit.key for u in units) and not any(
+                    u.module is not None and u.module.exercise == unit.key for u in units
+                ):
+                    units.append(unit)
+        _check_order(units)
+        return units
+
+    def units_of(self, item: Item) -> list[_Unit]:
+        pack = self.pack
+        exercises = {e.id: e for s in pack.sections for e in s.exercises}
+        leads = {m.exercise: m for s in pack.sections for m in s.modules if m.exercise}
         if isinstance(item, Section):
-            followed = {m.exercise for m in item.modules}
-            chosen: list[LearningModule | Exercise] = [
-                *item.modules,
-                *(e for e in item.exercises if e.id not in followed),
+            return [
+                *(self.units_of(m)[0] for m in item.modules),
+                *(self.units_of(e)[0] for e in item.exercises if e.id not in leads),
             ]
-        elif isinstance(item, (LearningModule, Exercise)):
-            chosen = [item]
-        else:
-            raise PlanError(f"{label(pack, item)} cannot be planned: choose modules, exercises or sections")
-        for thing in chosen:
-            if isinstance(thing, LearningModule):
-                exercise = exercises.get(thing.exercise or "")
-                unit = _Unit(name=label(pack, thing), module=thing, exercise=exercise)
-            else:
-                lead_in = [m.films for s in pack.sections for m in s.modules if m.exercise == thing.id]
-                unit = _Unit(
-                    name=label(pack, thing),
-                    module=None,
-                    exercise=thing,
-                    films_first=lead_in[0] if lead_in else (),
+        if isinstance(item, LearningModule):
+            exercise = exercises.get(item.exercise or "")
+            return [_Unit(name=label(pack, item), module=item, exercise=exercise)]
+        if isinstance(item, Exercise):
+            lead = leads.get(item.id)
+            films = lead.films if lead is not None else ()
+            return [_Unit(name=label(pack, item), module=None, exercise=item, films_first=films)]
+        raise PlanError(
+            f"{label(pack, item)} cannot be planned: choose modules, exercises or sections"
+        )
+
+    def schedule(self, units: Sequence[_Unit], discussions: frozenset[str]) -> Agenda:
+        """Lay out the units over the days, keeping the longest day as short as can be."""
+        days = self.options.days
+        if days > max(len(units), 1):
+            raise PlanError(
+                f"{days} days for {len(units)} module{'s' if len(units) != 1 else ''} "
+                "and exercises: choose fewer days or more items"
+            )
+        if not units:
+            return Agenda(entries=(), options=self.options)
+        best: tuple[timedelta, list[Entry]] | None = None
+        failure: PlanError | None = None
+        for cuts in itertools.combinations(range(1, len(units)), days - 1):
+            bounds = [0, *cuts, len(units)]
+            groups = [units[a:b] for a, b in itertools.pairwise(bounds)]
+            try:
+                entries = self.entries(groups, discussions)
+            except PlanError as error:
+                failure = failure or error
+                continue
+            longest = max(_span(entries, day) for day in range(1, days + 1))
+            if best is None or longest < best[0]:
+                best = (longest, entries)
+        if best is None:
+            raise failure or PlanError("no plan fits")
+        return Agenda(entries=tuple(best[1]), options=self.options)
+
+    def entries(
+        self, groups: Sequence[Sequence[_Unit]], discussions: frozenset[str]
+    ) -> list[Entry]:
+        shown_before: set[str] = set()
+        entries: list[Entry] = []
+        for day, group in enumerate(groups, start=1):
+            builder = _Day(day, self.options)
+            shown_today: set[str] = set()
+            for unit in group:
+                steps = self.steps(unit, shown_today, shown_before, discussions)
+                for index, step in enumerate(steps):
+                    # Breaks fall between modules, never between a film and its exercise.
+                    builder.add(step, may_break=index == 0)
+                    shown_today.update(step.films)
+            shown_before |= shown_today
+            entries.extend(builder.entries)
+        return entries
+
+    def steps(
+        self,
+        unit: _Unit,
+        shown_today: set[str],
+        shown_before: set[str],
+        discussions: frozenset[str],
+    ) -> list[_Step]:
+        steps: list[_Step] = []
+        module = unit.module
+        if module is not None:
+            steps.append(self.films_step(unit, module, shown_today, shown_before))
+            discussion = module.discussion
+            if discussion is not None and module.id in discussions:
+                who = f" ({discussion.grouping.value})" if discussion.grouping else ""
+                kind = "Optional discussion" if discussion.optional else "Discussion"
+                steps.append(
+                    _Step(
+                        kind=EntryKind.DISCUSSION,
+                        title=f"{kind}{who}",
+                        duration=discussion.duration,
+                        item=module.id,
+                        optional=discussion.optional,
+                    )
                 )
-            if not any(u.name == unit.name or (thing is u.exercise) for u in units):
-                units.append(unit)
-    _check_order(pack, units)
-    return units
+        exercise = unit.exercise
+        if exercise is not None:
+            seen = shown_today | shown_before | {f for s in steps for f in s.films}
+            missing = [f for f in (*unit.films_first, *exercise.draws_on) if f not in seen]
+            if missing:
+                names = _film_names(missing, self.media)
+                raise PlanError(
+                    f"Exercise {exercise.number} discusses {names}, which the plan does not "
+                    f"show before it; add the module with {names} first"
+                )
+            steps.append(
+                _Step(
+                    kind=EntryKind.EXERCISE,
+                    title=f"Exercise {exercise.number}: {exercise.title}",
+                    duration=exercise.time,
+                    item=exercise.id,
+                )
+            )
+        return steps
+
+    def films_step(
+        self, unit: _Unit, module: LearningModule, shown_today: set[str], shown_before: set[str]
+    ) -> _Step:
+        """The module's films; with the different-day allowance when its re-watch is due."""
+        name = f"Module {module.number} films"
+        alternative = module.different_day
+        if alternative is None or set(alternative.rewatch) <= shown_today:
+            films_title = _film_names(module.films, self.media)
+            return _Step(
+                kind=EntryKind.FILMS,
+                title=f"{name}: {films_title}",
+                duration=module.allowance,
+                item=unit.key,
+                films=module.films,
+            )
+        watch = "again" if set(alternative.rewatch) & shown_before else "first"
+        return _Step(
+            kind=EntryKind.FILMS,
+            title=f"{name}: {_film_names(alternative.rewatch, self.media)} {watch}, "
+            f"then {_film_names(module.films, self.media)}",
+            duration=alternative.allowance,
+            item=unit.key,
+            films=(*alternative.rewatch, *module.films),
+        )
+
+    def within_budget(self, units: Sequence[_Unit], budget: timedelta) -> Agenda:
+        """The largest coherent plan whose time, breaks included, fits the budget."""
+        wanted = _wanted(units, self.options)
+        best: Agenda | None = None
+        best_key: tuple[timedelta, int] | None = None
+        for chosen in _subsets(len(units)):
+            picked = [units[i] for i in chosen]
+            if len(picked) < self.options.days:
+                continue
+            for discussions in _discussion_choices(picked, wanted):
+                try:
+                    agenda = self.schedule(picked, discussions)
+                except PlanError:
+                    continue
+                if agenda.total > budget:
+                    continue
+                key = (agenda.session_time, len(picked))
+                if best_key is None or key > best_key:
+                    best, best_key = agenda, key
+                break
+        if best is None:
+            raise PlanError(f"nothing in the selection fits in {format_duration(budget)}")
+        planned = {e.item for e in best.entries}
+        discussed = {e.item for e in best.entries if e.kind is EntryKind.DISCUSSION}
+        left_out = [u.name for u in units if u.key not in planned]
+        left_out += [
+            f"the optional discussion after {u.name}"
+            for u in units
+            if u.key in wanted and u.key in planned and u.key not in discussed
+        ]
+        return Agenda(entries=best.entries, left_out=tuple(left_out), options=self.options)
 
 
-def _check_order(pack: Pack, units: Sequence[_Unit]) -> None:
+def _check_order(units: Sequence[_Unit]) -> None:
     for index, unit in enumerate(units):
         if unit.module is not None or unit.exercise is None:
             continue
@@ -188,109 +357,8 @@ def _check_order(pack: Pack, units: Sequence[_Unit]) -> None:
                 )
 
 
-def _schedule(
-    pack: Pack, units: Sequence[_Unit], options: PlanOptions, discussions: frozenset[str]
-) -> Agenda:
-    if options.days > max(len(units), 1):
-        raise PlanError(
-            f"{options.days} days for {len(units)} module{'s' if len(units) != 1 else ''} "
-            "and exercises: choose fewer days or more items"
-        )
-    if not units:
-        return Agenda(entries=(), options=options)
-    best: tuple[timedelta, list[Entry]] | None = None
-    failure: PlanError | None = None
-    for cuts in itertools.combinations(range(1, len(units)), options.days - 1):
-        bounds = [0, *cuts, len(units)]
-        groups = [units[a:b] for a, b in itertools.pairwise(bounds)]
-        try:
-            entries = _entries(pack, groups, options, discussions)
-        except PlanError as error:
-            failure = failure or error
-            continue
-        longest = max(_span(entries, day) for day in range(1, options.days + 1))
-        if best is None or longest < best[0]:
-            best = (longest, entries)
-    if best is None:
-        raise failure or PlanError("no plan fits")
-    return Agenda(entries=tuple(best[1]), options=options)
-
-
 def _span(entries: Sequence[Entry], day: int) -> timedelta:
     return sum((e.duration for e in entries if e.day == day), timedelta())
-
-
-def _entries(
-    pack: Pack, groups: Sequence[Sequence[_Unit]], options: PlanOptions, discussions: frozenset[str]
-) -> list[Entry]:
-    media = {m.id: m for s in pack.sections for m in s.media}
-    shown_before: set[str] = set()
-    entries: list[Entry] = []
-    for day, group in enumerate(groups, start=1):
-        builder = _Day(day, options)
-        shown_today: set[str] = set()
-        for unit in group:
-            steps = _steps(pack, unit, media, shown_today, shown_before, discussions)
-            for index, (kind, title, item, films, duration, optional) in enumerate(steps):
-                # Breaks fall between modules, never between a film and its exercise.
-                builder.add(kind, title, item, films, duration, optional=optional, may_break=index == 0)
-                shown_today.update(films)
-        shown_before |= shown_today
-        entries.extend(builder.entries)
-    return entries
-
-
-_Step = tuple[EntryKind, str, str | None, tuple[str, ...], timedelta, bool]
-
-
-def _steps(
-    pack: Pack,
-    unit: _Unit,
-    media: dict[str, Media],
-    shown_today: set[str],
-    shown_before: set[str],
-    discussions: frozenset[str],
-) -> list[_Step]:
-    steps: list[_Step] = []
-    module = unit.module
-    if module is not None:
-        films = module.films
-        allowance = module.allowance
-        title = f"{unit.name.split(' of ')[0]} films: {_film_names(films, media)}"
-        alternative = module.different_day
-        if alternative is not None and not set(alternative.rewatch) <= shown_today:
-            again = set(alternative.rewatch) & shown_before
-            films = (*alternative.rewatch, *films)
-            allowance = alternative.allowance
-            watch = "again" if again else "first"
-            title = (
-                f"{unit.name.split(' of ')[0]} films: {_film_names(alternative.rewatch, media)} "
-                f"{watch}, then {_film_names(module.films, media)}"
-            )
-        steps.append((EntryKind.FILMS, title, module.id, films, allowance, False))
-        if module.discussion is not None and module.id in discussions:
-            grouping = module.discussion.grouping
-            who = f" ({grouping.value})" if grouping is not None else ""
-            kind = "Optional discussion" if module.discussion.optional else "Discussion"
-            steps.append(
-                (EntryKind.DISCUSSION, f"{kind}{who}", module.id, (), module.discussion.duration,
-                 module.discussion.optional)
-            )
-    exercise = unit.exercise
-    if exercise is not None:
-        seen = shown_today | shown_before | {f for s in steps for f in s[3]}
-        missing = [f for f in (*unit.films_first, *exercise.draws_on) if f not in seen]
-        if missing:
-            names = _film_names(tuple(missing), media)
-            raise PlanError(
-                f"Exercise {exercise.number} discusses {names}, which the plan does not show "
-                f"before it; add the module with {names} first"
-            )
-        steps.append(
-            (EntryKind.EXERCISE, f"Exercise {exercise.number}: {exercise.title}", exercise.id,
-             (), exercise.time, False)
-        )
-    return steps
 
 
 def _film_names(films: Sequence[str], media: dict[str, Media]) -> str:
@@ -322,25 +390,15 @@ class _Day:
         self.pending_break = False
         self.breaks_at = sorted(_offset(t) for t in (options.breaks.at if options.breaks else ()))
 
-    def add(
-        self,
-        kind: EntryKind,
-        title: str,
-        item: str | None,
-        films: tuple[str, ...],
-        duration: timedelta,
-        *,
-        optional: bool = False,
-        may_break: bool = True,
-    ) -> None:
+    def add(self, step: _Step, *, may_break: bool) -> None:
         breaks = self.options.breaks
         if may_break and self.entries and breaks is not None and self._break_due(breaks):
-            self._put(EntryKind.BREAK, "Break", None, (), breaks.length, optional=False)
+            self._put(_Step(kind=EntryKind.BREAK, title="Break", duration=breaks.length))
             self.run = timedelta()
         self.pending_break = False
-        self._put(kind, title, item, films, duration, optional=optional)
-        self.run += duration
-        if breaks is not None and breaks.after_exercises and kind is EntryKind.EXERCISE:
+        self._put(step)
+        self.run += step.duration
+        if breaks is not None and breaks.after_exercises and step.kind is EntryKind.EXERCISE:
             self.pending_break = True
 
     def _break_due(self, breaks: Breaks) -> bool:
@@ -350,84 +408,46 @@ class _Day:
             due = True
         return due
 
-    def _put(
-        self,
-        kind: EntryKind,
-        title: str,
-        item: str | None,
-        films: tuple[str, ...],
-        duration: timedelta,
-        *,
-        optional: bool,
-    ) -> None:
-        end = self.clock + duration
+    def _put(self, step: _Step) -> None:
+        end = self.clock + step.duration
         if end > _MIDNIGHT:
-            raise PlanError(f"Day {self.day} would run past midnight; start earlier or use more days")
+            raise PlanError(
+                f"Day {self.day} would run past midnight; start earlier or use more days"
+            )
         day_end = self.options.day_end
         if day_end is not None and end > _offset(day_end):
             raise PlanError(
                 f"Day {self.day} would end at {_clock(end)}, after {day_end:%H:%M}, with "
-                f"{title}; start earlier, use more days, or give a budget to see what fits"
+                f"{step.title}; start earlier, use more days, or give a budget to see what fits"
             )
         self.entries.append(
             Entry(
                 day=self.day,
                 start=_time(self.clock),
                 end=_time(end),
-                duration=duration,
-                kind=kind,
-                title=title,
-                item=item,
-                films=films,
-                optional=optional,
+                duration=step.duration,
+                kind=step.kind,
+                title=step.title,
+                item=step.item,
+                films=step.films,
+                optional=step.optional,
             )
         )
         self.clock = end
 
 
-def _within_budget(pack: Pack, units: Sequence[_Unit], options: PlanOptions, budget: timedelta) -> Agenda:
-    """The largest coherent plan whose time, breaks included, fits the budget."""
-    wanted = _all(units, options)
-    best: Agenda | None = None
-    best_key: tuple[timedelta, int] | None = None
-    for chosen in _subsets(len(units)):
-        picked = [units[i] for i in chosen]
-        if len(picked) < options.days:
-            continue
-        for discussions in _discussion_choices(picked, wanted):
-            try:
-                agenda = _schedule(pack, picked, options, discussions)
-            except PlanError:
-                continue
-            if agenda.total > budget:
-                continue
-            key = (agenda.session_time, len(picked))
-            if best_key is None or key > best_key:
-                best, best_key = agenda, key
-            break
-    if best is None:
-        raise PlanError(f"nothing in the selection fits in {format_duration(budget)}")
-    planned = {e.item for e in best.entries}
-    discussed = {e.item for e in best.entries if e.kind is EntryKind.DISCUSSION}
-    left_out = [u.name for u in units if u.key not in planned]
-    left_out += [
-        f"the optional discussion after {u.name}"
-        for u in units
-        if u.key in wanted and u.key in planned and u.key not in discussed
-    ]
-    return Agenda(entries=best.entries, left_out=tuple(left_out), options=options)
-
-
 def _subsets(count: int) -> list[tuple[int, ...]]:
+    """Which units to try under a budget, larger selections first."""
     if count <= _EXACT_LIMIT:
-        every = [c for size in range(count, 0, -1) for c in itertools.combinations(range(count), size)]
-        return every
+        return [
+            c for size in range(count, 0, -1) for c in itertools.combinations(range(count), size)
+        ]
     return [tuple(range(size)) for size in range(count, 0, -1)]
 
 
 def _discussion_choices(units: Sequence[_Unit], wanted: frozenset[str]) -> list[frozenset[str]]:
     """The discussions to try, most first: all wanted ones, then dropping from the end."""
-    ids = [u.module.id for u in units if u.module is not None and u.module.id in wanted]
+    ids = [u.key for u in units if u.key in wanted]
     return [frozenset(ids[:keep]) for keep in range(len(ids), -1, -1)]
 
 
@@ -436,9 +456,8 @@ def _offset(clock: time) -> timedelta:
 
 
 def _time(offset: timedelta) -> time:
-    if offset >= _MIDNIGHT:
-        return time(0, 0)
-    return (datetime.min + offset).time()
+    seconds = int(offset.total_seconds()) % 86400
+    return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
 
 
 def _clock(offset: timedelta) -> str:

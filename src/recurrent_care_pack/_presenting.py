@@ -15,13 +15,17 @@ __all__ = ["agenda_data", "agenda_text", "item_text", "materials_data", "materia
 
 def agenda_text(agenda: Agenda) -> str:
     """An agenda as a table a facilitator can follow, a day at a time."""
+    if not agenda.entries:
+        return "Nothing to plan."
     lines: list[str] = []
     for day in range(1, agenda.days + 1):
         entries = agenda.day(day)
         if agenda.days > 1:
             lines += ["", f"Day {day}"] if lines else [f"Day {day}"]
         for entry in entries:
-            optional = " (optional)" if entry.optional and entry.kind is not EntryKind.DISCUSSION else ""
+            optional = (
+                " (optional)" if entry.optional and entry.kind is not EntryKind.DISCUSSION else ""
+            )
             lines.append(
                 f"  {entry.start:%H:%M}-{entry.end:%H:%M}  {_short(entry.duration):>8}  "
                 f"{entry.title}{optional}"
@@ -75,26 +79,35 @@ def agenda_data(agenda: Agenda) -> dict[str, Any]:
 def item_text(pack: Pack, item: Item) -> str:
     """One item: its name, its times where it has them, then all it holds."""
     title = getattr(item, "title", None) or getattr(item, "name", None)
-    lines = [f"{label(pack, item)}: {title}" if title and label(pack, item) != item.id else str(title or item.id)]
+    lines = [
+        f"{label(pack, item)}: {title}"
+        if title and label(pack, item) != item.id
+        else str(title or item.id)
+    ]
     if isinstance(item, LearningModule):
         films = module_time(pack, item)
         lines.append(f"  films: {format_duration(films)}")
         if item.discussion is not None:
-            lines.append(f"  with the discussion: {format_duration(module_time(pack, item, discussion=True))}")
+            discussed = module_time(pack, item, discussion=True)
+            lines.append(f"  with the discussion: {format_duration(discussed)}")
         if item.exercise is not None:
-            lines.append(f"  with its exercise: {format_duration(module_time(pack, item, exercise=True))}")
+            lines.append(
+                f"  with its exercise: {format_duration(module_time(pack, item, exercise=True))}"
+            )
             if item.discussion is not None:
                 both = module_time(pack, item, discussion=True, exercise=True)
                 lines.append(f"  with both: {format_duration(both)}")
         if item.different_day is not None:
-            other_day = module_time(pack, item, different_day=True, exercise=item.exercise is not None)
+            other_day = module_time(
+                pack, item, different_day=True, exercise=item.exercise is not None
+            )
             lines.append(f"  on a different day, with its exercise: {format_duration(other_day)}")
     elif isinstance(item, Section):
         lines.append(f"  in one day: {format_duration(section_time(pack, item))}")
-        lines.append(f"  with the optional discussions: {format_duration(section_time(pack, item, optional=True))}")
+        optional = section_time(pack, item, optional=True)
+        lines.append(f"  with the optional discussions: {format_duration(optional)}")
         lines.append(
-            "  a module a day: "
-            f"{format_duration(section_time(pack, item, different_days=True))}"
+            f"  a module a day: {format_duration(section_time(pack, item, different_days=True))}"
         )
     elif isinstance(item, Exercise):
         phases = " + ".join(format_duration(p.duration) for p in item.phases)

@@ -34,8 +34,8 @@ __all__ = [
     "Materials",
     "SearchHit",
     "exercises_by_case_study",
-    "find",
     "films_by_speaker",
+    "find",
     "items_by_topic",
     "label",
     "materials",
@@ -99,7 +99,7 @@ def _all_tips(tips: Iterable[Tip]) -> Iterator[Tip]:
 
 
 def find(pack: Pack, reference: str) -> Item:
-    """The item with this id, or named by its number: "Film 6", "Exercise 9", "Module 2 of Section 3".
+    """The item with this id, or named by its number: "Film 6", "Module 2 of Section 3".
 
     Raises `LookupError` saying what was not found, with the nearest ids.
     """
@@ -207,7 +207,8 @@ def section_time(
         total += module_time(
             pack,
             module,
-            discussion=optional or (module.discussion is not None and not module.discussion.optional),
+            discussion=optional
+            or (module.discussion is not None and not module.discussion.optional),
             exercise=True,
             different_day=different_days,
         )
@@ -239,7 +240,7 @@ def items_by_topic(pack: Pack, topic: str) -> tuple[Item, ...]:
     wanted = topic.casefold()
     found: list[Item] = []
     for item in _items(pack):
-        topics = getattr(item, "topics", None) or getattr(item, "looking_at", ())
+        topics: tuple[str, ...] = getattr(item, "topics", ()) or getattr(item, "looking_at", ())
         if any(wanted == t.casefold() for t in topics):
             found.append(item)
     return tuple(found)
@@ -303,11 +304,18 @@ def _texts(item: Item) -> Iterator[tuple[str, str]]:
         value = getattr(item, field, None)
         if isinstance(value, str):
             yield field, value
+    if isinstance(item, LearningModule) and item.different_day and item.different_day.note:
+        yield "different_day", item.different_day.note
+    if isinstance(item, Section):
+        for point in item.covers:
+            yield "covers", point
     if isinstance(item, Exercise):
         for phase in item.phases:
             yield "activity", phase.activity
             for question in phase.questions:
                 yield "question", question
+            if phase.record:
+                yield "record", phase.record
 
 
 @frozen(kw_only=True)
@@ -359,7 +367,7 @@ def materials(pack: Pack, selection: Sequence[str | Item] = ()) -> Materials:
             if isinstance(need, CaseStudyCopy):
                 _add(handouts.setdefault(need.case_study, []), exercise.id)
             elif isinstance(need, Material):
-                name, users = things.setdefault(need.name.casefold(), (need.name, []))
+                _, users = things.setdefault(need.name.casefold(), (need.name, []))
                 _add(users, exercise.id)
             elif isinstance(need, Alternatives):
                 key = tuple(tuple(m.name for m in option) for option in need.options)
