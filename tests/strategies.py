@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from itertools import count
 from typing import TypeVar
 
+from attrs import evolve
 from hypothesis import strategies as st
 
 from recurrent_care_pack import (
@@ -392,3 +393,18 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
             )
         ),
     )
+
+
+def _without_draws_on(pack: Pack) -> Pack:
+    """The pack with no exercise drawing on films beyond its module's, so any order plans."""
+    return evolve(
+        pack,
+        sections=tuple(
+            evolve(s, exercises=tuple(evolve(e, draws_on=()) for e in s.exercises))
+            for s in pack.sections
+        ),
+    )
+
+
+#: Valid packs in which every module and exercise can be planned in any order.
+plannable_packs = packs().map(_without_draws_on)

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Sequence
 from datetime import time, timedelta
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from ._durations import format_duration
 from ._model import Exercise, LearningModule, Media, MediaKind, Pack, Section
@@ -170,11 +170,15 @@ class _Planner:
         items = [find(pack, s) if isinstance(s, str) else s for s in selection]
         units: list[_Unit] = []
         for item in items or pack.sections:
-            for unit in self.units_of(item):
-                if all(u.key != unit.key for u in units) and not any(
-                    u.module is not None and u.module.exercise == unit.key for u in units
+            for found in self.units_of(item):
+                planned = {u.exercise.id for u in units if u.exercise is not None}
+                if found.key in {u.key for u in units} or (
+                    found.module is None and found.key in planned
                 ):
-                    units.append(unit)
+                    continue  # named twice, or an exercise its module already brings
+                if found.exercise is not None and found.exercise.id in planned:
+                    found = evolve(found, exercise=None)  # noqa: PLW2901 (two modules, one exercise)
+                units.append(found)
         _check_order(units)
         return units
 
