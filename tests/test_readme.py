@@ -28,3 +28,11 @@ def test_readme_lists_every_problem_code() -> None:
     """README's table of codes is the catalogue in the package."""
     rows = [f"| {code} | {title} |" for code, title in CODES.items()]
     assert "\n".join(rows) in README
+
+
+def test_readme_shows_the_real_section_3_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    """The agenda README shows is what ``rcpack plan`` prints for it."""
+    command = "rcpack plan section-3 --start 09:30 --break-after-exercises"
+    assert f"```sh\n{command}\n```" in README
+    assert main(command.split()[1:]) == 0
+    assert f"```text\n{capsys.readouterr().out}```" in README
