@@ -170,6 +170,13 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:1:74: RC110 the content is nested more than 64 levels deep here; content never needs that many",
         ],
     ),
+    "RC111 YAML 1.1 booleans and octals": (
+        _edit("title: A pack", "title: no").replace(b"number: 9\n", b"number: 011\n"),
+        [
+            "pack.yaml:3:10: RC111 'no' is read as the word 'no', but YAML 1.1 tools read it as false; put it in quotes ('no') to keep the word, or write false",
+            "pack.yaml:39:17: RC111 '011' is read as the number 11, but YAML 1.1 tools read it as 9; write 11 without the leading zero",
+        ],
+    ),
     "RC201 misspelt key": (
         _edit("    title: A section\n", "    titel: A section\n"),
         [
@@ -398,7 +405,7 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_every_code_has_a_case() -> None:
     """Each code in the catalogue is shown by at least one bad file above."""
-    shown = {name.split()[0] for name in CASES} | {"RC408"}
+    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112"}
     assert shown == set(CODES)
 
 
@@ -432,3 +439,20 @@ def test_problems_of_several_files_are_sorted_by_file_and_line(
         "b.yaml:1:7: RC203 'pack' should be a mapping of keys and values, not a list",
         "checked 2 files: 4 problems in 2 files",
     ]
+
+
+def test_file_over_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file larger than --max-file-size is refused unread: RC112."""
+    (tmp_path / "pack.yaml").write_text(BASE, encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        status = main(["validate", "--max-file-size", "1K", "pack.yaml"])
+    finally:
+        os.chdir(old)
+    assert capsys.readouterr().out.splitlines() == [
+        "pack.yaml:1:1: RC112 the file is larger than the size limit (1 KiB); split it into "
+        "smaller files, or raise the limit (rcpack validate --max-file-size)",
+        "checked 1 file: 1 problem in 1 file",
+    ]
+    assert status == 1

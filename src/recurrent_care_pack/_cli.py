@@ -53,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
         "are problems, 2 when a path cannot be read.",
     )
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (PATH:LINE:COL: CODE message), json, or github (annotations on a pull request)",
+    )
+    validate.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="refuse files larger than this, e.g. 64M or 500K (default 32M)",
+    )
     validate.set_defaults(run=_validate)
     summary = commands.add_parser(
         "summary",
@@ -229,7 +242,8 @@ def _reason(error: Exception) -> str:
 def _validate(args: argparse.Namespace) -> int:
     from ._loading import check, pack_roots  # noqa: PLC0415 (keep --version and --help fast)
     from ._problems import Problem, sort_key  # noqa: PLC0415
-    from ._reporting import text_report  # noqa: PLC0415
+    from ._reading import MAX_FILE_SIZE  # noqa: PLC0415
+    from ._reporting import REPORTERS  # noqa: PLC0415
 
     paths: list[Path] = args.paths
     unreadable = _check_paths(paths)
@@ -240,14 +254,24 @@ def _validate(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     for root in roots:
         try:
-            result = check(root)
+            result = check(root, max_file_size=args.max_file_size or MAX_FILE_SIZE)
         except OSError as error:
             return _cannot_read(error)
         files.extend(f for f in result.files if f not in files)
         problems.extend(result.problems)
-    for line in text_report(sorted(problems, key=sort_key), files):
+    for line in REPORTERS[args.format](sorted(problems, key=sort_key), files):
         print(line)
     return PROBLEMS if problems else OK
+
+
+def _size(text: str) -> int:
+    units = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    number, unit = text.strip().upper().rstrip("B").rstrip("I"), ""
+    if number[-1:] in units:
+        number, unit = number[:-1], number[-1]
+    if not number.isdigit() or int(number) == 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 64M, 500K or 1048576")
+    return int(number) * units[unit]
 
 
 def _summary(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from ._meaning import check_meaning, check_unique_ids
 from ._merging import merge
 from ._model import Pack
 from ._problems import PackError, Problem, sort_key
-from ._reading import Document, read_file
+from ._reading import MAX_FILE_SIZE, Document, read_file
 from ._resources import bundled
 from ._schema import check_document
 
@@ -79,10 +79,11 @@ def pack_roots(paths: Iterable[Path]) -> list[Path]:
     return roots
 
 
-def check(root: Path | None = None) -> Result:
+def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Result:
     """Check the pack at ``root`` (a file or folder; default the bundled pack).
 
-    ``OSError`` from a path that cannot be read is raised: it is not a content problem.
+    Files over ``max_file_size`` bytes are refused unread. ``OSError`` from a path that
+    cannot be read is raised: it is not a content problem.
     """
     root = bundled("data") if root is None else root
     files = content_files(root)
@@ -91,9 +92,9 @@ def check(root: Path | None = None) -> Result:
     problems: list[Problem] = []
     documents: list[Document] = []
     for file in files:
-        document, found = read_file(file)
+        document, found = read_file(file, max_file_size)
         problems.extend(found)
-        if document is not None and not found:
+        if document is not None:  # what it found is not fatal: check the rest too
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
@@ -134,12 +135,15 @@ def load_pack(path: str | PathLike[str] | None = None) -> Pack:
     return result.pack
 
 
-def validate(path: str | PathLike[str] | None = None) -> tuple[Problem, ...]:
+def validate(
+    path: str | PathLike[str] | None = None, *, max_file_size: int = MAX_FILE_SIZE
+) -> tuple[Problem, ...]:
     """Every problem with a pack (a file or folder; default the bundled pack), in order.
 
     Content problems are returned, never raised; a path that cannot be read raises `OSError`.
+    A file over ``max_file_size`` bytes (default 32 MiB) is a problem, and is not read.
     """
-    return check(_root(path)).problems
+    return check(_root(path), max_file_size=max_file_size).problems
 
 
 def _root(path: str | PathLike[str] | None) -> Path | None:

@@ -19,6 +19,8 @@ CODES: dict[str, str] = {
     "RC108": "the file starts with a byte-order mark",
     "RC109": "the file asks for an old YAML version",
     "RC110": "the content is nested too deeply",
+    "RC111": "a plain value that YAML 1.1 tools read differently ('no', '010')",
+    "RC112": "the file is larger than the size limit",
     "RC201": "an unknown key",
     "RC202": "a required key is missing",
     "RC203": "a value of the wrong kind",

@@ -28,10 +28,13 @@ from ruamel.yaml.reader import ReaderError
 
 from ._problems import Problem, format_path
 
-__all__ = ["MAX_DEPTH", "Document", "Mark", "read_file", "read_text"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_SIZE", "Document", "Mark", "read_file", "read_text"]
 
 #: How deeply mappings and lists may nest; the pack needs fewer than twenty levels.
 MAX_DEPTH = 64
+
+#: The largest content file read by default: far above any real pack, far below trouble.
+MAX_FILE_SIZE = 32 << 20
 
 Path_ = tuple[str | int, ...]
 
@@ -78,9 +81,27 @@ class Document:
         )
 
 
-def read_file(file: Path) -> tuple[Document | None, list[Problem]]:
-    """Read one content file; ``OSError`` is left to the caller (it is not a content problem)."""
-    return read_text(file, file.read_bytes())
+def read_file(file: Path, max_size: int = MAX_FILE_SIZE) -> tuple[Document | None, list[Problem]]:
+    """Read one content file of at most ``max_size`` bytes.
+
+    ``OSError`` is left to the caller: a file that cannot be read is not a content problem.
+    """
+    with file.open("rb") as stream:
+        raw = stream.read(max_size + 1)
+    if len(raw) > max_size:
+        message = (
+            f"the file is larger than the size limit ({_size(max_size)}); split it into "
+            "smaller files, or raise the limit (rcpack validate --max-file-size)"
+        )
+        return None, [_located(file, Mark(1, 1), "RC112", message)]
+    return read_text(file, raw)
+
+
+def _size(count: int) -> str:
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= size and count % size == 0:
+            return f"{count // size} {unit}"
+    return f"{count} bytes"
 
 
 def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -102,7 +123,7 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     except _Stop:
         pass  # the builder has recorded why
     problems.extend(builder.problems)
-    if not finished:
+    if not finished or builder.fatal:
         return None, problems
     if builder.documents == 0 or builder.root is None:
         problems.append(
@@ -199,6 +220,7 @@ class _Builder:
         self.keys: dict[Path_, Mark] = {}
         self.root: Any = None
         self.documents = 0
+        self.fatal = False  # the data holds placeholders: not fit to check further
         self._stack: list[_Frame] = []
 
     def feed(self, events: Iterable[Event]) -> None:
@@ -232,6 +254,7 @@ class _Builder:
 
     def _node(self, event: NodeEvent, mark: Mark) -> None:
         if event.anchor is not None and not isinstance(event, AliasEvent):
+            self.fatal = True
             self._problem(
                 mark,
                 "RC105",
@@ -240,6 +263,7 @@ class _Builder:
         tag = getattr(event, "tag", None)
         if tag is not None:
             tag = str(tag).replace("tag:yaml.org,2002:", "!!")
+            self.fatal = True
             self._problem(
                 mark,
                 "RC104",
@@ -247,6 +271,7 @@ class _Builder:
                 "lists and mappings)",
             )
         if isinstance(event, AliasEvent):
+            self.fatal = True
             self._problem(
                 mark,
                 "RC105",
@@ -254,7 +279,12 @@ class _Builder:
             )
             self._add(None, mark)
         elif isinstance(event, ScalarEvent):
-            self._add(_resolve(event), mark, written=event.value)
+            top = self._stack[-1] if self._stack else None
+            is_key = top is not None and isinstance(top.container, dict) and top.key is _NO_KEY
+            value = _resolve(event)
+            path = self._add(value, mark, written=event.value)
+            if not is_key and event.style is None and event.implicit[0]:
+                self._check_old_meaning(event.value, value, mark, path)
         elif isinstance(event, CollectionStartEvent):
             container: dict[str, Any] | list[Any] = (
                 {} if isinstance(event, MappingStartEvent) else []
@@ -300,6 +330,7 @@ class _Builder:
             raise _Stop
         key = str(value)  # keys are names, as written: '1', 'true' and 'null' stay text
         if key == "<<":
+            self.fatal = True
             self._problem(
                 mark, "RC105", "merge keys ('<<') are not allowed; write the keys out in full"
             )
@@ -310,6 +341,7 @@ class _Builder:
                 "RC103",
                 f"'{key}' appears twice in this mapping (first on line {first.line}); "
                 "keep one of them",
+                (*frame.path, key),
             )
             frame.key = _DUPLICATE
         else:
@@ -318,13 +350,58 @@ class _Builder:
         frame.key_mark = mark
         return (*frame.path, key)
 
-    def _problem(self, mark: Mark, code: str, message: str) -> None:
+    def _check_old_meaning(self, written: str, value: Any, mark: Mark, path: Path_) -> None:
+        """Flag a plain value that YAML 1.1 tools would read as something else."""
+        if written in _OLD_BOOLEANS:
+            old = "true" if written.lower() in {"y", "yes", "on"} else "false"
+            self._problem(
+                mark,
+                "RC111",
+                f"'{written}' is read as the word '{written}', but YAML 1.1 tools read it as "
+                f"{old}; put it in quotes ('{written}') to keep the word, or write {old}",
+                path,
+            )
+        elif _OLD_OCTAL.fullmatch(written) and isinstance(value, int):
+            self._problem(
+                mark,
+                "RC111",
+                f"'{written}' is read as the number {value}, but YAML 1.1 tools read it as "
+                f"{int(written, 8)}; write {value} without the leading zero",
+                path,
+            )
+        elif _OLD_BINARY.fullmatch(written):
+            number = int(written.replace("_", ""), 0)
+            self._problem(
+                mark,
+                "RC111",
+                f"'{written}' is read as text, but YAML 1.1 tools read it as the number "
+                f"{number}; put it in quotes to keep the text, or write {number}",
+                path,
+            )
+
+    def _problem(self, mark: Mark, code: str, message: str, path: Path_ = ()) -> None:
         self.problems.append(
-            Problem(file=self.file, line=mark.line, column=mark.column, code=code, message=message)
+            Problem(
+                file=self.file,
+                line=mark.line,
+                column=mark.column,
+                code=code,
+                message=message,
+                path=format_path(path),
+            )
         )
 
 
 _DUPLICATE = object()
+
+#: Plain values that YAML 1.1 reads as booleans (YAML 1.2 and this tool read them as text).
+_OLD_BOOLEANS = frozenset(
+    word
+    for base in ("y", "n", "yes", "no", "on", "off")
+    for word in (base, base.capitalize(), base.upper())
+)
+_OLD_OCTAL = re.compile(r"[-+]?0[0-7]+")
+_OLD_BINARY = re.compile(r"[-+]?0b[01_]+")
 
 _KEYWORDS: dict[str, Any] = {
     **dict.fromkeys(("", "~", "null", "Null", "NULL")),
