@@ -1,0 +1,126 @@
+"""Reports for people, for programs, and for GitHub pull requests."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from recurrent_care_pack import Problem
+from recurrent_care_pack._cli import main
+from recurrent_care_pack._reporting import github_report, json_report, text_report
+
+BAD = 'pack:\n  id: p\n  title: "Caf\u00e9, 50% off: no"\n'  # a comma, a percent, a colon
+
+# GitHub's documented syntax for a workflow command: "::error file={name},line={line},
+# endLine={endLine},title={title}::{message}"; property values escape %, CR, LF, ':' and
+# ','; the message escapes %, CR and LF.
+_COMMAND = re.compile(
+    r"^::(?P<command>error|warning|notice)(?: (?P<properties>[^:]*))?::(?P<data>.*)$"
+)
+_PROPERTY = re.compile(r"^(?P<key>file|line|endLine|col|endColumn|title)=(?P<value>[^,:]*)$")
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
+    )
+
+
+def _problem(message: str) -> Problem:
+    return Problem(
+        file=Path("data/a, b: c.yaml"), line=3, column=10, code="RC201", message=message
+    )
+
+
+def test_github_annotations_parse_by_the_documented_syntax() -> None:
+    """Every annotation line parses as a workflow command and unescapes to the problem."""
+    message = "100% sure: line one,\nline two\r"
+    [line, summary] = github_report([_problem(message)], [Path("data/a, b: c.yaml")])
+    match = _COMMAND.match(line)
+    assert match is not None
+    assert match["command"] == "error"
+    properties = dict(
+        (m["key"], _unescape(m["value"]))
+        for m in (_PROPERTY.match(p) for p in match["properties"].split(","))
+        if m is not None
+    )
+    assert properties == {"file": "data/a, b: c.yaml", "line": "3", "col": "10", "title": "RC201"}
+    assert len(match["properties"].split(",")) == 4
+    assert "\n" not in line and "\r" not in line
+    assert _unescape(match["data"]) == message
+    assert summary == "checked 1 file: 1 problem in 1 file"
+
+
+def test_github_format_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--format github`` prints one ::error line per problem, then the summary."""
+    (tmp_path / "pack.yaml").write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "--format", "github", "pack.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "::error file=pack.yaml,line=1,col=1,title=RC202::this pack has no 'publisher'; add it: "
+        "the id of the organisation that publishes it",
+        "::error file=pack.yaml,line=1,col=1,title=RC202::this pack has no 'published'; add it: "
+        "when it was published",
+        "checked 1 file: 2 problems in 1 file",
+    ]
+
+
+def test_json_report_is_stable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--format json`` prints one document: version, validity, files, problems, summary."""
+    (tmp_path / "pack.yaml").write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "--format", "json", "pack.yaml"]) == 1
+    assert json.loads(capsys.readouterr().out) == {
+        "version": 1,
+        "valid": False,
+        "files": ["pack.yaml"],
+        "problems": [
+            {
+                "code": "RC202",
+                "message": "this pack has no 'publisher'; add it: the id of the organisation "
+                "that publishes it",
+                "file": "pack.yaml",
+                "line": 1,
+                "column": 1,
+                "path": "$.pack",
+            },
+            {
+                "code": "RC202",
+                "message": "this pack has no 'published'; add it: when it was published",
+                "file": "pack.yaml",
+                "line": 1,
+                "column": 1,
+                "path": "$.pack",
+            },
+        ],
+        "summary": {"files": 1, "problems": 2, "files_with_problems": 1},
+    }
+
+
+def test_json_report_of_valid_content() -> None:
+    """A valid pack's JSON report says so, with no problems."""
+    [document] = json_report([], [Path("data/pack.yaml")])
+    assert json.loads(document) == {
+        "version": 1,
+        "valid": True,
+        "files": ["data/pack.yaml"],
+        "problems": [],
+        "summary": {"files": 1, "problems": 0, "files_with_problems": 0},
+    }
+
+
+def test_text_report() -> None:
+    """The text report is PATH:LINE:COL: CODE message, then the summary."""
+    assert text_report([_problem("unknown key")], [Path("x.yaml"), Path("y.yaml")]) == [
+        "data/a, b: c.yaml:3:10: RC201 unknown key",
+        "checked 2 files: 1 problem in 1 file",
+    ]
