@@ -44,11 +44,8 @@ def test_github_annotations_parse_by_the_documented_syntax() -> None:
     match = _COMMAND.match(line)
     assert match is not None
     assert match["command"] == "error"
-    properties = dict(
-        (m["key"], _unescape(m["value"]))
-        for m in (_PROPERTY.match(p) for p in match["properties"].split(","))
-        if m is not None
-    )
+    parsed = [_PROPERTY.match(p) for p in match["properties"].split(",")]
+    properties = {m["key"]: _unescape(m["value"]) for m in parsed if m is not None}
     assert properties == {"file": "data/a, b: c.yaml", "line": "3", "col": "10", "title": "RC201"}
     assert len(match["properties"].split(",")) == 4
     assert "\n" not in line and "\r" not in line
@@ -64,10 +61,10 @@ def test_github_format_from_the_command_line(
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "--format", "github", "pack.yaml"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "::error file=pack.yaml,line=1,col=1,title=RC202::this pack has no 'publisher'; add it: "
-        "the id of the organisation that publishes it",
         "::error file=pack.yaml,line=1,col=1,title=RC202::this pack has no 'published'; add it: "
         "when it was published",
+        "::error file=pack.yaml,line=1,col=1,title=RC202::this pack has no 'publisher'; add it: "
+        "the id of the organisation that publishes it",
         "checked 1 file: 2 problems in 1 file",
     ]
 
@@ -86,8 +83,7 @@ def test_json_report_is_stable(
         "problems": [
             {
                 "code": "RC202",
-                "message": "this pack has no 'publisher'; add it: the id of the organisation "
-                "that publishes it",
+                "message": "this pack has no 'published'; add it: when it was published",
                 "file": "pack.yaml",
                 "line": 1,
                 "column": 1,
@@ -95,7 +91,8 @@ def test_json_report_is_stable(
             },
             {
                 "code": "RC202",
-                "message": "this pack has no 'published'; add it: when it was published",
+                "message": "this pack has no 'publisher'; add it: the id of the organisation "
+                "that publishes it",
                 "file": "pack.yaml",
                 "line": 1,
                 "column": 1,
