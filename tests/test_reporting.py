@@ -48,7 +48,8 @@ def test_github_annotations_parse_by_the_documented_syntax() -> None:
     properties = {m["key"]: _unescape(m["value"]) for m in parsed if m is not None}
     assert properties == {"file": "data/a, b: c.yaml", "line": "3", "col": "10", "title": "RC201"}
     assert len(match["properties"].split(",")) == 4
-    assert "\n" not in line and "\r" not in line
+    assert "\n" not in line
+    assert "\r" not in line
     assert _unescape(match["data"]) == message
     assert summary == "checked 1 file: 1 problem in 1 file"
 
