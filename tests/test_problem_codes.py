@@ -359,6 +359,15 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
 }
 
 
+RC408_LINE = (
+    "more.yaml:1:1: RC408 the pack details are already given in pack.yaml:1; keep them in one file"
+)
+RC112_LINE = (
+    "pack.yaml:1:1: RC112 the file is larger than the size limit (1 KiB); split it into "
+    "smaller files, or raise the limit (rcpack validate --max-file-size)"
+)
+
+
 def _run(folder: Path, *paths: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     old = Path.cwd()
     os.chdir(folder)
@@ -394,8 +403,7 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     status, lines = _run(tmp_path, ".", capsys=capsys)
     assert lines == [
-        "more.yaml:1:1: RC408 the pack details are already given in pack.yaml:1; "
-        "keep them in one file",
+        RC408_LINE,
         "more.yaml:2:7: RC401 id 'p' is already used by the pack at pack.yaml:2; "
         "ids must be unique across the pack",
         "checked 2 files: 2 problems in 1 file",
@@ -451,8 +459,20 @@ def test_file_over_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[
     finally:
         os.chdir(old)
     assert capsys.readouterr().out.splitlines() == [
-        "pack.yaml:1:1: RC112 the file is larger than the size limit (1 KiB); split it into "
-        "smaller files, or raise the limit (rcpack validate --max-file-size)",
+        RC112_LINE,
         "checked 1 file: 1 problem in 1 file",
     ]
     assert status == 1
+
+
+def test_catalogue_explains_every_code_with_a_real_example() -> None:
+    """docs/problem-codes.md has a section per code whose example is a line pinned above."""
+    catalogue = (Path(__file__).resolve().parents[1] / "docs" / "problem-codes.md").read_text(
+        encoding="utf-8"
+    )
+    pinned = {line for _, lines in CASES.values() for line in lines} | {RC408_LINE, RC112_LINE}
+    for code, title in CODES.items():
+        section = catalogue.split(f"## {code}: {title}\n", 1)[1].split("\n## ", 1)[0]
+        example = section.split("```text\n", 1)[1].split("\n```", 1)[0]
+        assert example in pinned, code
+        assert "**Fix:** " in section, code

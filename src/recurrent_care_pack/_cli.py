@@ -75,6 +75,21 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("path", nargs="?", type=Path, metavar="PATH")
     summary.set_defaults(run=_summary)
 
+    fmt = commands.add_parser(
+        "fmt",
+        help="rewrite content files in the canonical layout, keeping every comment",
+        description="Rewrite content files in one canonical layout: keys in the schema's "
+        "order, two-space indentation, quotes only where needed, durations spelt the "
+        "canonical way. Every comment and value is kept; files are replaced whole.",
+    )
+    fmt.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    fmt.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; print a diff and exit 1 if any file would change",
+    )
+    fmt.set_defaults(run=_fmt)
+
     plan = commands.add_parser(
         "plan",
         help="print an agenda with clock times (default: the whole pack)",
@@ -262,6 +277,58 @@ def _validate(args: argparse.Namespace) -> int:
     for line in REPORTERS[args.format](sorted(problems, key=sort_key), files):
         print(line)
     return PROBLEMS if problems else OK
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from ._loading import content_files  # noqa: PLC0415
+    from ._resources import bundled  # noqa: PLC0415
+
+    paths: list[Path] = args.paths or [bundled("data")]
+    unreadable = _check_paths(paths)
+    if unreadable:
+        return unreadable
+    outcomes: list[str] = []
+    for path in paths:
+        for file in content_files(path):
+            outcome = _fmt_file(file, check=args.check)
+            if isinstance(outcome, int):
+                return outcome
+            outcomes.append(outcome)
+    changed, unchanged, refused = (outcomes.count(o) for o in ("changed", "unchanged", "refused"))
+    verb = "would be reformatted" if args.check else "reformatted"
+    summary = f"{changed} file{'' if changed == 1 else 's'} {verb}, {unchanged} unchanged"
+    if refused:
+        summary += f", {refused} refused"
+    print(summary)
+    return PROBLEMS if refused or (args.check and changed) else OK
+
+
+def _fmt_file(file: Path, *, check: bool) -> str | int:
+    """Format one file: 'changed', 'unchanged' or 'refused'; an exit status if it cannot."""
+    from ._formatting import format_file, write_atomically  # noqa: PLC0415
+
+    try:
+        result = format_file(file)
+    except OSError as error:
+        return _cannot_read(error)
+    if result.after is None:
+        for problem in result.problems:
+            print(problem)
+        print(f"rcpack fmt: left {file} as it is: it must read cleanly to be formatted")
+        return "refused"
+    if not result.changed:
+        return "unchanged"
+    if check:
+        print(result.diff(), end="")
+        print(f"would reformat {file}")
+        return "changed"
+    try:
+        write_atomically(file, result.after)
+    except OSError as error:
+        print(f"rcpack: cannot write '{file}': {error.strerror or error}", file=sys.stderr)
+        return USAGE
+    print(f"reformatted {file}")
+    return "changed"
 
 
 def _size(text: str) -> int:

@@ -28,7 +28,15 @@ from ruamel.yaml.reader import ReaderError
 
 from ._problems import Problem, format_path
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_SIZE", "Document", "Mark", "read_file", "read_text"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_SIZE",
+    "Document",
+    "Mark",
+    "needs_quotes_for_yaml_1_1",
+    "read_file",
+    "read_text",
+]
 
 #: How deeply mappings and lists may nest; the pack needs fewer than twenty levels.
 MAX_DEPTH = 64
@@ -402,6 +410,12 @@ _OLD_BOOLEANS = frozenset(
 )
 _OLD_OCTAL = re.compile(r"[-+]?0[0-7]+")
 _OLD_BINARY = re.compile(r"[-+]?0b[01_]+")
+
+
+def needs_quotes_for_yaml_1_1(text: str) -> bool:
+    """Whether plain ``text`` would be read as something else by YAML 1.1 tools ('no', '0b1')."""
+    return text in _OLD_BOOLEANS or _OLD_BINARY.fullmatch(text) is not None
+
 
 _KEYWORDS: dict[str, Any] = {
     **dict.fromkeys(("", "~", "null", "Null", "NULL")),

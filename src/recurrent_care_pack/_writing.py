@@ -4,6 +4,10 @@ import io
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import SafeRepresenter
+
+from ._reading import needs_quotes_for_yaml_1_1
 
 __all__ = ["SCHEMA_LINE", "dump"]
 
@@ -14,6 +18,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/pack.schema.json\n"
 def dump(data: Any) -> str:
     """Write plain data as block-style YAML 1.2, quoting only where a value needs it."""
     yaml = YAML(typ="safe", pure=True)
+    yaml.Representer = _Representer
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
@@ -21,3 +26,16 @@ def dump(data: Any) -> str:
     stream = io.StringIO()
     yaml.dump(data, stream)
     return stream.getvalue()
+
+
+def _represent_text(representer: SafeRepresenter, text: str) -> ScalarNode:
+    """Text as plain as it can be, quoted where YAML 1.1 tools would read it otherwise."""
+    style = "'" if needs_quotes_for_yaml_1_1(text) else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+class _Representer(SafeRepresenter):
+    """The safe representer, with text quoted where YAML 1.1 would misread it."""
+
+
+_Representer.add_representer(str, _represent_text)

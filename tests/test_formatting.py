@@ -1,0 +1,194 @@
+"""``rcpack fmt``: one canonical layout, every comment and value kept, files replaced whole."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from ruamel.yaml import YAML
+
+from recurrent_care_pack import Pack
+from recurrent_care_pack._building import pack_to_dict
+from recurrent_care_pack._cli import main
+from recurrent_care_pack._formatting import format_text
+from recurrent_care_pack._reading import read_text
+from recurrent_care_pack._writing import dump
+from strategies import packs
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = Path(__file__).resolve().parent / "formatting"
+
+
+def _data(text: str) -> object:
+    document, _ = read_text(Path("x.yaml"), text.encode())
+    assert document is not None
+    return document.data
+
+
+def test_bundled_data_is_kept_formatted(capsys: pytest.CaptureFixture[str]) -> None:
+    """``rcpack fmt --check data`` changes nothing: the bundled pack is in canonical form."""
+    assert main(["fmt", "--check", str(ROOT / "data")]) == 0
+    assert capsys.readouterr().out == "0 files would be reformatted, 2 unchanged\n"
+
+
+def test_messy_file_keeps_every_comment_and_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file of odd spacing, flow style and comments formats to the canonical text."""
+    messy = (EXAMPLES / "messy.yaml").read_text(encoding="utf-8")
+    file = tmp_path / "messy.yaml"
+    file.write_text(messy, encoding="utf-8")
+    assert main(["fmt", str(file)]) == 0
+    assert capsys.readouterr().out == f"reformatted {file}\n1 file reformatted, 0 unchanged\n"
+    formatted = file.read_text(encoding="utf-8")
+    assert formatted == (EXAMPLES / "messy.formatted.yaml").read_text(encoding="utf-8")
+    for number in range(1, 11):
+        assert len(re.findall(rf"# c{number}\b", formatted)) == 1, number
+    before, after = _data(messy), _data(formatted)
+    assert isinstance(before, dict)
+    exercise = before["sections"][0]["exercises"][0]
+    exercise["time"] = "30 minutes"  # the only values fmt rewrites are durations' spelling
+    exercise["phases"][0]["duration"] = "20 minutes"
+    exercise["phases"][1]["duration"] = "10 minutes"
+    assert after == before
+    assert main(["fmt", "--check", str(file)]) == 0  # formatting twice is formatting once
+
+
+def test_check_prints_a_diff_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--check`` prints a unified diff, says what would change, and exits 1."""
+    file = tmp_path / "pack.yaml"
+    file.write_text('works:\n- year: 2018\n  id: w\n  title: "T"\n', encoding="utf-8")
+    assert main(["fmt", "--check", str(file)]) == 1
+    assert capsys.readouterr().out == (
+        f"--- {file} (now)\n"
+        f"+++ {file} (formatted)\n"
+        "@@ -1,4 +1,4 @@\n"
+        " works:\n"
+        "-- year: 2018\n"
+        "-  id: w\n"
+        '-  title: "T"\n'
+        "+  - id: w\n"
+        "+    title: T\n"
+        "+    year: 2018\n"
+        f"would reformat {file}\n"
+        "1 file would be reformatted, 0 unchanged\n"
+    )
+    assert file.read_text(encoding="utf-8") == 'works:\n- year: 2018\n  id: w\n  title: "T"\n'
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("pack:\n  id: p\n  title: a: b\n", "3:11: RC101 this is not valid YAML (a ': ' inside"),
+        ("pack:\n  id: p\n  id: q\n", "3:3: RC103 'id' appears twice in this mapping"),
+        ("pack: &a {id: p}\n", "1:7: RC105 anchor '&a' is not allowed"),
+    ],
+)
+def test_refuses_a_file_that_does_not_read_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, problem: str
+) -> None:
+    """A file with a syntax error, a duplicate key or an anchor is left alone, and said why."""
+    file = tmp_path / "pack.yaml"
+    file.write_text(content, encoding="utf-8")
+    assert main(["fmt", str(file)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{file}:{problem}")
+    assert lines[1:] == [
+        f"rcpack fmt: left {file} as it is: it must read cleanly to be formatted",
+        "0 files reformatted, 0 unchanged, 1 refused",
+    ]
+    assert file.read_text(encoding="utf-8") == content
+
+
+def test_an_interrupted_write_leaves_the_old_file_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If writing fails half-way, the old file is untouched and no temporary file is left."""
+    file = tmp_path / "pack.yaml"
+    messy = (EXAMPLES / "messy.yaml").read_text(encoding="utf-8")
+    file.write_text(messy, encoding="utf-8")
+
+    def failing_fsync(_descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    assert main(["fmt", str(file)]) == 2
+    assert capsys.readouterr().err == f"rcpack: cannot write '{file}': No space left on device\n"
+    assert file.read_text(encoding="utf-8") == messy
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.yaml"]
+
+
+def _hooks() -> list[dict[str, str]]:
+    hooks: list[dict[str, str]] = YAML(typ="safe", pure=True).load(
+        (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    )
+    return hooks
+
+
+def _run_hook(hook_id: str, files: list[Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a hook as pre-commit does: its entry, then the matching files as arguments."""
+    [hook] = [h for h in _hooks() if h["id"] == hook_id]
+    assert hook["language"] == "python"
+    names = [str(f.relative_to(cwd)) for f in files if re.search(hook["files"], f.name)]
+    program, *arguments = hook["entry"].split()
+    executable = Path(sys.executable).parent / program
+    return subprocess.run(
+        [str(executable), *arguments, *names],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def test_pre_commit_hooks_are_the_two_documented() -> None:
+    """The hooks file offers rcpack-validate and rcpack-fmt on YAML files."""
+    assert [h["id"] for h in _hooks()] == ["rcpack-validate", "rcpack-fmt"]
+    assert all(
+        re.search(h["files"], "a.yaml") and re.search(h["files"], "b.yml") for h in _hooks()
+    )
+    assert not any(re.search(h["files"], "c.json") for h in _hooks())
+
+
+def test_validate_hook_passes_good_content_and_fails_bad(tmp_path: Path) -> None:
+    """rcpack-validate exits 0 on the bundled pack's files and 1 on a broken copy."""
+    for source in (ROOT / "data").glob("*.yaml"):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    files = sorted(tmp_path.glob("*.yaml"))
+    good = _run_hook("rcpack-validate", files, tmp_path)
+    assert (good.returncode, good.stdout) == (0, "checked 2 files: no problems\n")
+    section = tmp_path / "section-3.yaml"
+    section.write_text(
+        section.read_text(encoding="utf-8").replace("exercise-9\n", "exercise-99\n", 1)
+    )
+    bad = _run_hook("rcpack-validate", [section], tmp_path)
+    assert bad.returncode == 1
+    assert "RC402 no exercise has the id 'exercise-99'; did you mean 'exercise-9'?" in bad.stdout
+
+
+def test_fmt_hook_rewrites_what_is_not_canonical(tmp_path: Path) -> None:
+    """rcpack-fmt rewrites a messy file (pre-commit then reports the change) and exits 0."""
+    file = tmp_path / "messy.yaml"
+    file.write_bytes((EXAMPLES / "messy.yaml").read_bytes())
+    done = _run_hook("rcpack-fmt", [file, tmp_path / "notes.txt"], tmp_path)
+    assert (done.returncode, done.stdout) == (
+        0,
+        "reformatted messy.yaml\n1 file reformatted, 0 unchanged\n",
+    )
+    assert file.read_bytes() == (EXAMPLES / "messy.formatted.yaml").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(packs())
+def test_formatting_keeps_values_and_is_idempotent(pack: Pack) -> None:
+    """Any valid content formats to the same data, and formatting again changes nothing."""
+    text = dump(pack_to_dict(pack))
+    once = format_text(text)
+    assert _data(once) == _data(text)
+    assert format_text(once) == once
