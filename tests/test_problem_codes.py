@@ -177,6 +177,18 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:39:17: RC111 '011' is read as the number 11, but YAML 1.1 tools read it as 9; write 11 without the leading zero",
         ],
     ),
+    "RC104 custom tag": (
+        b"pack: !custom {id: p}\n",
+        [
+            "pack.yaml:1:7: RC104 tag '!custom' is not allowed; delete it (content is plain text, numbers, lists and mappings)",
+        ],
+    ),
+    "RC203 bare scalar at the top": (
+        b"hello\n",
+        [
+            "pack.yaml:1:1: RC203 the file should be a mapping of keys such as 'pack' and 'sections', not the text 'hello'",
+        ],
+    ),
     "RC201 misspelt key": (
         _edit("    title: A section\n", "    titel: A section\n"),
         [
@@ -362,6 +374,10 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
 RC408_LINE = (
     "more.yaml:1:1: RC408 the pack details are already given in pack.yaml:1; keep them in one file"
 )
+RC113_LINE = (
+    "pack.yaml:1:1: RC113 checking stopped after 1000 problems in this file; fix those first "
+    "(is it a content file at all?)"
+)
 RC112_LINE = (
     "pack.yaml:1:1: RC112 the file is larger than the size limit (1 KiB); split it into "
     "smaller files, or raise the limit (rcpack validate --max-file-size)"
@@ -413,7 +429,7 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_every_code_has_a_case() -> None:
     """Each code in the catalogue is shown by at least one bad file above."""
-    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112"}
+    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112", "RC113"}
     assert shown == set(CODES)
 
 
@@ -470,9 +486,26 @@ def test_catalogue_explains_every_code_with_a_real_example() -> None:
     catalogue = (Path(__file__).resolve().parents[1] / "docs" / "problem-codes.md").read_text(
         encoding="utf-8"
     )
-    pinned = {line for _, lines in CASES.values() for line in lines} | {RC408_LINE, RC112_LINE}
+    pinned = {line for _, lines in CASES.values() for line in lines}
+    pinned |= {RC408_LINE, RC112_LINE, RC113_LINE}
     for code, title in CODES.items():
         section = catalogue.split(f"## {code}: {title}\n", 1)[1].split("\n## ", 1)[0]
         example = section.split("```text\n", 1)[1].split("\n```", 1)[0]
         assert example in pinned, code
         assert "**Fix:** " in section, code
+
+
+def test_checking_stops_after_a_thousand_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file of 1,002 duplicate keys reports 1,000 of them and RC113, in bounded memory."""
+    (tmp_path / "pack.yaml").write_bytes(b"".join(b"pack: 1\n" for _ in range(1002)))
+    status, lines = _run(tmp_path, "pack.yaml", capsys=capsys)
+    assert status == 1
+    assert lines[0] == RC113_LINE
+    assert lines[1] == (
+        "pack.yaml:2:1: RC103 'pack' appears twice in this mapping (first on line 1); "
+        "keep one of them"
+    )
+    assert len(lines) == 1002
+    assert lines[-1] == "checked 1 file: 1001 problems in 1 file"

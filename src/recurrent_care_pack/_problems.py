@@ -5,7 +5,10 @@ from pathlib import Path
 
 from attrs import frozen
 
-__all__ = ["CODES", "PackError", "Problem", "format_path"]
+__all__ = ["CODES", "MAX_PROBLEMS", "PackError", "Problem", "format_path", "too_many"]
+
+#: Checking a file stops after this many problems: the first thousand say enough.
+MAX_PROBLEMS = 1000
 
 #: Every problem code, with a short title. The codes are stable: tools may match on them.
 CODES: dict[str, str] = {
@@ -21,6 +24,7 @@ CODES: dict[str, str] = {
     "RC110": "the content is nested too deeply",
     "RC111": "a plain value that YAML 1.1 tools read differently ('no', '010')",
     "RC112": "the file is larger than the size limit",
+    "RC113": "so many problems in one file that checking it stopped",
     "RC201": "an unknown key",
     "RC202": "a required key is missing",
     "RC203": "a value of the wrong kind",
@@ -97,3 +101,15 @@ def format_path(path: Iterable[str | int]) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else f".{part}"
     return text
+
+
+def too_many(file: Path) -> Problem:
+    """The problem that ends a file's check once it has `MAX_PROBLEMS` problems."""
+    return Problem(
+        file=file,
+        line=1,
+        column=1,
+        code="RC113",
+        message=f"checking stopped after {MAX_PROBLEMS} problems in this file; fix those "
+        "first (is it a content file at all?)",
+    )

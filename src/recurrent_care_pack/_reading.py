@@ -26,7 +26,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from ._problems import Problem, format_path
+from ._problems import MAX_PROBLEMS, Problem, format_path, too_many
 
 __all__ = [
     "MAX_DEPTH",
@@ -388,6 +388,9 @@ class _Builder:
             )
 
     def _problem(self, mark: Mark, code: str, message: str, path: Path_ = ()) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.problems.append(too_many(self.file))
+            raise _Stop
         self.problems.append(
             Problem(
                 file=self.file,

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from ._durations import diagnose
-from ._problems import Problem
+from ._problems import MAX_PROBLEMS, Problem, too_many
 from ._reading import Document
 from ._resources import bundled
 
@@ -42,12 +42,13 @@ def _validator() -> Draft202012Validator:
 
 def check_document(document: Document) -> list[Problem]:
     """Every way ``document`` breaks the schema, located and explained."""
-    problems: list[Problem] = []
+    problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
     for error in _validator().iter_errors(document.data):
         for problem in _explain(document, error):
-            if problem not in problems:  # a date can fail two ways, with one explanation
-                problems.append(problem)
-    return problems
+            problems[problem] = None
+            if len(problems) >= MAX_PROBLEMS:
+                return [*problems, too_many(document.file)]
+    return list(problems)
 
 
 def _def(name: str) -> dict[str, Any]:
