@@ -56,10 +56,13 @@ from ._queries import (
     tips,
     tips_by_category,
 )
+from ._rendering import FORMATS, HANDOUTS, MissingExtraError, render_handout, write_handout
 from ._version import __version__
 
 __all__ = [
     "CODES",
+    "FORMATS",
+    "HANDOUTS",
     "Agenda",
     "Alternatives",
     "BackgroundReading",
@@ -81,6 +84,7 @@ __all__ = [
     "Materials",
     "Media",
     "MediaKind",
+    "MissingExtraError",
     "Need",
     "Organisation",
     "Pack",
@@ -110,10 +114,12 @@ __all__ = [
     "module_time",
     "pack_time",
     "plan",
+    "render_handout",
     "search",
     "section_of",
     "section_time",
     "tips",
     "tips_by_category",
     "validate",
+    "write_handout",
 ]

@@ -12,6 +12,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._model import Pack
+    from ._planning import Agenda
 
 __all__ = ["main"]
 
@@ -97,41 +98,40 @@ def _parser() -> argparse.ArgumentParser:
         "'Exercise 9', 'section-3'); a module brings its exercise. Durations are written "
         "as you would say them: '15 minutes', '3h'.",
     )
-    plan.add_argument("items", nargs="*", metavar="ITEM")
-    plan.add_argument("--start", type=_clock, default=time(9, 30), help="start time, e.g. 09:30")
-    plan.add_argument("--days", type=int, default=1, help="spread the plan over this many days")
-    plan.add_argument("--day-end", type=_clock, help="no day may end after this time")
-    plan.add_argument("--budget", type=_duration, help="the time available; plan what fits")
-    plan.add_argument(
-        "--with-discussions", action="store_true", help="include the optional discussions"
-    )
-    plan.add_argument(
-        "--break",
-        dest="break_length",
-        type=_duration,
-        metavar="LENGTH",
-        help="how long a break is (default 15 minutes)",
-    )
-    plan.add_argument(
-        "--break-after-exercises", action="store_true", help="a break after each exercise"
-    )
-    plan.add_argument(
-        "--break-every",
-        type=_duration,
-        metavar="DURATION",
-        help="a break once this much time has run without one",
-    )
-    plan.add_argument(
-        "--break-at",
-        type=_clock,
-        action="append",
-        default=[],
-        metavar="HH:MM",
-        help="a break at this time, between modules (may be repeated)",
-    )
+    _add_plan_options(plan)
     plan.add_argument("--json", action="store_true", help="print the agenda as JSON")
-    plan.add_argument("--pack", type=Path, help="the pack to plan from (default: bundled)")
     plan.set_defaults(run=_plan)
+
+    handout = commands.add_parser(
+        "handout",
+        help="write a handout: guide, exercises or tips, as md, html, pdf or docx",
+        description="Write a handout for a planned session: the facilitator guide, the "
+        "participants' exercise sheets, or the tips cards. The plan options choose the "
+        "session (default: the whole pack).",
+    )
+    handout.add_argument(
+        "kind",
+        choices=("guide", "exercises", "tips"),
+        metavar="KIND",
+        help="guide, exercises or tips",
+    )
+    _add_plan_options(handout)
+    handout.add_argument(
+        "--format",
+        dest="fmt",
+        choices=("md", "html", "pdf", "docx"),
+        default="md",
+        help="md (default), html, pdf or docx",
+    )
+    handout.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the file to write (replaced only once the new one is whole)",
+    )
+    handout.set_defaults(run=_handout)
 
     show = commands.add_parser("show", help="print one item with its times")
     show.add_argument("item", metavar="ITEM", help="an id or a name such as 'Film 6'")
@@ -184,9 +184,45 @@ def _load(path: Path | None) -> "Pack | int":
     return result.pack
 
 
-def _plan(args: argparse.Namespace) -> int:
+def _add_plan_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("items", nargs="*", metavar="ITEM")
+    parser.add_argument("--start", type=_clock, default=time(9, 30), help="start time, e.g. 09:30")
+    parser.add_argument("--days", type=int, default=1, help="spread the plan over this many days")
+    parser.add_argument("--day-end", type=_clock, help="no day may end after this time")
+    parser.add_argument("--budget", type=_duration, help="the time available; plan what fits")
+    parser.add_argument(
+        "--with-discussions", action="store_true", help="include the optional discussions"
+    )
+    parser.add_argument(
+        "--break",
+        dest="break_length",
+        type=_duration,
+        metavar="LENGTH",
+        help="how long a break is (default 15 minutes)",
+    )
+    parser.add_argument(
+        "--break-after-exercises", action="store_true", help="a break after each exercise"
+    )
+    parser.add_argument(
+        "--break-every",
+        type=_duration,
+        metavar="DURATION",
+        help="a break once this much time has run without one",
+    )
+    parser.add_argument(
+        "--break-at",
+        type=_clock,
+        action="append",
+        default=[],
+        metavar="HH:MM",
+        help="a break at this time, between modules (may be repeated)",
+    )
+    parser.add_argument("--pack", type=Path, help="the pack to plan from (default: bundled)")
+
+
+def _agenda(args: argparse.Namespace) -> "tuple[Pack, Agenda] | int":
+    """The pack and the agenda the plan options ask for, or an exit status."""
     from ._planning import Breaks, PlanError, PlanOptions, plan  # noqa: PLC0415
-    from ._presenting import agenda_data, agenda_text  # noqa: PLC0415
 
     pack = _load(args.pack)
     if isinstance(pack, int):
@@ -208,11 +244,42 @@ def _plan(args: argparse.Namespace) -> int:
         budget=args.budget,
     )
     try:
-        agenda = plan(pack, args.items, options)
+        return pack, plan(pack, args.items, options)
     except (PlanError, LookupError) as error:
         print(f"rcpack: cannot plan: {_reason(error)}", file=sys.stderr)
         return USAGE
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from ._presenting import agenda_data, agenda_text  # noqa: PLC0415
+
+    planned = _agenda(args)
+    if isinstance(planned, int):
+        return planned
+    _, agenda = planned
     print(json.dumps(agenda_data(agenda), indent=2) if args.json else agenda_text(agenda))
+    return OK
+
+
+def _handout(args: argparse.Namespace) -> int:
+    from ._rendering import MissingExtraError, render_handout  # noqa: PLC0415
+    from ._writing import write_atomically  # noqa: PLC0415
+
+    planned = _agenda(args)
+    if isinstance(planned, int):
+        return planned
+    pack, agenda = planned
+    try:
+        content = render_handout(pack, args.kind, args.fmt, agenda)
+    except MissingExtraError as error:
+        print(f"rcpack: {error}", file=sys.stderr)
+        return USAGE
+    try:
+        write_atomically(args.output, content)
+    except OSError as error:
+        print(f"rcpack: cannot write '{args.output}': {error.strerror or error}", file=sys.stderr)
+        return USAGE
+    print(f"wrote {args.output}")
     return OK
 
 
@@ -305,7 +372,8 @@ def _fmt(args: argparse.Namespace) -> int:
 
 def _fmt_file(file: Path, *, check: bool) -> str | int:
     """Format one file: 'changed', 'unchanged' or 'refused'; an exit status if it cannot."""
-    from ._formatting import format_file, write_atomically  # noqa: PLC0415
+    from ._formatting import format_file  # noqa: PLC0415
+    from ._writing import write_atomically  # noqa: PLC0415
 
     try:
         result = format_file(file)

@@ -9,8 +9,6 @@ tool would refuse to read is never rewritten.
 import difflib
 import io
 import itertools
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +24,7 @@ from ._problems import Problem
 from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file
 from ._schema import schema
 
-__all__ = ["Formatted", "format_file", "format_text", "write_atomically"]
+__all__ = ["Formatted", "format_file", "format_text"]
 
 
 @frozen(kw_only=True)
@@ -203,24 +201,3 @@ def _deepest_last(container: Any, key: Any) -> tuple[Any, Any]:
         )
         value = container[key]
     return container, key
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step: a reader sees the old file or the new one.
-
-    The new text goes to a temporary file in the same folder, is flushed to disk, and is
-    renamed over the old file, keeping its permissions; on any failure the old file stays.
-    """
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

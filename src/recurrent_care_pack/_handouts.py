@@ -1,0 +1,258 @@
+"""Handouts: what goes on paper, gathered from the model and a planned agenda.
+
+The view here is plain data ready to print (durations in words, names resolved); the
+templates in ``templates/`` and the Word writer only lay it out.
+"""
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from ._durations import format_duration
+from ._model import (
+    Alternatives,
+    CaseStudyCopy,
+    Exercise,
+    Grouping,
+    LearningModule,
+    Material,
+    Media,
+    Pack,
+    Section,
+    Tip,
+    Work,
+)
+from ._planning import Agenda, EntryKind
+from ._queries import label, materials, section_of
+
+__all__ = ["KINDS", "exercise_sheets", "facilitator_guide", "tip_cards"]
+
+_T = TypeVar("_T")
+
+#: The handouts there are, by the name the command line takes.
+KINDS = ("guide", "exercises", "tips")
+
+
+def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:
+    """Everything a facilitator needs to run a planned session."""
+    planned = [e.item for e in agenda.entries if e.item is not None]
+    modules = [m for s in pack.sections for m in s.modules if m.id in planned]
+    exercises = [e for s in pack.sections for e in s.exercises if e.id in planned]
+    sections = _unique(section_of(pack, item) for item in planned)
+    needed = materials(pack, [*modules, *exercises])
+    return {
+        "title": f"{pack.title}: facilitator guide",
+        "pack": pack.title,
+        "sections": [f"Section {s.number}: {s.title}" for s in sections],
+        "days": [
+            {
+                "day": day,
+                "entries": [
+                    {
+                        "start": f"{e.start:%H:%M}",
+                        "end": f"{e.end:%H:%M}",
+                        "duration": _minutes(e.duration.total_seconds()),
+                        "title": e.title,
+                        "is_break": e.kind is EntryKind.BREAK,
+                    }
+                    for e in agenda.day(day)
+                ],
+            }
+            for day in range(1, agenda.days + 1)
+        ],
+        "left_out": list(agenda.left_out),
+        "modules": [_module(pack, m, agenda) for m in modules],
+        "exercises": [_exercise(pack, e) for e in exercises],
+        "materials": {
+            "handouts": [f"{h.title} ({_names(pack, h.exercises)})" for h in needed.handouts],
+            "things": [f"{t.name} ({_names(pack, t.exercises)})" for t in needed.things],
+            "choices": [
+                f"{' or '.join(' and '.join(o) for o in c.options)} ({_names(pack, c.exercises)})"
+                for c in needed.choices
+            ],
+        },
+        "tips": _tip_categories(s for s in sections),
+        "works": [_citation(pack, w) for w in _works_cited(pack, sections)],
+    }
+
+
+def exercise_sheets(pack: Pack, selection: Iterable[Exercise] | None = None) -> dict[str, Any]:
+    """One sheet per exercise for participants: the task, questions, timings, case study."""
+    chosen = (
+        list(selection)
+        if selection is not None
+        else [e for s in pack.sections for e in s.exercises]
+    )
+    return {
+        "title": f"{pack.title}: exercises",
+        "pack": pack.title,
+        "exercises": [_exercise(pack, e) for e in chosen],
+    }
+
+
+def tip_cards(pack: Pack) -> dict[str, Any]:
+    """The tips from practice by category, to prompt discussion after the films."""
+    return {
+        "title": f"{pack.title}: tips from practice",
+        "pack": pack.title,
+        "categories": _tip_categories(pack.sections),
+    }
+
+
+def _module(pack: Pack, module: LearningModule, agenda: Agenda) -> dict[str, Any]:
+    media = {m.id: m for s in pack.sections for m in s.media}
+    shown = next(
+        (e.films for e in agenda.entries if e.item == module.id and e.kind is EntryKind.FILMS),
+        module.films,
+    )
+    allowance = next(
+        (e.duration for e in agenda.entries if e.item == module.id and e.kind is EntryKind.FILMS),
+        module.allowance,
+    )
+    discussion = module.discussion
+    return {
+        "label": label(pack, module),
+        "title": module.title,
+        "allowance": format_duration(allowance),
+        "films": [_film(pack, media[f]) for f in shown if f in media],
+        "discussion": None
+        if discussion is None
+        else {
+            "duration": format_duration(discussion.duration),
+            "optional": discussion.optional,
+            "grouping": discussion.grouping.value if discussion.grouping else None,
+            "planned": any(
+                e.item == module.id and e.kind is EntryKind.DISCUSSION for e in agenda.entries
+            ),
+        },
+        "note": module.different_day.note if module.different_day else None,
+    }
+
+
+def _film(pack: Pack, film: Media) -> dict[str, Any]:
+    people = {p.id: p for p in pack.people}
+    return {
+        "label": label(pack, film),
+        "title": film.title,
+        "speakers": [
+            f"{people[s].name}, {people[s].role}"
+            if s in people and people[s].role
+            else (people[s].name if s in people else s)
+            for s in film.speakers
+        ],
+        "running_time": format_duration(film.running_time) if film.running_time else None,
+        "allowance": format_duration(film.allowance) if film.allowance else None,
+        "description": film.description,
+    }
+
+
+def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
+    case_studies = {c.id: c for c in pack.case_studies}
+    needs: list[str] = []
+    for need in exercise.what_you_need:
+        if isinstance(need, Material):
+            needs.append(need.name)
+        elif isinstance(need, CaseStudyCopy):
+            case = case_studies.get(need.case_study)
+            needs.append(case.title if case else need.case_study)
+        elif isinstance(need, Alternatives):
+            needs.append(" or ".join(" and ".join(m.name for m in o) for o in need.options))
+    return {
+        "label": f"Exercise {exercise.number}",
+        "title": exercise.title,
+        "time": format_duration(exercise.time),
+        "needs": needs,
+        "case_studies": [
+            {
+                "title": case_studies[c].title if c in case_studies else c,
+                "text": case_studies[c].text if c in case_studies else None,
+            }
+            for c in exercise.case_studies
+        ],
+        "phases": [
+            {
+                "grouping": _grouping(p.grouping),
+                "duration": format_duration(p.duration),
+                "activity": p.activity,
+                "questions": list(p.questions),
+                "record": p.record,
+            }
+            for p in exercise.phases
+        ],
+    }
+
+
+def _grouping(groupings: tuple[Grouping, ...]) -> str:
+    words = [g.value for g in groupings]
+    text = " or ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _tip_categories(sections: Iterable[Section]) -> list[dict[str, Any]]:
+    return [
+        {"title": category.title, "tips": [_tip(t) for t in category.tips]}
+        for section in sections
+        if section.tips is not None
+        for category in section.tips.categories
+    ]
+
+
+def _tip(tip: Tip) -> dict[str, Any]:
+    return {"text": tip.text, "points": [_tip(p) for p in tip.points]}
+
+
+def _works_cited(pack: Pack, sections: list[Section]) -> list[Work]:
+    wanted: list[str] = []
+    for section in sections:
+        if section.background_reading is not None:
+            wanted.extend(section.background_reading.works)
+        if section.tips is not None:
+            for category in section.tips.categories:
+                wanted.extend(w for t in _all(category.tips) for w in t.cites)
+    works = {w.id: w for w in pack.works}
+    return [works[w] for w in _unique(wanted) if w in works]
+
+
+def _all(tips: Iterable[Tip]) -> list[Tip]:
+    return [t for tip in tips for t in (tip, *_all(tip.points))]
+
+
+def _citation(pack: Pack, work: Work) -> str:
+    """A reference as a reading list gives it: "Sebba, J. ... and Rees, A. (2017) Title. ..."."""
+    organisations = {o.id: o.name for o in pack.organisations}
+    authors = list(work.authors)
+    if len(authors) > 1:
+        authors = [", ".join(authors[:-1]) + " and " + authors[-1]]
+    if authors:
+        text = f"{authors[0]} ({work.year}) {work.title}."
+    else:
+        text = f"{work.title} ({work.year})."
+    publisher = organisations.get(work.publisher or "")
+    if publisher:
+        text += f" {publisher}, {work.place}." if work.place else f" {publisher}."
+    if work.published is not None:
+        text += f" Published {work.published.day} {work.published:%B %Y}."
+    if work.inferred and work.cited_as:
+        text += f" (Identified from the pack's citation '{work.cited_as[0]}'.)"
+    return text
+
+
+def _names(pack: Pack, ids: Iterable[str]) -> str:
+    exercises = {e.id: e for s in pack.sections for e in s.exercises}
+    return ", ".join(label(pack, exercises[i]) if i in exercises else i for i in ids)
+
+
+def _minutes(seconds: float) -> str:
+    """Short enough for a column of clock times: "40 min", "1 h 5 min"."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes = rest // 60
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+def _unique(items: Iterable[_T]) -> list[_T]:
+    found: list[_T] = []
+    for item in items:
+        if item not in found:
+            found.append(item)
+    return found

@@ -1,0 +1,117 @@
+"""Rendering: handouts as Markdown, HTML, PDF and Word, from the model through templates.
+
+Markdown and HTML come from Jinja2 templates shipped in ``templates/`` (HTML autoescaped,
+Markdown through an escaping filter); PDF is the HTML printed by WeasyPrint; Word is built
+with python-docx from the same data. PDF and Word are optional extras.
+"""
+
+import functools
+import io
+import re
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ._handouts import KINDS, exercise_sheets, facilitator_guide, tip_cards
+from ._model import Exercise, Pack
+from ._planning import Agenda, plan
+from ._writing import write_atomically
+
+__all__ = ["FORMATS", "HANDOUTS", "MissingExtraError", "render_handout", "write_handout"]
+
+#: The formats a handout can be rendered in.
+FORMATS = ("md", "html", "pdf", "docx")
+
+#: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
+HANDOUTS = KINDS
+
+
+class MissingExtraError(ImportError):
+    """A format needs an optional extra that is not installed; the message says how."""
+
+
+def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None = None) -> bytes:
+    """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
+
+    The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(KINDS)}")
+    if fmt not in FORMATS:
+        raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    agenda = agenda or plan(pack)
+    data = _data(pack, kind, agenda)
+    if fmt == "docx":
+        from ._word import word_document  # noqa: PLC0415 (an optional extra)
+
+        return word_document(kind, data)
+    html = _environment().get_template(f"{kind}.html.j2").render(data)
+    if fmt == "html":
+        return html.encode("utf-8")
+    if fmt == "pdf":
+        return _pdf(html)
+    return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
+
+
+def write_handout(
+    path: str | PathLike[str],
+    pack: Pack,
+    kind: str,
+    fmt: str | None = None,
+    agenda: Agenda | None = None,
+) -> Path:
+    """Render a handout into ``path`` (format from its suffix unless given), atomically.
+
+    An existing file is replaced only once the new one is complete.
+    """
+    target = Path(path)
+    chosen = fmt or target.suffix.lstrip(".").lower()
+    write_atomically(target, render_handout(pack, kind, chosen, agenda))
+    return target
+
+
+def _data(pack: Pack, kind: str, agenda: Agenda) -> dict[str, Any]:
+    if kind == "guide":
+        return facilitator_guide(pack, agenda)
+    if kind == "exercises":
+        planned = {e.item for e in agenda.entries}
+        chosen: list[Exercise] = [e for s in pack.sections for e in s.exercises if e.id in planned]
+        return exercise_sheets(pack, chosen)
+    return tip_cards(pack)
+
+
+@functools.cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("recurrent_care_pack", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    environment.filters["md"] = markdown_text
+    return environment
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+
+
+def markdown_text(value: object) -> str:
+    """Text made safe inside Markdown: markup characters escaped, HTML as entities."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _pdf(html: str) -> bytes:
+    try:
+        from weasyprint import HTML  # noqa: PLC0415 (an optional extra)
+    except ImportError:
+        raise MissingExtraError(
+            "PDF handouts need WeasyPrint: pip install 'recurrent-care-pack[pdf]'"
+        ) from None
+    stream = io.BytesIO()
+    HTML(string=html).write_pdf(stream)
+    return stream.getvalue()
