@@ -5,59 +5,152 @@ content, located by file, line and column. The query helpers (`find`, `module_ti
 `materials`, ...) answer facilitators' questions, and `plan` lays out an agenda.
 """
 
-from ._loading import load_pack, validate
-from ._model import (
-    Alternatives,
-    BackgroundReading,
-    CaseStudy,
-    CaseStudyCopy,
-    DifferentDay,
-    Discussion,
-    Exercise,
-    Grouping,
-    LearningModule,
-    Material,
-    Media,
-    MediaKind,
-    Need,
-    Organisation,
-    Pack,
-    Person,
-    Phase,
-    Project,
-    Publication,
-    Resource,
-    Section,
-    Tip,
-    TipCategory,
-    TipsFromPractice,
-    Work,
-)
-from ._planning import Agenda, Breaks, Entry, EntryKind, PlanError, PlanOptions, plan
-from ._problems import CODES, PackError, Problem
-from ._queries import (
-    CaseStudyHandout,
-    Item,
-    MaterialChoice,
-    MaterialItem,
-    Materials,
-    SearchHit,
-    exercises_by_case_study,
-    films_by_speaker,
-    find,
-    items_by_topic,
-    label,
-    materials,
-    module_time,
-    pack_time,
-    search,
-    section_of,
-    section_time,
-    tips,
-    tips_by_category,
-)
-from ._rendering import FORMATS, HANDOUTS, MissingExtraError, render_handout, write_handout
+import importlib
+
 from ._version import __version__
+
+# Not typing.TYPE_CHECKING: importing typing alone would double the start-up time.
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --version` is quick
+    from ._loading import (
+        load_pack,
+        validate,
+    )
+    from ._model import (
+        Alternatives,
+        BackgroundReading,
+        CaseStudy,
+        CaseStudyCopy,
+        DifferentDay,
+        Discussion,
+        Exercise,
+        Grouping,
+        LearningModule,
+        Material,
+        Media,
+        MediaKind,
+        Need,
+        Organisation,
+        Pack,
+        Person,
+        Phase,
+        Project,
+        Publication,
+        Resource,
+        Section,
+        Tip,
+        TipCategory,
+        TipsFromPractice,
+        Work,
+    )
+    from ._planning import (
+        Agenda,
+        Breaks,
+        Entry,
+        EntryKind,
+        PlanError,
+        PlanOptions,
+        plan,
+    )
+    from ._problems import (
+        CODES,
+        PackError,
+        Problem,
+    )
+    from ._queries import (
+        CaseStudyHandout,
+        Item,
+        MaterialChoice,
+        MaterialItem,
+        Materials,
+        SearchHit,
+        exercises_by_case_study,
+        films_by_speaker,
+        find,
+        items_by_topic,
+        label,
+        materials,
+        module_time,
+        pack_time,
+        search,
+        section_of,
+        section_time,
+        tips,
+        tips_by_category,
+    )
+    from ._rendering import (
+        FORMATS,
+        HANDOUTS,
+        MissingExtraError,
+        render_handout,
+        write_handout,
+    )
+
+#: Where each public name lives; it is imported the first time it is used.
+_WHERE = {
+    "Agenda": "._planning",
+    "Alternatives": "._model",
+    "BackgroundReading": "._model",
+    "Breaks": "._planning",
+    "CODES": "._problems",
+    "CaseStudy": "._model",
+    "CaseStudyCopy": "._model",
+    "CaseStudyHandout": "._queries",
+    "DifferentDay": "._model",
+    "Discussion": "._model",
+    "Entry": "._planning",
+    "EntryKind": "._planning",
+    "Exercise": "._model",
+    "FORMATS": "._rendering",
+    "Grouping": "._model",
+    "HANDOUTS": "._rendering",
+    "Item": "._queries",
+    "LearningModule": "._model",
+    "Material": "._model",
+    "MaterialChoice": "._queries",
+    "MaterialItem": "._queries",
+    "Materials": "._queries",
+    "Media": "._model",
+    "MediaKind": "._model",
+    "MissingExtraError": "._rendering",
+    "Need": "._model",
+    "Organisation": "._model",
+    "Pack": "._model",
+    "PackError": "._problems",
+    "Person": "._model",
+    "Phase": "._model",
+    "PlanError": "._planning",
+    "PlanOptions": "._planning",
+    "Problem": "._problems",
+    "Project": "._model",
+    "Publication": "._model",
+    "Resource": "._model",
+    "SearchHit": "._queries",
+    "Section": "._model",
+    "Tip": "._model",
+    "TipCategory": "._model",
+    "TipsFromPractice": "._model",
+    "Work": "._model",
+    "exercises_by_case_study": "._queries",
+    "films_by_speaker": "._queries",
+    "find": "._queries",
+    "items_by_topic": "._queries",
+    "label": "._queries",
+    "load_pack": "._loading",
+    "materials": "._queries",
+    "module_time": "._queries",
+    "pack_time": "._queries",
+    "plan": "._planning",
+    "render_handout": "._rendering",
+    "search": "._queries",
+    "section_of": "._queries",
+    "section_time": "._queries",
+    "tips": "._queries",
+    "tips_by_category": "._queries",
+    "validate": "._loading",
+    "write_handout": "._rendering",
+}
 
 __all__ = [
     "CODES",
@@ -123,3 +216,18 @@ __all__ = [
     "validate",
     "write_handout",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module the first time it is asked for."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for completion."""
+    return sorted(__all__)

@@ -1,16 +1,19 @@
 """The ``rcpack`` command: wires the stages together and decides the exit code."""
 
+from __future__ import annotations
+
 import argparse
-import json
 import sys
-from collections.abc import Sequence
-from datetime import datetime, time, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ._version import __version__
 
+# Not typing.TYPE_CHECKING: ``rcpack --version`` must not pay for importing typing.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import time, timedelta
+    from pathlib import Path
+
     from ._model import Pack
     from ._planning import Agenda
 
@@ -53,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check content files and folders; exit 0 when valid, 1 when there "
         "are problems, 2 when a path cannot be read.",
     )
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    validate.add_argument("paths", nargs="*", type=_path, metavar="PATH")
     validate.add_argument(
         "--format",
         choices=("text", "json", "github"),
@@ -73,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         help="print a short summary of a pack (default: the bundled pack)",
         description="Print the sections, modules with their times, exercises and tips.",
     )
-    summary.add_argument("path", nargs="?", type=Path, metavar="PATH")
+    summary.add_argument("path", nargs="?", type=_path, metavar="PATH")
     summary.set_defaults(run=_summary)
 
     fmt = commands.add_parser(
@@ -83,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         "order, two-space indentation, quotes only where needed, durations spelt the "
         "canonical way. Every comment and value is kept; files are replaced whole.",
     )
-    fmt.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    fmt.add_argument("paths", nargs="*", type=_path, metavar="PATH")
     fmt.add_argument(
         "--check",
         action="store_true",
@@ -126,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         required=True,
         metavar="FILE",
         help="the file to write (replaced only once the new one is whole)",
@@ -135,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="print one item with its times")
     show.add_argument("item", metavar="ITEM", help="an id or a name such as 'Film 6'")
-    show.add_argument("--pack", type=Path, help="the pack (default: bundled)")
+    show.add_argument("--pack", type=_path, help="the pack (default: bundled)")
     show.set_defaults(run=_show)
 
     materials = commands.add_parser(
@@ -143,12 +146,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     materials.add_argument("items", nargs="*", metavar="ITEM")
     materials.add_argument("--json", action="store_true", help="print the list as JSON")
-    materials.add_argument("--pack", type=Path, help="the pack (default: bundled)")
+    materials.add_argument("--pack", type=_path, help="the pack (default: bundled)")
     materials.set_defaults(run=_materials)
     return parser
 
 
+def _path(text: str) -> Path:
+    from pathlib import Path  # noqa: PLC0415 (keep --version and --help fast)
+
+    return Path(text)
+
+
 def _clock(text: str) -> time:
+    from datetime import datetime  # noqa: PLC0415
+
     try:
         return datetime.strptime(text.strip(), "%H:%M").time()  # noqa: DTZ007 (a time of day, no zone)
     except ValueError:
@@ -164,7 +175,7 @@ def _duration(text: str) -> timedelta:
         raise argparse.ArgumentTypeError(error.reason) from None
 
 
-def _load(path: Path | None) -> "Pack | int":
+def _load(path: Path | None) -> Pack | int:
     from ._loading import check, pack_roots  # noqa: PLC0415
     from ._reporting import text_report  # noqa: PLC0415
 
@@ -186,7 +197,7 @@ def _load(path: Path | None) -> "Pack | int":
 
 def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("items", nargs="*", metavar="ITEM")
-    parser.add_argument("--start", type=_clock, default=time(9, 30), help="start time, e.g. 09:30")
+    parser.add_argument("--start", type=_clock, help="start time, e.g. 09:30 (the default)")
     parser.add_argument("--days", type=int, default=1, help="spread the plan over this many days")
     parser.add_argument("--day-end", type=_clock, help="no day may end after this time")
     parser.add_argument("--budget", type=_duration, help="the time available; plan what fits")
@@ -217,26 +228,27 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         metavar="HH:MM",
         help="a break at this time, between modules (may be repeated)",
     )
-    parser.add_argument("--pack", type=Path, help="the pack to plan from (default: bundled)")
+    parser.add_argument("--pack", type=_path, help="the pack to plan from (default: bundled)")
 
 
-def _agenda(args: argparse.Namespace) -> "tuple[Pack, Agenda] | int":
+def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda] | int:
     """The pack and the agenda the plan options ask for, or an exit status."""
     from ._planning import Breaks, PlanError, PlanOptions, plan  # noqa: PLC0415
 
     pack = _load(args.pack)
     if isinstance(pack, int):
         return pack
+    defaults = PlanOptions()
     breaks = None
     if args.break_length or args.break_after_exercises or args.break_every or args.break_at:
         breaks = Breaks(
-            length=args.break_length or timedelta(minutes=15),
+            length=args.break_length or Breaks().length,
             after_exercises=args.break_after_exercises,
             every=args.break_every,
             at=tuple(args.break_at),
         )
     options = PlanOptions(
-        start=args.start,
+        start=args.start or defaults.start,
         discussions=args.with_discussions,
         breaks=breaks,
         days=args.days,
@@ -257,7 +269,7 @@ def _plan(args: argparse.Namespace) -> int:
     if isinstance(planned, int):
         return planned
     _, agenda = planned
-    print(json.dumps(agenda_data(agenda), indent=2) if args.json else agenda_text(agenda))
+    print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda))
     return OK
 
 
@@ -311,10 +323,14 @@ def _materials(args: argparse.Namespace) -> int:
     except LookupError as error:
         print(f"rcpack: {_reason(error)}", file=sys.stderr)
         return USAGE
-    print(
-        json.dumps(materials_data(found), indent=2) if args.json else materials_text(pack, found)
-    )
+    print(_json(materials_data(found)) if args.json else materials_text(pack, found))
     return OK
+
+
+def _json(data: object) -> str:
+    import json  # noqa: PLC0415
+
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def _reason(error: Exception) -> str:
