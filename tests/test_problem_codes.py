@@ -161,7 +161,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC109 yaml 1.1": (
         b"%YAML 1.1\n---\n" + BASE.encode(),
         [
-            "pack.yaml:2:1: RC109 '%YAML 1.1' asks for an old YAML version whose rules change meanings ('no' becomes false); delete the directive (content is YAML 1.2)",
+            "pack.yaml:1:1: RC109 '%YAML 1.1' asks for an old YAML version whose rules change meanings ('no' becomes false); delete the directive (content is YAML 1.2)",
         ],
     ),
     "RC110 deep nesting": (

@@ -9,6 +9,7 @@ tool would refuse to read is never rewritten.
 import difflib
 import io
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,10 @@ from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file
 from ._schema import schema
 
 __all__ = ["Formatted", "format_file", "format_text"]
+
+
+#: Characters that parsers read differently inside [flow, lists]: such items are quoted.
+_FLOW_UNSAFE = re.compile(r"""[?:,\[\]{}#&*!|>'"%@`]|^[-\s]|\s$""")
 
 
 @frozen(kw_only=True)
@@ -110,10 +115,14 @@ def _canonical(
         for key in list(node):
             _replace(node, key, _canonical(node[key], properties.get(key), column + 2))
     elif isinstance(node, CommentedSeq):
-        if in_list and all(not isinstance(v, (dict, list)) for v in node):
+        flow = in_list and all(not isinstance(v, (dict, list)) for v in node)
+        if flow:
             node.fa.set_flow_style()  # a list inside a list: [flipchart paper, marker pens]
         for index, value in enumerate(node):
-            _replace(node, index, _canonical(value, here.get("items"), column + 2, in_list=True))
+            changed = _canonical(value, here.get("items"), column + 2, in_list=True)
+            if flow and isinstance(changed, str) and _FLOW_UNSAFE.search(changed):
+                changed = SingleQuotedScalarString(changed)  # every YAML parser reads it alike
+            _replace(node, index, changed)
     elif isinstance(node, str):
         return _canonical_text(node, here)
     return node

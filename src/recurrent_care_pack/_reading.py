@@ -125,7 +125,7 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     except ReaderError as error:
         builder.problems.append(_reader_problem(file, text, error))
     except MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(file, error))
+        builder.problems.append(_syntax_problem(file, error, text))
     except YAMLError as error:
         builder.problems.append(_located(file, Mark(1, 1), "RC101", str(error)))
     except _Stop:
@@ -172,7 +172,9 @@ def _located(file: Path, mark: Mark, code: str, message: str) -> Problem:
 
 
 def _events(text: str) -> Iterator[Event]:
-    yaml = YAML(typ="safe", pure=True)
+    # The C parser (ruamel.yaml.clib) where it is installed, else the pure-Python one: both
+    # give every event its line and column, so problems are located without a second read.
+    yaml = YAML(typ="safe")
     return iter(yaml.parse(text))
 
 
@@ -184,11 +186,13 @@ def _reader_problem(file: Path, text: str, error: ReaderError) -> Problem:
     return _located(file, mark, "RC101", message)
 
 
-def _syntax_problem(file: Path, error: MarkedYAMLError) -> Problem:
+def _syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = " ".join(str(error.problem or error.context or "").split())
-    if "\\t" in problem:
+    lines = text.split("\n")
+    here = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+    if here == "\t" or "\\t" in problem:
         message = "a tab is used for indenting; indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         message = (
@@ -291,7 +295,7 @@ class _Builder:
             is_key = top is not None and isinstance(top.container, dict) and top.key is _NO_KEY
             value = _resolve(event)
             path = self._add(value, mark, written=event.value)
-            if not is_key and event.style is None and event.implicit[0]:
+            if not is_key and not event.style and event.implicit[0]:
                 self._check_old_meaning(event.value, value, mark, path)
         elif isinstance(event, CollectionStartEvent):
             container: dict[str, Any] | list[Any] = (
@@ -438,7 +442,7 @@ _NUMBERS: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
 def _resolve(event: ScalarEvent) -> Any:
     """Resolve a scalar by the YAML 1.2 core schema; quoted and block scalars stay text."""
     value: str = event.value
-    if event.style is not None or not event.implicit[0]:
+    if event.style or not event.implicit[0]:  # quoted or block (the C parser says '' for plain)
         return value
     if value in _KEYWORDS:
         return _KEYWORDS[value]
