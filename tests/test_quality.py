@@ -18,7 +18,7 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_mypy_strict() -> None:
     """``mypy --strict`` finds nothing in the package, tests and examples."""
-    done = _run("mypy", "--strict", "src", "tests", "examples")
+    done = _run("mypy", "--strict", "src", "tests", "examples", "benchmarks")
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -38,7 +38,15 @@ def _represent_text(representer: SafeRepresenter, text: str) -> ScalarNode:
 
 
 class _Representer(SafeRepresenter):
-    """The safe representer, with text quoted where YAML 1.1 would misread it."""
+    """The safe representer, with text quoted where YAML 1.1 would misread it.
+
+    It never writes anchors and aliases: content files refuse them (RC105), so data that
+    shares an object is written out in full each time.
+    """
+
+    def ignore_aliases(self, data: object) -> bool:  # noqa: ARG002 (ruamel's hook)
+        """Always write the data out in full."""
+        return True
 
 
 _Representer.add_representer(str, _represent_text)

@@ -1,0 +1,155 @@
+"""Benchmark ``rcpack validate`` against check-jsonschema and a bare C-loader parse.
+
+Generates synthetic packs of 1, 10, 100 and 1,000 copies of Section 3 (ids and numbers
+made unique), in one file and spread over one file per copy, then times each tool as a
+whole process, several runs each, and prints medians, ratios and peak memory. Prints
+figures only: no time is asserted anywhere.
+
+    python benchmarks/run.py              # the full run (several minutes)
+    python benchmarks/run.py --quick      # 1, 10 and 100 copies, 3 runs each
+"""
+
+import argparse
+import itertools
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "schema" / "pack.schema.json"
+BIN = Path(sys.executable).parent
+PARSE = (
+    "import sys\nfrom ruamel.yaml import YAML\ny = YAML(typ='safe')\n"
+    "for f in sys.argv[1:]:\n    y.load(open(f, 'rb'))\n"
+)
+
+
+def _copy(section: dict[str, Any], ids: set[str], copy: int) -> dict[str, Any]:
+    """Section 3 again, every id and number made its own."""
+
+    def walk(node: Any, key: str | None = None) -> Any:
+        if isinstance(node, dict):
+            return {k: walk(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, key) for v in node]
+        if isinstance(node, str) and node in ids:
+            return f"{node}-c{copy}"
+        if key == "number" and isinstance(node, int):
+            return node + 100 * copy
+        return node
+
+    result: dict[str, Any] = walk(section)
+    return result
+
+
+def _ids(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["id"]} if isinstance(node.get("id"), str) else set()
+        return found.union(*(_ids(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_ids(v) for v in node))
+    return set()
+
+
+def generate(folder: Path, copies: int) -> tuple[list[Path], list[Path]]:
+    """Write the pack as one file and as one file per copy; return both lists of files."""
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = False
+    yaml.width = 4096
+    yaml.representer.ignore_aliases = lambda *_: True  # content files refuse aliases
+    data = ROOT / "data"
+    details = yaml.load((data / "pack.yaml").read_text(encoding="utf-8"))
+    section = yaml.load((data / "section-3.yaml").read_text(encoding="utf-8"))["sections"][0]
+    ids = _ids(section)
+    sections = [_copy(section, ids, c) for c in range(1, copies + 1)]
+    one = folder / f"one-{copies}"
+    many = folder / f"many-{copies}"
+    one.mkdir()
+    many.mkdir()
+    with (one / "pack.yaml").open("w", encoding="utf-8") as stream:
+        yaml.dump({**details, "sections": sections}, stream)
+    with (many / "pack.yaml").open("w", encoding="utf-8") as stream:
+        yaml.dump(details, stream)
+    for number, copy in enumerate(sections, start=1):
+        with (many / f"section-{number:04d}.yaml").open("w", encoding="utf-8") as stream:
+            yaml.dump({"sections": [copy]}, stream)
+    return [one / "pack.yaml"], sorted(many.glob("*.yaml"))
+
+
+def measure(command: list[str], runs: int) -> tuple[float, float]:
+    """Median wall time (s) and largest peak memory (MiB) of ``command`` over ``runs`` runs."""
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> None:
+    """Generate the packs, time the tools, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1, 10 and 100 copies only")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each command (median)")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    sizes = [1, 10, 100] if args.quick else [1, 10, 100, 1000]
+    rcpack, cjs = str(BIN / "rcpack"), str(BIN / "check-jsonschema")
+    if not Path(cjs).exists():
+        sys.exit("check-jsonschema is not installed: pip install -e '.[bench]'")
+
+    version, _ = measure([rcpack, "--version"], max(runs, 11))
+    bare, _ = measure([sys.executable, "-c", "pass"], max(runs, 11))
+    print(
+        f"start-up: rcpack --version {version * 1000:.0f} ms, python -c pass "
+        f"{bare * 1000:.0f} ms: {version / bare:.1f}x (target at most 4x)\n"
+    )
+    header = (
+        f"{'pack':<20}{'size':>9}{'rcpack':>9}{'c-j-s':>9}{'C parse':>9}"
+        f"{'÷c-j-s':>8}{'÷parse':>8}{'rcpack MiB':>12}{'c-j-s MiB':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    results: dict[tuple[str, int], float] = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        for copies in sizes:
+            one, many = generate(folder, copies)
+            for layout, files in (("one file", one), ("files", many)):
+                names = [str(f) for f in files]
+                size = sum(f.stat().st_size for f in files)
+                ours, our_peak = measure(
+                    [rcpack, "validate", "--max-file-size", "1G", *names], runs
+                )
+                theirs, their_peak = measure([cjs, "--schemafile", str(SCHEMA), *names], runs)
+                parse, _ = measure([sys.executable, "-c", PARSE, *names], runs)
+                results[(layout, copies)] = ours
+                label = f"{copies} x, {layout if layout == 'one file' else f'{len(files)} files'}"
+                print(
+                    f"{label:<20}{size / 1e6:>7.2f}MB{ours:>8.2f}s{theirs:>8.2f}s{parse:>8.2f}s"
+                    f"{ours / theirs:>7.2f}x{ours / parse:>7.2f}x"
+                    f"{our_peak:>11.0f} {their_peak:>10.0f}"
+                )
+            shutil.rmtree(folder / f"one-{copies}")
+            shutil.rmtree(folder / f"many-{copies}")
+    print()
+    for layout in ("one file", "files"):
+        steps = [
+            f"{b}x/{a}x: {results[(layout, b)] / results[(layout, a)]:.1f}x time"
+            for a, b in itertools.pairwise(sizes)
+        ]
+        print(f"growth, {layout}: " + "; ".join(steps) + " (10x content, target at most 11x)")
+
+
+if __name__ == "__main__":
+    main()
