@@ -79,14 +79,7 @@ class Document:
     def problem(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> Problem:
         """A problem located at ``path`` in this document."""
         mark = self.where_key(path) if at_key else self.where(path)
-        return Problem(
-            file=self.file,
-            line=mark.line,
-            column=mark.column,
-            code=code,
-            message=message,
-            path=format_path(path),
-        )
+        return _located(self.file, mark, code, message, path)
 
 
 def read_file(file: Path, max_size: int = MAX_FILE_SIZE) -> tuple[Document | None, list[Problem]]:
@@ -167,8 +160,15 @@ def _decode(file: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [*problems, _located(file, mark, "RC107", message)]
 
 
-def _located(file: Path, mark: Mark, code: str, message: str) -> Problem:
-    return Problem(file=file, line=mark.line, column=mark.column, code=code, message=message)
+def _located(file: Path, mark: Mark, code: str, message: str, path: Path_ = ()) -> Problem:
+    return Problem(
+        file=file,
+        line=mark.line,
+        column=mark.column,
+        code=code,
+        message=message,
+        path=format_path(path),
+    )
 
 
 def _events(text: str) -> Iterator[Event]:
@@ -201,7 +201,7 @@ def _syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
         )
     else:
         message = f"this is not valid YAML ({problem}); check the indentation and quoting here"
-    return Problem(file=file, line=line, column=column, code="RC101", message=message)
+    return _located(file, Mark(line, column), "RC101", message)
 
 
 class _Stop(Exception):  # noqa: N818 (a signal, not an error)
@@ -395,16 +395,7 @@ class _Builder:
         if len(self.problems) >= MAX_PROBLEMS:
             self.problems.append(too_many(self.file))
             raise _Stop
-        self.problems.append(
-            Problem(
-                file=self.file,
-                line=mark.line,
-                column=mark.column,
-                code=code,
-                message=message,
-                path=format_path(path),
-            )
-        )
+        self.problems.append(_located(self.file, mark, code, message, path))
 
 
 _DUPLICATE = object()
