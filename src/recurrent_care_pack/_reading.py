@@ -8,7 +8,7 @@ core schema, so ``no`` stays text and ``22:31`` is never a number of minutes.
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 from ruamel.yaml import YAML
@@ -47,9 +47,8 @@ MAX_FILE_SIZE = 32 << 20
 Path_ = tuple[str | int, ...]
 
 
-@frozen
-class Mark:
-    """A place in a file; line and column count from 1."""
+class Mark(NamedTuple):
+    """A place in a file; line and column count from 1 (a tuple: there are very many)."""
 
     line: int
     column: int
