@@ -6,7 +6,11 @@ that passed the earlier ones, so no problem is reported twice.
 """
 
 import errno
-from collections.abc import Iterable
+import itertools
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from os import PathLike
 from pathlib import Path
 
@@ -33,6 +37,9 @@ __all__ = [
 ]
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
+
+#: From this many files per core, files are read and checked on all cores at once.
+PARALLEL_FROM = 32
 
 #: A folder holding this file is a pack folder: its files make one pack together.
 PACK_MARKER = "pack.yaml"
@@ -91,15 +98,12 @@ def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Re
         raise FileNotFoundError(errno.ENOENT, "no .yaml or .yml files in this folder", str(root))
     problems: list[Problem] = []
     documents: list[Document] = []
-    for file in files:
-        document, found = read_file(file, max_file_size)
+    for document, found in _read_and_check(files, max_file_size):
         problems.extend(found)
-        if document is not None:  # what it found is not fatal: check the rest too
+        if document is not None:  # what reading found is not fatal: the rest was checked
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    for document in documents:
-        problems.extend(check_document(document))
     pack = None
     if not problems:  # meaning is only checked on content that fits the schema
         pack, more = _build(documents)
@@ -107,6 +111,26 @@ def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Re
     problems.extend(check_unique_ids(documents))
     ordered = tuple(sorted(problems, key=sort_key))
     return Result(root=root, files=tuple(files), problems=ordered, pack=None if ordered else pack)
+
+
+def _read_and_check(
+    files: list[Path], max_file_size: int
+) -> Iterator[tuple[Document | None, list[Problem]]]:
+    """Read each file and check it against the schema: on every core when there are many."""
+    workers = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM)
+    if workers < 2:
+        yield from (_one_file(file, max_file_size) for file in files)
+        return
+    chunk = max(1, len(files) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_one_file, files, itertools.repeat(max_file_size), chunksize=chunk)
+
+
+def _one_file(file: Path, max_file_size: int) -> tuple[Document | None, list[Problem]]:
+    document, found = read_file(file, max_file_size)
+    if document is not None:
+        found = [*found, *check_document(document)]
+    return document, found
 
 
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:

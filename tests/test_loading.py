@@ -1,0 +1,41 @@
+"""Loading many files: on every core at once, with the same answer as one at a time."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recurrent_care_pack import _loading
+
+
+def _pack(folder: Path) -> None:
+    data = Path(__file__).resolve().parents[1] / "data"
+    for file in data.glob("*.yaml"):
+        shutil.copy(file, folder / file.name)
+    section = (folder / "section-3.yaml").read_text(encoding="utf-8")
+    for copy in range(1, 7):  # more sections, in files of their own, one of them broken
+        text = section.replace("id: ", f"id: c{copy}-").replace("number: ", "number: 10")
+        text = text.replace(f"c{copy}-case-study", "case-study").replace(
+            "- film", f"- c{copy}-film"
+        )
+        (folder / f"copy-{copy}.yaml").write_text(text, encoding="utf-8")
+    broken = folder / "copy-3.yaml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("time: 30 minutes", "time: 30", 1)
+    )
+
+
+def test_parallel_reading_gives_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading and schema checks spread over processes find exactly what one process finds."""
+    _pack(tmp_path)
+    alone = _loading.check(tmp_path)
+    monkeypatch.setattr(_loading, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(_loading.os, "cpu_count", lambda: 2)
+    together = _loading.check(tmp_path)
+    assert together == alone
+    assert [(p.file.name, p.line, p.code) for p in together.problems] == [
+        ("copy-3.yaml", alone.problems[0].line, "RC302")
+    ]
+    assert len(together.files) == 8
