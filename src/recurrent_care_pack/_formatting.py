@@ -16,13 +16,13 @@ from typing import Any
 from attrs import frozen
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
+from ruamel.yaml.error import CommentMark, MarkedYAMLError
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from ._durations import diagnose, format_duration, parse_duration
 from ._problems import Problem
-from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file
+from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, syntax_problem
 from ._schema import schema
 
 __all__ = ["Formatted", "format_file", "format_text"]
@@ -65,7 +65,12 @@ def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
     if document is None or refusing:
         return Formatted(file=file, before=None, after=None, problems=tuple(problems))
     before = file.read_bytes().decode("utf-8-sig")
-    return Formatted(file=file, before=before, after=format_text(before))
+    try:
+        after = format_text(before)
+    except MarkedYAMLError as error:  # the round-trip reader is stricter in a few corners
+        problem = syntax_problem(file, error, before)
+        return Formatted(file=file, before=None, after=None, problems=(problem,))
+    return Formatted(file=file, before=before, after=after)
 
 
 def format_text(text: str) -> str:

@@ -36,6 +36,7 @@ __all__ = [
     "needs_quotes_for_yaml_1_1",
     "read_file",
     "read_text",
+    "syntax_problem",
 ]
 
 #: How deeply mappings and lists may nest; the pack needs fewer than twenty levels.
@@ -117,7 +118,7 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     except ReaderError as error:
         builder.problems.append(_reader_problem(file, text, error))
     except MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(file, error, text))
+        builder.problems.append(syntax_problem(file, error, text))
     except YAMLError as error:
         builder.problems.append(_located(file, Mark(1, 1), "RC101", str(error)))
     except _Stop:
@@ -185,7 +186,8 @@ def _reader_problem(file: Path, text: str, error: ReaderError) -> Problem:
     return _located(file, mark, "RC101", message)
 
 
-def _syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
+def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
+    """The RC101 problem for a YAML syntax error, located, with a hint where one helps."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = " ".join(str(error.problem or error.context or "").split())
