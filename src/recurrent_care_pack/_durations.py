@@ -3,7 +3,15 @@
 import re
 from datetime import timedelta
 
-__all__ = ["HINT", "PATTERN", "DurationError", "diagnose", "format_duration", "parse_duration"]
+__all__ = [
+    "HINT",
+    "PATTERN",
+    "DurationError",
+    "diagnose",
+    "format_duration",
+    "parse_duration",
+    "short_duration",
+]
 
 _HOURS = r"(?:hours?|hrs?|h)"
 _MINUTES = r"(?:minutes?|mins?|m)"
@@ -92,6 +100,11 @@ def format_duration(duration: timedelta) -> str:
         if amount
     ]
     return " ".join(parts)
+
+
+def short_duration(duration: timedelta) -> str:
+    """A duration short enough for a column of times: "40 min", "1 hour 3 min"."""
+    return format_duration(duration).replace(" minutes", " min").replace(" minute", " min")
 
 
 def _show(value: object) -> str:

@@ -7,7 +7,7 @@ templates in ``templates/`` and the Word writer only lay it out.
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from ._durations import format_duration
+from ._durations import format_duration, short_duration
 from ._model import (
     Alternatives,
     CaseStudyCopy,
@@ -50,7 +50,7 @@ def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:
                     {
                         "start": f"{e.start:%H:%M}",
                         "end": f"{e.end:%H:%M}",
-                        "duration": _minutes(e.duration.total_seconds()),
+                        "duration": short_duration(e.duration),
                         "title": e.title,
                         "is_break": e.kind is EntryKind.BREAK,
                     }
@@ -239,15 +239,6 @@ def _citation(pack: Pack, work: Work) -> str:
 def _names(pack: Pack, ids: Iterable[str]) -> str:
     exercises = {e.id: e for s in pack.sections for e in s.exercises}
     return ", ".join(label(pack, exercises[i]) if i in exercises else i for i in ids)
-
-
-def _minutes(seconds: float) -> str:
-    """Short enough for a column of clock times: "40 min", "1 h 5 min"."""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes = rest // 60
-    if hours and minutes:
-        return f"{hours} h {minutes} min"
-    return f"{hours} h" if hours else f"{minutes} min"
 
 
 def _unique(items: Iterable[_T]) -> list[_T]:

@@ -21,6 +21,7 @@ from ._model import (
     TipsFromPractice,
 )
 from ._problems import Problem
+from ._queries import film_names
 from ._reading import Document, Path_
 
 __all__ = ["check_meaning", "check_unique_ids"]
@@ -294,7 +295,7 @@ class _Checker:
         known = [f for f in films if f.running_time is not None]
         running = sum((f.running_time for f in known if f.running_time), timedelta())
         if known and running > module.allowance:
-            names = _names(known)
+            names = film_names(known)
             verb = "runs" if len(known) == 1 else "run"
             together = "" if len(known) == 1 else " together"
             self.report(
@@ -311,7 +312,7 @@ class _Checker:
                 (*path, "allowance"),
                 "RC405",
                 f"{label} allows {format_duration(module.allowance)} for its films, but the "
-                f"allowances of {_names(allowed)} add up to {format_duration(allowed_total)}; "
+                f"allowances of {film_names(allowed)} add up to {format_duration(allowed_total)}; "
                 "make them agree",
             )
         if module.different_day is not None:
@@ -337,7 +338,7 @@ class _Checker:
                 return
             rewatch_time += film.allowance
         expected = module.allowance + rewatch_time
-        rewatched = _names([media[f] for f in plan.rewatch])
+        rewatched = film_names([media[f] for f in plan.rewatch])
         if plan.allowance != expected:
             self.report(
                 (*path, "different_day", "allowance"),
@@ -364,11 +365,6 @@ def _a(noun: str) -> str:
 def _label(media: Media) -> str:
     kind = "Film" if media.kind is MediaKind.FILM else "Presentation"
     return f"{kind} {media.number}" if media.number is not None else f"'{media.id}'"
-
-
-def _names(films: list[Media]) -> str:
-    labels = [_label(f) for f in films]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def _whole_minutes(duration: timedelta) -> str:

@@ -12,8 +12,8 @@ from datetime import time, timedelta
 from attrs import evolve, field, frozen
 
 from ._durations import format_duration
-from ._model import Exercise, LearningModule, Media, MediaKind, Pack, Section
-from ._queries import Item, find, label
+from ._model import Exercise, LearningModule, Media, Pack, Section
+from ._queries import Item, film_names, find, label
 
 __all__ = ["Agenda", "Breaks", "Entry", "EntryKind", "PlanError", "PlanOptions", "plan"]
 
@@ -366,20 +366,8 @@ def _span(entries: Sequence[Entry], day: int) -> timedelta:
 
 
 def _film_names(films: Sequence[str], media: dict[str, Media]) -> str:
-    names = []
-    for film_id in films:
-        film = media.get(film_id)
-        if film is not None and film.number is not None:
-            kind = "Film" if film.kind is MediaKind.FILM else "Presentation"
-            names.append(f"{kind} {film.number}")
-        else:
-            names.append(film_id)
-    if len(names) == 1:
-        return names[0]
-    if all(n.startswith("Film ") for n in names):
-        numbers = [n.removeprefix("Film ") for n in names]
-        return f"Films {', '.join(numbers[:-1])} and {numbers[-1]}"
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    known = [media[f] for f in films if f in media]
+    return film_names(known) if len(known) == len(films) else ", ".join(films)
 
 
 class _Day:

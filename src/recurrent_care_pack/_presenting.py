@@ -4,7 +4,7 @@ from datetime import timedelta
 from typing import Any
 
 from ._building import converter
-from ._durations import format_duration
+from ._durations import format_duration, short_duration
 from ._model import Exercise, LearningModule, Pack, Section
 from ._planning import Agenda, EntryKind
 from ._queries import Item, Materials, find, label, module_time, section_time
@@ -27,18 +27,19 @@ def agenda_text(agenda: Agenda) -> str:
                 " (optional)" if entry.optional and entry.kind is not EntryKind.DISCUSSION else ""
             )
             lines.append(
-                f"  {entry.start:%H:%M}-{entry.end:%H:%M}  {_short(entry.duration):>8}  "
+                f"  {entry.start:%H:%M}-{entry.end:%H:%M}  {short_duration(entry.duration):>8}  "
                 f"{entry.title}{optional}"
             )
         if agenda.days > 1:
             span = sum((e.duration for e in entries), timedelta())
-            lines.append(f"  ends {entries[-1].end:%H:%M}: {_short(span)}")
+            lines.append(f"  ends {entries[-1].end:%H:%M}: {short_duration(span)}")
     breaks = agenda.total - agenda.session_time
-    closing = f"In all: {_short(agenda.total)}"
+    closing = f"In all: {short_duration(agenda.total)}"
     if agenda.days == 1:
         closing = f"Ends {agenda.entries[-1].end:%H:%M}. {closing}"
     if breaks:
-        closing += f" ({_short(agenda.session_time)} of sessions, {_short(breaks)} of breaks)"
+        sessions = short_duration(agenda.session_time)
+        closing += f" ({sessions} of sessions, {short_duration(breaks)} of breaks)"
     lines += ["", closing]
     if agenda.left_out:
         lines.append("Left out to fit the budget: " + "; ".join(agenda.left_out))
@@ -145,7 +146,3 @@ def _exercises(pack: Pack, ids: tuple[str, ...]) -> str:
         return names[0]
     numbers = [n.removeprefix("Exercise ") for n in names]
     return f"Exercises {', '.join(numbers[:-1])} and {numbers[-1]}"
-
-
-def _short(duration: timedelta) -> str:
-    return format_duration(duration).replace(" minutes", " min").replace(" minute", " min")

@@ -2,8 +2,9 @@
 
 from datetime import timedelta
 
-from ._durations import format_duration
-from ._model import Exercise, LearningModule, Media, MediaKind, Pack, Tip
+from ._durations import short_duration
+from ._model import Exercise, LearningModule, Media, Pack, Tip
+from ._queries import film_names
 
 __all__ = ["summary"]
 
@@ -41,60 +42,48 @@ def summary(pack: Pack) -> str:
 def _module_lines(
     module: LearningModule, media: dict[str, Media], exercises: dict[str, Exercise]
 ) -> list[str]:
-    films = _names([media[f] for f in module.films if f in media])
-    parts = [f"{films}: {_minutes(module.allowance)}"]
+    films = film_names([media[f] for f in module.films if f in media])
+    parts = [f"{films}: {short_duration(module.allowance)}"]
     total = module.allowance
     optional = timedelta()
     if module.discussion is not None:
         parts.append(
             f"{'optional ' if module.discussion.optional else ''}discussion: "
-            f"{_minutes(module.discussion.duration)}"
+            f"{short_duration(module.discussion.duration)}"
         )
         total += module.discussion.duration
         if module.discussion.optional:
             optional = module.discussion.duration
     exercise = exercises.get(module.exercise or "")
     if exercise is not None:
-        parts.append(f"then Exercise {exercise.number}: {_minutes(exercise.time)}")
+        parts.append(f"then Exercise {exercise.number}: {short_duration(exercise.time)}")
         total += exercise.time
-    in_all = f"{_minutes(total)} in all"
+    in_all = f"{short_duration(total)} in all"
     if optional:
-        in_all += f", {_minutes(total - optional)} without the discussion"
+        in_all += f", {short_duration(total - optional)} without the discussion"
     lines = [
         f"  Module {module.number}  {module.title}",
         f"            {'; '.join(parts)}",
         f"            {in_all}",
     ]
     if module.different_day is not None:
-        rewatch = _names([media[f] for f in module.different_day.rewatch if f in media])
+        rewatch = film_names([media[f] for f in module.different_day.rewatch if f in media])
         lines.append(
             f"            on a different day: watch {rewatch} again first; films "
-            f"{_minutes(module.different_day.allowance)}"
+            f"{short_duration(module.different_day.allowance)}"
         )
     return lines
 
 
 def _exercise_line(exercise: Exercise) -> str:
-    phases = " + ".join(_minutes(p.duration) for p in exercise.phases)
-    return f"    {exercise.number:>3}  {exercise.title}: {_minutes(exercise.time)} ({phases})"
-
-
-def _names(items: list[Media]) -> str:
-    films = [m for m in items if m.kind is MediaKind.FILM and m.number is not None]
-    if len(films) != len(items) or not items:
-        return ", ".join(m.title or m.id for m in items)
-    numbers = [str(m.number) for m in films]
-    if len(numbers) == 1:
-        return f"Film {numbers[0]}"
-    return f"Films {', '.join(numbers[:-1])} and {numbers[-1]}"
+    phases = " + ".join(short_duration(p.duration) for p in exercise.phases)
+    return (
+        f"    {exercise.number:>3}  {exercise.title}: {short_duration(exercise.time)} ({phases})"
+    )
 
 
 def _leaves(tips: tuple[Tip, ...]) -> int:
     return sum(_leaves(t.points) if t.points else 1 for t in tips)
-
-
-def _minutes(duration: timedelta) -> str:
-    return format_duration(duration).replace(" minutes", " min").replace(" minute", " min")
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
