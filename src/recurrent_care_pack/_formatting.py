@@ -23,7 +23,7 @@ from ruamel.yaml.tokens import CommentToken
 from ._durations import diagnose, format_duration, parse_duration
 from ._problems import Problem
 from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, syntax_problem
-from ._schema import schema
+from ._schema import resolve, schema
 
 __all__ = ["Formatted", "format_file", "format_text"]
 
@@ -91,18 +91,10 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _resolve(subschema: dict[str, Any] | None) -> dict[str, Any]:
-    while (
-        subschema and "$ref" in subschema and "type" not in subschema and "oneOf" not in subschema
-    ):
-        subschema = schema()["$defs"][subschema["$ref"].rsplit("/", 1)[-1]]
-    return subschema or {}
-
-
 def _branch(subschema: dict[str, Any], node: Any) -> dict[str, Any]:
     """The branch of a choice that a mapping takes, by the keys it has."""
     for option in subschema.get("oneOf", []):
-        branch = _resolve(option)
+        branch = resolve(option)
         if isinstance(node, dict) and set(branch.get("required", ())) & set(node):
             return branch
     return subschema
@@ -112,7 +104,7 @@ def _canonical(
     node: Any, subschema: dict[str, Any] | None, column: int = 0, in_list: bool = False
 ) -> Any:
     """Put ``node`` in canonical form; ``column`` is where its keys or dashes will stand."""
-    here = _branch(_resolve(subschema), node)
+    here = _branch(resolve(subschema), node)
     if isinstance(node, CommentedMap):
         properties: dict[str, Any] = here.get("properties", {})
         order = [k for k in properties if k in node] + [k for k in node if k not in properties]

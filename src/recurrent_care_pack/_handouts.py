@@ -22,7 +22,7 @@ from ._model import (
     Work,
 )
 from ._planning import Agenda, EntryKind
-from ._queries import label, materials, section_of
+from ._queries import every_tip, label, materials, section_of
 
 __all__ = ["KINDS", "exercise_sheets", "facilitator_guide", "tip_cards"]
 
@@ -207,13 +207,9 @@ def _works_cited(pack: Pack, sections: list[Section]) -> list[Work]:
             wanted.extend(section.background_reading.works)
         if section.tips is not None:
             for category in section.tips.categories:
-                wanted.extend(w for t in _all(category.tips) for w in t.cites)
+                wanted.extend(w for t in every_tip(category.tips) for w in t.cites)
     works = {w.id: w for w in pack.works}
     return [works[w] for w in _unique(wanted) if w in works]
-
-
-def _all(tips: Iterable[Tip]) -> list[Tip]:
-    return [t for tip in tips for t in (tip, *_all(tip.points))]
 
 
 def _citation(pack: Pack, work: Work) -> str:

@@ -33,12 +33,14 @@ __all__ = [
     "MaterialItem",
     "Materials",
     "SearchHit",
+    "every_tip",
     "exercises_by_case_study",
     "film_names",
     "films_by_speaker",
     "find",
     "items_by_topic",
     "label",
+    "leaf_tips",
     "materials",
     "module_time",
     "pack_time",
@@ -89,14 +91,15 @@ def _section_items(section: Section) -> Iterator[Item]:
     if section.tips is not None:
         for category in section.tips.categories:
             yield category
-            yield from _all_tips(category.tips)
+            yield from every_tip(category.tips)
             yield from category.resources
 
 
-def _all_tips(tips: Iterable[Tip]) -> Iterator[Tip]:
+def every_tip(tips: Iterable[Tip]) -> Iterator[Tip]:
+    """Every tip, lead-ins and the points under them alike."""
     for tip in tips:
         yield tip
-        yield from _all_tips(tip.points)
+        yield from every_tip(tip.points)
 
 
 def find(pack: Pack, reference: str) -> Item:
@@ -262,24 +265,25 @@ def tips(pack: Pack) -> tuple[Tip, ...]:
         for section in pack.sections
         if section.tips is not None
         for category in section.tips.categories
-        for tip in _leaves(category.tips)
+        for tip in leaf_tips(category.tips)
     )
 
 
 def tips_by_category(pack: Pack) -> dict[str, tuple[Tip, ...]]:
     """Each tip category's id and its tips that stand on their own, in the pack's order."""
     return {
-        category.id: tuple(_leaves(category.tips))
+        category.id: tuple(leaf_tips(category.tips))
         for section in pack.sections
         if section.tips is not None
         for category in section.tips.categories
     }
 
 
-def _leaves(tips: Iterable[Tip]) -> Iterator[Tip]:
+def leaf_tips(tips: Iterable[Tip]) -> Iterator[Tip]:
+    """The tips that stand on their own: the points under a lead-in, not the lead-in."""
     for tip in tips:
         if tip.points:
-            yield from _leaves(tip.points)
+            yield from leaf_tips(tip.points)
         else:
             yield tip
 

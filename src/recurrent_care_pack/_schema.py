@@ -15,7 +15,7 @@ from ._problems import MAX_PROBLEMS, Problem, too_many
 from ._reading import Document
 from ._resources import bundled
 
-__all__ = ["check_document", "schema"]
+__all__ = ["check_document", "resolve", "schema"]
 
 _KINDS = {
     "string": "text",
@@ -93,10 +93,11 @@ def _is(subschema: dict[str, Any], name: str) -> bool:
     return subschema.get("title") == _def(name)["title"] and "title" in subschema
 
 
-def _resolve(subschema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in subschema and "type" not in subschema:
+def resolve(subschema: dict[str, Any] | None) -> dict[str, Any]:
+    """The definition a ``{"$ref": ...}`` subschema stands for (an empty one for none)."""
+    while subschema and "$ref" in subschema and "type" not in subschema:
         subschema = _def(subschema["$ref"].rsplit("/", 1)[-1])
-    return subschema
+    return subschema or {}
 
 
 def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
@@ -172,7 +173,7 @@ def _explain_choice(
     document: Document, error: ValidationError, here: dict[str, Any]
 ) -> Iterator[Problem]:
     """Explain a failed choice by the branch the editor evidently meant, if any."""
-    branches = [_resolve(b) for b in here.get(str(error.validator), [])]
+    branches = [resolve(b) for b in here.get(str(error.validator), [])]
     instance = error.instance
     meant = [i for i, branch in enumerate(branches) if _meant(branch, instance)]
     if not meant and isinstance(instance, dict):  # a misspelt key still says what was meant
@@ -233,7 +234,7 @@ def _date_message(instance: object) -> str:
 
 
 def _describe(subschema: dict[str, Any]) -> str:
-    text = str(subschema.get("description") or _resolve(subschema).get("description", ""))
+    text = str(subschema.get("description") or resolve(subschema).get("description", ""))
     text = re.split(r"(?<!e\.g)\.(?:\s|$)", text)[0]
     return text[:1].lower() + text[1:]
 

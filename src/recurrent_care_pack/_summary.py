@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from ._durations import short_duration
-from ._model import Exercise, LearningModule, Media, Pack, Tip
-from ._queries import film_names
+from ._model import Exercise, LearningModule, Media, Pack
+from ._queries import film_names, leaf_tips
 
 __all__ = ["summary"]
 
@@ -33,9 +33,9 @@ def summary(pack: Pack) -> str:
             lines += [_exercise_line(e) for e in section.exercises]
         if section.tips is not None:
             categories = section.tips.categories
-            total = sum(_leaves(c.tips) for c in categories)
+            total = sum(len(list(leaf_tips(c.tips))) for c in categories)
             lines.append(f"  Tips from practice: {total} tips in {len(categories)} categories")
-            lines += [f"    {_leaves(c.tips):>3}  {c.title}" for c in categories]
+            lines += [f"    {len(list(leaf_tips(c.tips))):>3}  {c.title}" for c in categories]
     return "\n".join(lines)
 
 
@@ -80,10 +80,6 @@ def _exercise_line(exercise: Exercise) -> str:
     return (
         f"    {exercise.number:>3}  {exercise.title}: {short_duration(exercise.time)} ({phases})"
     )
-
-
-def _leaves(tips: tuple[Tip, ...]) -> int:
-    return sum(_leaves(t.points) if t.points else 1 for t in tips)
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
