@@ -21,7 +21,6 @@ from ._model import (
     TipsFromPractice,
 )
 from ._problems import Problem
-from ._queries import film_names
 from ._reading import Document, Path_
 
 __all__ = ["check_meaning", "check_unique_ids"]
@@ -295,7 +294,7 @@ class _Checker:
         known = [f for f in films if f.running_time is not None]
         running = sum((f.running_time for f in known if f.running_time), timedelta())
         if known and running > module.allowance:
-            names = film_names(known)
+            names = _film_names(known)
             verb = "runs" if len(known) == 1 else "run"
             together = "" if len(known) == 1 else " together"
             self.report(
@@ -312,8 +311,8 @@ class _Checker:
                 (*path, "allowance"),
                 "RC405",
                 f"{label} allows {format_duration(module.allowance)} for its films, but the "
-                f"allowances of {film_names(allowed)} add up to {format_duration(allowed_total)}; "
-                "make them agree",
+                f"allowances of {_film_names(allowed)} add up to "
+                f"{format_duration(allowed_total)}; make them agree",
             )
         if module.different_day is not None:
             self.check_different_day(path, module, label, media)
@@ -338,8 +337,8 @@ class _Checker:
                 return
             rewatch_time += film.allowance
         expected = module.allowance + rewatch_time
-        rewatched = film_names([media[f] for f in plan.rewatch])
         if plan.allowance != expected:
+            rewatched = _film_names([media[f] for f in plan.rewatch])
             self.report(
                 (*path, "different_day", "allowance"),
                 "RC406",
@@ -370,3 +369,10 @@ def _label(media: Media) -> str:
 def _whole_minutes(duration: timedelta) -> str:
     minutes = math.ceil(duration.total_seconds() / 60)
     return format_duration(timedelta(minutes=minutes))
+
+
+def _film_names(films: Sequence[Media]) -> str:
+    # Imported here, on the way to a problem: checking a valid pack never needs the queries.
+    from ._queries import film_names  # noqa: PLC0415
+
+    return film_names(films)
