@@ -5,26 +5,25 @@ records -> check meaning. Each stage records problems; later stages run only on 
 that passed the earlier ones, so no problem is reported twice.
 """
 
+from __future__ import annotations
+
 import errno
-import itertools
-import multiprocessing
-import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from os import PathLike
 from pathlib import Path
 
-import cattrs
 from attrs import frozen
 
-from ._building import pack_from_dict
-from ._meaning import check_meaning, check_unique_ids
-from ._merging import merge
-from ._model import Pack
+from . import _cores
 from ._problems import PackError, Problem, sort_key
 from ._reading import MAX_FILE_SIZE, Document, read_file
 from ._resources import bundled
-from ._schema import check_document
+
+# Not typing.TYPE_CHECKING: the model is imported when it is built, beside the schema check.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from os import PathLike
+
+    from ._model import Pack
 
 __all__ = [
     "CONTENT_SUFFIXES",
@@ -86,60 +85,101 @@ def pack_roots(paths: Iterable[Path]) -> list[Path]:
     return roots
 
 
-def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Result:
+def check(
+    root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE, beside: bool = False
+) -> Result:
     """Check the pack at ``root`` (a file or folder; default the bundled pack).
 
     Files over ``max_file_size`` bytes are refused unread. ``OSError`` from a path that
-    cannot be read is raised: it is not a content problem.
+    cannot be read is raised: it is not a content problem. ``beside`` lets a command that
+    has just started check the schema in a child process while it builds the records.
     """
     root = bundled("data") if root is None else root
     files = content_files(root)
     if not files:
         raise FileNotFoundError(errno.ENOENT, "no .yaml or .yml files in this folder", str(root))
+    workers = min(_cores.cores(), len(files) // PARALLEL_FROM)
     problems: list[Problem] = []
     documents: list[Document] = []
-    for document, found in _read_and_check(files, max_file_size):
-        problems.extend(found)
-        if document is not None:  # what reading found is not fatal: the rest was checked
+    if workers > 1:
+        found = _cores.on_every_core(_read_and_check, files, max_file_size, workers)
+    else:
+        found = (read_file(file, max_file_size) for file in files)
+    for document, more in found:
+        problems.extend(more)
+        if document is not None:  # what reading found is not fatal: the rest is checked
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    pack = None
-    if not problems:  # meaning is only checked on content that fits the schema
-        pack, more = _build(documents)
-        problems.extend(more)
+    if workers > 1:  # the pool checked the schema too; meaning is checked on what fits it
+        pack, more = (None, []) if problems else _build(documents)
+    elif problems:  # reading found problems, so nothing will be built
+        pack, more = None, _schema_problems(documents)
+    else:
+        size = sum(f.stat().st_size for f in files) if beside else 0
+        pack, more = _check_and_build(documents, beside=beside and _cores.worth_beside(size))
+    problems.extend(more)
+    from ._meaning import check_unique_ids  # noqa: PLC0415 (see _check_and_build)
+
     problems.extend(check_unique_ids(documents))
     ordered = tuple(sorted(problems, key=sort_key))
     return Result(root=root, files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
 
-def _read_and_check(
-    files: list[Path], max_file_size: int
-) -> Iterator[tuple[Document | None, list[Problem]]]:
-    """Read each file and check it against the schema: on every core when there are many."""
-    workers = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM)
-    if workers < 2:
-        yield from (_one_file(file, max_file_size) for file in files)
-        return
-    chunk = max(1, len(files) // (workers * 4))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_one_file, files, itertools.repeat(max_file_size), chunksize=chunk)
-
-
-def _one_file(file: Path, max_file_size: int) -> tuple[Document | None, list[Problem]]:
+def _read_and_check(file: Path, max_file_size: int) -> tuple[Document | None, list[Problem]]:
     document, found = read_file(file, max_file_size)
     if document is not None:
-        found = [*found, *check_document(document)]
+        found = [*found, *_schema_problems([document])]
     return document, found
 
 
+def _schema_problems(documents: list[Document]) -> list[Problem]:
+    from ._schema import check_document  # noqa: PLC0415 (see _check_and_build)
+
+    return [problem for document in documents for problem in check_document(document)]
+
+
+def _check_and_build(
+    documents: list[Document], *, beside: bool
+) -> tuple[Pack | None, list[Problem]]:
+    """Check the documents against the schema and, if they fit it, build the pack.
+
+    In a process that has just started, importing jsonschema and importing cattrs and
+    the model are most of the time a small pack takes: then the schema is checked in a
+    child process on another core while this one builds. What it builds is kept only if
+    the schema finds nothing, as if the stages had run in turn.
+    """
+    if not beside:
+        problems = _schema_problems(documents)
+        return (None, problems) if problems else _build(documents)
+    schema_check = _cores.beside(lambda: _schema_problems(documents))
+    try:
+        built = _build(documents)
+    except Exception as error:  # noqa: BLE001 (content the schema refuses may break a build)
+        failure: Exception | None = error
+    else:
+        failure = None
+    problems = schema_check()
+    if problems:
+        return None, problems
+    if failure is not None:
+        raise failure
+    return built
+
+
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
+    from cattrs.errors import CattrsError  # noqa: PLC0415 (see _check_and_build)
+
+    from ._building import pack_from_dict  # noqa: PLC0415
+    from ._meaning import check_meaning  # noqa: PLC0415
+    from ._merging import merge  # noqa: PLC0415
+
     merged, origins, problems = merge(documents)
     if problems:
         return None, problems
     try:
         pack = pack_from_dict(merged)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+    except (CattrsError, ValueError, TypeError, KeyError, AttributeError) as error:
         # The schema admits only what the model can build; this is a last line of defence.
         first = documents[0]
         message = f"the content could not be built: {error}"
