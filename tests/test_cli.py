@@ -31,6 +31,25 @@ def test_validate_as_a_module_in_a_new_process() -> None:
     assert (done.returncode, done.stdout, done.stderr) == (0, "checked 2 files: no problems\n", "")
 
 
+def test_a_reader_that_stops_reading_is_no_internal_error(tmp_path: Path) -> None:
+    """``rcpack validate ... | head -1``: exit 141, as for SIGPIPE, and nothing on stderr."""
+    many = tmp_path / "many.yaml"
+    many.write_text("sections:\n" + "".join(f"  - bogus{k}: 1\n" for k in range(3000)))
+    with subprocess.Popen(
+        [*RCPACK, "validate", str(many)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read()
+    assert first.startswith(f"{many}:1:1: RC113 ")
+    assert (process.returncode, errors) == (141, "")
+
+
 def test_version() -> None:
     """``--version`` prints the package version."""
     done = _rcpack("--version")

@@ -1,7 +1,5 @@
 """``python -m recurrent_care_pack`` runs the ``rcpack`` command."""
 
-import sys
+from ._cli import run
 
-from ._cli import main
-
-sys.exit(main())
+run()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
 
 from ._version import __version__
@@ -13,13 +15,29 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import time, timedelta
     from pathlib import Path
+    from typing import NoReturn
 
     from ._model import Pack
     from ._planning import Agenda
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+def run() -> NoReturn:
+    """The ``rcpack`` command itself: `main`, then leave at once.
+
+    Freeing every object of the libraries it has loaded takes longer than checking a small
+    pack, so, as mypy does, the command writes out what it printed and exits without that.
+    """
+    status = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader of the output has gone (rcpack validate | head -1)
+        pass
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,15 +50,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return USAGE
+    thresholds = gc.get_threshold()
+    # Content makes few reference cycles, but loading the libraries makes many objects: at
+    # the default thresholds the collector would sweep them again and again (as mypy does).
+    gc.set_threshold(100_000, 50, 100)
     try:
         status: int = args.run(args)
     except KeyboardInterrupt:
         print("rcpack: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output has gone (rcpack ... | head -1)
+        _stop_writing()
+        return 141  # as a shell reports a command stopped by SIGPIPE
     except Exception as error:  # noqa: BLE001 (a bug must never show an editor a traceback)
         print(f"rcpack: internal error, please report it: {error!r}", file=sys.stderr)
         return USAGE
+    finally:
+        gc.set_threshold(*thresholds)
     return status
+
+
+def _stop_writing() -> None:
+    """Send what is still to be written to stdout nowhere, rather than fail again on exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file behind stdout (a test capturing output)
+        pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,7 +221,7 @@ def _load(path: Path | None) -> Pack | int:
             return unreadable
         path = pack_roots([path])[0]
     try:
-        result = check(path)
+        result = check(path, beside=True)
     except OSError as error:
         return _cannot_read(error)
     if result.pack is None:
@@ -350,9 +386,9 @@ def _validate(args: argparse.Namespace) -> int:
     roots: list[Path | None] = list(pack_roots(paths)) if paths else [None]
     files: list[Path] = []
     problems: list[Problem] = []
-    for root in roots:
+    for k, root in enumerate(roots):
         try:
-            result = check(root, max_file_size=args.max_file_size or MAX_FILE_SIZE)
+            result = check(root, max_file_size=args.max_file_size or MAX_FILE_SIZE, beside=k == 0)
         except OSError as error:
             return _cannot_read(error)
         files.extend(f for f in result.files if f not in files)
