@@ -10,6 +10,7 @@ figures only: no time is asserted anywhere.
 """
 
 import argparse
+import compileall
 import itertools
 import os
 import shutil
@@ -84,16 +85,74 @@ def generate(folder: Path, copies: int) -> tuple[list[Path], list[Path]]:
     return [one / "pack.yaml"], sorted(many.glob("*.yaml"))
 
 
-def measure(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall time (s) and largest peak memory (MiB) of ``command`` over ``runs`` runs."""
-    times, peaks = [], []
+def measure(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Median wall time (s) and largest peak memory (MiB) of each command over ``runs`` runs.
+
+    The commands take turns, run by run, so that a machine that slows down or speeds up
+    meanwhile weighs on each of them alike. Each must succeed: the generated packs are
+    valid, and timing a failure would time something else.
+    """
+    times: list[list[float]] = [[] for _ in commands]
+    peaks: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), max(peaks)
+        for k, command in enumerate(commands):
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            times[k].append(time.perf_counter() - start)
+            peaks[k].append(usage.ru_maxrss / 1024)
+            if os.waitstatus_to_exitcode(status) != 0:
+                sys.exit(f"{' '.join(command[:2])} failed: run it by hand to see why")
+    return [(statistics.median(t), max(p)) for t, p in zip(times, peaks, strict=True)]
+
+
+def _compile_package() -> None:
+    """Write rcpack's bytecode, as pip does when it installs a wheel.
+
+    Under an editable install with PYTHONDONTWRITEBYTECODE set, every run would otherwise
+    compile every module from source, while check-jsonschema's are compiled.
+    """
+    import recurrent_care_pack  # noqa: PLC0415 (only to find where it is)
+
+    compileall.compile_dir(Path(recurrent_care_pack.__file__).parent, quiet=1)
+
+
+def planted(rcpack: str, pack: Path) -> str:
+    """Plant one problem near the end of a one-file pack; say where rcpack reports it."""
+    text = pack.read_text(encoding="utf-8")
+    good, bad = "time: 30 minutes", "time: 30"
+    at = text.rindex(good)
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at) + len("time: ")  # where the value starts
+    broken = pack.parent.with_name(pack.parent.name + "-broken") / "pack.yaml"
+    broken.parent.mkdir()
+    broken.write_text(text[:at] + bad + text[at + len(good) :], encoding="utf-8")
+    start = time.perf_counter()
+    done = subprocess.run(
+        [rcpack, "validate", "--max-file-size", "1G", str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    took = time.perf_counter() - start
+    shutil.rmtree(broken.parent)
+    first = done.stdout.splitlines()[0].removeprefix(f"{broken}:")
+    verdict = "exact" if first.startswith(f"{line}:{column}: RC302 ") else "WRONG"
+    return (
+        f"{'':<20}problem planted at line {line:,}, column {column}: reported at "
+        f"{first.split(' ')[0].rstrip(':')} ({verdict}), exit {done.returncode}, {took:.2f}s"
+    )
+
+
+def _row(label: str, size: int, figures: list[tuple[float, float]]) -> str:
+    """One line of the table from what `measure` found for rcpack, c-j-s and the parse."""
+    (ours, our_peak), (theirs, their_peak), (parse, _) = figures
+    return (
+        f"{label:<20}{size / 1e6:>7.2f}MB{ours:>8.2f}s{theirs:>8.2f}s{parse:>8.2f}s"
+        f"{ours / theirs:>7.2f}x{ours / parse:>7.2f}x{our_peak:>11.0f} {their_peak:>10.0f}"
+    )
 
 
 def main() -> None:
@@ -107,9 +166,12 @@ def main() -> None:
     rcpack, cjs = str(BIN / "rcpack"), str(BIN / "check-jsonschema")
     if not Path(cjs).exists():
         sys.exit("check-jsonschema is not installed: pip install -e '.[bench]'")
+    _compile_package()
+    print(f"{os.cpu_count()} cores; medians of {runs} runs (of {3 * runs} for packs under 1 MB)")
 
-    version, _ = measure([rcpack, "--version"], max(runs, 11))
-    bare, _ = measure([sys.executable, "-c", "pass"], max(runs, 11))
+    (version, _), (bare, _) = measure(
+        [[rcpack, "--version"], [sys.executable, "-c", "pass"]], max(runs, 11)
+    )
     print(
         f"start-up: rcpack --version {version * 1000:.0f} ms, python -c pass "
         f"{bare * 1000:.0f} ms: {version / bare:.1f}x (target at most 4x)\n"
@@ -120,26 +182,40 @@ def main() -> None:
     )
     print(header)
     print("-" * len(header))
+    bundled = sorted((ROOT / "data").glob("*.yaml"))
+    files = [str(f) for f in bundled]
+    figures = measure(
+        [
+            [rcpack, "validate"],
+            [cjs, "--schemafile", str(SCHEMA), *files],
+            [sys.executable, "-c", PARSE, *files],
+        ],
+        3 * runs,
+    )
+    size = sum(f.stat().st_size for f in bundled)
+    print(_row(f"bundled, {len(files)} files", size, figures))
     results: dict[tuple[str, int], float] = {}
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for copies in sizes:
             one, many = generate(folder, copies)
-            for layout, files in (("one file", one), ("files", many)):
-                names = [str(f) for f in files]
-                size = sum(f.stat().st_size for f in files)
-                ours, our_peak = measure(
-                    [rcpack, "validate", "--max-file-size", "1G", *names], runs
+            for layout, files_ in (("one file", one), ("files", many)):
+                names = [str(f) for f in files_]
+                size = sum(f.stat().st_size for f in files_)
+                times = 3 * runs if size < 1e6 else runs
+                figures = measure(
+                    [
+                        [rcpack, "validate", "--max-file-size", "1G", *names],
+                        [cjs, "--schemafile", str(SCHEMA), *names],
+                        [sys.executable, "-c", PARSE, *names],
+                    ],
+                    times,
                 )
-                theirs, their_peak = measure([cjs, "--schemafile", str(SCHEMA), *names], runs)
-                parse, _ = measure([sys.executable, "-c", PARSE, *names], runs)
-                results[(layout, copies)] = ours
-                label = f"{copies} x, {layout if layout == 'one file' else f'{len(files)} files'}"
-                print(
-                    f"{label:<20}{size / 1e6:>7.2f}MB{ours:>8.2f}s{theirs:>8.2f}s{parse:>8.2f}s"
-                    f"{ours / theirs:>7.2f}x{ours / parse:>7.2f}x"
-                    f"{our_peak:>11.0f} {their_peak:>10.0f}"
-                )
+                results[(layout, copies)] = figures[0][0]
+                label = f"{copies} x, {layout if layout == 'one file' else f'{len(files_)} files'}"
+                print(_row(label, size, figures))
+                if layout == "one file" and size > 1e6:
+                    print(planted(rcpack, files_[0]))
             shutil.rmtree(folder / f"one-{copies}")
             shutil.rmtree(folder / f"many-{copies}")
     print()
