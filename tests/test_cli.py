@@ -56,6 +56,21 @@ def test_version() -> None:
     assert (done.returncode, done.stdout) == (0, f"rcpack {__version__}\n")
 
 
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_load_no_library(option: str) -> None:
+    """``--version`` and ``--help`` stay quick: they import none of the libraries."""
+    heavy = ("attrs", "cattrs", "jsonschema", "ruamel", "jinja2", "typing", "multiprocessing")
+    code = (
+        "import sys\nfrom recurrent_care_pack._cli import main\n"
+        f"status = main([{option!r}])\n"
+        f"print(status, [m for m in {heavy!r} if m in sys.modules])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.splitlines()[-1] == "0 []"
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A path that does not exist exits 2 and says so."""
     missing = tmp_path / "nope.yaml"
