@@ -41,7 +41,11 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``rcpack``; return the exit status (0 valid, 1 content problems, 2 usage)."""
+    """Run ``rcpack``; return the exit status.
+
+    0 valid, 1 content problems, 2 usage or unreadable path, 130 interrupted, 141 when
+    the reader of the output has gone.
+    """
     parser = _parser()
     try:
         args = parser.parse_args(argv)
