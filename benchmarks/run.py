@@ -108,6 +108,15 @@ def measure(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
     return [(statistics.median(t), max(p)) for t, p in zip(times, peaks, strict=True)]
 
 
+def compare(ours: list[str], cjs: str, files: list[Path], runs: int) -> list[tuple[float, float]]:
+    """`measure` rcpack's command, check-jsonschema and the bare parse on the same files."""
+    names = [str(f) for f in files]
+    return measure(
+        [ours, [cjs, "--schemafile", str(SCHEMA), *names], [sys.executable, "-c", PARSE, *names]],
+        runs,
+    )
+
+
 def _compile_package() -> None:
     """Write rcpack's bytecode, as pip does when it installs a wheel.
 
@@ -183,34 +192,18 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     bundled = sorted((ROOT / "data").glob("*.yaml"))
-    files = [str(f) for f in bundled]
-    figures = measure(
-        [
-            [rcpack, "validate"],
-            [cjs, "--schemafile", str(SCHEMA), *files],
-            [sys.executable, "-c", PARSE, *files],
-        ],
-        3 * runs,
-    )
+    figures = compare([rcpack, "validate"], cjs, bundled, 3 * runs)
     size = sum(f.stat().st_size for f in bundled)
-    print(_row(f"bundled, {len(files)} files", size, figures))
+    print(_row(f"bundled, {len(bundled)} files", size, figures))
     results: dict[tuple[str, int], float] = {}
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for copies in sizes:
             one, many = generate(folder, copies)
             for layout, files_ in (("one file", one), ("files", many)):
-                names = [str(f) for f in files_]
                 size = sum(f.stat().st_size for f in files_)
-                times = 3 * runs if size < 1e6 else runs
-                figures = measure(
-                    [
-                        [rcpack, "validate", "--max-file-size", "1G", *names],
-                        [cjs, "--schemafile", str(SCHEMA), *names],
-                        [sys.executable, "-c", PARSE, *names],
-                    ],
-                    times,
-                )
+                ours = [rcpack, "validate", "--max-file-size", "1G", *map(str, files_)]
+                figures = compare(ours, cjs, files_, 3 * runs if size < 1e6 else runs)
                 results[(layout, copies)] = figures[0][0]
                 label = f"{copies} x, {layout if layout == 'one file' else f'{len(files_)} files'}"
                 print(_row(label, size, figures))

@@ -72,7 +72,6 @@ def beside(work: Callable[[], _Out]) -> Callable[[], _Out]:
         read_end, write_end = os.pipe()
     except OSError:
         return work
-    parent = os.getpid()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # or the child would write the parent's buffered output again
     # The collector never visits what is frozen, so the child does not copy every page of
@@ -81,15 +80,14 @@ def beside(work: Callable[[], _Out]) -> Callable[[], _Out]:
     try:
         pid = os.fork()
     except OSError:
+        gc.unfreeze()
         os.close(read_end)
         os.close(write_end)
         return work
-    finally:
-        if os.getpid() == parent:
-            gc.unfreeze()
     if pid == 0:  # pragma: no cover (the child; it leaves by os._exit)
         _child(work, read_end, write_end)
 
+    gc.unfreeze()
     os.close(write_end)
 
     def wait() -> _Out:
