@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from recurrent_care_pack import Pack
 from recurrent_care_pack._building import pack_to_dict
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._formatting import format_text
+from recurrent_care_pack._formatting import LayoutError, format_text
 from recurrent_care_pack._reading import read_text
 from recurrent_care_pack._writing import dump
 from strategies import packs
@@ -87,8 +87,10 @@ def test_check_prints_a_diff_and_changes_nothing(
         ("pack:\n  id: p\n  title: a: b\n", "3:11: RC101 this is not valid YAML (a ': ' inside"),
         ("pack:\n  id: p\n  id: q\n", "3:3: RC103 'id' appears twice in this mapping"),
         ("pack: &a {id: p}\n", "1:7: RC105 anchor '&a' is not allowed"),
-        # libyaml reads a tab inside a plain key; the round-trip reader does not: refused.
-        ("p\tck: 1\n", "1:2: RC101 a tab is used for indenting"),
+        (
+            "%YAML 1.1\n---\npack:\n  id: p\n",
+            "1:1: RC109 '%YAML 1.1' asks for an old YAML version",
+        ),
     ],
 )
 def test_refuses_a_file_that_does_not_read_cleanly(
@@ -194,3 +196,89 @@ def test_formatting_keeps_values_and_is_idempotent(pack: Pack) -> None:
     once = format_text(text)
     assert _data(once) == _data(text)
     assert format_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "people:\n  # first\n  - name: A\n    # about the id\n    id: a\n",
+            "people:\n  # first\n  # about the id\n  - id: a\n    name: A\n",
+            id="comments above a list item and its key stay above the item's line",
+        ),
+        pytest.param(
+            "people:\n  - name: A\n\n    id: a\n",
+            "people:\n  - id: a\n    name: A\n",
+            id="a blank line before a key that moves first",
+        ),
+        pytest.param(
+            "works:\n  - id: w\n    title: '.5e3'\n    note: '-.5e3'\n    place: '+.5E3'\n",
+            "works:\n  - id: w\n    title: '.5e3'\n    place: '+.5E3'\n    note: '-.5e3'\n",
+            id="text that reads as a number stays quoted",
+        ),
+        pytest.param(
+            'works:\n  - id: w\n    title: "a\\Nb\\tc\\e"\n',
+            'works:\n  - id: w\n    title: "a\\Nb\\tc\\e"\n',
+            id="NEL, tab and escape characters stay escaped",
+        ),
+        pytest.param(
+            "pack:\n  audience: [a,  # first\n    b]  # after\n",
+            "pack:\n  audience:  # after\n    - a  # first\n    - b\n",
+            id="comments inside a flow list",
+        ),
+        pytest.param(
+            "pack:\n  id: p\n... # the end\n# after the end\n",
+            "pack:\n  id: p\n...\n# the end\n# after the end\n",
+            id="comments after the document end",
+        ),
+        pytest.param(
+            "works:\n  - id: w\n# about the people\npeople:\n  - id: a\npack:\n  id: p\n",
+            "pack:\n  id: p\n# about the people\npeople:\n  - id: a\nworks:\n  - id: w\n",
+            id="a comment above a top-level key moves with it",
+        ),
+        pytest.param(
+            "pack:\n  id: p\n  published: 2019-02-30\n",
+            "pack:\n  id: p\n  published: 2019-02-30\n",
+            id="an impossible date is text to the formatter",
+        ),
+        pytest.param(
+            "pack:\r\n  title: T\r\n  id: p\r\n",
+            "pack:\r\n  id: p\r\n  title: T\r\n",
+            id="CRLF files stay CRLF throughout",
+        ),
+        pytest.param(
+            "pack:\n  audience:\n    - a\n  # no licence was found\n\nworks: []\n",
+            "pack:\n  audience:\n    - a\n  # no licence was found\n\nworks: []\n",
+            id="a comment ending a mapping stays at its end",
+        ),
+    ],
+)
+def test_pinned_layouts(before: str, after: str) -> None:
+    """Each layout the review found mangled formats to this text, and again to the same."""
+    assert format_text(before) == after
+    assert format_text(after) == after
+    assert _data(after.replace("\r\n", "\n")) == _data(before.replace("\r\n", "\n"))
+
+
+def test_fmt_goes_on_after_a_refused_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A refused file is reported and the next file is still formatted."""
+    bad = tmp_path / "a.yaml"
+    bad.write_text("%YAML 1.1\n---\npack: no\n", encoding="utf-8")
+    good = tmp_path / "b.yaml"
+    good.write_text("pack:\n  title: T\n  id: p\n", encoding="utf-8")
+    assert main(["fmt", str(bad), str(good)]) == 1
+    assert good.read_text(encoding="utf-8") == "pack:\n  id: p\n  title: T\n"
+    assert capsys.readouterr().out.splitlines()[-1] == "1 file reformatted, 0 unchanged, 1 refused"
+
+
+def test_a_layout_that_cannot_be_kept_is_refused_with_its_place() -> None:
+    """Where a value would change (a key longer than YAML allows on one line), fmt refuses."""
+    text = "pack:\n  id: p\n" + "  " + "k" * 1200 + ": 1\n"
+    with pytest.raises(LayoutError) as refused:
+        format_text(text)
+    assert (refused.value.line, refused.value.column) == (3, 1203)
+    assert refused.value.message.startswith(
+        "rcpack fmt cannot lay this out safely: the result would not read as YAML;"
+    )

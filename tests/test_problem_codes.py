@@ -441,7 +441,7 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_every_code_has_a_case() -> None:
     """Each code in the catalogue is shown by at least one bad file above."""
-    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112", "RC113"}
+    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112", "RC113", "RC120"}
     assert shown == set(CODES)
 
 
@@ -493,13 +493,37 @@ def test_file_over_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert status == 1
 
 
+RC120_LINE = (
+    "pack.yaml:3:1203: RC120 rcpack fmt cannot lay this out safely: the result would not read "
+    "as YAML; leave this part as it is, or write it more simply (block style, one comment per "
+    "line), and report it if it looks right"
+)
+
+
+def test_fmt_refuses_a_layout_it_cannot_keep(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A key too long for one line of YAML makes fmt leave the file, saying where: RC120."""
+    content = "pack:\n  id: p\n  " + "k" * 1200 + ": 1\n"
+    (tmp_path / "pack.yaml").write_text(content, encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        status = main(["fmt", "pack.yaml"])
+    finally:
+        os.chdir(old)
+    assert capsys.readouterr().out.splitlines()[0] == RC120_LINE
+    assert (tmp_path / "pack.yaml").read_text(encoding="utf-8") == content
+    assert status == 1
+
+
 def test_catalogue_explains_every_code_with_a_real_example() -> None:
     """docs/problem-codes.md has a section per code whose example is a line pinned above."""
     catalogue = (Path(__file__).resolve().parents[1] / "docs" / "problem-codes.md").read_text(
         encoding="utf-8"
     )
     pinned = {line for _, lines in CASES.values() for line in lines}
-    pinned |= {RC408_LINE, RC112_LINE, RC113_LINE}
+    pinned |= {RC408_LINE, RC112_LINE, RC113_LINE, RC120_LINE}
     for code, title in CODES.items():
         section = catalogue.split(f"## {code}: {title}\n", 1)[1].split("\n## ", 1)[0]
         example = section.split("```text\n", 1)[1].split("\n```", 1)[0]

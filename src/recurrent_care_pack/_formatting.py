@@ -1,35 +1,73 @@
 """Formatting: content files in one canonical layout, every comment and value kept.
 
-Keys in the order the schema lists them, two-space indentation, quotes only where a value
-needs them, durations spelt the canonical way ("22 minutes 31 seconds"). Files are read
-with ruamel.yaml's round-trip mode, so comments and block scalars survive; a file this
-tool would refuse to read is never rewritten.
+Keys in the order the schema lists them, two-space indentation, block style (a list of
+words inside a list stays ``[flipchart paper, marker pens]``), quotes only where a value
+needs them, durations spelt the canonical way ("22 minutes 31 seconds"). Folded text keeps
+its lines. A comment stays with what it annotates: the entry or item below it, or the line
+it ends. The layout is written by this module, not by a YAML emitter, and is then read back
+and compared: the same values, the same comments in the same places, and formatting again
+changes nothing. A file that fails any of these is refused with the place, never written.
 """
 
+import bisect
 import difflib
-import io
 import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import define, field, frozen
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark, MarkedYAMLError
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
-from ruamel.yaml.tokens import CommentToken
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingStartEvent,
+    ScalarEvent,
+)
 
 from ._durations import diagnose, format_duration, parse_duration
 from ._problems import Problem
-from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, syntax_problem
+from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
+from ._reading import _resolve as resolve_scalar
 from ._schema import resolve, schema
 
-__all__ = ["Formatted", "format_file", "format_text"]
+__all__ = ["Formatted", "LayoutError", "format_file", "format_text"]
 
+#: Reading problems that leave a file unfit to be rewritten (RC108, a BOM, is dropped, and
+#: RC111, a word YAML 1.1 misreads, is put in quotes: formatting mends both).
+_REFUSED = frozenset(
+    {"RC101", "RC102", "RC103", "RC104", "RC105", "RC106", "RC107", "RC109", "RC110"}
+    | {"RC112", "RC113"}
+)
 
-#: Characters that parsers read differently inside [flow, lists]: such items are quoted.
-_FLOW_UNSAFE = re.compile(r"""[?:,\[\]{}#&*!|>'"%@`]|^[-\s]|\s$""")
+#: Characters written as they are inside plain or single-quoted text; the rest are escaped.
+_UNSAFE = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_UNSAFE = frozenset(",[]{}#:?")  # libyaml ends a plain "a?" before "]"
+_ESCAPES = {
+    "\0": "\\0",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\v": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    '"': '\\"',
+    "\\": "\\\\",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
+_BLOCK_HEADER = re.compile(r"([|>])([-+]?)([1-9]?)([-+]?)[ \t]*(#.*)?")
 
 
 @frozen(kw_only=True)
@@ -58,152 +96,752 @@ class Formatted:
         )
 
 
+class LayoutError(ValueError):
+    """The canonical layout of a file could not be made safely; ``line`` says where."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(f"{line}:{column}: {message}")
+        self.line = line
+        self.column = column
+        self.message = message
+
+
 def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
     """Format one file in memory; it is refused (with its problems) unless it reads cleanly."""
     document, problems = read_file(file, max_size)
-    refusing = [p for p in problems if p.code in {"RC103", "RC112"}]
-    if document is None or refusing:
+    if document is None or any(p.code in _REFUSED for p in problems):
         return Formatted(file=file, before=None, after=None, problems=tuple(problems))
-    before = file.read_bytes().decode("utf-8-sig")
+    before = file.read_bytes().decode("utf-8")
     try:
-        after = format_text(before)
-    except MarkedYAMLError as error:  # the round-trip reader is stricter in a few corners
-        problem = syntax_problem(file, error, before)
+        after = format_text(before.removeprefix("\ufeff"))
+    except LayoutError as error:
+        problem = Problem(
+            file=file,
+            line=error.line,
+            column=error.column,
+            code="RC120",
+            message=error.message,
+            path="$",
+        )
         return Formatted(file=file, before=None, after=None, problems=(problem,))
     return Formatted(file=file, before=before, after=after)
 
 
 def format_text(text: str) -> str:
-    """The canonical layout of one content file's text (which must be readable YAML)."""
-    yaml = _yaml()
-    data = yaml.load(text)
-    _canonical(data, schema())
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
+    """The canonical layout of one content file's text, read back and checked.
+
+    Raises `LayoutError` where the layout cannot be made without changing a value or
+    moving a comment, and `ValueError` for text that is not readable YAML.
+    """
+    crlf = "\r\n" in text[: text.find("\n") + 1] if "\n" in text else False
+    text = text.replace("\r\n", "\n")
+    source = _parse(text)
+    _canonical(source.root, schema())
+    after = _emit(source)
+    again = _parse(after)
+    _canonical(again.root, schema())
+    _compare(source, again)
+    if _emit(again) != after:
+        raise LayoutError(1, 1, _refusal("formatting it twice would not give the same text"))
+    return after.replace("\n", "\r\n") if crlf else after
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.preserve_quotes = False
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap a line an editor wrote
-    return yaml
+def _refusal(why: str) -> str:
+    return (
+        f"rcpack fmt cannot lay this out safely: {why}; leave this part as it is, or write it "
+        "more simply (block style, one comment per line), and report it if it looks right"
+    )
 
 
-def _branch(subschema: dict[str, Any], node: Any) -> dict[str, Any]:
+# The tree: what the parser read, with the comments and blank lines where they belong.
+
+
+@define
+class _Scalar:
+    value: Any
+    written: str  # as the source wrote it (kept for numbers, true/false and null)
+    style: str  # '' plain, "'", '"', '|' or '>'
+    line: int
+    column: int
+    header: str = ""  # a block scalar's indicators, e.g. '>-'
+    lines: list[str] | None = None  # a folded block scalar's lines, indent removed
+
+
+@define
+class _Entry:
+    key: _Scalar
+    value: "_Node | None" = None
+    before: list[str] = field(factory=list)  # comment lines, '' for a blank line
+    eol: str = ""
+
+
+@define
+class _Item:
+    value: "_Node | None" = None
+    before: list[str] = field(factory=list)
+    eol: str = ""
+
+
+@define
+class _Map:
+    entries: list[_Entry]
+    flow: bool
+    line: int
+    column: int
+    tail: list[str] = field(factory=list)  # comments after the last entry, indented with it
+
+
+@define
+class _Seq:
+    items: list[_Item]
+    flow: bool
+    line: int
+    column: int
+    tail: list[str] = field(factory=list)
+    flow_out: bool = False  # written [a, b] in the canonical layout
+
+
+_Node = _Scalar | _Map | _Seq
+
+
+@define
+class _Source:
+    root: _Node | None = None
+    header: list[str] = field(factory=list)
+    trailing: list[str] = field(factory=list)
+    after_end: list[str] = field(factory=list)
+    start: str = ""  # '---' (or '%YAML 1.2\n---') when the source wrote it
+    end: bool = False  # the source ended its document with '...'
+
+
+@define
+class _Note:
+    index: int
+    line: int
+    column: int
+    text: str  # '' for a blank line
+    eol: bool
+
+
+def _parse(text: str) -> _Source:
+    try:
+        events = list(YAML(typ="safe").parse(text))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        raise LayoutError(line, column, _refusal("the result would not read as YAML")) from error
+    except YAMLError as error:
+        raise LayoutError(1, 1, _refusal("the result would not read as YAML")) from error
+    return _Builder(text, events).build()
+
+
+class _Builder:
+    def __init__(self, text: str, events: list[Event]) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.offsets = list(
+            itertools.accumulate((len(line) + 1 for line in self.lines), initial=0)
+        )
+        self.events = events
+        self.source = _Source()
+        self.pending: list[_Note] = []
+        self.stack: list[tuple[_Map | _Seq, _Entry | _Item | None]] = []
+        self.last_line = -1  # where the last thing that can carry a comment ended
+        self.last_owner: _Entry | _Item | None = None
+        self.in_document = False
+
+    def build(self) -> _Source:
+        notes = self._notes()
+        position = 0
+        for event in self.events:
+            start = event.start_mark.index
+            while position < len(notes) and notes[position].index < start:
+                self._note(notes[position])
+                position += 1
+            self._event(event)
+        for note in notes[position:]:
+            self._note(note)
+        self._close()
+        return self.source
+
+    # Comments and blank lines, found between the scalars.
+
+    def _notes(self) -> list[_Note]:
+        notes: list[_Note] = []
+        text = self.text
+        done = 0
+        for event in self.events:
+            if not isinstance(event, ScalarEvent):
+                continue
+            start, end = event.start_mark.index, event.end_mark.index
+            if event.style in {"|", ">"}:
+                end = self._block(event, notes)
+            self._gap(done, start, notes)
+            done = max(done, end)
+        self._gap(done, len(text), notes)
+        notes.sort(key=lambda note: note.index)
+        return notes
+
+    def _gap(self, start: int, end: int, notes: list[_Note]) -> None:
+        text = self.text
+        here = start
+        while here < end:
+            newline = text.find("\n", here, end)
+            stop = end if newline < 0 else newline
+            piece = text[here:stop]
+            line = bisect.bisect_right(self.offsets, here) - 1
+            line_start = self.offsets[line]
+            hash_at = _comment_start(text, here, stop)
+            if hash_at >= 0:
+                before = text[line_start:hash_at]
+                comment = text[hash_at:stop].rstrip()
+                column = hash_at - line_start
+                notes.append(_Note(hash_at, line, column, comment, eol=bool(before.strip())))
+            elif newline >= 0 and here == line_start and not piece.strip():
+                notes.append(_Note(here, line, 0, "", eol=False))
+            if newline < 0:
+                break
+            here = newline + 1
+
+    def _block(self, event: ScalarEvent, notes: list[_Note]) -> int:
+        """Note a block scalar's header comment; the index where its content really ends."""
+        start = event.start_mark
+        header_line = self.lines[start.line]
+        header = _BLOCK_HEADER.fullmatch(header_line[start.column :].rstrip())
+        end_line = event.end_mark.line - (1 if event.end_mark.column == 0 else 0)
+        keep = header is not None and "+" in (header.group(2) + header.group(4))
+        if not keep:
+            while end_line > start.line and not self.lines[end_line].strip():
+                end_line -= 1
+        if header is not None and header.group(5):
+            index = event.start_mark.index + header_line[start.column :].index("#")
+            column = index - event.start_mark.index + start.column
+            notes.append(_Note(index, start.line, column, header.group(5).rstrip(), eol=True))
+        end: int = self.offsets[end_line + 1] - 1
+        return end
+
+    # The events, with the notes put where they belong.
+
+    def _note(self, note: _Note) -> None:
+        if note.eol and note.line == self.last_line and self.last_owner is not None:
+            owner = self.last_owner
+            owner.eol = f"{owner.eol} {note.text}".strip() if owner.eol else note.text
+        elif not self.in_document and self.source.root is not None:
+            self.source.after_end.append(note.text)
+        else:
+            self.pending.append(note)
+
+    def _event(self, event: Event) -> None:
+        if isinstance(event, DocumentStartEvent):
+            self.in_document = True
+            if event.explicit:
+                version = "%YAML 1.2\n" if event.version is not None else ""
+                self.source.start = f"{version}---"
+        elif isinstance(event, DocumentEndEvent):
+            self.source.trailing = self._take()
+            self.source.end = bool(event.explicit)
+            self.in_document = False
+        elif isinstance(event, ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, CollectionStartEvent):
+            mark = event.start_mark
+            node: _Map | _Seq = (
+                _Map([], bool(event.flow_style), mark.line + 1, mark.column + 1)
+                if isinstance(event, MappingStartEvent)
+                else _Seq([], bool(event.flow_style), mark.line + 1, mark.column + 1)
+            )
+            owner = self._place(node)
+            self.stack.append((node, owner))
+            if node.flow:
+                self._carry(event.end_mark.line, owner)
+        elif isinstance(event, CollectionEndEvent):
+            node, owner = self.stack.pop()
+            if node.flow:
+                self._carry(event.end_mark.line, owner)
+            elif self.stack:
+                self._tail(node, self.stack[-1][0].column - 1)
+
+    def _scalar(self, event: ScalarEvent) -> None:
+        mark = event.start_mark
+        style = event.style or ""
+        scalar = _Scalar(
+            value=resolve_scalar(event),
+            written=event.value,
+            style=style,
+            line=mark.line + 1,
+            column=mark.column + 1,
+        )
+        if style in {"|", ">"}:
+            self._block_lines(event, scalar)
+        owner = self._place(scalar)
+        end_line = mark.line if style in {"|", ">"} else event.end_mark.line
+        self._carry(end_line, owner)
+
+    def _block_lines(self, event: ScalarEvent, scalar: _Scalar) -> None:
+        start = event.start_mark
+        header = _BLOCK_HEADER.fullmatch(self.lines[start.line][start.column :].rstrip())
+        if header is None or header.group(3):
+            return  # an indentation indicator: written again from the value
+        chomp = header.group(2) or header.group(4)
+        scalar.header = header.group(1) + chomp
+        end = self._block(event, [])
+        last = bisect.bisect_right(self.offsets, end) - 1
+        lines = self.lines[start.line + 1 : last + 1]
+        indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+        indent = min(indents) if indents else 0
+        scalar.lines = [line[indent:] if len(line) > indent else "" for line in lines]
+
+    def _tail(self, node: _Map | _Seq, outer: int) -> None:
+        """Comment lines after a block collection, indented as its children are, end it."""
+        count = 0
+        for note in self.pending:
+            if not note.text or note.column < node.column - 1 or note.column <= outer:
+                break
+            count += 1
+        node.tail = [note.text for note in self.pending[:count]]
+        del self.pending[:count]
+
+    def _take(self) -> list[str]:
+        texts = [note.text for note in self.pending]
+        self.pending = []
+        return texts
+
+    def _carry(self, line: int, owner: _Entry | _Item | None) -> None:
+        self.last_line = line
+        self.last_owner = owner
+
+    def _place(self, node: _Node) -> _Entry | _Item | None:
+        """Put ``node`` in its parent; the entry or item it belongs to."""
+        if not self.stack:
+            self.source.root = node
+            self._split_header()
+            return None
+        parent, _ = self.stack[-1]
+        block = isinstance(node, (_Map, _Seq)) and not node.flow
+        if isinstance(parent, _Seq):
+            item = _Item(node, before=self._take())
+            parent.items.append(item)
+            return item
+        if parent.entries and parent.entries[-1].value is None:
+            entry = parent.entries[-1]
+            entry.value = node
+            if not block:  # between a key and its value: above the key
+                entry.before.extend(self._take())
+            return entry
+        if not isinstance(node, _Scalar):
+            raise LayoutError(node.line, node.column, _refusal("a key is not a plain name"))
+        entry = _Entry(node, before=self._take())
+        parent.entries.append(entry)
+        return entry
+
+    def _split_header(self) -> None:
+        """Lines above the first entry: the file's own up to a blank line or a modeline."""
+        cut = 0
+        for index, note in enumerate(self.pending):
+            if not note.text or note.text.startswith("# yaml-language-server:"):
+                cut = index + 1
+        self.source.header = [note.text for note in self.pending[:cut]]
+        del self.pending[:cut]
+
+    def _close(self) -> None:
+        self.source.trailing.extend(self._take())
+
+
+def _comment_start(text: str, start: int, stop: int) -> int:
+    """Where a comment starts between ``start`` and ``stop`` (outside any scalar), or -1."""
+    at = text.find("#", start, stop)
+    while at >= 0:
+        if at == 0 or text[at - 1] in " \t\n":
+            return at
+        at = text.find("#", at + 1, stop)
+    return -1
+
+
+# The canonical order and spelling.
+
+
+def _canonical(
+    node: _Node | None, subschema: dict[str, Any] | None, in_list: bool = False
+) -> None:
+    here = resolve(subschema)
+    if isinstance(node, _Map):
+        here = _branch(here, {entry.key.value for entry in node.entries})
+        properties: dict[str, Any] = here.get("properties", {})
+        rank = {key: number for number, key in enumerate(properties)}
+        node.entries.sort(key=lambda entry: rank.get(entry.key.value, len(rank)))
+        for entry in node.entries:
+            _canonical(entry.value, properties.get(entry.key.value))
+    elif isinstance(node, _Seq):
+        for item in node.items:
+            _canonical(item.value, here.get("items"), in_list=True)
+        node.flow_out = (
+            in_list
+            and bool(node.items)
+            and all(
+                isinstance(item.value, _Scalar)
+                and item.value.style not in {"|", ">"}
+                and not item.before
+                and not item.eol
+                for item in node.items
+            )
+            and not node.tail
+        )
+    elif (
+        isinstance(node, _Scalar)
+        and here is schema()["$defs"]["duration"]
+        and isinstance(node.value, str)
+        and diagnose(node.value) is None
+    ):
+        node.value = format_duration(parse_duration(node.value))
+        node.style, node.lines = "", None
+
+
+def _branch(subschema: dict[str, Any], keys: set[str]) -> dict[str, Any]:
     """The branch of a choice that a mapping takes, by the keys it has."""
     for option in subschema.get("oneOf", []):
         branch = resolve(option)
-        if isinstance(node, dict) and set(branch.get("required", ())) & set(node):
+        if set(branch.get("required", ())) & keys:
             return branch
     return subschema
 
 
-def _canonical(
-    node: Any, subschema: dict[str, Any] | None, column: int = 0, in_list: bool = False
-) -> Any:
-    """Put ``node`` in canonical form; ``column`` is where its keys or dashes will stand."""
-    here = _branch(resolve(subschema), node)
-    if isinstance(node, CommentedMap):
-        properties: dict[str, Any] = here.get("properties", {})
-        order = [k for k in properties if k in node] + [k for k in node if k not in properties]
-        _reorder(node, order, column)
-        for key in list(node):
-            _replace(node, key, _canonical(node[key], properties.get(key), column + 2))
-    elif isinstance(node, CommentedSeq):
-        flow = in_list and all(not isinstance(v, (dict, list)) for v in node)
-        if flow:
-            node.fa.set_flow_style()  # a list inside a list: [flipchart paper, marker pens]
-        for index, value in enumerate(node):
-            changed = _canonical(value, here.get("items"), column + 2, in_list=True)
-            if flow and isinstance(changed, str) and _FLOW_UNSAFE.search(changed):
-                changed = SingleQuotedScalarString(changed)  # every YAML parser reads it alike
-            _replace(node, index, changed)
-    elif isinstance(node, str):
-        return _canonical_text(node, here)
-    return node
+# The layout.
 
 
-def _replace(container: Any, key: Any, value: Any) -> None:
-    if value is not container[key]:  # keep the very object, and its style, when unchanged
-        container[key] = value
+class _Raw(str):
+    """A line of a block scalar's content: blank lines in it are kept as they are."""
+
+    __slots__ = ()
 
 
-def _canonical_text(text: str, here: dict[str, Any]) -> str:
-    if here is schema()["$defs"]["duration"] and diagnose(text) is None:
-        canonical = format_duration(parse_duration(text))
-        return canonical if canonical != text else text
-    if needs_quotes_for_yaml_1_1(text):
-        quoted: str = SingleQuotedScalarString(text)
-        return quoted
-    return text
+def _emit(source: _Source) -> str:
+    lines: list[str] = []
+    if source.start:
+        lines.append(source.start)
+    lines.extend(_comments(source.header, 0))
+    if isinstance(source.root, (_Map, _Seq)) and not _empty(source.root):
+        lead, body = _block(source.root, 0)
+        lines.extend(_comments(lead, 0))
+        lines.extend(body)
+    elif source.root is not None:
+        lines.extend(_value_lines("", source.root, 0, ""))
+    lines.extend(_comments(source.trailing, 0))
+    if source.end:
+        lines.append("...")
+    lines.extend(_comments(source.after_end, 0))
+    return _join(lines)
 
 
-def _reorder(node: CommentedMap, order: list[Any], column: int) -> None:
-    """Put the keys of ``node`` in ``order``, each comment line staying with what it is about.
+def _join(lines: list[str]) -> str:
+    """The lines as text: no blank line at either end, and never two in a row."""
+    kept: list[str] = []
+    for line in lines:
+        if line or isinstance(line, _Raw) or (kept and (kept[-1] or isinstance(kept[-1], _Raw))):
+            kept.append(line)
+    while kept and not kept[-1] and not isinstance(kept[-1], _Raw):
+        kept.pop()
+    return "".join(f"{line}\n" for line in kept)
 
-    ruamel.yaml keeps the lines between two entries with the end of the first entry's value.
-    Where reordering parts two entries, those lines go above the entry they came before,
-    and lines after the last entry stay at the end.
-    """
-    keys = list(node)
-    if keys == order:
-        return
-    following = dict(itertools.pairwise(order))
-    at_end: list[str] = []
-    for key, after in zip(keys, [*keys[1:], None], strict=True):
-        if following.get(key) == after:
-            continue
-        lines = _detach_trailing_lines(node, key)
-        if after is None:
-            at_end = lines
-        elif lines:
-            slot = node.ca.items.setdefault(after, [None, None, None, None])
-            tokens = [CommentToken(f"{line}\n", CommentMark(column)) for line in lines]
-            slot[1] = tokens + list(slot[1] or [])
-    for key in order:
-        node.move_to_end(key)
-    if at_end:
-        container, key = _deepest_last(node, order[-1])
-        position = 2 if isinstance(container, CommentedMap) else 0
-        slot = container.ca.items.setdefault(key, [None, None, None, None])
-        text = "".join(f"{line}\n" for line in at_end)
-        if slot[position] is None:
-            slot[position] = CommentToken("\n" + text, CommentMark(0))
+
+def _comments(lines: list[str], indent: int) -> list[str]:
+    return [f"{' ' * indent}{line}" if line else "" for line in lines]
+
+
+def _empty(node: _Map | _Seq) -> bool:
+    return not (node.entries if isinstance(node, _Map) else node.items)
+
+
+def _block(node: _Map | _Seq, indent: int) -> tuple[list[str], list[str]]:
+    """A block collection's lines; the first child's comments come apart, to go above it."""
+    lines: list[str] = []
+    lead: list[str] = []
+    children: list[_Entry | _Item] = [*(node.entries if isinstance(node, _Map) else node.items)]
+    for number, child in enumerate(children):
+        if number == 0:
+            lead = child.before
         else:
-            slot[position].value += text
+            lines.extend(_comments(child.before, indent))
+        if isinstance(child, _Entry):
+            prefix = f"{' ' * indent}{_key(child.key)}:"
+            lines.extend(_value_lines(prefix, child.value, indent, child.eol))
+        else:
+            lines.extend(_item_lines(child, indent))
+    lines.extend(_comments(node.tail, indent))
+    return lead, lines
 
 
-def _detach_trailing_lines(node: CommentedMap, key: Any) -> list[str]:
-    """Take the whole comment lines that follow an entry's value; its end-of-line comment stays."""
-    container, last = _deepest_last(node, key)
-    position = 2 if isinstance(container, CommentedMap) else 0
-    slot = container.ca.items.get(last)
-    if slot is None or len(slot) <= position or slot[position] is None:
-        return []
-    token = slot[position]
-    head, _, tail = token.value.partition("\n")
-    if not tail:
-        return []
-    if head.strip():
-        token.value = head + "\n"
-    else:
-        slot[position] = None
-    return [line.strip() for line in tail.splitlines()]
+def _item_lines(item: _Item, indent: int) -> list[str]:
+    value = item.value
+    prefix = f"{' ' * indent}-"
+    if isinstance(value, (_Map, _Seq)) and not _empty(value) and not _flow_out(value):
+        lead, body = _block(value, indent + 2)
+        above = [line for line in lead if line]  # blank lines go; comments rise above the dash
+        if item.eol:
+            above.append(item.eol)
+        first = body[0]
+        return [
+            *_comments(above, indent),
+            f"{prefix} {first[indent + 2 :]}",
+            *body[1:],
+        ]
+    return _value_lines(prefix, value, indent, item.eol)
 
 
-def _deepest_last(container: Any, key: Any) -> tuple[Any, Any]:
-    """The innermost last entry at the end of an entry's value, where trailing lines are kept."""
-    value = container[key]
-    while (
-        isinstance(value, (CommentedMap, CommentedSeq))
-        and len(value)
-        and not value.fa.flow_style()
+def _flow_out(node: _Map | _Seq) -> bool:
+    return isinstance(node, _Seq) and node.flow_out
+
+
+def _value_lines(prefix: str, value: _Node | None, indent: int, eol: str) -> list[str]:
+    """``prefix`` (a key and colon, or a dash) with its value; nested lines indented."""
+    tail = f"  {eol}" if eol else ""
+    space = " " if prefix else ""
+    if value is None:
+        return [f"{prefix}{tail}"]
+    if isinstance(value, _Scalar):
+        block = _block_scalar(value)
+        if block is not None:
+            header, content = block
+            inner = " " * (indent + 2)
+            return [
+                f"{prefix}{space}{header}{tail}",
+                *(_Raw(f"{inner}{line}" if line else "") for line in content),
+            ]
+        written = _scalar(value, flow=False)
+        return [f"{prefix}{space}{written}{tail}" if written else f"{prefix}{tail}"]
+    if _empty(value):
+        return [f"{prefix}{space}{'{}' if isinstance(value, _Map) else '[]'}{tail}"]
+    if _flow_out(value):
+        assert isinstance(value, _Seq)  # noqa: S101 (for the type checker)
+        words = ", ".join(_scalar(item.value, flow=True) for item in value.items)  # type: ignore[arg-type]
+        return [f"{prefix}{space}[{words}]{tail}"]
+    lead, body = _block(value, indent + 2 if prefix else indent)
+    return [f"{prefix}{tail}", *_comments(lead, indent + 2), *body]
+
+
+def _key(key: _Scalar) -> str:
+    return _quoted(str(key.value), flow=False, key=True)
+
+
+def _scalar(scalar: _Scalar, *, flow: bool) -> str:
+    if not isinstance(scalar.value, str):
+        return scalar.written  # a number, true/false or null, as it was written
+    return _quoted(scalar.value, flow=flow, key=False)
+
+
+def _quoted(text: str, *, flow: bool, key: bool) -> str:
+    """``text`` plain where that reads back the same, else in the simplest quotes that do."""
+    if _plain(text, flow=flow, key=key):
+        return text
+    if not _UNSAFE.search(text) and "\t" not in text and "'" not in text:
+        return f"'{text}'"
+    return '"' + "".join(_escape(character) for character in text) + '"'
+
+
+def _plain(text: str, *, flow: bool, key: bool) -> bool:
+    if not text or text != text.strip() or text[0] in _INDICATORS or _UNSAFE.search(text):
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or text.startswith(("...", "---")):
+        return False
+    if flow and any(character in _FLOW_UNSAFE for character in text):
+        return False
+    if key:
+        return len(text) < 1000
+    return _resolve_plain(text) == text and not needs_quotes_for_yaml_1_1(text)
+
+
+def _escape(character: str) -> str:
+    if character in _ESCAPES:
+        return _ESCAPES[character]
+    if not _UNSAFE.match(character):
+        return character
+    code = ord(character)
+    if code < 0x100:
+        return f"\\x{code:02X}"
+    if code < 0x10000:
+        return f"\\u{code:04X}"
+    return f"\\U{code:08X}"
+
+
+def _block_scalar(scalar: _Scalar) -> tuple[str, list[str]] | None:
+    """A block scalar's header and lines, where the source wrote one and they read back."""
+    if scalar.style not in {"|", ">"} or not isinstance(scalar.value, str):
+        return None
+    if (
+        scalar.style == ">"
+        and scalar.lines is not None
+        and _reads_back(scalar.header, scalar.lines, scalar.value)
     ):
-        container, key = (
-            value,
-            (list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1),
-        )
-        value = container[key]
-    return container, key
+        return scalar.header, scalar.lines
+    literal = _literal(scalar.value)
+    if literal is not None and _reads_back(*literal, scalar.value):
+        return literal
+    return None
+
+
+def _literal(value: str) -> tuple[str, list[str]] | None:
+    if not value.strip() or _UNSAFE.search(value.replace("\n", "").replace("\t", "")):
+        return None
+    if value.endswith("\n\n"):
+        chomp, body = "+", value[:-1]
+    elif value.endswith("\n"):
+        chomp, body = "", value[:-1]
+    else:
+        chomp, body = "-", value
+    lines = body.split("\n")
+    first = next(line for line in lines if line.strip())
+    if first[0] in " \t" or any(not line.strip() and line for line in lines):
+        return None
+    return f"|{chomp}", lines
+
+
+def _reads_back(header: str, lines: list[str], value: str) -> bool:
+    text = f"k: {header}\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+    document, problems = read_text(Path("-"), text.encode("utf-8"))
+    return document is not None and not problems and document.data == {"k": value}
+
+
+def _resolve_plain(text: str) -> Any:
+    """What a plain scalar written as ``text`` reads as."""
+    return resolve_scalar(_PlainEvent(text))  # type: ignore[arg-type]
+
+
+class _PlainEvent:
+    __slots__ = ("implicit", "style", "value")
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        self.style = ""
+        self.implicit = (True, False)
+
+
+# Reading back: the same values, and each comment with the same thing.
+
+
+def _compare(source: _Source, again: _Source) -> None:
+    expected, found = _data(source.root), _data(again.root)
+    if not _same(expected, found):
+        line, column = _first_difference(source.root, again.root)
+        raise LayoutError(line, column, _refusal("a value here would change"))
+    for where, (was, now) in _pairs(_anchors(source), _anchors(again)):
+        if was != now:
+            line, column = where
+            raise LayoutError(line, column, _refusal("a comment here would move or be lost"))
+
+
+def _data(node: _Node | None) -> Any:
+    if isinstance(node, _Map):
+        return {entry.key.value: _data(entry.value) for entry in node.entries}
+    if isinstance(node, _Seq):
+        return [_data(item.value) for item in node.items]
+    return None if node is None else node.value
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Equal, and of the same kinds (1, 1.0 and true differ; nan is itself)."""
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return list(one) == list(other) and all(_same(one[k], other[k]) for k in one)
+    if isinstance(one, list):
+        return len(one) == len(other) and all(_same(a, b) for a, b in zip(one, other, strict=True))
+    if isinstance(one, float) and one != one and other != other:  # noqa: PLR0124 (nan)
+        return True
+    return bool(one == other)
+
+
+def _first_difference(one: _Node | None, other: _Node | None) -> tuple[int, int]:
+    if isinstance(one, _Map) and isinstance(other, _Map):
+        for mine, theirs in zip(one.entries, other.entries, strict=False):
+            if (
+                not _same(_data(mine.value), _data(theirs.value))
+                or mine.key.value != theirs.key.value
+            ):
+                return (
+                    _first_difference(mine.value, theirs.value)
+                    if mine.value
+                    else (mine.key.line, mine.key.column)
+                )
+    if isinstance(one, _Seq) and isinstance(other, _Seq):
+        for item, again in zip(one.items, other.items, strict=False):
+            if not _same(_data(item.value), _data(again.value)):
+                return _first_difference(item.value, again.value)
+    if one is None:
+        return 1, 1
+    return one.line, one.column
+
+
+_Anchor = tuple[tuple[str | int, ...], str]
+
+
+def _anchors(source: _Source) -> dict[_Anchor, tuple[tuple[int, int], list[str]]]:
+    """Each comment's text under what it annotates, with where that is in the file."""
+    found: dict[_Anchor, tuple[tuple[int, int], list[str]]] = {}
+
+    def add(
+        path: tuple[str | int, ...], place: str, where: tuple[int, int], texts: list[str]
+    ) -> None:
+        comments = [text for text in texts if text]
+        if comments:
+            _, already = found.setdefault((path, place), (where, []))
+            already.extend(comments)
+
+    add((), "top", (1, 1), source.header)
+    add((), "end", (1, 1), source.trailing + source.after_end)
+    for path, node, child, where in _walk(source.root, ()):
+        if child.before or child.eol:
+            add(_lifted(path, source.root), "at", where, [*child.before, child.eol])
+        if isinstance(node, (_Map, _Seq)) and node.tail:
+            add(path, "tail", where, node.tail)
+    return found
+
+
+def _walk(
+    node: _Node | None, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], _Node | None, _Entry | _Item, tuple[int, int]]]:
+    if isinstance(node, _Map):
+        for entry in node.entries:
+            here = (*path, entry.key.value)
+            yield here, entry.value, entry, (entry.key.line, entry.key.column)
+            yield from _walk(entry.value, here)
+    elif isinstance(node, _Seq):
+        for number, item in enumerate(node.items):
+            here = (*path, number)
+            value = item.value
+            where = (value.line, value.column) if value is not None else (1, 1)
+            yield here, value, item, where
+            yield from _walk(value, here)
+
+
+def _lifted(path: tuple[str | int, ...], root: _Node | None) -> tuple[str | int, ...]:
+    """The path of the outermost item that starts on the same line as ``path``'s entry.
+
+    A list item's first entry is written on the item's line (``- id: a``), so a comment
+    above either annotates both.
+    """
+    nodes: list[_Node | None] = [root]
+    for step in path:
+        node = nodes[-1]
+        if isinstance(node, _Map):
+            nodes.append(next(e.value for e in node.entries if e.key.value == step))
+        elif isinstance(node, _Seq):
+            nodes.append(node.items[int(step)].value)
+    end = len(path)
+    while end >= 2:
+        parent, first = nodes[end - 1], path[end - 1]
+        is_first = (
+            isinstance(parent, _Map) and parent.entries and parent.entries[0].key.value == first
+        ) or (isinstance(parent, _Seq) and first == 0 and not parent.flow_out)
+        if not (is_first and isinstance(nodes[end - 2], _Seq)):
+            break
+        end -= 1
+    return path[:end]
+
+
+def _pairs(
+    one: dict[_Anchor, tuple[tuple[int, int], list[str]]],
+    other: dict[_Anchor, tuple[tuple[int, int], list[str]]],
+) -> Iterator[tuple[tuple[int, int], tuple[list[str], list[str]]]]:
+    for anchor in sorted(set(one) | set(other), key=repr):
+        where, mine = one.get(anchor, ((1, 1), []))
+        _, theirs = other.get(anchor, ((1, 1), []))
+        yield where, (sorted(mine), sorted(theirs))

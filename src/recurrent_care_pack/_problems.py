@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "RC111": "a plain value that YAML 1.1 tools read differently ('no', '010')",
     "RC112": "the file is larger than the size limit",
     "RC113": "so many problems in one file that checking it stopped",
+    "RC120": "a layout rcpack fmt cannot rewrite without changing it",
     "RC201": "an unknown key",
     "RC202": "a required key is missing",
     "RC203": "a value of the wrong kind",
