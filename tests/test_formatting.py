@@ -274,11 +274,11 @@ def test_fmt_goes_on_after_a_refused_file(
 
 
 def test_a_layout_that_cannot_be_kept_is_refused_with_its_place() -> None:
-    """Where a value would change (a key longer than YAML allows on one line), fmt refuses."""
-    text = "pack:\n  id: p\n" + "  " + "k" * 1200 + ": 1\n"
+    """A plain key that quotes would take past YAML's 1,024-character limit is refused."""
+    text = "pack:\n  id: p\n" + "  " + "k" * 1023 + ": 1\n"
     with pytest.raises(LayoutError) as refused:
         format_text(text)
-    assert (refused.value.line, refused.value.column) == (3, 1203)
+    assert (refused.value.line, refused.value.column) == (3, 3)
     assert refused.value.message.startswith(
         "rcpack fmt cannot lay this out safely: the result would not read as YAML;"
     )

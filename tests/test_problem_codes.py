@@ -494,7 +494,7 @@ def test_file_over_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 RC120_LINE = (
-    "pack.yaml:3:1203: RC120 rcpack fmt cannot lay this out safely: the result would not read "
+    "pack.yaml:3:3: RC120 rcpack fmt cannot lay this out safely: the result would not read "
     "as YAML; leave this part as it is, or write it more simply (block style, one comment per "
     "line), and report it if it looks right"
 )
@@ -503,8 +503,8 @@ RC120_LINE = (
 def test_fmt_refuses_a_layout_it_cannot_keep(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A key too long for one line of YAML makes fmt leave the file, saying where: RC120."""
-    content = "pack:\n  id: p\n  " + "k" * 1200 + ": 1\n"
+    """A key that quoting would take past YAML's limit makes fmt leave the file: RC120."""
+    content = "pack:\n  id: p\n  " + "k" * 1023 + ": 1\n"
     (tmp_path / "pack.yaml").write_text(content, encoding="utf-8")
     old = Path.cwd()
     os.chdir(tmp_path)

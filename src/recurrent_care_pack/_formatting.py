@@ -228,7 +228,9 @@ def _parse(text: str) -> _Source:
         events = list(YAML(typ="safe").parse(text))
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        line = mark.line + 1 if mark is not None else 1
+        written = text.split("\n")[line - 1] if mark is not None else ""
+        column = len(written) - len(written.lstrip()) + 1  # where the line's content starts
         raise LayoutError(line, column, _refusal("the result would not read as YAML")) from error
     except YAMLError as error:
         raise LayoutError(1, 1, _refusal("the result would not read as YAML")) from error
