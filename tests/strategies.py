@@ -39,7 +39,7 @@ from recurrent_care_pack import (
 _CHARACTERS = st.characters(
     categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x85\ufeff\u2028\u2029"
 )
-texts = st.text(_CHARACTERS, min_size=1, max_size=24)
+texts = st.text(_CHARACTERS, min_size=1, max_size=24).filter(str.strip)  # not only spaces
 durations = st.integers(min_value=1, max_value=4 * 3600).map(lambda s: timedelta(seconds=s))
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 years = st.integers(min_value=1900, max_value=2100)

@@ -152,6 +152,18 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:1:1: RC107 the file is saved as UTF-16; save it as UTF-8",
         ],
     ),
+    "RC107 utf-32": (
+        "pack: {}\n".encode("utf-32"),
+        [
+            "pack.yaml:1:1: RC107 the file is saved as UTF-32; save it as UTF-8",
+        ],
+    ),
+    "RC107 utf-32 big-endian": (
+        b"\x00\x00\xfe\xff" + "pack: {}\n".encode("utf-32-be"),
+        [
+            "pack.yaml:1:1: RC107 the file is saved as UTF-32; save it as UTF-8",
+        ],
+    ),
     "RC108 byte-order mark": (
         b"\xef\xbb\xbf" + BASE.encode(),
         [
@@ -241,6 +253,12 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:7:9: RC205 'Our Org' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'our-org'",
         ],
     ),
+    "RC205 id ending in a line break": (
+        _edit("      - id: film-6\n", '      - id: "film-6\\n"\n'),
+        [
+            "pack.yaml:29:13: RC205 'film-6\\n' is not a valid id: it has a space or line break around it; write 'film-6'",
+        ],
+    ),
     "RC206 date": (
         _edit("published: 2019-05-22", "published: 22/05/2019"),
         [
@@ -257,6 +275,12 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         _edit("title: A pack", "title: ''"),
         [
             "pack.yaml:3:10: RC208 'title' is empty; write it, or leave the key out",
+        ],
+    ),
+    "RC208 text of spaces": (
+        _edit("title: A pack", "title: '   '"),
+        [
+            "pack.yaml:3:10: RC208 'title' has only spaces; write it, or leave the key out",
         ],
     ),
     "RC208 empty list": (
@@ -299,6 +323,12 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         _edit("        time: 30 minutes\n", "        time: half an hour\n"),
         [
             "pack.yaml:41:15: RC304 'half an hour' is not a duration rcpack can read: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+        ],
+    ),
+    "RC304 full-width digit": (
+        _edit("        time: 30 minutes\n", "        time: \uff130 minutes\n"),
+        [
+            "pack.yaml:41:15: RC304 '\uff130 minutes' has '\uff13' (fullwidth digit three), not one of the digits 0-9: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
         ],
     ),
     "RC401 id used twice": (

@@ -5,7 +5,15 @@ from pathlib import Path
 
 from attrs import frozen
 
-__all__ = ["CODES", "MAX_PROBLEMS", "PackError", "Problem", "format_path", "too_many"]
+__all__ = [
+    "CODES",
+    "MAX_PROBLEMS",
+    "PackError",
+    "Problem",
+    "format_path",
+    "quoted",
+    "too_many",
+]
 
 #: Checking a file stops after this many problems: the first thousand say enough.
 MAX_PROBLEMS = 1000
@@ -101,6 +109,12 @@ def format_path(path: Iterable[str | int]) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else f".{part}"
     return text
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotes, one line: a line break or other unseen character as its escape."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return f"'{shown}'"
 
 
 def too_many(file: Path) -> Problem:
