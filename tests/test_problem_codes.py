@@ -398,6 +398,52 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:26:21: RC409 Film 6 is re-watched on a different day but has no allowance; give Film 6 an 'allowance' so that the time can be checked",
         ],
     ),
+    "RC410 exercise following two modules": (
+        _edit(
+            "        allowance: 32 minutes\n",
+            "        allowance: 32 minutes\n        exercise: ex\n",
+        ),
+        [
+            "pack.yaml:25:19: RC410 Exercise 9 already follows Module 2 of Section 3 on line 19; an exercise follows one module only: give Module 3 of Section 3 an exercise of its own, or leave its 'exercise' out",
+        ],
+    ),
+    "RC411 film listed twice in a module": (
+        _edit("films: [film-6]", "films: [film-6, film-6]"),
+        [
+            "pack.yaml:17:25: RC411 Film 6 is already entry 1 of 'films'; list each film once",
+        ],
+    ),
+    "RC411 film re-watched twice": (
+        _edit("rewatch: [film-6]", "rewatch: [film-6, film-6]"),
+        [
+            "pack.yaml:26:29: RC411 Film 6 is already entry 1 of 'rewatch'; list each film once",
+        ],
+    ),
+    "RC412 module re-watching its own film": (
+        _edit("films: [film-7]", "films: [film-7, film-6]"),
+        [
+            "pack.yaml:26:21: RC412 Module 3 of Section 3 re-watches Film 6, one of its own films; re-watch only films of earlier modules, or take Film 6 out of 'rewatch'",
+        ],
+    ),
+    "RC413 exercise discussing a film shown later": (
+        _edit(
+            "        time: 30 minutes\n", "        time: 30 minutes\n        draws_on: [film-7]\n"
+        ),
+        [
+            "pack.yaml:42:20: RC413 Exercise 9 discusses Film 7, which is shown only later, in Module 3 of Section 3; make Exercise 9 follow Module 3 of Section 3 or a later module, or take Film 7 out of 'draws_on'",
+        ],
+    ),
+    "RC413 exercise discussing a film no module shows": (
+        _edit(
+            "        time: 30 minutes\n", "        time: 30 minutes\n        draws_on: [film-8]\n"
+        ).replace(
+            b"      - id: film-7\n",
+            b"      - id: film-8\n        kind: film\n      - id: film-7\n",
+        ),
+        [
+            "pack.yaml:44:20: RC413 Exercise 9 discusses 'film-8', which no learning module shows; add 'film-8' to the films of a module before Exercise 9, or take it out of 'draws_on'",
+        ],
+    ),
 }
 
 

@@ -55,6 +55,10 @@ CODES: dict[str, str] = {
     "RC407": "no pack details (the 'pack' key) in the pack",
     "RC408": "pack details given more than once",
     "RC409": "a re-watched film with no allowance",
+    "RC410": "an exercise that follows two modules",
+    "RC411": "a film listed twice in one module",
+    "RC412": "a module that re-watches one of its own films",
+    "RC413": "an exercise that discusses a film not shown before it",
 }
 
 
