@@ -39,7 +39,7 @@ from recurrent_care_pack import (
 _CHARACTERS = st.characters(
     categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x85\ufeff\u2028\u2029"
 )
-texts = st.text(_CHARACTERS, min_size=1, max_size=24)
+texts = st.text(_CHARACTERS, min_size=1, max_size=24).filter(str.strip)  # not only spaces
 durations = st.integers(min_value=1, max_value=4 * 3600).map(lambda s: timedelta(seconds=s))
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 years = st.integers(min_value=1900, max_value=2100)
@@ -68,8 +68,11 @@ def _one(draw: st.DrawFn, ids: list[str]) -> str | None:
 
 
 @st.composite
-def packs(draw: st.DrawFn) -> Pack:
-    """A valid pack: ids unique, references resolved, numbers unique, timings that add up."""
+def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
+    """A valid pack: ids unique, references resolved, numbers unique, timings that add up.
+
+    With ``draws_on_any_film`` an exercise may discuss films shown after it (RC413).
+    """
     serial = count(1)
     organisations = draw(_tuples(_organisations(serial), 4))
     org_ids = [o.id for o in organisations]
@@ -121,6 +124,8 @@ def packs(draw: st.DrawFn) -> Pack:
     sections = tuple(
         draw(_sections(context, number)) for number in range(1, draw(st.integers(0, 3)) + 1)
     )
+    if not draws_on_any_film:
+        sections = _discussing_films_shown_before(sections)
     return Pack(
         id="pack",
         title=draw(texts),
@@ -273,22 +278,26 @@ def _modules(
     media: tuple[Media, ...],
     exercise_ids: list[str],
 ) -> LearningModule:
-    films = draw(st.lists(st.sampled_from(media), min_size=1, max_size=3))
+    """A module; the exercise it is followed by, if any, is taken out of ``exercise_ids``."""
+    films = draw(st.lists(st.sampled_from(media), min_size=1, max_size=3, unique=True))
     running = sum((f.running_time for f in films if f.running_time), timedelta())
     allowed = sum((f.allowance for f in films if f.allowance), timedelta())
     allowance = max(running, allowed) + timedelta(seconds=draw(st.integers(0, 3600)))
     if not allowance:
         allowance = timedelta(minutes=1)
-    rewatchable = [m for m in media if m.allowance is not None]
+    rewatchable = [m for m in media if m.allowance is not None and m not in films]
     different_day = None
     on_another_day = draw(st.booleans())
     if rewatchable and on_another_day:
-        rewatch = draw(st.lists(st.sampled_from(rewatchable), min_size=1, max_size=2))
+        rewatch = draw(st.lists(st.sampled_from(rewatchable), min_size=1, max_size=2, unique=True))
         different_day = DifferentDay(
             rewatch=tuple(m.id for m in rewatch),
             allowance=allowance + sum((m.allowance for m in rewatch if m.allowance), timedelta()),
             note=draw(_maybe(texts)),
         )
+    exercise = _one(draw, exercise_ids)
+    if exercise is not None:
+        exercise_ids.remove(exercise)  # an exercise follows one module
     return LearningModule(
         id=f"module-{next(context.serial)}",
         number=number,
@@ -306,7 +315,7 @@ def _modules(
                 )
             )
         ),
-        exercise=_one(draw, exercise_ids),
+        exercise=exercise,
         different_day=different_day,
         topics=draw(_tuples(texts)),
     )
@@ -392,6 +401,36 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
                 )
             )
         ),
+    )
+
+
+def _discussing_films_shown_before(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """The sections with each exercise drawing only on films a plan of them all shows first.
+
+    A plan shows section by section each module's films (re-watched ones too) and then its
+    exercise, then the section's exercises that follow no module.
+    """
+    followed = {m.exercise for s in sections for m in s.modules}
+    shown: set[str] = set()
+    before: dict[str, frozenset[str]] = {}
+    for section in sections:
+        for module in section.modules:
+            shown.update(module.films)
+            shown.update(module.different_day.rewatch if module.different_day else ())
+            if module.exercise is not None:
+                before[module.exercise] = frozenset(shown)
+        for exercise in section.exercises:
+            if exercise.id not in followed:
+                before[exercise.id] = frozenset(shown)
+    return tuple(
+        evolve(
+            section,
+            exercises=tuple(
+                evolve(e, draws_on=tuple(f for f in e.draws_on if f in before[e.id]))
+                for e in section.exercises
+            ),
+        )
+        for section in sections
     )
 
 

@@ -152,6 +152,18 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:1:1: RC107 the file is saved as UTF-16; save it as UTF-8",
         ],
     ),
+    "RC107 utf-32": (
+        "pack: {}\n".encode("utf-32"),
+        [
+            "pack.yaml:1:1: RC107 the file is saved as UTF-32; save it as UTF-8",
+        ],
+    ),
+    "RC107 utf-32 big-endian": (
+        b"\x00\x00\xfe\xff" + "pack: {}\n".encode("utf-32-be"),
+        [
+            "pack.yaml:1:1: RC107 the file is saved as UTF-32; save it as UTF-8",
+        ],
+    ),
     "RC108 byte-order mark": (
         b"\xef\xbb\xbf" + BASE.encode(),
         [
@@ -241,6 +253,12 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:7:9: RC205 'Our Org' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'our-org'",
         ],
     ),
+    "RC205 id ending in a line break": (
+        _edit("      - id: film-6\n", '      - id: "film-6\\n"\n'),
+        [
+            "pack.yaml:29:13: RC205 'film-6\\n' is not a valid id: it has a space or line break around it; write 'film-6'",
+        ],
+    ),
     "RC206 date": (
         _edit("published: 2019-05-22", "published: 22/05/2019"),
         [
@@ -257,6 +275,12 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         _edit("title: A pack", "title: ''"),
         [
             "pack.yaml:3:10: RC208 'title' is empty; write it, or leave the key out",
+        ],
+    ),
+    "RC208 text of spaces": (
+        _edit("title: A pack", "title: '   '"),
+        [
+            "pack.yaml:3:10: RC208 'title' has only spaces; write it, or leave the key out",
         ],
     ),
     "RC208 empty list": (
@@ -299,6 +323,12 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         _edit("        time: 30 minutes\n", "        time: half an hour\n"),
         [
             "pack.yaml:41:15: RC304 'half an hour' is not a duration rcpack can read: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+        ],
+    ),
+    "RC304 full-width digit": (
+        _edit("        time: 30 minutes\n", "        time: \uff130 minutes\n"),
+        [
+            "pack.yaml:41:15: RC304 '\uff130 minutes' has '\uff13' (fullwidth digit three), not one of the digits 0-9: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
         ],
     ),
     "RC401 id used twice": (
@@ -366,6 +396,52 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         ),
         [
             "pack.yaml:26:21: RC409 Film 6 is re-watched on a different day but has no allowance; give Film 6 an 'allowance' so that the time can be checked",
+        ],
+    ),
+    "RC410 exercise following two modules": (
+        _edit(
+            "        allowance: 32 minutes\n",
+            "        allowance: 32 minutes\n        exercise: ex\n",
+        ),
+        [
+            "pack.yaml:25:19: RC410 Exercise 9 already follows Module 2 of Section 3 on line 19; an exercise follows one module only: give Module 3 of Section 3 an exercise of its own, or leave its 'exercise' out",
+        ],
+    ),
+    "RC411 film listed twice in a module": (
+        _edit("films: [film-6]", "films: [film-6, film-6]"),
+        [
+            "pack.yaml:17:25: RC411 Film 6 is already entry 1 of 'films'; list each film once",
+        ],
+    ),
+    "RC411 film re-watched twice": (
+        _edit("rewatch: [film-6]", "rewatch: [film-6, film-6]"),
+        [
+            "pack.yaml:26:29: RC411 Film 6 is already entry 1 of 'rewatch'; list each film once",
+        ],
+    ),
+    "RC412 module re-watching its own film": (
+        _edit("films: [film-7]", "films: [film-7, film-6]"),
+        [
+            "pack.yaml:26:21: RC412 Module 3 of Section 3 re-watches Film 6, one of its own films; re-watch only films of earlier modules, or take Film 6 out of 'rewatch'",
+        ],
+    ),
+    "RC413 exercise discussing a film shown later": (
+        _edit(
+            "        time: 30 minutes\n", "        time: 30 minutes\n        draws_on: [film-7]\n"
+        ),
+        [
+            "pack.yaml:42:20: RC413 Exercise 9 discusses Film 7, which is shown only later, in Module 3 of Section 3; make Exercise 9 follow Module 3 of Section 3 or a later module, or take Film 7 out of 'draws_on'",
+        ],
+    ),
+    "RC413 exercise discussing a film no module shows": (
+        _edit(
+            "        time: 30 minutes\n", "        time: 30 minutes\n        draws_on: [film-8]\n"
+        ).replace(
+            b"      - id: film-7\n",
+            b"      - id: film-8\n        kind: film\n      - id: film-7\n",
+        ),
+        [
+            "pack.yaml:44:20: RC413 Exercise 9 discusses 'film-8', which no learning module shows; add 'film-8' to the films of a module before Exercise 9, or take it out of 'draws_on'",
         ],
     ),
 }

@@ -1,7 +1,10 @@
 """Durations as a person says them: "23 minutes", "22 minutes 31 seconds", "1 hour"."""
 
 import re
+import unicodedata
 from datetime import timedelta
+
+from ._problems import quoted
 
 __all__ = [
     "HINT",
@@ -22,10 +25,12 @@ _THEN = r"(?:\s*,\s*|\s+and\s+|\s*)(?=[0-9])"
 
 #: The accepted spellings: hours, minutes, seconds, in that order, each at most once.
 #: The schema's ``duration`` pattern is this same text (a test holds them together).
+#: ``(?!\n)$`` ends the text in Python as ``$`` does in editors: Python's ``$`` alone
+#: also matches before a final line break.
 PATTERN = (
     rf"^(?=[0-9])(?:{_NUMBER_OF}{_HOURS}(?:{_THEN}|$))?"
     rf"(?:{_NUMBER_OF}{_MINUTES}(?:{_THEN}|$))?"
-    rf"(?:{_NUMBER_OF}{_SECONDS})?$"
+    rf"(?:{_NUMBER_OF}{_SECONDS})?(?!\n)$"
 )
 _ACCEPTED = re.compile(PATTERN)
 _PART = re.compile(r"([0-9]+)\s*([a-z]+)")
@@ -60,6 +65,10 @@ def _what_is_wrong(value: object) -> tuple[str, str]:  # noqa: PLR0911 (one retu
         return "RC302", f"{_show(value)} has no unit (minutes? hours?)"
     if not isinstance(value, str):
         return "RC304", f"a duration is text, not {_kind(value)}"
+    digit = next((c for c in value if c.isdigit() and not c.isascii()), None)
+    if digit is not None:  # int() would read it, the pattern does not
+        name = unicodedata.name(digit, "a digit").lower()
+        return "RC304", f"{_show(value)} has '{digit}' ({name}), not one of the digits 0-9"
     if _CLOCK.match(value):
         return "RC301", f"{_show(value)} is ambiguous (minutes and seconds, or hours and minutes?)"
     if _NUMBER.match(value):
@@ -110,7 +119,7 @@ def short_duration(duration: timedelta) -> str:
 def _show(value: object) -> str:
     if value is None:
         return "an empty value"
-    return f"'{value}'" if isinstance(value, str) else repr(value).lower()
+    return quoted(value) if isinstance(value, str) else repr(value).lower()
 
 
 def _kind(value: object) -> str:

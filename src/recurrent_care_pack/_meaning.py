@@ -3,6 +3,7 @@
 import difflib
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -101,8 +102,10 @@ def check_meaning(pack: Pack, origins: Origins) -> list[Problem]:
     """All the meaning problems of a pack whose files each fit the schema."""
     checker = _Checker(pack, origins)
     checker.check_references()
+    checker.check_modules()
     checker.check_numbering()
     checker.check_timings()
+    checker.check_order()
     return checker.problems
 
 
@@ -209,6 +212,63 @@ class _Checker:
             hint = f"add the {kind} to the pack first"
         self.report(path, "RC402", f"no {kind} has the id '{target}'; {hint}")
 
+    # Modules --------------------------------------------------------------------------
+
+    def check_modules(self) -> None:
+        followed: dict[str, tuple[Path_, str]] = {}  # exercise id: the module it follows
+        for i, section in enumerate(self.pack.sections):
+            for j, module in enumerate(section.modules):
+                at = ("sections", i, "modules", j)
+                label = f"Module {module.number} of Section {section.number}"
+                self.films_once((*at, "films"), module.films)
+                if module.different_day is not None:
+                    rewatch = module.different_day.rewatch
+                    self.films_once((*at, "different_day", "rewatch"), rewatch)
+                    for k, film_id in enumerate(rewatch):
+                        if film_id in module.films and film_id in self.media:
+                            film = _label(self.media[film_id])
+                            self.report(
+                                (*at, "different_day", "rewatch", k),
+                                "RC412",
+                                f"{label} re-watches {film}, one of its own films; re-watch "
+                                f"only films of earlier modules, or take {film} out of "
+                                "'rewatch'",
+                            )
+                if module.exercise is None:
+                    continue
+                if module.exercise in followed:
+                    first_path, first_label = followed[module.exercise]
+                    file, mark = self.origins.where((*first_path, "exercise"))
+                    here, _ = self.origins.where((*at, "exercise"))
+                    self.report(
+                        (*at, "exercise"),
+                        "RC410",
+                        f"{self.exercise_label(module.exercise)} already follows {first_label} "
+                        f"{_elsewhere(here, file, mark.line)}; an exercise follows one module "
+                        f"only: give {label} an exercise of its own, or leave its 'exercise' "
+                        "out",
+                    )
+                else:
+                    followed[module.exercise] = (at, label)
+
+    def films_once(self, path: Path_, films: Sequence[str]) -> None:
+        first: dict[str, int] = {}
+        for k, film_id in enumerate(films):
+            if film_id not in first:
+                first[film_id] = k
+                continue
+            film = _label(self.media[film_id]) if film_id in self.media else f"'{film_id}'"
+            self.report(
+                (*path, k),
+                "RC411",
+                f"{film} is already entry {first[film_id] + 1} of '{path[-1]}'; list each "
+                "film once",
+            )
+
+    def exercise_label(self, exercise_id: str) -> str:
+        exercise = self.kinds["exercise"].get(exercise_id)
+        return f"Exercise {exercise.number}" if isinstance(exercise, Exercise) else exercise_id
+
     # Numbering ------------------------------------------------------------------------
 
     def check_numbering(self) -> None:
@@ -289,7 +349,7 @@ class _Checker:
     def check_module_timings(
         self, path: Path_, module: LearningModule, section: Section, media: dict[str, Media]
     ) -> None:
-        films = [media[f] for f in module.films if f in media]
+        films = [media[f] for f in dict.fromkeys(module.films) if f in media]  # once: RC411
         label = f"Module {module.number} of Section {section.number}"
         known = [f for f in films if f.running_time is not None]
         running = sum((f.running_time for f in known if f.running_time), timedelta())
@@ -323,13 +383,14 @@ class _Checker:
         plan = module.different_day
         assert plan is not None  # noqa: S101 (checked by the caller)
         rewatch_time = timedelta()
-        for k, film_id in enumerate(plan.rewatch):
+        rewatch = list(dict.fromkeys(plan.rewatch))  # each film once: RC411
+        for film_id in rewatch:
             film = media.get(film_id)
             if film is None:
                 return  # reported as an unknown reference
             if film.allowance is None:
                 self.report(
-                    (*path, "different_day", "rewatch", k),
+                    (*path, "different_day", "rewatch", plan.rewatch.index(film_id)),
                     "RC409",
                     f"{_label(film)} is re-watched on a different day but has no allowance; "
                     f"give {_label(film)} an 'allowance' so that the time can be checked",
@@ -338,7 +399,7 @@ class _Checker:
             rewatch_time += film.allowance
         expected = module.allowance + rewatch_time
         if plan.allowance != expected:
-            rewatched = _film_names([media[f] for f in plan.rewatch])
+            rewatched = _film_names([media[f] for f in rewatch])
             self.report(
                 (*path, "different_day", "allowance"),
                 "RC406",
@@ -347,6 +408,74 @@ class _Checker:
                 f"{format_duration(rewatch_time)} to re-watch {rewatched} "
                 f"make {format_duration(expected)}; make them agree",
             )
+
+    # Order ----------------------------------------------------------------------------
+
+    def check_order(self) -> None:
+        """Each exercise comes after the films it discusses, in the order plans keep."""
+        exercises: dict[str, tuple[Path_, Exercise]] = {}
+        shows: dict[str, str] = {}  # film id: the first module that shows it
+        for i, section in enumerate(self.pack.sections):
+            for j, exercise in enumerate(section.exercises):
+                exercises.setdefault(exercise.id, (("sections", i, "exercises", j), exercise))
+            for module in section.modules:
+                for film_id in _films_shown(module):
+                    shows.setdefault(
+                        film_id, f"Module {module.number} of Section {section.number}"
+                    )
+        for exercise_id, shown in _shown_before(self.pack):
+            if exercise_id in exercises:
+                self.discussed_before(*exercises[exercise_id], shown, shows)
+
+    def discussed_before(
+        self, at: Path_, exercise: Exercise, shown: AbstractSet[str], shows: dict[str, str]
+    ) -> None:
+        name = f"Exercise {exercise.number}"
+        for k, film_id in enumerate(exercise.draws_on):
+            if film_id in shown or film_id not in self.media:
+                continue  # shown before it, or reported as an unknown reference
+            film = _label(self.media[film_id])
+            module = shows.get(film_id)
+            if module is None:
+                message = (
+                    f"{name} discusses {film}, which no learning module shows; add {film} "
+                    f"to the films of a module before {name}, or take it out of 'draws_on'"
+                )
+            else:
+                message = (
+                    f"{name} discusses {film}, which is shown only later, in {module}; make "
+                    f"{name} follow {module} or a later module, or take {film} out of "
+                    "'draws_on'"
+                )
+            self.report((*at, "draws_on", k), "RC413", message)
+
+
+def _shown_before(pack: Pack) -> Iterator[tuple[str, AbstractSet[str]]]:
+    """Each exercise's id with the films shown before it, as `plan` lays out the whole pack.
+
+    Section by section: each module's films (and those it re-watches), then the exercise
+    that follows it, unless an earlier module brought it; then the section's exercises
+    that follow no module. The set of films grows as the plan goes on: use it at once.
+    """
+    led = {m.exercise for s in pack.sections for m in s.modules}
+    shown: set[str] = set()
+    placed: set[str] = set()
+    for section in pack.sections:
+        for module in section.modules:
+            shown.update(_films_shown(module))
+            if module.exercise is not None and module.exercise not in placed:
+                placed.add(module.exercise)
+                yield module.exercise, shown
+        for exercise in section.exercises:
+            if exercise.id not in led and exercise.id not in placed:
+                placed.add(exercise.id)
+                yield exercise.id, shown
+
+
+def _films_shown(module: LearningModule) -> tuple[str, ...]:
+    """The films a module shows, with those it re-watches when run on a different day."""
+    rewatch = module.different_day.rewatch if module.different_day is not None else ()
+    return (*rewatch, *module.films)
 
 
 def _first_by_id(items: Iterable[_Item]) -> dict[str, _Item]:

@@ -5,7 +5,15 @@ from pathlib import Path
 
 from attrs import frozen
 
-__all__ = ["CODES", "MAX_PROBLEMS", "PackError", "Problem", "format_path", "too_many"]
+__all__ = [
+    "CODES",
+    "MAX_PROBLEMS",
+    "PackError",
+    "Problem",
+    "format_path",
+    "quoted",
+    "too_many",
+]
 
 #: Checking a file stops after this many problems: the first thousand say enough.
 MAX_PROBLEMS = 1000
@@ -48,6 +56,10 @@ CODES: dict[str, str] = {
     "RC407": "no pack details (the 'pack' key) in the pack",
     "RC408": "pack details given more than once",
     "RC409": "a re-watched film with no allowance",
+    "RC410": "an exercise that follows two modules",
+    "RC411": "a film listed twice in one module",
+    "RC412": "a module that re-watches one of its own films",
+    "RC413": "an exercise that discusses a film not shown before it",
 }
 
 
@@ -102,6 +114,12 @@ def format_path(path: Iterable[str | int]) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else f".{part}"
     return text
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotes, one line: a line break or other unseen character as its escape."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return f"'{shown}'"
 
 
 def too_many(file: Path) -> Problem:

@@ -142,10 +142,14 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
 
 def _decode(file: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
     """UTF-8 text from the file's bytes, or why it is not UTF-8."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [
-            _located(file, Mark(1, 1), "RC107", "the file is saved as UTF-16; save it as UTF-8")
-        ]
+    # UTF-32's little-endian mark starts with UTF-16's, so UTF-32 is looked for first.
+    for encoding, marks in (
+        ("UTF-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")),
+        ("UTF-16", (b"\xff\xfe", b"\xfe\xff")),
+    ):
+        if raw.startswith(marks):
+            message = f"the file is saved as {encoding}; save it as UTF-8"
+            return None, [_located(file, Mark(1, 1), "RC107", message)]
     problems = []
     if raw.startswith(b"\xef\xbb\xbf"):
         message = "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"

@@ -11,11 +11,13 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from ._durations import diagnose
-from ._problems import MAX_PROBLEMS, Problem, too_many
+from ._problems import MAX_PROBLEMS, Problem, quoted, too_many
 from ._reading import Document
 from ._resources import bundled
 
 __all__ = ["check_document", "resolve", "schema"]
+
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 _KINDS = {
     "string": "text",
@@ -144,9 +146,15 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
     keyword = error.validator
     instance = error.instance
     if keyword == "pattern" and _is(here, "id"):
-        example = re.sub(r"[^a-z0-9]+", "-", str(instance).lower()).strip("-") or "film-6"
+        text = str(instance)
+        if text != text.strip() and _ID.fullmatch(text.strip()):
+            return "RC205", (
+                f"{quoted(text)} is not a valid id: it has a space or line break around "
+                f"it; write '{text.strip()}'"
+            )
+        example = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "film-6"
         return "RC205", (
-            f"'{instance}' is not a valid id; ids are lowercase words and numbers "
+            f"{quoted(text)} is not a valid id; ids are lowercase words and numbers "
             f"joined by hyphens, e.g. '{example}'"
         )
     if _is(here, "date"):
@@ -159,8 +167,9 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
     if keyword in {"minimum", "maximum"}:
         bound = "at least" if keyword == "minimum" else "at most"
         return "RC207", f"{name} is {instance}; it must be {bound} {error.validator_value}"
-    if keyword == "minLength":
-        return "RC208", f"{name} is empty; write it, or leave the key out"
+    if keyword == "pattern" and _is(here, "text"):
+        blank = "is empty" if instance == "" else "has only spaces"
+        return "RC208", f"{name} {blank}; write it, or leave the key out"
     if keyword == "minItems":
         least = int(here["minItems"])
         return "RC208", f"{name} needs at least {least} {'entry' if least == 1 else 'entries'}"
@@ -258,12 +267,12 @@ def _kind_of(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"the text {quoted(value)}"
     return "a list" if isinstance(value, list) else "a mapping"
 
 
 def _shown(value: object) -> str:
-    return f"'{value}'" if isinstance(value, str) else _kind_of(value)
+    return quoted(value) if isinstance(value, str) else _kind_of(value)
 
 
 def _a(noun: str) -> str:
