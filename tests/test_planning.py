@@ -1,7 +1,8 @@
 """The planner lays out Section 3 by the pack's rules, with clock times, days and breaks."""
 
 import json
-from datetime import time, timedelta
+from collections.abc import Sequence
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -9,9 +10,14 @@ from recurrent_care_pack import (
     Agenda,
     Breaks,
     EntryKind,
+    LearningModule,
+    Media,
+    MediaKind,
+    Organisation,
     Pack,
     PlanError,
     PlanOptions,
+    Section,
     load_pack,
     plan,
 )
@@ -24,6 +30,30 @@ MIN = timedelta(minutes=1)
 def pack() -> Pack:
     """The bundled pack."""
     return load_pack()
+
+
+def modules_pack(minutes: Sequence[int]) -> Pack:
+    """A valid pack of one section whose modules each show one film of the given minutes."""
+    films = tuple(
+        Media(id=f"film-{n}", kind=MediaKind.FILM, number=n, allowance=m * MIN)
+        for n, m in enumerate(minutes, start=1)
+    )
+    modules = tuple(
+        LearningModule(
+            id=f"module-{n}", number=n, title=f"Module {n}", films=(f.id,), allowance=f.allowance
+        )
+        for n, f in enumerate(films, start=1)
+        if f.allowance is not None
+    )
+    section = Section(id="section-1", number=1, title="Section", modules=modules, media=films)
+    return Pack(
+        id="pack",
+        title="Pack",
+        publisher="org",
+        published=date(2026, 1, 1),
+        sections=(section,),
+        organisations=(Organisation(id="org", name="Org"),),
+    )
 
 
 def _rows(agenda: Agenda) -> list[tuple[int, str, str, str]]:
@@ -277,3 +307,137 @@ def test_show_unknown_item(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == (
         "rcpack: nothing in the pack is called 'Film 66'; did you mean 'film-6'?\n"
     )
+
+
+def test_thirty_one_minute_modules_over_ten_days() -> None:
+    """Thirty one-minute modules over ten days: three a day, each day 09:30 to 09:33."""
+    agenda = plan(modules_pack([1] * 30), options=PlanOptions(days=10))
+    assert agenda.days == 10
+    assert [len(agenda.day(d)) for d in range(1, 11)] == [3] * 10
+    assert {f"{agenda.day(d)[-1].end:%H:%M}" for d in range(1, 11)} == {"09:33"}
+
+
+def test_days_keep_the_longest_short_and_break_early() -> None:
+    """Minutes 1, 1, 4, 1, 1 over two days: 2 and 6 (not 6 and 2), the earliest of the best."""
+    agenda = plan(modules_pack([1, 1, 4, 1, 1]), options=PlanOptions(days=2))
+    assert [e.day for e in agenda.entries] == [1, 1, 2, 2, 2]
+    three = plan(modules_pack([2, 2, 2, 2]), options=PlanOptions(days=3))
+    assert [e.day for e in three.entries] == [1, 2, 3, 3]
+
+
+def test_a_budget_finds_the_small_modules_after_a_long_one() -> None:
+    """Thirteen modules, the first 5 hours and the rest 2 minutes: 2 hours hold the twelve."""
+    agenda = plan(modules_pack([300] + [2] * 12), options=PlanOptions(budget=120 * MIN))
+    assert agenda.left_out == ("Module 1 of Section 1",)
+    assert agenda.total == 24 * MIN
+    assert [e.item for e in agenda.entries] == [f"module-{n}" for n in range(2, 14)]
+
+
+def test_a_budget_prefers_more_time_then_more_items_then_the_first() -> None:
+    """In 5 minutes: 5 beats 2 + 2; 3 + 2 beats 5; of 2 + 3 and 2 + 3, the first 2."""
+
+    def items(minutes: list[int]) -> list[str | None]:
+        agenda = plan(modules_pack(minutes), options=PlanOptions(budget=5 * MIN))
+        return [e.item for e in agenda.entries]
+
+    assert items([5, 2, 2]) == ["module-1"]
+    assert items([5, 3, 2]) == ["module-2", "module-3"]
+    assert items([2, 2, 3]) == ["module-1", "module-3"]
+
+
+def test_a_day_ending_exactly_at_the_day_end_is_allowed(pack: Pack) -> None:
+    """Section 3 ends at 12:35: a day end of 12:35 holds it, 12:34 does not."""
+    agenda = plan(pack, ["section-3"], PlanOptions(day_end=time(12, 35)))
+    assert f"{agenda.entries[-1].end:%H:%M}" == "12:35"
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["section-3"], PlanOptions(day_end=time(12, 34)))
+    assert str(raised.value) == (
+        "Day 1 would end at 12:35, after 12:34, with Exercise 10: Thinking about "
+        "trauma-informed approaches in your work; start earlier, use more days, or give a "
+        "budget to see what fits"
+    )
+
+
+def test_a_break_exactly_at_its_time_is_taken(pack: Pack) -> None:
+    """Module 1 ends at 10:40: a break at 10:40 comes then; one at 10:41 after Module 2."""
+
+    def breaks_at(clock: time) -> list[str]:
+        agenda = plan(pack, ["section-3"], PlanOptions(breaks=Breaks(at=(clock,))))
+        return [f"{e.start:%H:%M}" for e in agenda.entries if e.kind is EntryKind.BREAK]
+
+    assert breaks_at(time(10, 40)) == ["10:40"]
+    assert breaks_at(time(10, 41)) == ["11:33"]
+
+
+@pytest.mark.parametrize(
+    ("breaks", "message"),
+    [
+        (
+            Breaks(length=-15 * MIN),
+            "a break must last more than zero minutes; give one such as 15 minutes",
+        ),
+        (
+            Breaks(length=timedelta()),
+            "a break must last more than zero minutes; give one such as 15 minutes",
+        ),
+        (
+            Breaks(every=timedelta()),
+            "the time between breaks must be more than zero; give one such as 90 minutes",
+        ),
+        (
+            Breaks(at=(time(9, 30),)),
+            "the break at 09:30 comes at the start at 09:30; breaks fall between modules, "
+            "so choose a later time",
+        ),
+    ],
+)
+def test_refuses_breaks_no_one_could_mean(pack: Pack, breaks: Breaks, message: str) -> None:
+    """A break of no length, never due, or at the very start is refused with the reason."""
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["section-3"], PlanOptions(breaks=breaks))
+    assert str(raised.value) == message
+
+
+def test_refuses_a_budget_of_nothing(pack: Pack) -> None:
+    """A budget of zero is refused, not answered with a traceback."""
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["section-3"], PlanOptions(budget=timedelta()))
+    assert str(raised.value) == "a budget must be more than zero; give one such as 3 hours"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--break-at", "08:00"],
+            "the break at 08:00 comes before the start at 09:30; breaks fall between "
+            "modules, so choose a later time",
+        ),
+        (
+            ["--break-at", "15:00"],
+            "the break at 15:00 is never taken: nothing starts at or after it, and the plan "
+            "ends at 12:35; choose an earlier time or leave it out",
+        ),
+        (
+            ["--break-at", "12:10"],
+            "the break at 12:10 is never taken: nothing starts at or after it, and the plan "
+            "ends at 12:35; choose an earlier time or leave it out",
+        ),
+        (
+            ["--break-at", "11:00", "--days", "3"],
+            "the break at 11:00 is never taken: nothing starts at or after it, and every "
+            "day ends by 10:55; choose an earlier time or leave it out",
+        ),
+        (
+            ["--break-at", "12:30", "--day-end", "12:30", "--days", "2"],
+            "the break at 12:30 comes at the end of the day at 12:30; choose an earlier time",
+        ),
+    ],
+)
+def test_cli_refuses_a_break_outside_the_day(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """A break before the start, after the end, or after the last item exits 2 saying so."""
+    assert main(["plan", "section-3", *argv]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", f"rcpack: cannot plan: {message}\n")

@@ -3,6 +3,7 @@
 import itertools
 from datetime import time, timedelta
 
+from attrs import evolve
 from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,11 @@ from recurrent_care_pack import (
     plan,
     section_time,
 )
+from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._planning import _Planner, _Unit, _wanted
 from strategies import plannable_packs
+
+MIN = timedelta(minutes=1)
 
 _SETTINGS = settings(
     max_examples=80,
@@ -137,3 +142,100 @@ def test_a_budgeted_plan_never_exceeds_its_budget(pack: Pack, data: st.DataObjec
         return  # nothing fits: said, not planned
     assert agenda.total <= budget
     assert agenda.entries
+
+
+def _items(pack: Pack) -> list[str]:
+    return [m.id for s in pack.sections for m in s.modules] + [
+        e.id for s in pack.sections for e in s.exercises
+    ]
+
+
+def _options(data: st.DataObject, **more: object) -> PlanOptions:
+    at = data.draw(st.lists(st.integers(1, 600), max_size=2))
+    chosen = data.draw(breaks)
+    if chosen is not None:
+        chosen = evolve(chosen, at=tuple(time(m // 60, m % 60) for m in at))
+    day_end = data.draw(st.none() | st.integers(30, 1439).map(lambda m: time(m // 60, m % 60)))
+    return PlanOptions(
+        start=time(0, 0),
+        discussions=data.draw(st.booleans()),
+        breaks=chosen,
+        day_end=day_end,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def _laid(planner: _Planner, groups: list[list[_Unit]], talks: frozenset[str]) -> Agenda | str:
+    try:
+        return Agenda(entries=tuple(planner.lay_out(groups, talks)[0]))
+    except PlanError as error:
+        return str(error)
+
+
+@_SETTINGS
+@given(plannable_packs, st.data())
+def test_days_split_as_an_exhaustive_search_would(pack: Pack, data: st.DataObject) -> None:
+    """Of every split over the days, the shortest longest day, breaking earliest; or its error."""
+    items = _items(pack)
+    assume(items)
+    selection = data.draw(st.lists(st.sampled_from(items), min_size=1, max_size=5, unique=True))
+    planner = _Planner(pack, _options(data, days=data.draw(st.integers(1, 4))))
+    try:
+        units = planner.units(selection)
+    except PlanError:
+        reject()
+    days, talks = planner.options.days, _wanted(units, planner.options)
+    assume(days <= len(units))
+    best: tuple[timedelta, Agenda] | None = None
+    first: str | None = None
+    for cuts in itertools.combinations(range(1, len(units)), days - 1):
+        groups = [units[a:b] for a, b in itertools.pairwise([0, *cuts, len(units)])]
+        laid = _laid(planner, groups, talks)
+        if isinstance(laid, str):
+            first = first or laid
+            continue
+        longest = max(
+            sum((e.duration for e in laid.day(d)), timedelta()) for d in range(1, days + 1)
+        )
+        if best is None or longest < best[0]:
+            best = (longest, laid)
+    try:
+        found: Agenda | str = _laid(planner, planner.split(units, talks), talks)
+    except PlanError as error:
+        found = str(error)
+    assert found == (best[1] if best is not None else first)
+
+
+@_SETTINGS
+@given(plannable_packs, st.data())
+def test_a_budget_plans_as_an_exhaustive_search_would(pack: Pack, data: st.DataObject) -> None:
+    """Of every subset, with discussions dropped from the end: most time, most items, first."""
+    items = _items(pack)
+    assume(items)
+    selection = data.draw(st.lists(st.sampled_from(items), min_size=1, max_size=5, unique=True))
+    budget = data.draw(st.integers(1, 600)) * MIN
+    planner = _Planner(pack, _options(data, budget=budget))
+    try:
+        units = planner.units(selection)
+    except PlanError:
+        reject()
+    wanted = _wanted(units, planner.options)
+    best: tuple[tuple[timedelta, int], Agenda] | None = None
+    for size in range(len(units), 0, -1):
+        for chosen in itertools.combinations(range(len(units)), size):
+            picked = [units[i] for i in chosen]
+            ids = [u.key for u in picked if u.key in wanted]
+            for keep in range(len(ids), -1, -1):
+                laid = _laid(planner, [picked], frozenset(ids[:keep]))
+                if isinstance(laid, str) or laid.total > budget:
+                    continue
+                key = (laid.session_time, len(picked))
+                if best is None or key > best[0]:
+                    best = (key, laid)
+                break
+    try:
+        found: Agenda | str = _laid(planner, *planner.within_budget(units, budget))
+    except PlanError as error:
+        found = str(error)
+    nothing = f"nothing in the selection fits in {format_duration(budget)}"
+    assert found == (best[1] if best is not None else nothing)

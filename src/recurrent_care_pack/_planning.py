@@ -5,8 +5,10 @@ starts by re-watching its films (Film 6) whenever they were not shown earlier th
 """
 
 import enum
+import functools
 import itertools
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import time, timedelta
 
 from attrs import evolve, field, frozen
@@ -18,8 +20,6 @@ from ._queries import Item, film_names, find, label
 __all__ = ["Agenda", "Breaks", "Entry", "EntryKind", "PlanError", "PlanOptions", "plan"]
 
 _MIDNIGHT = timedelta(days=1)
-#: Above this many modules and exercises a budget is met greedily, not by trying every subset.
-_EXACT_LIMIT = 12
 
 
 class PlanError(ValueError):
@@ -136,16 +136,78 @@ def plan(
     """Plan ``selection`` (ids, names such as "Module 2", or items; default the whole pack).
 
     Raises `PlanError` for a plan that cannot be made: an exercise before the films it
-    discusses, more days than items, or a day that ends before its items fit.
+    discusses, more days than items, a day that ends before its items fit, or breaks that
+    cannot be taken (of no length, or at a time the plan never reaches).
     """
     options = options or PlanOptions()
-    if options.days < 1:
-        raise PlanError("a plan needs at least one day")
+    _check_options(options)
     planner = _Planner(pack, options)
     units = planner.units(selection)
+    wanted = _wanted(units, options)
     if options.budget is None:
-        return planner.schedule(units, _wanted(units, options))
-    return planner.within_budget(units, options.budget)
+        groups, discussions = planner.split(units, wanted), wanted
+    else:
+        groups, discussions = planner.within_budget(units, options.budget)
+    entries, taken = planner.lay_out(groups, discussions)
+    _check_breaks_taken(options, entries, taken)
+    left_out: list[str] = []
+    if options.budget is not None:
+        planned = {e.item for e in entries}
+        discussed = {e.item for e in entries if e.kind is EntryKind.DISCUSSION}
+        left_out += [u.name for u in units if u.key not in planned]
+        left_out += [
+            f"the optional discussion after {u.name}"
+            for u in units
+            if u.key in wanted and u.key in planned and u.key not in discussed
+        ]
+    return Agenda(entries=tuple(entries), left_out=tuple(left_out), options=options)
+
+
+def _check_options(options: PlanOptions) -> None:
+    """Refuse what no facilitator could mean: no days, no budget, breaks of no length."""
+    if options.days < 1:
+        raise PlanError("a plan needs at least one day")
+    if options.budget is not None and options.budget <= timedelta():
+        raise PlanError("a budget must be more than zero; give one such as 3 hours")
+    breaks = options.breaks
+    if breaks is None:
+        return
+    if breaks.length <= timedelta():
+        raise PlanError("a break must last more than zero minutes; give one such as 15 minutes")
+    if breaks.every is not None and breaks.every <= timedelta():
+        raise PlanError(
+            "the time between breaks must be more than zero; give one such as 90 minutes"
+        )
+    start, end = options.start, options.day_end
+    for at in sorted(breaks.at):
+        if _offset(at) <= _offset(start):
+            when = "at" if _offset(at) == _offset(start) else "before"
+            raise PlanError(
+                f"the break at {at:%H:%M} comes {when} the start at {start:%H:%M}; "
+                "breaks fall between modules, so choose a later time"
+            )
+        if end is not None and _offset(at) >= _offset(end):
+            when = "at" if _offset(at) == _offset(end) else "after"
+            raise PlanError(
+                f"the break at {at:%H:%M} comes {when} the end of the day at {end:%H:%M}; "
+                "choose an earlier time"
+            )
+
+
+def _check_breaks_taken(
+    options: PlanOptions, entries: Sequence[Entry], taken: frozenset[timedelta]
+) -> None:
+    """Refuse a break at a set time that no day reaches, rather than drop it unsaid."""
+    if options.breaks is None or not entries:
+        return
+    for at in sorted(options.breaks.at):
+        if _offset(at) not in taken:
+            end = max(_offset(e.end) if e.end != time(0) else _MIDNIGHT for e in entries)
+            ends = "the plan ends at" if options.days == 1 else "every day ends by"
+            raise PlanError(
+                f"the break at {at:%H:%M} is never taken: nothing starts at or after it, "
+                f"and {ends} {_clock(end)}; choose an earlier time or leave it out"
+            )
 
 
 def _wanted(units: Sequence[_Unit], options: PlanOptions) -> frozenset[str]:
@@ -157,6 +219,123 @@ def _wanted(units: Sequence[_Unit], options: PlanOptions) -> frozenset[str]:
         and u.module.discussion is not None
         and (options.discussions or not u.module.discussion.optional)
     )
+
+
+@frozen(kw_only=True)
+class _Day:
+    """How far a day has got: its clock, the time run since a break, the breaks to come."""
+
+    number: int
+    clock: timedelta
+    run: timedelta = timedelta()  # only counted with a break every so often, and only so far
+    pending_break: bool = False
+    breaks_at: tuple[timedelta, ...] = ()
+    started: bool = False
+
+
+def _new_day(number: int, options: PlanOptions) -> _Day:
+    at = options.breaks.at if options.breaks is not None else ()
+    return _Day(
+        number=number, clock=_offset(options.start), breaks_at=tuple(sorted(map(_offset, at)))
+    )
+
+
+def _add(
+    day: _Day, step: _Step, options: PlanOptions, *, may_break: bool
+) -> tuple[_Day, list[tuple[timedelta, _Step]]]:
+    """The day with ``step`` laid down, and what was laid from when: a break first if due."""
+    breaks = options.breaks
+    clock, run, breaks_at = day.clock, day.run, day.breaks_at
+    laid: list[tuple[timedelta, _Step]] = []
+    if breaks is not None and may_break and day.started:
+        due = day.pending_break or (breaks.every is not None and run >= breaks.every)
+        passed = sum(1 for t in breaks_at if t <= clock)
+        if passed:
+            breaks_at, due = breaks_at[passed:], True
+        if due:
+            pause = _Step(kind=EntryKind.BREAK, title="Break", duration=breaks.length)
+            laid.append((clock, pause))
+            clock, run = _end(day.number, clock, pause, options), timedelta()
+    laid.append((clock, step))
+    if breaks is not None and breaks.every is not None:
+        run = min(run + step.duration, breaks.every)
+    return evolve(
+        day,
+        clock=_end(day.number, clock, step, options),
+        run=run,
+        pending_break=breaks is not None
+        and breaks.after_exercises
+        and step.kind is EntryKind.EXERCISE,
+        breaks_at=breaks_at,
+        started=True,
+    ), laid
+
+
+def _end(number: int, clock: timedelta, step: _Step, options: PlanOptions) -> timedelta:
+    """When ``step`` ends if it starts at ``clock``; `PlanError` if the day cannot hold it."""
+    end = clock + step.duration
+    if end > _MIDNIGHT:
+        raise PlanError(f"Day {number} would run past midnight; start earlier or use more days")
+    day_end = options.day_end
+    if day_end is not None and end > _offset(day_end):
+        raise PlanError(
+            f"Day {number} would end at {_clock(end)}, after {day_end:%H:%M}, with "
+            f"{step.title}; start earlier, use more days, or give a budget to see what fits"
+        )
+    return end
+
+
+def _entry(day: int, clock: timedelta, step: _Step) -> Entry:
+    return Entry(
+        day=day,
+        start=_time(clock),
+        end=_time(clock + step.duration),
+        duration=step.duration,
+        kind=step.kind,
+        title=step.title,
+        item=step.item,
+        films=step.films,
+        optional=step.optional,
+    )
+
+
+@frozen(kw_only=True)
+class _Partial:
+    """A plan under a budget as far as it has got: its session time and its choices."""
+
+    session: timedelta
+    taken: tuple[int, ...]  # the units planned, by index
+    discussed: tuple[int, ...] = ()  # the units planned with their discussion
+    new_days: tuple[int, ...] = ()  # the units that start a day after the first
+
+    def take(self, index: int, session: timedelta, *, talk: bool, new_day: bool) -> "_Partial":
+        """This plan with one more unit."""
+        return _Partial(
+            session=self.session + session,
+            taken=(*self.taken, index),
+            discussed=(*self.discussed, index) if talk else self.discussed,
+            new_days=(*self.new_days, index) if new_day and self.taken else self.new_days,
+        )
+
+    def beats(self, other: "_Partial") -> bool:
+        """More session time, then more items, then the items that come first."""
+        mine, theirs = (self.session, len(self.taken)), (other.session, len(other.taken))
+        return mine > theirs or (mine == theirs and self.taken < other.taken)
+
+
+@frozen(kw_only=True)
+class _Place:
+    """Where a plan under a budget has got to; two plans in one place have one future."""
+
+    day: _Day | None  # None before the first unit
+    today: frozenset[str]  # the films shown that day that later units may need
+    seen: frozenset[str]  # the films shown so far that later units may need
+    before: timedelta  # the time of the days before
+    dropped: bool = False  # a wanted discussion was left out: so are the later ones
+
+    def time_today(self, start: time) -> timedelta:
+        """The time of the day so far."""
+        return self.day.clock - _offset(start) if self.day is not None else timedelta()
 
 
 class _Planner:
@@ -202,56 +381,128 @@ class _Planner:
             f"{label(pack, item)} cannot be planned: choose modules, exercises or sections"
         )
 
-    def schedule(self, units: Sequence[_Unit], discussions: frozenset[str]) -> Agenda:
-        """Lay out the units over the days, keeping the longest day as short as can be."""
-        days = self.options.days
-        if days > max(len(units), 1):
+    def split(self, units: Sequence[_Unit], discussions: frozenset[str]) -> list[list[_Unit]]:
+        """The units over the days, the longest day as short as can be, days breaking early.
+
+        A day's time depends on its own units only, so the best split of units ``i:`` over
+        ``k`` days follows from the best splits over ``k - 1`` days: O(days x units²).
+        """
+        days, count = self.options.days, len(units)
+        if days > max(count, 1):
             raise PlanError(
-                f"{days} days for {len(units)} module{'s' if len(units) != 1 else ''} "
+                f"{days} days for {count} module{'s' if count != 1 else ''} "
                 "and exercises: choose fewer days or more items"
             )
         if not units:
-            return Agenda(entries=(), options=self.options)
-        best: tuple[timedelta, list[Entry]] | None = None
-        failure: PlanError | None = None
-        for cuts in itertools.combinations(range(1, len(units)), days - 1):
-            bounds = [0, *cuts, len(units)]
-            groups = [units[a:b] for a, b in itertools.pairwise(bounds)]
-            try:
-                entries = self.entries(groups, discussions)
-            except PlanError as error:
-                failure = failure or error
-                continue
-            longest = max(_span(entries, day) for day in range(1, days + 1))
-            if best is None or longest < best[0]:
-                best = (longest, entries)
-        if best is None:
-            raise failure or PlanError("no plan fits")
-        return Agenda(entries=tuple(best[1]), options=self.options)
+            return []
+        span = self.spans(units, discussions)
 
-    def entries(
+        def longest_with(i: int, j: int, rest: list[timedelta | None]) -> timedelta | None:
+            """The longest day with units ``i:j`` on one day, ``rest`` from ``j`` on."""
+            first, then = span[i][j], rest[j]
+            return None if first is None or then is None else max(first, then)
+
+        # longest[k][i]: the longest day of the best split of units i: over k days, if any.
+        longest: list[list[timedelta | None]] = [[], [span[i][count] for i in range(count)]]
+        for k in range(2, days + 1):
+            rest = [*longest[k - 1], None]
+            longest.append(
+                [
+                    min(
+                        (
+                            t
+                            for j in range(i + 1, count - k + 2)
+                            if (t := longest_with(i, j, rest))
+                        ),
+                        default=None,
+                    )
+                    for i in range(count - k + 1)
+                ]
+            )
+        cuts = list(range(1, days))  # one unit a day first: what a failure is told from
+        best = longest[days][0]
+        if best is not None:
+            cuts, i = [], 0
+            for k in range(days, 1, -1):
+                rest = [*longest[k - 1], None]
+                i = next(
+                    j
+                    for j in range(i + 1, count - k + 2)
+                    if (t := longest_with(i, j, rest)) is not None and t <= best
+                )
+                cuts.append(i)
+        groups = [list(units[a:b]) for a, b in itertools.pairwise([0, *cuts, count])]
+        try:
+            self.lay_out(groups, discussions)
+        except PlanError:
+            if best is None:
+                raise
+            # An exercise before its films fails every split: say it as the first would.
+            first = [list(units[a:b]) for a, b in itertools.pairwise([0, *range(1, days), count])]
+            self.lay_out(first, discussions)
+            raise
+        return groups
+
+    def spans(
+        self, units: Sequence[_Unit], discussions: frozenset[str]
+    ) -> list[list[timedelta | None]]:
+        """``spans[i][j]``: the time of a day of units ``i:j``; None if a day cannot hold them."""
+        count, start = len(units), _offset(self.options.start)
+        table: list[list[timedelta | None]] = [[None] * (count + 1) for _ in range(count + 1)]
+        for i in range(count):
+            day, shown = _new_day(1, self.options), frozenset[str]()
+            for j in range(i, count):
+                try:
+                    day, shown, _ = self.add(day, units[j], shown, shown, discussions)
+                except PlanError:
+                    break  # a day only grows: no longer run of units fits either
+                table[i][j + 1] = day.clock - start
+        return table
+
+    def add(
+        self,
+        day: _Day,
+        unit: _Unit,
+        shown_today: frozenset[str],
+        shown_before: frozenset[str],
+        discussions: frozenset[str],
+    ) -> tuple[_Day, frozenset[str], timedelta]:
+        """The day with ``unit`` laid down, the films shown that day, the session time added."""
+        session = timedelta()
+        for index, step in enumerate(self.steps(unit, shown_today, shown_before, discussions)):
+            day, _ = _add(day, step, self.options, may_break=index == 0)
+            shown_today |= frozenset(step.films)
+            session += step.duration
+        return day, shown_today, session
+
+    def lay_out(
         self, groups: Sequence[Sequence[_Unit]], discussions: frozenset[str]
-    ) -> list[Entry]:
+    ) -> tuple[list[Entry], frozenset[timedelta]]:
+        """The entries, a day per group, and the set break times that were taken."""
         shown_before: set[str] = set()
         entries: list[Entry] = []
-        for day, group in enumerate(groups, start=1):
-            builder = _Day(day, self.options)
+        taken: set[timedelta] = set()
+        for number, group in enumerate(groups, start=1):
+            day = _new_day(number, self.options)
             shown_today: set[str] = set()
             for unit in group:
                 steps = self.steps(unit, shown_today, shown_before, discussions)
+                self.check_films(unit, steps, shown_today | shown_before)
                 for index, step in enumerate(steps):
                     # Breaks fall between modules, never between a film and its exercise.
-                    builder.add(step, may_break=index == 0)
+                    to_come = day.breaks_at
+                    day, laid = _add(day, step, self.options, may_break=index == 0)
+                    taken.update(to_come[: len(to_come) - len(day.breaks_at)])
+                    entries.extend(_entry(number, clock, put) for clock, put in laid)
                     shown_today.update(step.films)
             shown_before |= shown_today
-            entries.extend(builder.entries)
-        return entries
+        return entries, frozenset(taken)
 
     def steps(
         self,
         unit: _Unit,
-        shown_today: set[str],
-        shown_before: set[str],
+        shown_today: AbstractSet[str],
+        shown_before: AbstractSet[str],
         discussions: frozenset[str],
     ) -> list[_Step]:
         steps: list[_Step] = []
@@ -273,14 +524,6 @@ class _Planner:
                 )
         exercise = unit.exercise
         if exercise is not None:
-            seen = shown_today | shown_before | {f for s in steps for f in s.films}
-            missing = [f for f in (*unit.films_first, *exercise.draws_on) if f not in seen]
-            if missing:
-                names = _film_names(missing, self.media)
-                raise PlanError(
-                    f"Exercise {exercise.number} discusses {names}, which the plan does not "
-                    f"show before it; add the module with {names} first"
-                )
             steps.append(
                 _Step(
                     kind=EntryKind.EXERCISE,
@@ -291,8 +534,26 @@ class _Planner:
             )
         return steps
 
+    def check_films(self, unit: _Unit, steps: Sequence[_Step], shown: AbstractSet[str]) -> None:
+        """Refuse an exercise whose films the plan does not show before it."""
+        exercise = unit.exercise
+        if exercise is None:
+            return
+        seen = shown | {f for s in steps for f in s.films}
+        missing = [f for f in (*unit.films_first, *exercise.draws_on) if f not in seen]
+        if missing:
+            names = _film_names(missing, self.media)
+            raise PlanError(
+                f"Exercise {exercise.number} discusses {names}, which the plan does not "
+                f"show before it; add the module with {names} first"
+            )
+
     def films_step(
-        self, unit: _Unit, module: LearningModule, shown_today: set[str], shown_before: set[str]
+        self,
+        unit: _Unit,
+        module: LearningModule,
+        shown_today: AbstractSet[str],
+        shown_before: AbstractSet[str],
     ) -> _Step:
         """The module's films; with the different-day allowance when its re-watch is due."""
         name = f"Module {module.number} films"
@@ -316,37 +577,101 @@ class _Planner:
             films=(*alternative.rewatch, *module.films),
         )
 
-    def within_budget(self, units: Sequence[_Unit], budget: timedelta) -> Agenda:
-        """The largest coherent plan whose time, breaks included, fits the budget."""
-        wanted = _wanted(units, self.options)
-        best: Agenda | None = None
-        best_key: tuple[timedelta, int] | None = None
-        for chosen in _subsets(len(units)):
-            picked = [units[i] for i in chosen]
-            if len(picked) < self.options.days:
-                continue
-            for discussions in _discussion_choices(picked, wanted):
+    def within_budget(
+        self, units: Sequence[_Unit], budget: timedelta
+    ) -> tuple[list[list[_Unit]], frozenset[str]]:
+        """The largest coherent plan whose time, breaks included, fits the budget.
+
+        Largest is the most session time, then the most items, then the items that
+        come first; a wanted discussion is left out only with those of the later modules. Units
+        are taken or left in order, and of two plans that reach the same place only the
+        better is kept, so the cost grows with the places (a day's clock in whole minutes
+        keeps them few), not with the subsets.
+        """
+        options, wanted = self.options, _wanted(units, self.options)
+        needed = {f for u in units if u.exercise for f in (*u.films_first, *u.exercise.draws_on)}
+        for unit in units:
+            if unit.module is not None and unit.module.different_day is not None:
+                needed.update(unit.module.different_day.rewatch)
+        origin = _Place(day=None, today=frozenset(), seen=frozenset(), before=timedelta())
+        places = {origin: _Partial(session=timedelta(), taken=())}
+        for index, unit in enumerate(units):
+            places = self.take(
+                places, index, unit, wanted=unit.key in wanted, needed=needed, budget=budget
+            )
+        ends = [p for place, p in places.items() if place.day and place.day.number == options.days]
+        if not ends:
+            raise PlanError(f"nothing in the selection fits in {_words(budget)}")
+        best = functools.reduce(lambda kept, p: p if p.beats(kept) else kept, ends)
+        picked = [units[i] for i in best.taken]
+        discussions = frozenset(units[i].key for i in best.discussed)
+        cuts = [best.taken.index(i) for i in best.new_days]
+        groups = [picked[a:b] for a, b in itertools.pairwise([0, *cuts, len(picked)])]
+        if options.days > 1 and self.fits(picked, discussions, budget):
+            return self.split(picked, discussions), discussions  # the longest day shortest
+        return groups, discussions
+
+    def take(  # noqa: PLR0913 (the search's state is passed, not kept)
+        self,
+        places: dict[_Place, _Partial],
+        index: int,
+        unit: _Unit,
+        *,
+        wanted: bool,
+        needed: AbstractSet[str],
+        budget: timedelta,
+    ) -> dict[_Place, _Partial]:
+        """The places reached with the unit taken or left, each with the best plan there."""
+        after = dict(places)  # every plan so far, leaving the unit out
+        for place, partial in places.items():
+            for new_day, talk in _choices(place, wanted, self.options.days):
                 try:
-                    agenda = self.schedule(picked, discussions)
+                    moved, session = self.move(place, unit, needed, talk=talk, new_day=new_day)
                 except PlanError:
+                    continue  # an exercise before its films, or a day too long
+                if moved.before + moved.time_today(self.options.start) > budget:
                     continue
-                if agenda.total > budget:
-                    continue
-                key = (agenda.session_time, len(picked))
-                if best_key is None or key > best_key:
-                    best, best_key = agenda, key
-                break
-        if best is None:
-            raise PlanError(f"nothing in the selection fits in {format_duration(budget)}")
-        planned = {e.item for e in best.entries}
-        discussed = {e.item for e in best.entries if e.kind is EntryKind.DISCUSSION}
-        left_out = [u.name for u in units if u.key not in planned]
-        left_out += [
-            f"the optional discussion after {u.name}"
-            for u in units
-            if u.key in wanted and u.key in planned and u.key not in discussed
-        ]
-        return Agenda(entries=best.entries, left_out=tuple(left_out), options=self.options)
+                grown = partial.take(index, session, talk=talk, new_day=new_day)
+                moved = evolve(moved, dropped=place.dropped or (wanted and not talk))
+                kept = after.get(moved)
+                if kept is None or grown.beats(kept):
+                    after[moved] = grown
+        return after
+
+    def fits(self, units: Sequence[_Unit], discussions: frozenset[str], budget: timedelta) -> bool:
+        """Whether the split with the shortest longest day fits the budget."""
+        try:
+            entries, _ = self.lay_out(self.split(units, discussions), discussions)
+        except PlanError:
+            return False
+        return sum((e.duration for e in entries), timedelta()) <= budget
+
+    def move(
+        self, place: _Place, unit: _Unit, needed: AbstractSet[str], *, talk: bool, new_day: bool
+    ) -> tuple[_Place, timedelta]:
+        """The place a plan reaches with ``unit`` taken, and the session time it adds."""
+        day, today, before = place.day, place.today, place.before
+        if new_day or day is None:
+            before += day.clock - _offset(self.options.start) if day is not None else timedelta()
+            day = _new_day(day.number + 1 if day is not None else 1, self.options)
+            today = frozenset()
+        steps = self.steps(unit, today, place.seen, frozenset([unit.key] if talk else []))
+        self.check_films(unit, steps, place.seen)
+        for index, step in enumerate(steps):
+            day, _ = _add(day, step, self.options, may_break=index == 0)
+        films = frozenset(f for s in steps for f in s.films) & needed
+        moved = evolve(place, day=day, today=today | films, seen=place.seen | films, before=before)
+        return moved, sum((s.duration for s in steps), timedelta())
+
+
+def _choices(place: _Place, wanted: bool, days: int) -> list[tuple[bool, bool]]:
+    """How a unit may be taken from ``place``: on a new day or not, with its discussion or not."""
+    talks = [True, False] if wanted and not place.dropped else [False]
+    if place.day is None:
+        new_days = [True]
+    else:
+        new_days = [False, True] if place.day.number < days else [False]
+    return list(itertools.product(new_days, talks))
 
 
 def _check_order(units: Sequence[_Unit]) -> None:
@@ -361,86 +686,16 @@ def _check_order(units: Sequence[_Unit]) -> None:
                 )
 
 
-def _span(entries: Sequence[Entry], day: int) -> timedelta:
-    return sum((e.duration for e in entries if e.day == day), timedelta())
+def _words(duration: timedelta) -> str:
+    try:
+        return format_duration(duration)
+    except ValueError:  # not whole seconds
+        return str(duration)
 
 
 def _film_names(films: Sequence[str], media: dict[str, Media]) -> str:
     known = [media[f] for f in films if f in media]
     return film_names(known) if len(known) == len(films) else ", ".join(films)
-
-
-class _Day:
-    """Lays one day's entries end to end from the start time, putting in breaks."""
-
-    def __init__(self, day: int, options: PlanOptions) -> None:
-        self.day = day
-        self.options = options
-        self.entries: list[Entry] = []
-        self.clock = _offset(options.start)
-        self.run = timedelta()
-        self.pending_break = False
-        self.breaks_at = sorted(_offset(t) for t in (options.breaks.at if options.breaks else ()))
-
-    def add(self, step: _Step, *, may_break: bool) -> None:
-        breaks = self.options.breaks
-        if may_break and self.entries and breaks is not None and self._break_due(breaks):
-            self._put(_Step(kind=EntryKind.BREAK, title="Break", duration=breaks.length))
-            self.run = timedelta()
-        self.pending_break = False
-        self._put(step)
-        self.run += step.duration
-        if breaks is not None and breaks.after_exercises and step.kind is EntryKind.EXERCISE:
-            self.pending_break = True
-
-    def _break_due(self, breaks: Breaks) -> bool:
-        due = self.pending_break or (breaks.every is not None and self.run >= breaks.every)
-        while self.breaks_at and self.breaks_at[0] <= self.clock:
-            self.breaks_at.pop(0)
-            due = True
-        return due
-
-    def _put(self, step: _Step) -> None:
-        end = self.clock + step.duration
-        if end > _MIDNIGHT:
-            raise PlanError(
-                f"Day {self.day} would run past midnight; start earlier or use more days"
-            )
-        day_end = self.options.day_end
-        if day_end is not None and end > _offset(day_end):
-            raise PlanError(
-                f"Day {self.day} would end at {_clock(end)}, after {day_end:%H:%M}, with "
-                f"{step.title}; start earlier, use more days, or give a budget to see what fits"
-            )
-        self.entries.append(
-            Entry(
-                day=self.day,
-                start=_time(self.clock),
-                end=_time(end),
-                duration=step.duration,
-                kind=step.kind,
-                title=step.title,
-                item=step.item,
-                films=step.films,
-                optional=step.optional,
-            )
-        )
-        self.clock = end
-
-
-def _subsets(count: int) -> list[tuple[int, ...]]:
-    """Which units to try under a budget, larger selections first."""
-    if count <= _EXACT_LIMIT:
-        return [
-            c for size in range(count, 0, -1) for c in itertools.combinations(range(count), size)
-        ]
-    return [tuple(range(size)) for size in range(count, 0, -1)]
-
-
-def _discussion_choices(units: Sequence[_Unit], wanted: frozenset[str]) -> list[frozenset[str]]:
-    """The discussions to try, most first: all wanted ones, then dropping from the end."""
-    ids = [u.key for u in units if u.key in wanted]
-    return [frozenset(ids[:keep]) for keep in range(len(ids), -1, -1)]
 
 
 def _offset(clock: time) -> timedelta:
