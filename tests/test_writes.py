@@ -164,26 +164,42 @@ def test_a_fifo_is_written_as_a_stream(
     assert capsys.readouterr().out == f"wrote {fifo}\n"
 
 
-def test_dev_null_is_written_and_stays_a_device(capsys: pytest.CaptureFixture[str]) -> None:
-    """``-o /dev/null`` writes into the device; it is not replaced by a file."""
-    before = Path("/dev/null").lstat()
-    assert main(["handout", "tips", "-o", "/dev/null"]) == 0
-    after = Path("/dev/null").lstat()
-    assert stat.S_ISCHR(after.st_mode)
-    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
-    assert capsys.readouterr().out == "wrote /dev/null\n"
+def _device(folder: Path, name: str, minor: int) -> Path:
+    """A node for one of the kernel's memory devices, so that a bug cannot replace /dev's."""
+    node = folder / name
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except PermissionError:
+        pytest.skip("needs root to make a device node")
+    return node
 
 
-def test_dev_full_says_the_device_is_full_and_stays_a_device(
-    capsys: pytest.CaptureFixture[str],
+def test_a_null_device_is_written_and_stays_a_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``-o /dev/full`` exits 2 with one line; even as root the device is not replaced."""
-    before = Path("/dev/full").lstat()
-    assert main(["handout", "tips", "-o", "/dev/full"]) == 2
-    assert capsys.readouterr().err == "rcpack: cannot write '/dev/full': No space left on device\n"
-    after = Path("/dev/full").lstat()
+    """``-o`` naming /dev/null's device writes into it; it is not replaced by a file."""
+    null = _device(tmp_path, "null", 3)
+    before = null.lstat()
+    assert main(["handout", "tips", "-o", str(null)]) == 0
+    after = null.lstat()
     assert stat.S_ISCHR(after.st_mode)
     assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert capsys.readouterr().out == f"wrote {null}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["null"]
+
+
+def test_a_full_device_says_it_is_full_and_stays_a_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-o`` naming /dev/full's device exits 2 with one line; even root does not replace it."""
+    full = _device(tmp_path, "full", 7)
+    before = full.lstat()
+    assert main(["handout", "tips", "-o", str(full)]) == 2
+    assert capsys.readouterr().err == f"rcpack: cannot write '{full}': No space left on device\n"
+    after = full.lstat()
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert [p.name for p in tmp_path.iterdir()] == ["full"]
 
 
 def test_proc_self_fd_is_written_as_a_stream(tips: bytes) -> None:

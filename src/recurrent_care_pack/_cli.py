@@ -43,8 +43,8 @@ def run() -> NoReturn:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``rcpack``; return the exit status.
 
-    0 valid, 1 content problems, 2 usage or unreadable path, 130 interrupted, 141 when
-    the reader of the output has gone.
+    0 valid, 1 content problems (or a file fmt left as it was), 2 usage or a path that
+    cannot be read or written, 130 interrupted, 141 when the reader of the output has gone.
     """
     parser = _parser()
     try:
