@@ -441,6 +441,35 @@ def test_a_folder_the_user_may_not_write_to_leaves_the_old_file(
         shutil.rmtree(top)
 
 
+@AS_ROOT
+def test_a_read_only_file_is_not_replaced_though_its_folder_would_allow_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As user 1234, ``rcpack fmt`` on a read-only file in a folder open to all exits 2."""
+    top = Path(tempfile.mkdtemp())  # tmp_path's parents are private to root
+    try:
+        top.chmod(0o777)
+        file = top / "pack.yaml"
+        file.write_text(MESSY, encoding="utf-8")
+        file.chmod(0o444)
+        assert main(["fmt", "--check", str(file)]) == 1  # import all first
+        capsys.readouterr()
+        os.seteuid(1234)
+        try:
+            status = main(["fmt", str(file)])
+        finally:
+            os.seteuid(0)
+        assert status == 2
+        assert capsys.readouterr().err == (
+            f"rcpack: cannot write '{file}': it is read-only; make it writable first "
+            f"(chmod u+w '{file}') if it should change\n"
+        )
+        assert file.read_text(encoding="utf-8") == MESSY
+        assert [p.name for p in top.iterdir()] == ["pack.yaml"]
+    finally:
+        shutil.rmtree(top)
+
+
 def test_what_does_not_read_back_as_written_is_not_put_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

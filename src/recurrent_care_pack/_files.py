@@ -28,7 +28,8 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
     - A symbolic link stays a link: the file it leads to (in that file's folder) gets the
       content; a link to nothing gets its file made.
     - A file with more than one hard link is refused: replacing it would split it from its
-      other names, and writing in place could leave it half written.
+      other names, and writing in place could leave it half written. So is a file its
+      owner made read-only, though its folder would let it be replaced.
     - A FIFO or character device (a terminal, ``/dev/null``, ``/proc/self/fd/1`` on a pipe)
       is opened and written as a stream: nothing is renamed or replaced.
     - ``expected``: the bytes the file held when it was read. If it holds anything else
@@ -56,6 +57,8 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
                 "would split them; give it a copy of its own first "
                 f"(cp '{file}' '{file}.new' && mv '{file}.new' '{file}'), then run again"
             )
+        if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+            raise WriteError(f"cannot write '{path}': {_why_read_only(target)}")
         try:
             same = os.path.samestat(found, target.stat())
         except OSError:
@@ -135,6 +138,13 @@ def _write_stream(path: Path, content: bytes, mode: int) -> None:
         raise _failed(path, error) from None
     finally:
         os.close(descriptor)
+
+
+def _why_read_only(file: Path) -> str:
+    """Why a file may not be written: its file system, or its permissions."""
+    if os.statvfs(file).f_flag & os.ST_RDONLY:
+        return os.strerror(errno.EROFS)
+    return f"it is read-only; make it writable first (chmod u+w '{file}') if it should change"
 
 
 def _now(file: Path) -> bytes | None:
