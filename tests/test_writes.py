@@ -5,6 +5,7 @@ does, so that owners can be given away and file systems mounted.
 """
 
 import contextlib
+import io
 import os
 import shutil
 import stat
@@ -14,6 +15,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -614,3 +616,31 @@ def test_any_order_of_any_targets_loses_nothing(writes: list[tuple[str, bytes]])
             assert {k: v for k, v in after.items() if k != real} == {
                 k: v for k, v in before.items() if k != real
             }
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_NAMES), st.binary(max_size=64)), max_size=5))
+def test_handout_to_any_target_in_any_order_exits_cleanly(writes: list[tuple[str, bytes]]) -> None:
+    """``rcpack handout -o`` to each target writes it or exits 2 in one line, never a traceback."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(os.path.realpath(folder))
+        _world(root)
+        for name, content in writes:
+            before = _snapshot(root)
+            target = root / name
+            out, err = io.StringIO(), io.StringIO()
+            with (
+                mock.patch("recurrent_care_pack._rendering.render_handout", return_value=content),
+                contextlib.redirect_stdout(out),
+                contextlib.redirect_stderr(err),
+            ):
+                status = main(["handout", "tips", "-o", str(target)])
+            if name in _REFUSED:
+                assert status == 2
+                assert err.getvalue().startswith(f"rcpack: cannot write '{target}': ")
+                assert err.getvalue().count("\n") == 1
+                assert _snapshot(root) == before
+            else:
+                assert (status, out.getvalue(), err.getvalue()) == (0, f"wrote {target}\n", "")
+                real = str(Path(os.path.realpath(target)).relative_to(root))
+                assert _snapshot(root)[real] == ("file", content, 1)
