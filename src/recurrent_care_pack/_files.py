@@ -142,8 +142,9 @@ def _write_stream(path: Path, content: bytes, mode: int) -> None:
 
 def _why_read_only(file: Path) -> str:
     """Why a file may not be written: its file system, or its permissions."""
-    if os.statvfs(file).f_flag & os.ST_RDONLY:
-        return os.strerror(errno.EROFS)
+    with contextlib.suppress(OSError):
+        if os.statvfs(file).f_flag & os.ST_RDONLY:
+            return os.strerror(errno.EROFS)
     return f"it is read-only; make it writable first (chmod u+w '{file}') if it should change"
 
 
