@@ -43,8 +43,8 @@ def run() -> NoReturn:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``rcpack``; return the exit status.
 
-    0 valid, 1 content problems, 2 usage or unreadable path, 130 interrupted, 141 when
-    the reader of the output has gone.
+    0 valid, 1 content problems (or a file fmt left as it was), 2 usage or a path that
+    cannot be read or written, 130 interrupted, 141 when the reader of the output has gone.
     """
     parser = _parser()
     try:
@@ -163,8 +163,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         dest="fmt",
         choices=("md", "html", "pdf", "docx"),
-        default="md",
-        help="md (default), html, pdf or docx",
+        default=None,
+        help="md, html, pdf or docx (default: as the -o file's name ends, else md)",
     )
     handout.add_argument(
         "-o",
@@ -172,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_path,
         required=True,
         metavar="FILE",
-        help="the file to write (replaced only once the new one is whole)",
+        help="the file to write (replaced only once the new one is whole; never a content file)",
     )
     handout.set_defaults(run=_handout)
 
@@ -314,25 +314,73 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _handout(args: argparse.Namespace) -> int:
-    from ._rendering import MissingExtraError, render_handout  # noqa: PLC0415
-    from ._writing import write_atomically  # noqa: PLC0415
+    from ._rendering import (  # noqa: PLC0415
+        MissingExtraError,
+        format_named_by,
+        refuse_content_file,
+        render_handout,
+    )
 
+    output: Path = args.output
+    named = format_named_by(output)
+    if args.fmt is not None and named is not None and args.fmt != named:
+        print(
+            f"rcpack: --format {args.fmt} does not match '{output}', a {named} file name; "
+            f"leave out --format, or name the file '{output.with_suffix('.' + args.fmt)}'",
+            file=sys.stderr,
+        )
+        return USAGE
+    try:
+        refuse_content_file(output, _pack_files(args.pack))
+    except ValueError as error:
+        print(f"rcpack: {_reason(error)}", file=sys.stderr)
+        return USAGE
     planned = _agenda(args)
     if isinstance(planned, int):
         return planned
     pack, agenda = planned
     try:
-        content = render_handout(pack, args.kind, args.fmt, agenda)
+        content = render_handout(pack, args.kind, args.fmt or named or "md", agenda)
     except MissingExtraError as error:
         print(f"rcpack: {error}", file=sys.stderr)
         return USAGE
-    try:
-        write_atomically(args.output, content)
-    except OSError as error:
-        print(f"rcpack: cannot write '{args.output}': {error.strerror or error}", file=sys.stderr)
-        return USAGE
-    print(f"wrote {args.output}")
+    written = _write(output, content)
+    if written != OK:
+        return written
+    # A handout written to the command's own output must not end with this note.
+    print(f"wrote {output}", file=sys.stderr if _is_stdout(output) else sys.stdout)
     return OK
+
+
+def _pack_files(pack: Path | None) -> list[Path]:
+    """The content files of the pack a command reads, or none if they cannot be listed."""
+    from ._loading import content_files, pack_roots  # noqa: PLC0415
+    from ._resources import bundled  # noqa: PLC0415
+
+    try:
+        return content_files(pack_roots([pack])[0] if pack else bundled("data"))
+    except OSError:  # loading the pack reports it
+        return []
+
+
+def _write(file: Path, content: bytes) -> int:
+    """Write ``content`` to ``file`` safely; OK, or USAGE having said why not."""
+    from ._files import WriteError, replace_file  # noqa: PLC0415
+
+    try:
+        replace_file(file, content)
+    except WriteError as error:
+        print(f"rcpack: {error}", file=sys.stderr)
+        return USAGE
+    return OK
+
+
+def _is_stdout(path: Path) -> bool:
+    """Whether ``path`` is the file this command prints to (``-o /dev/stdout``)."""
+    try:
+        return os.path.samestat(path.stat(), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError):  # no file behind stdout (a test capturing output)
+        return False
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -429,7 +477,6 @@ def _fmt(args: argparse.Namespace) -> int:
 def _fmt_file(file: Path, *, check: bool) -> str | int:
     """Format one file: 'changed', 'unchanged' or 'refused'; an exit status if it cannot."""
     from ._formatting import format_file  # noqa: PLC0415
-    from ._writing import write_atomically  # noqa: PLC0415
 
     try:
         result = format_file(file)
@@ -446,13 +493,41 @@ def _fmt_file(file: Path, *, check: bool) -> str | int:
         print(result.diff(), end="")
         print(f"would reformat {file}")
         return "changed"
+    return _replace_formatted(file, result.before, result.after)
+
+
+def _replace_formatted(file: Path, before: str | None, after: str) -> str | int:
+    """Write the formatted text, unless the file no longer holds the text that was formatted."""
+    from ._files import FileChangedError, WriteError, replace_file  # noqa: PLC0415
+
     try:
-        write_atomically(file, result.after)
+        now = file.read_bytes()
     except OSError as error:
-        print(f"rcpack: cannot write '{file}': {error.strerror or error}", file=sys.stderr)
-        return USAGE
-    print(f"reformatted {file}")
-    return "changed"
+        return _cannot_read(error)
+    if _text(now) == before:
+        try:
+            replace_file(file, after.encode("utf-8"), expected=now)
+        except FileChangedError:
+            pass
+        except WriteError as error:
+            print(f"rcpack: {error}", file=sys.stderr)
+            return USAGE
+        else:
+            print(f"reformatted {file}")
+            return "changed"
+    print(
+        f"rcpack fmt: left {file} as it is: the file changed while it was being formatted; "
+        "run rcpack fmt again"
+    )
+    return "refused"
+
+
+def _text(data: bytes) -> str | None:
+    """``data`` read as a content file is read (UTF-8, a byte-order mark dropped), if it can be."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _size(text: str) -> int:

@@ -7,25 +7,48 @@ with python-docx from the same data. PDF and Word are optional extras.
 
 import functools
 import io
+import os
 import re
+from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ._files import replace_file
 from ._handouts import KINDS, exercise_sheets, facilitator_guide, tip_cards
 from ._model import Exercise, Pack
 from ._planning import Agenda, plan
-from ._writing import write_atomically
 
-__all__ = ["FORMATS", "HANDOUTS", "MissingExtraError", "render_handout", "write_handout"]
+__all__ = [
+    "FORMATS",
+    "HANDOUTS",
+    "MissingExtraError",
+    "format_named_by",
+    "refuse_content_file",
+    "render_handout",
+    "write_handout",
+]
 
 #: The formats a handout can be rendered in.
 FORMATS = ("md", "html", "pdf", "docx")
 
 #: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
 HANDOUTS = KINDS
+
+#: The format each file name ending stands for.
+_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+
+#: Content files end so: a handout is never written over one.
+_CONTENT_SUFFIXES = (".yaml", ".yml")
 
 
 class MissingExtraError(ImportError):
@@ -62,14 +85,51 @@ def write_handout(
     fmt: str | None = None,
     agenda: Agenda | None = None,
 ) -> Path:
-    """Render a handout into ``path`` (format from its suffix unless given), atomically.
+    """Render a handout into ``path``, in the format its name ends with unless ``fmt`` is given.
 
-    An existing file is replaced only once the new one is complete.
+    An existing file is replaced only once the new one is whole, keeping its permissions,
+    owner and links; a FIFO or device is written as a stream. ``ValueError`` when ``fmt``
+    and the name disagree or ``path`` is a content file; ``OSError`` (one line: why) when
+    it cannot be written, the old file then being as it was.
     """
     target = Path(path)
-    chosen = fmt or target.suffix.lstrip(".").lower()
-    write_atomically(target, render_handout(pack, kind, chosen, agenda))
+    named = format_named_by(target)
+    if fmt is not None and named is not None and fmt != named:
+        raise ValueError(f"'{target}' names a {named} file, not {fmt}")
+    chosen = fmt or named
+    if chosen is None:
+        raise ValueError(
+            f"cannot tell the format from the name '{target.name}'; "
+            f"give fmt, one of: {', '.join(FORMATS)}"
+        )
+    refuse_content_file(target)
+    replace_file(target, render_handout(pack, kind, chosen, agenda))
     return target
+
+
+def format_named_by(path: Path) -> str | None:
+    """The handout format the name of ``path`` ends with (``tips.pdf``: pdf), if any."""
+    return _SUFFIXES.get(path.suffix.lower())
+
+
+def refuse_content_file(path: Path, content: Iterable[Path] = ()) -> None:
+    """Raise ``ValueError`` if ``path`` is a content file: a YAML file, or one of ``content``.
+
+    Links are followed, so a link or another name for a content file is refused too.
+    """
+    ends = {path.suffix.lower(), Path(os.path.realpath(path)).suffix.lower()}
+    if ends & set(_CONTENT_SUFFIXES) or any(_same_file(path, file) for file in content):
+        raise ValueError(
+            f"cannot write '{path}': it is a content file, and a handout would overwrite it; "
+            "name the handout file something like 'handout.md'"
+        )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
 
 
 def _data(pack: Pack, kind: str, agenda: Agenda) -> dict[str, Any]:

@@ -1,9 +1,6 @@
-"""Writing: plain data to YAML text, and files replaced whole or not at all."""
+"""Writing: plain data to YAML text (files are written by `_files.replace_file`)."""
 
 import io
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -12,7 +9,7 @@ from ruamel.yaml.representer import SafeRepresenter
 
 from ._reading import needs_quotes_for_yaml_1_1
 
-__all__ = ["SCHEMA_LINE", "dump", "write_atomically"]
+__all__ = ["SCHEMA_LINE", "dump"]
 
 #: The first line of every content file, so that editors find the schema.
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/pack.schema.json\n"
@@ -50,30 +47,3 @@ class _Representer(SafeRepresenter):
 
 
 _Representer.add_representer(str, _represent_text)
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Replace ``path`` with ``content`` in one step: a reader sees the old file or the new.
-
-    The content goes to a temporary file in the same folder, is flushed to disk, and is
-    renamed over the old file, keeping its permissions; on any failure the old file stays.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
