@@ -485,7 +485,12 @@ def _fmt_file(file: Path, *, check: bool) -> str | int:
     if result.after is None:
         for problem in result.problems:
             print(problem)
-        print(f"rcpack fmt: left {file} as it is: it must read cleanly to be formatted")
+        why = (
+            "its layout cannot be rewritten safely"
+            if any(problem.code == "RC120" for problem in result.problems)
+            else "it must read cleanly to be formatted"
+        )
+        print(f"rcpack fmt: left {file} as it is: {why}")
         return "refused"
     if not result.changed:
         return "unchanged"
