@@ -13,7 +13,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -225,7 +225,7 @@ class _Note:
 
 def _parse(text: str) -> _Source:
     try:
-        events = list(YAML(typ="safe").parse(text))
+        return _Builder(text, YAML(typ="safe").parse(text)).build()
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -234,11 +234,10 @@ def _parse(text: str) -> _Source:
         raise LayoutError(line, column, _refusal("the result would not read as YAML")) from error
     except YAMLError as error:
         raise LayoutError(1, 1, _refusal("the result would not read as YAML")) from error
-    return _Builder(text, events).build()
 
 
 class _Builder:
-    def __init__(self, text: str, events: list[Event]) -> None:
+    def __init__(self, text: str, events: Iterable[Event]) -> None:
         self.text = text
         self.lines = text.split("\n")
         self.offsets = list(
@@ -253,36 +252,33 @@ class _Builder:
         self.in_document = False
 
     def build(self) -> _Source:
-        notes = self._notes()
-        position = 0
+        """One pass over the events; the comments and blank lines between them put in place."""
+        done = 0  # the text before this is read: scalars, and the notes between them
         for event in self.events:
             start = event.start_mark.index
-            while position < len(notes) and notes[position].index < start:
-                self._note(notes[position])
-                position += 1
+            if start > done:
+                self._notes(done, start)
+                done = start
             self._event(event)
-        for note in notes[position:]:
-            self._note(note)
+            if isinstance(event, ScalarEvent):
+                notes: list[_Note] = []
+                end = event.end_mark.index
+                if event.style in {"|", ">"}:
+                    end = self._block(event, notes)  # its header's comment, if any
+                for note in notes:
+                    self._note(note)
+                done = max(done, end)
+        self._notes(done, len(self.text))
         self._close()
         return self.source
 
     # Comments and blank lines, found between the scalars.
 
-    def _notes(self) -> list[_Note]:
+    def _notes(self, start: int, end: int) -> None:
         notes: list[_Note] = []
-        text = self.text
-        done = 0
-        for event in self.events:
-            if not isinstance(event, ScalarEvent):
-                continue
-            start, end = event.start_mark.index, event.end_mark.index
-            if event.style in {"|", ">"}:
-                end = self._block(event, notes)
-            self._gap(done, start, notes)
-            done = max(done, end)
-        self._gap(done, len(text), notes)
-        notes.sort(key=lambda note: note.index)
-        return notes
+        self._gap(start, end, notes)
+        for note in notes:
+            self._note(note)
 
     def _gap(self, start: int, end: int, notes: list[_Note]) -> None:
         text = self.text
