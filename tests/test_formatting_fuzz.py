@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
-from recurrent_care_pack._formatting import format_text
+from recurrent_care_pack._durations import diagnose, parse_duration
+from recurrent_care_pack._formatting import format_file, format_text
 from recurrent_care_pack._reading import Document, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -261,3 +262,70 @@ def test_messy_layouts_of_real_content_format_safely(name: str, seed: int, crlf:
         text = text.replace("\n", "\r\n")
     note(text)
     _check(text, messy, crlf=crlf)
+
+
+_PIECES = [
+    "#",
+    " #",
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "'",
+    '"',
+    "\n",
+    "  ",
+    "|",
+    ">-",
+    "\t",
+    "\\N",
+]
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(seed=st.integers(0, 2**64))
+def test_careless_edits_are_formatted_safely_or_refused(
+    tmp_path_factory: pytest.TempPathFactory, seed: int
+) -> None:
+    """A data file with careless edits is either refused with problems or keeps its values."""
+    rnd = random.Random(seed)  # noqa: S311 (edits, not secrets)
+    text = DATA[rnd.choice(sorted(DATA))]
+    for _ in range(rnd.randint(1, 4)):
+        at = rnd.randrange(len(text))
+        if rnd.random() < 0.3:
+            text = text[:at] + text[at + rnd.randint(1, 40) :]
+        else:
+            text = text[:at] + rnd.choice(_PIECES) + text[at:]
+    note(text)
+    file = tmp_path_factory.mktemp("edit") / "pack.yaml"
+    file.write_text(text, encoding="utf-8")
+    result = format_file(file)
+    if result.after is None:
+        assert result.problems
+        return
+    before, _ = read_text(file, text.encode("utf-8"))
+    after, problems = read_text(file, result.after.encode("utf-8"))
+    assert before is not None
+    assert after is not None
+    assert not {p.code for p in problems} - {"RC114", "RC115", "RC116", "RC117", "RC118", "RC119"}
+    assert _durations_as_minutes(after.data) == _durations_as_minutes(before.data)
+    assert format_text(result.after) == result.after
+
+
+def _durations_as_minutes(data: Any) -> Any:
+    """Data with every readable duration as seconds: fmt spells durations its own way."""
+    if isinstance(data, dict):
+        return {key: _durations_as_minutes(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_durations_as_minutes(value) for value in data]
+    if isinstance(data, str) and diagnose(data) is None:
+        return parse_duration(data).total_seconds()
+    return data
