@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import CODES, _cores
+from recurrent_care_pack import CODES
 from recurrent_care_pack._cli import main
 
 #: A small valid pack: Module 3 re-watches Film 6 on a different day (23 + 32 = 55 minutes).
@@ -394,23 +394,15 @@ def _run(folder: Path, *paths: str, capsys: pytest.CaptureFixture[str]) -> tuple
     return status, capsys.readouterr().out.splitlines()
 
 
-@pytest.mark.parametrize("beside", [False, True], ids=["in turn", "schema beside"])
 @pytest.mark.parametrize(("content", "expected"), CASES.values(), ids=CASES.keys())
 def test_problem_line(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
     *,
     content: bytes,
     expected: list[str],
-    beside: bool,
 ) -> None:
-    """The bad file gets exactly these problem lines, a summary, and exit status 1.
-
-    The same whether the schema is checked in turn or, as in a new ``rcpack``, in a
-    child process while the records are built.
-    """
-    monkeypatch.setattr(_cores, "worth_beside", lambda _: beside)
+    """The bad file gets exactly these problem lines, a summary, and exit status 1."""
     (tmp_path / "pack.yaml").write_bytes(content)
     status, lines = _run(tmp_path, "pack.yaml", capsys=capsys)
     assert lines[:-1] == expected

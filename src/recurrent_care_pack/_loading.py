@@ -17,7 +17,7 @@ from ._problems import PackError, Problem, sort_key
 from ._reading import MAX_FILE_SIZE, Document, read_file
 from ._resources import bundled
 
-# Not typing.TYPE_CHECKING: the model is imported when it is built, beside the schema check.
+# Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,14 +85,11 @@ def pack_roots(paths: Iterable[Path]) -> list[Path]:
     return roots
 
 
-def check(
-    root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE, beside: bool = False
-) -> Result:
+def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Result:
     """Check the pack at ``root`` (a file or folder; default the bundled pack).
 
     Files over ``max_file_size`` bytes are refused unread. ``OSError`` from a path that
-    cannot be read is raised: it is not a content problem. ``beside`` lets a command that
-    has just started check the schema in a child process while it builds the records.
+    cannot be read is raised: it is not a content problem.
     """
     root = bundled("data") if root is None else root
     files = content_files(root)
@@ -113,13 +110,12 @@ def check(
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
     if workers > 1:  # the pool checked the schema too; meaning is checked on what fits it
         pack, more = (None, []) if problems else _build(documents)
-    elif problems:  # reading found problems, so nothing will be built
-        pack, more = None, _schema_problems(documents)
     else:
-        size = sum(f.stat().st_size for f in files) if beside else 0
-        pack, more = _check_and_build(documents, beside=beside and _cores.worth_beside(size))
+        more = _schema_problems(documents)
+        # Reading or the schema found problems: nothing will be built.
+        pack, more = (None, more) if problems or more else _build(documents)
     problems.extend(more)
-    from ._meaning import check_unique_ids  # noqa: PLC0415 (see _check_and_build)
+    from ._meaning import check_unique_ids  # noqa: PLC0415 (only when needed)
 
     problems.extend(check_unique_ids(documents))
     ordered = tuple(sorted(problems, key=sort_key))
@@ -134,41 +130,13 @@ def _read_and_check(file: Path, max_file_size: int) -> tuple[Document | None, li
 
 
 def _schema_problems(documents: list[Document]) -> list[Problem]:
-    from ._schema import check_document  # noqa: PLC0415 (see _check_and_build)
+    from ._schema import check_document  # noqa: PLC0415 (only when needed)
 
     return [problem for document in documents for problem in check_document(document)]
 
 
-def _check_and_build(
-    documents: list[Document], *, beside: bool
-) -> tuple[Pack | None, list[Problem]]:
-    """Check the documents against the schema and, if they fit it, build the pack.
-
-    In a process that has just started, importing jsonschema and importing cattrs and
-    the model are most of the time a small pack takes: then the schema is checked in a
-    child process on another core while this one builds. What it builds is kept only if
-    the schema finds nothing, as if the stages had run in turn.
-    """
-    if not beside:
-        problems = _schema_problems(documents)
-        return (None, problems) if problems else _build(documents)
-    schema_check = _cores.beside(lambda: _schema_problems(documents))
-    try:
-        built = _build(documents)
-    except Exception as error:  # noqa: BLE001 (content the schema refuses may break a build)
-        failure: Exception | None = error
-    else:
-        failure = None
-    problems = schema_check()
-    if problems:
-        return None, problems
-    if failure is not None:
-        raise failure
-    return built
-
-
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
-    from cattrs.errors import CattrsError  # noqa: PLC0415 (see _check_and_build)
+    from cattrs.errors import CattrsError  # noqa: PLC0415 (only when needed)
 
     from ._building import pack_from_dict  # noqa: PLC0415
     from ._meaning import check_meaning  # noqa: PLC0415
