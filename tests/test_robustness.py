@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from recurrent_care_pack import validate
+
 #: Eight threads, half loading the bundled pack and half validating a folder whose files are
 #: read by the pool of processes, all at once in a process that has just started.
 THREADS = """\
@@ -39,3 +41,53 @@ def test_threads_loading_and_validating_in_a_new_process_finish(tmp_path: Path) 
             check=False,
         )
         assert (run, done.stdout, done.stderr) == (run, "[0, 0, 0, 0, 1, 1, 1, 1]\n", "")
+
+
+def _films_and_modules(films: int, modules: int, first_film: str) -> str:
+    """A pack of ``films`` films and ``modules`` modules each naming a film that is missing."""
+    lines = [
+        "pack:",
+        "  id: p",
+        "  title: A pack",
+        "  publisher: org",
+        "  published: 2019-05-22",
+        "organisations:",
+        "  - id: org",
+        "    name: An organisation",
+        "sections:",
+        "  - id: s",
+        "    number: 1",
+        "    title: A section",
+        "    media:",
+    ]
+    for k in range(films):
+        lines += [f"      - id: film-{k}", "        kind: film", f"        number: {k + 1}"]
+    lines.append("    modules:")
+    for k in range(modules):
+        film = first_film if k == 0 else f"missing-film-{k}"
+        lines += [
+            f"      - id: m{k}",
+            f"        number: {k + 1}",
+            f"        title: Module {k}",
+            f"        films: [{film}]",
+            "        allowance: 5 minutes",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def test_unresolved_references_stop_at_the_cap_and_typos_still_get_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    """1,200 missing films: 1,000 RC402 and RC113; among 1,200 films, 'flim-7' means 'film-7'."""
+    (tmp_path / "pack.yaml").write_text(_films_and_modules(1200, 1200, "flim-7"), encoding="utf-8")
+    problems = validate(tmp_path / "pack.yaml")
+    assert len(problems) == 1001
+    assert [str(p).split(": ", 1)[1] for p in problems[:3]] == [
+        "RC113 checking stopped after 1000 problems in this file; fix those first "
+        "(is it a content file at all?)",
+        "RC402 no film or presentation has the id 'flim-7'; did you mean 'film-7'?",
+        "RC402 no film or presentation has the id 'missing-film-1'; the film or presentation "
+        "ids are: film-0, film-1, film-10, film-100, film-1000, film-1001, film-1002, "
+        "film-1003, ...",
+    ]
+    assert [(p.line, p.column) for p in problems[:3]] == [(1, 1), (3618, 17), (3623, 17)]
