@@ -91,3 +91,17 @@ def test_unresolved_references_stop_at_the_cap_and_typos_still_get_a_suggestion(
         "film-1003, ...",
     ]
     assert [(p.line, p.column) for p in problems[:3]] == [(1, 1), (3618, 17), (3623, 17)]
+
+
+def test_a_long_name_that_is_nearly_a_module_is_not_found_at_once() -> None:
+    """'module 1', 20,000 spaces and 'x' names nothing, and saying so takes no backtracking."""
+    name = "module 1" + " " * 20_000 + "x"
+    done = subprocess.run(
+        [sys.executable, "-m", "recurrent_care_pack", "show", name],
+        capture_output=True,
+        text=True,
+        timeout=10,  # quadratic matching took 13 s
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"rcpack: nothing in the pack is called '{name}'\n"
