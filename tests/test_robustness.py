@@ -1,10 +1,17 @@
 """Nothing lost, nothing hangs: hostile content, hostile surroundings, and threads."""
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from recurrent_care_pack import validate
+from recurrent_care_pack._cli import main
 
 #: Eight threads, half loading the bundled pack and half validating a folder whose files are
 #: read by the pool of processes, all at once in a process that has just started.
@@ -105,3 +112,119 @@ def test_a_long_name_that_is_nearly_a_module_is_not_found_at_once() -> None:
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"rcpack: nothing in the pack is called '{name}'\n"
+
+
+def _rcpack(
+    *args: str, stdout: Any = subprocess.PIPE, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``rcpack ARGS`` in a new process, as the installed command runs, with a timeout."""
+    code = "from recurrent_care_pack._cli import run\nrun()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_closed_stdout_is_one_line_and_exit_2() -> None:
+    """``rcpack validate >&-`` says the output cannot be written, with no traceback."""
+    code = "from recurrent_care_pack._cli import run\nrun()"
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -c "$1" validate >&-', sys.executable, code],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "rcpack: cannot write the output: standard output is closed\n",
+    )
+
+
+def test_a_full_disk_is_one_line_and_exit_2() -> None:
+    """``rcpack summary > /dev/full`` says why the output cannot be written, with no traceback."""
+    with Path("/dev/full").open("w", encoding="utf-8") as full:
+        done = _rcpack("summary", stdout=full)
+    assert (done.returncode, done.stderr) == (
+        2,
+        "rcpack: cannot write the output: No space left on device\n",
+    )
+
+
+def test_ascii_output_writes_what_it_cannot_encode_as_escapes() -> None:
+    """With ``PYTHONIOENCODING=ascii`` the summary is written, its curly quotes escaped."""
+    done = _rcpack("summary", env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "Understanding \\u2018non-engagement\\u2019, attachment" in done.stdout
+
+
+def test_a_pipe_named_as_content_is_refused_unread(tmp_path: Path) -> None:
+    """A FIFO named on the command line is refused at once, not opened (it would never end)."""
+    os.mkfifo(tmp_path / "pack.yaml")
+    done = _rcpack("validate", str(tmp_path / "pack.yaml"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"rcpack: cannot read '{tmp_path / 'pack.yaml'}': it is not a file or folder "
+        "(a pipe, socket or device)\n"
+    )
+
+
+def test_a_link_to_nothing_in_a_pack_folder_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A content file that is a link to nothing is not skipped in silence: exit 2, named."""
+    (tmp_path / "pack.yaml").write_text("pack: {}\n", encoding="utf-8")
+    (tmp_path / "more.yaml").symlink_to(tmp_path / "gone.yaml")
+    assert main(["validate", str(tmp_path)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"rcpack: cannot read '{tmp_path / 'more.yaml'}': No such file or directory\n",
+    )
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None, reason="needs root and setpriv"
+)
+def test_a_folder_that_cannot_be_read_is_reported() -> None:
+    """A subfolder its reader may not open (run as nobody) is reported, not skipped: exit 2."""
+    folder = Path(tempfile.mkdtemp())
+    try:
+        folder.chmod(0o755)
+        (folder / "pack.yaml").write_text("pack: {}\n", encoding="utf-8")
+        (folder / "sub").mkdir(mode=0o000)
+        (folder / "sub").chmod(0o000)
+        code = "from recurrent_care_pack._cli import run\nrun()"
+        nobody = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+        done = subprocess.run(
+            [*nobody, sys.executable, "-c", code, "validate", str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        (folder / "sub").chmod(0o755)
+        shutil.rmtree(folder)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"rcpack: cannot read '{folder / 'sub'}': Permission denied\n"
+
+
+def test_a_folder_named_twice_or_linked_into_itself_is_read_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same pack named relative and absolute, and holding a link to itself, is one pack."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for file in data.glob("*.yaml"):
+        (pack / file.name).write_bytes(file.read_bytes())
+    (pack / "again").symlink_to(pack)
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack", str(pack), "./pack/"]) == 0
+    assert capsys.readouterr().out == "checked 2 files: no problems\n"

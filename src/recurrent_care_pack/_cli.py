@@ -402,16 +402,16 @@ def _validate(args: argparse.Namespace) -> int:
     if unreadable:
         return unreadable
     roots: list[Path | None] = list(pack_roots(paths)) if paths else [None]
-    files: list[Path] = []
+    files: dict[Path, None] = {}  # each once, in order
     problems: list[Problem] = []
     for root in roots:
         try:
             result = check(root, max_file_size=args.max_file_size or MAX_FILE_SIZE)
         except OSError as error:
             return _cannot_read(error)
-        files.extend(f for f in result.files if f not in files)
+        files.update(dict.fromkeys(result.files))
         problems.extend(result.problems)
-    for line in REPORTERS[args.format](sorted(problems, key=sort_key), files):
+    for line in REPORTERS[args.format](sorted(problems, key=sort_key), list(files)):
         print(line)
     return PROBLEMS if problems else OK
 
@@ -507,6 +507,8 @@ def _check_paths(paths: Sequence[Path]) -> int:
 
 
 def _cannot_read(error: OSError) -> int:
-    where = f" '{error.filename}'" if error.filename else ""
+    from ._reporting import shown  # noqa: PLC0415
+
+    where = f" '{shown(str(error.filename))}'" if error.filename else ""
     print(f"rcpack: cannot read{where}: {error.strerror or error}", file=sys.stderr)
     return USAGE

@@ -8,6 +8,7 @@ that passed the earlier ones, so no problem is reported twice.
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from attrs import frozen
@@ -20,7 +21,7 @@ from ._resources import bundled
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
     from os import PathLike
 
     from ._model import Pack
@@ -55,18 +56,45 @@ class Result:
 
 
 def content_files(root: Path) -> list[Path]:
-    """The content files of the pack at ``root``: the file itself, or a folder's YAML files."""
+    """The content files of the pack at ``root``: the file itself, or a folder's YAML files.
+
+    Hidden files and folders are left out. ``OSError`` names what cannot be read: a folder
+    inside, a link to nothing, or something that is not a file (a pipe would never end).
+    """
     if root.is_dir():
-        return sorted(
-            path
-            for path in root.rglob("*")
-            if path.suffix in CONTENT_SUFFIXES
-            and path.is_file()
-            and not any(part.startswith(".") for part in path.relative_to(root).parts)
-        )
+        return sorted(_files_in(root))
     if not root.exists():
-        raise FileNotFoundError(root)
+        raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(root))
+    if not root.is_file():
+        raise _not_a_file(root)
     return [root]
+
+
+def _files_in(root: Path) -> Iterator[Path]:
+    def cannot_read(error: OSError) -> None:
+        raise error
+
+    seen: set[tuple[int, int]] = set()  # folders by device and inode: links may loop
+    for folder, folders, names in os.walk(root, onerror=cannot_read, followlinks=True):
+        status = Path(folder).stat()
+        if (status.st_dev, status.st_ino) in seen:
+            folders.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            if name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
+                continue
+            path = Path(folder, name)
+            if not path.is_file():
+                path.stat()  # a link to nothing raises its own error
+                raise _not_a_file(path)
+            yield path
+
+
+def _not_a_file(path: Path) -> OSError:
+    message = "it is not a file or folder (a pipe, socket or device)"
+    return OSError(errno.EINVAL, message, str(path))
 
 
 def pack_roots(paths: Iterable[Path]) -> list[Path]:
@@ -76,11 +104,13 @@ def pack_roots(paths: Iterable[Path]) -> list[Path]:
     so that references between its files resolve.
     """
     roots: list[Path] = []
+    seen: set[Path] = set()  # the same folder may be named twice, relative and absolute
     for path in paths:
         root = path
         if path.is_file() and (path.parent / PACK_MARKER).is_file():
             root = path.parent
-        if root not in roots:
+        if root.resolve() not in seen:
+            seen.add(root.resolve())
             roots.append(root)
     return roots
 
