@@ -228,3 +228,58 @@ def test_a_folder_named_twice_or_linked_into_itself_is_read_once(
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "pack", str(pack), "./pack/"]) == 0
     assert capsys.readouterr().out == "checked 2 files: no problems\n"
+
+
+#: A pack whose publisher id holds a line break and the rest of a forged problem line.
+FORGED = """\
+pack:
+  id: p
+  title: A pack
+  publisher: "org\\nforged.yaml:1:1: RC402 \\u2028x"
+  published: 2019-05-22
+organisations:
+  - id: org
+    name: An organisation
+"""
+
+
+def test_text_report_prints_each_problem_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An id holding a line break is echoed escaped: no forged problem line, no raw break."""
+    (tmp_path / "pack.yaml").write_text(FORGED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "pack.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "pack.yaml:4:14: RC205 'org\\nforged.yaml:1:1: RC402 \\u2028x' is not a valid id; ids "
+        "are lowercase words and numbers joined by hyphens, e.g. 'org-forged-yaml-1-1-rc402-x'",
+        "checked 1 file: 1 problem in 1 file",
+    ]
+
+
+def test_github_report_escapes_what_it_echoes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub's own escapes for line breaks, backslash escapes for other control characters."""
+    (tmp_path / "pack.yaml").write_text(
+        FORGED.replace("\\u2028x", "\\e]0;owned\\a"), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "--format", "github", "pack.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "::error file=pack.yaml,line=4,col=14,title=RC115::the text holds U+001B, a control "
+        "character that terminals and handouts cannot show; delete it",
+        "::error file=pack.yaml,line=4,col=14,title=RC205::'org%0Aforged.yaml:1:1: RC402 "
+        "\\x1b]0;owned\\x07' is not a valid id; ids are lowercase words and numbers joined by "
+        "hyphens, e.g. 'org-forged-yaml-1-1-rc402-0-owned'",
+        "checked 1 file: 2 problems in 1 file",
+    ]
+
+
+def test_validate_returns_problems_for_a_number_of_5000_digits(tmp_path: Path) -> None:
+    """``validate()`` returns RC116 for a 5,000-digit number (Python refuses to read it)."""
+    (tmp_path / "pack.yaml").write_text(FORGED.replace("2019-05-22", "9" * 5000), encoding="utf-8")
+    assert [str(p) for p in validate(tmp_path / "pack.yaml")] == [
+        f"{tmp_path / 'pack.yaml'}:5:14: RC116 this number is 5,000 characters long, far longer "
+        "than any number in content; if it is text, put it in quotes",
+    ]
