@@ -1,11 +1,11 @@
-"""Loading many files on several cores, with the same answer as one process."""
+"""Loading: the last line of defence behind the schema."""
 
 import shutil
 from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import _cores, _loading, _schema
+from recurrent_care_pack import _loading, _schema
 
 
 def _pack(folder: Path) -> None:
@@ -23,22 +23,6 @@ def _pack(folder: Path) -> None:
     broken.write_text(
         broken.read_text(encoding="utf-8").replace("time: 30 minutes", "time: 30", 1)
     )
-
-
-def test_parallel_reading_gives_the_same_result(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Reading and schema checks spread over processes find exactly what one process finds."""
-    _pack(tmp_path)
-    alone = _loading.check(tmp_path)
-    monkeypatch.setattr(_loading, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(_cores, "cores", lambda: 2)
-    together = _loading.check(tmp_path)
-    assert together == alone
-    assert [(p.file.name, p.line, p.code) for p in together.problems] == [
-        ("copy-3.yaml", alone.problems[0].line, "RC302")
-    ]
-    assert len(together.files) == 8
 
 
 def test_content_the_model_cannot_build_is_a_located_problem(

@@ -13,12 +13,11 @@ import pytest
 from recurrent_care_pack import validate
 from recurrent_care_pack._cli import main
 
-#: Eight threads, half loading the bundled pack and half validating a folder whose files are
-#: read by the pool of processes, all at once in a process that has just started.
+#: Eight threads, half loading the bundled pack and half validating a folder, all at once in
+#: a process that has just started (a fork while another thread held a lock hung it).
 THREADS = """\
 import sys, threading
-from recurrent_care_pack import _loading, load_pack, validate
-_loading.PARALLEL_FROM = 1
+from recurrent_care_pack import load_pack, validate
 folder = sys.argv[1]
 results = []
 def load():
@@ -35,7 +34,7 @@ print(sorted(results))
 
 
 def test_threads_loading_and_validating_in_a_new_process_finish(tmp_path: Path) -> None:
-    """Eight threads mixing load_pack and validate (with its pool) finish, 20 times in a row."""
+    """Eight threads mixing load_pack and validate finish, 20 times in a row."""
     data = Path(__file__).resolve().parents[1] / "data"
     for file in data.glob("*.yaml"):
         (tmp_path / file.name).write_bytes(file.read_bytes())

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from attrs import frozen
 
-from . import _cores
 from ._problems import PackError, Problem, sort_key
 from ._reading import MAX_FILE_SIZE, Document, read_file
 from ._resources import bundled
@@ -37,9 +36,6 @@ __all__ = [
 ]
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
-
-#: From this many files per core, files are read and checked on all cores at once.
-PARALLEL_FROM = 32
 
 #: A folder holding this file is a pack folder: its files make one pack together.
 PACK_MARKER = "pack.yaml"
@@ -125,38 +121,24 @@ def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Re
     files = content_files(root)
     if not files:
         raise FileNotFoundError(errno.ENOENT, "no .yaml or .yml files in this folder", str(root))
-    workers = min(_cores.cores(), len(files) // PARALLEL_FROM)
     problems: list[Problem] = []
     documents: list[Document] = []
-    if workers > 1:
-        found = _cores.on_every_core(_read_and_check, files, max_file_size, workers)
-    else:
-        found = (read_file(file, max_file_size) for file in files)
-    for document, more in found:
+    for file in files:
+        document, more = read_file(file, max_file_size)
         problems.extend(more)
         if document is not None:  # what reading found is not fatal: the rest is checked
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    if workers > 1:  # the pool checked the schema too; meaning is checked on what fits it
-        pack, more = (None, []) if problems else _build(documents)
-    else:
-        more = _schema_problems(documents)
-        # Reading or the schema found problems: nothing will be built.
-        pack, more = (None, more) if problems or more else _build(documents)
+    more = _schema_problems(documents)
+    # Reading or the schema found problems: nothing will be built.
+    pack, more = (None, more) if problems or more else _build(documents)
     problems.extend(more)
     from ._meaning import check_unique_ids  # noqa: PLC0415 (only when needed)
 
     problems.extend(check_unique_ids(documents))
     ordered = tuple(sorted(problems, key=sort_key))
     return Result(root=root, files=tuple(files), problems=ordered, pack=None if ordered else pack)
-
-
-def _read_and_check(file: Path, max_file_size: int) -> tuple[Document | None, list[Problem]]:
-    document, found = read_file(file, max_file_size)
-    if document is not None:
-        found = [*found, *_schema_problems([document])]
-    return document, found
 
 
 def _schema_problems(documents: list[Document]) -> list[Problem]:
