@@ -332,9 +332,9 @@ class _Builder:
         elif isinstance(event, ScalarEvent):
             top = self._stack[-1] if self._stack else None
             is_key = top is not None and isinstance(top.container, dict) and top.key is _NO_KEY
-            self._check_characters(event.value, mark, is_key=is_key)
             value = self._number_or_text(event, mark)
             path = self._add(value, mark, written=event.value)
+            self._check_characters(event.value, mark, path, is_key=is_key)
             if not is_key and not event.style and event.implicit[0]:
                 self._check_old_meaning(event.value, value, mark, path)
         elif isinstance(event, CollectionStartEvent):
@@ -405,7 +405,7 @@ class _Builder:
         frame.key_mark = mark
         return (*frame.path, key)
 
-    def _check_characters(self, text: str, mark: Mark, *, is_key: bool) -> None:
+    def _check_characters(self, text: str, mark: Mark, path: Path_, *, is_key: bool) -> None:
         r"""Flag a control character (written as an escape such as "\e" in quotes)."""
         found = (_NOT_IN_KEYS if is_key else _NOT_IN_TEXT).search(text)
         if found is None:
@@ -417,6 +417,7 @@ class _Builder:
             "RC115",
             f"the {'key' if is_key else 'text'} holds U+{code_point:04X}, {what} that terminals "
             "and handouts cannot show; delete it",
+            path,
         )
 
     def _number_or_text(self, event: ScalarEvent, mark: Mark) -> Any:
