@@ -107,9 +107,9 @@ def report(label: str, command: list[str], timeout: float) -> float:
     """Measure ``command`` and print one line of figures; return its time."""
     took, peak, status = measure(command, timeout)
     if status is None:
-        print(f"{label:44} timed out after {timeout:g} s (peak {peak:.0f} MiB so far)")
+        print(f"{label:48} timed out after {timeout:g} s (peak {peak:.0f} MiB so far)")
     else:
-        print(f"{label:44} {took:7.2f} s {peak:8.0f} MiB   exit {status}")
+        print(f"{label:48} {took:7.2f} s {peak:8.0f} MiB   exit {status}")
     return took
 
 
@@ -119,7 +119,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60, help="seconds per case")
     timeout = parser.parse_args().timeout
     print(f"{os.cpu_count()} cores; one run each; timeout {timeout:g} s; targets 10 s, 1024 MiB")
-    print(f"{'case':44} {'time':>9} {'peak':>12}")
+    print(f"{'case':48} {'time':>9} {'peak':>12}")
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
         flows = {}
