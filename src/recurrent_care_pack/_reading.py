@@ -436,6 +436,8 @@ class _Builder:
 
     def _check_old_meaning(self, written: str, value: Any, mark: Mark, path: Path_) -> None:
         """Flag a plain value that YAML 1.1 tools would read as something else."""
+        if written[:1] not in _OLD_STARTS:  # most values: a first glance is enough
+            return
         if written in _OLD_BOOLEANS:
             old = "true" if written.lower() in {"y", "yes", "on"} else "false"
             self._problem(
@@ -489,6 +491,8 @@ _OLD_BOOLEANS = frozenset(
     for word in (base, base.capitalize(), base.upper())
 )
 _OLD_OCTAL = re.compile(r"[-+]?0[0-7]+")
+#: How every value above starts.
+_OLD_STARTS = frozenset("yYnNoO+-0")
 _OLD_BINARY = re.compile(r"[-+]?0b[01_]+")
 
 
