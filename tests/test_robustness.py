@@ -214,10 +214,10 @@ def test_a_folder_that_cannot_be_read_is_reported() -> None:
     assert done.stderr == f"rcpack: cannot read '{folder / 'sub'}': Permission denied\n"
 
 
-def test_a_folder_named_twice_or_linked_into_itself_is_read_once(
+def test_a_folder_named_twice_or_linked_to_from_inside_is_read_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The same pack named relative and absolute, and holding a link to itself, is one pack."""
+    """The same pack named relative and absolute, holding a link to itself, is one pack."""
     data = Path(__file__).resolve().parents[1] / "data"
     pack = tmp_path / "pack"
     pack.mkdir()

@@ -74,7 +74,9 @@ def _command(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # the reader of the output has gone (rcpack ... | head -1)
         _stop_writing()
         return 141  # as a shell reports a command stopped by SIGPIPE
-    except OSError as error:  # the commands report paths they cannot read: this is the output
+    except OSError as error:  # a path names what could not be read; else it is the output
+        if error.filename is not None:
+            return _cannot_read(error)
         _stop_writing()
         return _cannot_write(error)
     except Exception as error:  # noqa: BLE001 (a bug must never show an editor a traceback)

@@ -54,8 +54,9 @@ class Result:
 def content_files(root: Path) -> list[Path]:
     """The content files of the pack at ``root``: the file itself, or a folder's YAML files.
 
-    Hidden files and folders are left out. ``OSError`` names what cannot be read: a folder
-    inside, a link to nothing, or something that is not a file (a pipe would never end).
+    Hidden files and folders are left out, and links to folders are not followed (as
+    before: they may loop). ``OSError`` names what cannot be read: a folder inside, a link
+    to nothing, or something that is not a file (a pipe would never end).
     """
     if root.is_dir():
         return sorted(_files_in(root))
@@ -70,13 +71,7 @@ def _files_in(root: Path) -> Iterator[Path]:
     def cannot_read(error: OSError) -> None:
         raise error
 
-    seen: set[tuple[int, int]] = set()  # folders by device and inode: links may loop
-    for folder, folders, names in os.walk(root, onerror=cannot_read, followlinks=True):
-        status = Path(folder).stat()
-        if (status.st_dev, status.st_ino) in seen:
-            folders.clear()
-            continue
-        seen.add((status.st_dev, status.st_ino))
+    for folder, folders, names in os.walk(root, onerror=cannot_read):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in names:
             if name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
