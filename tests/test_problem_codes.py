@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import CODES, _cores
+from recurrent_care_pack import CODES
 from recurrent_care_pack._cli import main
 
 #: A small valid pack: Module 3 re-watches Film 6 on a different day (23 + 32 = 55 minutes).
@@ -199,6 +199,18 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         b"hello\n",
         [
             "pack.yaml:1:1: RC203 the file should be a mapping of keys such as 'pack' and 'sections', not the text 'hello'",
+        ],
+    ),
+    "RC115 control character written as an escape": (
+        _edit("title: A pack", 'title: "A pack\\e[2J"'),
+        [
+            "pack.yaml:3:10: RC115 the text holds U+001B, a control character that terminals and handouts cannot show; delete it",
+        ],
+    ),
+    "RC116 number of 5,000 digits": (
+        _edit("published: 2019-05-22", "published: " + "9" * 5000),
+        [
+            "pack.yaml:5:14: RC116 this number is 5,000 characters long, far longer than any number in content; if it is text, put it in quotes",
         ],
     ),
     "RC201 misspelt key": (
@@ -454,6 +466,10 @@ RC113_LINE = (
     "pack.yaml:1:1: RC113 checking stopped after 1000 problems in this file; fix those first "
     "(is it a content file at all?)"
 )
+RC114_LINE = (
+    "pack.yaml:1:2999999: RC114 the file holds more than 1,000,000 values, far more than "
+    "content needs; checking stopped here (is it a content file at all?)"
+)
 RC112_LINE = (
     "pack.yaml:1:1: RC112 the file is larger than the size limit (1 KiB); split it into "
     "smaller files, or raise the limit (rcpack validate --max-file-size)"
@@ -470,23 +486,15 @@ def _run(folder: Path, *paths: str, capsys: pytest.CaptureFixture[str]) -> tuple
     return status, capsys.readouterr().out.splitlines()
 
 
-@pytest.mark.parametrize("beside", [False, True], ids=["in turn", "schema beside"])
 @pytest.mark.parametrize(("content", "expected"), CASES.values(), ids=CASES.keys())
 def test_problem_line(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
     *,
     content: bytes,
     expected: list[str],
-    beside: bool,
 ) -> None:
-    """The bad file gets exactly these problem lines, a summary, and exit status 1.
-
-    The same whether the schema is checked in turn or, as in a new ``rcpack``, in a
-    child process while the records are built.
-    """
-    monkeypatch.setattr(_cores, "worth_beside", lambda _: beside)
+    """The bad file gets exactly these problem lines, a summary, and exit status 1."""
     (tmp_path / "pack.yaml").write_bytes(content)
     status, lines = _run(tmp_path, "pack.yaml", capsys=capsys)
     assert lines[:-1] == expected
@@ -517,7 +525,7 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_every_code_has_a_case() -> None:
     """Each code in the catalogue is shown by at least one bad file above."""
-    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112", "RC113", "RC120"}
+    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112", "RC113", "RC114", "RC120"}
     assert shown == set(CODES)
 
 
@@ -603,7 +611,7 @@ def test_catalogue_explains_every_code_with_a_real_example() -> None:
         encoding="utf-8"
     )
     pinned = {line for _, lines in CASES.values() for line in lines}
-    pinned |= {RC408_LINE, RC112_LINE, RC113_LINE, RC120_LINE}
+    pinned |= {RC408_LINE, RC112_LINE, RC113_LINE, RC114_LINE, RC120_LINE}
     for code, title in CODES.items():
         section = catalogue.split(f"## {code}: {title}\n", 1)[1].split("\n## ", 1)[0]
         example = section.split("```text\n", 1)[1].split("\n```", 1)[0]
@@ -625,3 +633,12 @@ def test_checking_stops_after_a_thousand_problems(
     )
     assert len(lines) == 1002
     assert lines[-1] == "checked 1 file: 1001 problems in 1 file"
+
+
+def test_checking_stops_after_a_million_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A list of a million and one numbers is RC114 where the last one starts, and no more."""
+    (tmp_path / "pack.yaml").write_text("[" + "1, " * 1_000_000 + "1]\n", encoding="utf-8")
+    status, lines = _run(tmp_path, "pack.yaml", capsys=capsys)
+    assert (status, lines) == (1, [RC114_LINE, "checked 1 file: 1 problem in 1 file"])

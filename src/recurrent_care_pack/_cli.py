@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import gc
+import io
 import os
 import sys
 
@@ -26,25 +26,33 @@ OK, PROBLEMS, USAGE = 0, 1, 2
 
 
 def run() -> NoReturn:
-    """The ``rcpack`` command itself: `main`, then leave at once.
+    """The ``rcpack`` command itself: `main`, with its output written out, then exit.
 
-    Freeing every object of the libraries it has loaded takes longer than checking a small
-    pack, so, as mypy does, the command writes out what it printed and exits without that.
+    What stdout's encoding cannot hold is written as a backslash escape, not refused.
     """
+    if sys.stdout is None:  # started with stdout closed (rcpack validate >&-)
+        print("rcpack: cannot write the output: standard output is closed", file=sys.stderr)
+        sys.exit(USAGE)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     status = main()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # the reader of the output has gone (rcpack validate | head -1)
-        pass
-    os._exit(status)
+    except BrokenPipeError:  # the reader of the output has gone (rcpack validate | head -1)
+        _stop_writing()
+        status = 141
+    except OSError as error:  # the disk is full, or the output may not be written
+        _stop_writing()
+        status = _cannot_write(error)
+    sys.exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``rcpack``; return the exit status.
 
-    0 valid, 1 content problems (or a file fmt left as it was), 2 usage or a path that
-    cannot be read or written, 130 interrupted, 141 when the reader of the output has gone.
+    0 valid, 1 content problems (or a file fmt left as it was), 2 usage, a path that cannot
+    be read or written or output that cannot be written, 130 interrupted, 141 when the reader
+    of the output has gone.
     """
     parser = _parser()
     try:
@@ -54,10 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return USAGE
-    thresholds = gc.get_threshold()
-    # Content makes few reference cycles, but loading the libraries makes many objects: at
-    # the default thresholds the collector would sweep them again and again (as mypy does).
-    gc.set_threshold(100_000, 50, 100)
+    return _command(args)
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the command ``args`` names; what goes wrong outside the content is one line."""
     try:
         status: int = args.run(args)
     except KeyboardInterrupt:
@@ -66,11 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of the output has gone (rcpack ... | head -1)
         _stop_writing()
         return 141  # as a shell reports a command stopped by SIGPIPE
+    except OSError as error:  # a path names what could not be read; else it is the output
+        if error.filename is not None:
+            return _cannot_read(error)
+        _stop_writing()
+        return _cannot_write(error)
     except Exception as error:  # noqa: BLE001 (a bug must never show an editor a traceback)
         print(f"rcpack: internal error, please report it: {error!r}", file=sys.stderr)
         return USAGE
-    finally:
-        gc.set_threshold(*thresholds)
     return status
 
 
@@ -79,8 +91,13 @@ def _stop_writing() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no file behind stdout (a test capturing output)
+    except (OSError, ValueError, AttributeError):  # no file behind stdout (a test capturing it)
         pass
+
+
+def _cannot_write(error: OSError) -> int:
+    print(f"rcpack: cannot write the output: {error.strerror or error}", file=sys.stderr)
+    return USAGE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -225,7 +242,7 @@ def _load(path: Path | None) -> Pack | int:
             return unreadable
         path = pack_roots([path])[0]
     try:
-        result = check(path, beside=True)
+        result = check(path)
     except OSError as error:
         return _cannot_read(error)
     if result.pack is None:
@@ -436,16 +453,16 @@ def _validate(args: argparse.Namespace) -> int:
     if unreadable:
         return unreadable
     roots: list[Path | None] = list(pack_roots(paths)) if paths else [None]
-    files: list[Path] = []
+    files: dict[Path, None] = {}  # each once, in order
     problems: list[Problem] = []
-    for k, root in enumerate(roots):
+    for root in roots:
         try:
-            result = check(root, max_file_size=args.max_file_size or MAX_FILE_SIZE, beside=k == 0)
+            result = check(root, max_file_size=args.max_file_size or MAX_FILE_SIZE)
         except OSError as error:
             return _cannot_read(error)
-        files.extend(f for f in result.files if f not in files)
+        files.update(dict.fromkeys(result.files))
         problems.extend(result.problems)
-    for line in REPORTERS[args.format](sorted(problems, key=sort_key), files):
+    for line in REPORTERS[args.format](sorted(problems, key=sort_key), list(files)):
         print(line)
     return PROBLEMS if problems else OK
 
@@ -573,6 +590,8 @@ def _check_paths(paths: Sequence[Path]) -> int:
 
 
 def _cannot_read(error: OSError) -> int:
-    where = f" '{error.filename}'" if error.filename else ""
+    from ._reporting import shown  # noqa: PLC0415
+
+    where = f" '{shown(str(error.filename))}'" if error.filename else ""
     print(f"rcpack: cannot read{where}: {error.strerror or error}", file=sys.stderr)
     return USAGE

@@ -8,19 +8,19 @@ that passed the earlier ones, so no problem is reported twice.
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from attrs import frozen
 
-from . import _cores
 from ._problems import PackError, Problem, sort_key
 from ._reading import MAX_FILE_SIZE, Document, read_file
 from ._resources import bundled
 
-# Not typing.TYPE_CHECKING: the model is imported when it is built, beside the schema check.
+# Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
     from os import PathLike
 
     from ._model import Pack
@@ -37,9 +37,6 @@ __all__ = [
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 
-#: From this many files per core, files are read and checked on all cores at once.
-PARALLEL_FROM = 32
-
 #: A folder holding this file is a pack folder: its files make one pack together.
 PACK_MARKER = "pack.yaml"
 
@@ -55,18 +52,40 @@ class Result:
 
 
 def content_files(root: Path) -> list[Path]:
-    """The content files of the pack at ``root``: the file itself, or a folder's YAML files."""
+    """The content files of the pack at ``root``: the file itself, or a folder's YAML files.
+
+    Hidden files and folders are left out, and links to folders are not followed (as
+    before: they may loop). ``OSError`` names what cannot be read: a folder inside, a link
+    to nothing, or something that is not a file (a pipe would never end).
+    """
     if root.is_dir():
-        return sorted(
-            path
-            for path in root.rglob("*")
-            if path.suffix in CONTENT_SUFFIXES
-            and path.is_file()
-            and not any(part.startswith(".") for part in path.relative_to(root).parts)
-        )
+        return sorted(_files_in(root))
     if not root.exists():
-        raise FileNotFoundError(root)
+        raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(root))
+    if not root.is_file():
+        raise _not_a_file(root)
     return [root]
+
+
+def _files_in(root: Path) -> Iterator[Path]:
+    def cannot_read(error: OSError) -> None:
+        raise error
+
+    for folder, folders, names in os.walk(root, onerror=cannot_read):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            if name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
+                continue
+            path = Path(folder, name)
+            if not path.is_file():
+                path.stat()  # a link to nothing raises its own error
+                raise _not_a_file(path)
+            yield path
+
+
+def _not_a_file(path: Path) -> OSError:
+    message = "it is not a file or folder (a pipe, socket or device)"
+    return OSError(errno.EINVAL, message, str(path))
 
 
 def pack_roots(paths: Iterable[Path]) -> list[Path]:
@@ -76,99 +95,55 @@ def pack_roots(paths: Iterable[Path]) -> list[Path]:
     so that references between its files resolve.
     """
     roots: list[Path] = []
+    seen: set[Path] = set()  # the same folder may be named twice, relative and absolute
     for path in paths:
         root = path
         if path.is_file() and (path.parent / PACK_MARKER).is_file():
             root = path.parent
-        if root not in roots:
+        if root.resolve() not in seen:
+            seen.add(root.resolve())
             roots.append(root)
     return roots
 
 
-def check(
-    root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE, beside: bool = False
-) -> Result:
+def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Result:
     """Check the pack at ``root`` (a file or folder; default the bundled pack).
 
     Files over ``max_file_size`` bytes are refused unread. ``OSError`` from a path that
-    cannot be read is raised: it is not a content problem. ``beside`` lets a command that
-    has just started check the schema in a child process while it builds the records.
+    cannot be read is raised: it is not a content problem.
     """
     root = bundled("data") if root is None else root
     files = content_files(root)
     if not files:
         raise FileNotFoundError(errno.ENOENT, "no .yaml or .yml files in this folder", str(root))
-    workers = min(_cores.cores(), len(files) // PARALLEL_FROM)
     problems: list[Problem] = []
     documents: list[Document] = []
-    if workers > 1:
-        found = _cores.on_every_core(_read_and_check, files, max_file_size, workers)
-    else:
-        found = (read_file(file, max_file_size) for file in files)
-    for document, more in found:
+    for file in files:
+        document, more = read_file(file, max_file_size)
         problems.extend(more)
         if document is not None:  # what reading found is not fatal: the rest is checked
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    if workers > 1:  # the pool checked the schema too; meaning is checked on what fits it
-        pack, more = (None, []) if problems else _build(documents)
-    elif problems:  # reading found problems, so nothing will be built
-        pack, more = None, _schema_problems(documents)
-    else:
-        size = sum(f.stat().st_size for f in files) if beside else 0
-        pack, more = _check_and_build(documents, beside=beside and _cores.worth_beside(size))
+    more = _schema_problems(documents)
+    # Reading or the schema found problems: nothing will be built.
+    pack, more = (None, more) if problems or more else _build(documents)
     problems.extend(more)
-    from ._meaning import check_unique_ids  # noqa: PLC0415 (see _check_and_build)
+    from ._meaning import check_unique_ids  # noqa: PLC0415 (only when needed)
 
     problems.extend(check_unique_ids(documents))
     ordered = tuple(sorted(problems, key=sort_key))
     return Result(root=root, files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
 
-def _read_and_check(file: Path, max_file_size: int) -> tuple[Document | None, list[Problem]]:
-    document, found = read_file(file, max_file_size)
-    if document is not None:
-        found = [*found, *_schema_problems([document])]
-    return document, found
-
-
 def _schema_problems(documents: list[Document]) -> list[Problem]:
-    from ._schema import check_document  # noqa: PLC0415 (see _check_and_build)
+    from ._schema import check_document  # noqa: PLC0415 (only when needed)
 
     return [problem for document in documents for problem in check_document(document)]
 
 
-def _check_and_build(
-    documents: list[Document], *, beside: bool
-) -> tuple[Pack | None, list[Problem]]:
-    """Check the documents against the schema and, if they fit it, build the pack.
-
-    In a process that has just started, importing jsonschema and importing cattrs and
-    the model are most of the time a small pack takes: then the schema is checked in a
-    child process on another core while this one builds. What it builds is kept only if
-    the schema finds nothing, as if the stages had run in turn.
-    """
-    if not beside:
-        problems = _schema_problems(documents)
-        return (None, problems) if problems else _build(documents)
-    schema_check = _cores.beside(lambda: _schema_problems(documents))
-    try:
-        built = _build(documents)
-    except Exception as error:  # noqa: BLE001 (content the schema refuses may break a build)
-        failure: Exception | None = error
-    else:
-        failure = None
-    problems = schema_check()
-    if problems:
-        return None, problems
-    if failure is not None:
-        raise failure
-    return built
-
-
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
-    from cattrs.errors import CattrsError  # noqa: PLC0415 (see _check_and_build)
+    from cattrs.errors import CattrsError  # noqa: PLC0415 (only when needed)
 
     from ._building import pack_from_dict  # noqa: PLC0415
     from ._meaning import check_meaning  # noqa: PLC0415

@@ -21,7 +21,7 @@ from ._model import (
     Tip,
     TipsFromPractice,
 )
-from ._problems import Problem
+from ._problems import MAX_PROBLEMS, Problem, too_many
 from ._reading import Document, Path_
 
 __all__ = ["check_meaning", "check_unique_ids"]
@@ -52,12 +52,17 @@ _KIND_OF_LIST = {
 
 
 def check_unique_ids(documents: list[Document]) -> list[Problem]:
-    """Every id is used once across the pack's files."""
+    """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file)."""
     seen: dict[str, tuple[Document, Path_]] = {}
     problems: list[Problem] = []
     for document in documents:
+        count = 0
         for path, item_id in _ids(document.data, ()):
+            if item_id in seen and count == MAX_PROBLEMS:
+                problems.append(too_many(document.file))
+                break
             if item_id in seen:
+                count += 1
                 first_document, first_path = seen[item_id]
                 mark = first_document.where((*first_path, "id"))
                 where = _elsewhere(document.file, first_document.file, mark.line)
@@ -99,7 +104,10 @@ def _kind(path: Path_) -> str:
 
 
 def check_meaning(pack: Pack, origins: Origins) -> list[Problem]:
-    """All the meaning problems of a pack whose files each fit the schema."""
+    """All the meaning problems of a pack whose files each fit the schema.
+
+    As with reading and the schema, a file's check stops at `MAX_PROBLEMS` problems (RC113).
+    """
     checker = _Checker(pack, origins)
     checker.check_references()
     checker.check_modules()
@@ -109,11 +117,41 @@ def check_meaning(pack: Pack, origins: Origins) -> list[Problem]:
     return checker.problems
 
 
+#: Up to this many ids of a kind, an unknown id is compared with each for "did you mean";
+#: past it, only with the ids one typo away (`_one_typo`), so that checking stays linear.
+_COMPARE_ALL_UP_TO = 50
+
+#: Ids longer than this are never suggested from the index of typos, which they would bloat.
+_LONGEST_INDEXED = 64
+
+
+def _one_deleted(text: str) -> set[str]:
+    """``text`` and ``text`` with any one character deleted."""
+    return {text, *(text[:i] + text[i + 1 :] for i in range(len(text)))}
+
+
+def _one_typo(known: Sequence[str]) -> dict[str, list[str]]:
+    """The ids by what they become with one character deleted.
+
+    Two texts one typo apart (a character missed, added, changed, or two swapped) become
+    the same with at most one character deleted from each.
+    """
+    index: dict[str, list[str]] = {}
+    for item_id in known:
+        if len(item_id) <= _LONGEST_INDEXED:
+            for variant in _one_deleted(item_id):
+                index.setdefault(variant, []).append(item_id)
+    return index
+
+
 class _Checker:
     def __init__(self, pack: Pack, origins: Origins) -> None:
         self.pack = pack
         self.origins = origins
         self.problems: list[Problem] = []
+        self.counts: dict[Path, int] = {}  # problems by file, for the cap
+        self.known: dict[str, list[str]] = {}  # the ids of each kind, sorted, once needed
+        self.typos: dict[str, dict[str, list[str]]] = {}  # `_one_typo` of each kind
         media = [m for s in pack.sections for m in s.media]
         exercises = [e for s in pack.sections for e in s.exercises]
         self.media: dict[str, Media] = _first_by_id(media)
@@ -127,7 +165,33 @@ class _Checker:
         }
 
     def report(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> None:
-        self.problems.append(self.origins.problem(path, code, message, at_key=at_key))
+        if self.full(path):
+            return
+        problem = self.origins.problem(path, code, message, at_key=at_key)
+        self.counts[problem.file] = self.counts.get(problem.file, 0) + 1
+        self.problems.append(problem)
+        if self.counts[problem.file] == MAX_PROBLEMS:
+            self.problems.append(too_many(problem.file))
+
+    def full(self, path: Path_) -> bool:
+        """Whether the file that ``path`` is in already has as many problems as are reported."""
+        file, _ = self.origins.where(path)
+        return self.counts.get(file, 0) >= MAX_PROBLEMS
+
+    def suggestion(self, target: str, kind: str) -> str | None:
+        """The id of this kind that ``target`` most likely meant, if any is close."""
+        if kind not in self.known:
+            self.known[kind] = sorted(self.kinds[kind])
+        known = self.known[kind]
+        if len(known) > _COMPARE_ALL_UP_TO:
+            if len(target) > _LONGEST_INDEXED:
+                return None
+            if kind not in self.typos:
+                self.typos[kind] = _one_typo(known)
+            index = self.typos[kind]
+            known = sorted({i for v in _one_deleted(target) for i in index.get(v, ())})
+        close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+        return close[0] if close else None
 
     # References -----------------------------------------------------------------------
 
@@ -202,10 +266,12 @@ class _Checker:
                 )
                 self.report(path, "RC402", message)
                 return
-        known = sorted(self.kinds[kind])
-        close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+        if self.full(path):
+            return
+        close = self.suggestion(target, kind)
+        known = self.known[kind]
         if close:
-            hint = f"did you mean '{close[0]}'?"
+            hint = f"did you mean '{close}'?"
         elif known:
             hint = f"the {kind} ids are: {', '.join(known[:8])}{', ...' if len(known) > 8 else ''}"
         else:

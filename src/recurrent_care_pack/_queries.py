@@ -66,10 +66,12 @@ Item = (
     | Resource
 )
 
+#: A name by number, matched in full against the stripped name. Each way of splitting the
+#: spaces is tried once at most (no ``\s*,?\s*``), so a long name costs linear time.
 _NUMBERED = re.compile(
-    r"^\s*(?:(?:section\s+(?P<section>\d+)\s*,?\s*)?(?:learning\s+)?module\s+(?P<module>\d+)"
-    r"(?:\s*,?\s*(?:of|in)\s+section\s+(?P<section_after>\d+))?"
-    r"|(?P<kind>film|presentation|exercise|section)\s+(?P<number>\d+))\s*$",
+    r"(?:section\s+(?P<section>\d+)\s*(?:,\s*)?)?(?:learning\s+)?module\s+(?P<module>\d+)"
+    r"(?:\s*(?:,\s*)?(?:of|in)\s+section\s+(?P<section_after>\d+))?"
+    r"|(?P<kind>film|presentation|exercise|section)\s+(?P<number>\d+)",
     re.IGNORECASE,
 )
 
@@ -110,7 +112,7 @@ def find(pack: Pack, reference: str) -> Item:
     for item in _items(pack):
         if item.id == reference:
             return item
-    match = _NUMBERED.match(reference)
+    match = _NUMBERED.fullmatch(reference.strip())
     if match:
         found = _find_numbered(pack, match)
         if len(found) == 1:

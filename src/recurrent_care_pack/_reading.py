@@ -6,6 +6,7 @@ core schema, so ``no`` stays text and ``22:31`` is never a number of minutes.
 """
 
 import re
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -45,6 +46,11 @@ MAX_DEPTH = 64
 #: The largest content file read by default: far above any real pack, far below trouble.
 MAX_FILE_SIZE = 32 << 20
 
+#: The most values (keys, items, texts, numbers) one file may hold: a thousand times the
+#: bundled pack holds 620,000, so only a file that is not content reaches it. It bounds the
+#: time a file can take (a 32 MiB list of 1s holds 16 million).
+MAX_VALUES = 1_000_000
+
 Path_ = tuple[str | int, ...]
 
 
@@ -57,17 +63,27 @@ class Mark(NamedTuple):
 
 @frozen(kw_only=True)
 class Document:
-    """One content file read into plain data, with where each part of it was written."""
+    """One content file read into plain data, with where each part of it was written.
+
+    The marks of a list's items are packed into an array per list (`_pack`): a long list
+    costs a few bytes per item, not a tuple and a mark each.
+    """
 
     file: Path
     data: Any
     values: dict[Path_, Mark]
     keys: dict[Path_, Mark]
+    items: "dict[Path_, array[int]]"  # a string: array takes no [int] before Python 3.12
 
     def where(self, path: Path_) -> Mark:
         """Where the value at ``path`` starts, or its nearest written ancestor."""
         for end in range(len(path), -1, -1):
-            mark = self.values.get(path[:end])
+            here = path[:end]
+            last = here[-1] if here else None
+            marks = self.items.get(here[:-1]) if isinstance(last, int) else None
+            if marks is not None and isinstance(last, int) and 0 <= last < len(marks):
+                return Mark(marks[last] >> 32, marks[last] & 0xFFFFFFFF)
+            mark = self.values.get(here)
             if mark is not None:
                 return mark
         return Mark(1, 1)
@@ -136,7 +152,13 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
             )
         )
         return None, problems
-    document = Document(file=file, data=builder.root, values=builder.values, keys=builder.keys)
+    document = Document(
+        file=file,
+        data=builder.root,
+        values=builder.values,
+        keys=builder.keys,
+        items=builder.items,
+    )
     return document, problems
 
 
@@ -217,7 +239,7 @@ _NO_KEY = object()
 
 
 class _Frame:
-    __slots__ = ("container", "key", "key_mark", "path", "seen")
+    __slots__ = ("container", "key", "key_mark", "marks", "path", "seen")
 
     def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
         self.container = container
@@ -225,6 +247,11 @@ class _Frame:
         self.key: object = _NO_KEY
         self.key_mark = Mark(1, 1)
         self.seen: dict[str, Mark] = {}
+        self.marks: array[int] = array("Q")  # a list's items' marks, packed
+
+
+def _pack(mark: Mark) -> int:
+    return mark.line << 32 | mark.column
 
 
 class _Builder:
@@ -235,6 +262,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.values: dict[Path_, Mark] = {}
         self.keys: dict[Path_, Mark] = {}
+        self.items: dict[Path_, array[int]] = {}
+        self.count = 0  # values read so far
         self.root: Any = None
         self.documents = 0
         self.fatal = False  # the data holds placeholders: not fit to check further
@@ -246,6 +275,15 @@ class _Builder:
             if isinstance(event, DocumentStartEvent):
                 self._start_document(event, mark)
             elif isinstance(event, NodeEvent):
+                self.count += 1
+                if self.count > MAX_VALUES:
+                    self.fatal = True
+                    message = (
+                        f"the file holds more than {MAX_VALUES:,} values, far more than "
+                        "content needs; checking stopped here (is it a content file at all?)"
+                    )
+                    self._problem(mark, "RC114", message)
+                    raise _Stop
                 self._node(event, mark)
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 self._stack.pop()
@@ -298,8 +336,9 @@ class _Builder:
         elif isinstance(event, ScalarEvent):
             top = self._stack[-1] if self._stack else None
             is_key = top is not None and isinstance(top.container, dict) and top.key is _NO_KEY
-            value = _resolve(event)
+            value = self._number_or_text(event, mark)
             path = self._add(value, mark, written=event.value)
+            self._check_characters(event.value, mark, path, is_key=is_key)
             if not is_key and not event.style and event.implicit[0]:
                 self._check_old_meaning(event.value, value, mark, path)
         elif isinstance(event, CollectionStartEvent):
@@ -315,7 +354,10 @@ class _Builder:
                     "content never needs that many",
                 )
                 raise _Stop
-            self._stack.append(_Frame(container, path))
+            frame = _Frame(container, path)
+            if isinstance(container, list):
+                self.items[path] = frame.marks
+            self._stack.append(frame)
 
     def _add(self, value: Any, mark: Mark, written: str | None = None) -> Path_:
         if not self._stack:
@@ -327,7 +369,7 @@ class _Builder:
         if isinstance(container, list):
             path = (*frame.path, len(container))
             container.append(value)
-            self.values[path] = mark
+            frame.marks.append(_pack(mark))
             return path
         if frame.key is _NO_KEY:
             return self._add_key(frame, value if written is None else written, mark)
@@ -367,8 +409,39 @@ class _Builder:
         frame.key_mark = mark
         return (*frame.path, key)
 
+    def _check_characters(self, text: str, mark: Mark, path: Path_, *, is_key: bool) -> None:
+        r"""Flag a control character (written as an escape such as "\e" in quotes)."""
+        found = (_NOT_IN_KEYS if is_key else _NOT_IN_TEXT).search(text)
+        if found is None:
+            return
+        code_point = ord(found.group())
+        what = "half of a UTF-16 pair" if 0xD800 <= code_point < 0xE000 else "a control character"
+        self._problem(
+            mark,
+            "RC115",
+            f"the {'key' if is_key else 'text'} holds U+{code_point:04X}, {what} that terminals "
+            "and handouts cannot show; delete it",
+            path,
+        )
+
+    def _number_or_text(self, event: ScalarEvent, mark: Mark) -> Any:
+        """The scalar's value, unless it is a whole number too long for any content."""
+        written: str = event.value
+        if len(written) > MAX_DIGITS and not event.style and _LONG_NUMBER.fullmatch(written):
+            self.fatal = True
+            self._problem(
+                mark,
+                "RC116",
+                f"this number is {len(written):,} characters long, far longer than any "
+                "number in content; if it is text, put it in quotes",
+            )
+            return written
+        return _resolve(event)
+
     def _check_old_meaning(self, written: str, value: Any, mark: Mark, path: Path_) -> None:
         """Flag a plain value that YAML 1.1 tools would read as something else."""
+        if written[:1] not in _OLD_STARTS:  # most values: a first glance is enough
+            return
         if written in _OLD_BOOLEANS:
             old = "true" if written.lower() in {"y", "yes", "on"} else "false"
             self._problem(
@@ -386,7 +459,7 @@ class _Builder:
                 f"{int(written, 8)}; write {value} without the leading zero",
                 path,
             )
-        elif _OLD_BINARY.fullmatch(written):
+        elif len(written) <= MAX_DIGITS and _OLD_BINARY.fullmatch(written):
             number = int(written.replace("_", ""), 0)
             self._problem(
                 mark,
@@ -405,6 +478,16 @@ class _Builder:
 
 _DUPLICATE = object()
 
+#: Characters text cannot hold: control characters (tab and line breaks aside, and in keys
+#: not those either), halves of UTF-16 pairs, and the two non-characters U+FFFE and U+FFFF.
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NOT_IN_KEYS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+#: The longest whole number read as one; longer ones (Python reads at most 4,300 digits)
+#: are refused, so that no message ever has to print one.
+MAX_DIGITS = 100
+_LONG_NUMBER = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+
 #: Plain values that YAML 1.1 reads as booleans (YAML 1.2 and this tool read them as text).
 _OLD_BOOLEANS = frozenset(
     word
@@ -412,6 +495,8 @@ _OLD_BOOLEANS = frozenset(
     for word in (base, base.capitalize(), base.upper())
 )
 _OLD_OCTAL = re.compile(r"[-+]?0[0-7]+")
+#: How every value above starts.
+_OLD_STARTS = frozenset("yYnNoO+-0")
 _OLD_BINARY = re.compile(r"[-+]?0b[01_]+")
 
 

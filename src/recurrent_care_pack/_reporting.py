@@ -1,15 +1,31 @@
 """Reporting: problems formatted for people, for programs and for GitHub; no exit codes here."""
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ._problems import Problem
 
-__all__ = ["REPORTERS", "github_report", "json_report", "text_report"]
+__all__ = ["REPORTERS", "github_report", "json_report", "shown", "text_report"]
 
 #: The version of the JSON report's layout; it changes only when a key changes meaning.
 JSON_REPORT_VERSION = 1
+
+
+#: What a report never prints as it is: control characters (a terminal would obey them: clear
+#: the screen, retitle the window), line and paragraph separators, halves of UTF-16 pairs.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSHOWABLE_ON_ONE_LINE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape(found: re.Match[str]) -> str:
+    return ascii(found.group())[1:-1]  # '\n', '\x1b', '\u2028'
+
+
+def shown(text: str) -> str:
+    """``text`` with every control character written as an escape, so it prints as one line."""
+    return _UNSHOWABLE.sub(_escape, text)
 
 
 def _summary(problems: Sequence[Problem], files: Sequence[Path]) -> str:
@@ -25,15 +41,19 @@ def _summary(problems: Sequence[Problem], files: Sequence[Path]) -> str:
 
 
 def text_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]:
-    """One ``PATH:LINE:COL: CODE message`` line per problem, then a one-line summary."""
-    return [*(str(problem) for problem in problems), _summary(problems, files)]
+    """One ``PATH:LINE:COL: CODE message`` line per problem, then a one-line summary.
+
+    What a line echoes from the content is escaped (`shown`): one problem, one line.
+    """
+    return [*(shown(str(problem)) for problem in problems), _summary(problems, files)]
 
 
 def github_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]:
     """GitHub Actions workflow commands, one ``::error`` per problem, then the summary.
 
     The syntax is GitHub's: ``::error file=F,line=L,col=C,title=T::MESSAGE``, with ``%``,
-    carriage returns and newlines escaped everywhere, and ``:`` and ``,`` in properties.
+    carriage returns and newlines escaped everywhere, and ``:`` and ``,`` in properties;
+    other control characters are written as backslash escapes, as in the text report.
     """
     lines = []
     for problem in problems:
@@ -74,6 +94,7 @@ def json_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]
 
 
 def _data(text: str) -> str:
+    text = _UNSHOWABLE_ON_ONE_LINE.sub(_escape, text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
