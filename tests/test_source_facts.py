@@ -270,7 +270,9 @@ def test_optional_discussions(source: str, section: Section) -> None:
         assert f"move straight into Exercise {module.number + 7}" in module.discussion.text
         groupings.append(module.discussion.grouping)
     assert groupings == [Grouping.WHOLE_GROUP, Grouping.WHOLE_GROUP, None]
-    assert "immediately after watching the films" in (section.modules[0].discussion.text or "")
+    first = section.modules[0].discussion
+    assert first is not None
+    assert "immediately after watching the films" in (first.text or "")
     raw = (ROOT / "data" / "section-3.yaml").read_text(encoding="utf-8")
     assert raw.count("optional: true") == 3  # the data says it; no code default does
 
