@@ -100,6 +100,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
             cited_as=draw(_tuples(texts)),
             inferred=draw(st.booleans()),
             note=draw(_maybe(texts)),
+            editorial=draw(_editorial(("note", "title"))),
         )
         for _ in range(draw(st.integers(0, 3)))
     )
@@ -187,12 +188,17 @@ class _Context:
 
 def _organisations(serial: "count[int]") -> st.SearchStrategy[Organisation]:
     return st.builds(
-        lambda name, place, description: Organisation(
-            id=f"org-{next(serial)}", name=name, place=place, description=description
+        lambda name, place, description, editorial: Organisation(
+            id=f"org-{next(serial)}",
+            name=name,
+            place=place,
+            description=description,
+            editorial=editorial,
         ),
         texts,
         _maybe(texts),
         _maybe(texts),
+        _editorial(("description", "place")),
     )
 
 
@@ -215,7 +221,13 @@ def _media(draw: st.DrawFn, context: _Context) -> Media:
         slides=draw(_maybe(positive)),
         description=draw(_maybe(texts)),
         topics=draw(_tuples(texts)),
+        editorial=draw(_editorial(("description", "title"))),
     )
+
+
+def _editorial(fields: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
+    """Names of a record's fields written for the data: none, or some, each once."""
+    return st.lists(st.sampled_from(fields), unique=True).map(tuple)
 
 
 @st.composite
@@ -245,9 +257,7 @@ def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exer
             st.lists(
                 st.builds(
                     Phase,
-                    grouping=st.lists(st.sampled_from(Grouping), min_size=1, max_size=2).map(
-                        tuple
-                    ),
+                    grouping=st.lists(st.sampled_from(Grouping), max_size=2).map(tuple),
                     duration=durations,
                     activity=texts,
                     questions=_tuples(texts),
@@ -312,6 +322,7 @@ def _modules(
                     duration=durations,
                     grouping=_maybe(st.sampled_from(Grouping)),
                     optional=st.booleans(),
+                    text=_maybe(texts),
                 )
             )
         ),
@@ -332,6 +343,8 @@ def _tips(draw: st.DrawFn, context: _Context, depth: int = 0) -> Tip:
         points=points,
         cites=_some(draw, context.works),
         mentions=_some(draw, context.organisations),
+        paragraph=draw(st.booleans()),
+        link_unknown=draw(st.booleans()),
     )
 
 
@@ -342,6 +355,7 @@ def _categories(draw: st.DrawFn, context: _Context) -> TipCategory:
         title=draw(texts),
         topics=draw(_tuples(texts)),
         tips=tuple(draw(st.lists(_tips(context), max_size=3))),
+        resources_introduction=draw(_maybe(texts)),
         resources=tuple(
             Resource(
                 id=f"resource-{next(context.serial)}",
@@ -388,6 +402,7 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
                     works=st.lists(st.sampled_from(context.works), max_size=2).map(tuple)
                     if context.works
                     else st.just(()),
+                    link_unknown=st.booleans(),
                 )
             )
         ),

@@ -151,8 +151,12 @@ def test_summary_of_the_bundled_pack(capsys: pytest.CaptureFixture[str]) -> None
         "            Film 6: 23 min; optional discussion: 10 min; then Exercise 9: 30 min" in out
     )
     assert "            1 hour 3 min in all, 53 min without the discussion" in out
-    assert "            on a different day: watch Film 6 again first; films 55 min" in out
-    assert "  Tips from practice: 34 tips in 4 categories" in out
+    assert (
+        "            on a different day, the pack suggests also watching Film 6 first: "
+        "films 55 min" in out
+    )
+    assert "  Tips from Practice: Key lessons for setting up and/or developing your service" in out
+    assert "    32 tips and 2 paragraphs of advice in 4 categories" in out
 
 
 def test_summary_of_bad_content_lists_its_problems(

@@ -50,7 +50,7 @@ def test_guide_holds_what_a_facilitator_needs(session: rcp.Agenda) -> None:
         "Webb, consultant clinical psychologist and service manager of the London Family Drug "
         "and Alcohol Court team. Running time: 22 minutes 31 seconds. Allow 23 minutes.",
         "1. **Pairs or small groups, 20 minutes.** Read the case study carefully. Then "
-        "consider and discuss these two questions.",
+        "consider and discuss these two questions:",
         "- [ ] The case study of Tina (Exercise 8)",
         "- [ ] flipchart paper and marker pens or Post-its (Exercise 8)",
         "### Tips on staff recruitment",
@@ -58,7 +58,7 @@ def test_guide_holds_what_a_facilitator_needs(session: rcp.Agenda) -> None:
         "Published 13 June 2018.",
         "- Sebba, J., Luke, N., McNeish, D. and Rees, A. (2017) Children's Social Care "
         "Innovation Programme: Final evaluation report. Rees Centre, University of Oxford. "
-        "(Identified from the pack's citation 'Sebba et al, 2017'.)",
+        "(Inferred from the pack's short citation 'Sebba et al, 2017'; not confirmed by the pack.)",
     ]:
         assert line in guide, line
     assert session.total == timedelta(hours=3, minutes=35)

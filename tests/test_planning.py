@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 
 import pytest
+from attrs import evolve
 
 from recurrent_care_pack import (
     Agenda,
@@ -117,7 +118,7 @@ def test_section_3_over_three_days_re_watches_film_6(pack: Pack) -> None:
             "10:23",
             "Exercise 9: Understanding non-engagement and complex trauma through a case study",
         ),
-        (3, "09:30", "10:25", "Module 3 films: Film 6 again, then Film 7"),
+        (3, "09:30", "10:25", "Module 3 films: Film 6 again (the pack's suggestion), then Film 7"),
         (
             3,
             "10:25",
@@ -136,8 +137,82 @@ def test_module_3_alone_watches_film_6_first(pack: Pack) -> None:
         1,
         "09:30",
         "10:25",
-        "Module 3 films: Film 6 first, then Film 7",
+        "Module 3 films: Film 6 first (the pack's suggestion), then Film 7",
     )
+
+
+SUGGESTION = (
+    "the pack suggests that Module 3, run on a different day, starts by also watching "
+    "Film 6: 55 minutes for the films"
+)
+
+
+def test_the_re_watch_is_the_pack_suggestion_and_optional_in_the_api(pack: Pack) -> None:
+    """PlanOptions(rewatch=False) leaves Film 6 out of Module 3, saying the pack suggests it."""
+    followed = plan(pack, ["Module 3"])
+    assert followed.entries[0].rewatch == ("film-6",)
+    assert followed.entries[0].note == f"{SUGGESTION}; this plan follows it"
+    chosen = plan(pack, ["Module 3"], PlanOptions(rewatch=False))
+    assert _rows(chosen) == [
+        (1, "09:30", "10:02", "Module 3 films: Film 7"),
+        (
+            1,
+            "10:02",
+            "10:32",
+            "Exercise 10: Thinking about trauma-informed approaches in your work",
+        ),
+    ]
+    assert chosen.entries[0].films == ("film-7",)
+    assert chosen.entries[0].rewatch == ()
+    assert chosen.entries[0].note == f"{SUGGESTION}; this plan leaves it out"
+    three_days = plan(pack, ["section-3"], PlanOptions(days=3, rewatch=False))
+    assert three_days.total == (208 - 23) * MIN
+    assert [e.note for e in three_days.entries if e.note] == [
+        f"{SUGGESTION}; this plan leaves it out"
+    ]
+    one_day = plan(pack, ["section-3"], PlanOptions(rewatch=False))
+    assert one_day == evolve(plan(pack, ["section-3"]), options=one_day.options)
+    assert all(e.note is None for e in one_day.entries)  # Film 6 was shown that day
+
+
+@pytest.mark.parametrize(
+    ("flags", "lines"),
+    [
+        (
+            [],
+            [
+                "  09:30-10:25    55 min  Module 3 films: Film 6 first (the pack's suggestion), "
+                "then Film 7",
+                "  10:25-10:55    30 min  Exercise 10: Thinking about trauma-informed approaches "
+                "in your work",
+                "",
+                "Ends 10:55. In all: 1 hour 25 min",
+                "The pack suggests that Module 3, run on a different day, starts by also watching "
+                "Film 6: 55 minutes for the films; this plan follows it (--no-rewatch leaves it "
+                "out).",
+            ],
+        ),
+        (
+            ["--no-rewatch"],
+            [
+                "  09:30-10:02    32 min  Module 3 films: Film 7",
+                "  10:02-10:32    30 min  Exercise 10: Thinking about trauma-informed approaches "
+                "in your work",
+                "",
+                "Ends 10:32. In all: 1 hour 2 min",
+                "The pack suggests that Module 3, run on a different day, starts by also watching "
+                "Film 6: 55 minutes for the films; this plan leaves it out (--no-rewatch was "
+                "given).",
+            ],
+        ),
+    ],
+)
+def test_the_re_watch_is_optional_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], flags: list[str], lines: list[str]
+) -> None:
+    """``rcpack plan "Module 3"`` follows the pack's suggestion; ``--no-rewatch`` leaves it out."""
+    assert main(["plan", "Module 3", *flags]) == 0
+    assert capsys.readouterr().out.splitlines() == lines
 
 
 def test_refuses_an_exercise_before_its_films(pack: Pack) -> None:
@@ -239,6 +314,8 @@ def test_plan_json_is_stable(capsys: pytest.CaptureFixture[str]) -> None:
                         "item": "section-3-module-2",
                         "films": ["film-6"],
                         "optional": False,
+                        "rewatch": [],
+                        "note": None,
                     },
                     {
                         "start": "14:23",
@@ -251,6 +328,8 @@ def test_plan_json_is_stable(capsys: pytest.CaptureFixture[str]) -> None:
                         "item": "exercise-9",
                         "films": [],
                         "optional": False,
+                        "rewatch": [],
+                        "note": None,
                     },
                 ],
             }
@@ -296,7 +375,8 @@ def test_show_a_module_with_its_times(capsys: pytest.CaptureFixture[str]) -> Non
         "  with the discussion: 42 minutes",
         "  with its exercise: 1 hour 2 minutes",
         "  with both: 1 hour 12 minutes",
-        "  on a different day, with its exercise: 1 hour 25 minutes",
+        "  on a different day, with the films the pack suggests watching first and its "
+        "exercise: 1 hour 25 minutes",
     ]
     assert "id: section-3-module-3" in out
 

@@ -223,7 +223,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC201 unknown key": (
         _edit("  - id: org\n", "  - id: org\n    website: x\n"),
         [
-            "pack.yaml:8:5: RC201 unknown key 'website' in this organisation; the keys an organisation can have are: 'id', 'name', 'place', 'description'",
+            "pack.yaml:8:5: RC201 unknown key 'website' in this organisation; the keys an organisation can have are: 'id', 'name', 'place', 'description', 'editorial'",
         ],
     ),
     "RC202 missing key": (

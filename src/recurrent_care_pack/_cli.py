@@ -262,6 +262,12 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         "--with-discussions", action="store_true", help="include the optional discussions"
     )
     parser.add_argument(
+        "--no-rewatch",
+        dest="rewatch",
+        action="store_false",
+        help="leave out the films the pack suggests re-watching when a module starts a day",
+    )
+    parser.add_argument(
         "--break",
         dest="break_length",
         type=_duration,
@@ -307,6 +313,7 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda] | int:
     options = PlanOptions(
         start=args.start or defaults.start,
         discussions=args.with_discussions,
+        rewatch=args.rewatch,
         breaks=breaks,
         days=args.days,
         day_end=args.day_end,

@@ -16,9 +16,12 @@ from ._model import (
     LearningModule,
     Material,
     Media,
+    Organisation,
     Pack,
+    Person,
     Section,
     Tip,
+    TipCategory,
     Work,
 )
 from ._planning import Agenda, EntryKind
@@ -70,7 +73,7 @@ def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:
                 for c in needed.choices
             ],
         },
-        "tips": _tip_categories(s for s in sections),
+        "tips": _tips(sections),
         "works": [_citation(pack, w) for w in _works_cited(pack, sections)],
     }
 
@@ -90,11 +93,12 @@ def exercise_sheets(pack: Pack, selection: Iterable[Exercise] | None = None) -> 
 
 
 def tip_cards(pack: Pack) -> dict[str, Any]:
-    """The tips from practice by category, to prompt discussion after the films."""
+    """The tips from practice under the pack's headings, with its introduction and citations."""
     return {
         "title": f"{pack.title}: tips from practice",
         "pack": pack.title,
-        "categories": _tip_categories(pack.sections),
+        "tips": _tips(pack.sections),
+        "works": [_citation(pack, w) for w in _works_cited(pack, pack.sections, reading=False)],
     }
 
 
@@ -108,6 +112,11 @@ def _module(pack: Pack, module: LearningModule, agenda: Agenda) -> dict[str, Any
         (e.duration for e in agenda.entries if e.item == module.id and e.kind is EntryKind.FILMS),
         module.allowance,
     )
+    films_entry = next(
+        (e for e in agenda.entries if e.item == module.id and e.kind is EntryKind.FILMS), None
+    )
+    note = films_entry.note if films_entry is not None else None
+    followed = films_entry is not None and bool(films_entry.rewatch)
     discussion = module.discussion
     return {
         "label": label(pack, module),
@@ -123,26 +132,41 @@ def _module(pack: Pack, module: LearningModule, agenda: Agenda) -> dict[str, Any
             "planned": any(
                 e.item == module.id and e.kind is EntryKind.DISCUSSION for e in agenda.entries
             ),
+            "text": discussion.text,
         },
-        "note": module.different_day.note if module.different_day else None,
+        # The plan's word on the pack's different-day suggestion; the pack's own words
+        # only when the plan does not follow it (never advice the plan already follows).
+        "note": f"{note[:1].upper()}{note[1:]}." if note else None,
+        "advice": module.different_day.note
+        if note and not followed and module.different_day
+        else None,
     }
 
 
 def _film(pack: Pack, film: Media) -> dict[str, Any]:
     people = {p.id: p for p in pack.people}
+    organisations = {o.id: o for o in pack.organisations}
     return {
         "label": label(pack, film),
-        "title": film.title,
+        "title": None if "title" in film.editorial else film.title,
         "speakers": [
-            f"{people[s].name}, {people[s].role}"
-            if s in people and people[s].role
-            else (people[s].name if s in people else s)
-            for s in film.speakers
+            _speaker(people[s], organisations) if s in people else s for s in film.speakers
         ],
         "running_time": format_duration(film.running_time) if film.running_time else None,
         "allowance": format_duration(film.allowance) if film.allowance else None,
-        "description": film.description,
+        "description": None if "description" in film.editorial else film.description,
     }
+
+
+def _speaker(person: Person, organisations: dict[str, Organisation]) -> str:
+    """Name, role and organisation as far as the pack gives them; a role naming it, once."""
+    words = [person.name]
+    if person.role:
+        words.append(person.role)
+    organisation = organisations.get(person.organisation or "")
+    if organisation is not None and organisation.name not in (person.role or ""):
+        words.append(organisation.name)
+    return ", ".join(words)
 
 
 def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
@@ -182,28 +206,55 @@ def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
 
 
 def _grouping(groupings: tuple[Grouping, ...]) -> str:
+    """Pairs or small groups, say; empty when the pack does not say who works together."""
     words = [g.value for g in groupings]
     text = " or ".join(words)
     return text[:1].upper() + text[1:]
 
 
-def _tip_categories(sections: Iterable[Section]) -> list[dict[str, Any]]:
+#: Said after a text of the pack's whose link the published text does not give.
+LINK_UNKNOWN = "(link not known)"
+
+
+def _tips(sections: Iterable[Section]) -> list[dict[str, Any]]:
+    """Each section's tips under the pack's heading and introduction, category by category."""
     return [
-        {"title": category.title, "tips": [_tip(t) for t in category.tips]}
+        {
+            "title": section.tips.title,
+            "introduction": section.tips.introduction,
+            "categories": [
+                {
+                    "title": category.title,
+                    "tips": [_tip(t) for t in category.tips],
+                    "resources": _resources(category),
+                }
+                for category in section.tips.categories
+            ],
+        }
         for section in sections
         if section.tips is not None
-        for category in section.tips.categories
     ]
 
 
 def _tip(tip: Tip) -> dict[str, Any]:
-    return {"text": tip.text, "points": [_tip(p) for p in tip.points]}
+    text = f"{tip.text} {LINK_UNKNOWN}" if tip.link_unknown else tip.text
+    return {"text": text, "points": [_tip(p) for p in tip.points]}
 
 
-def _works_cited(pack: Pack, sections: list[Section]) -> list[Work]:
+def _resources(category: TipCategory) -> str | None:
+    """The pack's sentence introducing the category's resources, and whether links are known."""
+    if category.resources_introduction is None:
+        return None
+    if any(r.url is None for r in category.resources):
+        return f"{category.resources_introduction} (links not known)"
+    links = ", ".join(f"{r.title}: {r.url}" for r in category.resources)
+    return f"{category.resources_introduction} ({links})"
+
+
+def _works_cited(pack: Pack, sections: Iterable[Section], *, reading: bool = True) -> list[Work]:
     wanted: list[str] = []
     for section in sections:
-        if section.background_reading is not None:
+        if reading and section.background_reading is not None:
             wanted.extend(section.background_reading.works)
         if section.tips is not None:
             for category in section.tips.categories:
@@ -227,8 +278,9 @@ def _citation(pack: Pack, work: Work) -> str:
         text += f" {publisher}, {work.place}." if work.place else f" {publisher}."
     if work.published is not None:
         text += f" Published {work.published.day} {work.published:%B %Y}."
-    if work.inferred and work.cited_as:
-        text += f" (Identified from the pack's citation '{work.cited_as[0]}'.)"
+    if work.inferred:
+        cited = f" '{work.cited_as[0]}'" if work.cited_as else ""
+        text += f" (Inferred from the pack's short citation{cited}; not confirmed by the pack.)"
     return text
 
 

@@ -2,7 +2,8 @@
 
 Every record is frozen. Ids are stable, readable strings; references between records are
 ids, resolved by the meaning checks. What the pack does not say is ``None`` or an empty
-tuple, never a guess.
+tuple, never a guess. A text written for the data rather than taken from the pack is named
+in its record's ``editorial`` (e.g. ``("description",)``), and never printed as the pack's.
 """
 
 import enum
@@ -64,6 +65,7 @@ class Organisation:
     name: str
     place: str | None = None
     description: str | None = None
+    editorial: tuple[str, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -90,6 +92,7 @@ class Work:
     cited_as: tuple[str, ...] = ()
     inferred: bool = False
     note: str | None = None
+    editorial: tuple[str, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -142,20 +145,22 @@ class Media:
     slides: int | None = None
     description: str | None = None
     topics: tuple[str, ...] = ()
+    editorial: tuple[str, ...] = ()
 
 
 @frozen(kw_only=True)
 class Discussion:
-    """A discussion after the films of a module; the pack makes it optional."""
+    """A discussion after the films of a module; ``optional`` when the pack says so."""
 
     duration: timedelta
     grouping: Grouping | None = None
-    optional: bool = True
+    optional: bool = False
+    text: str | None = None
 
 
 @frozen(kw_only=True)
 class DifferentDay:
-    """How a module changes when it is run on a different day from the one before it."""
+    """The pack's suggestion for a module run on a different day from the one before it."""
 
     rewatch: tuple[str, ...]
     allowance: timedelta
@@ -204,9 +209,9 @@ Need = Material | CaseStudyCopy | Alternatives
 
 @frozen(kw_only=True)
 class Phase:
-    """One timed phase of an exercise: who works together, for how long, on what."""
+    """One timed phase of an exercise: who works together (when said), how long, on what."""
 
-    grouping: tuple[Grouping, ...]
+    grouping: tuple[Grouping, ...] = ()
     duration: timedelta
     activity: str
     questions: tuple[str, ...] = ()
@@ -239,17 +244,24 @@ class BackgroundReading:
     introduction: str
     topics: tuple[str, ...] = ()
     works: tuple[str, ...] = ()
+    link_unknown: bool = False
 
 
 @frozen(kw_only=True)
 class Tip:
-    """A tip from practice; ``points`` holds the list under a lead-in such as "Look to..."."""
+    """A tip from practice; ``points`` holds the list under a lead-in such as "Look to...".
+
+    ``paragraph``: the pack gives it as a paragraph of advice, not a bullet point.
+    ``link_unknown``: the pack links to something after it that its text does not give.
+    """
 
     id: str
     text: str
     points: tuple["Tip", ...] = ()
     cites: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
+    paragraph: bool = False
+    link_unknown: bool = False
 
 
 @frozen(kw_only=True)
@@ -270,6 +282,7 @@ class TipCategory:
     title: str
     topics: tuple[str, ...] = ()
     tips: tuple[Tip, ...] = ()
+    resources_introduction: str | None = None
     resources: tuple[Resource, ...] = ()
 
 

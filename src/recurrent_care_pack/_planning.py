@@ -1,7 +1,8 @@
 """Planning: an agenda with clock times, days and breaks, by the pack's own rules.
 
-A module is followed by its exercise. A module with a different-day allowance (Module 3)
-starts by re-watching its films (Film 6) whenever they were not shown earlier that day.
+A module is followed by its exercise. A module with a different-day suggestion (Module 3)
+starts by re-watching its films (Film 6) whenever they were not shown earlier that day: the
+pack's suggestion, followed unless ``PlanOptions(rewatch=False)``.
 """
 
 import enum
@@ -47,10 +48,15 @@ class Breaks:
 
 @frozen(kw_only=True)
 class PlanOptions:
-    """How to plan: start time, discussions, breaks, days, the end of a day, a budget."""
+    """How to plan: start time, discussions, re-watches, breaks, days, a day's end, a budget.
+
+    ``rewatch``: follow the pack's suggestion to start a module run on a different day by
+    watching again the films it names (Film 6 before Module 3).
+    """
 
     start: time = time(9, 30)
     discussions: bool = False
+    rewatch: bool = True
     breaks: Breaks | None = None
     days: int = 1
     day_end: time | None = None
@@ -59,7 +65,11 @@ class PlanOptions:
 
 @frozen(kw_only=True)
 class Entry:
-    """One entry of an agenda: what it is, on which day, from when to when."""
+    """One entry of an agenda: what it is, on which day, from when to when.
+
+    ``rewatch``: the films shown first on the pack's suggestion for a different day;
+    ``note``: that suggestion, and whether the plan follows it, in a facilitator's words.
+    """
 
     day: int
     start: time
@@ -70,6 +80,8 @@ class Entry:
     item: str | None = None
     films: tuple[str, ...] = ()
     optional: bool = False
+    rewatch: tuple[str, ...] = ()
+    note: str | None = None
 
 
 @frozen(kw_only=True)
@@ -128,6 +140,9 @@ class _Step:
     item: str | None = None
     films: tuple[str, ...] = ()
     optional: bool = False
+    rewatch: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # films the pack suggests re-watching, left out
+    note: str | None = None
 
 
 def plan(
@@ -296,6 +311,8 @@ def _entry(day: int, clock: timedelta, step: _Step) -> Entry:
         item=step.item,
         films=step.films,
         optional=step.optional,
+        rewatch=step.rewatch,
+        note=step.note,
     )
 
 
@@ -539,7 +556,7 @@ class _Planner:
         exercise = unit.exercise
         if exercise is None:
             return
-        seen = shown | {f for s in steps for f in s.films}
+        seen = shown | {f for s in steps for f in (*s.films, *s.skipped)}
         missing = [f for f in (*unit.films_first, *exercise.draws_on) if f not in seen]
         if missing:
             names = _film_names(missing, self.media)
@@ -555,26 +572,37 @@ class _Planner:
         shown_today: AbstractSet[str],
         shown_before: AbstractSet[str],
     ) -> _Step:
-        """The module's films; with the different-day allowance when its re-watch is due."""
+        """The module's films; with the pack's suggested re-watch when due and wanted."""
         name = f"Module {module.number} films"
+        films_title = _film_names(module.films, self.media)
         alternative = module.different_day
+        plain = _Step(
+            kind=EntryKind.FILMS,
+            title=f"{name}: {films_title}",
+            duration=module.allowance,
+            item=unit.key,
+            films=module.films,
+        )
         if alternative is None or set(alternative.rewatch) <= shown_today:
-            films_title = _film_names(module.films, self.media)
-            return _Step(
-                kind=EntryKind.FILMS,
-                title=f"{name}: {films_title}",
-                duration=module.allowance,
-                item=unit.key,
-                films=module.films,
+            return plain
+        rewatch = _film_names(alternative.rewatch, self.media)
+        suggestion = (
+            f"the pack suggests that Module {module.number}, run on a different day, starts "
+            f"by also watching {rewatch}: {format_duration(alternative.allowance)} for the films"
+        )
+        if not self.options.rewatch:
+            return evolve(
+                plain, skipped=alternative.rewatch, note=f"{suggestion}; this plan leaves it out"
             )
         watch = "again" if set(alternative.rewatch) & shown_before else "first"
         return _Step(
             kind=EntryKind.FILMS,
-            title=f"{name}: {_film_names(alternative.rewatch, self.media)} {watch}, "
-            f"then {_film_names(module.films, self.media)}",
+            title=f"{name}: {rewatch} {watch} (the pack's suggestion), then {films_title}",
             duration=alternative.allowance,
             item=unit.key,
             films=(*alternative.rewatch, *module.films),
+            rewatch=alternative.rewatch,
+            note=f"{suggestion}; this plan follows it",
         )
 
     def within_budget(
@@ -591,7 +619,11 @@ class _Planner:
         options, wanted = self.options, _wanted(units, self.options)
         needed = {f for u in units if u.exercise for f in (*u.films_first, *u.exercise.draws_on)}
         for unit in units:
-            if unit.module is not None and unit.module.different_day is not None:
+            if (
+                options.rewatch
+                and unit.module is not None
+                and unit.module.different_day is not None
+            ):
                 needed.update(unit.module.different_day.rewatch)
         origin = _Place(day=None, today=frozenset(), seen=frozenset(), before=timedelta())
         places = {origin: _Partial(session=timedelta(), taken=())}

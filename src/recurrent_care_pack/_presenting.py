@@ -5,7 +5,7 @@ from typing import Any
 
 from ._building import converter
 from ._durations import format_duration, short_duration
-from ._model import Exercise, LearningModule, Pack, Section
+from ._model import Exercise, LearningModule, Pack, Section, Work
 from ._planning import Agenda, EntryKind
 from ._queries import Item, Materials, find, label, module_time, section_time
 from ._writing import dump
@@ -43,7 +43,18 @@ def agenda_text(agenda: Agenda) -> str:
     lines += ["", closing]
     if agenda.left_out:
         lines.append("Left out to fit the budget: " + "; ".join(agenda.left_out))
+    lines += _rewatch_notes(agenda)
     return "\n".join(lines)
+
+
+def _rewatch_notes(agenda: Agenda) -> list[str]:
+    """The pack's different-day suggestions, and whether the plan follows them."""
+    notes = []
+    for entry in agenda.entries:
+        if entry.note is not None:
+            how = "--no-rewatch leaves it out" if entry.rewatch else "--no-rewatch was given"
+            notes.append(f"{entry.note[:1].upper()}{entry.note[1:]} ({how}).")
+    return notes
 
 
 def agenda_data(agenda: Agenda) -> dict[str, Any]:
@@ -65,6 +76,8 @@ def agenda_data(agenda: Agenda) -> dict[str, Any]:
                         "item": e.item,
                         "films": list(e.films),
                         "optional": e.optional,
+                        "rewatch": list(e.rewatch),
+                        "note": e.note,
                     }
                     for e in agenda.day(day)
                 ],
@@ -78,13 +91,11 @@ def agenda_data(agenda: Agenda) -> dict[str, Any]:
 
 
 def item_text(pack: Pack, item: Item) -> str:
-    """One item: its name, its times where it has them, then all it holds."""
+    """One item: its name as the pack gives it, its times, its hedges, then all it holds."""
     title = getattr(item, "title", None) or getattr(item, "name", None)
-    lines = [
-        f"{label(pack, item)}: {title}"
-        if title and label(pack, item) != item.id
-        else str(title or item.id)
-    ]
+    name = label(pack, item)
+    named = name != item.id
+    lines = [f"{name}: {title}" if title and named else name if named else str(title or item.id)]
     if isinstance(item, LearningModule):
         films = module_time(pack, item)
         lines.append(f"  films: {format_duration(films)}")
@@ -102,17 +113,27 @@ def item_text(pack: Pack, item: Item) -> str:
             other_day = module_time(
                 pack, item, different_day=True, exercise=item.exercise is not None
             )
-            lines.append(f"  on a different day, with its exercise: {format_duration(other_day)}")
+            lines.append(
+                "  on a different day, with the films the pack suggests watching first and its "
+                f"exercise: {format_duration(other_day)}"
+            )
     elif isinstance(item, Section):
         lines.append(f"  in one day: {format_duration(section_time(pack, item))}")
         optional = section_time(pack, item, optional=True)
         lines.append(f"  with the optional discussions: {format_duration(optional)}")
         lines.append(
-            f"  a module a day: {format_duration(section_time(pack, item, different_days=True))}"
+            "  a module a day, with the films the pack suggests watching again: "
+            f"{format_duration(section_time(pack, item, different_days=True))}"
         )
     elif isinstance(item, Exercise):
         phases = " + ".join(format_duration(p.duration) for p in item.phases)
         lines.append(f"  time: {format_duration(item.time)} ({phases})")
+    if isinstance(item, Work) and item.inferred:
+        cited = f" '{item.cited_as[0]}'" if item.cited_as else ""
+        lines.append(f"  inferred from the pack's short citation{cited}; not confirmed by it")
+    editorial = getattr(item, "editorial", ())
+    if editorial:
+        lines.append(f"  written for this data, not the pack's words: {', '.join(editorial)}")
     lines += ["", dump(converter().unstructure(item)).rstrip()]
     return "\n".join(lines)
 

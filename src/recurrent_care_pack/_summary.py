@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from ._durations import short_duration
-from ._model import Exercise, LearningModule, Media, Pack
-from ._queries import film_names, leaf_tips
+from ._model import Exercise, LearningModule, Media, Pack, Tip
+from ._queries import every_tip, film_names, leaf_tips
 
 __all__ = ["summary"]
 
@@ -14,14 +14,19 @@ def summary(pack: Pack) -> str:
     organisations = {o.id: o.name for o in pack.organisations}
     media = {m.id: m for s in pack.sections for m in s.media}
     exercises = {e.id: e for s in pack.sections for e in s.exercises}
+    publisher = organisations.get(pack.publisher, pack.publisher)
+    numbers = [str(s.number) for s in pack.sections]
+    held = f"Section{'s' if len(numbers) > 1 else ''} " + (
+        numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    )
     lines = [
         pack.title,
+        f"Published {pack.published:%-d %B %Y} by {publisher}.",
         (
-            f"Published {pack.published:%-d %B %Y} by "
-            f"{organisations.get(pack.publisher, pack.publisher)}: "
-            f"{_count(len(pack.sections), 'section')}, "
+            f"Held here: {_count(len(pack.sections), 'section')} of the pack"
+            f"{f' ({held})' if numbers else ''}, "
             f"{_count(len(pack.case_studies), 'case study', 'case studies')}, "
-            f"{_count(len(pack.works), 'work')} cited or recommended."
+            f"{_works(pack)}."
         ),
     ]
     for section in pack.sections:
@@ -33,10 +38,49 @@ def summary(pack: Pack) -> str:
             lines += [_exercise_line(e) for e in section.exercises]
         if section.tips is not None:
             categories = section.tips.categories
-            total = sum(len(list(leaf_tips(c.tips))) for c in categories)
-            lines.append(f"  Tips from practice: {total} tips in {len(categories)} categories")
-            lines += [f"    {len(list(leaf_tips(c.tips))):>3}  {c.title}" for c in categories]
+            leaves = [t for c in categories for t in leaf_tips(c.tips)]
+            lines.append(f"  {section.tips.title}")
+            lines.append(
+                f"    {_tips_count(leaves)} in {_count(len(categories), 'category', 'categories')}"
+            )
+            lines += [_category_line(list(leaf_tips(c.tips)), c.title) for c in categories]
     return "\n".join(lines)
+
+
+def _category_line(tips: list[Tip], title: str) -> str:
+    paragraphs = sum(1 for t in tips if t.paragraph)
+    advice = f", and {_count(paragraphs, 'paragraph')} of advice" if paragraphs else ""
+    return f"    {len(tips) - paragraphs:>3}  {title}{advice}"
+
+
+def _tips_count(tips: list[Tip]) -> str:
+    """How many tips and paragraphs of advice, as the pack gives them: 32 tips and 2 ..."""
+    paragraphs = sum(1 for t in tips if t.paragraph)
+    text = _count(len(tips) - paragraphs, "tip")
+    if paragraphs:
+        text += f" and {_count(paragraphs, 'paragraph')} of advice"
+    return text
+
+
+def _works(pack: Pack) -> str:
+    """The works, and how the sections held use them: cited, recommended, inferred."""
+    cited: set[str] = set()
+    recommended: set[str] = set()
+    for section in pack.sections:
+        if section.background_reading is not None:
+            recommended.update(section.background_reading.works)
+        if section.tips is not None:
+            for category in section.tips.categories:
+                cited.update(w for t in every_tip(category.tips) for w in t.cites)
+    ids = {w.id for w in pack.works}
+    counts = (
+        (len(cited & ids), "cited"),
+        (len(recommended & ids), "recommended as reading"),
+        (len(ids - cited - recommended), "named elsewhere in the pack"),
+        (sum(1 for w in pack.works if w.inferred), "inferred from a short citation"),
+    )
+    uses = ", ".join(f"{number} {what}" for number, what in counts if number)
+    return f"{_count(len(ids), 'work')}{f' ({uses})' if uses else ''}"
 
 
 def _module_lines(
@@ -69,8 +113,8 @@ def _module_lines(
     if module.different_day is not None:
         rewatch = film_names([media[f] for f in module.different_day.rewatch if f in media])
         lines.append(
-            f"            on a different day: watch {rewatch} again first; films "
-            f"{short_duration(module.different_day.allowance)}"
+            f"            on a different day, the pack suggests also watching {rewatch} first: "
+            f"films {short_duration(module.different_day.allowance)}"
         )
     return lines
 

@@ -26,11 +26,8 @@ def word_document(kind: str, data: dict[str, Any]) -> bytes:
         for exercise in data["exercises"]:
             _exercise(document, exercise, level=1)
     else:
-        document.add_paragraph(
-            "Use these tips to prompt discussion after the films and exercises."
-        )
-        for category in data["categories"]:
-            _category(document, category, level=1)
+        _tips(document, data["tips"], level=1)
+        _works(document, data["works"])
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -60,12 +57,23 @@ def _bring_and_read(document: Any, data: dict[str, Any]) -> None:
     materials = data["materials"]
     for item in [*materials["handouts"], *materials["things"], *materials["choices"]]:
         document.add_paragraph(f"\u2610 {item}")
-    document.add_heading("Tips from practice", level=1)
-    for category in data["tips"]:
-        _category(document, category, level=2)
-    if data["works"]:
+    _tips(document, data["tips"], level=1)
+    _works(document, data["works"])
+
+
+def _tips(document: Any, parts: list[dict[str, Any]], *, level: int) -> None:
+    for part in parts:
+        document.add_heading(part["title"], level=level)
+        if part["introduction"]:
+            document.add_paragraph(part["introduction"])
+        for category in part["categories"]:
+            _category(document, category, level=level + 1)
+
+
+def _works(document: Any, works: list[str]) -> None:
+    if works:
         document.add_heading("Works cited", level=1)
-        for work in data["works"]:
+        for work in works:
             document.add_paragraph(work, style="List Bullet")
 
 
@@ -92,8 +100,20 @@ def _module(document: Any, module: dict[str, Any]) -> None:
         if film["allowance"]:
             text += f" Allow {film['allowance']}."
         document.add_paragraph(text, style="List Bullet")
+    discussion = module["discussion"]
+    if discussion:
+        text = "Optional discussion" if discussion["optional"] else "Discussion"
+        if discussion["grouping"]:
+            text += f" ({discussion['grouping']})"
+        text += f": {discussion['duration']}"
+        text += "." if discussion["planned"] else ", not in this plan."
+        if discussion["text"]:
+            text += f" The pack: \u201c{discussion['text']}\u201d"
+        document.add_paragraph(text)
     if module["note"]:
-        document.add_paragraph(module["note"], style="Intense Quote")
+        document.add_paragraph(module["note"])
+    if module["advice"]:
+        document.add_paragraph(module["advice"], style="Intense Quote")
 
 
 def _exercise(document: Any, exercise: dict[str, Any], *, level: int) -> None:
@@ -108,7 +128,8 @@ def _exercise(document: Any, exercise: dict[str, Any], *, level: int) -> None:
         )
     for phase in exercise["phases"]:
         paragraph = document.add_paragraph(style="List Number")
-        paragraph.add_run(f"{phase['grouping']}, {phase['duration']}. ").bold = True
+        who = f"{phase['grouping']}, " if phase["grouping"] else ""
+        paragraph.add_run(f"{who}{phase['duration']}. ").bold = True
         paragraph.add_run(phase["activity"])
         for question in phase["questions"]:
             document.add_paragraph(question, style="List Bullet 2")
@@ -122,3 +143,5 @@ def _category(document: Any, category: dict[str, Any], *, level: int) -> None:
         document.add_paragraph(tip["text"], style="List Bullet")
         for point in tip["points"]:
             document.add_paragraph(point["text"], style="List Bullet 2")
+    if category["resources"]:
+        document.add_paragraph(category["resources"])
