@@ -238,7 +238,7 @@ def _check(text: str, messy: _Messy, *, crlf: bool) -> None:
         found = [n for n, line in enumerate(lines) if f"# {name} note" in line]
         assert len(found) == 1, (name, found)
         index = found[0]
-        target = (after.keys.get(path) or after.values[path]).line
+        target = after.where_key(path).line
         on_line = not lines[index].lstrip().startswith("#")
         if kind == "after" and on_line:
             assert index + 1 == target, (name, kind, path, index + 1, target)
