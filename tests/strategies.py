@@ -462,3 +462,65 @@ def _without_draws_on(pack: Pack) -> Pack:
 
 #: Valid packs in which every module and exercise can be planned in any order.
 plannable_packs = packs().map(_without_draws_on)
+
+
+@st.composite
+def small_plannable_packs(draw: st.DrawFn) -> Pack:
+    """One section of 2 to 5 modules in whole minutes, some re-watching an earlier film.
+
+    Small and in minutes so that budgets of a few hours leave something out, and re-watches
+    weigh against content.
+    """
+    minutes = st.integers(1, 60).map(lambda m: timedelta(minutes=m))
+    films = tuple(
+        Media(id=f"film-{n}", kind=MediaKind.FILM, number=n, allowance=draw(minutes))
+        for n in range(1, draw(st.integers(2, 5)) + 1)
+    )
+    exercises: list[Exercise] = []
+    modules: list[LearningModule] = []
+    for n, film in enumerate(films, start=1):
+        allowance = film.allowance or timedelta()
+        exercise = None
+        if draw(st.booleans()):
+            time = draw(minutes)
+            phase = Phase(grouping=(Grouping.INDIVIDUALS,), duration=time, activity="Talk")
+            exercises.append(
+                Exercise(id=f"exercise-{n}", number=n, title="Talk", time=time, phases=(phase,))
+            )
+            exercise = exercises[-1].id
+        different_day = None
+        if n > 1 and draw(st.booleans()):
+            again = draw(st.sampled_from(films[: n - 1]))
+            different_day = DifferentDay(
+                rewatch=(again.id,), allowance=allowance + (again.allowance or timedelta())
+            )
+        modules.append(
+            LearningModule(
+                id=f"module-{n}",
+                number=n,
+                title=f"Module {n}",
+                films=(film.id,),
+                allowance=allowance,
+                discussion=draw(
+                    st.none() | st.builds(Discussion, duration=minutes, optional=st.booleans())
+                ),
+                exercise=exercise,
+                different_day=different_day,
+            )
+        )
+    section = Section(
+        id="section-1",
+        number=1,
+        title="Section",
+        modules=tuple(modules),
+        media=films,
+        exercises=tuple(exercises),
+    )
+    return Pack(
+        id="pack",
+        title="Pack",
+        publisher="org",
+        published=date(2026, 1, 1),
+        sections=(section,),
+        organisations=(Organisation(id="org", name="Org"),),
+    )

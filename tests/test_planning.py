@@ -260,7 +260,7 @@ def test_a_morning_of_three_hours(pack: Pack) -> None:
     agenda = plan(pack, ["section-3"], PlanOptions(budget=180 * MIN, discussions=True))
     assert agenda.total == 175 * MIN
     assert agenda.left_out == ("Module 2 of Section 3",)
-    # Without discussions: 1 and 3 (70 + 85 with Film 6 first) beat 1 and 2 (70 + 53).
+    # Without discussions: 1 and 3 (70 + 62, 85 with Film 6 first) beat 1 and 2 (70 + 53).
     without = plan(pack, ["section-3"], PlanOptions(budget=180 * MIN))
     assert without.total == 155 * MIN
     assert without.left_out == ("Module 2 of Section 3",)
@@ -413,7 +413,7 @@ def test_a_budget_finds_the_small_modules_after_a_long_one() -> None:
     assert [e.item for e in agenda.entries] == [f"module-{n}" for n in range(2, 14)]
 
 
-def test_a_budget_prefers_more_time_then_more_items_then_the_first() -> None:
+def test_a_budget_prefers_more_content_then_more_items_then_the_first() -> None:
     """In 5 minutes: 5 beats 2 + 2; 3 + 2 beats 5; of 2 + 3 and 2 + 3, the first 2."""
 
     def items(minutes: list[int]) -> list[str | None]:
@@ -423,6 +423,50 @@ def test_a_budget_prefers_more_time_then_more_items_then_the_first() -> None:
     assert items([5, 2, 2]) == ["module-1"]
     assert items([5, 3, 2]) == ["module-2", "module-3"]
     assert items([2, 2, 3]) == ["module-1", "module-3"]
+
+
+def test_a_budget_counts_content_not_a_re_watch(pack: Pack) -> None:
+    """In 90 minutes, Module 1 (70 min) beats Module 3 (62 min, though 85 with Film 6 first)."""
+    agenda = plan(pack, ["section-3"], PlanOptions(budget=90 * MIN))
+    assert [e.item for e in agenda.entries] == ["section-3-module-1", "exercise-8"]
+    assert agenda.left_out == ("Module 2 of Section 3", "Module 3 of Section 3")
+
+
+def test_a_budget_over_two_days_keeps_every_discussion(pack: Pack) -> None:
+    """Four hours over two days hold all three discussions: Module 3 follows Module 2 on Day 2."""
+    options = PlanOptions(
+        days=2, discussions=True, budget=240 * MIN, breaks=Breaks(after_exercises=True)
+    )
+    agenda = plan(pack, options=options)
+    assert _rows(agenda) == [
+        (1, "09:30", "10:10", "Module 1 films: Films 2, 3, 4 and 5"),
+        (1, "10:10", "10:20", "Optional discussion (whole group)"),
+        (
+            1,
+            "10:20",
+            "10:50",
+            "Exercise 8: Understanding non-engagement and attachment through a case study",
+        ),
+        (2, "09:30", "09:53", "Module 2 films: Film 6"),
+        (2, "09:53", "10:03", "Optional discussion (whole group)"),
+        (
+            2,
+            "10:03",
+            "10:33",
+            "Exercise 9: Understanding non-engagement and complex trauma through a case study",
+        ),
+        (2, "10:33", "10:48", "Break"),
+        (2, "10:48", "11:20", "Module 3 films: Film 7"),
+        (2, "11:20", "11:30", "Optional discussion"),
+        (
+            2,
+            "11:30",
+            "12:00",
+            "Exercise 10: Thinking about trauma-informed approaches in your work",
+        ),
+    ]
+    assert agenda.left_out == ()
+    assert agenda.total == 230 * MIN
 
 
 def test_a_day_ending_exactly_at_the_day_end_is_allowed(pack: Pack) -> None:

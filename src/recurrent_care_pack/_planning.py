@@ -318,41 +318,39 @@ def _entry(day: int, clock: timedelta, step: _Step) -> Entry:
 
 @frozen(kw_only=True)
 class _Partial:
-    """A plan under a budget as far as it has got: its session time and its choices."""
+    """A plan under a budget as far as it has got: the content it holds and its choices."""
 
-    session: timedelta
+    content: timedelta  # the films, discussions and exercises chosen: never a re-watch
     taken: tuple[int, ...]  # the units planned, by index
     discussed: tuple[int, ...] = ()  # the units planned with their discussion
-    new_days: tuple[int, ...] = ()  # the units that start a day after the first
 
-    def take(self, index: int, session: timedelta, *, talk: bool, new_day: bool) -> "_Partial":
+    def take(self, index: int, content: timedelta, *, talk: bool) -> "_Partial":
         """This plan with one more unit."""
         return _Partial(
-            session=self.session + session,
+            content=self.content + content,
             taken=(*self.taken, index),
             discussed=(*self.discussed, index) if talk else self.discussed,
-            new_days=(*self.new_days, index) if new_day and self.taken else self.new_days,
         )
 
     def beats(self, other: "_Partial") -> bool:
-        """More session time, then more items, then the items that come first."""
-        mine, theirs = (self.session, len(self.taken)), (other.session, len(other.taken))
-        return mine > theirs or (mine == theirs and self.taken < other.taken)
+        """More content, then more items, then the items that come first, then more talk."""
+        mine, theirs = (self.content, len(self.taken)), (other.content, len(other.taken))
+        if mine != theirs:
+            return mine > theirs
+        if self.taken != other.taken:
+            return self.taken < other.taken
+        return len(self.discussed) > len(other.discussed)
 
 
 @frozen(kw_only=True)
 class _Place:
     """Where a plan under a budget has got to; two plans in one place have one future."""
 
-    day: _Day | None  # None before the first unit
+    day: _Day | None  # None before the first unit; its clock kept only if the plan reads it
     today: frozenset[str]  # the films shown that day that later units may need
     seen: frozenset[str]  # the films shown so far that later units may need
-    before: timedelta  # the time of the days before
+    used: timedelta  # the time of the plan so far: every day, breaks included
     dropped: bool = False  # a wanted discussion was left out: so are the later ones
-
-    def time_today(self, start: time) -> timedelta:
-        """The time of the day so far."""
-        return self.day.clock - _offset(start) if self.day is not None else timedelta()
 
 
 class _Planner:
@@ -608,13 +606,16 @@ class _Planner:
     def within_budget(
         self, units: Sequence[_Unit], budget: timedelta
     ) -> tuple[list[list[_Unit]], frozenset[str]]:
-        """The largest coherent plan whose time, breaks included, fits the budget.
+        """The plan with the most of the pack's content that fits the budget, breaks included.
 
-        Largest is the most session time, then the most items, then the items that
-        come first; a wanted discussion is left out only with those of the later modules. Units
-        are taken or left in order, and of two plans that reach the same place only the
-        better is kept, so the cost grows with the places (a day's clock in whole minutes
-        keeps them few), not with the subsets.
+        Content is the films, discussions and exercises of the units chosen; a re-watch is a
+        cost that must fit, never a gain. Most content, then the most items, then the items
+        that come first; a wanted discussion is left out only with those of the later modules.
+        Units are taken or left in order, on the day so far or a new one, and of two plans
+        that reach the same place only the better is kept, so the cost grows with the places
+        (the time used in whole minutes, with a day's clock only where something reads it,
+        keeps them few), not with the subsets. The content chosen, `split_within` lays it
+        over the days.
         """
         options, wanted = self.options, _wanted(units, self.options)
         needed = {f for u in units if u.exercise for f in (*u.films_first, *u.exercise.draws_on)}
@@ -625,8 +626,8 @@ class _Planner:
                 and unit.module.different_day is not None
             ):
                 needed.update(unit.module.different_day.rewatch)
-        origin = _Place(day=None, today=frozenset(), seen=frozenset(), before=timedelta())
-        places = {origin: _Partial(session=timedelta(), taken=())}
+        origin = _Place(day=None, today=frozenset(), seen=frozenset(), used=timedelta())
+        places = {origin: _Partial(content=timedelta(), taken=())}
         for index, unit in enumerate(units):
             places = self.take(
                 places, index, unit, wanted=unit.key in wanted, needed=needed, budget=budget
@@ -637,11 +638,7 @@ class _Planner:
         best = functools.reduce(lambda kept, p: p if p.beats(kept) else kept, ends)
         picked = [units[i] for i in best.taken]
         discussions = frozenset(units[i].key for i in best.discussed)
-        cuts = [best.taken.index(i) for i in best.new_days]
-        groups = [picked[a:b] for a, b in itertools.pairwise([0, *cuts, len(picked)])]
-        if options.days > 1 and self.fits(picked, discussions, budget):
-            return self.split(picked, discussions), discussions  # the longest day shortest
-        return groups, discussions
+        return self.split_within(picked, discussions, budget), discussions
 
     def take(  # noqa: PLR0913 (the search's state is passed, not kept)
         self,
@@ -658,42 +655,117 @@ class _Planner:
         for place, partial in places.items():
             for new_day, talk in _choices(place, wanted, self.options.days):
                 try:
-                    moved, session = self.move(place, unit, needed, talk=talk, new_day=new_day)
+                    moved = self.move(place, unit, needed, talk=talk, new_day=new_day)
                 except PlanError:
                     continue  # an exercise before its films, or a day too long
-                if moved.before + moved.time_today(self.options.start) > budget:
+                if moved.used > budget:
                     continue
-                grown = partial.take(index, session, talk=talk, new_day=new_day)
+                grown = partial.take(index, _content(unit, talk=talk), talk=talk)
                 moved = evolve(moved, dropped=place.dropped or (wanted and not talk))
                 kept = after.get(moved)
                 if kept is None or grown.beats(kept):
                     after[moved] = grown
         return after
 
-    def fits(self, units: Sequence[_Unit], discussions: frozenset[str], budget: timedelta) -> bool:
-        """Whether the split with the shortest longest day fits the budget."""
-        try:
-            entries, _ = self.lay_out(self.split(units, discussions), discussions)
-        except PlanError:
-            return False
-        return sum((e.duration for e in entries), timedelta()) <= budget
-
     def move(
         self, place: _Place, unit: _Unit, needed: AbstractSet[str], *, talk: bool, new_day: bool
-    ) -> tuple[_Place, timedelta]:
-        """The place a plan reaches with ``unit`` taken, and the session time it adds."""
-        day, today, before = place.day, place.today, place.before
+    ) -> _Place:
+        """The place a plan reaches with ``unit`` taken."""
+        day, today = place.day, place.today
         if new_day or day is None:
-            before += day.clock - _offset(self.options.start) if day is not None else timedelta()
             day = _new_day(day.number + 1 if day is not None else 1, self.options)
             today = frozenset()
         steps = self.steps(unit, today, place.seen, frozenset([unit.key] if talk else []))
         self.check_films(unit, steps, place.seen)
+        was = day.clock
         for index, step in enumerate(steps):
             day, _ = _add(day, step, self.options, may_break=index == 0)
+        used = place.used + day.clock - was
+        if not self.clock_read:
+            day = evolve(day, clock=_offset(self.options.start))
         films = frozenset(f for s in steps for f in s.films) & needed
-        moved = evolve(place, day=day, today=today | films, seen=place.seen | films, before=before)
-        return moved, sum((s.duration for s in steps), timedelta())
+        return evolve(place, day=day, today=today | films, seen=place.seen | films, used=used)
+
+    @functools.cached_property
+    def clock_read(self) -> bool:
+        """Whether a plan within the budget can reach what reads a day's clock.
+
+        That is midnight, the end of the day, or a break at a set time; if none, two plans
+        that differ only in their clock have one future.
+        """
+        options = self.options
+        reach = _offset(options.start) + (options.budget or _MIDNIGHT)
+        at = options.breaks.at if options.breaks is not None else ()
+        return (
+            reach > _MIDNIGHT
+            or (options.day_end is not None and reach > _offset(options.day_end))
+            or any(_offset(t) <= reach for t in at)
+        )
+
+    def split_within(
+        self, units: Sequence[_Unit], discussions: frozenset[str], budget: timedelta
+    ) -> list[list[_Unit]]:
+        """The units over the days, the longest day as short as the budget allows, breaking early.
+
+        For a longest day allowed, the least time of a split follows day by day as in
+        `split`; the shortest longest day whose least time fits is found by bisection.
+        """
+        days, count = self.options.days, len(units)
+        span = self.spans(units, discussions)
+
+        def least(longest: timedelta) -> list[list[timedelta | None]]:
+            """``least[k][i]``: the least time of units ``i:`` over ``k`` days, none longer."""
+            table: list[list[timedelta | None]] = [[None] * (count + 1) for _ in range(days + 1)]
+            table[0][count] = timedelta()
+            for k in range(1, days + 1):
+                for i in range(count):
+                    table[k][i] = min(
+                        (
+                            first + rest
+                            for j in range(i + 1, count + 1)
+                            if (first := span[i][j]) is not None
+                            and first <= longest
+                            and (rest := table[k - 1][j]) is not None
+                        ),
+                        default=None,
+                    )
+            return table
+
+        def fits(longest: timedelta) -> bool:
+            total = least(longest)[days][0]
+            return total is not None and total <= budget
+
+        # The search found a split that fits, so the longest day of all does.
+        lengths = sorted({t for row in span for t in row if t is not None})
+        low, high = 0, len(lengths) - 1
+        while low < high:
+            middle = (low + high) // 2
+            low, high = (low, middle) if fits(lengths[middle]) else (middle + 1, high)
+        longest, table = lengths[low], least(lengths[low])
+        cuts, i, left = [], 0, budget
+        for k in range(days, 1, -1):
+            first, i = next(
+                (first, j)
+                for j in range(i + 1, count)
+                if (first := span[i][j]) is not None
+                and first <= longest
+                and (rest := table[k - 1][j]) is not None
+                and first + rest <= left
+            )
+            left -= first
+            cuts.append(i)
+        return [list(units[a:b]) for a, b in itertools.pairwise([0, *cuts, count])]
+
+
+def _content(unit: _Unit, *, talk: bool) -> timedelta:
+    """What a unit brings of the pack: its module's films, discussion if taken, exercise."""
+    content = unit.exercise.time if unit.exercise is not None else timedelta()
+    module = unit.module
+    if module is not None:
+        content += module.allowance
+        if talk and module.discussion is not None:
+            content += module.discussion.duration
+    return content
 
 
 def _choices(place: _Place, wanted: bool, days: int) -> list[tuple[bool, bool]]:
