@@ -251,6 +251,26 @@ def test_formatting_keeps_values_and_is_idempotent(pack: Pack) -> None:
             "pack:\n  audience:\n    - a\n  # no licence was found\n\nworks: []\n",
             id="a comment ending a mapping stays at its end",
         ),
+        pytest.param(
+            "people:\n  - name: A\n    id: a\r# note about B\n  - name: B\n    id: b\n",
+            "people:\n  - id: a\n    name: A\n  # note about B\n  - id: b\n    name: B\n",
+            id="a lone CR ends a line, and the comment after it is kept",
+        ),
+        pytest.param(
+            "people:\n  - name: A\n    id: a\n    01: x\n    0x1F: y\n    TRUE: z\n",
+            "people:\n  - id: a\n    name: A\n    01: x\n    0x1F: 'y'\n    TRUE: z\n",
+            id="keys are written as they were spelt",
+        ),
+        pytest.param(
+            "people:\n  - ? name # k\n    : A # v\n    id: a\n",
+            "people:\n  - id: a\n    # v\n    name: A  # k\n",
+            id="two end-of-line comments on one entry stay two comments",
+        ),
+        pytest.param(
+            "sections:\n  - id: s\n    modules:\n      - id: m\n        allowance: 999999 hours 999999 minutes\n",
+            "sections:\n  - id: s\n    modules:\n      - id: m\n        allowance: 999999 hours 999999 minutes\n",
+            id="a duration whose canonical spelling would not read is left as written",
+        ),
     ],
 )
 def test_pinned_layouts(before: str, after: str) -> None:
@@ -282,3 +302,43 @@ def test_a_layout_that_cannot_be_kept_is_refused_with_its_place() -> None:
     assert refused.value.message.startswith(
         "rcpack fmt cannot lay this out safely: the result would not read as YAML;"
     )
+
+
+def test_a_byte_order_mark_is_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file starting with a BOM (RC108) is formatted without it, not called changed."""
+    file = tmp_path / "pack.yaml"
+    file.write_bytes(b"\xef\xbb\xbfpack:\n  title: T\n  id: p\n")
+    assert main(["fmt", str(file)]) == 0
+    assert capsys.readouterr().out == f"reformatted {file}\n1 file reformatted, 0 unchanged\n"
+    assert file.read_bytes() == b"pack:\n  id: p\n  title: T\n"
+
+
+def test_a_read_only_file_is_left_even_for_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file without write permission is refused, though root could replace it."""
+    file = tmp_path / "pack.yaml"
+    file.write_text("pack:\n  title: T\n  id: p\n", encoding="utf-8")
+    file.chmod(0o444)
+    assert main(["fmt", str(file)]) == 2
+    assert capsys.readouterr().err == (
+        f"rcpack: cannot write '{file}': it is read-only; make it writable first "
+        f"(chmod u+w '{file}') if it should change\n"
+    )
+    assert file.read_text(encoding="utf-8") == "pack:\n  title: T\n  id: p\n"
+
+
+def test_a_raw_line_separator_is_refused_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A raw NEL inside quotes is refused (RC120) where it stands; the file is kept."""
+    file = tmp_path / "pack.yaml"
+    content = 'pack:\n  id: p\n  title: "a\x85b"\n'
+    file.write_text(content, encoding="utf-8")
+    assert main(["fmt", str(file)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{file}:3:12: RC120 rcpack fmt cannot lay this out safely: a next-line character "
+        "(U+0085) is written as it is, and YAML tools disagree on whether it ends a line; "
+        "write it as \\N inside double quotes"
+    )
+    assert file.read_text(encoding="utf-8") == content

@@ -522,10 +522,10 @@ def _fmt_file(file: Path, *, check: bool) -> str | int:
         print(result.diff(), end="")
         print(f"would reformat {file}")
         return "changed"
-    return _replace_formatted(file, result.before, result.after)
+    return _replace_formatted(file, result.raw, result.after)
 
 
-def _replace_formatted(file: Path, before: str | None, after: str) -> str | int:
+def _replace_formatted(file: Path, before: bytes | None, after: str) -> str | int:
     """Write the formatted text, unless the file no longer holds the text that was formatted."""
     from ._files import FileChangedError, WriteError, replace_file  # noqa: PLC0415
 
@@ -533,7 +533,7 @@ def _replace_formatted(file: Path, before: str | None, after: str) -> str | int:
         now = file.read_bytes()
     except OSError as error:
         return _cannot_read(error)
-    if _text(now) == before:
+    if now == before:
         try:
             replace_file(file, after.encode("utf-8"), expected=now)
         except FileChangedError:
@@ -549,14 +549,6 @@ def _replace_formatted(file: Path, before: str | None, after: str) -> str | int:
         "run rcpack fmt again"
     )
     return "refused"
-
-
-def _text(data: bytes) -> str | None:
-    """``data`` read as a content file is read (UTF-8, a byte-order mark dropped), if it can be."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
 
 
 def _size(text: str) -> int:

@@ -57,7 +57,8 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
                 "would split them; give it a copy of its own first "
                 f"(cp '{file}' '{file}.new' && mv '{file}.new' '{file}'), then run again"
             )
-        if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        writable = os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
+        if not writable or not found.st_mode & 0o222:  # root may write anything: ask the mode
             raise WriteError(f"cannot write '{path}': {_why_read_only(target)}")
         try:
             same = os.path.samestat(found, target.stat())

@@ -67,17 +67,29 @@ _ESCAPES = {
     "\u2028": "\\L",
     "\u2029": "\\P",
 }
+#: Characters YAML 1.2 reads as text but libyaml (and so rcpack's reader) as line breaks.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\x85": "a next-line character (U+0085)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
+}
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)([1-9]?)([-+]?)[ \t]*(#.*)?")
 
 
 @frozen(kw_only=True)
 class Formatted:
-    """One file's formatting: its text before and after, or why it was not formatted."""
+    """One file's formatting: its text before and after, or why it was not formatted.
+
+    ``raw`` is the file's bytes as they were read and formatted: a write must find them
+    still there.
+    """
 
     file: Path
     before: str | None
     after: str | None
     problems: tuple[Problem, ...] = ()
+    raw: bytes | None = None
 
     @property
     def changed(self) -> bool:
@@ -107,11 +119,29 @@ class LayoutError(ValueError):
 
 
 def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
-    """Format one file in memory; it is refused (with its problems) unless it reads cleanly."""
-    document, problems = read_file(file, max_size)
+    """Format one file in memory; it is refused (with its problems) unless it reads cleanly.
+
+    The file is read once: the bytes checked are the bytes formatted.
+    """
+    with file.open("rb") as stream:
+        raw = stream.read(max_size + 1)
+    document, problems = read_file(file, max_size) if len(raw) > max_size else read_text(file, raw)
     if document is None or any(p.code in _REFUSED for p in problems):
         return Formatted(file=file, before=None, after=None, problems=tuple(problems))
-    before = file.read_bytes().decode("utf-8")
+    before = raw.decode("utf-8")
+    odd = _ODD_BREAK.search(before)
+    if odd is not None:
+        line = before.count("\n", 0, odd.start()) + 1
+        column = odd.start() - before.rfind("\n", 0, odd.start())
+        name, escape = _BREAK_NAMES[odd.group()], _ESCAPES[odd.group()]
+        message = (
+            f"rcpack fmt cannot lay this out safely: {name} is written as it is, and YAML "
+            f"tools disagree on whether it ends a line; write it as {escape} inside double quotes"
+        )
+        problem = Problem(
+            file=file, line=line, column=column, code="RC120", message=message, path="$"
+        )
+        return Formatted(file=file, before=None, after=None, problems=(problem,))
     try:
         after = format_text(before.removeprefix("\ufeff"))
     except LayoutError as error:
@@ -124,7 +154,7 @@ def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
             path="$",
         )
         return Formatted(file=file, before=None, after=None, problems=(problem,))
-    return Formatted(file=file, before=before, after=after)
+    return Formatted(file=file, before=before, after=after, raw=raw)
 
 
 def format_text(text: str) -> str:
@@ -133,8 +163,9 @@ def format_text(text: str) -> str:
     Raises `LayoutError` where the layout cannot be made without changing a value or
     moving a comment, and `ValueError` for text that is not readable YAML.
     """
-    crlf = "\r\n" in text[: text.find("\n") + 1] if "\n" in text else False
-    text = text.replace("\r\n", "\n")
+    first = re.search("\r\n|\r|\n", text)
+    newline = first.group() if first is not None else "\n"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads all three alike
     source = _parse(text)
     _canonical(source.root, schema())
     after = _emit(source)
@@ -143,7 +174,7 @@ def format_text(text: str) -> str:
     _compare(source, again)
     if _emit(again) != after:
         raise LayoutError(1, 1, _refusal("formatting it twice would not give the same text"))
-    return after.replace("\n", "\r\n") if crlf else after
+    return after.replace("\n", newline) if newline != "\n" else after
 
 
 def _refusal(why: str) -> str:
@@ -323,7 +354,10 @@ class _Builder:
     def _note(self, note: _Note) -> None:
         if note.eol and note.line == self.last_line and self.last_owner is not None:
             owner = self.last_owner
-            owner.eol = f"{owner.eol} {note.text}".strip() if owner.eol else note.text
+            if owner.eol:  # a second one ('? key # k' then ': value # v'): above the entry
+                owner.before.append(note.text)
+            else:
+                owner.eol = note.text
         elif not self.in_document and self.source.root is not None:
             self.source.after_end.append(note.text)
         else:
@@ -428,6 +462,7 @@ class _Builder:
             return entry
         if not isinstance(node, _Scalar):
             raise LayoutError(node.line, node.column, _refusal("a key is not a plain name"))
+        node.value = node.written  # a key is a name, as written: '01' and '1' stay apart
         entry = _Entry(node, before=self._take())
         parent.entries.append(entry)
         return entry
@@ -490,8 +525,10 @@ def _canonical(
         and isinstance(node.value, str)
         and diagnose(node.value) is None
     ):
-        node.value = format_duration(parse_duration(node.value))
-        node.style, node.lines = "", None
+        canonical = format_duration(parse_duration(node.value))
+        if diagnose(canonical) is None and parse_duration(canonical) == parse_duration(node.value):
+            node.value = canonical
+            node.style, node.lines = "", None
 
 
 def _branch(subschema: dict[str, Any], keys: set[str]) -> dict[str, Any]:
@@ -785,54 +822,40 @@ def _anchors(source: _Source) -> dict[_Anchor, tuple[tuple[int, int], list[str]]
 
     add((), "top", (1, 1), source.header)
     add((), "end", (1, 1), source.trailing + source.after_end)
-    for path, node, child, where in _walk(source.root, ()):
+    for path, anchor, node, child, where in _walk(source.root, (), None):
         if child.before or child.eol:
-            add(_lifted(path, source.root), "at", where, [*child.before, child.eol])
+            add(anchor, "at", where, [*child.before, child.eol])
         if isinstance(node, (_Map, _Seq)) and node.tail:
             add(path, "tail", where, node.tail)
     return found
 
 
+_Path = tuple[str | int, ...]
+
+
 def _walk(
-    node: _Node | None, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], _Node | None, _Entry | _Item, tuple[int, int]]]:
+    node: _Node | None, path: _Path, lift: _Path | None
+) -> Iterator[tuple[_Path, _Path, _Node | None, _Entry | _Item, tuple[int, int]]]:
+    """Each entry and item: its path, what its comments annotate, its value, it, its place.
+
+    A list item's first entry is written on the item's line (``- id: a``), so a comment
+    above or after either annotates the item: ``lift`` is that item's own anchor.
+    """
     if isinstance(node, _Map):
-        for entry in node.entries:
+        for number, entry in enumerate(node.entries):
             here = (*path, entry.key.value)
-            yield here, entry.value, entry, (entry.key.line, entry.key.column)
-            yield from _walk(entry.value, here)
+            anchor = lift if number == 0 and lift is not None else here
+            yield here, anchor, entry.value, entry, (entry.key.line, entry.key.column)
+            yield from _walk(entry.value, here, None)
     elif isinstance(node, _Seq):
         for number, item in enumerate(node.items):
             here = (*path, number)
+            anchor = lift if number == 0 and lift is not None and not node.flow_out else here
             value = item.value
             where = (value.line, value.column) if value is not None else (1, 1)
-            yield here, value, item, where
-            yield from _walk(value, here)
-
-
-def _lifted(path: tuple[str | int, ...], root: _Node | None) -> tuple[str | int, ...]:
-    """The path of the outermost item that starts on the same line as ``path``'s entry.
-
-    A list item's first entry is written on the item's line (``- id: a``), so a comment
-    above either annotates both.
-    """
-    nodes: list[_Node | None] = [root]
-    for step in path:
-        node = nodes[-1]
-        if isinstance(node, _Map):
-            nodes.append(next(e.value for e in node.entries if e.key.value == step))
-        elif isinstance(node, _Seq):
-            nodes.append(node.items[int(step)].value)
-    end = len(path)
-    while end >= 2:
-        parent, first = nodes[end - 1], path[end - 1]
-        is_first = (
-            isinstance(parent, _Map) and parent.entries and parent.entries[0].key.value == first
-        ) or (isinstance(parent, _Seq) and first == 0 and not parent.flow_out)
-        if not (is_first and isinstance(nodes[end - 2], _Seq)):
-            break
-        end -= 1
-    return path[:end]
+            yield here, anchor, value, item, where
+            inline = isinstance(value, (_Map, _Seq)) and not _empty(value) and not _flow_out(value)
+            yield from _walk(value, here, anchor if inline else None)
 
 
 def _pairs(
