@@ -169,7 +169,7 @@ def test_handout_command_replaces_a_file_only_when_the_new_one_is_whole(
     def broken(*_: object) -> bytes:
         raise rcp.MissingExtraError("PDF handouts need WeasyPrint: pip install 'x'")
 
-    monkeypatch.setattr("recurrent_care_pack._rendering.render_handout", broken)
+    monkeypatch.setattr("recurrent_care_pack._output.rendering.render_handout", broken)
     assert main(["handout", "guide", "--format", "md", "-o", str(target)]) == 2
     assert target.read_text(encoding="utf-8") == "old guide"
     monkeypatch.undo()

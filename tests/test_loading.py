@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import _loading, _schema
+from recurrent_care_pack._content import loading as _loading
+from recurrent_care_pack._content import schema as _schema
 
 
 def _pack(folder: Path) -> None:

@@ -13,7 +13,7 @@ from ._version import __version__
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --version` is quick
-    from ._loading import (
+    from ._content.loading import (
         load_pack,
         validate,
     )
@@ -44,7 +44,19 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         TipsFromPractice,
         Work,
     )
-    from ._planning import (
+    from ._output.rendering import (
+        FORMATS,
+        HANDOUTS,
+        MissingExtraError,
+        render_handout,
+        write_handout,
+    )
+    from ._problems import (
+        CODES,
+        PackError,
+        Problem,
+    )
+    from ._use.planning import (
         Agenda,
         Breaks,
         Entry,
@@ -53,12 +65,7 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         PlanOptions,
         plan,
     )
-    from ._problems import (
-        CODES,
-        PackError,
-        Problem,
-    )
-    from ._queries import (
+    from ._use.queries import (
         CaseStudyHandout,
         Item,
         MaterialChoice,
@@ -79,77 +86,70 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         tips,
         tips_by_category,
     )
-    from ._rendering import (
-        FORMATS,
-        HANDOUTS,
-        MissingExtraError,
-        render_handout,
-        write_handout,
-    )
 
 #: Where each public name lives; it is imported the first time it is used.
 _WHERE = {
-    "Agenda": "._planning",
+    "Agenda": "._use.planning",
     "Alternatives": "._model",
     "BackgroundReading": "._model",
-    "Breaks": "._planning",
+    "Breaks": "._use.planning",
     "CODES": "._problems",
     "CaseStudy": "._model",
     "CaseStudyCopy": "._model",
-    "CaseStudyHandout": "._queries",
+    "CaseStudyHandout": "._use.queries",
     "DifferentDay": "._model",
     "Discussion": "._model",
-    "Entry": "._planning",
-    "EntryKind": "._planning",
+    "Entry": "._use.planning",
+    "EntryKind": "._use.planning",
     "Exercise": "._model",
-    "FORMATS": "._rendering",
+    "FORMATS": "._output.rendering",
     "Grouping": "._model",
-    "HANDOUTS": "._rendering",
-    "Item": "._queries",
+    "HANDOUTS": "._output.rendering",
+    "Item": "._use.queries",
     "LearningModule": "._model",
     "Material": "._model",
-    "MaterialChoice": "._queries",
-    "MaterialItem": "._queries",
-    "Materials": "._queries",
+    "MaterialChoice": "._use.queries",
+    "MaterialItem": "._use.queries",
+    "Materials": "._use.queries",
     "Media": "._model",
     "MediaKind": "._model",
-    "MissingExtraError": "._rendering",
+    "MissingExtraError": "._output.rendering",
     "Need": "._model",
     "Organisation": "._model",
     "Pack": "._model",
     "PackError": "._problems",
     "Person": "._model",
     "Phase": "._model",
-    "PlanError": "._planning",
-    "PlanOptions": "._planning",
+    "PlanError": "._use.planning",
+    "PlanOptions": "._use.planning",
     "Problem": "._problems",
     "Project": "._model",
     "Publication": "._model",
     "Resource": "._model",
-    "SearchHit": "._queries",
+    "SearchHit": "._use.queries",
     "Section": "._model",
     "Tip": "._model",
     "TipCategory": "._model",
     "TipsFromPractice": "._model",
     "Work": "._model",
-    "exercises_by_case_study": "._queries",
-    "films_by_speaker": "._queries",
-    "find": "._queries",
-    "items_by_topic": "._queries",
-    "label": "._queries",
-    "load_pack": "._loading",
-    "materials": "._queries",
-    "module_time": "._queries",
-    "pack_time": "._queries",
-    "plan": "._planning",
-    "render_handout": "._rendering",
-    "search": "._queries",
-    "section_of": "._queries",
-    "section_time": "._queries",
-    "tips": "._queries",
-    "tips_by_category": "._queries",
-    "validate": "._loading",
-    "write_handout": "._rendering",
+    "exercises_by_case_study": "._use.queries",
+    "films_by_speaker": "._use.queries",
+    "find": "._use.queries",
+    "items_by_topic": "._use.queries",
+    "label": "._use.queries",
+    "load_pack": "._content.loading",
+    "materials": "._use.queries",
+    "module_time": "._use.queries",
+    "pack_time": "._use.queries",
+    "plan": "._use.planning",
+    "render_handout": "._output.rendering",
+    "search": "._use.queries",
+    "section_of": "._use.queries",
+    "section_time": "._use.queries",
+    "tips": "._use.queries",
+    "tips_by_category": "._use.queries",
+    "validate": "._content.loading",
+    "write_handout": "._output.rendering",
 }
 
 __all__ = [

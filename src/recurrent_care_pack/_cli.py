@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
     from ._model import Pack
-    from ._planning import Agenda
+    from ._use.planning import Agenda
 
 __all__ = ["main", "run"]
 
@@ -233,8 +233,8 @@ def _duration(text: str) -> timedelta:
 
 
 def _load(path: Path | None) -> Pack | int:
-    from ._loading import check, pack_roots  # noqa: PLC0415
-    from ._reporting import text_report  # noqa: PLC0415
+    from ._content.loading import check, pack_roots  # noqa: PLC0415
+    from ._output.reports import text_report  # noqa: PLC0415
 
     if path is not None:
         unreadable = _check_paths([path])
@@ -296,7 +296,7 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
 
 def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda] | int:
     """The pack and the agenda the plan options ask for, or an exit status."""
-    from ._planning import Breaks, PlanError, PlanOptions, plan  # noqa: PLC0415
+    from ._use.planning import Breaks, PlanError, PlanOptions, plan  # noqa: PLC0415
 
     pack = _load(args.pack)
     if isinstance(pack, int):
@@ -327,7 +327,7 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda] | int:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from ._presenting import agenda_data, agenda_text  # noqa: PLC0415
+    from ._output.tables import agenda_data, agenda_text  # noqa: PLC0415
 
     planned = _agenda(args)
     if isinstance(planned, int):
@@ -338,7 +338,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _handout(args: argparse.Namespace) -> int:
-    from ._rendering import (  # noqa: PLC0415
+    from ._output.rendering import (  # noqa: PLC0415
         MissingExtraError,
         format_named_by,
         refuse_content_file,
@@ -378,8 +378,8 @@ def _handout(args: argparse.Namespace) -> int:
 
 def _pack_files(pack: Path | None) -> list[Path]:
     """The content files of the pack a command reads, or none if they cannot be listed."""
-    from ._loading import content_files, pack_roots  # noqa: PLC0415
-    from ._resources import bundled  # noqa: PLC0415
+    from ._content.loading import content_files, pack_roots  # noqa: PLC0415
+    from ._content.resources import bundled  # noqa: PLC0415
 
     try:
         return content_files(pack_roots([pack])[0] if pack else bundled("data"))
@@ -408,8 +408,8 @@ def _is_stdout(path: Path) -> bool:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ._presenting import item_text  # noqa: PLC0415
-    from ._queries import find  # noqa: PLC0415
+    from ._output.tables import item_text  # noqa: PLC0415
+    from ._use.queries import find  # noqa: PLC0415
 
     pack = _load(args.pack)
     if isinstance(pack, int):
@@ -424,8 +424,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _materials(args: argparse.Namespace) -> int:
-    from ._presenting import materials_data, materials_text  # noqa: PLC0415
-    from ._queries import materials  # noqa: PLC0415
+    from ._output.tables import materials_data, materials_text  # noqa: PLC0415
+    from ._use.queries import materials  # noqa: PLC0415
 
     pack = _load(args.pack)
     if isinstance(pack, int):
@@ -450,10 +450,10 @@ def _reason(error: Exception) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ._loading import check, pack_roots  # noqa: PLC0415 (keep --version and --help fast)
+    from ._content.loading import check, pack_roots  # noqa: PLC0415 (keep --version and --help fast)
+    from ._content.reading import MAX_FILE_SIZE  # noqa: PLC0415
+    from ._output.reports import REPORTERS  # noqa: PLC0415
     from ._problems import Problem, sort_key  # noqa: PLC0415
-    from ._reading import MAX_FILE_SIZE  # noqa: PLC0415
-    from ._reporting import REPORTERS  # noqa: PLC0415
 
     paths: list[Path] = args.paths
     unreadable = _check_paths(paths)
@@ -475,8 +475,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from ._loading import content_files  # noqa: PLC0415
-    from ._resources import bundled  # noqa: PLC0415
+    from ._content.loading import content_files  # noqa: PLC0415
+    from ._content.resources import bundled  # noqa: PLC0415
 
     paths: list[Path] = args.paths or [bundled("data")]
     unreadable = _check_paths(paths)
@@ -500,7 +500,7 @@ def _fmt(args: argparse.Namespace) -> int:
 
 def _fmt_file(file: Path, *, check: bool) -> str | int:
     """Format one file: 'changed', 'unchanged' or 'refused'; an exit status if it cannot."""
-    from ._formatting import format_file  # noqa: PLC0415
+    from ._content.formatting import format_file  # noqa: PLC0415
 
     try:
         result = format_file(file)
@@ -570,7 +570,7 @@ def _size(text: str) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from ._summary import summary  # noqa: PLC0415
+    from ._output.summary import summary  # noqa: PLC0415
 
     pack = _load(args.path)
     if isinstance(pack, int):
@@ -580,7 +580,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _check_paths(paths: Sequence[Path]) -> int:
-    from ._loading import content_files  # noqa: PLC0415
+    from ._content.loading import content_files  # noqa: PLC0415
 
     for path in paths:
         if not path.exists():
@@ -597,7 +597,7 @@ def _check_paths(paths: Sequence[Path]) -> int:
 
 
 def _cannot_read(error: OSError) -> int:
-    from ._reporting import shown  # noqa: PLC0415
+    from ._output.reports import shown  # noqa: PLC0415
 
     where = f" '{shown(str(error.filename))}'" if error.filename else ""
     print(f"rcpack: cannot read{where}: {error.strerror or error}", file=sys.stderr)

@@ -11,7 +11,7 @@ def word_document(kind: str, data: dict[str, Any]) -> bytes:
     try:
         from docx import Document  # noqa: PLC0415 (an optional extra)
     except ImportError:
-        from ._rendering import MissingExtraError  # noqa: PLC0415
+        from .rendering import MissingExtraError  # noqa: PLC0415
 
         raise MissingExtraError(
             "Word handouts need python-docx: pip install 'recurrent-care-pack[docx]'"

@@ -3,12 +3,19 @@
 from datetime import timedelta
 from typing import Any
 
-from ._building import converter
-from ._durations import format_duration, short_duration
-from ._model import Exercise, LearningModule, Pack, Section, Work
-from ._planning import Agenda, EntryKind
-from ._queries import Item, Materials, find, label, module_time, section_time
-from ._writing import dump
+from recurrent_care_pack._content.building import converter
+from recurrent_care_pack._content.dumping import dump
+from recurrent_care_pack._durations import format_duration, short_duration
+from recurrent_care_pack._model import Exercise, LearningModule, Pack, Section, Work
+from recurrent_care_pack._use.planning import Agenda, EntryKind
+from recurrent_care_pack._use.queries import (
+    Item,
+    Materials,
+    find,
+    label,
+    module_time,
+    section_time,
+)
 
 __all__ = ["agenda_data", "agenda_text", "item_text", "materials_data", "materials_text"]
 

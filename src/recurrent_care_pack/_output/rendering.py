@@ -16,10 +16,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ._files import replace_file
-from ._handouts import KINDS, exercise_sheets, facilitator_guide, tip_cards
-from ._model import Exercise, Pack
-from ._planning import Agenda, plan
+from recurrent_care_pack._files import replace_file
+from recurrent_care_pack._model import Exercise, Pack
+from recurrent_care_pack._use.planning import Agenda, plan
+
+from .handouts import KINDS, exercise_sheets, facilitator_guide, tip_cards
 
 __all__ = [
     "FORMATS",
@@ -67,7 +68,7 @@ def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None
     agenda = agenda or plan(pack)
     data = _data(pack, kind, agenda)
     if fmt == "docx":
-        from ._word import word_document  # noqa: PLC0415 (an optional extra)
+        from .word import word_document  # noqa: PLC0415 (an optional extra)
 
         return word_document(kind, data)
     html = _environment().get_template(f"{kind}.html.j2").render(data)
@@ -145,7 +146,7 @@ def _data(pack: Pack, kind: str, agenda: Agenda) -> dict[str, Any]:
 @functools.cache
 def _environment() -> Environment:
     environment = Environment(
-        loader=PackageLoader("recurrent_care_pack", "templates"),
+        loader=PackageLoader("recurrent_care_pack._output", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

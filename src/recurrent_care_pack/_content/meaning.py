@@ -8,9 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from ._durations import format_duration
-from ._merging import Origins
-from ._model import (
+from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._model import (
     CaseStudyCopy,
     Exercise,
     LearningModule,
@@ -21,8 +20,10 @@ from ._model import (
     Tip,
     TipsFromPractice,
 )
-from ._problems import MAX_PROBLEMS, Problem, too_many
-from ._reading import Document, Path_
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
+
+from .merging import Origins
+from .reading import Document, Path_
 
 __all__ = ["check_meaning", "check_unique_ids"]
 
@@ -568,6 +569,6 @@ def _whole_minutes(duration: timedelta) -> str:
 
 def _film_names(films: Sequence[Media]) -> str:
     # Imported here, on the way to a problem: checking a valid pack never needs the queries.
-    from ._queries import film_names  # noqa: PLC0415
+    from recurrent_care_pack._use.queries import film_names  # noqa: PLC0415
 
     return film_names(films)

@@ -27,7 +27,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from ._problems import MAX_PROBLEMS, Problem, format_path, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, too_many
 
 __all__ = [
     "MAX_DEPTH",

@@ -7,8 +7,8 @@ templates in ``templates/`` and the Word writer only lay it out.
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from ._durations import format_duration, short_duration
-from ._model import (
+from recurrent_care_pack._durations import format_duration, short_duration
+from recurrent_care_pack._model import (
     Alternatives,
     CaseStudyCopy,
     Exercise,
@@ -24,8 +24,8 @@ from ._model import (
     TipCategory,
     Work,
 )
-from ._planning import Agenda, EntryKind
-from ._queries import every_tip, label, materials, section_of
+from recurrent_care_pack._use.planning import Agenda, EntryKind
+from recurrent_care_pack._use.queries import every_tip, label, materials, section_of
 
 __all__ = ["KINDS", "exercise_sheets", "facilitator_guide", "tip_cards"]
 

@@ -10,10 +10,11 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from ._durations import diagnose
-from ._problems import MAX_PROBLEMS, Problem, quoted, too_many
-from ._reading import Document
-from ._resources import bundled
+from recurrent_care_pack._durations import diagnose
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
+
+from .reading import Document
+from .resources import bundled
 
 __all__ = ["check_document", "resolve", "schema"]
 

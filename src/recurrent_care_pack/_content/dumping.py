@@ -7,7 +7,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import SafeRepresenter
 
-from ._reading import needs_quotes_for_yaml_1_1
+from .reading import needs_quotes_for_yaml_1_1
 
 __all__ = ["SCHEMA_LINE", "dump"]
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from attrs import frozen
 
-from ._model import (
+from recurrent_care_pack._model import (
     Alternatives,
     CaseStudy,
     CaseStudyCopy,

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from attrs import frozen
 
-from ._problems import PackError, Problem, sort_key
-from ._reading import MAX_FILE_SIZE, Document, read_file
-from ._resources import bundled
+from recurrent_care_pack._problems import PackError, Problem, sort_key
+
+from .reading import MAX_FILE_SIZE, Document, read_file
+from .resources import bundled
 
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from os import PathLike
 
-    from ._model import Pack
+    from recurrent_care_pack._model import Pack
 
 __all__ = [
     "CONTENT_SUFFIXES",
@@ -129,7 +130,7 @@ def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Re
     # Reading or the schema found problems: nothing will be built.
     pack, more = (None, more) if problems or more else _build(documents)
     problems.extend(more)
-    from ._meaning import check_unique_ids  # noqa: PLC0415 (only when needed)
+    from .meaning import check_unique_ids  # noqa: PLC0415 (only when needed)
 
     problems.extend(check_unique_ids(documents))
     ordered = tuple(sorted(problems, key=sort_key))
@@ -137,7 +138,7 @@ def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Re
 
 
 def _schema_problems(documents: list[Document]) -> list[Problem]:
-    from ._schema import check_document  # noqa: PLC0415 (only when needed)
+    from .schema import check_document  # noqa: PLC0415 (only when needed)
 
     return [problem for document in documents for problem in check_document(document)]
 
@@ -145,9 +146,9 @@ def _schema_problems(documents: list[Document]) -> list[Problem]:
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
     from cattrs.errors import CattrsError  # noqa: PLC0415 (only when needed)
 
-    from ._building import pack_from_dict  # noqa: PLC0415
-    from ._meaning import check_meaning  # noqa: PLC0415
-    from ._merging import merge  # noqa: PLC0415
+    from .building import pack_from_dict  # noqa: PLC0415
+    from .meaning import check_meaning  # noqa: PLC0415
+    from .merging import merge  # noqa: PLC0415
 
     merged, origins, problems = merge(documents)
     if problems:

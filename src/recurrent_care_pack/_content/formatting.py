@@ -30,11 +30,12 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from ._durations import diagnose, format_duration, parse_duration
-from ._problems import Problem
-from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
-from ._reading import _resolve as resolve_scalar
-from ._schema import resolve, schema
+from recurrent_care_pack._durations import diagnose, format_duration, parse_duration
+from recurrent_care_pack._problems import Problem
+
+from .reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
+from .reading import _resolve as resolve_scalar
+from .schema import resolve, schema
 
 __all__ = ["Formatted", "LayoutError", "format_file", "format_text"]
 

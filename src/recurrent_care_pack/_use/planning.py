@@ -14,9 +14,10 @@ from datetime import time, timedelta
 
 from attrs import evolve, field, frozen
 
-from ._durations import format_duration
-from ._model import Exercise, LearningModule, Media, Pack, Section
-from ._queries import Item, film_names, find, label
+from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section
+
+from .queries import Item, film_names, find, label
 
 __all__ = ["Agenda", "Breaks", "Entry", "EntryKind", "PlanError", "PlanOptions", "plan"]
 

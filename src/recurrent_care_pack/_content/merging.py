@@ -6,9 +6,10 @@ from typing import Any
 
 from attrs import frozen
 
-from ._building import PACK_COLLECTIONS
-from ._problems import Problem
-from ._reading import Document, Mark, Path_
+from recurrent_care_pack._problems import Problem
+
+from .building import PACK_COLLECTIONS
+from .reading import Document, Mark, Path_
 
 __all__ = ["Origins", "merge"]
 

@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from ._durations import short_duration
-from ._model import Exercise, LearningModule, Media, Pack, Tip
-from ._queries import every_tip, film_names, leaf_tips
+from recurrent_care_pack._durations import short_duration
+from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Tip
+from recurrent_care_pack._use.queries import every_tip, film_names, leaf_tips
 
 __all__ = ["summary"]
 
