@@ -13,6 +13,7 @@ import attrs
 from attrs import frozen
 
 __all__ = [
+    "PACK_COLLECTIONS",
     "Alternatives",
     "BackgroundReading",
     "CaseStudy",
@@ -332,5 +333,8 @@ class Pack:
     organisations: tuple[Organisation, ...] = ()
     works: tuple[Work, ...] = ()
 
+
+#: The lists a content file may hold beside the pack details; the files of a pack add up.
+PACK_COLLECTIONS = ("sections", "case_studies", "people", "organisations", "works")
 
 attrs.resolve_types(Tip)

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from recurrent_care_pack._durations import diagnose
+from recurrent_care_pack._naming import a
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
 
 from .reading import Document
@@ -226,7 +227,7 @@ def _explain_unknown_keys(
         if close:
             hint = f"did you mean '{close[0]}'?"
         else:
-            hint = f"the keys {_a(title)} can have are: {_list(known)}"
+            hint = f"the keys {a(title)} can have are: {_list(known)}"
         yield document.problem(
             (*path, key), "RC201", f"unknown key '{key}' in this {title}; {hint}", at_key=True
         )
@@ -274,10 +275,6 @@ def _kind_of(value: object) -> str:
 
 def _shown(value: object) -> str:
     return quoted(value) if isinstance(value, str) else _kind_of(value)
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _list(items: list[str]) -> str:

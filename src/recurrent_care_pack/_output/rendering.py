@@ -21,6 +21,7 @@ from recurrent_care_pack._model import Exercise, Pack
 from recurrent_care_pack._use.planning import Agenda, plan
 
 from .handouts import KINDS, exercise_sheets, facilitator_guide, tip_cards
+from .word import MissingExtraError, word_document
 
 __all__ = [
     "FORMATS",
@@ -52,10 +53,6 @@ _SUFFIXES = {
 _CONTENT_SUFFIXES = (".yaml", ".yml")
 
 
-class MissingExtraError(ImportError):
-    """A format needs an optional extra that is not installed; the message says how."""
-
-
 def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None = None) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
@@ -68,8 +65,6 @@ def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None
     agenda = agenda or plan(pack)
     data = _data(pack, kind, agenda)
     if fmt == "docx":
-        from .word import word_document  # noqa: PLC0415 (an optional extra)
-
         return word_document(kind, data)
     html = _environment().get_template(f"{kind}.html.j2").render(data)
     if fmt == "html":

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Tip
-from recurrent_care_pack._use.queries import every_tip, film_names, leaf_tips
+from recurrent_care_pack._naming import film_names
+from recurrent_care_pack._use.queries import every_tip, leaf_tips
 
 __all__ = ["summary"]
 

@@ -3,7 +3,11 @@
 import io
 from typing import Any
 
-__all__ = ["word_document"]
+__all__ = ["MissingExtraError", "word_document"]
+
+
+class MissingExtraError(ImportError):
+    """A format needs an optional extra that is not installed; the message says how."""
 
 
 def word_document(kind: str, data: dict[str, Any]) -> bytes:
@@ -11,8 +15,6 @@ def word_document(kind: str, data: dict[str, Any]) -> bytes:
     try:
         from docx import Document  # noqa: PLC0415 (an optional extra)
     except ImportError:
-        from .rendering import MissingExtraError  # noqa: PLC0415
-
         raise MissingExtraError(
             "Word handouts need python-docx: pip install 'recurrent-care-pack[docx]'"
         ) from None

@@ -16,8 +16,9 @@ from attrs import evolve, field, frozen
 
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section
+from recurrent_care_pack._naming import film_names
 
-from .queries import Item, film_names, find, label
+from .queries import Item, find, label
 
 __all__ = ["Agenda", "Breaks", "Entry", "EntryKind", "PlanError", "PlanOptions", "plan"]
 

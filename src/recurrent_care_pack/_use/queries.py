@@ -35,7 +35,6 @@ __all__ = [
     "SearchHit",
     "every_tip",
     "exercises_by_case_study",
-    "film_names",
     "films_by_speaker",
     "find",
     "items_by_topic",
@@ -158,18 +157,6 @@ def label(pack: Pack, item: Item) -> str:
     if isinstance(item, Exercise):
         return f"Exercise {item.number}"
     return item.id
-
-
-def film_names(films: Sequence[Media]) -> str:
-    """How to name films together: "Film 6", "Films 2, 3, 4 and 5", "Film 7 and Presentation 1"."""
-    numbered = [f.number for f in films if f.kind is MediaKind.FILM and f.number is not None]
-    if len(films) > 1 and len(numbered) == len(films):
-        return f"Films {', '.join(map(str, numbered[:-1]))} and {numbered[-1]}"
-    labels = [
-        f"{f.kind.value.capitalize()} {f.number}" if f.number is not None else f.title or f.id
-        for f in films
-    ]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def section_of(pack: Pack, item_id: str) -> Section:
