@@ -52,7 +52,7 @@ def test_guide_holds_what_a_facilitator_needs(session: rcp.Agenda) -> None:
         "1. **Pairs or small groups, 20 minutes.** Read the case study carefully. Then "
         "consider and discuss these two questions:",
         "- [ ] The case study of Tina (Exercise 8)",
-        "- [ ] flipchart paper and marker pens or Post-its (Exercise 8)",
+        "- [ ] flipchart paper and marker pens, or Post-its (Exercise 8)",
         "### Tips on staff recruitment",
         "- Care Crisis Review: Options for Change (2018). Family Rights Group, London. "
         "Published 13 June 2018.",

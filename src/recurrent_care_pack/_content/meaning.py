@@ -2,11 +2,11 @@
 
 import difflib
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import (
@@ -19,6 +19,7 @@ from recurrent_care_pack._model import (
     Section,
     Tip,
     TipsFromPractice,
+    lookup,
 )
 from recurrent_care_pack._naming import a, film_name, film_names
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
@@ -28,13 +29,6 @@ from .reading import Document, KeyPath
 
 __all__ = ["check_meaning", "check_unique_ids"]
 
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-_Item = TypeVar("_Item", bound=_HasId)
 
 #: What an item is called, by the list that holds it.
 _KIND_OF_LIST = {
@@ -154,16 +148,15 @@ class _Checker:
         self.counts: dict[Path, int] = {}  # problems by file, for the cap
         self.known: dict[str, list[str]] = {}  # the ids of each kind, sorted, once needed
         self.typos: dict[str, dict[str, list[str]]] = {}  # `_one_typo` of each kind
-        media = [m for s in pack.sections for m in s.media]
-        exercises = [e for s in pack.sections for e in s.exercises]
-        self.media: dict[str, Media] = _first_by_id(media)
+        found = lookup(pack)
+        self.media: Mapping[str, Media] = found.media
         self.kinds: dict[str, Mapping[str, object]] = {
-            "organisation": _first_by_id(pack.organisations),
-            "person": _first_by_id(pack.people),
-            "work": _first_by_id(pack.works),
-            "case study": _first_by_id(pack.case_studies),
-            "film or presentation": dict(self.media),
-            "exercise": _first_by_id(exercises),
+            "organisation": found.organisations,
+            "person": found.people,
+            "work": found.works,
+            "case study": found.case_studies,
+            "film or presentation": found.media,
+            "exercise": found.exercises,
         }
 
     def report(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> None:
@@ -413,7 +406,7 @@ class _Checker:
             )
 
     def check_module_timings(
-        self, path: KeyPath, module: LearningModule, section: Section, media: dict[str, Media]
+        self, path: KeyPath, module: LearningModule, section: Section, media: Mapping[str, Media]
     ) -> None:
         films = [media[f] for f in dict.fromkeys(module.films) if f in media]  # once: RC411
         label = f"Module {module.number} of Section {section.number}"
@@ -444,7 +437,7 @@ class _Checker:
             self.check_different_day(path, module, label, media)
 
     def check_different_day(
-        self, path: KeyPath, module: LearningModule, label: str, media: dict[str, Media]
+        self, path: KeyPath, module: LearningModule, label: str, media: Mapping[str, Media]
     ) -> None:
         plan = module.different_day
         assert plan is not None  # noqa: S101 (checked by the caller)
@@ -542,14 +535,6 @@ def _films_shown(module: LearningModule) -> tuple[str, ...]:
     """The films a module shows, with those it re-watches when run on a different day."""
     rewatch = module.different_day.rewatch if module.different_day is not None else ()
     return (*rewatch, *module.films)
-
-
-def _first_by_id(items: Iterable[_Item]) -> dict[str, _Item]:
-    """Items by id; where an id is used twice (reported elsewhere) the first one counts."""
-    found: dict[str, _Item] = {}
-    for item in items:
-        found.setdefault(item.id, item)
-    return found
 
 
 def _whole_minutes(duration: timedelta) -> str:

@@ -10,12 +10,14 @@ import io
 import os
 import re
 from collections.abc import Iterable
+from datetime import timedelta
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import replace_file
 from recurrent_care_pack._model import Exercise, Pack
 from recurrent_care_pack._use.planning import Agenda, plan
@@ -148,6 +150,7 @@ def _environment() -> Environment:
         trim_blocks=False,
     )
     environment.filters["md"] = markdown_text
+    environment.filters["short"] = _short
     return environment
 
 
@@ -159,6 +162,11 @@ def markdown_text(value: object) -> str:
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _short(seconds: int) -> str:
+    """A duration in seconds as a table shows it: "15 min", "1 hour 35 min"."""
+    return short_duration(timedelta(seconds=seconds))
 
 
 def _pdf(html: str) -> bytes:

@@ -1,7 +1,10 @@
 """Word documents (.docx) of the handouts, built with python-docx from the handout data."""
 
 import io
+from datetime import timedelta
 from typing import Any
+
+from recurrent_care_pack._durations import short_duration
 
 __all__ = ["MissingExtraError", "word_document"]
 
@@ -87,7 +90,7 @@ def _agenda(document: Any, entries: list[dict[str, Any]]) -> None:
     for entry in entries:
         row = table.add_row().cells
         row[0].text = f"{entry['start']}\u2013{entry['end']}"
-        row[1].text = entry["duration"]
+        row[1].text = short_duration(timedelta(seconds=entry["seconds"]))
         row[2].text = entry["title"]
 
 

@@ -8,14 +8,14 @@ pack's suggestion, followed unless ``PlanOptions(rewatch=False)``.
 import enum
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import time, timedelta
 
 from attrs import evolve, field, frozen
 
 from recurrent_care_pack._durations import format_duration
-from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section
+from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names
 
 from .queries import Item, find, label
@@ -361,7 +361,7 @@ class _Planner:
     def __init__(self, pack: Pack, options: PlanOptions) -> None:
         self.pack = pack
         self.options = options
-        self.media = {m.id: m for s in pack.sections for m in s.media}
+        self.media = lookup(pack).media
 
     def units(self, selection: Sequence[str | Item]) -> list[_Unit]:
         pack = self.pack
@@ -382,7 +382,7 @@ class _Planner:
 
     def units_of(self, item: Item) -> list[_Unit]:
         pack = self.pack
-        exercises = {e.id: e for s in pack.sections for e in s.exercises}
+        exercises = lookup(pack).exercises
         leads = {m.exercise: m for s in pack.sections for m in s.modules if m.exercise}
         if isinstance(item, Section):
             return [
@@ -727,7 +727,7 @@ def _words(duration: timedelta) -> str:
         return str(duration)
 
 
-def _film_names(films: Sequence[str], media: dict[str, Media]) -> str:
+def _film_names(films: Sequence[str], media: Mapping[str, Media]) -> str:
     known = [media[f] for f in films if f in media]
     return film_names(known) if len(known) == len(films) else ", ".join(films)
 

@@ -24,6 +24,7 @@ from recurrent_care_pack._model import (
     Tip,
     TipCategory,
     Work,
+    lookup,
 )
 
 __all__ = [
@@ -167,10 +168,6 @@ def section_of(pack: Pack, item_id: str) -> Section:
     raise LookupError(f"no section holds '{item_id}'")
 
 
-def _exercises(pack: Pack) -> dict[str, Exercise]:
-    return {e.id: e for s in pack.sections for e in s.exercises}
-
-
 def module_time(
     pack: Pack,
     module: LearningModule,
@@ -190,7 +187,7 @@ def module_time(
     if discussion and module.discussion is not None:
         total += module.discussion.duration
     if exercise and module.exercise is not None:
-        total += _exercises(pack)[module.exercise].time
+        total += lookup(pack).exercises[module.exercise].time
     return total
 
 
@@ -360,7 +357,7 @@ def materials(pack: Pack, selection: Sequence[str | Item] = ()) -> Materials:
     A selection holds ids, names such as "Module 2", or items; a module brings in the
     exercise that follows it, a section all its exercises. Choices stay choices.
     """
-    case_studies = {c.id: c for c in pack.case_studies}
+    case_studies = lookup(pack).case_studies
     handouts: dict[str, list[str]] = {}
     things: dict[str, tuple[str, list[str]]] = {}
     choices: dict[tuple[tuple[str, ...], ...], list[str]] = {}
@@ -394,14 +391,15 @@ def _add(users: list[str], exercise: str) -> None:
 
 
 def _selected_exercises(pack: Pack, selection: Sequence[str | Item]) -> list[Exercise]:
-    exercises = _exercises(pack)
+    exercises = lookup(pack).exercises
     chosen: list[Exercise] = []
     items = [find(pack, s) if isinstance(s, str) else s for s in selection] or list(pack.sections)
     for item in items:
         if isinstance(item, Section):
             found = list(item.exercises)
         elif isinstance(item, LearningModule):
-            found = [exercises[item.exercise]] if item.exercise in exercises else []
+            exercise = exercises.get(item.exercise or "")
+            found = [exercise] if exercise is not None else []
         elif isinstance(item, Exercise):
             found = [item]
         else:
