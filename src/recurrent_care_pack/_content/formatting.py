@@ -31,6 +31,7 @@ from ruamel.yaml.events import (
 )
 
 from recurrent_care_pack._durations import diagnose, format_duration, parse_duration
+from recurrent_care_pack._files import FileChangedError, replace_file
 from recurrent_care_pack._problems import Problem
 
 from .reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
@@ -126,6 +127,31 @@ def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
         )
         return Formatted(file=file, before=None, after=None, problems=(problem,))
     return Formatted(file=file, before=before, after=after)
+
+
+def write_formatted(file: Path, formatted: Formatted) -> bool:
+    """Write the formatted text, unless the file no longer holds the text that was formatted.
+
+    Whether it was written; `WriteError` (one line) when it cannot be.
+    """
+    if formatted.after is None:
+        return False
+    now = file.read_bytes()
+    if _text(now) != formatted.before:
+        return False
+    try:
+        replace_file(file, formatted.after.encode("utf-8"), expected=now)
+    except FileChangedError:
+        return False
+    return True
+
+
+def _text(data: bytes) -> str | None:
+    """``data`` as a content file is read (UTF-8, a byte-order mark dropped), if it can be."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def format_text(text: str) -> str:

@@ -21,17 +21,21 @@ from .resources import bundled
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
     from os import PathLike
 
     from recurrent_care_pack._model import Pack
 
 __all__ = [
     "CONTENT_SUFFIXES",
+    "NoContentError",
     "Result",
     "check",
+    "check_paths",
     "content_files",
+    "files_of",
     "load_pack",
+    "pack_files",
     "pack_roots",
     "validate",
 ]
@@ -44,12 +48,22 @@ PACK_MARKER = "pack.yaml"
 
 @frozen(kw_only=True)
 class Result:
-    """What checking one pack found: the files read, every problem, and the pack if none."""
+    """What checking found: the files read, every problem in order, and the pack if none.
 
-    root: Path
+    ``pack`` is ``None`` when there are problems, or when several packs were checked.
+    """
+
     files: tuple[Path, ...]
     problems: tuple[Problem, ...]
     pack: Pack | None
+
+
+class NoContentError(FileNotFoundError):
+    """A folder to check holds no content files."""
+
+    def __init__(self, folder: Path) -> None:
+        """Name the folder."""
+        super().__init__(errno.ENOENT, "no .yaml or .yml files in this folder", str(folder))
 
 
 def content_files(root: Path) -> list[Path]:
@@ -107,16 +121,58 @@ def pack_roots(paths: Iterable[Path]) -> list[Path]:
     return roots
 
 
-def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Result:
-    """Check the pack at ``root`` (a file or folder; default the bundled pack).
+def check(
+    path: str | PathLike[str] | None = None, *, max_file_size: int = MAX_FILE_SIZE
+) -> Result:
+    """Check a pack (a file or folder; default the bundled pack): its problems and the pack.
 
-    Files over ``max_file_size`` bytes are refused unread. ``OSError`` from a path that
-    cannot be read is raised: it is not a content problem.
+    The pack is given when there are no problems. Files over ``max_file_size`` bytes are
+    problems, and are not read. ``OSError`` from a path that cannot be read is raised: it
+    is not a content problem.
     """
-    root = bundled("data") if root is None else root
-    files = content_files(root)
-    if not files:
-        raise FileNotFoundError(errno.ENOENT, "no .yaml or .yml files in this folder", str(root))
+    return check_paths([bundled("data") if path is None else Path(path)], max_file_size)
+
+
+def files_of(paths: Sequence[Path]) -> list[Path]:
+    """The content files of each path in turn; `NoContentError` for a folder with none."""
+    found: list[Path] = []
+    for path in paths:
+        files = content_files(path)
+        if not files:
+            raise NoContentError(path)
+        found.extend(files)
+    return found
+
+
+def pack_files(path: Path | None) -> list[Path]:
+    """The content files of the pack ``path`` belongs to (default: bundled); none if unreadable."""
+    try:
+        return content_files(pack_roots([path])[0] if path else bundled("data"))
+    except OSError:  # loading the pack reports it
+        return []
+
+
+def check_paths(paths: Sequence[Path], max_file_size: int | None = None) -> Result:
+    """Check the packs that ``paths`` belong to, each once: every problem, files in order.
+
+    Every path is listed before any is checked, so a path that cannot be read
+    (``OSError``, `NoContentError`) is found before any problem is reported.
+    """
+    packs = [(root, content_files(root)) for root in pack_roots(paths)]
+    for root, files in packs:
+        if not files:
+            raise NoContentError(root)
+    results = [_check_pack(files, max_file_size or MAX_FILE_SIZE) for _, files in packs]
+    if len(results) == 1:
+        return results[0]
+    return Result(
+        files=tuple(dict.fromkeys(f for r in results for f in r.files)),
+        problems=tuple(sorted((p for r in results for p in r.problems), key=sort_key)),
+        pack=None,
+    )
+
+
+def _check_pack(files: list[Path], max_file_size: int) -> Result:
     problems: list[Problem] = []
     documents: list[Document] = []
     for file in files:
@@ -134,7 +190,7 @@ def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Re
 
     problems.extend(check_unique_ids(documents))
     ordered = tuple(sorted(problems, key=sort_key))
-    return Result(root=root, files=tuple(files), problems=ordered, pack=None if ordered else pack)
+    return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
 
 def _schema_problems(documents: list[Document]) -> list[Problem]:
@@ -169,7 +225,7 @@ def load_pack(path: str | PathLike[str] | None = None) -> Pack:
     Raises `PackError` carrying every problem when the content has any, and `OSError`
     when the path cannot be read.
     """
-    result = check(_root(path))
+    result = check(path)
     if result.pack is None:
         raise PackError(result.problems)
     return result.pack
@@ -183,10 +239,4 @@ def validate(
     Content problems are returned, never raised; a path that cannot be read raises `OSError`.
     A file over ``max_file_size`` bytes (default 32 MiB) is a problem, and is not read.
     """
-    return check(_root(path), max_file_size=max_file_size).problems
-
-
-def _root(path: str | PathLike[str] | None) -> Path | None:
-    if path is None:
-        return None
-    return pack_roots([Path(path)])[0]
+    return check(path, max_file_size=max_file_size).problems

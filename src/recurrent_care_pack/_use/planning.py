@@ -20,7 +20,16 @@ from recurrent_care_pack._naming import film_names
 
 from .queries import Item, find, label
 
-__all__ = ["Agenda", "Breaks", "Entry", "EntryKind", "PlanError", "PlanOptions", "plan"]
+__all__ = [
+    "Agenda",
+    "Breaks",
+    "Entry",
+    "EntryKind",
+    "PlanError",
+    "PlanOptions",
+    "plan",
+    "plan_options",
+]
 
 _MIDNIGHT = timedelta(days=1)
 
@@ -63,6 +72,42 @@ class PlanOptions:
     days: int = 1
     day_end: time | None = None
     budget: timedelta | None = None
+
+
+def plan_options(  # noqa: PLR0913 (one argument per option a command line may give)
+    *,
+    start: time | None = None,
+    discussions: bool = False,
+    rewatch: bool = True,
+    days: int = 1,
+    day_end: time | None = None,
+    budget: timedelta | None = None,
+    break_length: timedelta | None = None,
+    break_after_exercises: bool = False,
+    break_every: timedelta | None = None,
+    break_at: tuple[time, ...] = (),
+) -> PlanOptions:
+    """Options from a command line's choices: the defaults for what is not given.
+
+    There are breaks only when some break option is given.
+    """
+    breaks = None
+    if break_length or break_after_exercises or break_every or break_at:
+        breaks = Breaks(
+            length=break_length or Breaks().length,
+            after_exercises=break_after_exercises,
+            every=break_every,
+            at=break_at,
+        )
+    return PlanOptions(
+        start=start or PlanOptions().start,
+        discussions=discussions,
+        rewatch=rewatch,
+        breaks=breaks,
+        days=days,
+        day_end=day_end,
+        budget=budget,
+    )
 
 
 @frozen(kw_only=True)
