@@ -9,10 +9,7 @@ from ruamel.yaml.representer import SafeRepresenter
 
 from .reading import needs_quotes_for_yaml_1_1
 
-__all__ = ["SCHEMA_LINE", "dump"]
-
-#: The first line of every content file, so that editors find the schema.
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/pack.schema.json\n"
+__all__ = ["dump"]
 
 
 def dump(data: Any) -> str:

@@ -30,14 +30,12 @@ from ruamel.yaml.reader import ReaderError
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, too_many
 
 __all__ = [
-    "MAX_DEPTH",
     "MAX_FILE_SIZE",
     "Document",
     "Mark",
     "needs_quotes_for_yaml_1_1",
     "read_file",
     "read_text",
-    "syntax_problem",
 ]
 
 #: How deeply mappings and lists may nest; the pack needs fewer than twenty levels.

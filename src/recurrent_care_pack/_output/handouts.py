@@ -31,12 +31,12 @@ from recurrent_care_pack._use.queries import every_tip, label, materials, sectio
 
 from .tables import agenda_data
 
-__all__ = ["KINDS", "exercise_sheets", "facilitator_guide", "tip_cards"]
+__all__ = ["HANDOUTS", "exercise_sheets", "facilitator_guide", "tip_cards"]
 
 _T = TypeVar("_T")
 
-#: The handouts there are, by the name the command line takes.
-KINDS = ("guide", "exercises", "tips")
+#: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
+HANDOUTS = ("guide", "exercises", "tips")
 
 
 def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:

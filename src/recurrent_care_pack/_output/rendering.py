@@ -17,12 +17,13 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from recurrent_care_pack._content.loading import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import replace_file
 from recurrent_care_pack._model import Exercise, Pack
 from recurrent_care_pack._use.planning import Agenda, plan
 
-from .handouts import KINDS, exercise_sheets, facilitator_guide, tip_cards
+from .handouts import HANDOUTS, exercise_sheets, facilitator_guide, tip_cards
 from .word import MissingExtraError, word_document
 
 __all__ = [
@@ -38,9 +39,6 @@ __all__ = [
 #: The formats a handout can be rendered in.
 FORMATS = ("md", "html", "pdf", "docx")
 
-#: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
-HANDOUTS = KINDS
-
 #: The format each file name ending stands for.
 _SUFFIXES = {
     ".md": "md",
@@ -51,17 +49,14 @@ _SUFFIXES = {
     ".docx": "docx",
 }
 
-#: Content files end so: a handout is never written over one.
-_CONTENT_SUFFIXES = (".yaml", ".yml")
-
 
 def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None = None) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
     The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned).
     """
-    if kind not in KINDS:
-        raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(KINDS)}")
+    if kind not in HANDOUTS:
+        raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
     agenda = agenda or plan(pack)
@@ -116,7 +111,7 @@ def refuse_content_file(path: Path, content: Iterable[Path] = ()) -> None:
     Links are followed, so a link or another name for a content file is refused too.
     """
     ends = {path.suffix.lower(), Path(os.path.realpath(path)).suffix.lower()}
-    if ends & set(_CONTENT_SUFFIXES) or any(_same_file(path, file) for file in content):
+    if ends & set(CONTENT_SUFFIXES) or any(_same_file(path, file) for file in content):
         raise ValueError(
             f"cannot write '{path}': it is a content file, and a handout would overwrite it; "
             "name the handout file something like 'handout.md'"

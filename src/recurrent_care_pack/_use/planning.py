@@ -268,7 +268,7 @@ def _check_breaks_taken(
             ends = "the plan ends at" if options.days == 1 else "every day ends by"
             raise PlanError(
                 f"the break at {at:%H:%M} is never taken: nothing starts at or after it, "
-                f"and {ends} {_clock(end)}; choose an earlier time or leave it out"
+                f"and {ends} {_hh_mm(end)}; choose an earlier time or leave it out"
             )
 
 
@@ -341,7 +341,7 @@ def _end(number: int, clock: timedelta, step: _Step, options: PlanOptions) -> ti
     day_end = options.day_end
     if day_end is not None and end > _offset(day_end):
         raise PlanError(
-            f"Day {number} would end at {_clock(end)}, after {day_end:%H:%M}, with "
+            f"Day {number} would end at {_hh_mm(end)}, after {day_end:%H:%M}, with "
             f"{step.title}; start earlier, use more days, or give a budget to see what fits"
         )
     return end
@@ -786,5 +786,5 @@ def _time(offset: timedelta) -> time:
     return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
 
 
-def _clock(offset: timedelta) -> str:
+def _hh_mm(offset: timedelta) -> str:
     return f"{_time(offset):%H:%M}"
