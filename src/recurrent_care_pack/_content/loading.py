@@ -182,28 +182,28 @@ def _check_pack(files: list[Path], max_file_size: int) -> Result:
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    more = _schema_problems(documents)
+    more = _against_schema(documents)
     # Reading or the schema found problems: nothing will be built.
     pack, more = (None, more) if problems or more else _build(documents)
     problems.extend(more)
-    from .meaning import check_unique_ids  # noqa: PLC0415 (only when needed)
+    from .meaning import duplicate_id_problems  # noqa: PLC0415 (only when needed)
 
-    problems.extend(check_unique_ids(documents))
+    problems.extend(duplicate_id_problems(documents))
     ordered = tuple(sorted(problems, key=sort_key))
     return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
 
-def _schema_problems(documents: list[Document]) -> list[Problem]:
-    from .schema import check_document  # noqa: PLC0415 (only when needed)
+def _against_schema(documents: list[Document]) -> list[Problem]:
+    from .schema import schema_problems  # noqa: PLC0415 (only when needed)
 
-    return [problem for document in documents for problem in check_document(document)]
+    return [problem for document in documents for problem in schema_problems(document)]
 
 
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
     from cattrs.errors import CattrsError  # noqa: PLC0415 (only when needed)
 
     from .building import pack_from_dict  # noqa: PLC0415
-    from .meaning import check_meaning  # noqa: PLC0415
+    from .meaning import meaning_problems  # noqa: PLC0415
     from .merging import merge  # noqa: PLC0415
 
     merged, origins, problems = merge(documents)
@@ -216,7 +216,7 @@ def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
         first = documents[0]
         message = f"the content could not be built: {error}"
         return None, [first.problem((), "RC209", message)]
-    return pack, check_meaning(pack, origins)
+    return pack, meaning_problems(pack, origins)
 
 
 def load_pack(path: str | PathLike[str] | None = None) -> Pack:

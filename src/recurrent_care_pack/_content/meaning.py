@@ -27,7 +27,7 @@ from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
 from .merging import Origins
 from .reading import Document, KeyPath
 
-__all__ = ["check_meaning", "check_unique_ids"]
+__all__ = ["duplicate_id_problems", "meaning_problems"]
 
 
 #: What an item is called, by the list that holds it.
@@ -47,7 +47,7 @@ _KIND_OF_LIST = {
 }
 
 
-def check_unique_ids(documents: list[Document]) -> list[Problem]:
+def duplicate_id_problems(documents: list[Document]) -> list[Problem]:
     """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file)."""
     seen: dict[str, tuple[Document, KeyPath]] = {}
     problems: list[Problem] = []
@@ -99,7 +99,7 @@ def _kind(path: KeyPath) -> str:
     return "item"
 
 
-def check_meaning(pack: Pack, origins: Origins) -> list[Problem]:
+def meaning_problems(pack: Pack, origins: Origins) -> list[Problem]:
     """All the meaning problems of a pack whose files each fit the schema.
 
     As with reading and the schema, a file's check stops at `MAX_PROBLEMS` problems (RC113).

@@ -17,7 +17,7 @@ from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_man
 from .reading import Document
 from .resources import bundled
 
-__all__ = ["check_document", "resolve", "schema"]
+__all__ = ["resolve", "schema", "schema_problems"]
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -76,7 +76,7 @@ def _inlined(source: dict[str, Any]) -> dict[str, Any]:
     return inlined
 
 
-def check_document(document: Document) -> list[Problem]:
+def schema_problems(document: Document) -> list[Problem]:
     """Every way ``document`` breaks the schema, located and explained."""
     problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
     for error in _validator().iter_errors(document.data):
