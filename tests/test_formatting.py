@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from ruamel.yaml import YAML
 
 from recurrent_care_pack import Pack
-from recurrent_care_pack._building import pack_to_dict
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._formatting import LayoutError, format_text
-from recurrent_care_pack._reading import read_text
-from recurrent_care_pack._writing import dump
+from recurrent_care_pack._content.building import pack_to_dict
+from recurrent_care_pack._content.dumping import dump
+from recurrent_care_pack._content.formatting import LayoutError, format_text
+from recurrent_care_pack._content.reading import read_text
 from strategies import packs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
+from recurrent_care_pack._content.formatting import format_file, format_text
+from recurrent_care_pack._content.reading import Document, read_text
 from recurrent_care_pack._durations import diagnose, parse_duration
-from recurrent_care_pack._formatting import format_file, format_text
-from recurrent_care_pack._reading import Document, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = {

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recurrent_care_pack import CODES
-from recurrent_care_pack._formatting import format_file, format_text
-from recurrent_care_pack._loading import check
-from recurrent_care_pack._reading import read_text
+from recurrent_care_pack._content.formatting import format_file, format_text
+from recurrent_care_pack._content.loading import check
+from recurrent_care_pack._content.reading import read_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = {f.name: f.read_text(encoding="utf-8") for f in sorted(DATA.glob("*.yaml"))}

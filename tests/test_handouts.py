@@ -52,7 +52,7 @@ def test_guide_holds_what_a_facilitator_needs(session: rcp.Agenda) -> None:
         "1. **Pairs or small groups, 20 minutes.** Read the case study carefully. Then "
         "consider and discuss these two questions:",
         "- [ ] The case study of Tina (Exercise 8)",
-        "- [ ] flipchart paper and marker pens or Post-its (Exercise 8)",
+        "- [ ] flipchart paper and marker pens, or Post-its (Exercise 8)",
         "### Tips on staff recruitment",
         "- Care Crisis Review: Options for Change (2018). Family Rights Group, London. "
         "Published 13 June 2018.",
@@ -169,7 +169,7 @@ def test_handout_command_replaces_a_file_only_when_the_new_one_is_whole(
     def broken(*_: object) -> bytes:
         raise rcp.MissingExtraError("PDF handouts need WeasyPrint: pip install 'x'")
 
-    monkeypatch.setattr("recurrent_care_pack._rendering.render_handout", broken)
+    monkeypatch.setattr("recurrent_care_pack._output.rendering.render_handout", broken)
     assert main(["handout", "guide", "--format", "md", "-o", str(target)]) == 2
     assert target.read_text(encoding="utf-8") == "old guide"
     monkeypatch.undo()

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import _loading, _schema
+from recurrent_care_pack._content import loading as _loading
+from recurrent_care_pack._content import schema as _schema
 
 
 def _pack(folder: Path) -> None:
@@ -39,7 +40,7 @@ def test_content_the_model_cannot_build_is_a_located_problem(
         )
     )
     assert _loading.check(tmp_path).problems[0].code == "RC201"  # the schema finds it first
-    monkeypatch.setattr(_schema, "check_document", lambda _: [])  # a schema that misses it
+    monkeypatch.setattr(_schema, "schema_problems", lambda _: [])  # a schema that misses it
     result = _loading.check(tmp_path)
     assert result.pack is None
     assert [(p.file.name, p.line, p.column, p.code, p.message) for p in result.problems] == [

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 
 from recurrent_care_pack import Pack, PlanError, PlanOptions, load_pack, plan, validate
-from recurrent_care_pack._building import pack_to_dict
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._writing import dump
+from recurrent_care_pack._content.building import pack_to_dict
+from recurrent_care_pack._content.dumping import dump
 from strategies import packs
 from test_problem_codes import BASE
 

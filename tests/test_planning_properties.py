@@ -21,7 +21,7 @@ from recurrent_care_pack import (
     section_time,
 )
 from recurrent_care_pack._durations import format_duration
-from recurrent_care_pack._planning import _Planner, _Unit, _wanted
+from recurrent_care_pack._use.planning import _Planner, _Unit, _wanted
 from strategies import plannable_packs, small_plannable_packs
 
 MIN = timedelta(minutes=1)

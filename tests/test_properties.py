@@ -14,11 +14,11 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 
 from recurrent_care_pack import CODES, Pack, validate
-from recurrent_care_pack._building import pack_from_dict, pack_to_dict
+from recurrent_care_pack._content.building import pack_from_dict, pack_to_dict
+from recurrent_care_pack._content.dumping import dump
+from recurrent_care_pack._content.loading import check
+from recurrent_care_pack._content.schema import schema
 from recurrent_care_pack._durations import PATTERN, diagnose, format_duration, parse_duration
-from recurrent_care_pack._loading import check
-from recurrent_care_pack._schema import schema
-from recurrent_care_pack._writing import dump
 from strategies import durations, packs
 
 _SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

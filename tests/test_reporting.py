@@ -8,7 +8,7 @@ import pytest
 
 from recurrent_care_pack import Problem
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._reporting import github_report, json_report, text_report
+from recurrent_care_pack._output.reports import github_report, json_report, text_report
 
 BAD = 'pack:\n  id: p\n  title: "Caf\u00e9, 50% off: no"\n'  # a comma, a percent, a colon
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from recurrent_care_pack._resources import bundled
-from recurrent_care_pack._schema import schema
+from recurrent_care_pack._content.resources import bundled
+from recurrent_care_pack._content.schema import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "schema" / "pack.schema.json"

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
+from recurrent_care_pack._content.formatting import format_file, format_text
 from recurrent_care_pack._files import FileChangedError, WriteError, replace_file
-from recurrent_care_pack._formatting import format_file, format_text
 
 ROOT = Path(__file__).resolve().parents[1]
 MESSY = (ROOT / "tests" / "formatting" / "messy.yaml").read_text(encoding="utf-8")
@@ -513,7 +513,9 @@ def test_an_edit_made_while_fmt_runs_is_kept(
             stream.write(edit)
         return result
 
-    monkeypatch.setattr("recurrent_care_pack._formatting.format_file", formatting_then_edited)
+    monkeypatch.setattr(
+        "recurrent_care_pack._content.formatting.format_file", formatting_then_edited
+    )
     assert main(["fmt", str(file)]) == 1
     assert capsys.readouterr().out == (
         f"rcpack fmt: left {file} as it is: the file changed while it was being formatted; "
@@ -630,7 +632,9 @@ def test_handout_to_any_target_in_any_order_exits_cleanly(writes: list[tuple[str
             target = root / name
             out, err = io.StringIO(), io.StringIO()
             with (
-                mock.patch("recurrent_care_pack._rendering.render_handout", return_value=content),
+                mock.patch(
+                    "recurrent_care_pack._output.rendering.render_handout", return_value=content
+                ),
                 contextlib.redirect_stdout(out),
                 contextlib.redirect_stderr(err),
             ):

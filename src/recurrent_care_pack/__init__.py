@@ -1,8 +1,9 @@
 """The Recurrent Care Resource Pack as typed, validated, queryable content.
 
 `load_pack` gives the pack as frozen records; `validate` gives every problem with some
-content, located by file, line and column. The query helpers (`find`, `module_time`,
-`materials`, ...) answer facilitators' questions, and `plan` lays out an agenda.
+content, located by file, line and column; `check` gives both in one `Result`. The query
+helpers (`find`, `module_time`, `materials`, ...) answer facilitators' questions, and
+`plan` lays out an agenda.
 """
 
 import importlib
@@ -13,7 +14,9 @@ from ._version import __version__
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --version` is quick
-    from ._loading import (
+    from ._content.loading import (
+        Result,
+        check,
         load_pack,
         validate,
     )
@@ -44,7 +47,19 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         TipsFromPractice,
         Work,
     )
-    from ._planning import (
+    from ._output.rendering import (
+        FORMATS,
+        HANDOUTS,
+        MissingExtraError,
+        render_handout,
+        write_handout,
+    )
+    from ._problems import (
+        CODES,
+        PackError,
+        Problem,
+    )
+    from ._use.planning import (
         Agenda,
         Breaks,
         Entry,
@@ -53,12 +68,7 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         PlanOptions,
         plan,
     )
-    from ._problems import (
-        CODES,
-        PackError,
-        Problem,
-    )
-    from ._queries import (
+    from ._use.queries import (
         CaseStudyHandout,
         Item,
         MaterialChoice,
@@ -79,78 +89,86 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         tips,
         tips_by_category,
     )
-    from ._rendering import (
-        FORMATS,
-        HANDOUTS,
-        MissingExtraError,
-        render_handout,
-        write_handout,
-    )
 
-#: Where each public name lives; it is imported the first time it is used.
-_WHERE = {
-    "Agenda": "._planning",
-    "Alternatives": "._model",
-    "BackgroundReading": "._model",
-    "Breaks": "._planning",
-    "CODES": "._problems",
-    "CaseStudy": "._model",
-    "CaseStudyCopy": "._model",
-    "CaseStudyHandout": "._queries",
-    "DifferentDay": "._model",
-    "Discussion": "._model",
-    "Entry": "._planning",
-    "EntryKind": "._planning",
-    "Exercise": "._model",
-    "FORMATS": "._rendering",
-    "Grouping": "._model",
-    "HANDOUTS": "._rendering",
-    "Item": "._queries",
-    "LearningModule": "._model",
-    "Material": "._model",
-    "MaterialChoice": "._queries",
-    "MaterialItem": "._queries",
-    "Materials": "._queries",
-    "Media": "._model",
-    "MediaKind": "._model",
-    "MissingExtraError": "._rendering",
-    "Need": "._model",
-    "Organisation": "._model",
-    "Pack": "._model",
-    "PackError": "._problems",
-    "Person": "._model",
-    "Phase": "._model",
-    "PlanError": "._planning",
-    "PlanOptions": "._planning",
-    "Problem": "._problems",
-    "Project": "._model",
-    "Publication": "._model",
-    "Resource": "._model",
-    "SearchHit": "._queries",
-    "Section": "._model",
-    "Tip": "._model",
-    "TipCategory": "._model",
-    "TipsFromPractice": "._model",
-    "Work": "._model",
-    "exercises_by_case_study": "._queries",
-    "films_by_speaker": "._queries",
-    "find": "._queries",
-    "items_by_topic": "._queries",
-    "label": "._queries",
-    "load_pack": "._loading",
-    "materials": "._queries",
-    "module_time": "._queries",
-    "pack_time": "._queries",
-    "plan": "._planning",
-    "render_handout": "._rendering",
-    "search": "._queries",
-    "section_of": "._queries",
-    "section_time": "._queries",
-    "tips": "._queries",
-    "tips_by_category": "._queries",
-    "validate": "._loading",
-    "write_handout": "._rendering",
+#: Each public name, by the module it lives in; it is imported the first time it is used.
+_MODULES = {
+    "._content.loading": (
+        "Result",
+        "check",
+        "load_pack",
+        "validate",
+    ),
+    "._model": (
+        "Alternatives",
+        "BackgroundReading",
+        "CaseStudy",
+        "CaseStudyCopy",
+        "DifferentDay",
+        "Discussion",
+        "Exercise",
+        "Grouping",
+        "LearningModule",
+        "Material",
+        "Media",
+        "MediaKind",
+        "Need",
+        "Organisation",
+        "Pack",
+        "Person",
+        "Phase",
+        "Project",
+        "Publication",
+        "Resource",
+        "Section",
+        "Tip",
+        "TipCategory",
+        "TipsFromPractice",
+        "Work",
+    ),
+    "._output.rendering": (
+        "FORMATS",
+        "HANDOUTS",
+        "MissingExtraError",
+        "render_handout",
+        "write_handout",
+    ),
+    "._problems": (
+        "CODES",
+        "PackError",
+        "Problem",
+    ),
+    "._use.planning": (
+        "Agenda",
+        "Breaks",
+        "Entry",
+        "EntryKind",
+        "PlanError",
+        "PlanOptions",
+        "plan",
+    ),
+    "._use.queries": (
+        "CaseStudyHandout",
+        "Item",
+        "MaterialChoice",
+        "MaterialItem",
+        "Materials",
+        "SearchHit",
+        "exercises_by_case_study",
+        "films_by_speaker",
+        "find",
+        "items_by_topic",
+        "label",
+        "materials",
+        "module_time",
+        "pack_time",
+        "search",
+        "section_of",
+        "section_time",
+        "tips",
+        "tips_by_category",
+    ),
 }
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "CODES",
@@ -190,6 +208,7 @@ __all__ = [
     "Project",
     "Publication",
     "Resource",
+    "Result",
     "SearchHit",
     "Section",
     "Tip",
@@ -197,6 +216,7 @@ __all__ = [
     "TipsFromPractice",
     "Work",
     "__version__",
+    "check",
     "exercises_by_case_study",
     "films_by_speaker",
     "find",

@@ -18,11 +18,20 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
     from ._model import Pack
-    from ._planning import Agenda
+    from ._use.planning import Agenda
 
 __all__ = ["main", "run"]
 
 OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+class _Exit(Exception):  # noqa: N818 (it is not an error: the command ends so)
+    """End the command with ``status``, saying ``message`` on stderr first if there is one."""
+
+    def __init__(self, status: int, message: str | None = None) -> None:
+        super().__init__(status, message)
+        self.status = status
+        self.message = message
 
 
 def run() -> NoReturn:
@@ -65,10 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _command(args)
 
 
-def _command(args: argparse.Namespace) -> int:
+def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per way to end)
     """Run the command ``args`` names; what goes wrong outside the content is one line."""
     try:
         status: int = args.run(args)
+    except _Exit as stop:
+        if stop.message is not None:
+            print(f"rcpack: {stop.message}", file=sys.stderr)
+        return stop.status
     except KeyboardInterrupt:
         print("rcpack: interrupted", file=sys.stderr)
         return 130
@@ -214,7 +227,7 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
-def _clock(text: str) -> time:
+def _time_of_day(text: str) -> time:
     from datetime import datetime  # noqa: PLC0415
 
     try:
@@ -232,31 +245,24 @@ def _duration(text: str) -> timedelta:
         raise argparse.ArgumentTypeError(error.reason) from None
 
 
-def _load(path: Path | None) -> Pack | int:
-    from ._loading import check, pack_roots  # noqa: PLC0415
-    from ._reporting import text_report  # noqa: PLC0415
+def _pack(path: Path | None) -> Pack:
+    """The pack at ``path`` (default: bundled); its problems reported, exit 1, if any."""
+    from ._content.loading import check  # noqa: PLC0415
+    from ._output.reports import text_report  # noqa: PLC0415
 
-    if path is not None:
-        unreadable = _check_paths([path])
-        if unreadable:
-            return unreadable
-        path = pack_roots([path])[0]
-    try:
-        result = check(path)
-    except OSError as error:
-        return _cannot_read(error)
+    result = check(path)
     if result.pack is None:
         for line in text_report(result.problems, result.files):
             print(line)
-        return PROBLEMS
+        raise _Exit(PROBLEMS)
     return result.pack
 
 
 def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("items", nargs="*", metavar="ITEM")
-    parser.add_argument("--start", type=_clock, help="start time, e.g. 09:30 (the default)")
+    parser.add_argument("--start", type=_time_of_day, help="start time, e.g. 09:30 (the default)")
     parser.add_argument("--days", type=int, default=1, help="spread the plan over this many days")
-    parser.add_argument("--day-end", type=_clock, help="no day may end after this time")
+    parser.add_argument("--day-end", type=_time_of_day, help="no day may end after this time")
     parser.add_argument("--budget", type=_duration, help="the time available; plan what fits")
     parser.add_argument(
         "--with-discussions", action="store_true", help="include the optional discussions"
@@ -285,7 +291,7 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--break-at",
-        type=_clock,
+        type=_time_of_day,
         action="append",
         default=[],
         metavar="HH:MM",
@@ -294,51 +300,40 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", type=_path, help="the pack to plan from (default: bundled)")
 
 
-def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda] | int:
-    """The pack and the agenda the plan options ask for, or an exit status."""
-    from ._planning import Breaks, PlanError, PlanOptions, plan  # noqa: PLC0415
+def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
+    """The pack and the agenda the plan options ask for."""
+    from ._use.planning import PlanError, plan, plan_options  # noqa: PLC0415
 
-    pack = _load(args.pack)
-    if isinstance(pack, int):
-        return pack
-    defaults = PlanOptions()
-    breaks = None
-    if args.break_length or args.break_after_exercises or args.break_every or args.break_at:
-        breaks = Breaks(
-            length=args.break_length or Breaks().length,
-            after_exercises=args.break_after_exercises,
-            every=args.break_every,
-            at=tuple(args.break_at),
-        )
-    options = PlanOptions(
-        start=args.start or defaults.start,
+    pack = _pack(args.pack)
+    options = plan_options(
+        start=args.start,
         discussions=args.with_discussions,
         rewatch=args.rewatch,
-        breaks=breaks,
         days=args.days,
         day_end=args.day_end,
         budget=args.budget,
+        break_length=args.break_length,
+        break_after_exercises=args.break_after_exercises,
+        break_every=args.break_every,
+        break_at=tuple(args.break_at),
     )
     try:
         return pack, plan(pack, args.items, options)
     except (PlanError, LookupError) as error:
-        print(f"rcpack: cannot plan: {_reason(error)}", file=sys.stderr)
-        return USAGE
+        raise _Exit(USAGE, f"cannot plan: {_reason(error)}") from None
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from ._presenting import agenda_data, agenda_text  # noqa: PLC0415
+    from ._output.tables import agenda_data, agenda_text  # noqa: PLC0415
 
-    planned = _agenda(args)
-    if isinstance(planned, int):
-        return planned
-    _, agenda = planned
+    _, agenda = _agenda(args)
     print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda))
     return OK
 
 
 def _handout(args: argparse.Namespace) -> int:
-    from ._rendering import (  # noqa: PLC0415
+    from ._content.loading import pack_files  # noqa: PLC0415
+    from ._output.rendering import (  # noqa: PLC0415
         MissingExtraError,
         format_named_by,
         refuse_content_file,
@@ -348,55 +343,34 @@ def _handout(args: argparse.Namespace) -> int:
     output: Path = args.output
     named = format_named_by(output)
     if args.fmt is not None and named is not None and args.fmt != named:
-        print(
-            f"rcpack: --format {args.fmt} does not match '{output}', a {named} file name; "
+        raise _Exit(
+            USAGE,
+            f"--format {args.fmt} does not match '{output}', a {named} file name; "
             f"leave out --format, or name the file '{output.with_suffix('.' + args.fmt)}'",
-            file=sys.stderr,
         )
-        return USAGE
     try:
-        refuse_content_file(output, _pack_files(args.pack))
+        refuse_content_file(output, pack_files(args.pack))
     except ValueError as error:
-        print(f"rcpack: {_reason(error)}", file=sys.stderr)
-        return USAGE
-    planned = _agenda(args)
-    if isinstance(planned, int):
-        return planned
-    pack, agenda = planned
+        raise _Exit(USAGE, _reason(error)) from None
+    pack, agenda = _agenda(args)
     try:
         content = render_handout(pack, args.kind, args.fmt or named or "md", agenda)
     except MissingExtraError as error:
-        print(f"rcpack: {error}", file=sys.stderr)
-        return USAGE
-    written = _write(output, content)
-    if written != OK:
-        return written
+        raise _Exit(USAGE, str(error)) from None
+    _write(output, content)
     # A handout written to the command's own output must not end with this note.
     print(f"wrote {output}", file=sys.stderr if _is_stdout(output) else sys.stdout)
     return OK
 
 
-def _pack_files(pack: Path | None) -> list[Path]:
-    """The content files of the pack a command reads, or none if they cannot be listed."""
-    from ._loading import content_files, pack_roots  # noqa: PLC0415
-    from ._resources import bundled  # noqa: PLC0415
-
-    try:
-        return content_files(pack_roots([pack])[0] if pack else bundled("data"))
-    except OSError:  # loading the pack reports it
-        return []
-
-
-def _write(file: Path, content: bytes) -> int:
-    """Write ``content`` to ``file`` safely; OK, or USAGE having said why not."""
+def _write(file: Path, content: bytes) -> None:
+    """Write ``content`` to ``file`` safely."""
     from ._files import WriteError, replace_file  # noqa: PLC0415
 
     try:
         replace_file(file, content)
     except WriteError as error:
-        print(f"rcpack: {error}", file=sys.stderr)
-        return USAGE
-    return OK
+        raise _Exit(USAGE, str(error)) from None
 
 
 def _is_stdout(path: Path) -> bool:
@@ -408,33 +382,27 @@ def _is_stdout(path: Path) -> bool:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ._presenting import item_text  # noqa: PLC0415
-    from ._queries import find  # noqa: PLC0415
+    from ._output.tables import item_text  # noqa: PLC0415
+    from ._use.queries import find  # noqa: PLC0415
 
-    pack = _load(args.pack)
-    if isinstance(pack, int):
-        return pack
+    pack = _pack(args.pack)
     try:
         item = find(pack, args.item)
     except LookupError as error:
-        print(f"rcpack: {_reason(error)}", file=sys.stderr)
-        return USAGE
+        raise _Exit(USAGE, _reason(error)) from None
     print(item_text(pack, item))
     return OK
 
 
 def _materials(args: argparse.Namespace) -> int:
-    from ._presenting import materials_data, materials_text  # noqa: PLC0415
-    from ._queries import materials  # noqa: PLC0415
+    from ._output.tables import materials_data, materials_text  # noqa: PLC0415
+    from ._use.queries import materials  # noqa: PLC0415
 
-    pack = _load(args.pack)
-    if isinstance(pack, int):
-        return pack
+    pack = _pack(args.pack)
     try:
         found = materials(pack, args.items)
     except LookupError as error:
-        print(f"rcpack: {_reason(error)}", file=sys.stderr)
-        return USAGE
+        raise _Exit(USAGE, _reason(error)) from None
     print(_json(materials_data(found)) if args.json else materials_text(pack, found))
     return OK
 
@@ -450,45 +418,23 @@ def _reason(error: Exception) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ._loading import check, pack_roots  # noqa: PLC0415 (keep --version and --help fast)
-    from ._problems import Problem, sort_key  # noqa: PLC0415
-    from ._reading import MAX_FILE_SIZE  # noqa: PLC0415
-    from ._reporting import REPORTERS  # noqa: PLC0415
+    from ._content.loading import check_paths  # noqa: PLC0415 (keep --version and --help fast)
+    from ._content.resources import bundled  # noqa: PLC0415
+    from ._output.reports import REPORTERS  # noqa: PLC0415
 
-    paths: list[Path] = args.paths
-    unreadable = _check_paths(paths)
-    if unreadable:
-        return unreadable
-    roots: list[Path | None] = list(pack_roots(paths)) if paths else [None]
-    files: dict[Path, None] = {}  # each once, in order
-    problems: list[Problem] = []
-    for root in roots:
-        try:
-            result = check(root, max_file_size=args.max_file_size or MAX_FILE_SIZE)
-        except OSError as error:
-            return _cannot_read(error)
-        files.update(dict.fromkeys(result.files))
-        problems.extend(result.problems)
-    for line in REPORTERS[args.format](sorted(problems, key=sort_key), list(files)):
+    result = check_paths(args.paths or [bundled("data")], args.max_file_size)
+    for line in REPORTERS[args.format](result.problems, list(result.files)):
         print(line)
-    return PROBLEMS if problems else OK
+    return PROBLEMS if result.problems else OK
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from ._loading import content_files  # noqa: PLC0415
-    from ._resources import bundled  # noqa: PLC0415
+    from ._content.loading import files_of  # noqa: PLC0415
+    from ._content.resources import bundled  # noqa: PLC0415
 
-    paths: list[Path] = args.paths or [bundled("data")]
-    unreadable = _check_paths(paths)
-    if unreadable:
-        return unreadable
-    outcomes: list[str] = []
-    for path in paths:
-        for file in content_files(path):
-            outcome = _fmt_file(file, check=args.check)
-            if isinstance(outcome, int):
-                return outcome
-            outcomes.append(outcome)
+    outcomes = [
+        _fmt_file(file, check=args.check) for file in files_of(args.paths or [bundled("data")])
+    ]
     changed, unchanged, refused = (outcomes.count(o) for o in ("changed", "unchanged", "refused"))
     verb = "would be reformatted" if args.check else "reformatted"
     summary = f"{changed} file{'' if changed == 1 else 's'} {verb}, {unchanged} unchanged"
@@ -498,14 +444,12 @@ def _fmt(args: argparse.Namespace) -> int:
     return PROBLEMS if refused or (args.check and changed) else OK
 
 
-def _fmt_file(file: Path, *, check: bool) -> str | int:
-    """Format one file: 'changed', 'unchanged' or 'refused'; an exit status if it cannot."""
-    from ._formatting import format_file  # noqa: PLC0415
+def _fmt_file(file: Path, *, check: bool) -> str:
+    """Format one file, saying what was done: 'changed', 'unchanged' or 'refused'."""
+    from ._content.formatting import format_file, write_formatted  # noqa: PLC0415
+    from ._files import WriteError  # noqa: PLC0415
 
-    try:
-        result = format_file(file)
-    except OSError as error:
-        return _cannot_read(error)
+    result = format_file(file)
     if result.after is None:
         for problem in result.problems:
             print(problem)
@@ -522,28 +466,13 @@ def _fmt_file(file: Path, *, check: bool) -> str | int:
         print(result.diff(), end="")
         print(f"would reformat {file}")
         return "changed"
-    return _replace_formatted(file, result.raw, result.after)
-
-
-def _replace_formatted(file: Path, before: bytes | None, after: str) -> str | int:
-    """Write the formatted text, unless the file no longer holds the text that was formatted."""
-    from ._files import FileChangedError, WriteError, replace_file  # noqa: PLC0415
-
     try:
-        now = file.read_bytes()
-    except OSError as error:
-        return _cannot_read(error)
-    if now == before:
-        try:
-            replace_file(file, after.encode("utf-8"), expected=now)
-        except FileChangedError:
-            pass
-        except WriteError as error:
-            print(f"rcpack: {error}", file=sys.stderr)
-            return USAGE
-        else:
-            print(f"reformatted {file}")
-            return "changed"
+        written = write_formatted(file, result)
+    except WriteError as error:
+        raise _Exit(USAGE, str(error)) from None
+    if written:
+        print(f"reformatted {file}")
+        return "changed"
     print(
         f"rcpack fmt: left {file} as it is: the file changed while it was being formatted; "
         "run rcpack fmt again"
@@ -562,35 +491,21 @@ def _size(text: str) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from ._summary import summary  # noqa: PLC0415
+    from ._output.summary import summary  # noqa: PLC0415
 
-    pack = _load(args.path)
-    if isinstance(pack, int):
-        return pack
-    print(summary(pack))
-    return OK
-
-
-def _check_paths(paths: Sequence[Path]) -> int:
-    from ._loading import content_files  # noqa: PLC0415
-
-    for path in paths:
-        if not path.exists():
-            print(f"rcpack: cannot read '{path}': no such file or folder", file=sys.stderr)
-            return USAGE
-        try:
-            found = content_files(path)
-        except OSError as error:
-            return _cannot_read(error)
-        if not found:
-            print(f"rcpack: '{path}' holds no .yaml or .yml files", file=sys.stderr)
-            return USAGE
+    print(summary(_pack(args.path)))
     return OK
 
 
 def _cannot_read(error: OSError) -> int:
-    from ._reporting import shown  # noqa: PLC0415
+    from ._content.loading import NoContentError  # noqa: PLC0415
+    from ._output.reports import shown  # noqa: PLC0415
 
+    if isinstance(error, NoContentError):
+        print(
+            f"rcpack: '{shown(str(error.filename))}' holds no .yaml or .yml files", file=sys.stderr
+        )
+        return USAGE
     where = f" '{shown(str(error.filename))}'" if error.filename else ""
     print(f"rcpack: cannot read{where}: {error.strerror or error}", file=sys.stderr)
     return USAGE

@@ -7,7 +7,6 @@ from datetime import timedelta
 from ._problems import quoted
 
 __all__ = [
-    "HINT",
     "PATTERN",
     "DurationError",
     "diagnose",

@@ -7,12 +7,16 @@ in its record's ``editorial`` (e.g. ``("description",)``), and never printed as 
 """
 
 import enum
+import weakref
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from typing import Protocol, TypeVar
 
 import attrs
 from attrs import frozen
 
 __all__ = [
+    "PACK_COLLECTIONS",
     "Alternatives",
     "BackgroundReading",
     "CaseStudy",
@@ -22,6 +26,7 @@ __all__ = [
     "Exercise",
     "Grouping",
     "LearningModule",
+    "Lookup",
     "Material",
     "Media",
     "MediaKind",
@@ -38,6 +43,7 @@ __all__ = [
     "TipCategory",
     "TipsFromPractice",
     "Work",
+    "lookup",
 ]
 
 
@@ -333,4 +339,55 @@ class Pack:
     works: tuple[Work, ...] = ()
 
 
+#: The lists a content file may hold beside the pack details; the files of a pack add up.
+PACK_COLLECTIONS = ("sections", "case_studies", "people", "organisations", "works")
+
 attrs.resolve_types(Tip)
+
+
+@frozen(kw_only=True)
+class Lookup:
+    """A pack's items by id, kind by kind; where an id is used twice, the first counts."""
+
+    media: Mapping[str, Media]
+    exercises: Mapping[str, Exercise]
+    case_studies: Mapping[str, CaseStudy]
+    people: Mapping[str, Person]
+    organisations: Mapping[str, Organisation]
+    works: Mapping[str, Work]
+
+
+#: Each live pack's lookup, by the pack's ``id()``; dropped when the pack is.
+_LOOKUPS: dict[int, Lookup] = {}
+
+
+def lookup(pack: Pack) -> Lookup:
+    """The pack's items by id, built once per pack."""
+    found = _LOOKUPS.get(id(pack))
+    if found is None:
+        found = Lookup(
+            media=_by_id(m for s in pack.sections for m in s.media),
+            exercises=_by_id(e for s in pack.sections for e in s.exercises),
+            case_studies=_by_id(pack.case_studies),
+            people=_by_id(pack.people),
+            organisations=_by_id(pack.organisations),
+            works=_by_id(pack.works),
+        )
+        _LOOKUPS[id(pack)] = found
+        weakref.finalize(pack, _LOOKUPS.pop, id(pack), None)
+    return found
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _by_id(items: Iterable[_Item]) -> dict[str, _Item]:
+    found: dict[str, _Item] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found

@@ -1,9 +1,10 @@
 """Problems: what is wrong with some content, where, and how to put it right."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
-from attrs import frozen
+from attrs import field, frozen
 
 __all__ = [
     "CODES",
@@ -19,51 +20,53 @@ __all__ = [
 MAX_PROBLEMS = 1000
 
 #: Every problem code, with a short title. The codes are stable: tools may match on them.
-CODES: dict[str, str] = {
-    "RC101": "the file is not valid YAML",
-    "RC102": "the file is empty",
-    "RC103": "a key appears twice in one mapping",
-    "RC104": "a YAML tag is used",
-    "RC105": "a YAML anchor, alias or merge key is used",
-    "RC106": "the file holds more than one YAML document",
-    "RC107": "the file is not UTF-8 text",
-    "RC108": "the file starts with a byte-order mark",
-    "RC109": "the file asks for an old YAML version",
-    "RC110": "the content is nested too deeply",
-    "RC111": "a plain value that YAML 1.1 tools read differently ('no', '010')",
-    "RC112": "the file is larger than the size limit",
-    "RC113": "so many problems in one file that checking it stopped",
-    "RC114": "so many values in one file that checking it stopped",
-    "RC115": "a control character in text",
-    "RC116": "a number too long to be one",
-    "RC120": "a layout rcpack fmt cannot rewrite without changing it",
-    "RC201": "an unknown key",
-    "RC202": "a required key is missing",
-    "RC203": "a value of the wrong kind",
-    "RC204": "a value that is not one of those allowed",
-    "RC205": "an id that is not written the way ids are",
-    "RC206": "a date that is not written YYYY-MM-DD",
-    "RC207": "a number out of range",
-    "RC208": "an empty text or list where something is needed",
-    "RC209": "a value not written the way the schema asks",
-    "RC301": "a duration that could mean two things (22:31)",
-    "RC302": "a duration with no unit",
-    "RC303": "a duration that is zero or negative",
-    "RC304": "a duration written in a way rcpack cannot read",
-    "RC401": "an id used twice",
-    "RC402": "a reference to an id that does not exist",
-    "RC403": "a number used twice",
-    "RC404": "an exercise whose phases do not add up to its time",
-    "RC405": "an allowance shorter than the running time of the films",
-    "RC406": "a different-day allowance that does not add up",
-    "RC407": "no pack details (the 'pack' key) in the pack",
-    "RC408": "pack details given more than once",
-    "RC409": "a re-watched film with no allowance",
-    "RC410": "an exercise that follows two modules",
-    "RC411": "a film listed twice in one module",
-    "RC412": "a module that re-watches one of its own films",
-    "RC413": "an exercise that discusses a film not shown before it",
-}
+CODES: Mapping[str, str] = MappingProxyType(
+    {
+        "RC101": "the file is not valid YAML",
+        "RC102": "the file is empty",
+        "RC103": "a key appears twice in one mapping",
+        "RC104": "a YAML tag is used",
+        "RC105": "a YAML anchor, alias or merge key is used",
+        "RC106": "the file holds more than one YAML document",
+        "RC107": "the file is not UTF-8 text",
+        "RC108": "the file starts with a byte-order mark",
+        "RC109": "the file asks for an old YAML version",
+        "RC110": "the content is nested too deeply",
+        "RC111": "a plain value that YAML 1.1 tools read differently ('no', '010')",
+        "RC112": "the file is larger than the size limit",
+        "RC113": "so many problems in one file that checking it stopped",
+        "RC114": "so many values in one file that checking it stopped",
+        "RC115": "a control character in text",
+        "RC116": "a number too long to be one",
+        "RC120": "a layout rcpack fmt cannot rewrite without changing it",
+        "RC201": "an unknown key",
+        "RC202": "a required key is missing",
+        "RC203": "a value of the wrong kind",
+        "RC204": "a value that is not one of those allowed",
+        "RC205": "an id that is not written the way ids are",
+        "RC206": "a date that is not written YYYY-MM-DD",
+        "RC207": "a number out of range",
+        "RC208": "an empty text or list where something is needed",
+        "RC209": "a value not written the way the schema asks",
+        "RC301": "a duration that could mean two things (22:31)",
+        "RC302": "a duration with no unit",
+        "RC303": "a duration that is zero or negative",
+        "RC304": "a duration written in a way rcpack cannot read",
+        "RC401": "an id used twice",
+        "RC402": "a reference to an id that does not exist",
+        "RC403": "a number used twice",
+        "RC404": "an exercise whose phases do not add up to its time",
+        "RC405": "an allowance shorter than the running time of the films",
+        "RC406": "a different-day allowance that does not add up",
+        "RC407": "no pack details (the 'pack' key) in the pack",
+        "RC408": "pack details given more than once",
+        "RC409": "a re-watched film with no allowance",
+        "RC410": "an exercise that follows two modules",
+        "RC411": "a film listed twice in one module",
+        "RC412": "a module that re-watches one of its own films",
+        "RC413": "an exercise that discusses a film not shown before it",
+    }
+)
 
 
 @frozen(kw_only=True, order=True)
@@ -75,8 +78,8 @@ class Problem:
     """
 
     file: Path
-    line: int | None
-    column: int | None
+    line: int | None = field(order=lambda line: line or 0)  # no line sorts first
+    column: int | None = field(order=lambda column: column or 0)
     code: str
     message: str
     path: str = "$"

@@ -2,15 +2,14 @@
 
 import difflib
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
-from ._durations import format_duration
-from ._merging import Origins
-from ._model import (
+from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._model import (
     CaseStudyCopy,
     Exercise,
     LearningModule,
@@ -20,19 +19,16 @@ from ._model import (
     Section,
     Tip,
     TipsFromPractice,
+    lookup,
 )
-from ._problems import MAX_PROBLEMS, Problem, too_many
-from ._reading import Document, Path_
+from recurrent_care_pack._naming import a, film_name, film_names
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
 
-__all__ = ["check_meaning", "check_unique_ids"]
+from .merging import Origins
+from .reading import Document, KeyPath
 
+__all__ = ["duplicate_id_problems", "meaning_problems"]
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-_Item = TypeVar("_Item", bound=_HasId)
 
 #: What an item is called, by the list that holds it.
 _KIND_OF_LIST = {
@@ -51,9 +47,9 @@ _KIND_OF_LIST = {
 }
 
 
-def check_unique_ids(documents: list[Document]) -> list[Problem]:
+def duplicate_id_problems(documents: list[Document]) -> list[Problem]:
     """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file)."""
-    seen: dict[str, tuple[Document, Path_]] = {}
+    seen: dict[str, tuple[Document, KeyPath]] = {}
     problems: list[Problem] = []
     for document in documents:
         count = 0
@@ -79,7 +75,7 @@ def check_unique_ids(documents: list[Document]) -> list[Problem]:
     return problems
 
 
-def _ids(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+def _ids(data: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(data, dict):
         if isinstance(data.get("id"), str):
             yield path, data["id"]
@@ -94,7 +90,7 @@ def _elsewhere(here: Path, there: Path, line: int) -> str:
     return f"on line {line}" if here == there else f"at {there}:{line}"
 
 
-def _kind(path: Path_) -> str:
+def _kind(path: KeyPath) -> str:
     if path == ("pack",):
         return "pack"
     for part in reversed(path):
@@ -103,7 +99,7 @@ def _kind(path: Path_) -> str:
     return "item"
 
 
-def check_meaning(pack: Pack, origins: Origins) -> list[Problem]:
+def meaning_problems(pack: Pack, origins: Origins) -> list[Problem]:
     """All the meaning problems of a pack whose files each fit the schema.
 
     As with reading and the schema, a file's check stops at `MAX_PROBLEMS` problems (RC113).
@@ -152,19 +148,18 @@ class _Checker:
         self.counts: dict[Path, int] = {}  # problems by file, for the cap
         self.known: dict[str, list[str]] = {}  # the ids of each kind, sorted, once needed
         self.typos: dict[str, dict[str, list[str]]] = {}  # `_one_typo` of each kind
-        media = [m for s in pack.sections for m in s.media]
-        exercises = [e for s in pack.sections for e in s.exercises]
-        self.media: dict[str, Media] = _first_by_id(media)
+        found = lookup(pack)
+        self.media: Mapping[str, Media] = found.media
         self.kinds: dict[str, Mapping[str, object]] = {
-            "organisation": _first_by_id(pack.organisations),
-            "person": _first_by_id(pack.people),
-            "work": _first_by_id(pack.works),
-            "case study": _first_by_id(pack.case_studies),
-            "film or presentation": dict(self.media),
-            "exercise": _first_by_id(exercises),
+            "organisation": found.organisations,
+            "person": found.people,
+            "work": found.works,
+            "case study": found.case_studies,
+            "film or presentation": found.media,
+            "exercise": found.exercises,
         }
 
-    def report(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> None:
+    def report(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> None:
         if self.full(path):
             return
         problem = self.origins.problem(path, code, message, at_key=at_key)
@@ -173,7 +168,7 @@ class _Checker:
         if self.counts[problem.file] == MAX_PROBLEMS:
             self.problems.append(too_many(problem.file))
 
-    def full(self, path: Path_) -> bool:
+    def full(self, path: KeyPath) -> bool:
         """Whether the file that ``path`` is in already has as many problems as are reported."""
         file, _ = self.origins.where(path)
         return self.counts.get(file, 0) >= MAX_PROBLEMS
@@ -210,7 +205,7 @@ class _Checker:
         for i, section in enumerate(pack.sections):
             self.check_section_references(("sections", i), section)
 
-    def check_section_references(self, at: Path_, section: Section) -> None:
+    def check_section_references(self, at: KeyPath, section: Section) -> None:
         for j, media in enumerate(section.media):
             for k, speaker in enumerate(media.speakers):
                 self.refer((*at, "media", j, "speakers", k), speaker, "person")
@@ -224,7 +219,7 @@ class _Checker:
         if section.tips is not None:
             self.check_tips_references((*at, "tips"), section.tips)
 
-    def check_tips_references(self, at: Path_, tips: TipsFromPractice) -> None:
+    def check_tips_references(self, at: KeyPath, tips: TipsFromPractice) -> None:
         for j, category in enumerate(tips.categories):
             here = (*at, "categories", j)
             for k, tip in enumerate(category.tips):
@@ -233,7 +228,7 @@ class _Checker:
                 path = (*here, "resources", k, "organisation")
                 self.refer(path, resource.organisation, "organisation")
 
-    def check_module_references(self, at: Path_, module: LearningModule) -> None:
+    def check_module_references(self, at: KeyPath, module: LearningModule) -> None:
         for k, film in enumerate(module.films):
             self.refer((*at, "films", k), film, "film or presentation")
         self.refer((*at, "exercise"), module.exercise, "exercise")
@@ -241,14 +236,14 @@ class _Checker:
             for k, film in enumerate(module.different_day.rewatch):
                 self.refer((*at, "different_day", "rewatch", k), film, "film or presentation")
 
-    def check_exercise_references(self, at: Path_, exercise: Exercise) -> None:
+    def check_exercise_references(self, at: KeyPath, exercise: Exercise) -> None:
         for k, need in enumerate(exercise.what_you_need):
             if isinstance(need, CaseStudyCopy):
                 self.refer((*at, "what_you_need", k, "case_study"), need.case_study, "case study")
         for k, film in enumerate(exercise.draws_on):
             self.refer((*at, "draws_on", k), film, "film or presentation")
 
-    def check_tip_references(self, at: Path_, tip: Tip) -> None:
+    def check_tip_references(self, at: KeyPath, tip: Tip) -> None:
         for k, work in enumerate(tip.cites):
             self.refer((*at, "cites", k), work, "work")
         for k, organisation in enumerate(tip.mentions):
@@ -256,14 +251,12 @@ class _Checker:
         for k, point in enumerate(tip.points):
             self.check_tip_references((*at, "points", k), point)
 
-    def refer(self, path: Path_, target: str | None, kind: str) -> None:
+    def refer(self, path: KeyPath, target: str | None, kind: str) -> None:
         if target is None or target in self.kinds[kind]:
             return
         for other_kind, items in self.kinds.items():
             if target in items:
-                message = (
-                    f"'{target}' is {_a(other_kind)}, not {_a(kind)}; use the id of {_a(kind)}"
-                )
+                message = f"'{target}' is {a(other_kind)}, not {a(kind)}; use the id of {a(kind)}"
                 self.report(path, "RC402", message)
                 return
         if self.full(path):
@@ -281,7 +274,7 @@ class _Checker:
     # Modules --------------------------------------------------------------------------
 
     def check_modules(self) -> None:
-        followed: dict[str, tuple[Path_, str]] = {}  # exercise id: the module it follows
+        followed: dict[str, tuple[KeyPath, str]] = {}  # exercise id: the module it follows
         for i, section in enumerate(self.pack.sections):
             for j, module in enumerate(section.modules):
                 at = ("sections", i, "modules", j)
@@ -292,7 +285,7 @@ class _Checker:
                     self.films_once((*at, "different_day", "rewatch"), rewatch)
                     for k, film_id in enumerate(rewatch):
                         if film_id in module.films and film_id in self.media:
-                            film = _label(self.media[film_id])
+                            film = film_name(self.media[film_id])
                             self.report(
                                 (*at, "different_day", "rewatch", k),
                                 "RC412",
@@ -317,13 +310,13 @@ class _Checker:
                 else:
                     followed[module.exercise] = (at, label)
 
-    def films_once(self, path: Path_, films: Sequence[str]) -> None:
+    def films_once(self, path: KeyPath, films: Sequence[str]) -> None:
         first: dict[str, int] = {}
         for k, film_id in enumerate(films):
             if film_id not in first:
                 first[film_id] = k
                 continue
-            film = _label(self.media[film_id]) if film_id in self.media else f"'{film_id}'"
+            film = film_name(self.media[film_id]) if film_id in self.media else f"'{film_id}'"
             self.report(
                 (*path, k),
                 "RC411",
@@ -342,9 +335,9 @@ class _Checker:
             "Section",
             [(("sections", i), s.number, s.id) for i, s in enumerate(self.pack.sections)],
         )
-        films: list[tuple[Path_, int, str]] = []
-        presentations: list[tuple[Path_, int, str]] = []
-        exercises: list[tuple[Path_, int, str]] = []
+        films: list[tuple[KeyPath, int, str]] = []
+        presentations: list[tuple[KeyPath, int, str]] = []
+        exercises: list[tuple[KeyPath, int, str]] = []
         for i, section in enumerate(self.pack.sections):
             at = ("sections", i)
             for j, media in enumerate(section.media):
@@ -362,8 +355,8 @@ class _Checker:
         self.unique_numbers("Presentation", presentations)
         self.unique_numbers("Exercise", exercises)
 
-    def unique_numbers(self, label: str, numbered: Sequence[tuple[Path_, int, str]]) -> None:
-        first: dict[int, tuple[Path_, str]] = {}
+    def unique_numbers(self, label: str, numbered: Sequence[tuple[KeyPath, int, str]]) -> None:
+        first: dict[int, tuple[KeyPath, str]] = {}
         for path, number, item_id in numbered:
             if number in first:
                 other_path, other_id = first[number]
@@ -400,27 +393,27 @@ class _Checker:
             for j, module in enumerate(section.modules):
                 self.check_module_timings((*at, "modules", j), module, section, media)
 
-    def check_film_allowance(self, path: Path_, film: Media) -> None:
+    def check_film_allowance(self, path: KeyPath, film: Media) -> None:
         if film.allowance is None or film.running_time is None:
             return
         if film.running_time > film.allowance:
             self.report(
                 (*path, "allowance"),
                 "RC405",
-                f"{_label(film)} runs {format_duration(film.running_time)}, longer than its "
+                f"{film_name(film)} runs {format_duration(film.running_time)}, longer than its "
                 f"allowance of {format_duration(film.allowance)}; allow at least "
                 f"{_whole_minutes(film.running_time)}",
             )
 
     def check_module_timings(
-        self, path: Path_, module: LearningModule, section: Section, media: dict[str, Media]
+        self, path: KeyPath, module: LearningModule, section: Section, media: Mapping[str, Media]
     ) -> None:
         films = [media[f] for f in dict.fromkeys(module.films) if f in media]  # once: RC411
         label = f"Module {module.number} of Section {section.number}"
         known = [f for f in films if f.running_time is not None]
         running = sum((f.running_time for f in known if f.running_time), timedelta())
         if known and running > module.allowance:
-            names = _film_names(known)
+            names = film_names(known)
             verb = "runs" if len(known) == 1 else "run"
             together = "" if len(known) == 1 else " together"
             self.report(
@@ -437,14 +430,14 @@ class _Checker:
                 (*path, "allowance"),
                 "RC405",
                 f"{label} allows {format_duration(module.allowance)} for its films, but the "
-                f"allowances of {_film_names(allowed)} add up to "
+                f"allowances of {film_names(allowed)} add up to "
                 f"{format_duration(allowed_total)}; make them agree",
             )
         if module.different_day is not None:
             self.check_different_day(path, module, label, media)
 
     def check_different_day(
-        self, path: Path_, module: LearningModule, label: str, media: dict[str, Media]
+        self, path: KeyPath, module: LearningModule, label: str, media: Mapping[str, Media]
     ) -> None:
         plan = module.different_day
         assert plan is not None  # noqa: S101 (checked by the caller)
@@ -458,14 +451,14 @@ class _Checker:
                 self.report(
                     (*path, "different_day", "rewatch", plan.rewatch.index(film_id)),
                     "RC409",
-                    f"{_label(film)} is re-watched on a different day but has no allowance; "
-                    f"give {_label(film)} an 'allowance' so that the time can be checked",
+                    f"{film_name(film)} is re-watched on a different day but has no allowance; "
+                    f"give {film_name(film)} an 'allowance' so that the time can be checked",
                 )
                 return
             rewatch_time += film.allowance
         expected = module.allowance + rewatch_time
         if plan.allowance != expected:
-            rewatched = _film_names([media[f] for f in rewatch])
+            rewatched = film_names([media[f] for f in rewatch])
             self.report(
                 (*path, "different_day", "allowance"),
                 "RC406",
@@ -479,7 +472,7 @@ class _Checker:
 
     def check_order(self) -> None:
         """Each exercise comes after the films it discusses, in the order plans keep."""
-        exercises: dict[str, tuple[Path_, Exercise]] = {}
+        exercises: dict[str, tuple[KeyPath, Exercise]] = {}
         shows: dict[str, str] = {}  # film id: the first module that shows it
         for i, section in enumerate(self.pack.sections):
             for j, exercise in enumerate(section.exercises):
@@ -494,13 +487,13 @@ class _Checker:
                 self.discussed_before(*exercises[exercise_id], shown, shows)
 
     def discussed_before(
-        self, at: Path_, exercise: Exercise, shown: AbstractSet[str], shows: dict[str, str]
+        self, at: KeyPath, exercise: Exercise, shown: AbstractSet[str], shows: dict[str, str]
     ) -> None:
         name = f"Exercise {exercise.number}"
         for k, film_id in enumerate(exercise.draws_on):
             if film_id in shown or film_id not in self.media:
                 continue  # shown before it, or reported as an unknown reference
-            film = _label(self.media[film_id])
+            film = film_name(self.media[film_id])
             module = shows.get(film_id)
             if module is None:
                 message = (
@@ -544,30 +537,6 @@ def _films_shown(module: LearningModule) -> tuple[str, ...]:
     return (*rewatch, *module.films)
 
 
-def _first_by_id(items: Iterable[_Item]) -> dict[str, _Item]:
-    """Items by id; where an id is used twice (reported elsewhere) the first one counts."""
-    found: dict[str, _Item] = {}
-    for item in items:
-        found.setdefault(item.id, item)
-    return found
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
-def _label(media: Media) -> str:
-    kind = "Film" if media.kind is MediaKind.FILM else "Presentation"
-    return f"{kind} {media.number}" if media.number is not None else f"'{media.id}'"
-
-
 def _whole_minutes(duration: timedelta) -> str:
     minutes = math.ceil(duration.total_seconds() / 60)
     return format_duration(timedelta(minutes=minutes))
-
-
-def _film_names(films: Sequence[Media]) -> str:
-    # Imported here, on the way to a problem: checking a valid pack never needs the queries.
-    from ._queries import film_names  # noqa: PLC0415
-
-    return film_names(films)

@@ -10,12 +10,14 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from ._durations import diagnose
-from ._problems import MAX_PROBLEMS, Problem, quoted, too_many
-from ._reading import Document
-from ._resources import bundled
+from recurrent_care_pack._durations import diagnose
+from recurrent_care_pack._naming import a
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
 
-__all__ = ["check_document", "resolve", "schema"]
+from .reading import Document
+from .resources import bundled
+
+__all__ = ["resolve", "schema", "schema_problems"]
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -74,7 +76,7 @@ def _inlined(source: dict[str, Any]) -> dict[str, Any]:
     return inlined
 
 
-def check_document(document: Document) -> list[Problem]:
+def schema_problems(document: Document) -> list[Problem]:
     """Every way ``document`` breaks the schema, located and explained."""
     problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
     for error in _validator().iter_errors(document.data):
@@ -225,7 +227,7 @@ def _explain_unknown_keys(
         if close:
             hint = f"did you mean '{close[0]}'?"
         else:
-            hint = f"the keys {_a(title)} can have are: {_list(known)}"
+            hint = f"the keys {a(title)} can have are: {_list(known)}"
         yield document.problem(
             (*path, key), "RC201", f"unknown key '{key}' in this {title}; {hint}", at_key=True
         )
@@ -273,10 +275,6 @@ def _kind_of(value: object) -> str:
 
 def _shown(value: object) -> str:
     return quoted(value) if isinstance(value, str) else _kind_of(value)
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _list(items: list[str]) -> str:

@@ -30,11 +30,13 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from ._durations import diagnose, format_duration, parse_duration
-from ._problems import Problem
-from ._reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
-from ._reading import _resolve as resolve_scalar
-from ._schema import resolve, schema
+from recurrent_care_pack._durations import diagnose, format_duration, parse_duration
+from recurrent_care_pack._files import FileChangedError, replace_file
+from recurrent_care_pack._problems import Problem
+
+from .reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
+from .reading import _resolve as resolve_scalar
+from .schema import resolve, schema
 
 __all__ = ["Formatted", "LayoutError", "format_file", "format_text"]
 
@@ -155,6 +157,26 @@ def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
         )
         return Formatted(file=file, before=None, after=None, problems=(problem,))
     return Formatted(file=file, before=before, after=after, raw=raw)
+
+
+def write_formatted(file: Path, formatted: Formatted) -> bool:
+    """Write the formatted text, unless the file no longer holds the text that was formatted.
+
+    Whether it was written; `WriteError` (one line) when it cannot be.
+    """
+    if formatted.after is None:
+        return False
+    try:
+        now = file.read_bytes()
+    except FileNotFoundError:
+        return False  # gone meanwhile: changed, as far as fmt can tell
+    if now != formatted.raw:
+        return False
+    try:
+        replace_file(file, formatted.after.encode("utf-8"), expected=now)
+    except FileChangedError:
+        return False
+    return True
 
 
 def format_text(text: str) -> str:

@@ -10,16 +10,21 @@ import io
 import os
 import re
 from collections.abc import Iterable
+from datetime import timedelta
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ._files import replace_file
-from ._handouts import KINDS, exercise_sheets, facilitator_guide, tip_cards
-from ._model import Exercise, Pack
-from ._planning import Agenda, plan
+from recurrent_care_pack._content.loading import CONTENT_SUFFIXES
+from recurrent_care_pack._durations import short_duration
+from recurrent_care_pack._files import replace_file
+from recurrent_care_pack._model import Exercise, Pack
+from recurrent_care_pack._use.planning import Agenda, plan
+
+from .handouts import HANDOUTS, exercise_sheets, facilitator_guide, tip_cards
+from .word import MissingExtraError, word_document
 
 __all__ = [
     "FORMATS",
@@ -34,9 +39,6 @@ __all__ = [
 #: The formats a handout can be rendered in.
 FORMATS = ("md", "html", "pdf", "docx")
 
-#: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
-HANDOUTS = KINDS
-
 #: The format each file name ending stands for.
 _SUFFIXES = {
     ".md": "md",
@@ -47,28 +49,19 @@ _SUFFIXES = {
     ".docx": "docx",
 }
 
-#: Content files end so: a handout is never written over one.
-_CONTENT_SUFFIXES = (".yaml", ".yml")
-
-
-class MissingExtraError(ImportError):
-    """A format needs an optional extra that is not installed; the message says how."""
-
 
 def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None = None) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
     The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned).
     """
-    if kind not in KINDS:
-        raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(KINDS)}")
+    if kind not in HANDOUTS:
+        raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
     agenda = agenda or plan(pack)
     data = _data(pack, kind, agenda)
     if fmt == "docx":
-        from ._word import word_document  # noqa: PLC0415 (an optional extra)
-
         return word_document(kind, data)
     html = _environment().get_template(f"{kind}.html.j2").render(data)
     if fmt == "html":
@@ -118,7 +111,7 @@ def refuse_content_file(path: Path, content: Iterable[Path] = ()) -> None:
     Links are followed, so a link or another name for a content file is refused too.
     """
     ends = {path.suffix.lower(), Path(os.path.realpath(path)).suffix.lower()}
-    if ends & set(_CONTENT_SUFFIXES) or any(_same_file(path, file) for file in content):
+    if ends & set(CONTENT_SUFFIXES) or any(_same_file(path, file) for file in content):
         raise ValueError(
             f"cannot write '{path}': it is a content file, and a handout would overwrite it; "
             "name the handout file something like 'handout.md'"
@@ -145,13 +138,14 @@ def _data(pack: Pack, kind: str, agenda: Agenda) -> dict[str, Any]:
 @functools.cache
 def _environment() -> Environment:
     environment = Environment(
-        loader=PackageLoader("recurrent_care_pack", "templates"),
+        loader=PackageLoader("recurrent_care_pack._output", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
     )
     environment.filters["md"] = markdown_text
+    environment.filters["short"] = _short
     return environment
 
 
@@ -163,6 +157,11 @@ def markdown_text(value: object) -> str:
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _short(seconds: int) -> str:
+    """A duration in seconds as a table shows it: "15 min", "1 hour 35 min"."""
+    return short_duration(timedelta(seconds=seconds))
 
 
 def _pdf(html: str) -> bytes:

@@ -13,24 +13,29 @@ from pathlib import Path
 
 from attrs import frozen
 
-from ._problems import PackError, Problem, sort_key
-from ._reading import MAX_FILE_SIZE, Document, read_file
-from ._resources import bundled
+from recurrent_care_pack._problems import PackError, Problem, sort_key
+
+from .reading import MAX_FILE_SIZE, Document, read_file
+from .resources import bundled
 
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
     from os import PathLike
 
-    from ._model import Pack
+    from recurrent_care_pack._model import Pack
 
 __all__ = [
     "CONTENT_SUFFIXES",
+    "NoContentError",
     "Result",
     "check",
+    "check_paths",
     "content_files",
+    "files_of",
     "load_pack",
+    "pack_files",
     "pack_roots",
     "validate",
 ]
@@ -43,12 +48,22 @@ PACK_MARKER = "pack.yaml"
 
 @frozen(kw_only=True)
 class Result:
-    """What checking one pack found: the files read, every problem, and the pack if none."""
+    """What checking found: the files read, every problem in order, and the pack if none.
 
-    root: Path
+    ``pack`` is ``None`` when there are problems, or when several packs were checked.
+    """
+
     files: tuple[Path, ...]
     problems: tuple[Problem, ...]
     pack: Pack | None
+
+
+class NoContentError(FileNotFoundError):
+    """A folder to check holds no content files."""
+
+    def __init__(self, folder: Path) -> None:
+        """Name the folder."""
+        super().__init__(errno.ENOENT, "no .yaml or .yml files in this folder", str(folder))
 
 
 def content_files(root: Path) -> list[Path]:
@@ -106,16 +121,58 @@ def pack_roots(paths: Iterable[Path]) -> list[Path]:
     return roots
 
 
-def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Result:
-    """Check the pack at ``root`` (a file or folder; default the bundled pack).
+def check(
+    path: str | PathLike[str] | None = None, *, max_file_size: int = MAX_FILE_SIZE
+) -> Result:
+    """Check a pack (a file or folder; default the bundled pack): its problems and the pack.
 
-    Files over ``max_file_size`` bytes are refused unread. ``OSError`` from a path that
-    cannot be read is raised: it is not a content problem.
+    The pack is given when there are no problems. Files over ``max_file_size`` bytes are
+    problems, and are not read. ``OSError`` from a path that cannot be read is raised: it
+    is not a content problem.
     """
-    root = bundled("data") if root is None else root
-    files = content_files(root)
-    if not files:
-        raise FileNotFoundError(errno.ENOENT, "no .yaml or .yml files in this folder", str(root))
+    return check_paths([bundled("data") if path is None else Path(path)], max_file_size)
+
+
+def files_of(paths: Sequence[Path]) -> list[Path]:
+    """The content files of each path in turn; `NoContentError` for a folder with none."""
+    found: list[Path] = []
+    for path in paths:
+        files = content_files(path)
+        if not files:
+            raise NoContentError(path)
+        found.extend(files)
+    return found
+
+
+def pack_files(path: Path | None) -> list[Path]:
+    """The content files of the pack ``path`` belongs to (default: bundled); none if unreadable."""
+    try:
+        return content_files(pack_roots([path])[0] if path else bundled("data"))
+    except OSError:  # loading the pack reports it
+        return []
+
+
+def check_paths(paths: Sequence[Path], max_file_size: int | None = None) -> Result:
+    """Check the packs that ``paths`` belong to, each once: every problem, files in order.
+
+    Every path is listed before any is checked, so a path that cannot be read
+    (``OSError``, `NoContentError`) is found before any problem is reported.
+    """
+    packs = [(root, content_files(root)) for root in pack_roots(paths)]
+    for root, files in packs:
+        if not files:
+            raise NoContentError(root)
+    results = [_check_pack(files, max_file_size or MAX_FILE_SIZE) for _, files in packs]
+    if len(results) == 1:
+        return results[0]
+    return Result(
+        files=tuple(dict.fromkeys(f for r in results for f in r.files)),
+        problems=tuple(sorted((p for r in results for p in r.problems), key=sort_key)),
+        pack=None,
+    )
+
+
+def _check_pack(files: list[Path], max_file_size: int) -> Result:
     problems: list[Problem] = []
     documents: list[Document] = []
     for file in files:
@@ -125,29 +182,29 @@ def check(root: Path | None = None, *, max_file_size: int = MAX_FILE_SIZE) -> Re
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    more = _schema_problems(documents)
+    more = _against_schema(documents)
     # Reading or the schema found problems: nothing will be built.
     pack, more = (None, more) if problems or more else _build(documents)
     problems.extend(more)
-    from ._meaning import check_unique_ids  # noqa: PLC0415 (only when needed)
+    from .meaning import duplicate_id_problems  # noqa: PLC0415 (only when needed)
 
-    problems.extend(check_unique_ids(documents))
+    problems.extend(duplicate_id_problems(documents))
     ordered = tuple(sorted(problems, key=sort_key))
-    return Result(root=root, files=tuple(files), problems=ordered, pack=None if ordered else pack)
+    return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
 
-def _schema_problems(documents: list[Document]) -> list[Problem]:
-    from ._schema import check_document  # noqa: PLC0415 (only when needed)
+def _against_schema(documents: list[Document]) -> list[Problem]:
+    from .schema import schema_problems  # noqa: PLC0415 (only when needed)
 
-    return [problem for document in documents for problem in check_document(document)]
+    return [problem for document in documents for problem in schema_problems(document)]
 
 
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
     from cattrs.errors import CattrsError  # noqa: PLC0415 (only when needed)
 
-    from ._building import pack_from_dict  # noqa: PLC0415
-    from ._meaning import check_meaning  # noqa: PLC0415
-    from ._merging import merge  # noqa: PLC0415
+    from .building import pack_from_dict  # noqa: PLC0415
+    from .meaning import meaning_problems  # noqa: PLC0415
+    from .merging import merge  # noqa: PLC0415
 
     merged, origins, problems = merge(documents)
     if problems:
@@ -159,7 +216,7 @@ def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
         first = documents[0]
         message = f"the content could not be built: {error}"
         return None, [first.problem((), "RC209", message)]
-    return pack, check_meaning(pack, origins)
+    return pack, meaning_problems(pack, origins)
 
 
 def load_pack(path: str | PathLike[str] | None = None) -> Pack:
@@ -168,7 +225,7 @@ def load_pack(path: str | PathLike[str] | None = None) -> Pack:
     Raises `PackError` carrying every problem when the content has any, and `OSError`
     when the path cannot be read.
     """
-    result = check(_root(path))
+    result = check(path)
     if result.pack is None:
         raise PackError(result.problems)
     return result.pack
@@ -182,10 +239,4 @@ def validate(
     Content problems are returned, never raised; a path that cannot be read raises `OSError`.
     A file over ``max_file_size`` bytes (default 32 MiB) is a problem, and is not read.
     """
-    return check(_root(path), max_file_size=max_file_size).problems
-
-
-def _root(path: str | PathLike[str] | None) -> Path | None:
-    if path is None:
-        return None
-    return pack_roots([Path(path)])[0]
+    return check(path, max_file_size=max_file_size).problems

@@ -4,11 +4,11 @@ The view here is plain data ready to print (durations in words, names resolved);
 templates in ``templates/`` and the Word writer only lay it out.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from ._durations import format_duration, short_duration
-from ._model import (
+from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._model import (
     Alternatives,
     CaseStudyCopy,
     Exercise,
@@ -23,16 +23,20 @@ from ._model import (
     Tip,
     TipCategory,
     Work,
+    lookup,
 )
-from ._planning import Agenda, EntryKind
-from ._queries import every_tip, label, materials, section_of
+from recurrent_care_pack._naming import either, exercise_names, listed
+from recurrent_care_pack._use.planning import Agenda, EntryKind
+from recurrent_care_pack._use.queries import every_tip, label, materials, section_of
 
-__all__ = ["KINDS", "exercise_sheets", "facilitator_guide", "tip_cards"]
+from .tables import agenda_data
+
+__all__ = ["HANDOUTS", "exercise_sheets", "facilitator_guide", "tip_cards"]
 
 _T = TypeVar("_T")
 
-#: The handouts there are, by the name the command line takes.
-KINDS = ("guide", "exercises", "tips")
+#: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
+HANDOUTS = ("guide", "exercises", "tips")
 
 
 def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:
@@ -46,22 +50,7 @@ def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:
         "title": f"{pack.title}: facilitator guide",
         "pack": pack.title,
         "sections": [f"Section {s.number}: {s.title}" for s in sections],
-        "days": [
-            {
-                "day": day,
-                "entries": [
-                    {
-                        "start": f"{e.start:%H:%M}",
-                        "end": f"{e.end:%H:%M}",
-                        "duration": short_duration(e.duration),
-                        "title": e.title,
-                        "is_break": e.kind is EntryKind.BREAK,
-                    }
-                    for e in agenda.day(day)
-                ],
-            }
-            for day in range(1, agenda.days + 1)
-        ],
+        "days": agenda_data(agenda)["days"],
         "left_out": list(agenda.left_out),
         "modules": [_module(pack, m, agenda) for m in modules],
         "exercises": [_exercise(pack, e) for e in exercises],
@@ -69,8 +58,7 @@ def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:
             "handouts": [f"{h.title} ({_names(pack, h.exercises)})" for h in needed.handouts],
             "things": [f"{t.name} ({_names(pack, t.exercises)})" for t in needed.things],
             "choices": [
-                f"{' or '.join(' and '.join(o) for o in c.options)} ({_names(pack, c.exercises)})"
-                for c in needed.choices
+                f"{either(c.options)} ({_names(pack, c.exercises)})" for c in needed.choices
             ],
         },
         "tips": _tips(sections),
@@ -103,7 +91,7 @@ def tip_cards(pack: Pack) -> dict[str, Any]:
 
 
 def _module(pack: Pack, module: LearningModule, agenda: Agenda) -> dict[str, Any]:
-    media = {m.id: m for s in pack.sections for m in s.media}
+    media = lookup(pack).media
     shown = next(
         (e.films for e in agenda.entries if e.item == module.id and e.kind is EntryKind.FILMS),
         module.films,
@@ -144,8 +132,8 @@ def _module(pack: Pack, module: LearningModule, agenda: Agenda) -> dict[str, Any
 
 
 def _film(pack: Pack, film: Media) -> dict[str, Any]:
-    people = {p.id: p for p in pack.people}
-    organisations = {o.id: o for o in pack.organisations}
+    people = lookup(pack).people
+    organisations = lookup(pack).organisations
     return {
         "label": label(pack, film),
         "title": None if "title" in film.editorial else film.title,
@@ -158,7 +146,7 @@ def _film(pack: Pack, film: Media) -> dict[str, Any]:
     }
 
 
-def _speaker(person: Person, organisations: dict[str, Organisation]) -> str:
+def _speaker(person: Person, organisations: Mapping[str, Organisation]) -> str:
     """Name, role and organisation as far as the pack gives them; a role naming it, once."""
     words = [person.name]
     if person.role:
@@ -170,7 +158,7 @@ def _speaker(person: Person, organisations: dict[str, Organisation]) -> str:
 
 
 def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
-    case_studies = {c.id: c for c in pack.case_studies}
+    case_studies = lookup(pack).case_studies
     needs: list[str] = []
     for need in exercise.what_you_need:
         if isinstance(need, Material):
@@ -179,9 +167,9 @@ def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
             case = case_studies.get(need.case_study)
             needs.append(case.title if case else need.case_study)
         elif isinstance(need, Alternatives):
-            needs.append(" or ".join(" and ".join(m.name for m in o) for o in need.options))
+            needs.append(either([[m.name for m in option] for option in need.options]))
     return {
-        "label": f"Exercise {exercise.number}",
+        "label": exercise_names([exercise]),
         "title": exercise.title,
         "time": format_duration(exercise.time),
         "needs": needs,
@@ -259,23 +247,20 @@ def _works_cited(pack: Pack, sections: Iterable[Section], *, reading: bool = Tru
         if section.tips is not None:
             for category in section.tips.categories:
                 wanted.extend(w for t in every_tip(category.tips) for w in t.cites)
-    works = {w.id: w for w in pack.works}
+    works = lookup(pack).works
     return [works[w] for w in _unique(wanted) if w in works]
 
 
 def _citation(pack: Pack, work: Work) -> str:
     """A reference as a reading list gives it: "Sebba, J. ... and Rees, A. (2017) Title. ..."."""
-    organisations = {o.id: o.name for o in pack.organisations}
-    authors = list(work.authors)
-    if len(authors) > 1:
-        authors = [", ".join(authors[:-1]) + " and " + authors[-1]]
-    if authors:
-        text = f"{authors[0]} ({work.year}) {work.title}."
+    if work.authors:
+        text = f"{listed(work.authors)} ({work.year}) {work.title}."
     else:
         text = f"{work.title} ({work.year})."
-    publisher = organisations.get(work.publisher or "")
-    if publisher:
-        text += f" {publisher}, {work.place}." if work.place else f" {publisher}."
+    publisher = lookup(pack).organisations.get(work.publisher or "")
+    if publisher is not None:
+        name = publisher.name
+        text += f" {name}, {work.place}." if work.place else f" {name}."
     if work.published is not None:
         text += f" Published {work.published.day} {work.published:%B %Y}."
     if work.inferred:
@@ -285,8 +270,8 @@ def _citation(pack: Pack, work: Work) -> str:
 
 
 def _names(pack: Pack, ids: Iterable[str]) -> str:
-    exercises = {e.id: e for s in pack.sections for e in s.exercises}
-    return ", ".join(label(pack, exercises[i]) if i in exercises else i for i in ids)
+    exercises = lookup(pack).exercises
+    return exercise_names([exercises[i] for i in ids])
 
 
 def _unique(items: Iterable[_T]) -> list[_T]:

@@ -8,13 +8,17 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ._durations import format_duration, parse_duration
-from ._model import Alternatives, CaseStudyCopy, Material, Need, Pack
+from recurrent_care_pack._durations import format_duration, parse_duration
+from recurrent_care_pack._model import (
+    PACK_COLLECTIONS,
+    Alternatives,
+    CaseStudyCopy,
+    Material,
+    Need,
+    Pack,
+)
 
-__all__ = ["PACK_COLLECTIONS", "converter", "pack_from_dict", "pack_to_dict"]
-
-#: The lists a content file may hold beside the pack details; the files of a pack add up.
-PACK_COLLECTIONS = ("sections", "case_studies", "people", "organisations", "works")
+__all__ = ["converter", "pack_from_dict", "pack_to_dict"]
 
 
 @functools.cache

@@ -6,9 +6,10 @@ from typing import Any
 
 from attrs import frozen
 
-from ._building import PACK_COLLECTIONS
-from ._problems import Problem
-from ._reading import Document, Mark, Path_
+from recurrent_care_pack._model import PACK_COLLECTIONS
+from recurrent_care_pack._problems import Problem
+
+from .reading import Document, KeyPath, Mark
 
 __all__ = ["Origins", "merge"]
 
@@ -20,7 +21,7 @@ class Origins:
     details: Document | None
     items: dict[str, list[tuple[Document, int]]]
 
-    def locate(self, path: Path_) -> tuple[Document, Path_] | None:
+    def locate(self, path: KeyPath) -> tuple[Document, KeyPath] | None:
         """The file and the path inside it of the merged document's ``path``."""
         head = path[0] if path else None
         if head == "pack":
@@ -30,7 +31,7 @@ class Origins:
             return document, (head, index, *path[2:])
         return None
 
-    def where(self, path: Path_) -> tuple[Path, Mark]:
+    def where(self, path: KeyPath) -> tuple[Path, Mark]:
         """The file and the place in it of the merged document's ``path``."""
         found = self.locate(path)
         if found is None:  # pragma: no cover - every merged path has an origin
@@ -38,7 +39,7 @@ class Origins:
         document, inner = found
         return document.file, document.where(inner)
 
-    def problem(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> Problem:
+    def problem(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> Problem:
         """A problem at ``path`` of the merged document, located in its own file."""
         found = self.locate(path)
         if found is None:  # pragma: no cover - every merged path has an origin

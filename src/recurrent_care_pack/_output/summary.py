@@ -1,24 +1,19 @@
 """A short, plain-text summary of a pack: sections, modules with their times, exercises, tips."""
 
-from datetime import timedelta
-
-from ._durations import short_duration
-from ._model import Exercise, LearningModule, Media, Pack, Tip
-from ._queries import every_tip, film_names, leaf_tips
+from recurrent_care_pack._durations import short_duration
+from recurrent_care_pack._model import Exercise, LearningModule, Pack, Tip, lookup
+from recurrent_care_pack._naming import exercise_names, film_names, listed
+from recurrent_care_pack._use.queries import every_tip, leaf_tips, module_time
 
 __all__ = ["summary"]
 
 
 def summary(pack: Pack) -> str:
     """Summarise ``pack`` in a few lines a person can read at a glance."""
-    organisations = {o.id: o.name for o in pack.organisations}
-    media = {m.id: m for s in pack.sections for m in s.media}
-    exercises = {e.id: e for s in pack.sections for e in s.exercises}
-    publisher = organisations.get(pack.publisher, pack.publisher)
+    organisation = lookup(pack).organisations.get(pack.publisher)
+    publisher = organisation.name if organisation is not None else pack.publisher
     numbers = [str(s.number) for s in pack.sections]
-    held = f"Section{'s' if len(numbers) > 1 else ''} " + (
-        numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-    )
+    held = f"Section{'s' if len(numbers) > 1 else ''} {listed(numbers)}"
     lines = [
         pack.title,
         f"Published {pack.published:%-d %B %Y} by {publisher}.",
@@ -32,7 +27,7 @@ def summary(pack: Pack) -> str:
     for section in pack.sections:
         lines += ["", f"Section {section.number}: {section.title}"]
         for module in section.modules:
-            lines += _module_lines(module, media, exercises)
+            lines += _module_lines(pack, module)
         if section.exercises:
             lines.append("  Exercises")
             lines += [_exercise_line(e) for e in section.exercises]
@@ -83,28 +78,24 @@ def _works(pack: Pack) -> str:
     return f"{_count(len(ids), 'work')}{f' ({uses})' if uses else ''}"
 
 
-def _module_lines(
-    module: LearningModule, media: dict[str, Media], exercises: dict[str, Exercise]
-) -> list[str]:
+def _module_lines(pack: Pack, module: LearningModule) -> list[str]:
+    media = lookup(pack).media
     films = film_names([media[f] for f in module.films if f in media])
     parts = [f"{films}: {short_duration(module.allowance)}"]
-    total = module.allowance
-    optional = timedelta()
-    if module.discussion is not None:
+    discussion = module.discussion
+    if discussion is not None:
         parts.append(
-            f"{'optional ' if module.discussion.optional else ''}discussion: "
-            f"{short_duration(module.discussion.duration)}"
+            f"{'optional ' if discussion.optional else ''}discussion: "
+            f"{short_duration(discussion.duration)}"
         )
-        total += module.discussion.duration
-        if module.discussion.optional:
-            optional = module.discussion.duration
-    exercise = exercises.get(module.exercise or "")
+    exercise = lookup(pack).exercises.get(module.exercise or "")
     if exercise is not None:
-        parts.append(f"then Exercise {exercise.number}: {short_duration(exercise.time)}")
-        total += exercise.time
+        parts.append(f"then {exercise_names([exercise])}: {short_duration(exercise.time)}")
+    total = module_time(pack, module, discussion=True, exercise=exercise is not None)
     in_all = f"{short_duration(total)} in all"
-    if optional:
-        in_all += f", {short_duration(total - optional)} without the discussion"
+    if discussion is not None and discussion.optional:
+        without = module_time(pack, module, exercise=exercise is not None)
+        in_all += f", {short_duration(without)} without the discussion"
     lines = [
         f"  Module {module.number}  {module.title}",
         f"            {'; '.join(parts)}",

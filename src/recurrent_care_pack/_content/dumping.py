@@ -7,12 +7,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import SafeRepresenter
 
-from ._reading import needs_quotes_for_yaml_1_1
+from .reading import needs_quotes_for_yaml_1_1
 
-__all__ = ["SCHEMA_LINE", "dump"]
-
-#: The first line of every content file, so that editors find the schema.
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/pack.schema.json\n"
+__all__ = ["dump"]
 
 
 def dump(data: Any) -> str:

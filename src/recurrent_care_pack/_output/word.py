@@ -1,9 +1,16 @@
 """Word documents (.docx) of the handouts, built with python-docx from the handout data."""
 
 import io
+from datetime import timedelta
 from typing import Any
 
-__all__ = ["word_document"]
+from recurrent_care_pack._durations import short_duration
+
+__all__ = ["MissingExtraError", "word_document"]
+
+
+class MissingExtraError(ImportError):
+    """A format needs an optional extra that is not installed; the message says how."""
 
 
 def word_document(kind: str, data: dict[str, Any]) -> bytes:
@@ -11,8 +18,6 @@ def word_document(kind: str, data: dict[str, Any]) -> bytes:
     try:
         from docx import Document  # noqa: PLC0415 (an optional extra)
     except ImportError:
-        from ._rendering import MissingExtraError  # noqa: PLC0415
-
         raise MissingExtraError(
             "Word handouts need python-docx: pip install 'recurrent-care-pack[docx]'"
         ) from None
@@ -85,7 +90,7 @@ def _agenda(document: Any, entries: list[dict[str, Any]]) -> None:
     for entry in entries:
         row = table.add_row().cells
         row[0].text = f"{entry['start']}\u2013{entry['end']}"
-        row[1].text = entry["duration"]
+        row[1].text = short_duration(timedelta(seconds=entry["seconds"]))
         row[2].text = entry["title"]
 
 

@@ -8,17 +8,28 @@ pack's suggestion, followed unless ``PlanOptions(rewatch=False)``.
 import enum
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import time, timedelta
 
 from attrs import evolve, field, frozen
 
-from ._durations import format_duration
-from ._model import Exercise, LearningModule, Media, Pack, Section
-from ._queries import Item, film_names, find, label
+from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
+from recurrent_care_pack._naming import film_names
 
-__all__ = ["Agenda", "Breaks", "Entry", "EntryKind", "PlanError", "PlanOptions", "plan"]
+from .queries import Item, find, label
+
+__all__ = [
+    "Agenda",
+    "Breaks",
+    "Entry",
+    "EntryKind",
+    "PlanError",
+    "PlanOptions",
+    "plan",
+    "plan_options",
+]
 
 _MIDNIGHT = timedelta(days=1)
 
@@ -61,6 +72,42 @@ class PlanOptions:
     days: int = 1
     day_end: time | None = None
     budget: timedelta | None = None
+
+
+def plan_options(  # noqa: PLR0913 (one argument per option a command line may give)
+    *,
+    start: time | None = None,
+    discussions: bool = False,
+    rewatch: bool = True,
+    days: int = 1,
+    day_end: time | None = None,
+    budget: timedelta | None = None,
+    break_length: timedelta | None = None,
+    break_after_exercises: bool = False,
+    break_every: timedelta | None = None,
+    break_at: tuple[time, ...] = (),
+) -> PlanOptions:
+    """Options from a command line's choices: the defaults for what is not given.
+
+    There are breaks only when some break option is given.
+    """
+    breaks = None
+    if break_length or break_after_exercises or break_every or break_at:
+        breaks = Breaks(
+            length=break_length or Breaks().length,
+            after_exercises=break_after_exercises,
+            every=break_every,
+            at=break_at,
+        )
+    return PlanOptions(
+        start=start or PlanOptions().start,
+        discussions=discussions,
+        rewatch=rewatch,
+        breaks=breaks,
+        days=days,
+        day_end=day_end,
+        budget=budget,
+    )
 
 
 @frozen(kw_only=True)
@@ -221,7 +268,7 @@ def _check_breaks_taken(
             ends = "the plan ends at" if options.days == 1 else "every day ends by"
             raise PlanError(
                 f"the break at {at:%H:%M} is never taken: nothing starts at or after it, "
-                f"and {ends} {_clock(end)}; choose an earlier time or leave it out"
+                f"and {ends} {_hh_mm(end)}; choose an earlier time or leave it out"
             )
 
 
@@ -294,7 +341,7 @@ def _end(number: int, clock: timedelta, step: _Step, options: PlanOptions) -> ti
     day_end = options.day_end
     if day_end is not None and end > _offset(day_end):
         raise PlanError(
-            f"Day {number} would end at {_clock(end)}, after {day_end:%H:%M}, with "
+            f"Day {number} would end at {_hh_mm(end)}, after {day_end:%H:%M}, with "
             f"{step.title}; start earlier, use more days, or give a budget to see what fits"
         )
     return end
@@ -357,7 +404,7 @@ class _Planner:
     def __init__(self, pack: Pack, options: PlanOptions) -> None:
         self.pack = pack
         self.options = options
-        self.media = {m.id: m for s in pack.sections for m in s.media}
+        self.media = lookup(pack).media
 
     def units(self, selection: Sequence[str | Item]) -> list[_Unit]:
         pack = self.pack
@@ -378,7 +425,7 @@ class _Planner:
 
     def units_of(self, item: Item) -> list[_Unit]:
         pack = self.pack
-        exercises = {e.id: e for s in pack.sections for e in s.exercises}
+        exercises = lookup(pack).exercises
         leads = {m.exercise: m for s in pack.sections for m in s.modules if m.exercise}
         if isinstance(item, Section):
             return [
@@ -797,7 +844,7 @@ def _words(duration: timedelta) -> str:
         return str(duration)
 
 
-def _film_names(films: Sequence[str], media: dict[str, Media]) -> str:
+def _film_names(films: Sequence[str], media: Mapping[str, Media]) -> str:
     known = [media[f] for f in films if f in media]
     return film_names(known) if len(known) == len(films) else ", ".join(films)
 
@@ -811,5 +858,5 @@ def _time(offset: timedelta) -> time:
     return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
 
 
-def _clock(offset: timedelta) -> str:
+def _hh_mm(offset: timedelta) -> str:
     return f"{_time(offset):%H:%M}"

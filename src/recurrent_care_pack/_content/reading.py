@@ -27,17 +27,15 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from ._problems import MAX_PROBLEMS, Problem, format_path, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, too_many
 
 __all__ = [
-    "MAX_DEPTH",
     "MAX_FILE_SIZE",
     "Document",
     "Mark",
     "needs_quotes_for_yaml_1_1",
     "read_file",
     "read_text",
-    "syntax_problem",
 ]
 
 #: How deeply mappings and lists may nest; the pack needs fewer than twenty levels.
@@ -51,7 +49,8 @@ MAX_FILE_SIZE = 32 << 20
 #: time a file can take (a 32 MiB list of 1s holds 16 million).
 MAX_VALUES = 1_000_000
 
-Path_ = tuple[str | int, ...]
+#: The keys and list indexes down to a value in a document: ``("sections", 0, "title")``.
+KeyPath = tuple[str | int, ...]
 
 
 class Mark(NamedTuple):
@@ -71,11 +70,11 @@ class Document:
 
     file: Path
     data: Any
-    values: dict[Path_, Mark]
-    keys: dict[Path_, Mark]
-    items: "dict[Path_, array[int]]"  # a string: array takes no [int] before Python 3.12
+    values: dict[KeyPath, Mark]
+    keys: dict[KeyPath, Mark]
+    items: "dict[KeyPath, array[int]]"  # a string: array takes no [int] before Python 3.12
 
-    def where(self, path: Path_) -> Mark:
+    def where(self, path: KeyPath) -> Mark:
         """Where the value at ``path`` starts, or its nearest written ancestor."""
         for end in range(len(path), -1, -1):
             here = path[:end]
@@ -88,11 +87,11 @@ class Document:
                 return mark
         return Mark(1, 1)
 
-    def where_key(self, path: Path_) -> Mark:
+    def where_key(self, path: KeyPath) -> Mark:
         """Where the key of the value at ``path`` is written, else where the value is."""
         return self.keys.get(path) or self.where(path)
 
-    def problem(self, path: Path_, code: str, message: str, *, at_key: bool = False) -> Problem:
+    def problem(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> Problem:
         """A problem located at ``path`` in this document."""
         mark = self.where_key(path) if at_key else self.where(path)
         return _located(self.file, mark, code, message, path)
@@ -186,7 +185,7 @@ def _decode(file: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [*problems, _located(file, mark, "RC107", message)]
 
 
-def _located(file: Path, mark: Mark, code: str, message: str, path: Path_ = ()) -> Problem:
+def _located(file: Path, mark: Mark, code: str, message: str, path: KeyPath = ()) -> Problem:
     return Problem(
         file=file,
         line=mark.line,
@@ -241,7 +240,7 @@ _NO_KEY = object()
 class _Frame:
     __slots__ = ("container", "key", "key_mark", "marks", "path", "seen")
 
-    def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
+    def __init__(self, container: dict[str, Any] | list[Any], path: KeyPath) -> None:
         self.container = container
         self.path = path
         self.key: object = _NO_KEY
@@ -260,9 +259,9 @@ class _Builder:
     def __init__(self, file: Path) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self.values: dict[Path_, Mark] = {}
-        self.keys: dict[Path_, Mark] = {}
-        self.items: dict[Path_, array[int]] = {}
+        self.values: dict[KeyPath, Mark] = {}
+        self.keys: dict[KeyPath, Mark] = {}
+        self.items: dict[KeyPath, array[int]] = {}
         self.count = 0  # values read so far
         self.root: Any = None
         self.documents = 0
@@ -359,7 +358,7 @@ class _Builder:
                 self.items[path] = frame.marks
             self._stack.append(frame)
 
-    def _add(self, value: Any, mark: Mark, written: str | None = None) -> Path_:
+    def _add(self, value: Any, mark: Mark, written: str | None = None) -> KeyPath:
         if not self._stack:
             self.root = value
             self.values[()] = mark
@@ -383,7 +382,7 @@ class _Builder:
         self.keys[path] = frame.key_mark
         return path
 
-    def _add_key(self, frame: _Frame, value: Any, mark: Mark) -> Path_:
+    def _add_key(self, frame: _Frame, value: Any, mark: Mark) -> KeyPath:
         if isinstance(value, (dict, list)):
             self._problem(mark, "RC101", "a mapping or list cannot be a key; use a plain name")
             raise _Stop
@@ -409,7 +408,7 @@ class _Builder:
         frame.key_mark = mark
         return (*frame.path, key)
 
-    def _check_characters(self, text: str, mark: Mark, path: Path_, *, is_key: bool) -> None:
+    def _check_characters(self, text: str, mark: Mark, path: KeyPath, *, is_key: bool) -> None:
         r"""Flag a control character (written as an escape such as "\e" in quotes)."""
         found = (_NOT_IN_KEYS if is_key else _NOT_IN_TEXT).search(text)
         if found is None:
@@ -438,7 +437,7 @@ class _Builder:
             return written
         return _resolve(event)
 
-    def _check_old_meaning(self, written: str, value: Any, mark: Mark, path: Path_) -> None:
+    def _check_old_meaning(self, written: str, value: Any, mark: Mark, path: KeyPath) -> None:
         """Flag a plain value that YAML 1.1 tools would read as something else."""
         if written[:1] not in _OLD_STARTS:  # most values: a first glance is enough
             return
@@ -469,7 +468,7 @@ class _Builder:
                 path,
             )
 
-    def _problem(self, mark: Mark, code: str, message: str, path: Path_ = ()) -> None:
+    def _problem(self, mark: Mark, code: str, message: str, path: KeyPath = ()) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.problems.append(too_many(self.file))
             raise _Stop

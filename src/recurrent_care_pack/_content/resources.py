@@ -4,7 +4,8 @@ from pathlib import Path
 
 __all__ = ["bundled"]
 
-_HERE = Path(__file__).resolve().parent
+#: The package folder: ``recurrent_care_pack/``.
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def bundled(name: str) -> Path:
@@ -13,7 +14,7 @@ def bundled(name: str) -> Path:
     A wheel carries them in ``_bundled/`` (see ``pyproject.toml``); a checkout or an
     editable install reads the repository's own ``schema/`` and ``data/``.
     """
-    for root in (_HERE / "_bundled", _HERE.parents[1]):
+    for root in (_PACKAGE / "_bundled", _PACKAGE.parents[1]):
         candidate = root / name
         if candidate.exists():
             return candidate

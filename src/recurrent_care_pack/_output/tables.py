@@ -3,12 +3,19 @@
 from datetime import timedelta
 from typing import Any
 
-from ._building import converter
-from ._durations import format_duration, short_duration
-from ._model import Exercise, LearningModule, Pack, Section, Work
-from ._planning import Agenda, EntryKind
-from ._queries import Item, Materials, find, label, module_time, section_time
-from ._writing import dump
+from recurrent_care_pack._content.building import converter
+from recurrent_care_pack._content.dumping import dump
+from recurrent_care_pack._durations import format_duration, short_duration
+from recurrent_care_pack._model import Exercise, LearningModule, Pack, Section, Work, lookup
+from recurrent_care_pack._naming import either, exercise_names
+from recurrent_care_pack._use.planning import Agenda, EntryKind
+from recurrent_care_pack._use.queries import (
+    Item,
+    Materials,
+    label,
+    module_time,
+    section_time,
+)
 
 __all__ = ["agenda_data", "agenda_text", "item_text", "materials_data", "materials_text"]
 
@@ -150,7 +157,7 @@ def materials_text(pack: Pack, materials: Materials) -> str:
     if materials.choices:
         lines.append("Either of")
         for choice in materials.choices:
-            options = ", or ".join(" and ".join(option) for option in choice.options)
+            options = either(choice.options)
             lines.append(f"  [ ] {options} ({_exercises(pack, choice.exercises)})")
     return "\n".join(lines) if lines else "Nothing to bring."
 
@@ -162,8 +169,5 @@ def materials_data(materials: Materials) -> dict[str, Any]:
 
 
 def _exercises(pack: Pack, ids: tuple[str, ...]) -> str:
-    names = [label(pack, find(pack, i)) for i in ids]
-    if len(names) == 1:
-        return names[0]
-    numbers = [n.removeprefix("Exercise ") for n in names]
-    return f"Exercises {', '.join(numbers[:-1])} and {numbers[-1]}"
+    exercises = lookup(pack).exercises
+    return exercise_names([exercises[i] for i in ids])

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ._problems import Problem
+from recurrent_care_pack._problems import Problem
 
 __all__ = ["REPORTERS", "github_report", "json_report", "shown", "text_report"]
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from attrs import frozen
 
-from ._model import (
+from recurrent_care_pack._model import (
     Alternatives,
     CaseStudy,
     CaseStudyCopy,
@@ -24,6 +24,7 @@ from ._model import (
     Tip,
     TipCategory,
     Work,
+    lookup,
 )
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "SearchHit",
     "every_tip",
     "exercises_by_case_study",
-    "film_names",
     "films_by_speaker",
     "find",
     "items_by_topic",
@@ -160,28 +160,12 @@ def label(pack: Pack, item: Item) -> str:
     return item.id
 
 
-def film_names(films: Sequence[Media]) -> str:
-    """How to name films together: "Film 6", "Films 2, 3, 4 and 5", "Film 7 and Presentation 1"."""
-    numbered = [f.number for f in films if f.kind is MediaKind.FILM and f.number is not None]
-    if len(films) > 1 and len(numbered) == len(films):
-        return f"Films {', '.join(map(str, numbered[:-1]))} and {numbered[-1]}"
-    labels = [
-        f"{f.kind.value.capitalize()} {f.number}" if f.number is not None else f.title or f.id
-        for f in films
-    ]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
 def section_of(pack: Pack, item_id: str) -> Section:
     """The section that holds the module, film, exercise or tip with this id."""
     for section in pack.sections:
         if any(item.id == item_id for item in _section_items(section)):
             return section
     raise LookupError(f"no section holds '{item_id}'")
-
-
-def _exercises(pack: Pack) -> dict[str, Exercise]:
-    return {e.id: e for s in pack.sections for e in s.exercises}
 
 
 def module_time(
@@ -203,7 +187,7 @@ def module_time(
     if discussion and module.discussion is not None:
         total += module.discussion.duration
     if exercise and module.exercise is not None:
-        total += _exercises(pack)[module.exercise].time
+        total += lookup(pack).exercises[module.exercise].time
     return total
 
 
@@ -373,7 +357,7 @@ def materials(pack: Pack, selection: Sequence[str | Item] = ()) -> Materials:
     A selection holds ids, names such as "Module 2", or items; a module brings in the
     exercise that follows it, a section all its exercises. Choices stay choices.
     """
-    case_studies = {c.id: c for c in pack.case_studies}
+    case_studies = lookup(pack).case_studies
     handouts: dict[str, list[str]] = {}
     things: dict[str, tuple[str, list[str]]] = {}
     choices: dict[tuple[tuple[str, ...], ...], list[str]] = {}
@@ -407,14 +391,15 @@ def _add(users: list[str], exercise: str) -> None:
 
 
 def _selected_exercises(pack: Pack, selection: Sequence[str | Item]) -> list[Exercise]:
-    exercises = _exercises(pack)
+    exercises = lookup(pack).exercises
     chosen: list[Exercise] = []
     items = [find(pack, s) if isinstance(s, str) else s for s in selection] or list(pack.sections)
     for item in items:
         if isinstance(item, Section):
             found = list(item.exercises)
         elif isinstance(item, LearningModule):
-            found = [exercises[item.exercise]] if item.exercise in exercises else []
+            exercise = exercises.get(item.exercise or "")
+            found = [exercise] if exercise is not None else []
         elif isinstance(item, Exercise):
             found = [item]
         else:

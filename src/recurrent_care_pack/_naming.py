@@ -1,0 +1,50 @@
+"""Naming: how the pack names its items, one and several: "Films 2, 3, 4 and 5"."""
+
+from collections.abc import Sequence
+
+from ._model import Exercise, Media, MediaKind
+
+__all__ = ["a", "either", "exercise_names", "film_name", "film_names", "listed"]
+
+
+def a(noun: str) -> str:
+    """The noun with its article: "an exercise", "a work"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def listed(words: Sequence[str]) -> str:
+    """Words as a list in a sentence: "a", "a and b", "a, b and c"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def film_name(film: Media) -> str:
+    """How the pack names a film or presentation: "Film 6", "Presentation 1", else its id."""
+    if film.number is None:
+        return f"'{film.id}'"
+    return f"{film.kind.value.capitalize()} {film.number}"
+
+
+def film_names(films: Sequence[Media]) -> str:
+    """Films named together: "Film 6", "Films 2, 3, 4 and 5", "Film 7 and Presentation 1"."""
+    numbered = [f.number for f in films if f.kind is MediaKind.FILM and f.number is not None]
+    if len(films) > 1 and len(numbered) == len(films):
+        return f"Films {listed([str(n) for n in numbered])}"
+    return listed(
+        [
+            f"{f.kind.value.capitalize()} {f.number}" if f.number is not None else f.title or f.id
+            for f in films
+        ]
+    )
+
+
+def exercise_names(exercises: Sequence[Exercise]) -> str:
+    """Exercises named together: "Exercise 9", "Exercises 9 and 10"."""
+    numbers = [str(e.number) for e in exercises]
+    return f"Exercise{'s' if len(numbers) > 1 else ''} {listed(numbers)}"
+
+
+def either(options: Sequence[Sequence[str]]) -> str:
+    """A choice of things to bring: "flipchart paper and marker pens, or Post-its"."""
+    return ", or ".join(listed(option) for option in options)

@@ -1,0 +1,1 @@
+"""Use: questions about a pack (items, times, materials) and plans with clock times."""
