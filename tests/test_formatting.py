@@ -331,14 +331,14 @@ def test_a_read_only_file_is_left_even_for_root(
 def test_a_raw_line_separator_is_refused_with_its_place(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A raw NEL inside quotes is refused (RC120) where it stands; the file is kept."""
+    """A raw NEL inside quotes is refused (RC115) where it stands; the file is kept."""
     file = tmp_path / "pack.yaml"
     content = 'pack:\n  id: p\n  title: "a\x85b"\n'
     file.write_text(content, encoding="utf-8")
     assert main(["fmt", str(file)]) == 1
-    assert capsys.readouterr().out.splitlines()[0] == (
-        f"{file}:3:12: RC120 rcpack fmt cannot lay this out safely: a next-line character "
-        "(U+0085) is written as it is, and YAML tools disagree on whether it ends a line; "
-        "write it as \\N inside double quotes"
-    )
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"{file}:3:12: RC115 the file holds U+0085 (next line), which YAML tools disagree on "
+        "reading as a line break; write it as \\N inside double quotes, or delete it",
+        f"rcpack fmt: left {file} as it is: it must read cleanly to be formatted",
+    ]
     assert file.read_text(encoding="utf-8") == content

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import NoReturn
 
+    from _typeshed import SupportsWrite
+
     from ._model import Pack
     from ._use.planning import Agenda
 
@@ -68,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits 2 on usage errors and 0 on --help
         return int(stop.code or 0)
+    except BrokenPipeError:  # rcpack --help | head -1
+        _stop_writing()
+        return 141
+    except OSError as error:  # --help or --version could not be written (the disk is full)
+        _stop_writing()
+        return _cannot_write(error)
     if args.command is None:
         parser.print_help(sys.stderr)
         return USAGE
@@ -80,7 +88,9 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         status: int = args.run(args)
     except _Exit as stop:
         if stop.message is not None:
-            print(f"rcpack: {stop.message}", file=sys.stderr)
+            from ._output.reports import shown  # noqa: PLC0415 (only when there is one)
+
+            print(f"rcpack: {shown(stop.message)}", file=sys.stderr)
         return stop.status
     except KeyboardInterrupt:
         print("rcpack: interrupted", file=sys.stderr)
@@ -113,8 +123,20 @@ def _cannot_write(error: OSError) -> int:
     return USAGE
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but a failure to write ``--help`` or ``--version`` is not hidden."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            stream = file or sys.stderr
+            stream.write(message)
+            flush = getattr(stream, "flush", None)
+            if flush is not None:
+                flush()
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rcpack",
         description="Check and summarise Recurrent Care Resource Pack content.",
     )
@@ -448,33 +470,36 @@ def _fmt_file(file: Path, *, check: bool) -> str:
     """Format one file, saying what was done: 'changed', 'unchanged' or 'refused'."""
     from ._content.formatting import format_file, write_formatted  # noqa: PLC0415
     from ._files import WriteError  # noqa: PLC0415
+    from ._output.reports import shown  # noqa: PLC0415
 
     result = format_file(file)
+    name = shown(str(file))  # a file name is one line, whatever it holds
     if result.after is None:
         for problem in result.problems:
-            print(problem)
+            print(shown(str(problem)))
         why = (
             "its layout cannot be rewritten safely"
             if any(problem.code == "RC120" for problem in result.problems)
             else "it must read cleanly to be formatted"
         )
-        print(f"rcpack fmt: left {file} as it is: {why}")
+        print(f"rcpack fmt: left {name} as it is: {why}")
         return "refused"
     if not result.changed:
         return "unchanged"
     if check:
-        print(result.diff(), end="")
-        print(f"would reformat {file}")
+        for line in result.diff(name).splitlines():
+            print(shown(line))
+        print(f"would reformat {name}")
         return "changed"
     try:
         written = write_formatted(file, result)
     except WriteError as error:
         raise _Exit(USAGE, str(error)) from None
     if written:
-        print(f"reformatted {file}")
+        print(f"reformatted {name}")
         return "changed"
     print(
-        f"rcpack fmt: left {file} as it is: the file changed while it was being formatted; "
+        f"rcpack fmt: left {name} as it is: the file changed while it was being formatted; "
         "run rcpack fmt again"
     )
     return "refused"

@@ -69,13 +69,6 @@ _ESCAPES = {
     "\u2028": "\\L",
     "\u2029": "\\P",
 }
-#: Characters YAML 1.2 reads as text but libyaml (and so rcpack's reader) as line breaks.
-_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
-_BREAK_NAMES = {
-    "\x85": "a next-line character (U+0085)",
-    "\u2028": "a line separator (U+2028)",
-    "\u2029": "a paragraph separator (U+2029)",
-}
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)([1-9]?)([-+]?)[ \t]*(#.*)?")
 
 
@@ -98,14 +91,15 @@ class Formatted:
         """Whether formatting changes the file."""
         return self.after is not None and self.after != self.before
 
-    def diff(self) -> str:
-        """The change as a unified diff."""
+    def diff(self, name: str | None = None) -> str:
+        """The change as a unified diff, the file called ``name`` (default: its path)."""
+        name = str(self.file) if name is None else name
         return "".join(
             difflib.unified_diff(
                 (self.before or "").splitlines(keepends=True),
                 (self.after or "").splitlines(keepends=True),
-                fromfile=f"{self.file} (now)",
-                tofile=f"{self.file} (formatted)",
+                fromfile=f"{name} (now)",
+                tofile=f"{name} (formatted)",
             )
         )
 
@@ -131,19 +125,6 @@ def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
     if document is None or any(p.code in _REFUSED for p in problems):
         return Formatted(file=file, before=None, after=None, problems=tuple(problems))
     before = raw.decode("utf-8")
-    odd = _ODD_BREAK.search(before)
-    if odd is not None:
-        line = before.count("\n", 0, odd.start()) + 1
-        column = odd.start() - before.rfind("\n", 0, odd.start())
-        name, escape = _BREAK_NAMES[odd.group()], _ESCAPES[odd.group()]
-        message = (
-            f"rcpack fmt cannot lay this out safely: {name} is written as it is, and YAML "
-            f"tools disagree on whether it ends a line; write it as {escape} inside double quotes"
-        )
-        problem = Problem(
-            file=file, line=line, column=column, code="RC120", message=message, path="$"
-        )
-        return Formatted(file=file, before=None, after=None, problems=(problem,))
     try:
         after = format_text(before.removeprefix("\ufeff"))
     except LayoutError as error:

@@ -158,6 +158,9 @@ def check_paths(paths: Sequence[Path], max_file_size: int | None = None) -> Resu
     Every path is listed before any is checked, so a path that cannot be read
     (``OSError``, `NoContentError`) is found before any problem is reported.
     """
+    for path in paths:
+        if "\0" in str(path):  # the OS refuses such a name; say so as it says other reasons
+            raise OSError(errno.EINVAL, "no file name can hold a NUL character", str(path))
     packs = [(root, content_files(root)) for root in pack_roots(paths)]
     for root, files in packs:
         if not files:

@@ -120,11 +120,30 @@ def _size(count: int) -> str:
     return f"{count} bytes"
 
 
+#: Characters YAML 1.2 reads as text but libyaml, like YAML 1.1, as line breaks.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_ODD_BREAKS = {
+    "\x85": ("next line", "\\N"),
+    "\u2028": ("line separator", "\\L"),
+    "\u2029": ("paragraph separator", "\\P"),
+}
+
+
 def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Read YAML bytes into a `Document`, or say why they cannot be read."""
     text, problems = _decode(file, raw)
     if text is None:
         return None, problems
+    odd = _ODD_BREAK.search(text)
+    if odd is not None:  # libyaml would end a line there, and every later line be misplaced
+        before = text[: odd.start()]
+        mark = Mark(before.count("\n") + 1, odd.start() - before.rfind("\n"))
+        name, escape = _ODD_BREAKS[odd.group()]
+        message = (
+            f"the file holds U+{ord(odd.group()):04X} ({name}), which YAML tools disagree on "
+            f"reading as a line break; write it as {escape} inside double quotes, or delete it"
+        )
+        return None, [*problems, _located(file, mark, "RC115", message)]
     builder = _Builder(file)
     finished = False
     try:
