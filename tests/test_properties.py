@@ -135,7 +135,10 @@ def _texts(data: object) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+# 50, not 150: each document costs about half a second to draw (the suite's slowest test),
+# and reading arbitrary bytes and YAML (above) and careless edits (test_fuzz.py) cover the
+# same promise of located problems, never an error, with hundreds of cheap examples.
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 @given(from_schema(_finite_schema()))
 def test_documents_from_the_schema_load_or_give_located_problems(document: object) -> None:
     """Whatever the schema allows, written out as a file, loads or gives located problems.
