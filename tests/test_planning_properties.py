@@ -159,7 +159,7 @@ def test_adding_an_item_never_shortens_a_plan(pack: Pack, data: st.DataObject) -
     assert longer.total >= shorter.total
 
 
-@_SETTINGS
+@settings(_SETTINGS, max_examples=30)  # each example searches twice; slow ones take seconds
 @given(plannable_packs, st.data())
 def test_a_budgeted_plan_never_exceeds_its_budget(pack: Pack, data: st.DataObject) -> None:
     """Whatever the budget, the plan proposed fits in it, breaks included."""
@@ -178,8 +178,8 @@ def test_a_budgeted_plan_never_exceeds_its_budget(pack: Pack, data: st.DataObjec
         agenda = plan(pack, selection, options)
     except PlanError as error:
         refusal = str(error)
-    if " is never taken" in refusal:
-        reject()  # a break at a set time the plan never reaches: not this test's business
+    if refusal.startswith("the break at"):
+        reject()  # a set break the plan cannot take (at the start, never reached): not this test's
     if agenda is None:
         # Refused only when no module fits on its own: its films (re-watch included, as a
         # module alone on its day re-watches) and its exercise, the least it is planned with.
