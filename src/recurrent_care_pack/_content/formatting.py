@@ -293,15 +293,17 @@ class _Builder:
             if start > done:
                 self._notes(done, start)
                 done = start
-            self._event(event)
             if isinstance(event, ScalarEvent):
                 notes: list[_Note] = []
                 end = event.end_mark.index
                 if event.style in {"|", ">"}:
                     end = self._block(event, notes)  # its header's comment, if any
+                self._scalar(event, end)
                 for note in notes:
                     self._note(note)
                 done = max(done, end)
+            else:
+                self._event(event)
         self._notes(done, len(self.text))
         self._close()
         return self.source
@@ -376,8 +378,6 @@ class _Builder:
             self.source.trailing = self._take()
             self.source.end = bool(event.explicit)
             self.in_document = False
-        elif isinstance(event, ScalarEvent):
-            self._scalar(event)
         elif isinstance(event, CollectionStartEvent):
             mark = event.start_mark
             node: _Map | _Seq = (
@@ -396,7 +396,8 @@ class _Builder:
             elif self.stack:
                 self._tail(node, self.stack[-1][0].column - 1)
 
-    def _scalar(self, event: ScalarEvent) -> None:
+    def _scalar(self, event: ScalarEvent, end: int) -> None:
+        """Place a scalar; ``end`` is where its text ends (a block scalar's last line)."""
         mark = event.start_mark
         style = event.style or ""
         scalar = _Scalar(
@@ -407,19 +408,18 @@ class _Builder:
             column=mark.column + 1,
         )
         if style in {"|", ">"}:
-            self._block_lines(event, scalar)
+            self._block_lines(event, scalar, end)
         owner = self._place(scalar)
         end_line = mark.line if style in {"|", ">"} else event.end_mark.line
         self._carry(end_line, owner)
 
-    def _block_lines(self, event: ScalarEvent, scalar: _Scalar) -> None:
+    def _block_lines(self, event: ScalarEvent, scalar: _Scalar, end: int) -> None:
         start = event.start_mark
         header = _BLOCK_HEADER.fullmatch(self.lines[start.line][start.column :].rstrip())
         if header is None or header.group(3):
             return  # an indentation indicator: written again from the value
         chomp = header.group(2) or header.group(4)
         scalar.header = header.group(1) + chomp
-        end = self._block(event, [])
         last = bisect.bisect_right(self.offsets, end) - 1
         lines = self.lines[start.line + 1 : last + 1]
         indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
