@@ -10,6 +10,8 @@ import pytest
 from recurrent_care_pack import PackError, __version__, load_pack, validate
 from recurrent_care_pack._cli import main
 
+ROOT = Path(__file__).resolve().parents[1]
+
 RCPACK = [sys.executable, "-m", "recurrent_care_pack"]
 
 
@@ -19,16 +21,23 @@ def _rcpack(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     )
 
 
-def test_validate_bundled_pack(capsys: pytest.CaptureFixture[str]) -> None:
-    """With no path, the bundled pack is checked and found valid."""
+def test_validate_with_no_path_checks_the_current_folder(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no path, the packs in the current folder are checked: here, the repository's."""
+    monkeypatch.chdir(ROOT)
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out == "checked 2 files: no problems\n"
+    assert capsys.readouterr().out == "checked 2 files in data/: no problems\n"
 
 
 def test_validate_as_a_module_in_a_new_process() -> None:
     """``python -m recurrent_care_pack validate`` works as a command and exits 0."""
-    done = _rcpack("validate")
-    assert (done.returncode, done.stdout, done.stderr) == (0, "checked 2 files: no problems\n", "")
+    done = _rcpack("validate", cwd=ROOT / "data")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        "checked 2 files in this folder: no problems\n",
+        "",
+    )
 
 
 def test_a_reader_that_stops_reading_is_no_internal_error(tmp_path: Path) -> None:
@@ -138,7 +147,7 @@ def test_hostile_input_gives_problems_not_a_traceback(tmp_path: Path, name: str)
     *problems, summary = done.stdout.splitlines()
     assert problems
     assert all(line.startswith(f"{name}:") for line in problems)
-    assert summary.startswith("checked 1 file: ")
+    assert summary.startswith(f"checked 1 file, {name}: ")
 
 
 def test_summary_of_the_bundled_pack(capsys: pytest.CaptureFixture[str]) -> None:

@@ -58,7 +58,7 @@ def test_a_second_module_followed_by_the_same_exercise_in_another_file(
             "b.yaml:11:19: RC410 Exercise 9 already follows Module 2 of Section 3 at a.yaml:19; "
             "an exercise follows one module only: give Module 1 of Section 4 an exercise of its "
             "own, or leave its 'exercise' out",
-            "checked 2 files: 1 problem in 1 file",
+            "checked 2 files in this folder: 1 problem in 1 file",
         ],
     )
 
@@ -96,7 +96,7 @@ def test_an_exercise_drawing_on_a_film_of_a_later_section_in_another_file(
             "a.yaml:42:20: RC413 Exercise 9 discusses Film 8, which is shown only later, in "
             "Module 1 of Section 4; make Exercise 9 follow Module 1 of Section 4 or a later "
             "module, or take Film 8 out of 'draws_on'",
-            "checked 2 files: 1 problem in 1 file",
+            "checked 2 files in this folder: 1 problem in 1 file",
         ],
     )
 
@@ -112,7 +112,7 @@ def test_an_exercise_following_no_module_may_discuss_its_sections_films(
         "        time: 30 minutes\n        draws_on: [film-7, film-6]\n",
     )
     (tmp_path / "pack.yaml").write_text(DETAILS + section, encoding="utf-8")
-    assert _validate(tmp_path, capsys) == (0, ["checked 1 file: no problems"])
+    assert _validate(tmp_path, capsys) == (0, ["checked 1 file, pack.yaml: no problems"])
     entries = plan(load_pack(tmp_path / "pack.yaml")).entries
     assert [e.title for e in entries][-1] == "Exercise 9: An exercise"
 
@@ -159,7 +159,10 @@ def test_a_trailing_line_break_or_a_blank_is_refused(
 ) -> None:
     """Python's ``$`` no longer lets a final line break through; blanks and odd digits fail."""
     (tmp_path / "pack.yaml").write_text(_edited(BASE, old, new), encoding="utf-8")
-    assert _validate(tmp_path, capsys) == (1, [expected, "checked 1 file: 1 problem in 1 file"])
+    assert _validate(tmp_path, capsys) == (
+        1,
+        [expected, "checked 1 file, pack.yaml: 1 problem in 1 file"],
+    )
 
 
 def test_validate_reports_the_new_problems_without_raising(tmp_path: Path) -> None:
@@ -173,7 +176,7 @@ def test_validate_reports_the_new_problems_without_raising(tmp_path: Path) -> No
 def test_the_bundled_pack_is_valid_and_plans(capsys: pytest.CaptureFixture[str]) -> None:
     """The bundled pack has none of the new problems, and the whole of it plans."""
     data = Path(__file__).resolve().parents[1] / "data"
-    assert _validate(data, capsys) == (0, ["checked 2 files: no problems"])
+    assert _validate(data, capsys) == (0, ["checked 2 files in this folder: no problems"])
     assert plan(load_pack(data)).entries
 
 

@@ -137,7 +137,7 @@ def test_meaning_problem_line(
     monkeypatch.chdir(tmp_path)
     status = main(["validate", "."])
     count = len(expected)
-    summary = f"checked 1 file: {count} problem{'s' if count > 1 else ''} in 1 file"
+    summary = f"checked 1 file, pack.yaml: {count} problem{'s' if count > 1 else ''} in 1 file"
     assert (status, capsys.readouterr().out.splitlines()) == (1, [*expected, summary])
 
 
@@ -155,4 +155,4 @@ def test_a_film_running_exactly_its_allowance_is_fine(
     (tmp_path / "pack.yaml").write_text(content, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "."]) == 0
-    assert capsys.readouterr().out == "checked 1 file: no problems\n"
+    assert capsys.readouterr().out == "checked 1 file, pack.yaml: no problems\n"

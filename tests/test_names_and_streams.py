@@ -48,7 +48,7 @@ def test_fmt_escapes_a_file_name_that_holds_a_line_break(
         "+  - id: a",
         "+    name: A",
         f"would reformat {shown}",
-        "1 file would be reformatted, 0 unchanged",
+        "1 file in this folder: 1 would be reformatted, 0 unchanged",
     ]
     assert main(["fmt", "."]) == 0
     assert capsys.readouterr().out.splitlines()[0] == f"reformatted {shown}"

@@ -398,7 +398,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC407 no pack details": (
         b"sections: []\n",
         [
-            "pack.yaml:1:1: RC407 no file of this pack gives the pack details; add a 'pack:' mapping with its id, title, publisher and published date",
+            "pack.yaml:1:1: RC407 no file of this pack gives the pack details; add a 'pack:' mapping with its id, title, publisher and published date to a file named pack.yaml (the files in a folder with a pack.yaml are checked together as one pack; a file outside such a folder is a pack on its own)",
         ],
     ),
     "RC409 re-watched film without allowance": (
@@ -504,7 +504,10 @@ def test_problem_line(
 def test_base_pack_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The base every case edits is valid: Film 6's 22:31 fits its 23 minutes, 23 + 32 = 55."""
     (tmp_path / "pack.yaml").write_text(BASE, encoding="utf-8")
-    assert _run(tmp_path, "pack.yaml", capsys=capsys) == (0, ["checked 1 file: no problems"])
+    assert _run(tmp_path, "pack.yaml", capsys=capsys) == (
+        0,
+        ["checked 1 file, pack.yaml: no problems"],
+    )
 
 
 def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -518,7 +521,7 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
         RC408_LINE,
         "more.yaml:2:7: RC401 id 'p' is already used by the pack at pack.yaml:2; "
         "ids must be unique across the pack",
-        "checked 2 files: 2 problems in 1 file",
+        "checked 2 files in this folder: 2 problems in 1 file",
     ]
     assert status == 1
 
@@ -539,7 +542,7 @@ def test_file_in_a_pack_folder_is_checked_with_its_folder(
     (tmp_path / "organisations.yaml").write_text(organisations, encoding="utf-8")
     assert _run(tmp_path, "organisations.yaml", capsys=capsys) == (
         0,
-        ["checked 2 files: no problems"],
+        ["checked 2 files in this folder: no problems"],
     )
 
 
@@ -557,7 +560,7 @@ def test_problems_of_several_files_are_sorted_by_file_and_line(
         "a.yaml:2:9: RC205 'X' is not a valid id; ids are lowercase words and numbers "
         "joined by hyphens, e.g. 'x'",
         "b.yaml:1:7: RC203 'pack' should be a mapping of keys and values, not a list",
-        "checked 2 files: 4 problems in 2 files",
+        "checked 2 files in this folder: 4 problems in 2 files",
     ]
 
 
@@ -572,7 +575,7 @@ def test_file_over_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[
         os.chdir(old)
     assert capsys.readouterr().out.splitlines() == [
         RC112_LINE,
-        "checked 1 file: 1 problem in 1 file",
+        "checked 1 file, pack.yaml: 1 problem in 1 file",
     ]
     assert status == 1
 
@@ -599,7 +602,7 @@ def test_fmt_refuses_a_layout_it_cannot_keep(
     assert capsys.readouterr().out.splitlines() == [
         RC120_LINE,
         "rcpack fmt: left pack.yaml as it is: its layout cannot be rewritten safely",
-        "0 files reformatted, 0 unchanged, 1 refused",
+        "1 file in this folder: 0 reformatted, 0 unchanged, 1 refused",
     ]
     assert (tmp_path / "pack.yaml").read_text(encoding="utf-8") == content
     assert status == 1
@@ -632,7 +635,7 @@ def test_checking_stops_after_a_thousand_problems(
         "keep one of them"
     )
     assert len(lines) == 1002
-    assert lines[-1] == "checked 1 file: 1001 problems in 1 file"
+    assert lines[-1] == "checked 1 file, pack.yaml: 1001 problems in 1 file"
 
 
 def test_checking_stops_after_a_million_values(
@@ -641,4 +644,4 @@ def test_checking_stops_after_a_million_values(
     """A list of a million and one numbers is RC114 where the last one starts, and no more."""
     (tmp_path / "pack.yaml").write_text("[" + "1, " * 1_000_000 + "1]\n", encoding="utf-8")
     status, lines = _run(tmp_path, "pack.yaml", capsys=capsys)
-    assert (status, lines) == (1, [RC114_LINE, "checked 1 file: 1 problem in 1 file"])
+    assert (status, lines) == (1, [RC114_LINE, "checked 1 file, pack.yaml: 1 problem in 1 file"])

@@ -84,7 +84,7 @@ def test_reading_problem_line(
     status = main(["validate", "pack.yaml"])
     lines = capsys.readouterr().out.splitlines()
     count = len(expected)
-    summary = f"checked 1 file: {count} problem{'s' if count > 1 else ''} in 1 file"
+    summary = f"checked 1 file, pack.yaml: {count} problem{'s' if count > 1 else ''} in 1 file"
     assert (status, lines) == (1, [*expected, summary])
 
 

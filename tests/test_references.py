@@ -129,7 +129,10 @@ def test_the_full_pack_is_valid(
 ) -> None:
     """The pack every case edits resolves each of its references."""
     (tmp_path / "pack.yaml").write_text(FULL, encoding="utf-8")
-    assert _validate(tmp_path, monkeypatch, capsys) == (0, ["checked 1 file: no problems"])
+    assert _validate(tmp_path, monkeypatch, capsys) == (
+        0,
+        ["checked 1 file, pack.yaml: no problems"],
+    )
 
 
 #: (what refers, the line as written, the line with a bad reference, the problem printed).
@@ -261,7 +264,7 @@ def test_a_bad_reference_is_located_where_it_is_written(
     (tmp_path / "pack.yaml").write_text(_edit(old, new), encoding="utf-8")
     assert _validate(tmp_path, monkeypatch, capsys) == (
         1,
-        [expected, "checked 1 file: 1 problem in 1 file"],
+        [expected, "checked 1 file, pack.yaml: 1 problem in 1 file"],
     )
 
 
@@ -338,6 +341,6 @@ def test_a_meaning_problem_in_each_file_is_located_in_that_file(
             "a-section.yaml:17; give each its own number",
             "pack.yaml:12:19: RC402 no organisation has the id 'fdac'; the organisation ids "
             "are: rip",
-            "checked 3 files: 4 problems in 3 files",
+            "checked 3 files in this folder: 4 problems in 3 files",
         ],
     )

@@ -51,7 +51,7 @@ def test_github_annotations_parse_by_the_documented_syntax() -> None:
     assert "\n" not in line
     assert "\r" not in line
     assert _unescape(match["data"]) == message
-    assert summary == "checked 1 file: 1 problem in 1 file"
+    assert summary == "checked 1 file, data/a, b: c.yaml: 1 problem in 1 file"
 
 
 def test_github_format_from_the_command_line(
@@ -66,7 +66,7 @@ def test_github_format_from_the_command_line(
         "when it was published",
         "::error file=pack.yaml,line=1,col=1,title=RC202::this pack has no 'publisher'; add it: "
         "the id of the organisation that publishes it",
-        "checked 1 file: 2 problems in 1 file",
+        "checked 1 file, pack.yaml: 2 problems in 1 file",
     ]
 
 
@@ -120,5 +120,5 @@ def test_text_report() -> None:
     """The text report is PATH:LINE:COL: CODE message, then the summary."""
     assert text_report([_problem("unknown key")], [Path("x.yaml"), Path("y.yaml")]) == [
         "data/a, b: c.yaml:3:10: RC201 unknown key",
-        "checked 2 files: 1 problem in 1 file",
+        "checked 2 files in this folder: 1 problem in 1 file",
     ]

@@ -226,7 +226,7 @@ def test_a_folder_named_twice_or_linked_to_from_inside_is_read_once(
     (pack / "again").symlink_to(pack)
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "pack", str(pack), "./pack/"]) == 0
-    assert capsys.readouterr().out == "checked 2 files: no problems\n"
+    assert capsys.readouterr().out == "checked 2 files in pack/: no problems\n"
 
 
 #: A pack whose publisher id holds a line break and the rest of a forged problem line.
@@ -252,7 +252,7 @@ def test_text_report_prints_each_problem_on_one_line(
     assert capsys.readouterr().out.splitlines() == [
         "pack.yaml:4:14: RC205 'org\\nforged.yaml:1:1: RC402 \\u2028x' is not a valid id; ids "
         "are lowercase words and numbers joined by hyphens, e.g. 'org-forged-yaml-1-1-rc402-x'",
-        "checked 1 file: 1 problem in 1 file",
+        "checked 1 file, pack.yaml: 1 problem in 1 file",
     ]
 
 
@@ -271,7 +271,7 @@ def test_github_report_escapes_what_it_echoes(
         "::error file=pack.yaml,line=4,col=14,title=RC205::'org\\nforged.yaml:1:1: RC402 "
         "\\x1b]0;owned\\x07' is not a valid id; ids are lowercase words and numbers joined by "
         "hyphens, e.g. 'org-forged-yaml-1-1-rc402-0-owned'",
-        "checked 1 file: 2 problems in 1 file",
+        "checked 1 file, pack.yaml: 2 problems in 1 file",
     ]
 
 

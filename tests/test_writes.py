@@ -84,7 +84,9 @@ def test_fmt_formats_the_file_a_link_leads_to_and_keeps_the_link(
     link = tmp_path / "pack.yaml"
     link.symlink_to(target)
     assert main(["fmt", str(link)]) == 0
-    assert capsys.readouterr().out == f"reformatted {link}\n1 file reformatted, 0 unchanged\n"
+    assert capsys.readouterr().out == (
+        f"reformatted {link}\n1 file in {tmp_path}/: 1 reformatted, 0 unchanged\n"
+    )
     assert link.is_symlink()
     assert link.readlink() == target
     assert target.read_text(encoding="utf-8") == format_text(MESSY)
@@ -519,7 +521,7 @@ def test_an_edit_made_while_fmt_runs_is_kept(
     assert main(["fmt", str(file)]) == 1
     assert capsys.readouterr().out == (
         f"rcpack fmt: left {file} as it is: the file changed while it was being formatted; "
-        "run rcpack fmt again\n0 files reformatted, 0 unchanged, 1 refused\n"
+        f"run rcpack fmt again\n1 file in {tmp_path}/: 0 reformatted, 0 unchanged, 1 refused\n"
     )
     assert file.read_text(encoding="utf-8") == MESSY + edit
     assert _leftovers(tmp_path) == []

@@ -144,11 +144,15 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate",
-        help="check content files and folders (default: the bundled pack)",
-        description="Check content files and folders; exit 0 when valid, 1 when there "
-        "are problems, 2 when a path cannot be read.",
+        help="check packs: files and folders (default: the packs in the current folder)",
+        description="Check packs; exit 0 when valid, 1 when there are problems, 2 when a "
+        "path cannot be read. A file or folder inside a pack folder (one with a pack.yaml) "
+        "checks the whole pack; another folder, the packs in it.",
     )
-    validate.add_argument("paths", nargs="*", type=_path, metavar="PATH")
+    validate.add_argument(
+        "paths", nargs="*", type=_path, metavar="PATH", help="default: the current folder"
+    )
+    _add_content_only(validate)
     validate.add_argument(
         "--format",
         choices=("text", "json", "github"),
@@ -178,7 +182,10 @@ def _parser() -> argparse.ArgumentParser:
         "order, two-space indentation, quotes only where needed, durations spelt the "
         "canonical way. Every comment and value is kept; files are replaced whole.",
     )
-    fmt.add_argument("paths", nargs="*", type=_path, metavar="PATH")
+    fmt.add_argument(
+        "paths", nargs="*", type=_path, metavar="PATH", help="default: the current folder"
+    )
+    _add_content_only(fmt)
     fmt.add_argument(
         "--check",
         action="store_true",
@@ -228,6 +235,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     handout.set_defaults(run=_handout)
 
+    init = commands.add_parser(
+        "init",
+        help="make a content repository: a starter pack, the schema, hooks and CI",
+        description="Write a starter content repository into FOLDER: the bundled pack in "
+        "content/, the schema and an editor setting for it, a yamllint configuration, "
+        "pre-commit hooks and a GitHub Actions workflow. A file that exists is kept.",
+    )
+    init.add_argument(
+        "folder", nargs="?", type=_path, metavar="FOLDER", help="default: the current folder"
+    )
+    init.set_defaults(run=_init)
+
     show = commands.add_parser("show", help="print one item with its times")
     show.add_argument("item", metavar="ITEM", help="an id or a name such as 'Film 6'")
     show.add_argument("--pack", type=_path, help="the pack (default: bundled)")
@@ -241,6 +260,15 @@ def _parser() -> argparse.ArgumentParser:
     materials.add_argument("--pack", type=_path, help="the pack (default: bundled)")
     materials.set_defaults(run=_materials)
     return parser
+
+
+def _add_content_only(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content-only",
+        action="store_true",
+        help="pass over named files that are not pack content (for pre-commit hooks): "
+        "content is what lies in a pack folder, or starts with the schema line",
+    )
 
 
 def _path(text: str) -> Path:
@@ -440,26 +468,29 @@ def _reason(error: Exception) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ._content.loading import check_paths  # noqa: PLC0415 (keep --version and --help fast)
-    from ._content.resources import bundled  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415 (keep --version and --help fast)
+
+    from ._content.loading import check_paths  # noqa: PLC0415
     from ._output.reports import REPORTERS  # noqa: PLC0415
 
-    result = check_paths(args.paths or [bundled("data")], args.max_file_size)
+    paths = args.paths or [Path()]
+    result = check_paths(paths, args.max_file_size, content_only=args.content_only)
     for line in REPORTERS[args.format](result.problems, list(result.files)):
         print(line)
     return PROBLEMS if result.problems else OK
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from ._content.loading import files_of  # noqa: PLC0415
-    from ._content.resources import bundled  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
 
-    outcomes = [
-        _fmt_file(file, check=args.check) for file in files_of(args.paths or [bundled("data")])
-    ]
+    from ._content.finding import find_files  # noqa: PLC0415
+    from ._output.reports import checked  # noqa: PLC0415
+
+    files = find_files(args.paths or [Path()], content_only=args.content_only)
+    outcomes = [_fmt_file(file, check=args.check) for file in files]
     changed, unchanged, refused = (outcomes.count(o) for o in ("changed", "unchanged", "refused"))
     verb = "would be reformatted" if args.check else "reformatted"
-    summary = f"{changed} file{'' if changed == 1 else 's'} {verb}, {unchanged} unchanged"
+    summary = f"{checked(files, by_name=False)}: {changed} {verb}, {unchanged} unchanged"
     if refused:
         summary += f", {refused} refused"
     print(summary)
@@ -505,6 +536,40 @@ def _fmt_file(file: Path, *, check: bool) -> str:
     return "refused"
 
 
+def _init(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from ._files import WriteError  # noqa: PLC0415
+    from ._output.reports import shown  # noqa: PLC0415
+    from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
+
+    folder: Path = args.folder or Path()
+    if not folder.is_dir():
+        raise _Exit(USAGE, f"'{folder}' is not a folder; make it first (mkdir '{folder}')")
+    try:
+        made = make_starter(folder)
+    except WriteError as error:
+        raise _Exit(USAGE, str(error)) from None
+    for name in made.written:
+        print(f"wrote {shown(str(folder / name))}")
+    for name in made.kept:
+        print(f"kept {shown(str(folder / name))}: it exists (or {CONTENT}/ holds a pack already)")
+    if made.hooks is None:
+        print(
+            "note: rcpack cannot tell where it was installed from, so the pre-commit hooks "
+            "run the rcpack installed beside pre-commit, and .github/workflows/content.yml "
+            "needs the address to install rcpack from (see the comment there)"
+        )
+    elif made.hooks.requirement is None:
+        print(
+            f"note: the pre-commit hooks come from {made.hooks.repo} (commit "
+            f"{made.hooks.rev[:12]}), a folder on this machine; .github/workflows/content.yml "
+            "needs the address to install rcpack from (see the comment there)"
+        )
+    print(f"next: rcpack validate {CONTENT}/, then git init and pre-commit install")
+    return OK
+
+
 def _size(text: str) -> int:
     units = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
     number, unit = text.strip().upper().rstrip("B").rstrip("I"), ""
@@ -523,7 +588,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _cannot_read(error: OSError) -> int:
-    from ._content.loading import NoContentError  # noqa: PLC0415
+    from ._content.finding import NoContentError  # noqa: PLC0415
     from ._output.reports import shown  # noqa: PLC0415
 
     if isinstance(error, NoContentError):

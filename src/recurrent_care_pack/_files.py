@@ -7,7 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["FileChangedError", "WriteError", "replace_file"]
+__all__ = ["FileChangedError", "WriteError", "create_file", "installed_folders", "replace_file"]
 
 
 class WriteError(OSError):
@@ -32,6 +32,8 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
       owner made read-only, though its folder would let it be replaced.
     - A FIFO or character device (a terminal, ``/dev/null``, ``/proc/self/fd/1`` on a pipe)
       is opened and written as a stream: nothing is renamed or replaced.
+    - A file inside the installed package, or anywhere in Python's ``site-packages``, is
+      refused: what pip installed is never changed.
     - ``expected``: the bytes the file held when it was read. If it holds anything else
       just before it would be replaced, `FileChangedError` is raised and nothing is written.
 
@@ -49,6 +51,7 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
         _write_stream(path, content, found.st_mode)
         return
     target = Path(os.path.realpath(path))
+    _refuse_installed(path, target)
     if found is not None:
         if found.st_nlink > 1:
             file = target if path.is_symlink() else path
@@ -67,6 +70,62 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
         if not same:  # a file behind /proc/self/fd that was deleted, or moved meanwhile
             raise FileChangedError(f"'{path}' changed while it was being written; run again")
     _replace(path, target, content, found, expected)
+
+
+def create_file(path: Path, content: bytes) -> bool:
+    """Make ``path`` a new file holding ``content``; ``False``, changing nothing, if it exists.
+
+    Anything at ``path`` counts as existing, a link to nothing too. The content is written
+    to a temporary file beside it, read back, then linked to its name in one step, so the
+    file appears whole or not at all. Raises `WriteError` saying why it cannot be written.
+    """
+    if path.is_symlink() or path.exists():
+        return False
+    folder = path.parent
+    _refuse_installed(path, Path(os.path.realpath(folder)) / path.name)
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise _failed(path, error, folder=folder) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fchmod(stream.fileno(), _mode(None))
+            os.fsync(stream.fileno())
+        _check_before_replacing(path, temporary, path, content, None)
+        os.link(temporary, path)  # never replaces: a name that appeared meanwhile stays
+    except FileExistsError:
+        return False
+    except WriteError:
+        raise
+    except OSError as error:
+        raise _failed(path, error) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    _sync_folder(folder)
+    return True
+
+
+def installed_folders() -> tuple[Path, ...]:
+    """Where installed packages live: this package's own folder and ``site-packages``."""
+    import sysconfig  # noqa: PLC0415 (only when a file is written)
+
+    folders = {Path(__file__).resolve().parent}
+    for name in ("purelib", "platlib"):
+        folders.add(Path(sysconfig.get_paths()[name]).resolve())
+    return tuple(sorted(folders))
+
+
+def _refuse_installed(path: Path, target: Path) -> None:
+    for folder in installed_folders():
+        if target.is_relative_to(folder):
+            raise WriteError(
+                f"cannot write '{path}': it is inside an installed Python package "
+                f"({folder}), which rcpack never changes; copy the content into a folder of "
+                "your own (rcpack init makes one) and work there"
+            )
 
 
 def _replace(

@@ -7,43 +7,32 @@ that passed the earlier ones, so no problem is reported twice.
 
 from __future__ import annotations
 
-import errno
-import os
 from pathlib import Path
 
 from attrs import frozen
 
 from recurrent_care_pack._problems import PackError, Problem, sort_key
 
+from .finding import PACK_MARKER, find_packs
 from .reading import MAX_FILE_SIZE, Document, read_file
 from .resources import bundled
 
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Sequence
     from os import PathLike
 
     from recurrent_care_pack._model import Pack
 
 __all__ = [
-    "CONTENT_SUFFIXES",
-    "NoContentError",
     "Result",
     "check",
     "check_paths",
-    "content_files",
-    "files_of",
     "load_pack",
     "pack_files",
-    "pack_roots",
     "validate",
 ]
-
-CONTENT_SUFFIXES = (".yaml", ".yml")
-
-#: A folder holding this file is a pack folder: its files make one pack together.
-PACK_MARKER = "pack.yaml"
 
 
 @frozen(kw_only=True)
@@ -58,69 +47,6 @@ class Result:
     pack: Pack | None
 
 
-class NoContentError(FileNotFoundError):
-    """A folder to check holds no content files."""
-
-    def __init__(self, folder: Path) -> None:
-        """Name the folder."""
-        super().__init__(errno.ENOENT, "no .yaml or .yml files in this folder", str(folder))
-
-
-def content_files(root: Path) -> list[Path]:
-    """The content files of the pack at ``root``: the file itself, or a folder's YAML files.
-
-    Hidden files and folders are left out, and links to folders are not followed (as
-    before: they may loop). ``OSError`` names what cannot be read: a folder inside, a link
-    to nothing, or something that is not a file (a pipe would never end).
-    """
-    if root.is_dir():
-        return sorted(_files_in(root))
-    if not root.exists():
-        raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(root))
-    if not root.is_file():
-        raise _not_a_file(root)
-    return [root]
-
-
-def _files_in(root: Path) -> Iterator[Path]:
-    def cannot_read(error: OSError) -> None:
-        raise error
-
-    for folder, folders, names in os.walk(root, onerror=cannot_read):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in names:
-            if name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
-                continue
-            path = Path(folder, name)
-            if not path.is_file():
-                path.stat()  # a link to nothing raises its own error
-                raise _not_a_file(path)
-            yield path
-
-
-def _not_a_file(path: Path) -> OSError:
-    message = "it is not a file or folder (a pipe, socket or device)"
-    return OSError(errno.EINVAL, message, str(path))
-
-
-def pack_roots(paths: Iterable[Path]) -> list[Path]:
-    """The packs that ``paths`` belong to, each once, in the order first named.
-
-    A file inside a pack folder (one with a ``pack.yaml``) stands for the whole folder,
-    so that references between its files resolve.
-    """
-    roots: list[Path] = []
-    seen: set[Path] = set()  # the same folder may be named twice, relative and absolute
-    for path in paths:
-        root = path
-        if path.is_file() and (path.parent / PACK_MARKER).is_file():
-            root = path.parent
-        if root.resolve() not in seen:
-            seen.add(root.resolve())
-            roots.append(root)
-    return roots
-
-
 def check(
     path: str | PathLike[str] | None = None, *, max_file_size: int = MAX_FILE_SIZE
 ) -> Result:
@@ -133,39 +59,25 @@ def check(
     return check_paths([bundled("data") if path is None else Path(path)], max_file_size)
 
 
-def files_of(paths: Sequence[Path]) -> list[Path]:
-    """The content files of each path in turn; `NoContentError` for a folder with none."""
-    found: list[Path] = []
-    for path in paths:
-        files = content_files(path)
-        if not files:
-            raise NoContentError(path)
-        found.extend(files)
-    return found
-
-
 def pack_files(path: Path | None) -> list[Path]:
     """The content files of the pack ``path`` belongs to (default: bundled); none if unreadable."""
     try:
-        return content_files(pack_roots([path])[0] if path else bundled("data"))
+        return [f for found in find_packs([path or bundled("data")]) for f in found.files]
     except OSError:  # loading the pack reports it
         return []
 
 
-def check_paths(paths: Sequence[Path], max_file_size: int | None = None) -> Result:
+def check_paths(
+    paths: Sequence[Path], max_file_size: int | None = None, *, content_only: bool = False
+) -> Result:
     """Check the packs that ``paths`` belong to, each once: every problem, files in order.
 
-    Every path is listed before any is checked, so a path that cannot be read
-    (``OSError``, `NoContentError`) is found before any problem is reported.
+    Every path is searched before any is checked, so a path that cannot be read
+    (``OSError``, `NoContentError`) is found before any problem is reported. With
+    ``content_only``, named files that are not pack content are left out (see `find_packs`).
     """
-    for path in paths:
-        if "\0" in str(path):  # the OS refuses such a name; say so as it says other reasons
-            raise OSError(errno.EINVAL, "no file name can hold a NUL character", str(path))
-    packs = [(root, content_files(root)) for root in pack_roots(paths)]
-    for root, files in packs:
-        if not files:
-            raise NoContentError(root)
-    results = [_check_pack(files, max_file_size or MAX_FILE_SIZE) for _, files in packs]
+    packs = find_packs(paths, content_only=content_only)
+    results = [_check_pack(list(found.files), max_file_size or MAX_FILE_SIZE) for found in packs]
     if len(results) == 1:
         return results[0]
     return Result(

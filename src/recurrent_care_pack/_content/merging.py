@@ -80,8 +80,10 @@ def merge(documents: Sequence[Document]) -> tuple[dict[str, Any], Origins, list[
             documents[0].problem(
                 (),
                 "RC407",
-                "no file of this pack gives the pack details; add a 'pack:' mapping "
-                "with its id, title, publisher and published date",
+                "no file of this pack gives the pack details; add a 'pack:' mapping with "
+                "its id, title, publisher and published date to a file named pack.yaml (the "
+                "files in a folder with a pack.yaml are checked together as one pack; a file "
+                "outside such a folder is a pack on its own)",
             )
         )
     return merged, Origins(details=details, items=items), problems

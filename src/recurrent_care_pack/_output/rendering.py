@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from recurrent_care_pack._content.loading import CONTENT_SUFFIXES
+from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import replace_file
 from recurrent_care_pack._model import Exercise, Pack

@@ -1,13 +1,14 @@
 """Reporting: problems formatted for people, for programs and for GitHub; no exit codes here."""
 
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from recurrent_care_pack._problems import Problem
 
-__all__ = ["REPORTERS", "github_report", "json_report", "shown", "text_report"]
+__all__ = ["REPORTERS", "checked", "github_report", "json_report", "shown", "text_report"]
 
 #: The version of the JSON report's layout; it changes only when a key changes meaning.
 JSON_REPORT_VERSION = 1
@@ -28,14 +29,36 @@ def shown(text: str) -> str:
     return _UNSHOWABLE.sub(_escape, text)
 
 
+def checked(files: Sequence[Path], *, by_name: bool = True) -> str:
+    """What was checked, in a few words: ``2 files in data/``, ``1 file, data/pack.yaml``.
+
+    One file is named, unless not ``by_name``: then its folder is (``1 file in data/``).
+    """
+    if not files:
+        return "no files"
+    if len(files) == 1 and by_name:
+        return f"1 file, {shown(str(files[0]))}"
+    return f"{len(files)} file{'' if len(files) == 1 else 's'} in {_folder_of(files)}"
+
+
+def _folder_of(files: Sequence[Path]) -> str:
+    """The folder that holds every one of ``files``, as they were named."""
+    try:
+        common = os.path.commonpath([str(file.parent) for file in files])
+    except ValueError:  # some relative, some absolute
+        common = os.path.commonpath([str(file.parent.absolute()) for file in files])
+    if common in {"", "."}:
+        return "this folder"
+    return shown(common.rstrip(os.sep) + os.sep)
+
+
 def _summary(problems: Sequence[Problem], files: Sequence[Path]) -> str:
-    count = len(files)
-    checked = f"checked {count} file{'' if count == 1 else 's'}"
+    where = checked(files)
     if not problems:
-        return f"{checked}: no problems"
+        return f"checked {where}: no problems"
     bad = len({p.file for p in problems})
     return (
-        f"{checked}: {len(problems)} problem{'' if len(problems) == 1 else 's'} "
+        f"checked {where}: {len(problems)} problem{'' if len(problems) == 1 else 's'} "
         f"in {bad} file{'' if bad == 1 else 's'}"
     )
 

@@ -1,0 +1,225 @@
+"""``rcpack init``: a content repository that passes every check as it is made.
+
+It holds a starter pack (the bundled Section 3) in ``content/``, the schema with an editor
+setting that maps it to the content, a yamllint configuration that matches ``rcpack fmt``,
+pre-commit hooks and a GitHub Actions workflow. Nothing that exists is ever replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from attrs import frozen
+
+from recurrent_care_pack._content.resources import bundled
+from recurrent_care_pack._files import create_file
+
+__all__ = ["HooksSource", "Made", "hooks_source", "make_starter", "starter_files"]
+
+#: Where the starter pack goes, and the globs an editor maps the schema to.
+CONTENT = "content"
+
+
+@frozen
+class HooksSource:
+    """Where pre-commit fetches the rcpack hooks from, and the pip requirement for CI."""
+
+    repo: str
+    rev: str
+    requirement: str | None  # None when CI cannot install from ``repo`` (a local path)
+
+
+@frozen
+class Made:
+    """What ``rcpack init`` did with each file: ``written`` or ``kept`` (it existed)."""
+
+    written: tuple[str, ...]
+    kept: tuple[str, ...]
+    hooks: HooksSource | None
+
+
+def hooks_source() -> HooksSource | None:
+    """Where this rcpack was installed from, if pip recorded it (PEP 610) and git knows it.
+
+    A git URL gives itself and its commit; a local folder that is a git checkout gives its
+    path and the commit checked out. Anything else (a wheel from an index) gives ``None``.
+    """
+    try:
+        recorded = metadata.distribution("recurrent-care-pack").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
+    if not recorded:
+        return None
+    info = json.loads(recorded)
+    url = str(info.get("url", ""))
+    vcs = info.get("vcs_info") or {}
+    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return HooksSource(
+            url, vcs["commit_id"], f"recurrent-care-pack @ git+{url}@{vcs['commit_id']}"
+        )
+    parsed = urlparse(url)
+    if parsed.scheme != "file":
+        return None
+    folder = Path(unquote(parsed.path))
+    commit = _git(folder, "rev-parse", "HEAD")
+    if commit is None:
+        return None
+    origin = _git(folder, "remote", "get-url", "origin")
+    remote = origin is not None and origin.startswith(("https://", "git@", "ssh://"))
+    requirement = f"recurrent-care-pack @ git+{origin}@{commit}" if remote else None
+    return HooksSource(str(folder), commit, requirement)
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(  # noqa: S603 (fixed arguments; git from PATH, as pre-commit does)
+            ["git", "-C", str(folder), *args],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    answer = done.stdout.strip()
+    return answer if done.returncode == 0 and answer else None
+
+
+def starter_files(hooks: HooksSource | None) -> dict[str, bytes]:
+    """Every file of a starter content repository, by its path in the repository."""
+    files = {
+        f"{CONTENT}/{file.name}": file.read_bytes()
+        for file in sorted(bundled("data").iterdir())
+        if file.suffix in {".yaml", ".yml"}
+    }
+    files["schema/pack.schema.json"] = bundled("schema/pack.schema.json").read_bytes()
+    files[".vscode/settings.json"] = _json(
+        {
+            "yaml.schemas": {
+                "./schema/pack.schema.json": [f"{CONTENT}/**/*.yaml", f"{CONTENT}/**/*.yml"]
+            }
+        }
+    )
+    files[".vscode/extensions.json"] = _json({"recommendations": ["redhat.vscode-yaml"]})
+    files[".yamllint.yaml"] = bundled(".yamllint.yaml").read_bytes()
+    files[".pre-commit-config.yaml"] = _pre_commit(hooks).encode()
+    files[".github/workflows/content.yml"] = _workflow(hooks).encode()
+    files["README.md"] = _readme().encode()
+    return files
+
+
+def make_starter(folder: Path) -> Made:
+    """Write the starter repository into ``folder``, keeping every file that exists.
+
+    The starter pack is written only into a ``content/`` with no YAML in it, so it is never
+    mixed into a pack already there. Raises `WriteError` when a file cannot be written
+    (the files written before it stay, whole).
+    """
+    hooks = hooks_source()
+    written: list[str] = []
+    kept: list[str] = []
+    has_content = (folder / CONTENT).is_dir() and any(
+        f.suffix in {".yaml", ".yml"} for f in (folder / CONTENT).rglob("*")
+    )
+    for name, content in starter_files(hooks).items():
+        if has_content and name.startswith(f"{CONTENT}/"):
+            kept.append(name)
+            continue
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (written if create_file(path, content) else kept).append(name)
+    return Made(tuple(written), tuple(kept), hooks)
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, indent=2) + "\n").encode()
+
+
+def _pre_commit(hooks: HooksSource | None) -> str:
+    head = (
+        "# pre-commit (https://pre-commit.com): run `pre-commit install` once, and these\n"
+        "# hooks check the pack before each commit. They check only pack content: files in\n"
+        "# a folder with a pack.yaml, or that start with the schema line.\n"
+        "repos:\n"
+    )
+    if hooks is not None:
+        return (
+            f"{head}"
+            f"  - repo: {hooks.repo}\n"
+            f"    rev: {hooks.rev}\n"
+            "    hooks:\n"
+            "      - id: rcpack-validate\n"
+            "      - id: rcpack-fmt\n"
+        )
+    # Where rcpack came from is unknown: use the rcpack installed beside pre-commit.
+    return (
+        f"{head}"
+        "  # These run the rcpack installed where pre-commit runs (pip install rcpack there).\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: rcpack-validate\n"
+        "        name: rcpack validate\n"
+        "        entry: rcpack validate --content-only\n"
+        "        language: system\n"
+        "        files: \\.ya?ml$\n"
+        "        require_serial: true\n"
+        "      - id: rcpack-fmt\n"
+        "        name: rcpack fmt\n"
+        "        entry: rcpack fmt --content-only\n"
+        "        language: system\n"
+        "        files: \\.ya?ml$\n"
+    )
+
+
+def _workflow(hooks: HooksSource | None) -> str:
+    requirement = hooks.requirement if hooks is not None else None
+    if requirement is None:
+        install = (
+            "      # rcpack init could not tell where rcpack is published: put its address\n"
+            "      # here (a git URL and commit, as pip takes them).\n"
+            '      - run: pip install "recurrent-care-pack @ git+https://github.com/OWNER/'
+            'recurrent-care-pack" yamllint\n'
+        )
+    else:
+        install = f'      - run: pip install "{requirement}" yamllint\n'
+    return (
+        "# GitHub Actions: check the pack on every push and pull request.\n"
+        "name: content\n"
+        "on:\n"
+        "  push:\n"
+        "  pull_request:\n"
+        "jobs:\n"
+        "  content:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - uses: actions/checkout@v4\n"
+        "      - uses: actions/setup-python@v5\n"
+        "        with:\n"
+        '          python-version: "3.11"\n'
+        f"{install}"
+        f"      - run: rcpack validate --format github {CONTENT}/\n"
+        f"      - run: rcpack fmt --check {CONTENT}/\n"
+        f"      - run: yamllint --strict {CONTENT}/\n"
+    )
+
+
+def _readme() -> str:
+    return (
+        "# Recurrent Care Resource Pack content\n\n"
+        f"The pack is in `{CONTENT}/`: `pack.yaml` gives the pack details, and every `.yaml`\n"
+        "file beside it is part of the same pack. `schema/pack.schema.json` is the schema\n"
+        "that editors use (VS Code with the YAML extension picks it up from\n"
+        "`.vscode/settings.json` and from the first line of each file).\n\n"
+        "Check and tidy the pack:\n\n"
+        "```sh\n"
+        f"rcpack validate {CONTENT}/\n"
+        f"rcpack fmt {CONTENT}/\n"
+        f"yamllint {CONTENT}/\n"
+        "```\n\n"
+        "Before each commit, `pre-commit install` (once) runs the same checks;\n"
+        "`.github/workflows/content.yml` runs them on GitHub.\n"
+    )
