@@ -442,11 +442,14 @@ def _reason(error: Exception) -> str:
 def _validate(args: argparse.Namespace) -> int:
     from ._content.loading import check_paths  # noqa: PLC0415 (keep --version and --help fast)
     from ._content.resources import bundled  # noqa: PLC0415
-    from ._output.reports import REPORTERS  # noqa: PLC0415
+    from ._output.reports import REPORTERS, write_step_summary  # noqa: PLC0415
 
     result = check_paths(args.paths or [bundled("data")], args.max_file_size)
     for line in REPORTERS[args.format](result.problems, list(result.files)):
         print(line)
+    warning = write_step_summary(result.problems, list(result.files))  # in GitHub Actions
+    if warning is not None:
+        print(f"rcpack: warning: {warning}", file=sys.stderr)
     return PROBLEMS if result.problems else OK
 
 
