@@ -1,18 +1,36 @@
-"""GitHub Actions: workspace paths, annotations and the job summary."""
+"""GitHub Actions and code scanning: workspace paths, the job summary, and SARIF 2.1.0.
+
+tests/sarif-schema-2.1.0.json is the SARIF 2.1.0 schema with the approved errata
+(errata01), as OASIS publishes it at
+https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json;
+copied byte for byte from github.com/oasis-tcs/sarif-spec, sarif-2.1/schema/, commit
+e0583813964ec43cea53b6b531b402866095ed1f. Copyright OASIS Open; OASIS lets its
+specifications be copied and used as they are (the OASIS IPR Policy, RF on RAND mode).
+The errata schema is written in JSON Schema draft-04 (the first 2.1.0 schema was draft-07
+and is less strict), so it is checked with the validator its own "$schema" names.
+"""
 
 import json
+import tomllib
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
 
+import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
 from recurrent_care_pack import Problem
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.reports import github_report, step_summary
+from recurrent_care_pack._output.sarif import code_help, sarif_log
 from recurrent_care_pack._output.workspace import workspace_path
+from recurrent_care_pack._problems import CODES
 
 ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((ROOT / "tests" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 #: A valid pack in one file: eight lines.
 VALID = (
@@ -308,3 +326,217 @@ def test_no_summary_is_written_outside_actions(
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "pack.yaml"]) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.yaml"]
+
+
+# --- --format sarif ----------------------------------------------------------------------
+
+
+def _uris(log: Any) -> Iterator[str]:
+    """Every URI in a SARIF log."""
+    if isinstance(log, dict):
+        for key, value in log.items():
+            if key == "uri":
+                yield value
+            else:
+                yield from _uris(value)
+    elif isinstance(log, list):
+        for item in log:
+            yield from _uris(item)
+
+
+def _assert_valid_sarif(log: Any) -> None:
+    """``log`` is valid by the SARIF 2.1.0 schema, and each URI is percent-encoded."""
+    validator = jsonschema.validators.validator_for(SCHEMA)
+    validator.check_schema(SCHEMA)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(SCHEMA).iter_errors(log)]
+    assert errors == []
+    for uri in _uris(log):
+        assert (
+            quote(unquote(uri, errors="surrogateescape"), safe="/:", errors="surrogateescape")
+            == uri
+        )
+        assert "\\" not in uri
+
+
+def _sarif(capsys: pytest.CaptureFixture[str], *paths: str) -> Any:
+    main(["validate", "--format", "sarif", *paths])
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.usefixtures("not_in_actions")
+def test_sarif_of_the_bundled_pack_is_valid_with_no_results(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Valid content: a valid log of one run, each file an artifact, no rules, no results."""
+    monkeypatch.chdir(ROOT)
+    log = _sarif(capsys, "data")
+    _assert_valid_sarif(log)
+    [run] = log["runs"]
+    assert run["results"] == []
+    assert run["tool"]["driver"]["rules"] == []
+    assert [a["location"]["uri"] for a in run["artifacts"]] == [
+        f"data/{file.name}" for file in sorted((ROOT / "data").glob("*.yaml"))
+    ]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": ROOT.as_uri() + "/"}}
+
+
+def test_sarif_of_many_problems_in_several_files_is_valid(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Problems of several codes, in files inside and outside the workspace, make a valid log."""
+    (workspace / "content" / "pack.yaml").write_text(MANY, encoding="utf-8")
+    (workspace / "content" / "odd name #1.yaml").write_text(
+        "sections:\n  - id: Bad Id\n    title: t\n", encoding="utf-8"
+    )
+    (tmp_path / "outside.yaml").write_text("pack: 7\n", encoding="utf-8")
+    log = _sarif(capsys, ".", str(tmp_path / "outside.yaml"))
+    _assert_valid_sarif(log)
+    [run] = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert len(run["results"]) > 16
+    assert [rule["id"] for rule in rules] == sorted({r["ruleId"] for r in run["results"]})
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        artifact = run["artifacts"][location["index"]]["location"]
+        assert artifact == {k: v for k, v in location.items() if k != "index"}
+    assert [a["location"] for a in run["artifacts"]] == [
+        {"uri": "content/odd%20name%20%231.yaml", "uriBaseId": "%SRCROOT%"},
+        {"uri": "content/pack.yaml", "uriBaseId": "%SRCROOT%"},
+        {"uri": (tmp_path / "outside.yaml").as_uri()},
+    ]
+
+
+def test_sarif_result_and_rule_exact_values(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A result names its rule, its level, its message and its place; the rule carries the docs' help."""
+    (workspace / "content" / "pack.yaml").write_text(VALID + "key00: 1\n", encoding="utf-8")
+    [run] = _sarif(capsys, "pack.yaml")["runs"]
+    assert run["results"] == [
+        {
+            "ruleId": "RC201",
+            "ruleIndex": 0,
+            "level": "error",
+            "message": {"text": _unknown(0)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {
+                            "uri": "content/pack.yaml",
+                            "uriBaseId": "%SRCROOT%",
+                            "index": 0,
+                        },
+                        "region": {"startLine": 9, "startColumn": 1},
+                    }
+                }
+            ],
+        }
+    ]
+    assert run["tool"]["driver"] == {
+        "name": "rcpack",
+        "version": "0.1.0",
+        "rules": [
+            {
+                "id": "RC201",
+                "name": "UnknownKey",
+                "shortDescription": {"text": "an unknown key"},
+                "defaultConfiguration": {"level": "error"},
+                "fullDescription": {
+                    "text": "A key the schema does not know, often a misspelling."
+                },
+                "help": {
+                    "text": "A key the schema does not know, often a misspelling.\n\n"
+                    "Fix: Use the key suggested, or one of the keys listed.",
+                    "markdown": "A key the schema does not know, often a misspelling.\n\n"
+                    "```text\npack.yaml:12:5: RC201 unknown key 'titel' in this section; "
+                    "did you mean 'title'?\n```\n\n"
+                    "**Fix:** Use the key suggested, or one of the keys listed.",
+                },
+            }
+        ],
+    }
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": workspace.as_uri() + "/"}}
+
+
+def test_sarif_columns_count_characters_not_utf16_units(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After two emoji (two UTF-16 units each) the column is as rcpack counts: characters."""
+    (workspace / "content" / "pack.yaml").write_text(
+        'pack: {id: p, title: "\U0001f600\U0001f600", bad: 1}\n', encoding="utf-8"
+    )
+    [run] = _sarif(capsys, "pack.yaml")["runs"]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in run["results"]]
+    assert {"startLine": 1, "startColumn": 28} in regions
+
+
+@pytest.mark.usefixtures("not_in_actions")
+def test_sarif_file_level_problem_has_no_region() -> None:
+    """A problem about a whole file (no line) is placed at the file, with no region, and is valid."""
+    log = sarif_log([_problem(Path("a.yaml"), line=None)], [Path("a.yaml")], Path.cwd())
+    _assert_valid_sarif(log)
+    [result] = log["runs"][0]["results"]
+    assert result["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "a.yaml", "uriBaseId": "%SRCROOT%", "index": 0}
+            }
+        }
+    ]
+
+
+@pytest.mark.usefixtures("not_in_actions")
+def test_sarif_rules_without_the_docs_keep_their_titles() -> None:
+    """Should the docs be missing from an installation, each rule still has its title, and is valid."""
+    log = sarif_log([_problem(Path("a.yaml"))], [Path("a.yaml")], Path.cwd(), help_by_code={})
+    _assert_valid_sarif(log)
+    assert log["runs"][0]["tool"]["driver"]["rules"] == [
+        {
+            "id": "RC201",
+            "name": "UnknownKey",
+            "shortDescription": {"text": "an unknown key"},
+            "defaultConfiguration": {"level": "error"},
+        }
+    ]
+
+
+@pytest.mark.usefixtures("not_in_actions")
+def test_every_code_gets_help_from_the_docs() -> None:
+    """Each code has a description and a fix from docs/problem-codes.md, and a name of its own."""
+    problems = [
+        Problem(file=Path("a.yaml"), line=1, column=1, code=code, message="m") for code in CODES
+    ]
+    log = sarif_log(problems, [Path("a.yaml")], Path.cwd())
+    _assert_valid_sarif(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == sorted(CODES)
+    for rule in rules:
+        assert rule["shortDescription"]["text"] == CODES[rule["id"]]
+        assert rule["fullDescription"]["text"]
+        assert "```" not in rule["fullDescription"]["text"]
+        assert "\n\nFix: " in rule["help"]["text"]
+        assert rule["help"]["markdown"].startswith(rule["fullDescription"]["text"][:20])
+    assert len({rule["name"] for rule in rules}) == len(CODES)
+    names = {rule["id"]: rule["name"] for rule in rules}
+    assert names["RC111"] == "PlainValueThatYAML11ToolsReadDifferently"
+    assert names["RC407"] == "NoPackDetailsInThePack"
+
+
+def test_code_help_splits_the_catalogue_by_section() -> None:
+    """Each section's Markdown, heading left out, belongs to its code."""
+    catalogue = (
+        "# Codes\n\nintro\n\n## RC101: one\n\nWhat.\n\n**Fix:** This.\n\n## RC102: two\n\nMore.\n"
+    )
+    assert code_help(catalogue) == {"RC101": "What.\n\n**Fix:** This.", "RC102": "More."}
+
+
+def test_the_wheel_carries_the_docs_sarif_help_is_read_from() -> None:
+    """The wheel ships docs/problem-codes.md where an installed rcpack looks for it."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    build = config["tool"]["hatch"]["build"]["targets"]
+    assert build["wheel"]["force-include"]["docs/problem-codes.md"] == (
+        "recurrent_care_pack/_bundled/docs/problem-codes.md"
+    )
+    assert "docs" in build["sdist"]["include"]

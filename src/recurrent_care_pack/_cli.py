@@ -151,9 +151,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=_path, metavar="PATH")
     validate.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "sarif"),
         default="text",
-        help="text (PATH:LINE:COL: CODE message), json, or github (annotations on a pull request)",
+        help="text (PATH:LINE:COL: CODE message), json, github (annotations on a pull "
+        "request) or sarif (SARIF 2.1.0, for code scanning)",
     )
     validate.add_argument(
         "--max-file-size",

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from attrs import evolve
 
+from recurrent_care_pack._output.sarif import sarif_log
 from recurrent_care_pack._output.workspace import workspace_path
 from recurrent_care_pack._problems import Problem
 
@@ -16,6 +17,7 @@ __all__ = [
     "REPORTERS",
     "github_report",
     "json_report",
+    "sarif_report",
     "shown",
     "step_summary",
     "text_report",
@@ -220,6 +222,11 @@ def json_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]
     return [json.dumps(report, indent=2, ensure_ascii=False)]
 
 
+def sarif_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]:
+    """One SARIF 2.1.0 log, for code-scanning tools and GitHub's upload-sarif (`sarif_log`)."""
+    return [json.dumps(sarif_log(problems, files), indent=2, ensure_ascii=False)]
+
+
 def _data(text: str) -> str:
     text = _UNSHOWABLE_ON_ONE_LINE.sub(_escape, text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -234,4 +241,5 @@ REPORTERS: dict[str, Callable[[Sequence[Problem], Sequence[Path]], list[str]]] =
     "text": text_report,
     "json": json_report,
     "github": github_report,
+    "sarif": sarif_report,
 }
