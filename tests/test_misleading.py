@@ -1,0 +1,121 @@
+"""Issue 11, point 9: messages that misled editors, each pinned by its exact line."""
+
+from pathlib import Path
+
+import pytest
+
+from recurrent_care_pack._cli import main
+from recurrent_care_pack._durations import diagnose
+from test_problem_codes import BASE
+
+
+def _edit(old: str, new: str, base: str = BASE) -> str:
+    assert base.count(old) == 1, old
+    return base.replace(old, new)
+
+
+def _validate(
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: str,
+    *options: str,
+) -> tuple[int, list[str]]:
+    (folder / "pack.yaml").write_text(content, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    status = main(["validate", *options, "pack.yaml"])
+    return status, capsys.readouterr().out.splitlines()
+
+
+def _summary(count: int) -> str:
+    return f"checked 1 file: {count} problem{'s' if count > 1 else ''} in 1 file"
+
+
+# 3. Durations that are nearly right: say the slip, and the duration mended.
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "90 Minutes",
+            "'90 Minutes' has capital letters (units are written in lowercase): "
+            "write '90 minutes'",
+        ),
+        ("01 minutes", "'01 minutes' has a number with a leading zero: write '1 minute'"),
+        ("1 hour 30", "'1 hour 30' has no unit after 30 (minutes?): write '1 hour 30 minutes'"),
+    ],
+)
+def test_a_nearly_right_duration_says_what_is_wrong(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    expected: str,
+) -> None:
+    """The issue's three durations each get an RC304 naming the slip and the mended duration."""
+    content = _edit("        time: 30 minutes\n", f"        time: {written}\n")
+    line = f"pack.yaml:41:15: RC304 {expected}"
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (1, [line, _summary(1)])
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        (
+            "1 HOUR",
+            "'1 HOUR' has capital letters (units are written in lowercase): write '1 hour'",
+        ),
+        (
+            "22M31S",
+            "'22M31S' has capital letters (units are written in lowercase): write '22m31s'",
+        ),
+        (
+            "1 hour 030 minutes",
+            "'1 hour 030 minutes' has a number with a leading zero: write '1 hour 30 minutes'",
+        ),
+        (
+            "22 minutes 31",
+            "'22 minutes 31' has no unit after 31 (seconds?): write '22 minutes 31 seconds'",
+        ),
+        ("1 h, 5", "'1 h, 5' has no unit after 5 (minutes?): write '1 h, 5 minutes'"),
+        ("1.5 hours", "'1.5 hours' has a fraction: write '1 hour 30 minutes'"),
+        ("1.1 hours", "'1.1 hours' has a fraction: write '1 hour 6 minutes'"),
+        (".5 min", "'.5 min' has a fraction: write '30 seconds'"),
+        ("30min.", "'30min.' has '.' after the unit: write '30min'"),
+        ("half an hour", "'half an hour' has its number in words: write '30 minutes'"),
+        ("Half An Hour", "'Half An Hour' has its number in words: write '30 minutes'"),
+        ("ten minutes", "'ten minutes' has its number in words: write '10 minutes'"),
+        (
+            "01 Minutes",
+            "'01 Minutes' has capital letters (units are written in lowercase) and "
+            "a number with a leading zero: write '1 minute'",
+        ),
+        (
+            "2 Hours 5",
+            "'2 Hours 5' has capital letters (units are written in lowercase) and no "
+            "unit after 5 (minutes?): write '2 hours 5 minutes'",
+        ),
+    ],
+)
+def test_near_misses_name_their_slips(written: str, reason: str) -> None:
+    """Each slip, alone or with another, is named, and the mended text reads as a duration."""
+    problem = diagnose(written)
+    assert problem is not None
+    assert (problem.code, problem.reason) == ("RC304", reason)
+    mended = reason.rsplit(": write ", 1)[1].strip("'")
+    assert diagnose(mended) is None
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["1 hour 00 minutes", "22 minutes 31 seconds 5", "1.33333 hours", "1 hour\n", "x" * 101],
+)
+def test_what_is_not_a_slip_keeps_the_general_hint(written: str) -> None:
+    """Past what can be mended with certainty, the message says how durations are written."""
+    problem = diagnose(written)
+    assert problem is not None
+    assert problem.reason.endswith(
+        "is not a duration rcpack can read: write it as you would say it, e.g. '23 minutes', "
+        "'22 minutes 31 seconds', '1 hour'"
+    )
