@@ -1,9 +1,11 @@
 """Issue 11, point 9: messages that misled editors, each pinned by its exact line."""
 
+import json
 from pathlib import Path
 
 import pytest
 
+import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._durations import diagnose
 from test_problem_codes import BASE
@@ -119,3 +121,67 @@ def test_what_is_not_a_slip_keeps_the_general_hint(written: str) -> None:
         "is not a duration rcpack can read: write it as you would say it, e.g. '23 minutes', "
         "'22 minutes 31 seconds', '1 hour'"
     )
+
+
+# 4. A key holding a line break: every report keeps one line per problem.
+
+NEW_LINE_KEY = _edit("  title: A pack\n", '  title: A pack\n  "ti\\ntle": x\n')
+
+
+def test_a_key_holding_a_line_break_is_one_line_in_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r"""The text report shows the key's line break as \n, in each problem's one line."""
+    assert _validate(tmp_path, monkeypatch, capsys, NEW_LINE_KEY) == (
+        1,
+        [
+            "pack.yaml:4:3: RC115 the key holds U+000A, a control character that terminals "
+            "and handouts cannot show; delete it",
+            "pack.yaml:4:3: RC201 unknown key 'ti\\ntle' in this pack; did you mean 'title'?",
+            _summary(2),
+        ],
+    )
+
+
+def test_a_key_holding_a_line_break_is_one_line_on_github(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r"""GitHub gets \n as two characters, not %0A, which it would show as a line break."""
+    status, lines = _validate(tmp_path, monkeypatch, capsys, NEW_LINE_KEY, "--format", "github")
+    assert (status, lines[1:]) == (
+        1,
+        [
+            "::error file=pack.yaml,line=4,col=3,title=RC201::unknown key 'ti\\ntle' in this "
+            "pack; did you mean 'title'?",
+            _summary(2),
+        ],
+    )
+
+
+def test_a_key_holding_a_line_break_is_raw_only_in_the_json_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSON keeps the key as it is in 'path', for programs; the message is one line of text."""
+    (tmp_path / "pack.yaml").write_text(NEW_LINE_KEY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "--format", "json", "pack.yaml"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["code"], p["message"], p["path"]) for p in problems][1] == (
+        "RC201",
+        "unknown key 'ti\\ntle' in this pack; did you mean 'title'?",
+        "$.pack.ti\ntle",
+    )
+
+
+def test_a_key_twice_holding_a_line_break_is_one_line_everywhere(tmp_path: Path) -> None:
+    """RC103 shows the key escaped in the message itself: str(), PackError and reports agree."""
+    content = _edit("  title: A pack\n", '  title: A pack\n  "a\\u2028b": x\n  "a\\u2028b": y\n')
+    (tmp_path / "pack.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(rcp.PackError) as raised:
+        rcp.load_pack(tmp_path)
+    twice = [p for p in raised.value.problems if p.code == "RC103"]
+    assert [p.message for p in twice] == [
+        "'a\\u2028b' appears twice in this mapping (first on line 4); keep one of them"
+    ]
+    assert all(p.message.isprintable() for p in raised.value.problems)
+    assert len(str(raised.value).splitlines()) == len(raised.value.problems) + 1

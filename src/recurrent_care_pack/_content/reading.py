@@ -27,7 +27,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, quoted, too_many
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -416,7 +416,7 @@ class _Builder:
             self._problem(
                 mark,
                 "RC103",
-                f"'{key}' appears twice in this mapping (first on line {first.line}); "
+                f"{quoted(key)} appears twice in this mapping (first on line {first.line}); "
                 "keep one of them",
                 (*frame.path, key),
             )

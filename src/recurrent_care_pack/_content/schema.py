@@ -229,7 +229,10 @@ def _explain_unknown_keys(
         else:
             hint = f"the keys {a(title)} can have are: {_list(known)}"
         yield document.problem(
-            (*path, key), "RC201", f"unknown key '{key}' in this {title}; {hint}", at_key=True
+            (*path, key),
+            "RC201",
+            f"unknown key {quoted(str(key))} in this {title}; {hint}",
+            at_key=True,
         )
 
 
@@ -255,9 +258,9 @@ def _name(path: tuple[str | int, ...]) -> str:
         return "the file"
     last = path[-1]
     if isinstance(last, str):
-        return f"'{last}'"
+        return quoted(last)
     if len(path) > 1 and isinstance(path[-2], str):
-        return f"entry {last + 1} of '{path[-2]}'"
+        return f"entry {last + 1} of {quoted(path[-2])}"
     return f"entry {last + 1}"
 
 
