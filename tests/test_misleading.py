@@ -10,6 +10,14 @@ from recurrent_care_pack._cli import main
 from recurrent_care_pack._durations import diagnose
 from test_problem_codes import BASE
 
+#: BASE with a discussion after Module 2's films, whose 'optional' is written as ``{}``.
+WITH_DISCUSSION = BASE.replace(
+    "        exercise: ex\n",
+    "        discussion:\n          duration: 10 minutes\n          optional: {}\n"
+    "        exercise: ex\n",
+)
+OPTIONAL = "pack.yaml:21:21"  # where the discussion's 'optional' value starts
+
 
 def _edit(old: str, new: str, base: str = BASE) -> str:
     assert base.count(old) == 1, old
@@ -31,6 +39,110 @@ def _validate(
 
 def _summary(count: int) -> str:
     return f"checked 1 file: {count} problem{'s' if count > 1 else ''} in 1 file"
+
+
+# 1. yes and no: one problem, with the fix that is right where it is written.
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("yes", "write true"),
+        ("Yes", "write true"),
+        ("YES", "write true"),
+        ("on", "write true"),
+        ("y", "write true"),
+        ("no", "write false"),
+        ("OFF", "write false"),
+        ("N", "write false"),
+        ("yEs", "write true"),  # not a YAML 1.1 boolean, still meant as one
+        ("'yes'", "write true"),
+        ('"true"', "write true without quotes"),
+    ],
+)
+def test_a_yes_or_no_where_true_or_false_belongs_gets_one_problem(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    fix: str,
+) -> None:
+    """'optional: yes' gets one RC203 saying to write true or false, and no RC111 'quote it'."""
+    content = WITH_DISCUSSION.replace("optional: {}", f"optional: {written}")
+    word = written.strip("'\"")
+    line = f"{OPTIONAL}: RC203 'optional' should be true or false, not the word '{word}'; {fix}"
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (1, [line, _summary(1)])
+
+
+def test_true_and_false_as_written_are_fine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The discussion itself is valid content: only its 'optional' made the problems above."""
+    content = WITH_DISCUSSION.replace("optional: {}", "optional: true")
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (
+        0,
+        ["checked 1 file: no problems"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "  title: A pack\n",
+            "  title: yes\n",
+            "pack.yaml:3:10: RC111 'yes' is read as the word 'yes', but YAML 1.1 tools read it "
+            "as true; put it in quotes ('yes') to keep the word, or write true",
+        ),
+        (
+            "grouping: [pairs, small groups]",
+            "grouping: [pairs, no]",
+            "pack.yaml:43:31: RC204 'no' is not allowed here; use one of: 'individuals', "
+            "'pairs', 'small groups', 'whole group'",
+        ),
+        (
+            "  - id: s\n    number: 3\n",
+            "  - id: s\n    number: off\n",
+            "pack.yaml:11:13: RC203 'number' should be a whole number, not the text 'off'",
+        ),
+        (
+            "        time: 30 minutes\n",
+            "        time: no\n",
+            "pack.yaml:41:15: RC304 'no' is not a duration rcpack can read: write it as you "
+            "would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+        ),
+    ],
+    ids=["text keeps RC111", "a choice", "a number", "a duration"],
+)
+def test_a_yes_or_no_gets_rc111_only_where_text_is_right(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    old: str,
+    new: str,
+    expected: str,
+) -> None:
+    """Where text is wanted "put it in quotes" stands; where the value is refused, only why."""
+    content = _edit(old, new)
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (1, [expected, _summary(1)])
+
+
+def test_a_yes_in_a_file_the_schema_never_sees_keeps_its_rc111(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file refused while reading (a tag) still reports its 'yes': no problem is lost."""
+    content = _edit("  title: A pack\n", "  title: yes\n  hub_title: !!str x\n")
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (
+        1,
+        [
+            "pack.yaml:3:10: RC111 'yes' is read as the word 'yes', but YAML 1.1 tools read it "
+            "as true; put it in quotes ('yes') to keep the word, or write true",
+            "pack.yaml:4:14: RC104 tag '!!str' is not allowed; delete it (content is plain "
+            "text, numbers, lists and mappings)",
+            _summary(2),
+        ],
+    )
 
 
 # 3. Durations that are nearly right: say the slip, and the duration mended.

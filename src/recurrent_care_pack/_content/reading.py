@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from attrs import frozen
+from attrs import field, frozen
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
@@ -66,6 +66,10 @@ class Document:
 
     The marks of a list's items are packed into an array per list (`_pack`): a long list
     costs a few bytes per item, not a tuple and a mark each.
+
+    ``yes_no_words`` holds the RC111 problem of each plain 'yes', 'no', 'on', 'off', 'y'
+    or 'n', by path: whether "put it in quotes" is the right fix depends on what the
+    schema wants there, so the schema stage reports them (`schema_problems`).
     """
 
     file: Path
@@ -73,6 +77,7 @@ class Document:
     values: dict[KeyPath, Mark]
     keys: dict[KeyPath, Mark]
     items: "dict[KeyPath, array[int]]"  # a string: array takes no [int] before Python 3.12
+    yes_no_words: dict[KeyPath, Problem] = field(factory=dict)
 
     def where(self, path: KeyPath) -> Mark:
         """Where the value at ``path`` starts, or its nearest written ancestor."""
@@ -157,9 +162,10 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
         builder.problems.append(_located(file, Mark(1, 1), "RC101", str(error)))
     except _Stop:
         pass  # the builder has recorded why
-    problems.extend(builder.problems)
-    if not finished or builder.fatal:
-        return None, problems
+    if not finished or builder.fatal:  # no schema stage: the words are reported here
+        return None, [*problems, *builder.problems]
+    words = set(builder.yes_no_words.values())
+    problems.extend(problem for problem in builder.problems if problem not in words)
     if builder.documents == 0 or builder.root is None:
         problems.append(
             _located(
@@ -176,6 +182,7 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
         values=builder.values,
         keys=builder.keys,
         items=builder.items,
+        yes_no_words=builder.yes_no_words,
     )
     return document, problems
 
@@ -281,6 +288,7 @@ class _Builder:
         self.values: dict[KeyPath, Mark] = {}
         self.keys: dict[KeyPath, Mark] = {}
         self.items: dict[KeyPath, array[int]] = {}
+        self.yes_no_words: dict[KeyPath, Problem] = {}  # also in problems, see Document
         self.count = 0  # values read so far
         self.root: Any = None
         self.documents = 0
@@ -469,6 +477,7 @@ class _Builder:
                 f"{old}; put it in quotes ('{written}') to keep the word, or write {old}",
                 path,
             )
+            self.yes_no_words[path] = self.problems[-1]
         elif _OLD_OCTAL.fullmatch(written) and isinstance(value, int):
             self._problem(
                 mark,
