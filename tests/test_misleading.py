@@ -7,6 +7,7 @@ import pytest
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
+from recurrent_care_pack._content.reading import read_text
 from recurrent_care_pack._durations import diagnose
 from test_problem_codes import BASE
 
@@ -141,6 +142,160 @@ def test_a_yes_in_a_file_the_schema_never_sees_keeps_its_rc111(
             "pack.yaml:4:14: RC104 tag '!!str' is not allowed; delete it (content is plain "
             "text, numbers, lists and mappings)",
             _summary(2),
+        ],
+    )
+
+
+# 2. A key glued to its value: said on its own line, with the space it lacks.
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "      - id: film-7\n        kind: film\n",
+            "      - id: film-7\n        kind:film\n",
+            "pack.yaml:35:9: RC101 a colon needs a space after it: write 'kind: film'",
+        ),
+        (
+            "      - id: film-6\n        kind: film\n",
+            "      - id:film-6\n        kind: film\n",
+            "pack.yaml:29:9: RC101 a colon needs a space after it: write 'id: film-6'",
+        ),
+        (
+            "      - id: film-6\n        kind: film\n",
+            "      - id:film-6  # Film 6\n\n        # its kind\n        kind: film\n",
+            "pack.yaml:29:9: RC101 a colon needs a space after it: write 'id: film-6'",
+        ),
+        (
+            "        kind: film\n        number: 6\n",
+            "        kind: film\n        number:6\n",
+            "pack.yaml:31:9: RC101 a colon needs a space after it: write 'number: 6'",
+        ),
+        (
+            "  title: A pack\n",
+            "  title:A pack  # the title\n",
+            "pack.yaml:3:3: RC101 a colon needs a space after it: write 'title: A pack'",
+        ),
+        (
+            "  title: A pack\n",
+            "  title A pack\n",
+            "pack.yaml:3:3: RC101 this line has no ': ' after its key; write 'key: value', "
+            "or indent the line more if it goes on from the line above",
+        ),
+    ],
+    ids=[
+        "key in a block",
+        "first key of a list item",
+        "first key of a list item, then a comment",
+        "a number",
+        "a comment after it",
+        "no colon at all",
+    ],
+)
+def test_a_key_glued_to_its_value_is_reported_where_it_is(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    old: str,
+    new: str,
+    expected: str,
+) -> None:
+    """'kind:film' is reported on its own line and column, saying the colon needs a space."""
+    content = _edit(old, new)
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (1, [expected, _summary(1)])
+
+
+@pytest.mark.parametrize("end", ["\n", ""], ids=["with a line break", "without one"])
+def test_a_glued_key_on_the_last_line_is_reported_there(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    end: str,
+) -> None:
+    """On a file's last line, with or without a final line break, the glued line is named."""
+    content = BASE.removesuffix("            activity: Come back together.\n")
+    content += "            activity:Come back together." + end
+    expected = (
+        "pack.yaml:48:13: RC101 a colon needs a space after it: write "
+        "'activity: Come back together.'"
+    )
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (1, [expected, _summary(1)])
+
+
+def test_a_long_glued_value_is_shortened() -> None:
+    """The fix shows the key and at most 40 characters of the value."""
+    text = "pack:\n  id: p\n  title:" + "word " * 20 + "\n  publisher: org\n"
+    document, problems = read_text(Path("pack.yaml"), text.encode())
+    assert document is None
+    assert [str(problem) for problem in problems] == [
+        "pack.yaml:3:3: RC101 a colon needs a space after it: write "
+        "'title: word word word word word word word wo...'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "      - id: film-7\n        kind: film\n        number: 7\n",
+            "      - id:film-7\n",
+            "pack.yaml:34:9: RC203 a colon needs a space after it: write 'id: film-7'; "
+            "without it, entry 2 of 'media' is the text 'id:film-7', not a mapping",
+        ),
+        (
+            "          - grouping: [whole group]\n            duration: 10 minutes\n"
+            "            activity: Come back together.\n",
+            "          - grouping:whole group\n",
+            "pack.yaml:46:13: RC203 a colon needs a space after it: write 'grouping: whole "
+            "group'; without it, entry 2 of 'phases' is the text 'grouping:whole group', not "
+            "a mapping",
+        ),
+    ],
+    ids=["a list item", "a list item with a space in its value"],
+)
+def test_a_glued_key_that_is_valid_yaml_gets_the_same_fix(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    old: str,
+    new: str,
+    expected: str,
+) -> None:
+    """'- id:film-7' alone is text, not a mapping: the schema's problem says to add the space."""
+    content = _edit(old, new)
+    status, lines = _validate(tmp_path, monkeypatch, capsys, content)
+    assert (status, lines[0]) == (1, expected)
+
+
+def test_a_file_that_is_one_glued_key_gets_the_same_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file holding only 'pack:p' is told the colon needs a space, at its first character."""
+    assert _validate(tmp_path, monkeypatch, capsys, "pack:p\n") == (
+        1,
+        [
+            "pack.yaml:1:1: RC203 a colon needs a space after it: write 'pack: p'; without it, "
+            "the file is the text 'pack:p', not a mapping",
+            _summary(1),
+        ],
+    )
+
+
+def test_a_web_address_is_not_taken_for_a_glued_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A line holding only 'https://...' where a key belongs is not told to add a space."""
+    content = _edit("  title: A pack\n", "  title: A pack\n  https://example.org\n")
+    status, lines = _validate(tmp_path, monkeypatch, capsys, content)
+    assert (status, lines) == (
+        1,
+        [
+            "pack.yaml:4:3: RC101 this line has no ': ' after its key; write 'key: value', "
+            "or indent the line more if it goes on from the line above",
+            _summary(1),
         ],
     )
 

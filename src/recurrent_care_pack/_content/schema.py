@@ -14,7 +14,7 @@ from recurrent_care_pack._durations import diagnose
 from recurrent_care_pack._naming import a
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
 
-from .reading import Document
+from .reading import Document, spaced
 from .resources import bundled
 
 __all__ = ["resolve", "schema", "schema_problems"]
@@ -163,6 +163,12 @@ def _wrong_kind(path: tuple[str | int, ...], here: dict[str, Any], instance: obj
     """The message for a value of another kind than the schema asks for."""
     wanted = here.get("type")
     name = _name(path)
+    fix = spaced(instance) if wanted == "object" and isinstance(instance, str) else None
+    if fix is not None:  # '- id:film-6' is text; 'id: film-6' would be a mapping
+        return (
+            f"a colon needs a space after it: write {fix}; without it, "
+            f"{name} is the text {quoted(str(instance))}, not a mapping"
+        )
     if not path:
         return (
             "the file should be a mapping of keys such as 'pack' and 'sections', "
