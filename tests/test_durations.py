@@ -64,7 +64,7 @@ def test_accepted_spellings_read_as_said(text: str, seconds: int) -> None:
         ),
         ("", "RC304", "'' is not a duration rcpack can read"),
         ("minutes", "RC304", "'minutes' is not a duration rcpack can read"),
-        ("Half An Hour", "RC304", "'Half An Hour' is not a duration rcpack can read"),
+        ("about an hour", "RC304", "'about an hour' is not a duration rcpack can read"),
         ("+5 minutes", "RC304", "'+5 minutes' is not a duration rcpack can read"),
         ("5 minutes 1 hour", "RC304", "'5 minutes 1 hour' is not a duration rcpack can read"),
         ("1 hour 1 hour", "RC304", "'1 hour 1 hour' is not a duration rcpack can read"),

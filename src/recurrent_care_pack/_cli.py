@@ -155,9 +155,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_content_only(validate)
     validate.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "sarif"),
         default="text",
-        help="text (PATH:LINE:COL: CODE message), json, or github (annotations on a pull request)",
+        help="text (PATH:LINE:COL: CODE message), json, github (annotations on a pull "
+        "request) or sarif (SARIF 2.1.0, for code scanning)",
     )
     validate.add_argument(
         "--max-file-size",
@@ -471,12 +472,15 @@ def _validate(args: argparse.Namespace) -> int:
     from pathlib import Path  # noqa: PLC0415 (keep --version and --help fast)
 
     from ._content.loading import check_paths  # noqa: PLC0415
-    from ._output.reports import REPORTERS  # noqa: PLC0415
+    from ._output.reports import REPORTERS, write_step_summary  # noqa: PLC0415
 
     paths = args.paths or [Path()]
     result = check_paths(paths, args.max_file_size, content_only=args.content_only)
     for line in REPORTERS[args.format](result.problems, list(result.files)):
         print(line)
+    warning = write_step_summary(result.problems, list(result.files))  # in GitHub Actions
+    if warning is not None:
+        print(f"rcpack: warning: {warning}", file=sys.stderr)
     return PROBLEMS if result.problems else OK
 
 

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from datetime import timedelta
+from fractions import Fraction
 
 from ._problems import quoted
 
@@ -54,6 +55,12 @@ def diagnose(value: object) -> DurationError | None:
     if isinstance(value, str) and _ACCEPTED.match(value):
         return None
     code, reason = _what_is_wrong(value)
+    near = _near_miss(value) if code == "RC304" and isinstance(value, str) else None
+    if near is not None:  # a slip in something readable: say which, and the text fixed
+        reasons, fixed = near
+        return DurationError(
+            code, f"{_show(value)} has {' and '.join(reasons)}: write {quoted(fixed)}"
+        )
     return DurationError(code, f"{reason}: {HINT}")
 
 
@@ -76,6 +83,109 @@ def _what_is_wrong(value: object) -> tuple[str, str]:  # noqa: PLR0911 (one retu
     if value.lstrip().startswith("-") or (numbers and not any(int(n) for n in numbers)):
         return "RC303", f"{_show(value)} is not more than zero"
     return "RC304", f"{_show(value)} is not a duration rcpack can read"
+
+
+def _near_miss(text: str) -> tuple[list[str], str] | None:
+    """The slips that keep ``text`` from reading as a duration, and it without them.
+
+    ``None`` unless mending the slips below, in turn, gives a duration rcpack reads. Units
+    are lowercase only, as the schema's pattern (which editors check with, and which has no
+    way to ignore case) says: the message names the one-word fix instead.
+    """
+    if len(text) > _LONGEST_SLIP:
+        return None
+    reasons: list[str] = []
+    for slip in (_in_words, _in_capitals, _leading_zero, _fraction, _end_mark, _unit_missing):
+        found = slip(text)
+        if found is not None:
+            reason, text = found
+            reasons.append(reason)
+            if _ACCEPTED.match(text):
+                return reasons, _ONE_UNIT.sub(r"1\1\2", text)
+    return None
+
+
+#: The longest text looked at for slips: far longer than any duration, short enough that
+#: no pattern below can take long on it.
+_LONGEST_SLIP = 100
+
+#: A unit after 1 in the plural: '1 minutes' (mending '01 minutes' can make one).
+_ONE_UNIT = re.compile(r"(?<![0-9])1(\s*)(hour|minute|second)s\b")
+
+#: Durations people say in words, and how rcpack reads them written.
+_SAID = {
+    "half an hour": "30 minutes",
+    "a quarter of an hour": "15 minutes",
+    "quarter of an hour": "15 minutes",
+    "three quarters of an hour": "45 minutes",
+    "an hour and a half": "1 hour 30 minutes",
+    "one and a half hours": "1 hour 30 minutes",
+    "an hour": "1 hour",
+    "a minute": "1 minute",
+}
+_NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=1
+    )
+} | {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "forty-five": "45"}
+_IN_WORDS = re.compile(rf"\s*({'|'.join(_NUMBER_WORDS)})\s+([a-z]+)\s*")
+
+
+def _in_words(text: str) -> tuple[str, str] | None:
+    said = " ".join(text.lower().split())
+    if said in _SAID:
+        return "its number in words", _SAID[said]
+    found = _IN_WORDS.fullmatch(said)
+    if found is None:
+        return None
+    return "its number in words", f"{_NUMBER_WORDS[found[1]]} {found[2]}"
+
+
+def _in_capitals(text: str) -> tuple[str, str] | None:
+    if text == text.lower():
+        return None
+    return "capital letters (units are written in lowercase)", text.lower()
+
+
+def _leading_zero(text: str) -> tuple[str, str] | None:
+    mended = re.sub(r"(?<![0-9])0+(?=[1-9])", "", text)
+    return None if mended == text else ("a number with a leading zero", mended)
+
+
+_FRACTION = re.compile(rf"\s*([0-9]*\.[0-9]+)\s*({_HOURS}|{_MINUTES})\s*")
+
+
+def _fraction(text: str) -> tuple[str, str] | None:
+    found = _FRACTION.fullmatch(text)
+    if found is None:
+        return None
+    seconds = Fraction(found[1]) * (3600 if re.fullmatch(_HOURS, found[2]) else 60)
+    if seconds < 1 or seconds.denominator != 1:
+        return None
+    return "a fraction", format_duration(timedelta(seconds=int(seconds)))
+
+
+def _end_mark(text: str) -> tuple[str, str] | None:
+    mended = text.rstrip().rstrip(".,;")
+    if mended == text.rstrip():
+        return None
+    return f"{quoted(text.rstrip()[len(mended) :])} after the unit", mended
+
+
+#: A number with no unit after a part with one: '1 hour 30' (and the unit it lacks).
+_BARE_END = re.compile(r"(.*?([a-z]+))(?:\s*,\s*|\s+and\s+|\s*)([0-9]+)\s*")
+
+
+def _unit_missing(text: str) -> tuple[str, str] | None:
+    found = _BARE_END.fullmatch(text)
+    if found is None or not _ACCEPTED.match(found[1]):
+        return None
+    _, unit, number = found.groups()
+    lacking = "minutes" if re.fullmatch(_HOURS, unit) else "seconds"
+    if re.fullmatch(_SECONDS, unit):
+        return None
+    return f"no unit after {number} ({lacking}?)", f"{text.rstrip()} {lacking}"
 
 
 def parse_duration(text: str) -> timedelta:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from attrs import frozen
+from attrs import field, frozen
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
@@ -27,7 +27,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, quoted, too_many
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -36,6 +36,7 @@ __all__ = [
     "needs_quotes_for_yaml_1_1",
     "read_file",
     "read_text",
+    "spaced",
 ]
 
 #: How deeply mappings and lists may nest; the pack needs fewer than twenty levels.
@@ -66,6 +67,10 @@ class Document:
 
     The marks of a list's items are packed into an array per list (`_pack`): a long list
     costs a few bytes per item, not a tuple and a mark each.
+
+    ``yes_no_words`` holds the RC111 problem of each plain 'yes', 'no', 'on', 'off', 'y'
+    or 'n', by path: whether "put it in quotes" is the right fix depends on what the
+    schema wants there, so the schema stage reports them (`schema_problems`).
     """
 
     file: Path
@@ -73,6 +78,7 @@ class Document:
     values: dict[KeyPath, Mark]
     keys: dict[KeyPath, Mark]
     items: "dict[KeyPath, array[int]]"  # a string: array takes no [int] before Python 3.12
+    yes_no_words: dict[KeyPath, Problem] = field(factory=dict)
 
     def where(self, path: KeyPath) -> Mark:
         """Where the value at ``path`` starts, or its nearest written ancestor."""
@@ -157,9 +163,10 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
         builder.problems.append(_located(file, Mark(1, 1), "RC101", str(error)))
     except _Stop:
         pass  # the builder has recorded why
-    problems.extend(builder.problems)
-    if not finished or builder.fatal:
-        return None, problems
+    if not finished or builder.fatal:  # no schema stage: the words are reported here
+        return None, [*problems, *builder.problems]
+    words = set(builder.yes_no_words.values())
+    problems.extend(problem for problem in builder.problems if problem not in words)
     if builder.documents == 0 or builder.root is None:
         problems.append(
             _located(
@@ -176,6 +183,7 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
         values=builder.values,
         keys=builder.keys,
         items=builder.items,
+        yes_no_words=builder.yes_no_words,
     )
     return document, problems
 
@@ -237,8 +245,11 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
     problem = " ".join(str(error.problem or error.context or "").split())
     lines = text.split("\n")
     here = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+    glued = _glued_key(lines, error, line)
     if here == "\t" or "\\t" in problem:
         message = "a tab is used for indenting; indent with spaces, not tabs"
+    elif glued is not None:
+        line, column, message = glued
     elif "mapping values are not allowed" in problem:
         message = (
             "this is not valid YAML (a ': ' inside a value starts a new mapping); "
@@ -247,6 +258,73 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
     else:
         message = f"this is not valid YAML ({problem}); check the indentation and quoting here"
     return _located(file, Mark(line, column), "RC101", message)
+
+
+#: A key with its value glued to its colon, as a line holds it: ``kind:film``, ``id:film-6``
+#: (not ``https://...``: a web address is no key).
+_GLUED = re.compile(r"(?P<key>[^\W\d][\w-]*):(?P<value>[^\s:/#].*)")
+_COMMENT = re.compile(r"\s#")
+#: What may come before the place a parser stops at, on a line after a glued one.
+_KEY_START = re.compile(r"\s*(?:[^\W\d][\w-]*\s*)?")
+_NO_COLON = (
+    "this line has no ': ' after its key; write 'key: value', or indent the line more "
+    "if it goes on from the line above"
+)
+#: Parser problems found on the line after a glued key, which the glued line explains.
+_AFTER_GLUED = (
+    "mapping values are not allowed",  # the next line's key continued it: 'id:film-6 kind'
+    "did not find expected key",  # a comment ended it, and the mapping goes on
+    "did not find expected '-' indicator",  # so in a list
+    "expected <block end>",  # both, as the pure-Python parser says them
+)
+
+
+def _glued_key(lines: list[str], error: MarkedYAMLError, line: int) -> tuple[int, int, str] | None:
+    """Where a key is glued to its value (``kind:film``), and what to write instead.
+
+    The parser finds no ':' after it and says so on the next line, or reads it as text
+    that the next line's key continues: either way, the mistake is on the glued line.
+    """
+    problem = str(error.problem or "")
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        mark = error.context_mark  # where the key starts; the parser stops on the next line
+        where = (mark.line + 1, mark.column + 1)
+        return _glued_at(lines, *where) or (*where, _NO_COLON)
+    if not any(text in problem for text in _AFTER_GLUED) or error.problem_mark is None:
+        return None
+    mark = error.problem_mark
+    if line > len(lines):
+        return None
+    glued = _glued_at(lines, mark.line + 1, mark.column + 1)
+    if glued is not None or not _KEY_START.fullmatch(lines[line - 1][: mark.column]):
+        return glued  # else a ': ' inside a value on its own line
+    before = next(
+        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip()[:1] not in {"", "#"}), 0
+    )
+    text = lines[before - 1] if before else ""
+    return _glued_at(lines, before, len(text) - len(text.lstrip(" -")) + 1) if before else None
+
+
+def _glued_at(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
+    fix = spaced(lines[line - 1][column - 1 :]) if line <= len(lines) else None
+    return None if fix is None else (line, column, f"a colon needs a space after it: write {fix}")
+
+
+def spaced(text: str) -> str | None:
+    """``'kind: film'`` for a key glued to its value such as ``kind:film``, else ``None``.
+
+    ``text`` is a line from the key on, or a value read: a comment after it is left out.
+    """
+    found = _GLUED.fullmatch(text)
+    if found is None:
+        return None
+    value = " ".join(_COMMENT.split(found["value"], maxsplit=1)[0].split())
+    value = value if len(value) <= _LONGEST_SHOWN else value[: _LONGEST_SHOWN - 3] + "..."
+    return quoted(f"{found['key']}: {value}")
+
+
+#: The most characters of a value a message shows.
+_LONGEST_SHOWN = 40
 
 
 class _Stop(Exception):  # noqa: N818 (a signal, not an error)
@@ -281,6 +359,7 @@ class _Builder:
         self.values: dict[KeyPath, Mark] = {}
         self.keys: dict[KeyPath, Mark] = {}
         self.items: dict[KeyPath, array[int]] = {}
+        self.yes_no_words: dict[KeyPath, Problem] = {}  # also in problems, see Document
         self.count = 0  # values read so far
         self.root: Any = None
         self.documents = 0
@@ -416,7 +495,7 @@ class _Builder:
             self._problem(
                 mark,
                 "RC103",
-                f"'{key}' appears twice in this mapping (first on line {first.line}); "
+                f"{quoted(key)} appears twice in this mapping (first on line {first.line}); "
                 "keep one of them",
                 (*frame.path, key),
             )
@@ -469,6 +548,7 @@ class _Builder:
                 f"{old}; put it in quotes ('{written}') to keep the word, or write {old}",
                 path,
             )
+            self.yes_no_words[path] = self.problems[-1]
         elif _OLD_OCTAL.fullmatch(written) and isinstance(value, int):
             self._problem(
                 mark,

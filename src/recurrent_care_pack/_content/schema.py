@@ -14,7 +14,7 @@ from recurrent_care_pack._durations import diagnose
 from recurrent_care_pack._naming import a
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
 
-from .reading import Document
+from .reading import Document, spaced
 from .resources import bundled
 
 __all__ = ["resolve", "schema", "schema_problems"]
@@ -77,14 +77,38 @@ def _inlined(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def schema_problems(document: Document) -> list[Problem]:
-    """Every way ``document`` breaks the schema, located and explained."""
+    """Every way ``document`` breaks the schema, located and explained.
+
+    With them, the RC111 problem of each plain 'yes' or 'no' the schema takes as text
+    (reading left them here): where the schema refuses the value, its problem says how
+    to put it right, and "put it in quotes" would not.
+    """
     problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
     for error in _validator().iter_errors(document.data):
         for problem in _explain(document, error):
             problems[problem] = None
             if len(problems) >= MAX_PROBLEMS:
                 return [*problems, too_many(document.file)]
+    refused = {problem.path for problem in problems if problem.code in _VALUE_CODES}
+    for word in document.yes_no_words.values():
+        if word.path not in refused:
+            problems[word] = None
+            if len(problems) >= MAX_PROBLEMS:
+                return [*problems, too_many(document.file)]
     return list(problems)
+
+
+#: The codes of problems with a value itself (not with its key or its mapping).
+_VALUE_CODES = frozenset(
+    {"RC203", "RC204", "RC205", "RC206", "RC207", "RC208", "RC209"}
+    | {"RC301", "RC302", "RC303", "RC304"}
+)
+
+#: What a word means where true or false is wanted.
+_TRUE_OR_FALSE = {
+    **dict.fromkeys(("yes", "y", "on", "true"), "true"),
+    **dict.fromkeys(("no", "n", "off", "false"), "false"),
+}
 
 
 def _def(name: str) -> dict[str, Any]:
@@ -130,17 +154,35 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
                 yield document.problem(path, "RC202", message, at_key=True)
         return
     if keyword == "type":
-        expected = _KINDS.get(str(here.get("type")), str(here.get("type")))
-        if not path:
-            message = (
-                "the file should be a mapping of keys such as 'pack' and 'sections', "
-                f"not {_kind_of(instance)}"
-            )
-        else:
-            message = f"{name} should be {expected}, not {_kind_of(instance)}"
-        yield document.problem(path, "RC203", message)
+        yield document.problem(path, "RC203", _wrong_kind(path, here, instance))
         return
     yield document.problem(path, *_explain_value(error, here, name))
+
+
+def _wrong_kind(path: tuple[str | int, ...], here: dict[str, Any], instance: object) -> str:
+    """The message for a value of another kind than the schema asks for."""
+    wanted = here.get("type")
+    name = _name(path)
+    fix = spaced(instance) if wanted == "object" and isinstance(instance, str) else None
+    if fix is not None:  # '- id:film-6' is text; 'id: film-6' would be a mapping
+        return (
+            f"a colon needs a space after it: write {fix}; without it, "
+            f"{name} is the text {quoted(str(instance))}, not a mapping"
+        )
+    if not path:
+        return (
+            "the file should be a mapping of keys such as 'pack' and 'sections', "
+            f"not {_kind_of(instance)}"
+        )
+    word = str(instance).strip().lower() if isinstance(instance, str) else None
+    if wanted == "boolean" and word in _TRUE_OR_FALSE:  # 'yes': one problem, the right fix
+        meaning = _TRUE_OR_FALSE[word]
+        quotes = " without quotes" if meaning == word else ""
+        return (
+            f"{name} should be true or false, not the word {quoted(str(instance))}; "
+            f"write {meaning}{quotes}"
+        )
+    return f"{name} should be {_KINDS.get(str(wanted), str(wanted))}, not {_kind_of(instance)}"
 
 
 def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> tuple[str, str]:  # noqa: PLR0911 (one return per keyword)
@@ -229,7 +271,10 @@ def _explain_unknown_keys(
         else:
             hint = f"the keys {a(title)} can have are: {_list(known)}"
         yield document.problem(
-            (*path, key), "RC201", f"unknown key '{key}' in this {title}; {hint}", at_key=True
+            (*path, key),
+            "RC201",
+            f"unknown key {quoted(str(key))} in this {title}; {hint}",
+            at_key=True,
         )
 
 
@@ -255,9 +300,9 @@ def _name(path: tuple[str | int, ...]) -> str:
         return "the file"
     last = path[-1]
     if isinstance(last, str):
-        return f"'{last}'"
+        return quoted(last)
     if len(path) > 1 and isinstance(path[-2], str):
-        return f"entry {last + 1} of '{path[-2]}'"
+        return f"entry {last + 1} of {quoted(path[-2])}"
     return f"entry {last + 1}"
 
 

@@ -3,12 +3,27 @@
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
+from attrs import evolve
+
+from recurrent_care_pack._output.sarif import sarif_log
+from recurrent_care_pack._output.workspace import workspace_path
 from recurrent_care_pack._problems import Problem
 
-__all__ = ["REPORTERS", "checked", "github_report", "json_report", "shown", "text_report"]
+__all__ = [
+    "REPORTERS",
+    "checked",
+    "github_report",
+    "json_report",
+    "sarif_report",
+    "shown",
+    "step_summary",
+    "text_report",
+    "write_step_summary",
+]
 
 #: The version of the JSON report's layout; it changes only when a key changes meaning.
 JSON_REPORT_VERSION = 1
@@ -71,23 +86,137 @@ def text_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]
     return [*(shown(str(problem)) for problem in problems), _summary(problems, files)]
 
 
-def github_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]:
+#: GitHub shows at most this many error annotations of one step; the rest are only in the log.
+GITHUB_ANNOTATIONS = 10
+
+#: What a job summary may hold: GitHub refuses a step's summary over 1 MiB, all of it.
+STEP_SUMMARY_LIMIT = 1 << 20
+
+
+def github_report(
+    problems: Sequence[Problem], files: Sequence[Path], workspace: Path | None = None
+) -> list[str]:
     """GitHub Actions workflow commands, one ``::error`` per problem, then the summary.
 
     The syntax is GitHub's: ``::error file=F,line=L,col=C,title=T::MESSAGE``, with ``%``,
     carriage returns and newlines escaped everywhere, and ``:`` and ``,`` in properties;
     other control characters are written as backslash escapes, as in the text report.
+    Paths are relative to the workspace (`workspace_path`), so annotations land on the diff.
+    GitHub shows only `GITHUB_ANNOTATIONS` errors of a step: past those, problems are text
+    lines, and one ``::notice`` says how many more there are and where to read them.
     """
     lines = []
-    for problem in problems:
-        properties = [f"file={_property(str(problem.file))}"]
+    for number, found in enumerate(problems):
+        problem = evolve(found, file=workspace_path(found.file, workspace))
+        if number >= GITHUB_ANNOTATIONS:
+            lines.append(shown(str(problem)))
+            continue
+        properties = [f"file={_property(problem.file.as_posix())}"]
         if problem.line is not None:
             properties.append(f"line={problem.line}")
             properties.append(f"col={problem.column or 1}")
         properties.append(f"title={_property(problem.code)}")
         lines.append(f"::error {','.join(properties)}::{_data(problem.message)}")
+    if len(problems) > GITHUB_ANNOTATIONS:
+        more = len(problems) - GITHUB_ANNOTATIONS
+        where = "this step's log"
+        if _step_summary_file():
+            where = "the job summary and " + where
+        lines.append(
+            f"::notice title=rcpack::{more} more problem{'' if more == 1 else 's'} than GitHub "
+            f"shows as annotations ({GITHUB_ANNOTATIONS} a step); {where} list all "
+            f"{len(problems)}"
+        )
     lines.append(_summary(problems, files))
     return lines
+
+
+def step_summary(
+    problems: Sequence[Problem],
+    files: Sequence[Path],
+    environ: Mapping[str, str],
+    limit: int = STEP_SUMMARY_LIMIT,
+) -> str:
+    """A GitHub job summary in Markdown: a heading, the summary line, a table of every problem.
+
+    Each place links to its line in the repository when ``environ`` names the server,
+    repository and commit (as in GitHub Actions). Text from the content is escaped, so a
+    ``|``, a backtick, a ``<`` or a line break shows as itself and never breaks the table.
+    Rows stop before the summary would pass ``limit`` bytes, with a line saying how many
+    were left out.
+    """
+    workspace = Path(environ.get("GITHUB_WORKSPACE") or os.curdir)
+    parts = [f"### rcpack validate\n\n{_markdown(_summary(problems, files))}\n"]
+    if problems:
+        parts.append("\n| Where | Code | Problem |\n| --- | --- | --- |\n")
+    size = sum(len(part.encode("utf-8")) for part in parts)
+    for number, problem in enumerate(problems):
+        where = _markdown_place(problem, workspace_path(problem.file, workspace), environ)
+        row = f"| {where} | {problem.code} | {_markdown(problem.message)} |\n"
+        size += len(row.encode("utf-8"))
+        if size > limit - 300:  # room for the line below
+            left = len(problems) - number
+            parts.append(
+                f"\n{left} more problem{'' if left == 1 else 's'} not listed here: GitHub "
+                "takes at most 1 MiB of summary from a step. This step's log lists every one.\n"
+            )
+            break
+        parts.append(row)
+    return "".join(parts)
+
+
+def write_step_summary(
+    problems: Sequence[Problem], files: Sequence[Path], environ: Mapping[str, str] = os.environ
+) -> str | None:
+    """Append `step_summary` to the file ``$GITHUB_STEP_SUMMARY`` names, if it names one.
+
+    What the file holds already is kept. Return why it could not be written, or None:
+    a summary is an extra, so failing to write it is a warning, never a failed check.
+    """
+    target = _step_summary_file(environ)
+    if not target:
+        return None
+    try:
+        with Path(target).open("a", encoding="utf-8") as summary:
+            written = summary.tell()
+            text = step_summary(problems, files, environ, STEP_SUMMARY_LIMIT - written)
+            summary.write(("\n" if written else "") + text)
+    except OSError as error:
+        return (
+            f"cannot write the job summary to '{shown(target)}': {error.strerror or error}; "
+            "the report above is complete"
+        )
+    return None
+
+
+def _step_summary_file(environ: Mapping[str, str] = os.environ) -> str:
+    return environ.get("GITHUB_STEP_SUMMARY", "")
+
+
+#: What Markdown reads as markup inside a table cell; a backslash makes each plain text.
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>&|~$]")
+
+
+def _markdown(text: str) -> str:
+    """``text`` as one line of Markdown that shows exactly ``text`` (escaped as `shown`)."""
+    return _MARKDOWN.sub(lambda found: "\\" + found.group(), shown(text))
+
+
+def _markdown_place(problem: Problem, file: Path, environ: Mapping[str, str]) -> str:
+    """Where ``problem`` is, linked to the line on GitHub when the file is in the repository."""
+    place = file.as_posix()
+    if problem.line is not None:
+        place += f":{problem.line}:{problem.column or 1}"
+    text = _markdown(place)
+    server, repository, commit = (
+        environ.get(name) for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    if file.is_absolute() or not (server and repository and commit):
+        return text
+    url = f"{server}/{repository}/blob/{commit}/{quote(file.as_posix(), errors='surrogateescape')}"
+    if problem.line is not None:
+        url += f"#L{problem.line}"
+    return f"[{text}]({url})"
 
 
 def json_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]:
@@ -116,6 +245,11 @@ def json_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]
     return [json.dumps(report, indent=2, ensure_ascii=False)]
 
 
+def sarif_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]:
+    """One SARIF 2.1.0 log, for code-scanning tools and GitHub's upload-sarif (`sarif_log`)."""
+    return [json.dumps(sarif_log(problems, files), indent=2, ensure_ascii=False)]
+
+
 def _data(text: str) -> str:
     text = _UNSHOWABLE_ON_ONE_LINE.sub(_escape, text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -130,4 +264,5 @@ REPORTERS: dict[str, Callable[[Sequence[Problem], Sequence[Path]], list[str]]] =
     "text": text_report,
     "json": json_report,
     "github": github_report,
+    "sarif": sarif_report,
 }

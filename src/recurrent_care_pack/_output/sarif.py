@@ -1,0 +1,157 @@
+"""SARIF 2.1.0: problems as results of a static analysis, for code-scanning tools.
+
+Each code that appears is a rule, with its title and the help of docs/problem-codes.md
+(the wheel carries that file, see ``pyproject.toml``); each problem is a result at its file,
+line and column. Paths are relative to the workspace, as GitHub's upload-sarif wants.
+"""
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from recurrent_care_pack._content.resources import bundled
+from recurrent_care_pack._output.workspace import workspace_path, workspace_root
+from recurrent_care_pack._problems import CODES, Problem
+from recurrent_care_pack._version import __version__
+
+__all__ = ["SARIF_SCHEMA", "code_help", "sarif_log"]
+
+#: The schema a SARIF 2.1.0 log names: OASIS's, with the approved errata.
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+
+#: Relative paths in the log are relative to this base, the workspace.
+_BASE = "%SRCROOT%"
+
+_SECTION = re.compile(r"^## (RC\d+): [^\n]*\n", re.MULTILINE)
+
+
+def code_help(catalogue: str) -> dict[str, str]:
+    """Each code's section of docs/problem-codes.md (Markdown), by code."""
+    parts = _SECTION.split(catalogue)
+    return {code: body.strip() for code, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+@functools.cache
+def _installed_help() -> Mapping[str, str]:
+    """The help of every code, from the docs shipped with the package; none if they are gone."""
+    try:
+        return code_help(bundled("docs/problem-codes.md").read_text(encoding="utf-8"))
+    except OSError:
+        return {}
+
+
+def sarif_log(
+    problems: Sequence[Problem],
+    files: Sequence[Path],
+    workspace: Path | None = None,
+    help_by_code: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """A SARIF 2.1.0 log of one run: rcpack, a rule per code found, a result per problem.
+
+    Every file checked is an artifact; paths inside ``workspace`` (`workspace_root`) are
+    relative to the base id ``%SRCROOT%``, others are absolute ``file:`` URIs. A problem
+    with no line (about the whole file) has no region. ``help_by_code`` is the Markdown help
+    of each code (default: docs/problem-codes.md).
+    """
+    helps = _installed_help() if help_by_code is None else help_by_code
+    codes = sorted({problem.code for problem in problems})
+    rule_index = {code: index for index, code in enumerate(codes)}
+    artifacts: dict[str, dict[str, str]] = {}
+    for file in [*files, *(problem.file for problem in problems)]:
+        location = _location(file, workspace)
+        artifacts.setdefault(location["uri"], location)
+    artifact_index = {uri: index for index, uri in enumerate(artifacts)}
+    results = []
+    for problem in problems:
+        location = _location(problem.file, workspace)
+        physical: dict[str, Any] = {
+            "artifactLocation": {**location, "index": artifact_index[location["uri"]]}
+        }
+        if problem.line is not None:
+            physical["region"] = {"startLine": problem.line}
+            if problem.column is not None:
+                physical["region"]["startColumn"] = problem.column
+        results.append(
+            {
+                "ruleId": problem.code,
+                "ruleIndex": rule_index[problem.code],
+                "level": "error",
+                "message": {"text": problem.message},
+                "locations": [{"physicalLocation": physical}],
+            }
+        )
+    base = workspace_root(workspace).as_uri()
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "rcpack",
+                        "version": __version__,
+                        "rules": [_rule(code, helps.get(code)) for code in codes],
+                    }
+                },
+                "originalUriBaseIds": {_BASE: {"uri": base if base.endswith("/") else base + "/"}},
+                "artifacts": [
+                    {"location": location, "roles": ["analysisTarget"]}
+                    for location in artifacts.values()
+                ],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def _location(file: Path, workspace: Path | None) -> dict[str, str]:
+    """An artifact location: relative to the workspace when inside it, else absolute."""
+    where = workspace_path(file, workspace)
+    if where.is_absolute():
+        return {"uri": where.as_uri()}
+    return {"uri": quote(where.as_posix(), errors="surrogateescape"), "uriBaseId": _BASE}
+
+
+def _rule(code: str, markdown: str | None) -> dict[str, Any]:
+    """The rule for ``code``: its title, and what it means and how to fix it if known."""
+    title = CODES.get(code, code)
+    rule: dict[str, Any] = {
+        "id": code,
+        "name": _name(title),
+        "shortDescription": {"text": title},
+        "defaultConfiguration": {"level": "error"},
+    }
+    if markdown:
+        paragraphs = [" ".join(paragraph.split()) for paragraph in markdown.split("\n\n")]
+        what = "\n\n".join(
+            paragraph for paragraph in _before_example(paragraphs) if not _is_fix(paragraph)
+        )
+        fixes = [f"Fix: {p.removeprefix('**Fix:** ')}" for p in paragraphs if _is_fix(p)]
+        rule["fullDescription"] = {"text": what}
+        rule["help"] = {"text": "\n\n".join([what, *fixes]), "markdown": markdown}
+    return rule
+
+
+def _before_example(paragraphs: list[str]) -> list[str]:
+    for number, paragraph in enumerate(paragraphs):
+        if paragraph.startswith("```"):
+            return paragraphs[:number]
+    return paragraphs
+
+
+def _is_fix(paragraph: str) -> bool:
+    return paragraph.startswith("**Fix:**")
+
+
+def _name(title: str) -> str:
+    """A rule's name from its title: 'an unknown key' is ``UnknownKey``."""
+    words = re.findall(r"[A-Za-z0-9]+", re.sub(r"\([^)]*\)", "", title))
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    return "".join(word[0].upper() + word[1:] for word in words)
