@@ -514,20 +514,26 @@ def _arrange(source: _Source) -> _Source:
 
 def _canonical(
     node: _Node | None, subschema: dict[str, Any] | None, in_list: bool = False
-) -> None:
+) -> bool:
+    """Put ``node`` in canonical order and spelling; whether it holds a key the schema lacks.
+
+    A key the schema does not know (a misspelling) keeps the line validate named: the
+    mappings it is in, at any depth, keep their order as written.
+    """
     here = resolve(subschema)
+    unknown = False
     if isinstance(node, _Map):
         here = _branch(here, {entry.key.value for entry in node.entries})
         properties: dict[str, Any] = here.get("properties", {})
         rank = {key: number for number, key in enumerate(properties)}
-        if all(entry.key.value in rank for entry in node.entries):
-            # A key the schema does not know (a misspelling) keeps the line validate named.
-            node.entries.sort(key=lambda entry: rank[entry.key.value])
         for entry in node.entries:
-            _canonical(entry.value, properties.get(entry.key.value))
+            unknown |= entry.key.value not in rank
+            unknown |= _canonical(entry.value, properties.get(entry.key.value))
+        if not unknown:
+            node.entries.sort(key=lambda entry: rank[entry.key.value])
     elif isinstance(node, _Seq):
         for item in node.items:
-            _canonical(item.value, here.get("items"), in_list=True)
+            unknown |= _canonical(item.value, here.get("items"), in_list=True)
         _lift(node)
         node.flow_out = (
             in_list
@@ -539,6 +545,8 @@ def _canonical(
                 and not item.eol
                 for item in node.items
             )
+            # A comment ending it stays below its last line, unless that is the dash's line.
+            and (not node.tail or len(node.items) == 1)
         )
     if isinstance(node, (_Map, _Seq)):
         _sink(node)
@@ -552,6 +560,7 @@ def _canonical(
         if diagnose(canonical) is None and parse_duration(canonical) == parse_duration(node.value):
             node.value = canonical
             node.style, node.lines = "", None
+    return unknown
 
 
 def _lift(node: _Seq) -> None:
