@@ -205,9 +205,14 @@ def test_formatting_keeps_values_and_is_idempotent(pack: Pack) -> None:
             id="CRLF files stay CRLF throughout",
         ),
         pytest.param(
-            "pack:\n  audience:\n    - a\n  # no licence was found\n\nworks: []\n",
-            "pack:\n  audience:\n    - a\n  # no licence was found\n\nworks: []\n",
+            "pack:\n  id: p\n  # no licence was found\n\nworks: []\n",
+            "pack:\n  id: p\n  # no licence was found\n\nworks: []\n",
             id="a comment ending a mapping stays at its end",
+        ),
+        pytest.param(
+            "pack:\n  audience:\n    - a\n  # no licence was found\n\nworks: []\n",
+            "pack:\n  audience:\n    - a\n    # no licence was found\n\nworks: []\n",
+            id="a comment ending a mapping after a nested list is indented like the list's end",
         ),
         pytest.param(
             "people:\n  - name: A\n    id: a\r# note about B\n  - name: B\n    id: b\n",
@@ -216,8 +221,8 @@ def test_formatting_keeps_values_and_is_idempotent(pack: Pack) -> None:
         ),
         pytest.param(
             "people:\n  - name: A\n    id: a\n    01: x\n    0x1F: y\n    TRUE: z\n",
-            "people:\n  - id: a\n    name: A\n    01: x\n    0x1F: 'y'\n    TRUE: z\n",
-            id="keys are written as they were spelt",
+            "people:\n  - name: A\n    id: a\n    01: x\n    0x1F: 'y'\n    TRUE: z\n",
+            id="keys are written as they were spelt, in their order when one is unknown",
         ),
         pytest.param(
             "people:\n  - ? name # k\n    : A # v\n    id: a\n",

@@ -169,11 +169,9 @@ def format_text(text: str) -> str:
     first = re.search("\r\n|\r|\n", text)
     newline = first.group() if first is not None else "\n"
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads all three alike
-    source = _parse(text)
-    _canonical(source.root, schema())
+    source = _arrange(_parse(text))
     after = _emit(source)
-    again = _parse(after)
-    _canonical(again.root, schema())
+    again = _arrange(_parse(after))
     _compare(source, again)
     if _emit(again) != after:
         raise LayoutError(1, 1, _refusal("formatting it twice would not give the same text"))
@@ -193,7 +191,7 @@ def _refusal(why: str) -> str:
 @define
 class _Scalar:
     value: Any
-    written: str  # as the source wrote it (kept for numbers, true/false and null)
+    written: str  # as the source wrote it (kept for numbers and null)
     style: str  # '' plain, "'", '"', '|' or '>'
     line: int
     column: int
@@ -328,7 +326,7 @@ class _Builder:
             hash_at = _comment_start(text, here, stop)
             if hash_at >= 0:
                 before = text[line_start:hash_at]
-                comment = text[hash_at:stop].rstrip()
+                comment = _spaced(text[hash_at:stop].rstrip())
                 column = hash_at - line_start
                 notes.append(_Note(hash_at, line, column, comment, eol=bool(before.strip())))
             elif newline >= 0 and here == line_start and not piece.strip():
@@ -350,7 +348,8 @@ class _Builder:
         if header is not None and header.group(5):
             index = event.start_mark.index + header_line[start.column :].index("#")
             column = index - event.start_mark.index + start.column
-            notes.append(_Note(index, start.line, column, header.group(5).rstrip(), eol=True))
+            comment = _spaced(header.group(5).rstrip())
+            notes.append(_Note(index, start.line, column, comment, eol=True))
         end: int = self.offsets[end_line + 1] - 1
         return end
 
@@ -483,6 +482,14 @@ class _Builder:
         self.source.trailing.extend(self._take())
 
 
+def _spaced(comment: str) -> str:
+    """A comment with a space after its ``#`` signs, as yamllint asks: ``#note`` is ``# note``."""
+    words = comment.lstrip("#")
+    if not words or words.startswith(" "):
+        return comment
+    return f"{comment[: len(comment) - len(words)]} {words}"
+
+
 def _comment_start(text: str, start: int, stop: int) -> int:
     """Where a comment starts between ``start`` and ``stop`` (outside any scalar), or -1."""
     at = text.find("#", start, stop)
@@ -496,20 +503,38 @@ def _comment_start(text: str, start: int, stop: int) -> int:
 # The canonical order and spelling.
 
 
+def _arrange(source: _Source) -> _Source:
+    """The source in canonical order and spelling; comments ending it end the file."""
+    _canonical(source.root, schema())
+    if isinstance(source.root, (_Map, _Seq)) and source.root.tail:
+        source.trailing[:0] = source.root.tail
+        source.root.tail = []
+    return source
+
+
 def _canonical(
     node: _Node | None, subschema: dict[str, Any] | None, in_list: bool = False
-) -> None:
+) -> bool:
+    """Put ``node`` in canonical order and spelling; whether it holds a key the schema lacks.
+
+    A key the schema does not know (a misspelling) keeps the line validate named: the
+    mappings it is in, at any depth, keep their order as written.
+    """
     here = resolve(subschema)
+    unknown = False
     if isinstance(node, _Map):
         here = _branch(here, {entry.key.value for entry in node.entries})
         properties: dict[str, Any] = here.get("properties", {})
         rank = {key: number for number, key in enumerate(properties)}
-        node.entries.sort(key=lambda entry: rank.get(entry.key.value, len(rank)))
         for entry in node.entries:
-            _canonical(entry.value, properties.get(entry.key.value))
+            unknown |= entry.key.value not in rank
+            unknown |= _canonical(entry.value, properties.get(entry.key.value))
+        if not unknown:
+            node.entries.sort(key=lambda entry: rank[entry.key.value])
     elif isinstance(node, _Seq):
         for item in node.items:
-            _canonical(item.value, here.get("items"), in_list=True)
+            unknown |= _canonical(item.value, here.get("items"), in_list=True)
+        _lift(node)
         node.flow_out = (
             in_list
             and bool(node.items)
@@ -520,8 +545,11 @@ def _canonical(
                 and not item.eol
                 for item in node.items
             )
-            and not node.tail
+            # A comment ending it stays below its last line, unless that is the dash's line.
+            and (not node.tail or len(node.items) == 1)
         )
+    if isinstance(node, (_Map, _Seq)):
+        _sink(node)
     elif (
         isinstance(node, _Scalar)
         and here is schema()["$defs"]["duration"]
@@ -532,6 +560,44 @@ def _canonical(
         if diagnose(canonical) is None and parse_duration(canonical) == parse_duration(node.value):
             node.value = canonical
             node.style, node.lines = "", None
+    return unknown
+
+
+def _lift(node: _Seq) -> None:
+    """Comments after a list written ``[a, b]`` stand above what follows it."""
+    for number, item in enumerate(node.items, start=1):
+        if isinstance(item.value, _Seq) and item.value.flow_out and item.value.tail:
+            after = node.items[number].before if number < len(node.items) else node.tail
+            after[:0] = item.value.tail
+            item.value.tail = []
+
+
+def _sink(node: _Map | _Seq) -> None:
+    """Comments ending ``node`` and the blocks that end with it, indented like the last line.
+
+    yamllint's comments-indentation wants a comment indented like the line above it or the
+    line below. So comments ending a nested block go under the block's last line, at its
+    depth; after ``- id: a`` that is the depth of the dash.
+    """
+    if _empty(node):
+        return
+    chain = [node]
+    while True:
+        last = _children(chain[-1])[-1].value
+        if not isinstance(last, (_Map, _Seq)) or _empty(last) or _flow_out(last):
+            break
+        chain.append(last)
+    target = len(chain) - 1
+    while target and isinstance(chain[target - 1], _Seq) and len(_children(chain[target])) == 1:
+        target -= 1  # its one line is the dash's line
+    tails = [comment for collection in reversed(chain) for comment in collection.tail]
+    for collection in chain:
+        collection.tail = []
+    chain[target].tail = tails
+
+
+def _children(node: _Map | _Seq) -> list[_Entry] | list[_Item]:
+    return node.entries if isinstance(node, _Map) else node.items
 
 
 def _branch(subschema: dict[str, Any], keys: set[str]) -> dict[str, Any]:
@@ -661,8 +727,10 @@ def _key(key: _Scalar) -> str:
 
 
 def _scalar(scalar: _Scalar, *, flow: bool) -> str:
+    if isinstance(scalar.value, bool):
+        return "true" if scalar.value else "false"  # 'True' is a word to YAML 1.1 and yamllint
     if not isinstance(scalar.value, str):
-        return scalar.written  # a number, true/false or null, as it was written
+        return scalar.written  # a number or null, as it was written
     return _quoted(scalar.value, flow=flow, key=False)
 
 
@@ -733,9 +801,24 @@ def _literal(value: str) -> tuple[str, list[str]] | None:
 
 
 def _reads_back(header: str, lines: list[str], value: str) -> bool:
+    if not _tidy(lines):
+        return False
     text = f"k: {header}\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
     document, problems = read_text(Path("-"), text.encode("utf-8"))
     return document is not None and not problems and document.data == {"k": value}
+
+
+def _tidy(lines: list[str]) -> bool:
+    """Whether a block's lines suit yamllint: no trailing spaces, no blank line at the end.
+
+    Nor more than two blank lines in a row: text that needs them goes in double quotes.
+    """
+    blank = 0
+    for line in lines:
+        blank = blank + 1 if not line else 0
+        if blank > 2 or line.endswith((" ", "\t")):
+            return False
+    return blank == 0
 
 
 def _resolve_plain(text: str) -> Any:

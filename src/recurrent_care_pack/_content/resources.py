@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-__all__ = ["bundled"]
+__all__ = ["bundled", "yamllint_config"]
 
 #: The package folder: ``recurrent_care_pack/``.
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -19,3 +19,12 @@ def bundled(name: str) -> Path:
         if candidate.exists():
             return candidate
     raise FileNotFoundError(f"the bundled {name} is missing from this installation")
+
+
+def yamllint_config() -> Path:
+    """The yamllint settings that agree with ``rcpack fmt``, for a ``.yamllint.yaml``.
+
+    The package carries them as ``_bundled/yamllint.yaml``: the same text as this
+    repository's own ``.yamllint.yaml``.
+    """
+    return bundled("yamllint.yaml")
