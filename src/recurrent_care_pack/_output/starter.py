@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 
 from attrs import frozen
 
-from recurrent_care_pack._content.resources import bundled
+from recurrent_care_pack._content.resources import bundled, yamllint_config
 from recurrent_care_pack._files import create_file
 
 __all__ = ["HooksSource", "Made", "hooks_source", "make_starter", "starter_files"]
@@ -105,7 +105,7 @@ def starter_files(hooks: HooksSource | None) -> dict[str, bytes]:
         }
     )
     files[".vscode/extensions.json"] = _json({"recommendations": ["redhat.vscode-yaml"]})
-    files[".yamllint.yaml"] = bundled(".yamllint.yaml").read_bytes()
+    files[".yamllint.yaml"] = yamllint_config().read_bytes()
     files[".pre-commit-config.yaml"] = _pre_commit(hooks).encode()
     files[".github/workflows/content.yml"] = _workflow(hooks).encode()
     files["README.md"] = _readme().encode()
