@@ -556,8 +556,8 @@ def _init(args: argparse.Namespace) -> int:
         raise _Exit(USAGE, str(error)) from None
     for name in made.written:
         print(f"wrote {shown(str(folder / name))}")
-    for name in made.kept:
-        print(f"kept {shown(str(folder / name))}: it exists (or {CONTENT}/ holds a pack already)")
+    for name, why in made.kept:
+        print(f"kept {shown(str(folder / name))}: {why}")
     if made.hooks is None:
         print(
             "note: rcpack cannot tell where it was installed from, so the pre-commit hooks "

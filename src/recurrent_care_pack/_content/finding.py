@@ -225,9 +225,16 @@ def _search(top: Path, within: Path | None = None) -> Iterator[tuple[Path, list[
         else:  # not in a pack: content only if a marked file (a pipe is not: it never ends)
             loose.extend(file for file in files if file.is_file() and has_schema_line(file))
     for root, files in packs.items():
-        yield root, sorted(files)
+        yield root, sorted(_shortest(file) for file in files)
     for file in loose:
-        yield file, [file]
+        yield _shortest(file), [_shortest(file)]
+
+
+def _shortest(file: Path) -> Path:
+    """``file`` put short: ``../sections/a.yaml``, seen from ``sections/``, is ``a.yaml``."""
+    if file.is_absolute() or ".." not in file.parts:
+        return file
+    return Path(os.path.relpath(file))
 
 
 def _searched(folder: Path) -> bool:

@@ -57,14 +57,15 @@ def checked(files: Sequence[Path], *, by_name: bool = True) -> str:
 
 
 def _folder_of(files: Sequence[Path]) -> str:
-    """The folder that holds every one of ``files``, as they were named."""
-    try:
-        common = os.path.commonpath([str(file.parent) for file in files])
-    except ValueError:  # some relative, some absolute
-        common = os.path.commonpath([str(file.parent.absolute()) for file in files])
-    if common in {"", "."}:
+    """The folder that holds every one of ``files``: relative if they all are."""
+    parents = [os.path.abspath(file.parent) for file in files]  # noqa: PTH100 (normalises ..)
+    common = Path(os.path.commonpath(parents))
+    if any(file.is_absolute() for file in files):
+        return shown(str(common).rstrip(os.sep) + os.sep)
+    relative = os.path.relpath(common)
+    if relative == ".":
         return "this folder"
-    return shown(common.rstrip(os.sep) + os.sep)
+    return shown(relative + os.sep)
 
 
 def _summary(problems: Sequence[Problem], files: Sequence[Path]) -> str:

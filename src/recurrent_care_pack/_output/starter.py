@@ -35,10 +35,10 @@ class HooksSource:
 
 @frozen
 class Made:
-    """What ``rcpack init`` did with each file: ``written`` or ``kept`` (it existed)."""
+    """What ``rcpack init`` did with each file: ``written``, or ``kept`` with the reason."""
 
     written: tuple[str, ...]
-    kept: tuple[str, ...]
+    kept: tuple[tuple[str, str], ...]
     hooks: HooksSource | None
 
 
@@ -121,17 +121,20 @@ def make_starter(folder: Path) -> Made:
     """
     hooks = hooks_source()
     written: list[str] = []
-    kept: list[str] = []
+    kept: list[tuple[str, str]] = []
     has_content = (folder / CONTENT).is_dir() and any(
         f.suffix in {".yaml", ".yml"} for f in (folder / CONTENT).rglob("*")
     )
     for name, content in starter_files(hooks).items():
         if has_content and name.startswith(f"{CONTENT}/"):
-            kept.append(name)
+            kept.append((name, f"{CONTENT}/ holds a pack already"))
             continue
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        (written if create_file(path, content) else kept).append(name)
+        if create_file(path, content):
+            written.append(name)
+        else:
+            kept.append((name, "it exists"))
     return Made(tuple(written), tuple(kept), hooks)
 
 
