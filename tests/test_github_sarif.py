@@ -136,7 +136,7 @@ def test_past_ten_annotations_the_rest_are_log_lines_and_one_notice_counts_them(
         *(f"content/pack.yaml:{9 + n}:1: RC201 {_unknown(n)}" for n in range(10, 16)),
         "::notice title=rcpack::6 more problems than GitHub shows as annotations (10 a step); "
         "the job summary and this step's log list all 16",
-        "checked 1 file: 16 problems in 1 file",
+        "checked 1 file, pack.yaml: 16 problems in 1 file",
     ]
 
 
@@ -204,7 +204,7 @@ def test_step_summary_is_appended_with_every_problem_in_a_table(
     assert summary == (
         "## Earlier step\n\nall good\n\n"
         "### rcpack validate\n\n"
-        "checked 1 file: 16 problems in 1 file\n\n"
+        "checked 1 file, pack.yaml: 16 problems in 1 file\n\n"
         "| Where | Code | Problem |\n| --- | --- | --- |\n" + rows
     )
     table = _rendered(summary)
@@ -222,7 +222,7 @@ def test_step_summary_of_valid_content_says_so(
     assert main(["validate", "--format", "json", "pack.yaml"]) == 0
     assert json.loads(capsys.readouterr().out)["valid"] is True
     assert (tmp_path / "summary.md").read_text(encoding="utf-8") == (
-        "### rcpack validate\n\nchecked 1 file: no problems\n"
+        "### rcpack validate\n\nchecked 1 file, pack.yaml: no problems\n"
     )
 
 
@@ -310,7 +310,7 @@ def test_a_summary_that_cannot_be_written_is_a_warning_not_a_failure(
     (workspace / "content" / "pack.yaml").write_text(content, encoding="utf-8")
     assert main(["validate", "pack.yaml"]) == status
     out, err = capsys.readouterr()
-    assert out.splitlines()[-1].startswith("checked 1 file: ")
+    assert out.splitlines()[-1].startswith("checked 1 file, pack.yaml: ")
     assert err == (
         f"rcpack: warning: cannot write the job summary to '{workspace}/missing/summary.md': "
         "No such file or directory; the report above is complete\n"

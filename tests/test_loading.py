@@ -46,7 +46,7 @@ def test_content_the_model_cannot_build_is_a_located_problem(
     assert [(p.file.name, p.line, p.column, p.code, p.message) for p in result.problems] == [
         (
             "pack.yaml",
-            4,
+            5,
             1,
             "RC209",
             "the content could not be built: Extra fields in constructor for Section: colour",

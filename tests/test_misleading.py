@@ -39,7 +39,7 @@ def _validate(
 
 
 def _summary(count: int) -> str:
-    return f"checked 1 file: {count} problem{'s' if count > 1 else ''} in 1 file"
+    return f"checked 1 file, pack.yaml: {count} problem{'s' if count > 1 else ''} in 1 file"
 
 
 # 1. yes and no: one problem, with the fix that is right where it is written.
@@ -82,7 +82,7 @@ def test_true_and_false_as_written_are_fine(
     content = WITH_DISCUSSION.replace("optional: {}", "optional: true")
     assert _validate(tmp_path, monkeypatch, capsys, content) == (
         0,
-        ["checked 1 file: no problems"],
+        ["checked 1 file, pack.yaml: no problems"],
     )
 
 
