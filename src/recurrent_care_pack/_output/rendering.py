@@ -90,7 +90,7 @@ def render_handout(
     return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
 
 
-def write_handout(
+def write_handout(  # noqa: PLR0913 (large_print is keyword-only, as in render_handout)
     path: str | PathLike[str],
     pack: Pack,
     kind: str,
