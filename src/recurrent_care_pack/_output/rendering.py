@@ -169,7 +169,8 @@ def _footer(pack: Pack, kind: str, agenda: Agenda, data: dict[str, Any]) -> str:
     parts = [str(data["title"])]
     if sections:
         numbers = [str(s.number) for s in sections]
-        parts.append(f"Section{'s' if len(numbers) > 1 else ''} {listed(numbers)}")
+        # A no-break space: a narrow footer wraps between its parts, never in "Section 3".
+        parts.append(f"Section{'s' if len(numbers) > 1 else ''}\u00a0{listed(numbers)}")
     date = data.get("date")
     if isinstance(date, str) and date:
         parts.append(date)
