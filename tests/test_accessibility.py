@@ -160,6 +160,17 @@ def test_no_guide_page_but_the_last_is_half_empty(large_print: bool) -> None:
         assert _lowest_text(page) > height / 2
 
 
+@pytest.mark.parametrize("large_print", SIZES)
+def test_film_6_entry_stays_on_one_page(large_print: bool) -> None:
+    """Film 6's entry in "Films to queue" starts and ends on the same page (it used to split)."""
+    reader = pypdf.PdfReader(io.BytesIO(_handout("guide", "pdf", large_print)))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    start = [n for n, text in enumerate(pages) if "Film 6: Explaining complex trauma" in text]
+    end = [n for n, text in enumerate(pages) if "22 minutes 31 seconds. Allow 23 minutes." in text]
+    assert len(start) == 1
+    assert start == end
+
+
 # Word
 
 

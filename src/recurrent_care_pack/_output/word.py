@@ -80,7 +80,7 @@ def word_document(
 
 def _set_up(document: Any, title: str, layout: Mapping[str, Any], body: int) -> None:
     """Page, styles, properties and footer, before any content."""
-    from docx.shared import Mm, Pt, Twips  # noqa: PLC0415
+    from docx.shared import Mm, Twips  # noqa: PLC0415
 
     for section in document.sections:
         section.page_width, section.page_height = (Twips(t) for t in A4_TWIPS)
@@ -97,7 +97,7 @@ def _set_up(document: Any, title: str, layout: Mapping[str, Any], body: int) -> 
     _styles(document, body)
     for language in document.settings.element.iter(f"{_W}themeFontLang"):
         _set_language(language)
-    _footer(document, str(layout.get("footer") or title), Pt(body))
+    _footer(document, str(layout.get("footer") or title))
 
 
 def _drop_parts(document: Any) -> None:
@@ -124,6 +124,8 @@ def _styles(document: Any, body: int) -> None:
         document.styles[name].font.size = Pt(round(body * scale))
     for name in ("Normal", "Footer"):
         document.styles[name].font.size = Pt(body)
+    # A paragraph (a film's entry, a step, a tip) stays whole on a page.
+    document.styles["Normal"].paragraph_format.keep_together = True
     for element in styles.iter():
         for attribute in _THEMED:
             element.attrib.pop(f"{_W}{attribute}", None)
@@ -165,30 +167,31 @@ def _set_language(element: Any) -> None:
         element.set(f"{_W}{attribute}", LANGUAGE)
 
 
-def _footer(document: Any, text: str, size: Any) -> None:
-    """The handout's name and "Page N of M" (Word's PAGE and NUMPAGES fields) on every page."""
-    from docx.enum.text import WD_TAB_ALIGNMENT  # noqa: PLC0415
+def _footer(document: Any, text: str) -> None:
+    """The handout's name, then "Page N of M" (Word's PAGE and NUMPAGES fields) at the right.
+
+    Two lines, so that neither wraps into the other in large print.
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
     from docx.oxml import parse_xml  # noqa: PLC0415
 
     for section in document.sections:
-        paragraph = section.footer.paragraphs[0]
-        paragraph.style = document.styles["Footer"]
-        width = section.page_width - section.left_margin - section.right_margin
-        stops = paragraph.paragraph_format.tab_stops
-        stops.clear_all()
-        stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run(f"{text}\tPage ")
+        footer = section.footer
+        named = footer.paragraphs[0]
+        named.style = document.styles["Footer"]
+        named.add_run(text)
+        page = footer.add_paragraph(style=document.styles["Footer"])
+        page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        page.add_run("Page ")
         for field, after in (("PAGE", " of "), ("NUMPAGES", "")):
-            paragraph._p.append(  # noqa: SLF001 (python-docx has no field API)
+            page._p.append(  # noqa: SLF001 (python-docx has no field API)
                 parse_xml(
                     f'<w:fldSimple xmlns:w="{_W[1:-1]}" w:instr=" {field} ">'
                     "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
                 )
             )
             if after:
-                paragraph.add_run(after)
-        for run in paragraph._p.iter(f"{_W}r"):  # noqa: SLF001
-            run.get_or_add_rPr().get_or_add_sz().val = size
+                page.add_run(after)
 
 
 def _finish(document: Any, *, sheets: str | None) -> None:
@@ -277,6 +280,7 @@ def _table(
     document: Any, header: Iterable[str], rows: Iterable[Iterable[str]], widths: Iterable[float]
 ) -> Any:
     """A table with a header row and columns in these shares of the text width."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
     from docx.shared import Emu  # noqa: PLC0415
 
     section = document.sections[-1]
@@ -291,6 +295,18 @@ def _table(
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
+    # Room around the text in each cell: 1 mm above and below, 2 mm either side.
+    table._tbl.tblPr.insert_element_before(  # noqa: SLF001 (python-docx has no cell-margin API)
+        parse_xml(
+            f'<w:tblCellMar xmlns:w="{_W[1:-1]}"><w:top w:w="57" w:type="dxa"/>'
+            '<w:left w:w="113" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/>'
+            '<w:right w:w="113" w:type="dxa"/></w:tblCellMar>'
+        ),
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    )
     for column, share in zip(table.columns, shares, strict=True):
         column.width = Emu(int(width * share))
         for cell in column.cells:
