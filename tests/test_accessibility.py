@@ -24,6 +24,7 @@ import pypdf
 import pytest
 
 import recurrent_care_pack as rcp
+from recurrent_care_pack._cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("guide", "exercises", "tips")
@@ -169,6 +170,17 @@ def test_film_6_entry_stays_on_one_page(large_print: bool) -> None:
     end = [n for n, text in enumerate(pages) if "22 minutes 31 seconds. Allow 23 minutes." in text]
     assert len(start) == 1
     assert start == end
+
+
+def test_cli_large_print_sets_16_pt(tmp_path: Path) -> None:
+    """The --large-print option of rcpack handout writes what render_handout gives in large print."""
+    target = tmp_path / "tips.html"
+    argv = ["handout", "tips", "section-3", "--break-after-exercises", "--large-print"]
+    assert main([*argv, "-o", str(target)]) == 0
+    assert target.read_bytes() == _handout("tips", "html", large_print=True)
+    assert b'<html lang="en-GB" class="large-print">' in target.read_bytes()
+    assert main([*argv[:-1], "-o", str(target)]) == 0
+    assert b'<html lang="en-GB">' in target.read_bytes()
 
 
 # Word
