@@ -206,7 +206,7 @@ def _check_pack(files: list[Path], max_file_size: int) -> Result:
     problems.extend(more)
     from .meaning import duplicate_id_problems  # noqa: PLC0415 (only when needed)
 
-    problems.extend(duplicate_id_problems(documents))
+    problems.extend(duplicate_id_problems(documents, flaws))
     ordered = tuple(sorted(problems, key=sort_key))
     return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
 

@@ -25,7 +25,7 @@ from recurrent_care_pack._naming import a, film_name, film_names
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
 
 from .merging import Origins
-from .pruning import NO_GAPS, Gaps
+from .pruning import NO_GAPS, Flaw, Gaps, in_doubt
 from .reading import Document, KeyPath
 
 __all__ = ["duplicate_id_problems", "meaning_problems"]
@@ -48,13 +48,22 @@ _KIND_OF_LIST = {
 }
 
 
-def duplicate_id_problems(documents: list[Document]) -> list[Problem]:
-    """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file)."""
+def duplicate_id_problems(
+    documents: list[Document], flaws: Mapping[Path, Sequence[Flaw]] | None = None
+) -> list[Problem]:
+    """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file).
+
+    An id that reading or schema ``flaws`` put in doubt (``id: Film 6``, ``id: no``) is
+    left to be fixed first: fixed, it may be no duplicate.
+    """
     seen: dict[str, tuple[Document, KeyPath]] = {}
     problems: list[Problem] = []
     for document in documents:
         count = 0
+        doubted = in_doubt((flaws or {}).get(document.file, ()))
         for path, item_id in _ids(document.data, ()):
+            if doubted((*path, "id")):
+                continue
             if item_id in seen and count == MAX_PROBLEMS:
                 problems.append(too_many(document.file))
                 break

@@ -8,9 +8,9 @@ what they cannot see, so that they report nothing that fixing the problem could 
 """
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from attrs import field, frozen
 
@@ -18,7 +18,17 @@ from recurrent_care_pack._problems import Problem
 
 from .reading import Document, KeyPath
 
-__all__ = ["NO_GAPS", "STAND_IN_DETAILS", "Flaw", "Gaps", "Pruned", "reading_flaws", "survey"]
+__all__ = [
+    "NO_GAPS",
+    "STAND_IN_DETAILS",
+    "Flaw",
+    "Gaps",
+    "Pruned",
+    "in_doubt",
+    "is_id",
+    "reading_flaws",
+    "survey",
+]
 
 #: The parts a part holds, by its kind: under which key, of what kind, and whether a list.
 _PARTS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -123,6 +133,19 @@ class Gaps:
 NO_GAPS = Gaps()
 
 
+def is_id(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is written as an id must be (one that the schema may still refuse)."""
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+def in_doubt(flaws: Iterable[Flaw]) -> Callable[[KeyPath], bool]:
+    """Whether a value at a path is put in doubt by the flaws: one at it, or around it."""
+    closed = {flaw.path for flaw in flaws if flaw.keyword not in _OPEN}
+    if not closed:  # most files: nothing to look up
+        return lambda _: False
+    return lambda path: any(path[:end] in closed for end in range(len(path) + 1))
+
+
 def reading_flaws(document: Document, problems: Iterable[Problem]) -> list[Flaw]:
     """Where the reading problems of a file that could still be read put its content in doubt."""
     return [
@@ -199,10 +222,12 @@ class _Survey:
         self.details = False
         # The flaws of the document being surveyed.
         self.closed: set[KeyPath] = set()
+        self.doubted: Callable[[KeyPath], bool] = in_doubt(())
         self.open: set[KeyPath] = set()
 
     def document(self, document: Document, flaws: Sequence[Flaw]) -> None:
         self.closed = {flaw.path for flaw in flaws if flaw.keyword not in _OPEN}
+        self.doubted = in_doubt(flaws)
         self.open = {flaw.path for flaw in flaws if flaw.keyword in _OPEN}
         pruned = self.pruned.setdefault(document.file, {})
         flawed: dict[KeyPath, tuple[str, Any, list[KeyPath]]] = {}
@@ -229,8 +254,7 @@ class _Survey:
 
     def known(self, at: KeyPath, value: Any, key: str) -> bool:
         """Whether ``value``'s ``key`` (at ``at``) is beyond doubt: present or surely absent."""
-        path = (*at, key)
-        if any(path[:end] in self.closed for end in range(len(path) + 1)):
+        if self.doubted((*at, key)):
             return False
         if not isinstance(value, dict):
             return False
@@ -259,7 +283,7 @@ class _Survey:
 
     def identified(self, at: KeyPath, kind: str, value: Any) -> None:
         item_id = value.get("id") if self.known(at, value, "id") else None
-        if isinstance(item_id, str) and _ID.fullmatch(item_id):
+        if is_id(item_id):
             self.ids.setdefault(kind, set()).add(item_id)
         else:  # any reference to this kind may have meant it
             self.unseen.add(kind)
