@@ -192,6 +192,7 @@ _IDS = sorted(
 )
 _VALUE = re.compile(r"^(\s*(?:- )?)([a-z_]+): (?![>|])(.+)$")
 _ITEM = re.compile(r"^(\s*- )([a-z0-9-]+)$")
+_KEY = re.compile(r"^(\s*(?:- )?)([a-z_]+):$")  # a key whose value starts below it
 _DURATION_KEYS = {"duration", "allowance", "time", "running_time"}
 _REFERENCE_KEYS = {"id", "exercise", "publisher", "organisation", "case_study", "based_on"}
 
@@ -211,7 +212,7 @@ def _lines_that(pattern: re.Pattern[str]) -> list[tuple[str, int]]:
 
 
 _VALUES = _lines_that(_VALUE)
-_EDITABLE = sorted({*_VALUES, *_lines_that(_ITEM)})
+_EDITABLE = sorted({*_VALUES, *_lines_that(_ITEM), *_lines_that(_KEY)})
 
 
 def _meaning_edit(line: str, data: st.DataObject) -> str:
@@ -220,7 +221,8 @@ def _meaning_edit(line: str, data: st.DataObject) -> str:
     if item:
         return str(item.group(1)) + str(data.draw(st.sampled_from([*_IDS, "film-9"])))
     found = _VALUE.match(line)
-    assert found is not None
+    if found is None:  # a key alone on its line
+        return line
     indent, key, _ = found.groups()
     if key == "number":
         value = str(data.draw(st.integers(1, 10)))
@@ -235,6 +237,9 @@ def _meaning_edit(line: str, data: st.DataObject) -> str:
 
 def _schema_edit(line: str, data: st.DataObject) -> str:
     """The line with its key misspelt or its value one the schema or reading refuses."""
+    alone = _KEY.match(line)
+    if alone is not None:  # 'media:' misspelt may hide what it holds
+        return f"{alone.group(1)}{alone.group(2)[:-1]}:"
     found = _VALUE.match(line)
     if found is None:  # where an id belongs, text that is no id breaks the schema too
         value = data.draw(st.sampled_from([*_BREAKING, "Film 6"]))
@@ -281,6 +286,7 @@ def test_fixing_schema_problems_takes_no_meaning_problem_away(data: st.DataObjec
 
 @pytest.mark.parametrize("name", sorted(_DATA))
 def test_the_bundled_files_give_the_property_lines_to_edit(name: str) -> None:
-    """The property above edits lines of every bundled file, values and list items alike."""
+    """The property above edits lines of every bundled file: values, list items and keys."""
     assert any(file == name for file, _ in _VALUES)
     assert any(file == name for file, _ in _lines_that(_ITEM))
+    assert any(file == name for file, _ in _lines_that(_KEY))

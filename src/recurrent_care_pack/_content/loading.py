@@ -196,14 +196,13 @@ def _check_pack(files: list[Path], max_file_size: int) -> Result:
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
     more = _against_schema(documents, flaws)
     problems.extend(more)
+    pack: Pack | None = None
     if not problems:
         pack, more = _build(documents, {}, NO_GAPS)
+        problems.extend(more)
     elif documents:  # the meaning of what the problems leave beyond doubt
         gaps, pruned = survey(documents, flaws, unreadable=len(documents) < len(files))
-        _, more = _build(documents, pruned, gaps)
-    else:
-        pack, more = None, []
-    problems.extend(more)
+        problems.extend(_build(documents, pruned, gaps)[1])
     from .meaning import duplicate_id_problems  # noqa: PLC0415 (only when needed)
 
     problems.extend(duplicate_id_problems(documents, flaws))
@@ -229,7 +228,7 @@ def _build(
 ) -> tuple[Pack | None, list[Problem]]:
     """The pack built from what is not ``pruned``, and the problems merging and meaning find.
 
-    The pack is given only when nothing was left out and merging found no problem.
+    The pack is given only when nothing was left out and no problem was found.
     """
     from attrs import evolve  # noqa: PLC0415 (only when needed)
     from cattrs.errors import CattrsError  # noqa: PLC0415

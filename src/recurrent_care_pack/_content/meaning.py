@@ -2,7 +2,7 @@
 
 import difflib
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from pathlib import Path
@@ -173,8 +173,9 @@ class _Checker:
             "exercise": found.exercises,
         }
         # The ids of each kind, with those of parts left out: a reference to one is not unknown.
-        self.ids: dict[str, set[str]] = {
-            kind: {*items, *gaps.ids.get(kind, ())} for kind, items in self.kinds.items()
+        self.ids: dict[str, Collection[str]] = {
+            kind: {*items, *gaps.ids[kind]} if kind in gaps.ids else items
+            for kind, items in self.kinds.items()
         }
 
     def report(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> None:
