@@ -13,17 +13,16 @@ from collections.abc import Iterable
 from datetime import timedelta
 from os import PathLike
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from recurrent_care_pack._content.loading import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import replace_file
-from recurrent_care_pack._model import Exercise, Pack
+from recurrent_care_pack._model import Pack
 from recurrent_care_pack._use.planning import Agenda, plan
 
-from .handouts import HANDOUTS, exercise_sheets, facilitator_guide, tip_cards
+from .handouts import HANDOUTS, handout_data
 from .word import MissingExtraError, word_document
 
 __all__ = [
@@ -50,17 +49,27 @@ _SUFFIXES = {
 }
 
 
-def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None = None) -> bytes:
+def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by name)
+    pack: Pack,
+    kind: str,
+    fmt: str = "md",
+    agenda: Agenda | None = None,
+    *,
+    participants: int | None = None,
+    session: str | None = None,
+) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
-    The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned).
+    The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned);
+    every handout carries its dates and the ``session`` name; ``participants`` gives the
+    guide's copies to print.
     """
     if kind not in HANDOUTS:
         raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
     agenda = agenda or plan(pack)
-    data = _data(pack, kind, agenda)
+    data = handout_data(pack, kind, agenda, participants=participants, session=session)
     if fmt == "docx":
         return word_document(kind, data)
     html = _environment().get_template(f"{kind}.html.j2").render(data)
@@ -71,12 +80,15 @@ def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None
     return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
 
 
-def write_handout(
+def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to write)
     path: str | PathLike[str],
     pack: Pack,
     kind: str,
     fmt: str | None = None,
     agenda: Agenda | None = None,
+    *,
+    participants: int | None = None,
+    session: str | None = None,
 ) -> Path:
     """Render a handout into ``path``, in the format its name ends with unless ``fmt`` is given.
 
@@ -96,7 +108,10 @@ def write_handout(
             f"give fmt, one of: {', '.join(FORMATS)}"
         )
     refuse_content_file(target)
-    replace_file(target, render_handout(pack, kind, chosen, agenda))
+    content = render_handout(
+        pack, kind, chosen, agenda, participants=participants, session=session
+    )
+    replace_file(target, content)
     return target
 
 
@@ -123,16 +138,6 @@ def _same_file(one: Path, other: Path) -> bool:
         return one.samefile(other)
     except OSError:
         return False
-
-
-def _data(pack: Pack, kind: str, agenda: Agenda) -> dict[str, Any]:
-    if kind == "guide":
-        return facilitator_guide(pack, agenda)
-    if kind == "exercises":
-        planned = {e.item for e in agenda.entries}
-        chosen: list[Exercise] = [e for s in pack.sections for e in s.exercises if e.id in planned]
-        return exercise_sheets(pack, chosen)
-    return tip_cards(pack)
 
 
 @functools.cache
