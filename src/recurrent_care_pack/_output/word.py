@@ -25,7 +25,8 @@ def word_document(kind: str, data: dict[str, Any]) -> bytes:
     document.core_properties.title = data["title"]
     document.core_properties.language = "en-GB"
     document.add_heading(data["title"], level=0)
-    _session(document, data)
+    if kind != "exercises":  # each sheet has its own session and date
+        _session(document, data)
     if kind == "guide":
         _guide(document, data)
     elif kind == "exercises":
