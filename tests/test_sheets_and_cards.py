@@ -156,3 +156,11 @@ def test_word_tip_cards_are_rows_that_never_split(pack: rcp.Pack) -> None:
     firsts = [cell.paragraphs[0].text for row in table.rows for cell in row.cells]
     assert firsts[1] == "Tips on staff recruitment"
     assert firsts[32] == "Works cited in the tips"
+
+
+def test_each_sheet_is_one_pdf_page_with_its_notes(pack: rcp.Pack, two_days: rcp.Agenda) -> None:
+    """Each exercise sheet, notes space and all, is one A4 page of its own."""
+    pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, session="Team learning day")
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [["8"], ["9"], ["10"]]
+    assert all("Your notes" in page for page in pages)
