@@ -106,7 +106,10 @@ def test_content_only_passes_over_what_is_not_pack_content(
 
 
 def test_a_search_finds_pack_folders_and_marked_files_only(tmp_path: Path) -> None:
-    """Nested packs are packs of their own; venvs, node_modules and hidden folders are not searched."""
+    """Nested packs are packs of their own; venvs, node_modules and hidden folders are not searched.
+
+    Outside pack folders, only content files count: other.yaml (no key of a pack's) is not one.
+    """
     _split_pack(tmp_path / "content")
     _split_pack(tmp_path / "content" / "archive")  # a pack of its own inside the first
     for hidden in ("venv", "node_modules", ".cache"):
@@ -124,7 +127,7 @@ def test_a_search_finds_pack_folders_and_marked_files_only(tmp_path: Path) -> No
     assert found == {
         "content": ["pack.yaml", "sections/workforce.yaml"],
         "content/archive": ["pack.yaml", "sections/workforce.yaml"],
-        "notes/marked.yaml": ["."],
+        "notes": ["marked.yaml"],
     }
 
 
@@ -157,50 +160,46 @@ def test_fmt_of_a_file_in_a_pack_formats_that_file_only(
     assert details.read_text(encoding="utf-8").endswith("\n\n\n")
 
 
-def test_marked_files_outside_a_pack_folder_are_each_a_pack(
+def test_content_files_side_by_side_are_one_pack_however_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Details and sections in two marked files, no pack.yaml: the same RC407 however named."""
+    """Details and sections in two files, no pack.yaml: one pack by folder or by either file."""
     shutil.copy(DATA / "pack.yaml", tmp_path / "details.yaml")
     shutil.copy(DATA / "section-3.yaml", tmp_path / "section.yaml")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")  # not content
+    line, column = _break_a_reference(tmp_path / "section.yaml")
     monkeypatch.chdir(tmp_path)
-    rc407 = (
-        "section.yaml:5:1: RC407 no file of this pack gives the pack details; add a 'pack:' "
-        "mapping with its id, title, publisher and published date to a file named pack.yaml "
-        "(the files in a folder with a pack.yaml are checked together as one pack; a file "
-        "outside such a folder is a pack on its own)"
-    )
-    # Alone, the section's references to what the details file holds cannot resolve either.
-    unresolved = [
-        "section.yaml:109:13: RC402 no person has the id 'claire-mason'; add the person to the "
-        "pack first",
-        "section.yaml:148:13: RC402 no person has the id 'sheena-webb'; add the person to the "
-        "pack first",
-        "section.yaml:161:13: RC402 no person has the id 'danny-taggart'; add the person to the "
-        "pack first",
-        "section.yaml:175:25: RC402 no case study has the id 'case-study-tina'; add the case "
-        "study to the pack first",
-        "section.yaml:204:25: RC402 no case study has the id 'case-study-amy'; add the case "
-        "study to the pack first",
-        "section.yaml:385:19: RC402 no work has the id 'care-crisis-review-2018'; add the work "
-        "to the pack first",
-        "section.yaml:413:19: RC402 no organisation has the id 'action-for-change'; add the "
-        "organisation to the pack first",
-        "section.yaml:445:19: RC402 no work has the id 'care-crisis-review-2018'; add the work "
-        "to the pack first",
-        "section.yaml:446:19: RC402 no work has the id 'sebba-et-al-2017'; add the work to the "
-        "pack first",
-    ]
-    assert _validate(capsys) == (
+    expected = (
         1,
-        [rc407, *unresolved, "checked 2 files in this folder: 10 problems in 1 file"],
+        [
+            f"section.yaml:{line}:{column}: RC402 no exercise has the id 'exercise-99'; did you "
+            "mean 'exercise-9'?",
+            "checked 2 files in this folder: 1 problem in 1 file",
+        ],
     )
-    assert _validate(capsys, "section.yaml") == (
-        1,
-        [rc407, *unresolved, "checked 1 file, section.yaml: 10 problems in 1 file"],
+    assert _validate(capsys) == expected
+    assert _validate(capsys, ".") == expected
+    assert _validate(capsys, "section.yaml") == expected
+    assert _validate(capsys, "--content-only", "section.yaml", "mkdocs.yml") == expected
+    assert main(["validate", "mkdocs.yml"]) == 1  # named, it is checked: on its own
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "checked 1 file, mkdocs.yml: 1 problem in 1 file"
     )
-    (tmp_path / "details.yaml").rename(tmp_path / "pack.yaml")  # the fix RC407 gives
-    assert _validate(capsys, "section.yaml") == (
-        0,
-        ["checked 2 files in this folder: no problems"],
-    )
+
+
+def test_a_folder_with_no_pack_content_is_refused_not_taken_for_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """YAML that is not pack content is never checked, nor formatted, unless named."""
+    (tmp_path / "docker-compose.yml").write_text("services:\n  web: {image: x}\n")
+    monkeypatch.chdir(tmp_path)
+    for command in (["validate"], ["fmt"], ["validate", "."]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == (
+            "rcpack: '.' holds no pack content: a pack is a folder with a pack.yaml, or YAML "
+            "files with a pack's keys (pack, sections, case_studies, people, organisations, "
+            "works) or the schema line; name a file to check it anyway\n"
+        )
+    assert main(["fmt", "--content-only", "."]) == 0
+    assert capsys.readouterr().out == "no files: 0 reformatted, 0 unchanged\n"
+    assert (tmp_path / "docker-compose.yml").read_text() == "services:\n  web: {image: x}\n"

@@ -60,7 +60,7 @@ def test_without_a_known_source_the_hooks_run_the_installed_rcpack(tmp_path: Pat
     assert main(["init", str(tmp_path)]) == 0
     config = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert "  - repo: local\n" in config
-    assert "        entry: rcpack validate --content-only\n" in config
+    assert "        entry: rcpack validate --content-only --\n" in config
     workflow = (tmp_path / ".github" / "workflows" / "content.yml").read_text(encoding="utf-8")
     assert "put its address\n" in workflow
 
@@ -173,5 +173,5 @@ def test_init_never_writes_into_the_installed_package(
 
     monkeypatch.setattr(_files, "installed_folders", lambda: (tmp_path.resolve(),))
     assert main(["init", str(tmp_path)]) == 2
-    assert "it is inside an installed Python package" in capsys.readouterr().err
+    assert "it is inside installed Python packages" in capsys.readouterr().err
     assert list(tmp_path.rglob("*.yaml")) == []

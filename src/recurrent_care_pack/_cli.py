@@ -651,6 +651,8 @@ def _init(args: argparse.Namespace) -> int:
     from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
 
     folder: Path = args.folder or Path()
+    if folder.exists() and not folder.is_dir():
+        raise _Exit(USAGE, f"'{folder}' is a file, not a folder; name a folder to write into")
     if not folder.is_dir():
         raise _Exit(USAGE, f"'{folder}' is not a folder; make it first (mkdir '{folder}')")
     try:
@@ -700,7 +702,10 @@ def _cannot_read(error: OSError) -> int:
 
     if isinstance(error, NoContentError):
         print(
-            f"rcpack: '{shown(str(error.filename))}' holds no .yaml or .yml files", file=sys.stderr
+            f"rcpack: '{shown(str(error.filename))}' holds no pack content: a pack is a folder "
+            "with a pack.yaml, or YAML files with a pack's keys (pack, sections, case_studies, "
+            "people, organisations, works) or the schema line; name a file to check it anyway",
+            file=sys.stderr,
         )
         return USAGE
     where = f" '{shown(str(error.filename))}'" if error.filename else ""

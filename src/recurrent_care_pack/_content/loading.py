@@ -124,7 +124,7 @@ def _check_pack(files: list[Path], max_file_size: int) -> Result:
 
 def _against_schema(documents: list[Document], flaws: dict[Path, list[Flaw]]) -> list[Problem]:
     """The schema problems of each file; where each failure is goes to its ``flaws``."""
-    from .pruning import Flaw  # noqa: PLC0415 (only when needed)
+    from .pruning import Flaw, reading_flaws  # noqa: PLC0415 (only when needed)
     from .schema import schema_failures  # noqa: PLC0415
 
     problems: list[Problem] = []
@@ -132,6 +132,9 @@ def _against_schema(documents: list[Document], flaws: dict[Path, list[Flaw]]) ->
         more, failures = schema_failures(document)
         problems.extend(more)
         flaws[document.file].extend(Flaw(path, keyword) for path, keyword in failures)
+        # A 'no' read as a word may be meant as false: what it is in is in doubt, as in reading.
+        words = [problem for problem in more if problem.code == "RC111"]
+        flaws[document.file].extend(reading_flaws(document, words))
     return problems
 
 
