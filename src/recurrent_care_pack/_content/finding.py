@@ -117,17 +117,33 @@ def pack_folder_of(path: Path) -> Path | None:
     ``path`` was: relative stays relative, absolute absolute.
     """
     start = path if path.is_dir() else path.parent
-    absolute = Path(os.path.abspath(start))  # noqa: PTH100 (resolve() would follow links)
+    absolute = Path(os.path.normpath(_here() / start))
     top = next((f for f in (absolute, *absolute.parents) if (f / ".git").exists()), None)
     for folder in (absolute, *absolute.parents):
         marker = folder / PACK_MARKER
         if os.path.lexists(marker) and (
             top is not None or (marker.is_file() and is_content_file(marker))
         ):
-            return folder if path.is_absolute() else Path(os.path.relpath(folder))
+            # Relative to the current folder, unless that came through a link (the system
+            # takes '..' from where the link leads, not from where it is).
+            relative = not path.is_absolute() and _here() == Path.cwd()
+            return Path(os.path.relpath(folder)) if relative else folder
         if folder == top:
             break
     return None
+
+
+def _here() -> Path:
+    """The current folder as the shell names it: through a link to a folder, if it came so."""
+    here = Path.cwd()
+    logical = os.environ.get("PWD")
+    if logical and Path(logical).is_absolute():
+        try:
+            if Path(logical).samefile(here):
+                return Path(logical)
+        except OSError:
+            pass
+    return here
 
 
 def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Found]:
