@@ -295,13 +295,12 @@ def test_folders_nested_too_deeply_are_one_line_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Python's walk of over ~1,000 nested folders recurses too deep: exit 2 with the reason."""
-    from recurrent_care_pack._content import finding  # noqa: PLC0415
 
     def too_deep(*_: object, **__: object) -> Iterator[tuple[str, list[str], list[str]]]:
         raise RecursionError
         yield  # a generator, as os.walk is
 
-    monkeypatch.setattr(finding.os, "walk", too_deep)
+    monkeypatch.setattr(os, "walk", too_deep)
     assert main(["validate", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
         f"rcpack: cannot read '{tmp_path}': its folders are nested too deeply to search\n"
