@@ -28,6 +28,10 @@ SCALE = {"Title": 2.0, "Heading 1": 1.5, "Heading 2": 1.25, "Heading 3": 1.1}
 #: A4 in twentieths of a point, and the margins.
 A4_TWIPS = (11906, 16838)
 MARGIN_MM = 18
+#: A tip card's least height, in mm: two rows of cards fill an A4 page; on the first page
+#: they sit below the title (by number of cards across: two lines of title in large print).
+CARD_HEIGHT_MM = 120
+FIRST_CARD_HEIGHT_MM = {2: 98, 1: 84}
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _THEMED = (
@@ -279,7 +283,6 @@ def _table(
     document: Any, header: Iterable[str], rows: Iterable[Iterable[str]], widths: Iterable[float]
 ) -> Any:
     """A table with a header row and columns in these shares of the text width."""
-    from docx.oxml import parse_xml  # noqa: PLC0415
     from docx.shared import Emu  # noqa: PLC0415
 
     section = document.sections[-1]
@@ -291,11 +294,22 @@ def _table(
     table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
-    _mark_header(table)
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
-    # Room around the text in each cell: 1 mm above and below, 2 mm either side.
+    _mark_header(table)  # once every row is in: each is kept whole
+    _room(table)
+    for column, share in zip(table.columns, shares, strict=True):
+        column.width = Emu(int(width * share))
+        for cell in column.cells:
+            cell.width = Emu(int(width * share))
+    return table
+
+
+def _room(table: Any) -> None:
+    """Room around the text in each cell: 1 mm above and below, 2 mm either side."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
     table._tbl.tblPr.insert_element_before(  # noqa: SLF001 (python-docx has no cell-margin API)
         parse_xml(
             f'<w:tblCellMar xmlns:w="{_W[1:-1]}"><w:top w:w="57" w:type="dxa"/>'
@@ -307,11 +321,6 @@ def _table(
         "w:tblDescription",
         "w:tblPrChange",
     )
-    for column, share in zip(table.columns, shares, strict=True):
-        column.width = Emu(int(width * share))
-        for cell in column.cells:
-            cell.width = Emu(int(width * share))
-    return table
 
 
 def _session(document: Any, data: dict[str, Any]) -> None:
@@ -473,22 +482,28 @@ def _sheet(document: Any, exercise: dict[str, Any], session: str | None) -> None
 
 
 def _cards(document: Any, data: dict[str, Any]) -> None:
-    """The tip cards, two across in a table whose rows never split over a page."""
+    """The tip cards in a layout table (no header row: a card is not a heading of the next).
+
+    Two across, rows never split over a page and about half its height: four to an A4
+    page; in large print one across, two to a page. Each card's category is a heading.
+    """
     from docx.oxml import OxmlElement  # noqa: PLC0415 (an optional extra)
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.shared import Mm  # noqa: PLC0415
 
-    cards = data["cards"]
+    cards, across = data["cards"], data["across"]
     document.add_paragraph(
         f"{len(cards)} cards, {data['per_page']} to an A4 page: cut along the dashed lines."
     )
-    table = document.add_table(rows=0, cols=2)
-    for index in range(0, len(cards), 2):
+    table = document.add_table(rows=0, cols=across)
+    _room(table)
+    for index in range(0, len(cards), across):
         row = table.add_row()
-        row.height = Mm(112)
+        # The first page's two rows leave room for the title above them.
+        row.height = Mm(FIRST_CARD_HEIGHT_MM[across] if index < 2 * across else CARD_HEIGHT_MM)
         properties = row._tr.get_or_add_trPr()  # noqa: SLF001 (python-docx has no API for it)
         properties.append(OxmlElement("w:cantSplit"))
-        for cell, card in zip(row.cells, cards[index : index + 2], strict=False):
+        for cell, card in zip(row.cells, cards[index : index + across], strict=False):
             borders = OxmlElement("w:tcBorders")
             for side in ("top", "left", "bottom", "right"):
                 border = OxmlElement(f"w:{side}")
@@ -496,12 +511,16 @@ def _cards(document: Any, data: dict[str, Any]) -> None:
                 border.set(qn("w:sz"), "4")
                 borders.append(border)
             cell._tc.get_or_add_tcPr().append(borders)  # noqa: SLF001 (as above)
-            _card(cell, card)
+            _card(document, cell, card)
 
 
-def _card(cell: Any, card: dict[str, Any]) -> None:
-    heading = cell.paragraphs[0].add_run(card["category"])
-    heading.bold = True
+def _card(document: Any, cell: Any, card: dict[str, Any]) -> None:
+    """A card: its category a heading (in the body size: a card is small), the tip, its number."""
+    heading = cell.paragraphs[0]
+    heading.style = document.styles["Heading 1"]
+    heading.paragraph_format.keep_with_next = False  # the style's; it would push the table on
+    heading.paragraph_format.space_before = 0
+    heading.add_run(card["category"]).font.size = document.styles["Normal"].font.size
     if card["text"]:
         cell.add_paragraph(card["text"])
     for point in card["points"]:
