@@ -146,6 +146,42 @@ def test_tip_cards_print_four_to_an_a4_page_none_split(pack: rcp.Pack) -> None:
             assert "".join(first.split()[:6]) in text, (number, first)
 
 
+def test_large_print_tip_cards_print_two_to_a_page_one_across(pack: rcp.Pack) -> None:
+    """In large print a card is the page's width: two to each A4 page but the last, one above the other."""
+    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=True)
+    pages = _card_pages(pdf)
+    assert [n for page in pages for n, _, _ in page] == list(range(1, 34))
+    assert [len(page) for page in pages] == [2] * 16 + [1]
+    for (_, x1, y1), (_, x2, y2) in pages[:-1]:
+        assert abs(x1 - x2) < 1  # one across
+        assert y1 > y2 + A4[1] / 4  # the second well below the first
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_no_tip_card_page_but_the_last_is_half_empty(pack: rcp.Pack, large_print: bool) -> None:
+    """Each card's number sits at its foot, so the second row's numbers reach the page's lower half."""
+    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=large_print)
+    for page in _card_pages(pdf)[:-1]:
+        assert min(y for _, _, y in page) < A4[1] / 4  # points from the page's foot
+
+
+def test_large_print_sheets_give_the_notes_a_page_of_their_own(
+    pack: rcp.Pack, two_days: rcp.Agenda
+) -> None:
+    """In large print each sheet is two pages: the task, then a page for notes."""
+    pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, large_print=True)
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [
+        ["8"],
+        [],
+        ["9"],
+        [],
+        ["10"],
+        [],
+    ]
+    assert ["Your notes" in page for page in pages] == [False, True] * 3
+
+
 def test_word_tip_cards_are_rows_that_never_split(pack: rcp.Pack) -> None:
     """In Word the cards are a two-column table whose rows may not break over a page."""
     document = docx.Document(io.BytesIO(rcp.render_handout(pack, "tips", "docx")))
