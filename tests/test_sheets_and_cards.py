@@ -51,7 +51,20 @@ def test_sheets_hold_no_facilitator_instruction(
         "families (Sheena Webb)."
     ) in text
     assert text.count("Your notes") == 3
+    assert "Your notes on Exercise 9" in text  # a notes page that comes apart says whose it is
     assert text.count("Session: Team learning day.") == 3
+
+
+@pytest.mark.parametrize("fmt", rcp.FORMATS)
+def test_the_guide_names_the_films_of_each_exercise(
+    pack: rcp.Pack, two_days: rcp.Agenda, fmt: str
+) -> None:
+    """The guide's Exercise 10 names "this film" as the participants' sheet does, in every format."""
+    text = _text(pack, "guide", fmt, two_days)
+    assert (
+        "Films: Film 7 (Danny Taggart); Film 6: Explaining complex trauma and its impact on "
+        "families (Sheena Webb)."
+    ) in text
 
 
 def test_each_sheet_has_the_date_of_its_day(pack: rcp.Pack, two_days: rcp.Agenda) -> None:

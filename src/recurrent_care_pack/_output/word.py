@@ -476,7 +476,7 @@ def _sheet(document: Any, exercise: dict[str, Any], session: str | None) -> None
         if case["text"]:
             document.add_paragraph(f"{case['title']}: {case['text']}", style="Intense Quote")
     _phases(document, exercise["phases"])
-    document.add_heading("Your notes", level=2)
+    document.add_heading(f"Your notes on {exercise['label']}", level=2)
     for _ in range(12):
         document.add_paragraph()
 
