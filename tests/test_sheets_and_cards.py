@@ -195,6 +195,25 @@ def test_large_print_sheets_give_the_notes_a_page_of_their_own(
     assert ["Your notes" in page for page in pages] == [False, True] * 3
 
 
+@pytest.mark.parametrize(("large_print", "lines"), [(False, 12), (True, 19)])
+def test_word_sheets_have_a_notes_box(pack: rcp.Pack, large_print: bool, lines: int) -> None:
+    """Under each "Your notes on" heading, empty bordered lines kept together: one box.
+
+    In large print the heading starts a page, as in the PDF.
+    """
+    out = rcp.render_handout(pack, "exercises", "docx", large_print=large_print)
+    paragraphs = docx.Document(io.BytesIO(out)).paragraphs
+    headings = [n for n, p in enumerate(paragraphs) if p.text.startswith("Your notes on")]
+    assert len(headings) == sum(len(s.exercises) for s in pack.sections) == 3  # one a sheet
+    for at in headings:
+        assert paragraphs[at].paragraph_format.page_break_before is (True if large_print else None)
+        box = paragraphs[at + 1 : at + 1 + lines]
+        assert [p.text for p in box] == [""] * lines
+        assert all(p._p.xpath("./w:pPr/w:pBdr/w:left") for p in box)  # noqa: SLF001
+        assert [p.paragraph_format.keep_with_next for p in box] == [True] * (lines - 1) + [None]
+    assert not paragraphs[headings[0] + 1 + lines]._p.xpath("./w:pPr/w:pBdr")  # noqa: SLF001
+
+
 def test_word_tip_cards_are_rows_that_never_split(pack: rcp.Pack) -> None:
     """In Word the cards are a two-column table whose rows may not break over a page."""
     document = docx.Document(io.BytesIO(rcp.render_handout(pack, "tips", "docx")))

@@ -74,7 +74,9 @@ def word_document(
         _guide(document, data)
     elif kind == "exercises":
         for exercise in data["exercises"]:
-            _sheet(document, exercise, data["session"])
+            _sheet(
+                document, exercise, data["session"], large_print=bool(layout.get("large_print"))
+            )
     else:
         _cards(document, data)
     _finish(document, sheets="Heading 1" if kind == "exercises" else None)
@@ -456,8 +458,14 @@ def _phases(document: Any, phases: list[dict[str, Any]]) -> None:
             document.add_paragraph(phase["record"])
 
 
-def _sheet(document: Any, exercise: dict[str, Any], session: str | None) -> None:
-    """A participant's sheet: no word for the facilitator alone, the films named, notes space."""
+def _sheet(
+    document: Any, exercise: dict[str, Any], session: str | None, *, large_print: bool
+) -> None:
+    """A participant's sheet: no word for the facilitator alone, the films named, notes space.
+
+    The notes are a box of empty lines below the steps; in large print, on a page of their
+    own (as in the PDF: a sheet's steps leave no room for it there).
+    """
     document.add_heading(f"{exercise['label']}: {exercise['title']}", level=1)
     words = []
     if session:
@@ -476,9 +484,58 @@ def _sheet(document: Any, exercise: dict[str, Any], session: str | None) -> None
         if case["text"]:
             document.add_paragraph(f"{case['title']}: {case['text']}", style="Intense Quote")
     _phases(document, exercise["phases"])
-    document.add_heading(f"Your notes on {exercise['label']}", level=2)
-    for _ in range(12):
-        document.add_paragraph()
+    notes = document.add_heading(f"Your notes on {exercise['label']}", level=2)
+    if large_print:
+        notes.paragraph_format.page_break_before = True
+    _notes_box(document, NOTES_LINES[large_print])
+
+
+#: The empty lines of a sheet's notes box: about 10 cm, or most of a page in large print.
+NOTES_LINES = {False: 12, True: 19}
+
+
+def _notes_box(document: Any, lines: int) -> None:
+    """Empty paragraphs with the same borders: Word draws them as one box, kept whole."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    sides = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right")
+    )
+    for number in range(lines):
+        paragraph = document.add_paragraph()
+        if number < lines - 1:
+            paragraph.paragraph_format.keep_with_next = True
+        paragraph._p.get_or_add_pPr().insert_element_before(  # noqa: SLF001 (no border API)
+            parse_xml(f'<w:pBdr xmlns:w="{_W[1:-1]}">{sides}</w:pBdr>'),
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        )
 
 
 def _cards(document: Any, data: dict[str, Any]) -> None:
