@@ -71,7 +71,7 @@ def word_document(
     if kind != "exercises":  # each sheet has its own session and date
         _session(document, data)
     if kind == "guide":
-        _guide(document, data)
+        _guide(document, data, large_print=bool(layout.get("large_print")))
     elif kind == "exercises":
         for exercise in data["exercises"]:
             _sheet(
@@ -336,7 +336,7 @@ def _session(document: Any, data: dict[str, Any]) -> None:
         document.add_paragraph(" ".join(words))
 
 
-def _guide(document: Any, data: dict[str, Any]) -> None:
+def _guide(document: Any, data: dict[str, Any], *, large_print: bool) -> None:
     for section in data["sections"]:
         document.add_paragraph(section)
     _bring(document, data["materials"])
@@ -344,7 +344,7 @@ def _guide(document: Any, data: dict[str, Any]) -> None:
     for day in data["running_sheet"]:
         if day["heading"]:
             document.add_heading(day["heading"], level=2)
-        _running_sheet(document, day["rows"])
+        _running_sheet(document, day["rows"], _SHEET_WIDTHS[large_print])
     if data["left_out"]:
         document.add_paragraph("Left out to fit the time: " + "; ".join(data["left_out"]) + ".")
     document.add_heading("Films to queue", level=1)
@@ -383,10 +383,11 @@ def _works(document: Any, works: list[str]) -> None:
 
 
 #: The running sheet's columns, in shares of the text width: times, lengths, what, who does what.
-_SHEET_WIDTHS = (0.16, 0.11, 0.37, 0.36)
+#: Wide enough that "09:30\u201310:10" and "Length" never wrap, in clear and large print.
+_SHEET_WIDTHS = {False: (0.17, 0.11, 0.36, 0.36), True: (0.22, 0.14, 0.32, 0.32)}
 
 
-def _running_sheet(document: Any, rows: list[dict[str, Any]]) -> None:
+def _running_sheet(document: Any, rows: list[dict[str, Any]], widths: tuple[float, ...]) -> None:
     """Each entry and phase with its clock times, what it is, and what the facilitator does."""
     cells = [
         (
@@ -397,7 +398,7 @@ def _running_sheet(document: Any, rows: list[dict[str, Any]]) -> None:
         )
         for row in rows
     ]
-    table = _table(document, ("Time", "Length", "What", "Facilitator"), cells, _SHEET_WIDTHS)
+    table = _table(document, ("Time", "Length", "What", "Facilitator"), cells, widths)
     for row, values in zip(table.rows[1:], rows, strict=True):
         if values["kind"] != "phase":  # an entry in bold, its phases below it plain
             for run in row.cells[2].paragraphs[0].runs:
