@@ -214,13 +214,24 @@ def test_word_sheets_have_a_notes_box(pack: rcp.Pack, large_print: bool, lines: 
     assert not paragraphs[headings[0] + 1 + lines]._p.xpath("./w:pPr/w:pBdr")  # noqa: SLF001
 
 
-def test_word_tip_cards_are_rows_that_never_split(pack: rcp.Pack) -> None:
-    """In Word the cards are a two-column table whose rows may not break over a page."""
-    document = docx.Document(io.BytesIO(rcp.render_handout(pack, "tips", "docx")))
+@pytest.mark.parametrize(("large_print", "across"), [(False, 2), (True, 1)])
+def test_word_tip_cards_are_rows_that_never_split(
+    pack: rcp.Pack, large_print: bool, across: int
+) -> None:
+    """In Word the cards are a table (two columns; one in large print) whose rows never break.
+
+    Two rows fill an A4 page's text (120 mm each at least), but the first two are lower, as
+    they share a page with the title: four cards a page, or two in large print.
+    """
+    out = rcp.render_handout(pack, "tips", "docx", large_print=large_print)
+    document = docx.Document(io.BytesIO(out))
     (table,) = document.tables
-    assert len(table.columns) == 2
-    assert len(table.rows) == 17
+    assert len(table.columns) == across
+    assert len(table.rows) == -(-33 // across)
     assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)  # noqa: SLF001
+    heights = [round(row.height.mm) for row in table.rows]
+    assert heights[2:] == [120] * (len(heights) - 2)
+    assert 2 * heights[0] < 200  # room above for the title
     firsts = [cell.paragraphs[0].text for row in table.rows for cell in row.cells]
     assert firsts[1] == "Tips on staff recruitment"
     assert firsts[32] == "Works cited in the tips"
