@@ -5,12 +5,13 @@ python examples/tip_cards.py --large-print tips.pdf   # 16 pt, two cards to an A
 """
 
 import argparse
+import sys
 from pathlib import Path
 
 import recurrent_care_pack as rcp
 
 
-def main() -> None:
+def _write() -> None:
     """Write the tips cards."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path, help="the file to write: .md, .html, .pdf or .docx")
@@ -19,6 +20,16 @@ def main() -> None:
     pack = rcp.load_pack()
     written = rcp.write_handout(args.output, pack, "tips", large_print=args.large_print)
     print(f"wrote {written}")
+
+
+def main() -> None:
+    """Write the handout; what cannot be written or planned is one line, and exit 2."""
+    try:
+        _write()
+    except (OSError, ValueError, rcp.PlanError) as error:
+        reason = error.args[0] if isinstance(error, rcp.PlanError) and error.args else error
+        print(f"{Path(sys.argv[0]).name}: {reason}", file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -205,3 +205,40 @@ def test_load_pack_raises_one_error_with_every_problem(tmp_path: Path) -> None:
     ]
     assert str(raised.value).startswith("5 problems in the pack:\n")
     assert validate(file) == problems
+
+
+def test_the_pack_commands_use_the_pack_folder_they_are_run_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a pack folder (or below it) summary, plan and show use that pack; elsewhere the bundled."""
+    for file in (ROOT / "data").glob("*.yaml"):
+        (tmp_path / file.name).write_text(
+            file.read_text(encoding="utf-8").replace(
+                "title: Reconceptualising non-engagement (attachment)",
+                "title: Our own module title",
+            ),
+            encoding="utf-8",
+        )
+    (tmp_path / "notes").mkdir()
+    monkeypatch.chdir(tmp_path / "notes")
+    assert main(["show", "Module 1"]) == 0
+    assert "Our own module title" in capsys.readouterr().out
+    monkeypatch.chdir(tmp_path.parent)
+    assert main(["show", "Module 1"]) == 0
+    out = capsys.readouterr().out
+    assert "Reconceptualising non-engagement (attachment)" in out
+    assert "Our own module title" not in out
+
+
+def test_a_name_typed_without_quotes_is_one_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """`rcpack plan Module 3` and `rcpack show Module 3` mean "Module 3", as a facilitator types."""
+    assert main(["plan", "Module", "3"]) == 0
+    unquoted = capsys.readouterr().out
+    assert main(["plan", "Module 3"]) == 0
+    assert unquoted == capsys.readouterr().out
+    assert main(["show", "Module", "3"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Module 3 of Section 3: Trauma-informed approaches in recurrent care\n"
+    )
+    assert main(["materials", "Exercise", "9", "section-3"]) == 0
+    assert "The case study of Amy (Exercise 9)" in capsys.readouterr().out

@@ -452,3 +452,35 @@ def test_a_key_twice_holding_a_line_break_is_one_line_everywhere(tmp_path: Path)
     ]
     assert all(p.message.isprintable() for p in raised.value.problems)
     assert len(str(raised.value).splitlines()) == len(raised.value.problems) + 1
+
+
+def test_a_misspelt_required_key_is_one_problem_not_two(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'alowance' for 'allowance': RC201's did-you-mean only, not also RC202's "add it"."""
+    content = _edit(
+        "        films: [film-6]\n        allowance: 23 minutes\n",
+        "        films: [film-6]\n        alowance: 23 minutes\n",
+    )
+    line = content.splitlines().index("        alowance: 23 minutes") + 1
+    assert _validate(tmp_path, monkeypatch, capsys, content) == (
+        1,
+        [
+            f"pack.yaml:{line}:9: RC201 unknown key 'alowance' in this learning module; did you "
+            "mean 'allowance'?",
+            _summary(1),
+        ],
+    )
+
+
+def test_a_missing_required_key_with_an_unrelated_unknown_key_is_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown key that looks like no missing one leaves the missing key's RC202 in place."""
+    content = _edit(
+        "        films: [film-6]\n        allowance: 23 minutes\n",
+        "        films: [film-6]\n        colour: red\n",
+    )
+    status, lines = _validate(tmp_path, monkeypatch, capsys, content)
+    assert status == 1
+    assert [line.split(" ", 2)[1] for line in lines[:-1]] == ["RC202", "RC201"]

@@ -26,6 +26,9 @@ __all__ = ["main", "run"]
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
+#: Where the commands that use a pack (not validate or fmt) take it from without --pack.
+_DEFAULT_PACK = "the pack folder you are in, else the bundled pack"
+
 
 class _Exit(Exception):  # noqa: N818 (it is not an error: the command ends so)
     """End the command with ``status``, saying ``message`` on stderr first if there is one."""
@@ -170,7 +173,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
     summary = commands.add_parser(
         "summary",
-        help="print a short summary of a pack (default: the bundled pack)",
+        help=f"print a short summary of a pack (default: {_DEFAULT_PACK})",
         description="Print the sections, modules with their times, exercises and tips.",
     )
     summary.add_argument("path", nargs="?", type=_path, metavar="PATH")
@@ -278,8 +281,17 @@ def _parser() -> argparse.ArgumentParser:
     init.set_defaults(run=_init)
 
     show = commands.add_parser("show", help="print one item with its times")
-    show.add_argument("item", metavar="ITEM", help="an id or a name such as 'Film 6'")
-    show.add_argument("--pack", type=_path, help="the pack (default: bundled)")
+    show.add_argument(
+        "item",
+        nargs="+",
+        metavar="ITEM",
+        help="an id or a name such as 'Film 6' (quotes optional)",
+    )
+    show.add_argument(
+        "--pack",
+        type=_path,
+        help="the pack (default: the pack folder you are in, else the bundled pack)",
+    )
     show.set_defaults(run=_show)
 
     materials = commands.add_parser(
@@ -287,7 +299,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     materials.add_argument("items", nargs="*", metavar="ITEM")
     materials.add_argument("--json", action="store_true", help="print the list as JSON")
-    materials.add_argument("--pack", type=_path, help="the pack (default: bundled)")
+    materials.add_argument(
+        "--pack",
+        type=_path,
+        help="the pack (default: the pack folder you are in, else the bundled pack)",
+    )
     materials.set_defaults(run=_materials)
     return parser
 
@@ -341,16 +357,25 @@ def _duration(text: str) -> timedelta:
 
 
 def _pack(path: Path | None) -> Pack:
-    """The pack at ``path`` (default: bundled); its problems reported, exit 1, if any."""
+    """The pack at ``path`` (default: `_here_or_bundled`); its problems reported, exit 1."""
     from ._content.loading import check  # noqa: PLC0415
     from ._output.reports import text_report  # noqa: PLC0415
 
-    result = check(path)
+    result = check(path or _here_or_bundled())
     if result.pack is None:
         for line in text_report(result.problems, result.files):
             print(line)
         raise _Exit(PROBLEMS)
     return result.pack
+
+
+def _here_or_bundled() -> Path | None:
+    """The pack folder the current folder is in, if it is in one; else the bundled pack."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from ._content.finding import pack_folder_of  # noqa: PLC0415
+
+    return pack_folder_of(Path())
 
 
 def _add_plan_options(parser: argparse.ArgumentParser) -> None:
@@ -410,7 +435,11 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the date of a day: one per day, in order (repeat it for --days)",
     )
-    parser.add_argument("--pack", type=_path, help="the pack to plan from (default: bundled)")
+    parser.add_argument(
+        "--pack",
+        type=_path,
+        help="the pack to plan from (default: the pack folder you are in, else the bundled pack)",
+    )
 
 
 def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
@@ -435,7 +464,7 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
         dates=tuple(args.dates),
     )
     try:
-        return pack, plan(pack, args.items, options)
+        return pack, plan(pack, _names(args.items), options)
     except (PlanError, LookupError) as error:
         raise _Exit(USAGE, f"cannot plan: {_reason(error)}") from None
 
@@ -471,7 +500,7 @@ def _refuse_content_file(output: Path, pack: Path | None, *, calendar: bool = Fa
     from ._output.rendering import refuse_content_file  # noqa: PLC0415
 
     try:
-        refuse_content_file(output, pack_files(pack))
+        refuse_content_file(output, pack_files(pack or _here_or_bundled()))
     except ValueError as error:
         if calendar:
             raise _Exit(
@@ -541,7 +570,7 @@ def _show(args: argparse.Namespace) -> int:
 
     pack = _pack(args.pack)
     try:
-        item = find(pack, args.item)
+        item = find(pack, " ".join(args.item))
     except LookupError as error:
         raise _Exit(USAGE, _reason(error)) from None
     print(item_text(pack, item))
@@ -554,11 +583,26 @@ def _materials(args: argparse.Namespace) -> int:
 
     pack = _pack(args.pack)
     try:
-        found = materials(pack, args.items)
+        found = materials(pack, _names(args.items))
     except LookupError as error:
         raise _Exit(USAGE, _reason(error)) from None
     print(_json(materials_data(found)) if args.json else materials_text(pack, found))
     return OK
+
+
+#: The words that name a numbered thing: 'Module 2' typed without quotes is two arguments.
+_NUMBERED = frozenset({"module", "exercise", "film", "section", "presentation"})
+
+
+def _names(words: Sequence[str]) -> list[str]:
+    """The items named, with ``Module 2`` typed without quotes taken as one name."""
+    names: list[str] = []
+    for word in words:
+        if word.isdigit() and names and names[-1].lower() in _NUMBERED:
+            names[-1] = f"{names[-1]} {word}"
+        else:
+            names.append(word)
+    return names
 
 
 def _json(data: object) -> str:

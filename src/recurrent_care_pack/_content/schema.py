@@ -159,8 +159,10 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
         return
     if keyword == "required":
         title = here.get("title", "mapping")
+        misspelt = _misspelt(here, instance)
         for key in here.get("required", []):
-            if isinstance(instance, dict) and key not in instance:
+            # A key written wrongly gets one problem: RC201's "did you mean", not "add it".
+            if isinstance(instance, dict) and key not in instance and key not in misspelt:
                 about = _describe(here["properties"][key])
                 message = f"this {title} has no '{key}'; add it: {about}"
                 yield document.problem(path, "RC202", message, at_key=True)
@@ -269,6 +271,20 @@ def _meant(branch: dict[str, Any], instance: object) -> bool:
     return False
 
 
+def _misspelt(here: dict[str, Any], instance: object) -> set[str]:
+    """The known keys that the unknown keys of ``instance`` look like (did you mean...)."""
+    known = list(here.get("properties", {}))
+    return {
+        close[0]
+        for key in (instance if isinstance(instance, dict) else ())
+        if key not in known and (close := _closest(str(key), known))
+    }
+
+
+def _closest(key: str, known: list[str]) -> list[str]:
+    return difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+
+
 def _explain_unknown_keys(
     document: Document, path: tuple[str | int, ...], here: dict[str, Any], instance: object
 ) -> Iterator[Problem]:
@@ -277,7 +293,7 @@ def _explain_unknown_keys(
     for key in instance if isinstance(instance, dict) else ():
         if key in known:
             continue
-        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        close = _closest(str(key), known)
         if close:
             hint = f"did you mean '{close[0]}'?"
         else:

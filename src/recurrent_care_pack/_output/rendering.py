@@ -115,6 +115,7 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
     it cannot be written, the old file then being as it was.
     """
     target = Path(path)
+    refuse_content_file(target)  # first: no format makes a content file a handout's
     named = format_named_by(target)
     if fmt is not None and named is not None and fmt != named:
         raise ValueError(f"'{target}' names a {named} file, not {fmt}")
@@ -124,7 +125,6 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
             f"cannot tell the format from the name '{target.name}'; "
             f"give fmt, one of: {', '.join(FORMATS)}"
         )
-    refuse_content_file(target)
     content = render_handout(
         pack,
         kind,

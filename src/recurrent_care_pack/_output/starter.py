@@ -244,6 +244,7 @@ def _readme() -> str:
         f"rcpack fmt {CONTENT}/\n"
         f"yamllint {CONTENT}/\n"
         "```\n\n"
-        "Before each commit, `pre-commit install` (once) runs the same checks;\n"
-        "`.github/workflows/content.yml` runs them on GitHub.\n"
+        "After `pre-commit install` (once), each commit runs `rcpack validate` and\n"
+        "`rcpack fmt` on the pack's files; `.github/workflows/content.yml` runs all three\n"
+        "on GitHub.\n"
     )
