@@ -54,7 +54,7 @@ def test_summary_prints_the_pack_s_headings_and_hedges(capsys: pytest.CaptureFix
     assert "    32 tips and 2 paragraphs of advice in 4 categories" in out
     assert out[2] == (
         "Held here: 1 section of the pack (Section 3), 2 case studies, 3 works (2 cited, "
-        "1 named elsewhere in the pack, 1 inferred from a short citation)."
+        "1 named elsewhere in the pack; 1 of them inferred from a short citation)."
     )
     assert (
         "            on a different day, the pack suggests also watching Film 6 first: films 55 min"

@@ -176,7 +176,9 @@ def _parser() -> argparse.ArgumentParser:
         help=f"print a short summary of a pack (default: {_DEFAULT_PACK})",
         description="Print the sections, modules with their times, exercises and tips.",
     )
-    summary.add_argument("path", nargs="?", type=_path, metavar="PATH")
+    summary.add_argument(
+        "path", nargs="?", type=_path, metavar="PATH", help=f"the pack (default: {_DEFAULT_PACK})"
+    )
     summary.set_defaults(run=_summary)
 
     fmt = commands.add_parser(
@@ -225,7 +227,7 @@ def _parser() -> argparse.ArgumentParser:
         "handout",
         help="write a handout: guide, exercises or tips, as md, html, pdf or docx",
         description="Write a handout for a planned session: the facilitator guide, the "
-        "participants' exercise sheets, or the tips cards. The plan options choose the "
+        "participants' exercise sheets, or the tip cards. The plan options choose the "
         "session (default: the whole pack).",
     )
     handout.add_argument(
@@ -295,9 +297,15 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_show)
 
     materials = commands.add_parser(
-        "materials", help="print the checklist of what to bring (default: everything)"
+        "materials",
+        help="print the checklist of what to bring (default: everything)",
+        description="Print what to print and bring for modules, exercises or sections: case "
+        "studies to hand out, things to bring, and choices, each with the exercises that "
+        "need it.",
     )
-    materials.add_argument("items", nargs="*", metavar="ITEM")
+    materials.add_argument(
+        "items", nargs="*", metavar="ITEM", help="ids or names such as 'Module 2' (default: all)"
+    )
     materials.add_argument("--json", action="store_true", help="print the list as JSON")
     materials.add_argument(
         "--pack",

@@ -109,7 +109,10 @@ def facilitator_guide(
         "modules": [_module(pack, m, agenda) for m in modules],
         "exercises": [_exercise(pack, e) for e in exercises],
         "tips": _tips(sections),
-        "works": [_citation(pack, w) for w in _works_cited(pack, sections)],
+        "works": [
+            _citation(pack, w)
+            for w in _works_cited(pack, sections, also=_based_on(pack, exercises))
+        ],
     }
 
 
@@ -517,7 +520,21 @@ def _resources(category: TipCategory) -> dict[str, Any] | None:
     }
 
 
-def _works_cited(pack: Pack, sections: Iterable[Section], *, reading: bool = True) -> list[Work]:
+def _based_on(pack: Pack, exercises: Iterable[Exercise]) -> list[str]:
+    """The works the case studies handed out in ``exercises`` are based on."""
+    case_studies = lookup(pack).case_studies
+    return [
+        based_on
+        for exercise in exercises
+        for case_study in exercise.case_studies
+        if case_study in case_studies and (based_on := case_studies[case_study].based_on)
+    ]
+
+
+def _works_cited(
+    pack: Pack, sections: Iterable[Section], *, reading: bool = True, also: Iterable[str] = ()
+) -> list[Work]:
+    """The works the sections' reading and tips cite, then those in ``also``, each once."""
     wanted: list[str] = []
     for section in sections:
         if reading and section.background_reading is not None:
@@ -525,6 +542,7 @@ def _works_cited(pack: Pack, sections: Iterable[Section], *, reading: bool = Tru
         if section.tips is not None:
             for category in section.tips.categories:
                 wanted.extend(w for t in every_tip(category.tips) for w in t.cites)
+    wanted.extend(also)
     works = lookup(pack).works
     return [works[w] for w in _unique(wanted) if w in works]
 

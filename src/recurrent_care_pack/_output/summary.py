@@ -72,9 +72,11 @@ def _works(pack: Pack) -> str:
         (len(cited & ids), "cited"),
         (len(recommended & ids), "recommended as reading"),
         (len(ids - cited - recommended), "named elsewhere in the pack"),
-        (sum(1 for w in pack.works if w.inferred), "inferred from a short citation"),
     )
     uses = ", ".join(f"{number} {what}" for number, what in counts if number)
+    inferred = sum(1 for w in pack.works if w.inferred)
+    if inferred:  # one of those above, not another: the counts add up to the works
+        uses += f"; {inferred} of them inferred from a short citation"
     return f"{_count(len(ids), 'work')}{f' ({uses})' if uses else ''}"
 
 
