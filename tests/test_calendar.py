@@ -122,5 +122,23 @@ def test_calendar_without_icalendar_names_the_extra(monkeypatch: pytest.MonkeyPa
     with pytest.raises(rcp.MissingExtraError) as missing:
         agenda_calendar(agenda, pack.title)
     assert str(missing.value) == (
-        "Calendars need icalendar: pip install 'recurrent-care-pack[calendar]'"
+        "calendars need icalendar: pip install 'recurrent-care-pack[calendar]'"
     )
+
+
+def test_two_plans_on_one_day_never_share_an_event_and_one_plan_keeps_its_own() -> None:
+    """Each plan's events have their own ids (two cohorts in one shared calendar), stable on rewrite."""
+    pack = rcp.load_pack()
+    day = (date(2027, 1, 12),)
+
+    def uids(items: list[str], start: str) -> list[str]:
+        options = rcp.PlanOptions(start=datetime.strptime(start, "%H:%M").time(), dates=day)  # noqa: DTZ007
+        calendar = icalendar.Calendar.from_ical(
+            agenda_calendar(rcp.plan(pack, items, options), pack.title, "entry")
+        )
+        return [str(event["UID"]) for event in calendar.walk("VEVENT")]
+
+    first = uids(["Module 1"], "09:30")
+    assert uids(["Module 1"], "09:30") == first  # written again: the same events, updated
+    other = uids(["Module 2"], "09:30")  # another cohort's plan, the same day and hour
+    assert not set(first) & set(other)

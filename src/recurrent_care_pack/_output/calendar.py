@@ -1,5 +1,6 @@
 """Calendars: a dated plan as an iCalendar file (RFC 5545), built with the icalendar library."""
 
+import hashlib
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -37,24 +38,33 @@ def agenda_calendar(agenda: Agenda, title: str, events: str = "day") -> bytes:
         from icalendar import Calendar, Event  # noqa: PLC0415 (an optional extra)
     except ImportError:
         raise MissingExtraError(
-            "Calendars need icalendar: pip install 'recurrent-care-pack[calendar]'"
+            "calendars need icalendar: pip install 'recurrent-care-pack[calendar]'"
         ) from None
     calendar = Calendar()
     calendar.add("prodid", "-//recurrent-care-pack//rcpack plan//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", title)
     stamp = datetime.now(UTC).replace(microsecond=0)
+    plan = _fingerprint(agenda, title)
     for number in range(1, agenda.days + 1):
         entries = agenda.day(number)
         name = title if agenda.days == 1 else f"{title}: day {number} of {agenda.days}"
         if events == "day":
             calendar.add_component(
-                _event(Event(), agenda, entries, name, _lines(entries), stamp=stamp)
+                _event(Event(), agenda, entries, name, _lines(entries), stamp=stamp, plan=plan)
             )
             continue
         for entry in entries:
             calendar.add_component(
-                _event(Event(), agenda, (entry,), f"{entry.title} ({name})", [], stamp=stamp)
+                _event(
+                    Event(),
+                    agenda,
+                    (entry,),
+                    f"{entry.title} ({name})",
+                    [],
+                    stamp=stamp,
+                    plan=plan,
+                )
             )
     # The zone's rules for the years the plan runs in: enough, and short.
     first, last = agenda.options.dates[0], agenda.options.dates[-1]
@@ -73,13 +83,18 @@ def _event(  # noqa: PLR0913 (the parts of one event)
     lines: list[str],
     *,
     stamp: datetime,
+    plan: str,
 ) -> "Event":
     """``event`` filled in: from the first entry's start to the last's end, in London time."""
     first, last = entries[0], entries[-1]
     day = agenda.date(first.day)
     assert day is not None  # noqa: S101 (checked by the caller)
     zone = ZoneInfo(TIME_ZONE)
-    event.add("uid", f"{day:%Y%m%d}-{first.start:%H%M}-{first.kind.value}@recurrent-care-pack")
+    # Unique to this plan (another plan on the same day gets others), the same when the same
+    # plan is written again, so that a calendar updates its events rather than adds them.
+    event.add(
+        "uid", f"{day:%Y%m%d}-{first.start:%H%M}-{first.kind.value}-{plan}@recurrent-care-pack"
+    )
     event.add("dtstamp", stamp)
     event.add("summary", summary)
     event.add("dtstart", datetime.combine(day, first.start, zone))
@@ -87,6 +102,15 @@ def _event(  # noqa: PLR0913 (the parts of one event)
     if lines:
         event.add("description", "\n".join(lines))
     return event
+
+
+def _fingerprint(agenda: Agenda, title: str) -> str:
+    """A short digest of the plan: its title, dates and every entry."""
+    text = "\n".join(
+        [title, *map(str, agenda.options.dates)]
+        + [f"{e.day} {e.start} {e.end} {e.kind.value} {e.title}" for e in agenda.entries]
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _lines(entries: tuple[Entry, ...]) -> list[str]:
