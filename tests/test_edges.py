@@ -176,7 +176,8 @@ def test_days_ending_exactly_at_the_day_end_are_allowed_on_every_day() -> None:
             rcp.PlanOptions(start=time(9, 0), days=2, day_end=time(9, 34)),
         )
     assert str(raised.value) == (
-        "Day 1 would end at 09:35, after 09:34, with Exercise 1: Exercise 1; start earlier, "
+        "Day 1 would run past 09:34: Exercise 1: Exercise 1 alone would end at 09:35; start "
+        "earlier, "
         "use more days, or give a budget to see what fits"
     )
 

@@ -236,8 +236,8 @@ def test_refuses_a_day_that_ends_before_its_items_fit(pack: Pack) -> None:
     with pytest.raises(PlanError) as raised:
         plan(pack, ["section-3"], PlanOptions(day_end=time(12, 30)))
     assert str(raised.value) == (
-        "Day 1 would end at 12:35, after 12:30, with Exercise 10: Thinking about "
-        "trauma-informed approaches in your work; start earlier, use more days, or give a "
+        "Day 1 would run past 12:30: Exercise 10: Thinking about trauma-informed approaches "
+        "in your work alone would end at 12:35; start earlier, use more days, or give a "
         "budget to see what fits"
     )
     # Over two days the longer day is kept short: Module 1, then Modules 2 and 3 together.
@@ -477,8 +477,8 @@ def test_a_day_ending_exactly_at_the_day_end_is_allowed(pack: Pack) -> None:
     with pytest.raises(PlanError) as raised:
         plan(pack, ["section-3"], PlanOptions(day_end=time(12, 34)))
     assert str(raised.value) == (
-        "Day 1 would end at 12:35, after 12:34, with Exercise 10: Thinking about "
-        "trauma-informed approaches in your work; start earlier, use more days, or give a "
+        "Day 1 would run past 12:34: Exercise 10: Thinking about trauma-informed approaches "
+        "in your work alone would end at 12:35; start earlier, use more days, or give a "
         "budget to see what fits"
     )
 

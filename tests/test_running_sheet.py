@@ -132,8 +132,9 @@ def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> 
     [
         (
             ["--closing", "30m", "--day-end", "13:00"],
-            "rcpack: cannot plan: Day 1 would end at 13:05, after 13:00, with Exercise 10: "
-            "Thinking about trauma-informed approaches in your work and the closing; start "
+            "rcpack: cannot plan: Day 1 would run past 13:00: Exercise 10: Thinking about "
+            "trauma-informed approaches in your work and the closing alone would end at 13:05; "
+            "start "
             "earlier, use more days, or give a budget to see what fits\n",
         ),
         (

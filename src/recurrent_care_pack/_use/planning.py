@@ -432,8 +432,8 @@ def _end(number: int, clock: timedelta, step: _Step, options: PlanOptions) -> ti
     if day_end is not None and closes > _offset(day_end):
         closing = " and the closing" if options.closing else ""
         raise PlanError(
-            f"Day {number} would end at {_hh_mm(closes)}, after {day_end:%H:%M}, with "
-            f"{step.title}{closing}; start earlier, use more days, or give a budget to see "
+            f"Day {number} would run past {day_end:%H:%M}: {step.title}{closing} alone would "
+            f"end at {_hh_mm(closes)}; start earlier, use more days, or give a budget to see "
             "what fits"
         )
     return end
