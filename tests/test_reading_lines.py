@@ -61,7 +61,6 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC115 control character in a key": (
         _edit("  title: A pack\n", '  "ti\\ttle": A pack\n'),
         [
-            "pack.yaml:1:1: RC202 this pack has no 'title'; add it: the pack's title",
             "pack.yaml:3:3: RC115 the key holds U+0009, a control character that terminals and handouts cannot show; delete it",
             "pack.yaml:3:3: RC201 unknown key 'ti\\ttle' in this pack; did you mean 'title'?",
         ],
