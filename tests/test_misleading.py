@@ -484,3 +484,27 @@ def test_a_missing_required_key_with_an_unrelated_unknown_key_is_both(
     status, lines = _validate(tmp_path, monkeypatch, capsys, content)
     assert status == 1
     assert [line.split(" ", 2)[1] for line in lines[:-1]] == ["RC202", "RC201"]
+
+
+def test_fmt_leaves_a_yes_for_true_as_written_for_validate_to_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fmt does not quote `optional: yes` (that would look settled, yet be wrong): validate fixes it."""
+    content = WITH_DISCUSSION.replace("optional: {}", "optional: yes").replace(
+        "  title: A pack\n", "  title:    A pack\n"
+    )
+    file = tmp_path / "pack.yaml"
+    file.write_text(content, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["fmt", "pack.yaml"]) == 0
+    formatted = file.read_text(encoding="utf-8")
+    assert formatted != content  # it was formatted (the title's spaces, the keys' order)
+    assert "          optional: yes\n" in formatted
+    assert "'yes'" not in formatted
+    capsys.readouterr()
+    assert main(["validate", "pack.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{OPTIONAL}: RC203 'optional' should be true or false, not the word 'yes'; write true",
+        _summary(1),
+    ]
+    assert main(["fmt", "--check", "pack.yaml"]) == 0  # and formatting it again changes nothing

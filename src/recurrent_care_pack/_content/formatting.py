@@ -42,6 +42,9 @@ __all__ = ["Formatted", "LayoutError", "format_file", "format_text"]
 
 #: Reading problems that leave a file unfit to be rewritten (RC108, a BOM, is dropped, and
 #: RC111, a word YAML 1.1 misreads, is put in quotes: formatting mends both).
+#: The style of a scalar written out as the source wrote it.
+_AS_WRITTEN = "as written"
+
 _REFUSED = frozenset(
     {"RC101", "RC102", "RC103", "RC104", "RC105", "RC106", "RC107", "RC109", "RC110"}
     | {"RC112", "RC113"}
@@ -552,6 +555,16 @@ def _canonical(
         _sink(node)
     elif (
         isinstance(node, _Scalar)
+        and here.get("type") == "boolean"
+        and node.style == ""
+        and isinstance(node.value, str)
+        and needs_quotes_for_yaml_1_1(node.value)
+    ):
+        # 'optional: yes' is a slip for true: quoted, it would look settled, yet still be
+        # wrong. It stays as written, for validate to say "write true".
+        node.style = _AS_WRITTEN
+    elif (
+        isinstance(node, _Scalar)
         and here is schema()["$defs"]["duration"]
         and isinstance(node.value, str)
         and diagnose(node.value) is None
@@ -729,8 +742,8 @@ def _key(key: _Scalar) -> str:
 def _scalar(scalar: _Scalar, *, flow: bool) -> str:
     if isinstance(scalar.value, bool):
         return "true" if scalar.value else "false"  # 'True' is a word to YAML 1.1 and yamllint
-    if not isinstance(scalar.value, str):
-        return scalar.written  # a number or null, as it was written
+    if not isinstance(scalar.value, str) or scalar.style == _AS_WRITTEN:
+        return scalar.written  # a number or null, or a slip left for validate, as written
     return _quoted(scalar.value, flow=flow, key=False)
 
 
