@@ -7,6 +7,7 @@ that passed the earlier ones, so no problem is reported twice.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from attrs import frozen
@@ -14,18 +15,19 @@ from attrs import frozen
 from recurrent_care_pack._problems import PackError, Problem, sort_key
 
 from .finding import PACK_MARKER, find_packs
-from .reading import MAX_FILE_SIZE, Document, read_file
+from .reading import MAX_FILE_SIZE, Document, read_bytes
 from .resources import bundled
 
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from os import PathLike
 
     from recurrent_care_pack._model import Pack
 
 __all__ = [
+    "FileCache",
     "Result",
     "check",
     "check_paths",
@@ -45,6 +47,40 @@ class Result:
     files: tuple[Path, ...]
     problems: tuple[Problem, ...]
     pack: Pack | None
+
+
+class FileCache:
+    """Each file's reading and schema problems, kept by its content for the next check.
+
+    An editor checks a pack after every edit: only the files that changed are read and
+    checked against the schema again; merging, building and meaning are always redone.
+    """
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self._read: dict[Path, tuple[bytes, Document | None, list[Problem]]] = {}
+        self._schema: dict[Path, tuple[Document, list[Problem]]] = {}
+
+    def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
+        """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time."""
+        kept = self._read.get(file)
+        if kept is not None and kept[0] == raw:
+            return kept[1], list(kept[2])
+        document, problems = read_bytes(file, raw, max_size)
+        self._read[file] = (raw, document, problems)
+        self._schema.pop(file, None)
+        return document, list(problems)
+
+    def schema(self, document: Document) -> list[Problem]:
+        """`schema_problems`, unless ``document`` is the one checked last time."""
+        kept = self._schema.get(document.file)
+        if kept is not None and kept[0] is document:
+            return kept[1]
+        from .schema import schema_problems  # noqa: PLC0415 (only when needed)
+
+        problems = schema_problems(document)
+        self._schema[document.file] = (document, problems)
+        return problems
 
 
 def check(
@@ -68,16 +104,25 @@ def pack_files(path: Path | None) -> list[Path]:
 
 
 def check_paths(
-    paths: Sequence[Path], max_file_size: int | None = None, *, content_only: bool = False
+    paths: Sequence[Path],
+    max_file_size: int | None = None,
+    *,
+    content_only: bool = False,
+    texts: Mapping[Path, str] | None = None,
+    cache: FileCache | None = None,
 ) -> Result:
     """Check the packs that ``paths`` belong to, each once: every problem, files in order.
 
     Every path is searched before any is checked, so a path that cannot be read
     (``OSError``, `NoContentError`) is found before any problem is reported. With
     ``content_only``, named files that are not pack content are left out (see `find_packs`).
+    A file whose absolute path is in ``texts`` is read from there (an editor's unsaved
+    buffer), not from disk; ``cache`` keeps the work on files that have not changed.
     """
     packs = find_packs(paths, content_only=content_only)
-    results = [_check_pack(list(found.files), max_file_size or MAX_FILE_SIZE) for found in packs]
+    size = max_file_size or MAX_FILE_SIZE
+    cache = cache or FileCache()
+    results = [_check_pack(list(found.files), size, texts or {}, cache) for found in packs]
     if len(results) == 1:
         return results[0]
     return Result(
@@ -87,17 +132,19 @@ def check_paths(
     )
 
 
-def _check_pack(files: list[Path], max_file_size: int) -> Result:
+def _check_pack(
+    files: list[Path], max_file_size: int, texts: Mapping[Path, str], cache: FileCache
+) -> Result:
     problems: list[Problem] = []
     documents: list[Document] = []
     for file in files:
-        document, more = read_file(file, max_file_size)
+        document, more = cache.read(file, _raw(file, max_file_size, texts), max_file_size)
         problems.extend(more)
         if document is not None:  # what reading found is not fatal: the rest is checked
             documents.append(document)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    more = _against_schema(documents)
+    more = [problem for document in documents for problem in cache.schema(document)]
     # Reading or the schema found problems: nothing will be built.
     pack, more = (None, more) if problems or more else _build(documents)
     problems.extend(more)
@@ -108,10 +155,13 @@ def _check_pack(files: list[Path], max_file_size: int) -> Result:
     return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
 
-def _against_schema(documents: list[Document]) -> list[Problem]:
-    from .schema import schema_problems  # noqa: PLC0415 (only when needed)
-
-    return [problem for document in documents for problem in schema_problems(document)]
+def _raw(file: Path, max_file_size: int, texts: Mapping[Path, str]) -> bytes:
+    """The bytes of ``file``: its text in ``texts`` if there, else as saved (up to the limit)."""
+    text = texts.get(Path(os.path.abspath(file)))  # noqa: PTH100 (as finding names files)
+    if text is not None:
+        return text.encode("utf-8", "surrogatepass")
+    with file.open("rb") as stream:
+        return stream.read(max_file_size + 1)
 
 
 def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
