@@ -260,7 +260,30 @@ def _parser() -> argparse.ArgumentParser:
     materials.add_argument("--json", action="store_true", help="print the list as JSON")
     materials.add_argument("--pack", type=_path, help="the pack (default: bundled)")
     materials.set_defaults(run=_materials)
+
+    lsp = commands.add_parser(
+        "lsp",
+        help="the language server: every check, and the pack's meaning, in your editor",
+        description="Serve the Language Server Protocol over stdin and stdout, for an "
+        "editor to start (see README, 'In your editor'). Needs the lsp extra: "
+        "pip install 'recurrent-care-pack[lsp]'.",
+    )
+    lsp.add_argument("--stdio", action="store_true", help="accepted: stdio is the only way")
+    lsp.set_defaults(run=_lsp)
     return parser
+
+
+def _lsp(_: argparse.Namespace) -> int:
+    try:
+        from ._editor.server import serve  # noqa: PLC0415 (only for this command)
+    except ImportError as error:  # the lsp extra is not installed
+        message = (
+            f"rcpack lsp needs {error.name or 'pygls'}, which is not installed; install "
+            "it with: pip install 'recurrent-care-pack[lsp]'"
+        )
+        raise _Exit(USAGE, message) from None
+    serve()
+    return 0
 
 
 def _add_content_only(parser: argparse.ArgumentParser) -> None:

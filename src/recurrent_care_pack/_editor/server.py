@@ -1,0 +1,167 @@
+"""The language server's wiring (pygls): what the editor asks, and what it is told."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from recurrent_care_pack._version import __version__
+
+from .diagnostics import diagnostic
+from .formatting import format_edits
+from .symbols import document_symbols
+from .workspace import Checked, Workspace, absolute
+
+__all__ = ["DEBOUNCE", "PackServer", "serve"]
+
+#: After a check, changes within this many seconds wait for its end, then are checked once.
+DEBOUNCE = 0.1
+
+_log = logging.getLogger(__name__)
+
+
+class PackServer(LanguageServer):
+    """``rcpack lsp``: the pack's problems as diagnostics, and its meaning while typing."""
+
+    def __init__(self) -> None:
+        """A server with nothing open yet."""
+        super().__init__(
+            "rcpack", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
+        self.pack_workspace = Workspace()
+        self.published: dict[Path, dict[Path, list[types.Diagnostic]]] = {}  # by pack root
+        self.waiting: dict[Path, asyncio.TimerHandle] = {}  # a check to come, by file
+        self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
+
+    def file_of(self, uri: str) -> Path | None:
+        """The file a ``file:`` URI names, made absolute; None for other URIs."""
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        return absolute(Path(path)) if path else None
+
+    def buffer_changed(self, uri: str) -> None:
+        """Keep the editor's text of ``uri`` and check its pack soon (debounced)."""
+        file = self.file_of(uri)
+        if file is None:
+            return
+        self.pack_workspace.open(file, self.workspace.get_text_document(uri).source)
+        if not self.pack_workspace.is_content(file):
+            return
+        if file in self.waiting:  # a check is coming: it will read the newest text
+            return
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, self.last_check.get(file, -DEBOUNCE) + DEBOUNCE - loop.time())
+        self.waiting[file] = loop.call_later(delay, self.check_now, file)
+
+    def check_now(self, file: Path) -> None:
+        """Check ``file``'s pack and publish the problems of each of its files."""
+        self.waiting.pop(file, None)
+        try:
+            checked = self.pack_workspace.check(file)
+        except OSError as error:  # a file of the pack cannot be read: say so once, check later
+            self.window_log_message(
+                types.LogMessageParams(types.MessageType.Warning, f"rcpack: {error}")
+            )
+            return
+        except Exception as error:  # noqa: BLE001 (a bug must never stop the server)
+            _log.exception("checking %s failed", file)
+            self.window_show_message(
+                types.ShowMessageParams(
+                    types.MessageType.Error, f"rcpack: internal error, please report it: {error!r}"
+                )
+            )
+            return
+        self.last_check[file] = asyncio.get_running_loop().time()
+        self.publish(file, checked)
+
+    def publish(self, file: Path, checked: Checked) -> None:
+        """Publish each file's diagnostics: always the edited file's, others when they change."""
+        root = checked.root
+        before = self.published.get(root, {})
+        now: dict[Path, list[types.Diagnostic]] = {}
+        for each, problems in checked.problems.items():
+            text = self.pack_workspace.text(each) or ""
+            lines = text.splitlines()
+            now[each] = [diagnostic(problem, lines) for problem in problems]
+        for gone in before.keys() - now.keys():  # no longer in the pack: clear it
+            now[gone] = []
+        for each, diagnostics in now.items():
+            if each == file or before.get(each) != diagnostics:
+                uri = from_fs_path(str(each)) or each.as_uri()
+                document = self.workspace.text_documents.get(uri)
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(
+                        uri=uri,
+                        diagnostics=diagnostics,
+                        version=document.version if document is not None else None,
+                    )
+                )
+        self.published[root] = {f: d for f, d in now.items() if f in checked.problems}
+
+
+def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.buffer_changed(params.text_document.uri)
+
+
+def did_change(ls: PackServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.buffer_changed(params.text_document.uri)
+
+
+def did_save(ls: PackServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.buffer_changed(params.text_document.uri)
+
+
+def did_close(ls: PackServer, params: types.DidCloseTextDocumentParams) -> None:
+    file = ls.file_of(params.text_document.uri)
+    if file is not None:
+        ls.pack_workspace.close(file)
+        if ls.pack_workspace.is_content(file):  # the saved text is checked again
+            ls.check_now(file)
+
+
+def formatting(
+    ls: PackServer, params: types.DocumentFormattingParams
+) -> list[types.TextEdit] | None:
+    file = ls.file_of(params.text_document.uri)
+    if file is None:
+        return None
+    text = ls.workspace.get_text_document(params.text_document.uri).source
+    edits, refusal = format_edits(file, text)
+    if refusal is not None:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, refusal))
+    return edits
+
+
+def symbols(
+    ls: PackServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol] | None:
+    file = ls.file_of(params.text_document.uri)
+    document = None if file is None else ls.pack_workspace.document(file)
+    if document is None:
+        return []
+    text = ls.pack_workspace.text(document.file) or ""
+    return document_symbols(document, text.splitlines())
+
+
+def build() -> PackServer:
+    """The server with every feature it offers."""
+    server = PackServer()
+    for feature, handler in (
+        (types.TEXT_DOCUMENT_DID_OPEN, did_open),
+        (types.TEXT_DOCUMENT_DID_CHANGE, did_change),
+        (types.TEXT_DOCUMENT_DID_SAVE, did_save),
+        (types.TEXT_DOCUMENT_DID_CLOSE, did_close),
+        (types.TEXT_DOCUMENT_FORMATTING, formatting),
+        (types.TEXT_DOCUMENT_DOCUMENT_SYMBOL, symbols),
+    ):
+        server.feature(feature)(handler)
+    return server
+
+
+def serve() -> None:
+    """Serve over stdin and stdout until the editor says exit."""
+    build().start_io()

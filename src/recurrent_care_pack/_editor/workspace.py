@@ -1,0 +1,117 @@
+"""The editor's workspace: open buffers, which pack a file belongs to, and checking it.
+
+Checking goes through the one pipeline `rcpack validate` uses (`check_paths`), with the
+open buffers' texts read in place of the saved files and each file's work kept by content.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from recurrent_care_pack._content.finding import find_packs
+from recurrent_care_pack._content.loading import FileCache, Result, check_paths
+from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recurrent_care_pack._problems import Problem
+
+__all__ = ["Checked", "Workspace", "absolute"]
+
+#: The schema line that marks a file outside a pack folder as content (as `finding` reads it).
+_SCHEMA_LINE = re.compile(
+    r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=\S*pack\.schema\.json[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def absolute(path: Path) -> Path:
+    """``path`` made absolute without following links, as files are named to the editor."""
+    return Path(os.path.abspath(path))  # noqa: PTH100 (resolve() would follow links)
+
+
+class Checked:
+    """One check of a pack: its files, and each file's problems (none for a clean file)."""
+
+    def __init__(self, root: Path, result: Result) -> None:
+        """Sort ``result``'s problems by file; ``root`` names the pack (its folder, or file)."""
+        self.root = root
+        self.result = result
+        self.files = tuple(absolute(f) for f in result.files)
+        self.problems: dict[Path, list[Problem]] = {file: [] for file in self.files}
+        for problem in result.problems:
+            self.problems.setdefault(absolute(problem.file), []).append(problem)
+
+
+class Workspace:
+    """The open buffers, and the packs they belong to, checked with every change."""
+
+    def __init__(self) -> None:
+        """Start with nothing open."""
+        self.texts: dict[Path, str] = {}
+        self.cache = FileCache()
+
+    def open(self, file: Path, text: str) -> None:
+        """Keep the editor's text of ``file`` (opened or changed)."""
+        self.texts[absolute(file)] = text
+
+    def close(self, file: Path) -> None:
+        """Read ``file`` from disk again."""
+        self.texts.pop(absolute(file), None)
+
+    def text(self, file: Path) -> str | None:
+        """The text of ``file``: the editor's if open, else as saved; None if unreadable."""
+        file = absolute(file)
+        if file in self.texts:
+            return self.texts[file]
+        try:
+            return file.read_bytes().decode("utf-8", "replace")
+        except OSError:
+            return None
+
+    def is_content(self, file: Path) -> bool:
+        """Whether ``file`` is pack content: in a pack folder, or marked by the schema line."""
+        file = absolute(file)
+        text = self.texts.get(file)
+        if text is not None and _SCHEMA_LINE.search(text[: 64 * 1024]):
+            return True
+        try:
+            return file.is_file() and bool(find_packs([file], content_only=True))
+        except OSError:
+            return False
+
+    def check(self, file: Path) -> Checked:
+        """Check the pack ``file`` belongs to, reading open files from their buffers.
+
+        ``OSError`` when the pack's files cannot be listed or read (the file is not saved).
+        """
+        file = absolute(file)
+        packs = find_packs([file])
+        root = packs[0].root if packs else file
+        return Checked(root, check_paths([file], texts=self.texts, cache=self.cache))
+
+    def documents(self, file: Path) -> list[Document]:
+        """The documents of the pack ``file`` belongs to that read (as last checked or read)."""
+        try:
+            packs = find_packs([absolute(file)])
+        except OSError:
+            return []
+        found: list[Document] = []
+        for pack_file in packs[0].files if packs else ():
+            document = self.document(pack_file)
+            if document is not None:
+                found.append(document)
+        return found
+
+    def document(self, file: Path) -> Document | None:
+        """``file`` read (from its buffer if open), or None if it does not read."""
+        file = absolute(file)
+        text = self.texts.get(file)
+        try:
+            raw = text.encode("utf-8", "surrogatepass") if text is not None else file.read_bytes()
+        except OSError:
+            return None
+        document, _ = self.cache.read(file, raw, MAX_FILE_SIZE)
+        return document
