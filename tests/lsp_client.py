@@ -40,21 +40,23 @@ class Session:
         self.versions: dict[str, int] = {}
         self.texts: dict[str, str] = {}
 
-        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def published(params: types.PublishDiagnosticsParams) -> None:
             with self.changed:
                 self.published.setdefault(params.uri, []).append(params)
                 self.changed.notify_all()
 
-        @self.client.feature(types.WINDOW_SHOW_MESSAGE)
         def shown(params: types.ShowMessageParams) -> None:
             with self.changed:
                 self.messages.append(params)
                 self.changed.notify_all()
 
-        @self.client.feature(types.WINDOW_LOG_MESSAGE)
         def logged(params: types.LogMessageParams) -> None:
             pass
+
+        on = self.client.feature
+        on(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(published)
+        on(types.WINDOW_SHOW_MESSAGE)(shown)
+        on(types.WINDOW_LOG_MESSAGE)(logged)
 
         self.run(self.client.start_io(sys.executable, "-m", "recurrent_care_pack", "lsp"))
         self.run(
@@ -89,7 +91,7 @@ class Session:
         try:
             self.run(self.client.shutdown_async(None))
             self.call(self.client.exit, None)
-            self.run(self.client.stop())
+            self.run(self.client.stop())  # type: ignore[no-untyped-call]
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(TIMEOUT)
@@ -147,6 +149,12 @@ class Session:
                 if left <= 0:
                     raise TimeoutError(f"no diagnostics for {file} (version {version})")
                 self.changed.wait(left)
+
+    def latest(self, file: Path) -> list[types.Diagnostic]:
+        """The diagnostics last published for ``file`` (waiting for the first, if none yet)."""
+        self.diagnostics(file)
+        with self.changed:
+            return list(self.published[file.as_uri()][-1].diagnostics)
 
     def count(self, file: Path) -> int:
         """How many times diagnostics have been published for ``file``."""

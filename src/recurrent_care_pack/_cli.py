@@ -278,8 +278,8 @@ def _lsp(_: argparse.Namespace) -> int:
         from ._editor.server import serve  # noqa: PLC0415 (only for this command)
     except ImportError as error:  # the lsp extra is not installed
         message = (
-            f"rcpack lsp needs {error.name or 'pygls'}, which is not installed; install "
-            "it with: pip install 'recurrent-care-pack[lsp]'"
+            f"rcpack lsp needs {(error.name or 'pygls').split('.')[0]}, which is not installed; "
+            "install it with: pip install 'recurrent-care-pack[lsp]'"
         )
         raise _Exit(USAGE, message) from None
     serve()

@@ -89,7 +89,8 @@ class PackServer(LanguageServer):
             now[each] = [diagnostic(problem, lines) for problem in problems]
         for gone in before.keys() - now.keys():  # no longer in the pack: clear it
             now[gone] = []
-        for each, diagnostics in now.items():
+        # The edited file's last: once it has come, so have the others of the same check.
+        for each, diagnostics in sorted(now.items(), key=lambda pair: pair[0] == file):
             if each == file or before.get(each) != diagnostics:
                 uri = from_fs_path(str(each)) or each.as_uri()
                 document = self.workspace.text_documents.get(uri)

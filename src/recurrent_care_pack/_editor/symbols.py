@@ -59,6 +59,10 @@ class _Outline:
         mark = self.document.where_key(path)
         return range_at(self.lines, mark.line, mark.column)
 
+    def value_range(self, path: KeyPath) -> types.Range:
+        mark = self.document.where(path)
+        return range_at(self.lines, mark.line, mark.column)
+
     def span(
         self, path: KeyPath, following: KeyPath | None, end: int | None = None
     ) -> types.Range:
@@ -95,7 +99,7 @@ class _Outline:
                             detail=value["id"],
                             kind=_SYMBOL_KINDS.get(kind, types.SymbolKind.Object),
                             range=self.span(here, following, end),
-                            selection_range=self.key_range((*here, "id")),
+                            selection_range=self.value_range((*here, "id")),
                             children=inner,
                         )
                     )
