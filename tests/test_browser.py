@@ -79,7 +79,7 @@ def test_the_error_check_sees_a_page_error(tmp_path: Path) -> None:
     ],
 )
 def test_html_handouts_print_in_chromium(tmp_path: Path, kind: str, words: list[str]) -> None:
-    """Each HTML handout prints to a PDF whose text holds its content; nothing was logged."""
+    """Each HTML handout prints to a PDF whose text holds its content and page footers; nothing was logged."""
     pack = rcp.load_pack()
     agenda = rcp.plan(
         pack, ["section-3"], rcp.PlanOptions(breaks=rcp.Breaks(after_exercises=True))
@@ -94,4 +94,9 @@ def test_html_handouts_print_in_chromium(tmp_path: Path, kind: str, words: list[
     )
     for word in words:
         assert word in text, word
-    assert len(reader.pages) >= 1
+    # The print stylesheet's footer (@page margin boxes, Chromium 131 on) on every page.
+    count = len(reader.pages)
+    assert count >= 1
+    for number in range(1, count + 1):
+        assert f"Page {number} of {count}" in text
+    assert "Section 3" in text

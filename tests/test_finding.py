@@ -170,10 +170,34 @@ def test_marked_files_outside_a_pack_folder_are_each_a_pack(
         "(the files in a folder with a pack.yaml are checked together as one pack; a file "
         "outside such a folder is a pack on its own)"
     )
-    assert _validate(capsys) == (1, [rc407, "checked 2 files in this folder: 1 problem in 1 file"])
+    # Alone, the section's references to what the details file holds cannot resolve either.
+    unresolved = [
+        "section.yaml:109:13: RC402 no person has the id 'claire-mason'; add the person to the "
+        "pack first",
+        "section.yaml:148:13: RC402 no person has the id 'sheena-webb'; add the person to the "
+        "pack first",
+        "section.yaml:161:13: RC402 no person has the id 'danny-taggart'; add the person to the "
+        "pack first",
+        "section.yaml:175:25: RC402 no case study has the id 'case-study-tina'; add the case "
+        "study to the pack first",
+        "section.yaml:204:25: RC402 no case study has the id 'case-study-amy'; add the case "
+        "study to the pack first",
+        "section.yaml:385:19: RC402 no work has the id 'care-crisis-review-2018'; add the work "
+        "to the pack first",
+        "section.yaml:413:19: RC402 no organisation has the id 'action-for-change'; add the "
+        "organisation to the pack first",
+        "section.yaml:445:19: RC402 no work has the id 'care-crisis-review-2018'; add the work "
+        "to the pack first",
+        "section.yaml:446:19: RC402 no work has the id 'sebba-et-al-2017'; add the work to the "
+        "pack first",
+    ]
+    assert _validate(capsys) == (
+        1,
+        [rc407, *unresolved, "checked 2 files in this folder: 10 problems in 1 file"],
+    )
     assert _validate(capsys, "section.yaml") == (
         1,
-        [rc407, "checked 1 file, section.yaml: 1 problem in 1 file"],
+        [rc407, *unresolved, "checked 1 file, section.yaml: 10 problems in 1 file"],
     )
     (tmp_path / "details.yaml").rename(tmp_path / "pack.yaml")  # the fix RC407 gives
     assert _validate(capsys, "section.yaml") == (

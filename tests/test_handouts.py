@@ -166,7 +166,7 @@ def test_handout_command_replaces_a_file_only_when_the_new_one_is_whole(
     target = tmp_path / "guide.md"
     target.write_text("old guide", encoding="utf-8")
 
-    def broken(*_: object) -> bytes:
+    def broken(*_: object, **__: object) -> bytes:
         raise rcp.MissingExtraError("PDF handouts need WeasyPrint: pip install 'x'")
 
     monkeypatch.setattr("recurrent_care_pack._output.rendering.render_handout", broken)

@@ -227,6 +227,11 @@ def _parser() -> argparse.ArgumentParser:
         help="md, html, pdf or docx (default: as the -o file's name ends, else md)",
     )
     handout.add_argument(
+        "--large-print",
+        action="store_true",
+        help="16 pt body text, headings in proportion (default: 12 pt, UK clear print)",
+    )
+    handout.add_argument(
         "-o",
         "--output",
         type=_path,
@@ -428,7 +433,9 @@ def _handout(args: argparse.Namespace) -> int:
         raise _Exit(USAGE, _reason(error)) from None
     pack, agenda = _agenda(args)
     try:
-        content = render_handout(pack, args.kind, args.fmt or named or "md", agenda)
+        content = render_handout(
+            pack, args.kind, args.fmt or named or "md", agenda, large_print=args.large_print
+        )
     except MissingExtraError as error:
         raise _Exit(USAGE, str(error)) from None
     _write(output, content)

@@ -1,8 +1,11 @@
 """Loading: the pipeline from files to a checked, typed pack.
 
 read YAML -> check each file against the schema -> merge the files -> build typed
-records -> check meaning. Each stage records problems; later stages run only on content
-that passed the earlier ones, so no problem is reported twice.
+records -> check meaning. Each stage records problems. What a reading or schema problem
+puts in doubt (the smallest part that holds it: a film, a module, a file that cannot be
+read...) is left out of the later stages, which check the rest, and say nothing that
+fixing the problem could change (`pruning`): one run shows every problem it can, and no
+problem twice.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ if TYPE_CHECKING:
     from os import PathLike
 
     from recurrent_care_pack._model import Pack
+
+    from .pruning import Flaw, Gaps, Pruned
+    from .reading import KeyPath
+
+    #: What checking a file against the schema found: its problems, and each failure's place.
+    SchemaFailures = tuple[list[Problem], list[tuple[KeyPath, str]]]
 
 __all__ = [
     "FileCache",
@@ -59,7 +68,7 @@ class FileCache:
     def __init__(self) -> None:
         """Start empty."""
         self._read: dict[Path, tuple[bytes, Document | None, list[Problem]]] = {}
-        self._schema: dict[Path, tuple[Document, list[Problem]]] = {}
+        self._schema: dict[Path, tuple[Document, SchemaFailures]] = {}
 
     def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
         """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time."""
@@ -71,16 +80,16 @@ class FileCache:
         self._schema.pop(file, None)
         return document, list(problems)
 
-    def schema(self, document: Document) -> list[Problem]:
-        """`schema_problems`, unless ``document`` is the one checked last time."""
+    def schema(self, document: Document) -> SchemaFailures:
+        """`schema_failures`, unless ``document`` is the one checked last time."""
         kept = self._schema.get(document.file)
         if kept is not None and kept[0] is document:
             return kept[1]
-        from .schema import schema_problems  # noqa: PLC0415 (only when needed)
+        from .schema import schema_failures  # noqa: PLC0415 (only when needed)
 
-        problems = schema_problems(document)
-        self._schema[document.file] = (document, problems)
-        return problems
+        found = schema_failures(document)
+        self._schema[document.file] = (document, found)
+        return found
 
 
 def check(
@@ -135,22 +144,31 @@ def check_paths(
 def _check_pack(
     files: list[Path], max_file_size: int, texts: Mapping[Path, str], cache: FileCache
 ) -> Result:
+    from .pruning import NO_GAPS, reading_flaws, survey  # noqa: PLC0415 (only when needed)
+
     problems: list[Problem] = []
     documents: list[Document] = []
+    flaws: dict[Path, list[Flaw]] = {}
     for file in files:
         document, more = cache.read(file, _raw(file, max_file_size, texts), max_file_size)
         problems.extend(more)
         if document is not None:  # what reading found is not fatal: the rest is checked
             documents.append(document)
+            flaws[file] = reading_flaws(document, more)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    more = [problem for document in documents for problem in cache.schema(document)]
-    # Reading or the schema found problems: nothing will be built.
-    pack, more = (None, more) if problems or more else _build(documents)
+    more = _against_schema(documents, flaws, cache)
     problems.extend(more)
+    pack: Pack | None = None
+    if not problems:
+        pack, more = _build(documents, {}, NO_GAPS)
+        problems.extend(more)
+    elif documents:  # the meaning of what the problems leave beyond doubt
+        gaps, pruned = survey(documents, flaws, unreadable=len(documents) < len(files))
+        problems.extend(_build(documents, pruned, gaps)[1])
     from .meaning import duplicate_id_problems  # noqa: PLC0415 (only when needed)
 
-    problems.extend(duplicate_id_problems(documents))
+    problems.extend(duplicate_id_problems(documents, flaws))
     ordered = tuple(sorted(problems, key=sort_key))
     return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
@@ -164,24 +182,50 @@ def _raw(file: Path, max_file_size: int, texts: Mapping[Path, str]) -> bytes:
         return stream.read(max_file_size + 1)
 
 
-def _build(documents: list[Document]) -> tuple[Pack | None, list[Problem]]:
-    from cattrs.errors import CattrsError  # noqa: PLC0415 (only when needed)
+def _against_schema(
+    documents: list[Document], flaws: dict[Path, list[Flaw]], cache: FileCache
+) -> list[Problem]:
+    """The schema problems of each file; where each failure is goes to its ``flaws``."""
+    from .pruning import Flaw  # noqa: PLC0415 (only when needed)
+
+    problems: list[Problem] = []
+    for document in documents:
+        more, failures = cache.schema(document)
+        problems.extend(more)
+        flaws[document.file].extend(Flaw(path, keyword) for path, keyword in failures)
+    return problems
+
+
+def _build(
+    documents: list[Document], pruned: dict[Path, Pruned], gaps: Gaps
+) -> tuple[Pack | None, list[Problem]]:
+    """The pack built from what is not ``pruned``, and the problems merging and meaning find.
+
+    The pack is given only when nothing was left out and no problem was found.
+    """
+    from attrs import evolve  # noqa: PLC0415 (only when needed)
+    from cattrs.errors import CattrsError  # noqa: PLC0415
 
     from .building import pack_from_dict  # noqa: PLC0415
     from .meaning import meaning_problems  # noqa: PLC0415
     from .merging import merge  # noqa: PLC0415
+    from .pruning import NO_GAPS, STAND_IN_DETAILS  # noqa: PLC0415
 
-    merged, origins, problems = merge(documents)
-    if problems:
-        return None, problems
+    merged, origins, problems = merge(documents, pruned, details_unseen=gaps.blind("pack"))
+    if "pack" not in merged:  # missing (RC407), or left out: the rest can still be checked
+        merged["pack"] = STAND_IN_DETAILS
+        gaps = evolve(gaps, details=True)
     try:
         pack = pack_from_dict(merged)
     except (CattrsError, ValueError, TypeError, KeyError, AttributeError) as error:
+        if gaps != NO_GAPS:  # what was left in is not known to fit: stay silent
+            return None, problems
         # The schema admits only what the model can build; this is a last line of defence.
         first = documents[0]
         message = f"the content could not be built: {error}"
-        return None, [first.problem((), "RC209", message)]
-    return pack, meaning_problems(pack, origins)
+        return None, [*problems, first.problem((), "RC209", message)]
+    problems.extend(meaning_problems(pack, origins, gaps))
+    return (pack if gaps == NO_GAPS and not problems else None), problems
 
 
 def load_pack(path: str | PathLike[str] | None = None) -> Pack:

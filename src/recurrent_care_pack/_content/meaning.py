@@ -2,7 +2,7 @@
 
 import difflib
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +25,7 @@ from recurrent_care_pack._naming import a, film_name, film_names
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
 
 from .merging import Origins
+from .pruning import NO_GAPS, Flaw, Gaps, in_doubt
 from .reading import Document, KeyPath
 
 __all__ = ["duplicate_id_problems", "meaning_problems"]
@@ -47,13 +48,22 @@ _KIND_OF_LIST = {
 }
 
 
-def duplicate_id_problems(documents: list[Document]) -> list[Problem]:
-    """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file)."""
+def duplicate_id_problems(
+    documents: list[Document], flaws: Mapping[Path, Sequence[Flaw]] | None = None
+) -> list[Problem]:
+    """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file).
+
+    An id that reading or schema ``flaws`` put in doubt (``id: Film 6``, ``id: no``) is
+    left to be fixed first: fixed, it may be no duplicate.
+    """
     seen: dict[str, tuple[Document, KeyPath]] = {}
     problems: list[Problem] = []
     for document in documents:
         count = 0
+        doubted = in_doubt((flaws or {}).get(document.file, ()))
         for path, item_id in _ids(document.data, ()):
+            if doubted((*path, "id")):
+                continue
             if item_id in seen and count == MAX_PROBLEMS:
                 problems.append(too_many(document.file))
                 break
@@ -99,17 +109,20 @@ def _kind(path: KeyPath) -> str:
     return "item"
 
 
-def meaning_problems(pack: Pack, origins: Origins) -> list[Problem]:
-    """All the meaning problems of a pack whose files each fit the schema.
+def meaning_problems(pack: Pack, origins: Origins, gaps: Gaps = NO_GAPS) -> list[Problem]:
+    """All the meaning problems of a pack built from what fits the schema.
 
-    As with reading and the schema, a file's check stops at `MAX_PROBLEMS` problems (RC113).
+    ``gaps`` says what was left out for reading or schema problems: no check reports what
+    a part left out could change, or a message naming it would say otherwise. As with
+    reading and the schema, a file's check stops at `MAX_PROBLEMS` problems (RC113).
     """
-    checker = _Checker(pack, origins)
+    checker = _Checker(pack, origins, gaps)
     checker.check_references()
     checker.check_modules()
     checker.check_numbering()
     checker.check_timings()
-    checker.check_order()
+    if not (gaps.modules or gaps.blind("learning module")):  # the order of films would change
+        checker.check_order()
     return checker.problems
 
 
@@ -141,9 +154,10 @@ def _one_typo(known: Sequence[str]) -> dict[str, list[str]]:
 
 
 class _Checker:
-    def __init__(self, pack: Pack, origins: Origins) -> None:
+    def __init__(self, pack: Pack, origins: Origins, gaps: Gaps) -> None:
         self.pack = pack
         self.origins = origins
+        self.gaps = gaps
         self.problems: list[Problem] = []
         self.counts: dict[Path, int] = {}  # problems by file, for the cap
         self.known: dict[str, list[str]] = {}  # the ids of each kind, sorted, once needed
@@ -157,6 +171,11 @@ class _Checker:
             "case study": found.case_studies,
             "film or presentation": found.media,
             "exercise": found.exercises,
+        }
+        # The ids of each kind, with those of parts left out: a reference to one is not unknown.
+        self.ids: dict[str, Collection[str]] = {
+            kind: {*items, *gaps.ids[kind]} if kind in gaps.ids else items
+            for kind, items in self.kinds.items()
         }
 
     def report(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> None:
@@ -176,7 +195,7 @@ class _Checker:
     def suggestion(self, target: str, kind: str) -> str | None:
         """The id of this kind that ``target`` most likely meant, if any is close."""
         if kind not in self.known:
-            self.known[kind] = sorted(self.kinds[kind])
+            self.known[kind] = sorted(self.ids[kind])
         known = self.known[kind]
         if len(known) > _COMPARE_ALL_UP_TO:
             if len(target) > _LONGEST_INDEXED:
@@ -192,8 +211,9 @@ class _Checker:
 
     def check_references(self) -> None:
         pack = self.pack
-        self.refer(("pack", "publisher"), pack.publisher, "organisation")
-        if pack.origin is not None:
+        if not self.gaps.details:
+            self.refer(("pack", "publisher"), pack.publisher, "organisation")
+        if pack.origin is not None and not self.gaps.details:
             for j, partner in enumerate(pack.origin.partners):
                 self.refer(("pack", "origin", "partners", j), partner, "organisation")
         for i, person in enumerate(pack.people):
@@ -252,9 +272,11 @@ class _Checker:
             self.check_tip_references((*at, "points", k), point)
 
     def refer(self, path: KeyPath, target: str | None, kind: str) -> None:
-        if target is None or target in self.kinds[kind]:
+        # A part of this kind whose id cannot be read (or a file that cannot) may be the one
+        # meant: then no reference of the kind is known to be wrong.
+        if target is None or target in self.ids[kind] or self.gaps.blind(kind):
             return
-        for other_kind, items in self.kinds.items():
+        for other_kind, items in self.ids.items():
             if target in items:
                 message = f"'{target}' is {a(other_kind)}, not {a(kind)}; use the id of {a(kind)}"
                 self.report(path, "RC402", message)
@@ -295,6 +317,11 @@ class _Checker:
                             )
                 if module.exercise is None:
                     continue
+                if self.gaps.may_follow(module.exercise) or (
+                    module.exercise not in self.kinds["exercise"]
+                    and self.gaps.hides(module.exercise, "exercise")
+                ):
+                    continue  # a module or exercise left out would change what is said
                 if module.exercise in followed:
                     first_path, first_label = followed[module.exercise]
                     file, mark = self.origins.where((*first_path, "exercise"))
@@ -316,7 +343,12 @@ class _Checker:
             if film_id not in first:
                 first[film_id] = k
                 continue
-            film = film_name(self.media[film_id]) if film_id in self.media else f"'{film_id}'"
+            if film_id in self.media:
+                film = film_name(self.media[film_id])
+            elif self.gaps.hides(film_id, "film or presentation"):
+                continue  # its name is not known
+            else:
+                film = f"'{film_id}'"
             self.report(
                 (*path, k),
                 "RC411",
@@ -356,8 +388,13 @@ class _Checker:
         self.unique_numbers("Exercise", exercises)
 
     def unique_numbers(self, label: str, numbered: Sequence[tuple[KeyPath, int, str]]) -> None:
+        taken = self.gaps.numbers_taken(label)
+        if taken is None:
+            return  # a part left out may take any number
         first: dict[int, tuple[KeyPath, str]] = {}
         for path, number, item_id in numbered:
+            if number in taken:
+                continue  # the part left out may be the first with it
             if number in first:
                 other_path, other_id = first[number]
                 file, mark = self.origins.where((*other_path, "number"))
@@ -391,7 +428,12 @@ class _Checker:
                             f"{format_duration(exercise.time)}; make them agree",
                         )
             for j, module in enumerate(section.modules):
-                self.check_module_timings((*at, "modules", j), module, section, media)
+                if not any(self.left_out(film_id) for film_id in _films_shown(module)):
+                    self.check_module_timings((*at, "modules", j), module, section, media)
+
+    def left_out(self, film_id: str) -> bool:
+        """Whether a film named is not in the pack, and may have been left out of it."""
+        return film_id not in self.media and self.gaps.hides(film_id, "film or presentation")
 
     def check_film_allowance(self, path: KeyPath, film: Media) -> None:
         if film.allowance is None or film.running_time is None:

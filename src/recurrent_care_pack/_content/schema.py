@@ -14,10 +14,10 @@ from recurrent_care_pack._durations import diagnose
 from recurrent_care_pack._naming import a
 from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
 
-from .reading import Document, spaced
+from .reading import Document, KeyPath, spaced
 from .resources import bundled
 
-__all__ = ["resolve", "schema", "schema_problems"]
+__all__ = ["resolve", "schema", "schema_failures", "schema_problems"]
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -83,19 +83,31 @@ def schema_problems(document: Document) -> list[Problem]:
     (reading left them here): where the schema refuses the value, its problem says how
     to put it right, and "put it in quotes" would not.
     """
+    return schema_failures(document)[0]
+
+
+def schema_failures(document: Document) -> tuple[list[Problem], list[tuple[KeyPath, str]]]:
+    """`schema_problems`, and where each failure is with the schema keyword that failed.
+
+    The RC111 problems of yes/no words are not failures: they leave the part whole. Where
+    checking stops at `MAX_PROBLEMS`, the rest of the file is not known: the last failure
+    is then the whole file's, ``((), "stopped")``.
+    """
     problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
+    failures: list[tuple[KeyPath, str]] = []
     for error in _validator().iter_errors(document.data):
+        failures.append((tuple(error.absolute_path), str(error.validator)))
         for problem in _explain(document, error):
             problems[problem] = None
             if len(problems) >= MAX_PROBLEMS:
-                return [*problems, too_many(document.file)]
+                return [*problems, too_many(document.file)], [*failures, ((), "stopped")]
     refused = {problem.path for problem in problems if problem.code in _VALUE_CODES}
     for word in document.yes_no_words.values():
         if word.path not in refused:
             problems[word] = None
             if len(problems) >= MAX_PROBLEMS:
-                return [*problems, too_many(document.file)]
-    return list(problems)
+                return [*problems, too_many(document.file)], [*failures, ((), "stopped")]
+    return list(problems), failures
 
 
 #: The codes of problems with a value itself (not with its key or its mapping).

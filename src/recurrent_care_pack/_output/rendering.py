@@ -1,8 +1,10 @@
 """Rendering: handouts as Markdown, HTML, PDF and Word, from the model through templates.
 
 Markdown and HTML come from Jinja2 templates shipped in ``templates/`` (HTML autoescaped,
-Markdown through an escaping filter); PDF is the HTML printed by WeasyPrint; Word is built
-with python-docx from the same data. PDF and Word are optional extras.
+Markdown through an escaping filter); PDF is the HTML printed by WeasyPrint as tagged
+PDF/UA; Word is built with python-docx from the same data. PDF and Word are optional extras.
+Every printed format has 12 pt body text (16 pt with ``large_print``) and a footer naming
+the handout, its sections and the page.
 """
 
 import functools
@@ -16,12 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import replace_file
-from recurrent_care_pack._model import Exercise, Pack
+from recurrent_care_pack._model import Exercise, Pack, lookup
+from recurrent_care_pack._naming import listed
 from recurrent_care_pack._use.planning import Agenda, plan
+from recurrent_care_pack._use.queries import section_of
 
 from .handouts import HANDOUTS, exercise_sheets, facilitator_guide, tip_cards
 from .word import MissingExtraError, word_document
@@ -50,10 +55,18 @@ _SUFFIXES = {
 }
 
 
-def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None = None) -> bytes:
+def render_handout(
+    pack: Pack,
+    kind: str,
+    fmt: str = "md",
+    agenda: Agenda | None = None,
+    *,
+    large_print: bool = False,
+) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
     The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned).
+    ``large_print`` sets the body text in 16 pt, headings scaled, instead of 12 pt.
     """
     if kind not in HANDOUTS:
         raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
@@ -61,9 +74,15 @@ def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
     agenda = agenda or plan(pack)
     data = _data(pack, kind, agenda)
+    layout = {
+        "kind": kind,
+        "large_print": large_print,
+        "footer": _footer(pack, kind, agenda, data),
+        "author": _author(pack),
+    }
     if fmt == "docx":
-        return word_document(kind, data)
-    html = _environment().get_template(f"{kind}.html.j2").render(data)
+        return word_document(kind, data, layout)
+    html = _environment().get_template(f"{kind}.html.j2").render(data, layout=layout)
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
@@ -71,12 +90,14 @@ def render_handout(pack: Pack, kind: str, fmt: str = "md", agenda: Agenda | None
     return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
 
 
-def write_handout(
+def write_handout(  # noqa: PLR0913 (large_print is keyword-only, as in render_handout)
     path: str | PathLike[str],
     pack: Pack,
     kind: str,
     fmt: str | None = None,
     agenda: Agenda | None = None,
+    *,
+    large_print: bool = False,
 ) -> Path:
     """Render a handout into ``path``, in the format its name ends with unless ``fmt`` is given.
 
@@ -96,7 +117,7 @@ def write_handout(
             f"give fmt, one of: {', '.join(FORMATS)}"
         )
     refuse_content_file(target)
-    replace_file(target, render_handout(pack, kind, chosen, agenda))
+    replace_file(target, render_handout(pack, kind, chosen, agenda, large_print=large_print))
     return target
 
 
@@ -135,6 +156,33 @@ def _data(pack: Pack, kind: str, agenda: Agenda) -> dict[str, Any]:
     return tip_cards(pack)
 
 
+def _footer(pack: Pack, kind: str, agenda: Agenda, data: dict[str, Any]) -> str:
+    """What each printed page says at its foot: the handout, its sections, the date if given."""
+    if kind == "tips":
+        sections = [s for s in pack.sections if s.tips is not None]
+    else:
+        sections = []
+        for entry in agenda.entries:
+            section = section_of(pack, entry.item) if entry.item is not None else None
+            if section is not None and section not in sections:
+                sections.append(section)
+    parts = [str(data["title"])]
+    if sections:
+        numbers = [str(s.number) for s in sections]
+        # A no-break space: a narrow footer wraps between its parts, never in "Section 3".
+        parts.append(f"Section{'s' if len(numbers) > 1 else ''}\u00a0{listed(numbers)}")
+    date = data.get("date")
+    if isinstance(date, str) and date:
+        parts.append(date)
+    return " \u00b7 ".join(parts)
+
+
+def _author(pack: Pack) -> str:
+    """Who a document's properties name as its author: the pack's publisher."""
+    publisher = lookup(pack).organisations.get(pack.publisher)
+    return publisher.name if publisher is not None else pack.publisher
+
+
 @functools.cache
 def _environment() -> Environment:
     environment = Environment(
@@ -146,6 +194,7 @@ def _environment() -> Environment:
     )
     environment.filters["md"] = markdown_text
     environment.filters["short"] = _short
+    environment.filters["css_string"] = css_string
     return environment
 
 
@@ -157,6 +206,15 @@ def markdown_text(value: object) -> str:
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def css_string(value: object) -> Markup:
+    """Text as a quoted CSS string, safe inside a style element (quotes, backslashes, ``<``)."""
+    text = "".join(
+        f"\\{ord(c):x} " if c in '"\\<>&' or not c.isprintable() or ord(c) > 126 else c
+        for c in str(value)
+    )
+    return Markup(f'"{text}"')  # noqa: S704 (every character that could end the string is escaped)
 
 
 def _short(seconds: int) -> str:
@@ -172,5 +230,7 @@ def _pdf(html: str) -> bytes:
             "PDF handouts need WeasyPrint: pip install 'recurrent-care-pack[pdf]'"
         ) from None
     stream = io.BytesIO()
-    HTML(string=html).write_pdf(stream)
+    # PDF/UA-1: tagged (headings, lists, tables in the structure tree), the title shown in
+    # the viewer's title bar, the language and the title in the metadata.
+    HTML(string=html).write_pdf(stream, pdf_variant="pdf/ua-1")
     return stream.getvalue()
