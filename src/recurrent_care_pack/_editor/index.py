@@ -143,18 +143,27 @@ class PackIndex:
                 return named
         return None
 
+    def value(self, file: Path, path: KeyPath) -> Any:
+        """The value at ``path`` in ``file``, or None."""
+        document = self._document(file)
+        return _at(document.data, path) if document is not None else None
+
     def _document(self, file: Path) -> Document | None:
         return next((d for d in self.documents if d.file == file), None)
 
 
 def _value(document: Document | None, path: KeyPath) -> str:
-    data: Any = document.data if document is not None else None
+    data = _at(document.data, path) if document is not None else None
+    return data if isinstance(data, str) else ""
+
+
+def _at(data: Any, path: KeyPath) -> Any:
     for part in path:
         try:
             data = data[part]
         except (KeyError, IndexError, TypeError):
-            return ""
-    return data if isinstance(data, str) else ""
+            return None
+    return data
 
 
 def _items(document: Document, data: Any, path: KeyPath) -> Iterator[Named]:

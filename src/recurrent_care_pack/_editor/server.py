@@ -7,15 +7,20 @@ import logging
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import to_fs_path
 
 from recurrent_care_pack._version import __version__
 
 from .diagnostics import diagnostic
 from .formatting import format_edits
+from .hover import hover_text, to_hover
+from .index import Named, PackIndex, Reference
+from .locating import Spot, char_column, spot
+from .navigation import RenameError, definition, references, rename
 from .symbols import document_symbols
-from .workspace import Checked, Workspace, absolute
+from .workspace import Checked, Workspace, absolute, uri_of
 
 __all__ = ["DEBOUNCE", "PackServer", "serve"]
 
@@ -92,7 +97,7 @@ class PackServer(LanguageServer):
         # The edited file's last: once it has come, so have the others of the same check.
         for each, diagnostics in sorted(now.items(), key=lambda pair: pair[0] == file):
             if each == file or before.get(each) != diagnostics:
-                uri = from_fs_path(str(each)) or each.as_uri()
+                uri = uri_of(each)
                 document = self.workspace.text_documents.get(uri)
                 self.text_document_publish_diagnostics(
                     types.PublishDiagnosticsParams(
@@ -102,6 +107,71 @@ class PackServer(LanguageServer):
                     )
                 )
         self.published[root] = {f: d for f, d in now.items() if f in checked.problems}
+
+
+class At:
+    """What a request is about: the file, its pack's ids, and the key or value at the cursor."""
+
+    def __init__(self, ls: PackServer, uri: str, where: types.Position) -> None:
+        """Find the file, read its pack, and what is at ``where``."""
+        self.file = ls.file_of(uri)
+        self.ls = ls
+        self.index = PackIndex([])
+        self.spot: Spot | None = None
+        if self.file is None:
+            return
+        workspace = ls.pack_workspace
+        document = workspace.document(self.file)
+        if document is None:
+            return
+        self.index = PackIndex(workspace.documents(self.file) or [document])
+        lines = workspace.lines(self.file)
+        text = lines[where.line] if where.line < len(lines) else ""
+        self.spot = spot(document, lines, where.line + 1, char_column(text, where.character))
+
+    def named(self) -> Named | Reference | None:
+        """The id given or referred to at the cursor."""
+        if self.file is None or self.spot is None or self.spot.on_key:
+            return None
+        return self.index.at(self.file, self.spot.path)
+
+
+def hover(ls: PackServer, params: types.HoverParams) -> types.Hover | None:
+    at = At(ls, params.text_document.uri, params.position)
+    if at.file is None or at.spot is None:
+        return None
+    text = hover_text(at.index, ls.pack_workspace.pack(at.file), at.file, at.spot)
+    if text is None:
+        return None
+    return to_hover(text, ls.pack_workspace.lines(at.file), at.spot)
+
+
+def go_to_definition(ls: PackServer, params: types.DefinitionParams) -> types.Location | None:
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    return None if found is None else definition(at.index, found, ls.pack_workspace.lines)
+
+
+def find_references(ls: PackServer, params: types.ReferenceParams) -> list[types.Location] | None:
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    if found is None:
+        return None
+    declaration = params.context.include_declaration
+    return references(at.index, found, ls.pack_workspace.lines, declaration=declaration)
+
+
+def rename_id(ls: PackServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    if found is None:
+        raise JsonRpcInvalidRequest(
+            "put the cursor on an id, or on a reference to one, to rename it"
+        )
+    try:
+        return rename(at.index, found, params.new_name, ls.pack_workspace.lines)
+    except RenameError as error:
+        raise JsonRpcInvalidRequest(str(error)) from None
 
 
 def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -158,6 +228,10 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_DID_CLOSE, did_close),
         (types.TEXT_DOCUMENT_FORMATTING, formatting),
         (types.TEXT_DOCUMENT_DOCUMENT_SYMBOL, symbols),
+        (types.TEXT_DOCUMENT_HOVER, hover),
+        (types.TEXT_DOCUMENT_DEFINITION, go_to_definition),
+        (types.TEXT_DOCUMENT_REFERENCES, find_references),
+        (types.TEXT_DOCUMENT_RENAME, rename_id),
     ):
         server.feature(feature)(handler)
     return server

@@ -10,15 +10,18 @@ import os
 import re
 from pathlib import Path
 
+from pygls.uris import from_fs_path
+
 from recurrent_care_pack._content.finding import find_packs
 from recurrent_care_pack._content.loading import FileCache, Result, check_paths
 from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from recurrent_care_pack._model import Pack
     from recurrent_care_pack._problems import Problem
 
-__all__ = ["Checked", "Workspace", "absolute"]
+__all__ = ["Checked", "Workspace", "absolute", "uri_of"]
 
 #: The schema line that marks a file outside a pack folder as content (as `finding` reads it).
 _SCHEMA_LINE = re.compile(
@@ -30,6 +33,11 @@ _SCHEMA_LINE = re.compile(
 def absolute(path: Path) -> Path:
     """``path`` made absolute without following links, as files are named to the editor."""
     return Path(os.path.abspath(path))  # noqa: PTH100 (resolve() would follow links)
+
+
+def uri_of(file: Path) -> str:
+    """The ``file:`` URI of ``file``, written as the editor writes it."""
+    return from_fs_path(str(file)) or file.as_uri()
 
 
 class Checked:
@@ -52,6 +60,7 @@ class Workspace:
         """Start with nothing open."""
         self.texts: dict[Path, str] = {}
         self.cache = FileCache()
+        self.checked: dict[Path, Checked] = {}  # the last check of each file's pack
 
     def open(self, file: Path, text: str) -> None:
         """Keep the editor's text of ``file`` (opened or changed)."""
@@ -90,7 +99,19 @@ class Workspace:
         file = absolute(file)
         packs = find_packs([file])
         root = packs[0].root if packs else file
-        return Checked(root, check_paths([file], texts=self.texts, cache=self.cache))
+        checked = Checked(root, check_paths([file], texts=self.texts, cache=self.cache))
+        for each in checked.files:
+            self.checked[each] = checked
+        return checked
+
+    def pack(self, file: Path) -> Pack | None:
+        """The typed pack ``file`` belongs to, as last checked, if it had no problems."""
+        checked = self.checked.get(absolute(file))
+        return None if checked is None else checked.result.pack
+
+    def lines(self, file: Path) -> list[str]:
+        """The lines of ``file`` (its buffer if open); none if it cannot be read."""
+        return (self.text(file) or "").splitlines()
 
     def documents(self, file: Path) -> list[Document]:
         """The documents of the pack ``file`` belongs to that read (as last checked or read)."""
