@@ -13,6 +13,7 @@ from pygls.uris import to_fs_path
 
 from recurrent_care_pack._version import __version__
 
+from .completion import complete
 from .diagnostics import diagnostic
 from .formatting import format_edits
 from .hover import hover_text, to_hover
@@ -81,6 +82,7 @@ class PackServer(LanguageServer):
             )
             return
         self.last_check[file] = asyncio.get_running_loop().time()
+        self.pack_workspace.document(file)  # kept as last read, if it reads (the cache has it)
         self.publish(file, checked)
 
     def publish(self, file: Path, checked: Checked) -> None:
@@ -174,6 +176,20 @@ def rename_id(ls: PackServer, params: types.RenameParams) -> types.WorkspaceEdit
         raise JsonRpcInvalidRequest(str(error)) from None
 
 
+def completion(ls: PackServer, params: types.CompletionParams) -> types.CompletionList | None:
+    file = ls.file_of(params.text_document.uri)
+    document = None if file is None else ls.pack_workspace.last_document(file)
+    if file is None or document is None:
+        return None
+    lines = ls.pack_workspace.lines(file)
+    where = params.position
+    text = lines[where.line] if where.line < len(lines) else ""
+    before = text[: char_column(text, where.character) - 1]
+    index = PackIndex(ls.pack_workspace.documents(file, last_read=True) or [document])
+    items = complete(document, index, where.line + 1, before)
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
 def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.buffer_changed(params.text_document.uri)
 
@@ -234,6 +250,8 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_RENAME, rename_id),
     ):
         server.feature(feature)(handler)
+    options = types.CompletionOptions(trigger_characters=[" ", "[", "-"])
+    server.feature(types.TEXT_DOCUMENT_COMPLETION, options)(completion)
     return server
 
 

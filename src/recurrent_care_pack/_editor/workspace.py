@@ -61,6 +61,7 @@ class Workspace:
         self.texts: dict[Path, str] = {}
         self.cache = FileCache()
         self.checked: dict[Path, Checked] = {}  # the last check of each file's pack
+        self.last_read: dict[Path, Document] = {}  # each file as it last read
 
     def open(self, file: Path, text: str) -> None:
         """Keep the editor's text of ``file`` (opened or changed)."""
@@ -113,15 +114,19 @@ class Workspace:
         """The lines of ``file`` (its buffer if open); none if it cannot be read."""
         return (self.text(file) or "").splitlines()
 
-    def documents(self, file: Path) -> list[Document]:
-        """The documents of the pack ``file`` belongs to that read (as last checked or read)."""
+    def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:
+        """The documents of the pack ``file`` belongs to that read now.
+
+        With ``last_read``, those that read when last read too: never for an edit, whose
+        places must be those of the text now.
+        """
         try:
             packs = find_packs([absolute(file)])
         except OSError:
             return []
         found: list[Document] = []
         for pack_file in packs[0].files if packs else ():
-            document = self.document(pack_file)
+            document = self.last_document(pack_file) if last_read else self.document(pack_file)
             if document is not None:
                 found.append(document)
         return found
@@ -135,4 +140,10 @@ class Workspace:
         except OSError:
             return None
         document, _ = self.cache.read(file, raw, MAX_FILE_SIZE)
+        if document is not None:
+            self.last_read[file] = document
         return document
+
+    def last_document(self, file: Path) -> Document | None:
+        """``file`` as it reads now, else as it last read (a half-typed line seldom reads)."""
+        return self.document(file) or self.last_read.get(absolute(file))
