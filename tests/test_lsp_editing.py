@@ -106,3 +106,120 @@ def test_values_the_schema_allows_are_completed(session: Session, pack: Path) ->
     assert _complete(session, pack, line, column) == ["film", "presentation"]
     line, column = _typed(session, pack, "          optional: true\n", "          optional: |\n")
     assert _complete(session, pack, line, column) == ["true", "false"]
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` with ``edits`` (each on one line) made, as an editor makes them."""
+    lines = text.splitlines(keepends=True)
+    for edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        start, end = edit.range.start, edit.range.end
+        assert start.line == end.line
+        line = lines[start.line]
+        lines[start.line] = line[: start.character] + edit.new_text + line[end.character :]
+    return "".join(lines)
+
+
+def _fixes(session: Session, file: Path) -> dict[str, list[types.TextEdit]]:
+    """The quick fixes offered for the problems last published on ``file``, by title."""
+    diagnostics = session.latest(file)
+    whole = types.Range(
+        start=types.Position(line=0, character=0), end=types.Position(line=999, character=0)
+    )
+    params = types.CodeActionParams(
+        text_document=session.document(file),
+        range=whole,
+        context=types.CodeActionContext(diagnostics=diagnostics),
+    )
+    found = session.run(session.client.text_document_code_action_async(params)) or []
+    fixes: dict[str, list[types.TextEdit]] = {}
+    for action in found:
+        assert isinstance(action, types.CodeAction)
+        assert action.kind == types.CodeActionKind.QuickFix
+        assert action.edit is not None
+        fixes[action.title] = [
+            e
+            for edits in (action.edit.changes or {}).values()
+            for e in edits
+            if isinstance(e, types.TextEdit)
+        ]
+    return fixes
+
+
+def test_each_fix_a_message_names_is_offered_and_mends_the_text(
+    session: Session, pack: Path
+) -> None:
+    """Each fix a message names (did you mean, allow at least, quotes, a missing key) mends it."""
+    file = pack / "section-3.yaml"
+    exercise_title = (
+        "        title: Understanding non-engagement and complex trauma through a case study\n"
+    )
+    broken = (
+        SECTION.replace(
+            "    title: Workforce development.",
+            "    title: no\n    titlex: Workforce development.",
+            1,
+        )
+        .replace(
+            "        allowance: 23 minutes\n        description: >-\n          Allow 23",
+            "        allowance: 20 minutes\n        description: >-\n          Allow 23",
+            1,
+        )
+        .replace(
+            "      - id: exercise-9\n        number: 9\n" + exercise_title,
+            "      - id: exercise-9\n        number: 9\n",
+            1,
+        )
+    )
+    version = session.change(file, broken)
+    assert [d.code for d in session.diagnostics(file, version=version)] == [
+        "RC111",
+        "RC201",
+        "RC405",
+        "RC405",
+        "RC202",
+    ]
+    fixes = _fixes(session, file)
+    assert sorted(fixes) == [
+        "Add 'title'",
+        "Allow at least 23 minutes",
+        "Change to 'title'",
+        "Put it in quotes: 'no'",
+    ]
+    mended = _apply(broken, [e for edits in fixes.values() for e in edits])
+    assert mended == (
+        SECTION.replace(
+            "    title: Workforce development.",
+            "    title: 'no'\n    title: Workforce development.",
+            1,
+        ).replace(
+            "      - id: exercise-9\n        number: 9\n" + exercise_title,
+            "      - title: \n        id: exercise-9\n        number: 9\n",
+            1,
+        )
+    )
+
+
+def test_no_fix_is_offered_for_a_clean_file(session: Session, pack: Path) -> None:
+    """A file with no problems is offered no quick fix."""
+    assert _fixes(session, pack / "section-3.yaml") == {}
+
+
+def test_inlay_hints_give_each_modules_times(session: Session, pack: Path) -> None:
+    """Each module's id line ends with its times: films, with discussion, exercise, another day."""
+    params = types.InlayHintParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        range=types.Range(
+            start=types.Position(line=0, character=0), end=types.Position(line=400, character=0)
+        ),
+    )
+    found = session.run(session.client.text_document_inlay_hint_async(params)) or []
+    assert [(hint.position.line + 1, hint.label) for hint in found] == [
+        (31, "films 40 min · + discussion 50 min · + exercise 1 hour 10 min"),
+        (54, "films 23 min · + discussion 33 min · + exercise 53 min"),
+        (
+            75,
+            "films 32 min · + discussion 42 min · + exercise 1 hour 2 min · another day 1 hour 25 min",
+        ),
+    ]

@@ -15,6 +15,8 @@ __all__ = ["diagnostic", "help_link", "position", "range_at", "utf16_column"]
 
 #: A key at the start of what is marked: ``title:`` (not a time such as ``22:31``).
 _KEY = re.compile(r"""[^\s#'"\-?:,\[\]{}][^#:]*?(?=:(?:\s|$))""")
+#: A value in a flow list or mapping: up to the next ',', ']' or '}'.
+_IN_FLOW = re.compile(r"[^,\]}]*?(?=\s*(?:[,\]}]|$))")
 #: A comment after a value.
 _COMMENT = re.compile(r"\s+#.*$")
 
@@ -46,8 +48,8 @@ def position(lines: list[str], line: int, column: int) -> types.Position:
 def range_at(lines: list[str], line: int | None, column: int | None) -> types.Range:
     """What is marked for a problem at ``line``:``column``: the key, the value, or one character.
 
-    A key is marked up to its colon; a value to the end of the line (a comment left out);
-    a quoted value to its closing quote.
+    A key is marked up to its colon; a value to the end of the line (a comment left out),
+    or in a flow list to the next comma; a quoted value to its closing quote.
     """
     line = line or 1
     column = column or 1
@@ -62,6 +64,11 @@ def range_at(lines: list[str], line: int | None, column: int | None) -> types.Ra
         length = close + 1 if close > 0 else len(rest.rstrip())
     else:
         length = len(_COMMENT.sub("", rest).rstrip())
+        before = text[: column - 1]
+        in_flow = _IN_FLOW.match(rest)
+        opened = before.count("[") > before.count("]") or before.count("{") > before.count("}")
+        if opened and in_flow is not None:
+            length = len(in_flow.group())
     end = column + max(length, 1)
     return types.Range(
         start=position(lines, line, column),

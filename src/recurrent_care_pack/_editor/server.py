@@ -13,9 +13,11 @@ from pygls.uris import to_fs_path
 
 from recurrent_care_pack._version import __version__
 
+from .actions import code_actions
 from .completion import complete
 from .diagnostics import diagnostic
 from .formatting import format_edits
+from .hints import module_hints
 from .hover import hover_text, to_hover
 from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
@@ -190,6 +192,25 @@ def completion(ls: PackServer, params: types.CompletionParams) -> types.Completi
     return types.CompletionList(is_incomplete=False, items=items)
 
 
+def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    file = ls.file_of(params.text_document.uri)
+    if file is None:
+        return None
+    lines = ls.pack_workspace.lines(file)
+    return code_actions(params.text_document.uri, list(params.context.diagnostics), lines)
+
+
+def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.InlayHint] | None:
+    file = ls.file_of(params.text_document.uri)
+    pack = None if file is None else ls.pack_workspace.pack(file)
+    document = None if file is None or pack is None else ls.pack_workspace.document(file)
+    if file is None or pack is None or document is None:
+        return None  # times are given for a valid pack only
+    lines = ls.pack_workspace.lines(file)
+    first, last = params.range.start.line + 1, params.range.end.line + 1
+    return module_hints(document, pack, lines, first, last)
+
+
 def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.buffer_changed(params.text_document.uri)
 
@@ -248,10 +269,13 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_DEFINITION, go_to_definition),
         (types.TEXT_DOCUMENT_REFERENCES, find_references),
         (types.TEXT_DOCUMENT_RENAME, rename_id),
+        (types.TEXT_DOCUMENT_INLAY_HINT, inlay_hints),
     ):
         server.feature(feature)(handler)
     options = types.CompletionOptions(trigger_characters=[" ", "[", "-"])
     server.feature(types.TEXT_DOCUMENT_COMPLETION, options)(completion)
+    fixing = types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
+    server.feature(types.TEXT_DOCUMENT_CODE_ACTION, fixing)(quick_fixes)
     return server
 
 
