@@ -136,10 +136,9 @@ class Editor:
 
 
 def _edited(text: str, count: int) -> str:
-    """``text`` as typed ``count`` keystrokes on: its first section's title grows and shrinks."""
+    """``text`` after ``count`` edits: its first section's title starts with the count."""
     start = text.index("\nsections:\n")
-    word = "x" * (count % 8)
-    return text[:start] + text[start:].replace("\n    title: ", f"\n    title: {word}", 1)
+    return text[:start] + text[start:].replace("\n    title: ", f"\n    title: {count} ", 1)
 
 
 async def latency(label: str, root: Path, file: Path, text: str, edits: int) -> list[float]:

@@ -93,8 +93,7 @@ class PackServer(LanguageServer):
         before = self.published.get(root, {})
         now: dict[Path, list[types.Diagnostic]] = {}
         for each, problems in checked.problems.items():
-            text = self.pack_workspace.text(each) or ""
-            lines = text.splitlines()
+            lines = self.pack_workspace.lines(each) if problems else []
             now[each] = [diagnostic(problem, lines) for problem in problems]
         for gone in before.keys() - now.keys():  # no longer in the pack: clear it
             now[gone] = []
