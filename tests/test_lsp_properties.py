@@ -194,9 +194,12 @@ def _answers_and_locates(session: Session, file: Path, text: str) -> None:
 def test_hostile_text_gets_located_problems_and_the_server_answers(
     session: Session, pack: Path, case: str
 ) -> None:
-    """Each hostile text sent as a change gets located problems, and the server answers after."""
+    """Each hostile text sent as a change gets located problems, and every request an answer."""
     _answers_and_locates(session, pack / "section-3.yaml", HOSTILE[case])
     assert session.latest(pack / "section-3.yaml") != []  # none of them is a valid pack
+    for line, character in ((0, 0), (1, 4), (4, 12)):
+        where = types.Position(line=line, character=character)
+        _ask_everything(session, pack / "section-3.yaml", where)
 
 
 @settings(
@@ -218,6 +221,10 @@ def test_many_changes_at_once_are_checked_once_for_the_newest_text(
     session: Session, pack: Path
 ) -> None:
     """Changes typed faster than the server checks are coalesced: the newest text is checked."""
+    for name, content in FILES.items():  # as the examples before may have left them
+        (pack / name).write_text(content, encoding="utf-8")
+        if session.texts[(pack / name).as_uri()] != content:
+            session.diagnostics(pack / name, version=session.change(pack / name, content))
     file = pack / "section-3.yaml"
     text = FILES["section-3.yaml"]
     before = session.count(file)
@@ -226,3 +233,70 @@ def test_many_changes_at_once_are_checked_once_for_the_newest_text(
     version = session.change(file, text)
     assert session.diagnostics(file, version=version) == []
     assert session.count(file) - before < 100
+
+
+def _ask_everything(session: Session, file: Path, where: types.Position) -> None:
+    """Every request the server offers, at ``where``: each must be answered, not refused."""
+    document = session.document(file)
+    client = session.client
+    whole = types.Range(start=types.Position(line=0, character=0), end=where)
+    requests = [
+        client.text_document_hover_async(
+            types.HoverParams(text_document=document, position=where)
+        ),
+        client.text_document_completion_async(
+            types.CompletionParams(text_document=document, position=where)
+        ),
+        client.text_document_definition_async(
+            types.DefinitionParams(text_document=document, position=where)
+        ),
+        client.text_document_references_async(
+            types.ReferenceParams(
+                text_document=document,
+                position=where,
+                context=types.ReferenceContext(include_declaration=True),
+            )
+        ),
+        client.text_document_document_symbol_async(
+            types.DocumentSymbolParams(text_document=document)
+        ),
+        client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=document,
+                range=whole,
+                context=types.CodeActionContext(diagnostics=session.latest(file)),
+            )
+        ),
+        client.text_document_inlay_hint_async(
+            types.InlayHintParams(text_document=document, range=whole)
+        ),
+        client.text_document_formatting_async(
+            types.DocumentFormattingParams(
+                text_document=document,
+                options=types.FormattingOptions(tab_size=2, insert_spaces=True),
+            )
+        ),
+    ]
+    for request in requests:
+        session.run(request)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(_edits(), st.data())
+def test_every_request_on_careless_edits_is_answered(
+    session: Session, pack: Path, edit: tuple[str, str], data: st.DataObject
+) -> None:
+    """Hover, completion, navigation, fixes, hints and formatting anywhere in a broken file."""
+    name, text = edit
+    file = pack / name
+    version = session.change(file, text)
+    session.diagnostics(file, version=version)
+    lines = text.split("\n")
+    line = data.draw(st.integers(0, len(lines)))
+    length = len(lines[line]) if line < len(lines) else 0
+    character = data.draw(st.integers(0, length + 2))
+    _ask_everything(session, file, types.Position(line=line, character=character))
