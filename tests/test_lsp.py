@@ -1,6 +1,7 @@
 """rcpack lsp end to end: the real server over stdio, driven by pygls's own client."""
 
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from lsprotocol import types
 
 from lsp_client import Session
 from recurrent_care_pack._cli import main
+from recurrent_care_pack._content.loading import FileCache, check_paths
 from recurrent_care_pack._content.resources import bundled
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -242,3 +244,37 @@ def test_without_pygls_rcpack_lsp_says_how_to_install_it(
         "rcpack: rcpack lsp needs pygls, which is not installed; install it with: pip install "
         "'recurrent-care-pack[lsp]'\n"
     )
+
+
+def test_rcpack_version_does_not_load_the_language_server() -> None:
+    """Printing the version stays fast: pygls and the server are imported only by rcpack lsp."""
+    code = (
+        "import sys\n"
+        "from recurrent_care_pack._cli import main\n"
+        "main(['--version'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', "
+        "'recurrent_care_pack._editor'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_buffers_are_checked_in_place_of_the_saved_files(pack: Path) -> None:
+    """check_paths reads a file's text from ``texts`` when given, and keeps unchanged work."""
+    details, section = _plant(pack)
+    file = (pack / "section-3.yaml").resolve()
+    cache = FileCache()
+    saved = check_paths([pack.resolve()], cache=cache)
+    assert saved.problems == ()
+    typed = check_paths([pack.resolve()], texts={file: section}, cache=cache)
+    assert [(p.file.name, p.line, p.code) for p in typed.problems] == [
+        ("section-3.yaml", 71, "RC402")
+    ]
+    kept, _ = cache.read(pack.resolve() / "pack.yaml", (pack / "pack.yaml").read_bytes(), 1 << 20)
+    again, _ = cache.read(pack.resolve() / "pack.yaml", (pack / "pack.yaml").read_bytes(), 1 << 20)
+    assert kept is again  # read once, kept while its bytes are the same
+    changed, _ = cache.read(pack.resolve() / "pack.yaml", details.encode(), 1 << 20)
+    assert changed is not kept
+    assert check_paths([pack.resolve()]).problems == ()  # the saved files were never written
