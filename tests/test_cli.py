@@ -90,9 +90,13 @@ def test_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
 def test_folder_without_content_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A folder with no YAML files exits 2 and says so."""
+    """A folder with no pack content exits 2 and says what a pack is."""
     assert main(["validate", str(tmp_path)]) == 2
-    assert capsys.readouterr().err == f"rcpack: '{tmp_path}' holds no .yaml or .yml files\n"
+    assert capsys.readouterr().err == (
+        f"rcpack: '{tmp_path}' holds no pack content: a pack is a folder with a pack.yaml, or "
+        "YAML files with a pack's keys (pack, sections, case_studies, people, organisations, "
+        "works) or the schema line; name a file to check it anyway\n"
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
@@ -179,7 +183,7 @@ def test_summary_of_bad_content_lists_its_problems(
 
 def test_library_refuses_an_empty_folder(tmp_path: Path) -> None:
     """``load_pack`` and ``validate`` on a folder with no content raise FileNotFoundError."""
-    with pytest.raises(FileNotFoundError, match=r"no \.yaml or \.yml files in this folder"):
+    with pytest.raises(FileNotFoundError, match=r"no pack content in this folder"):
         validate(tmp_path)
     with pytest.raises(FileNotFoundError):
         load_pack(tmp_path / "missing.yaml")

@@ -148,7 +148,8 @@ CITING = _pack(
 def test_works_cited_include_those_cited_under_a_lead_in_tip(kind: str) -> None:
     """The works cited list the work a point under a lead-in cites, in the order cited."""
     out = rcp.render_handout(CITING, kind, "md").decode("utf-8")
-    assert out.split("## Works cited\n\n", 1)[1].rstrip("\n").splitlines() == [
+    works = out.split("## Works cited", 1)[1].splitlines()  # a list, or the tips' last card
+    assert [line for line in works if line.startswith("- ")] == [
         "- Mason, C. (2017) A report.",
         "- A review (2018).",
     ]

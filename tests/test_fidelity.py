@@ -19,7 +19,9 @@ SEBBA_HEDGE = (
 LINK = "See Care Crisis Review Options for Change (2018): (link not known)"
 LEEDS = (
     "Here are links to a Job Description for a newly set-up recurrent care service in Leeds, "
-    "together with their interview questions and suggested role plays. (links not known)"
+    "together with their interview questions and suggested role plays. - Job Description for "
+    "a newly set-up recurrent care service in Leeds (link not known) - Interview questions "
+    "(link not known) - Suggested role plays (link not known)"
 )
 ADVICE = (
     "If you’re working through these modules on different days, you may find it helpful to "
@@ -139,7 +141,10 @@ def test_word_handouts_carry_the_same_headings_and_hedges() -> None:
     pack = rcp.load_pack()
     for kind in ("guide", "tips"):
         document = docx.Document(io.BytesIO(rcp.render_handout(pack, kind, "docx")))
-        text = "\n".join(p.text for p in document.paragraphs)
+        cells = [c for t in document.tables for r in t.rows for c in r.cells]  # the tip cards
+        text = "\n".join(
+            p.text for p in [*document.paragraphs, *(p for c in cells for p in c.paragraphs)]
+        )
         for wanted in (TIPS, SEBBA_HEDGE, LINK):
             assert wanted in text, (kind, wanted)
         assert not any(e in text for e in EDITORIAL)

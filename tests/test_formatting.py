@@ -39,7 +39,7 @@ def test_messy_file_keeps_every_comment_and_value(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A file of odd spacing, flow style and comments formats to the canonical text."""
-    messy = (EXAMPLES / "messy.yaml").read_text(encoding="utf-8")
+    messy = (EXAMPLES / "messy.yaml.txt").read_text(encoding="utf-8")
     file = tmp_path / "messy.yaml"
     file.write_text(messy, encoding="utf-8")
     assert main(["fmt", str(file)]) == 0
@@ -47,7 +47,7 @@ def test_messy_file_keeps_every_comment_and_value(
         f"reformatted {file}\n1 file in {tmp_path}/: 1 reformatted, 0 unchanged\n"
     )
     formatted = file.read_text(encoding="utf-8")
-    assert formatted == (EXAMPLES / "messy.formatted.yaml").read_text(encoding="utf-8")
+    assert formatted == (EXAMPLES / "messy.formatted.yaml.txt").read_text(encoding="utf-8")
     for number in range(1, 11):
         assert len(re.findall(rf"# c{number}\b", formatted)) == 1, number
     before, after = _data(messy), _data(formatted)
@@ -117,7 +117,7 @@ def test_an_interrupted_write_leaves_the_old_file_whole(
 ) -> None:
     """If writing fails half-way, the old file is untouched and no temporary file is left."""
     file = tmp_path / "pack.yaml"
-    messy = (EXAMPLES / "messy.yaml").read_text(encoding="utf-8")
+    messy = (EXAMPLES / "messy.yaml.txt").read_text(encoding="utf-8")
     file.write_text(messy, encoding="utf-8")
 
     def failing_fsync(_descriptor: int) -> None:

@@ -42,10 +42,10 @@ def test_markdown_for_section_3_is_the_golden_file(
 
 
 def test_guide_holds_what_a_facilitator_needs(pack: rcp.Pack, session: rcp.Agenda) -> None:
-    """The guide has the agenda, films with speakers and times, exercises, materials, tips, works."""
+    """The guide has the running sheet, films with speakers and times, exercises, materials, tips, works."""
     guide = rcp.render_handout(pack, "guide", "md", session).decode("utf-8").splitlines()
     for line in [
-        "| 10:40–10:55 | 15 min | Break |",
+        "| 10:40–10:55 | 15 min | **Break** |  |",
         "- **Film 6**: Explaining complex trauma and its impact on families. Speaker: Sheena "
         "Webb, consultant clinical psychologist and service manager of the London Family Drug "
         "and Alcohol Court team. Running time: 22 minutes 31 seconds. Allow 23 minutes.",

@@ -60,7 +60,7 @@ def test_without_a_known_source_the_hooks_run_the_installed_rcpack(tmp_path: Pat
     assert main(["init", str(tmp_path)]) == 0
     config = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert "  - repo: local\n" in config
-    assert "        entry: rcpack validate --content-only\n" in config
+    assert "        entry: rcpack validate --content-only --\n" in config
     workflow = (tmp_path / ".github" / "workflows" / "content.yml").read_text(encoding="utf-8")
     assert "put its address\n" in workflow
 
@@ -173,5 +173,46 @@ def test_init_never_writes_into_the_installed_package(
 
     monkeypatch.setattr(_files, "installed_folders", lambda: (tmp_path.resolve(),))
     assert main(["init", str(tmp_path)]) == 2
-    assert "it is inside an installed Python package" in capsys.readouterr().err
+    assert "it is inside installed Python packages" in capsys.readouterr().err
     assert list(tmp_path.rglob("*.yaml")) == []
+
+
+def test_a_name_taken_by_a_file_is_kept_and_the_rest_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file called .vscode: its two files are kept with the reason, every other one written."""
+    (tmp_path / ".vscode").write_text("mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"kept {tmp_path / '.vscode/settings.json'}: .vscode is not a folder" in out
+    assert f"kept {tmp_path / '.vscode/extensions.json'}: .vscode is not a folder" in out
+    assert (tmp_path / ".github" / "workflows" / "content.yml").is_file()
+    assert (tmp_path / ".vscode").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_into_a_file_says_it_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Naming a file: exit 2, and no advice to make it a folder."""
+    file = tmp_path / "afile"
+    file.write_text("", encoding="utf-8")
+    assert main(["init", str(file)]) == 2
+    assert capsys.readouterr().err == (
+        f"rcpack: '{file}' is a file, not a folder; name a folder to write into\n"
+    )
+
+
+def test_no_write_into_any_virtual_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Content inside another environment (pre-commit's copy, say) is never formatted there."""
+    environment = tmp_path / "env"
+    data = environment / "lib" / "python3.11" / "site-packages" / "recurrent_care_pack" / "data"
+    data.mkdir(parents=True)
+    (environment / "pyvenv.cfg").write_text("home = /usr\n", encoding="utf-8")
+    untidy = (ROOT / "data" / "pack.yaml").read_text(encoding="utf-8") + "\n\n"
+    (data / "pack.yaml").write_text(untidy, encoding="utf-8")
+    assert main(["fmt", str(data / "pack.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"rcpack: cannot write '{data / 'pack.yaml'}': it is inside installed")
+    assert (data / "pack.yaml").read_text(encoding="utf-8") == untidy

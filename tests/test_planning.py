@@ -301,6 +301,7 @@ def test_plan_json_is_stable(capsys: pytest.CaptureFixture[str]) -> None:
         "days": [
             {
                 "day": 1,
+                "date": None,
                 "start": "14:00",
                 "end": "14:53",
                 "entries": [

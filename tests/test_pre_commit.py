@@ -256,3 +256,28 @@ def test_a_repository_made_by_rcpack_init_passes_every_tool(
     assert done.returncode == 0, done.stdout + done.stderr
     assert _results(done.stdout) == {"rcpack validate": "Passed", "rcpack fmt": "Passed"}
     assert _bytes(repository) == before
+
+
+def test_the_hook_sees_the_pack_as_git_has_it(
+    content_repository: Path, pre_commit_home: Path
+) -> None:
+    """An untracked file neither rescues a commit that a clean checkout fails, nor blocks one."""
+    section = content_repository / "content" / "sections" / "workforce.yaml"
+    section.write_text(
+        section.read_text(encoding="utf-8").replace("case-study-amy\n", "case-study-zed\n", 1)
+    )
+    extra = content_repository / "content" / "extra.yaml"  # left untracked
+    extra.write_text(
+        "case_studies:\n  - id: case-study-zed\n    name: Zed\n    title: The case study of Zed\n"
+    )
+    _git(content_repository, "add", str(section))
+    done = _pre_commit(content_repository, pre_commit_home, "--files", str(section))
+    assert done.returncode == 1
+    assert "RC402 no case study has the id 'case-study-zed'" in done.stdout
+    extra.write_text("case_studies:\n  - id: Not An Id\n")  # broken, and still untracked
+    section.write_text(
+        section.read_text(encoding="utf-8").replace("case-study-zed\n", "case-study-amy\n", 1)
+    )
+    _git(content_repository, "add", str(section))
+    clean = _pre_commit(content_repository, pre_commit_home, "--files", str(section))
+    assert clean.returncode == 0, clean.stdout

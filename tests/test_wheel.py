@@ -104,7 +104,9 @@ def test_with_no_path_the_current_folder_is_checked_never_the_bundled_pack(
     assert (nothing.returncode, nothing.stdout, nothing.stderr) == (
         2,
         "",
-        "rcpack: '.' holds no .yaml or .yml files\n",
+        "rcpack: '.' holds no pack content: a pack is a folder with a pack.yaml, or YAML files "
+        "with a pack's keys (pack, sections, case_studies, people, organisations, works) or "
+        "the schema line; name a file to check it anyway\n",
     )
 
 
@@ -123,6 +125,6 @@ def test_no_command_writes_into_the_installed_package(installed: Path, tmp_path:
     ):
         done = _run(installed, *args, cwd=cwd)
         assert done.returncode == 2, (args, done.stdout, done.stderr)
-        assert "it is inside an installed Python package" in done.stderr
+        assert "it is inside installed Python packages" in done.stderr
         assert "which rcpack never changes" in done.stderr
     assert {file: file.read_bytes() for file in data.iterdir()} == before

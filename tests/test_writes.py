@@ -27,7 +27,7 @@ from recurrent_care_pack._content.formatting import format_file, format_text
 from recurrent_care_pack._files import FileChangedError, WriteError, replace_file
 
 ROOT = Path(__file__).resolve().parents[1]
-MESSY = (ROOT / "tests" / "formatting" / "messy.yaml").read_text(encoding="utf-8")
+MESSY = (ROOT / "tests" / "formatting" / "messy.yaml.txt").read_text(encoding="utf-8")
 AS_ROOT = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as CI runs the tests)")
 
 

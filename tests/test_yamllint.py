@@ -47,7 +47,7 @@ def test_yamllint_passes_the_bundled_pack() -> None:
 
 def test_fmt_output_of_the_messy_example_passes_yamllint() -> None:
     """The messy example fails yamllint in seven places; fmt's output of it in none."""
-    messy = (EXAMPLES / "messy.yaml").read_text(encoding="utf-8")
+    messy = (EXAMPLES / "messy.yaml.txt").read_text(encoding="utf-8")
     assert lint(messy) == [
         "3:4 hyphens",
         "3:1 indentation",
@@ -57,7 +57,7 @@ def test_fmt_output_of_the_messy_example_passes_yamllint() -> None:
         "18:41 commas",
         "22:22 truthy",
     ]
-    formatted = (EXAMPLES / "messy.formatted.yaml").read_text(encoding="utf-8")
+    formatted = (EXAMPLES / "messy.formatted.yaml.txt").read_text(encoding="utf-8")
     assert format_text(messy) == formatted
     assert lint(formatted) == []
 

@@ -13,7 +13,7 @@ from ._version import __version__
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from datetime import time, timedelta
+    from datetime import date, time, timedelta
     from pathlib import Path
     from typing import NoReturn
 
@@ -203,6 +203,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_plan_options(plan)
     plan.add_argument("--json", action="store_true", help="print the agenda as JSON")
+    plan.add_argument(
+        "--ics",
+        type=_path,
+        metavar="FILE",
+        help="also write the plan as an iCalendar file (needs --date; never a content file)",
+    )
+    plan.add_argument(
+        "--ics-events",
+        choices=("day", "entry"),
+        default="day",
+        help="one calendar event per day, its agenda the description (the default), "
+        "or one per entry",
+    )
     plan.set_defaults(run=_plan)
 
     handout = commands.add_parser(
@@ -219,6 +232,17 @@ def _parser() -> argparse.ArgumentParser:
         help="guide, exercises or tips",
     )
     _add_plan_options(handout)
+    handout.add_argument(
+        "--participants",
+        type=_count,
+        metavar="N",
+        help="how many take part: the guide gives the copies to print",
+    )
+    handout.add_argument(
+        "--session",
+        metavar="NAME",
+        help="the session's name, printed on every handout",
+    )
     handout.add_argument(
         "--format",
         dest="fmt",
@@ -315,6 +339,21 @@ def _time_of_day(text: str) -> time:
         raise argparse.ArgumentTypeError(f"'{text}' is not a time of day like 09:30") from None
 
 
+def _date(text: str) -> date:
+    from datetime import date  # noqa: PLC0415
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2027-01-12") from None
+
+
+def _count(text: str) -> int:
+    if not text.strip().isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of people like 12")
+    return int(text)
+
+
 def _duration(text: str) -> timedelta:
     from ._durations import DurationError, parse_duration  # noqa: PLC0415
 
@@ -376,6 +415,24 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         metavar="HH:MM",
         help="a break at this time, between modules (may be repeated)",
     )
+    parser.add_argument(
+        "--setup", type=_duration, metavar="LENGTH", help="your set-up time at the start of a day"
+    )
+    parser.add_argument(
+        "--opening", type=_duration, metavar="LENGTH", help="your own opening, after the set-up"
+    )
+    parser.add_argument(
+        "--closing", type=_duration, metavar="LENGTH", help="your own closing, ending the day"
+    )
+    parser.add_argument(
+        "--date",
+        dest="dates",
+        type=_date,
+        action="append",
+        default=[],
+        metavar="YYYY-MM-DD",
+        help="the date of a day: one per day, in order (repeat it for --days)",
+    )
     parser.add_argument("--pack", type=_path, help="the pack to plan from (default: bundled)")
 
 
@@ -395,6 +452,10 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
         break_after_exercises=args.break_after_exercises,
         break_every=args.break_every,
         break_at=tuple(args.break_at),
+        setup=args.setup,
+        opening=args.opening,
+        closing=args.closing,
+        dates=tuple(args.dates),
     )
     try:
         return pack, plan(pack, args.items, options)
@@ -405,17 +466,49 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
 def _plan(args: argparse.Namespace) -> int:
     from ._output.tables import agenda_data, agenda_text  # noqa: PLC0415
 
-    _, agenda = _agenda(args)
+    if args.ics is not None:
+        _refuse_content_file(args.ics, args.pack, calendar=True)
+    pack, agenda = _agenda(args)
+    if args.ics is not None:
+        _write_calendar(args.ics, pack, agenda, args.ics_events)
     print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda))
     return OK
 
 
-def _handout(args: argparse.Namespace) -> int:
+def _write_calendar(file: Path, pack: Pack, agenda: Agenda, events: str) -> None:
+    """Write the plan's calendar to ``file``, saying so on stderr (stdout holds the plan)."""
+    from ._output.calendar import agenda_calendar  # noqa: PLC0415
+    from ._output.word import MissingExtraError  # noqa: PLC0415
+
+    try:
+        content = agenda_calendar(agenda, pack.title, events)
+    except (ValueError, MissingExtraError) as error:
+        raise _Exit(USAGE, f"cannot write the calendar: {_reason(error)}") from None
+    _write(file, content)
+    print(f"wrote {file}", file=sys.stderr)
+
+
+def _refuse_content_file(output: Path, pack: Path | None, *, calendar: bool = False) -> None:
+    """Exit 2 if ``output`` is a content file (a YAML file, or one of the pack's files)."""
     from ._content.loading import pack_files  # noqa: PLC0415
+    from ._output.rendering import refuse_content_file  # noqa: PLC0415
+
+    try:
+        refuse_content_file(output, pack_files(pack))
+    except ValueError as error:
+        if calendar:
+            raise _Exit(
+                USAGE,
+                f"cannot write '{output}': it is a content file, and the calendar would "
+                "overwrite it; name the calendar file something like 'session.ics'",
+            ) from None
+        raise _Exit(USAGE, _reason(error)) from None
+
+
+def _handout(args: argparse.Namespace) -> int:
     from ._output.rendering import (  # noqa: PLC0415
         MissingExtraError,
         format_named_by,
-        refuse_content_file,
         render_handout,
     )
 
@@ -427,14 +520,17 @@ def _handout(args: argparse.Namespace) -> int:
             f"--format {args.fmt} does not match '{output}', a {named} file name; "
             f"leave out --format, or name the file '{output.with_suffix('.' + args.fmt)}'",
         )
-    try:
-        refuse_content_file(output, pack_files(args.pack))
-    except ValueError as error:
-        raise _Exit(USAGE, _reason(error)) from None
+    _refuse_content_file(output, args.pack)
     pack, agenda = _agenda(args)
     try:
         content = render_handout(
-            pack, args.kind, args.fmt or named or "md", agenda, large_print=args.large_print
+            pack,
+            args.kind,
+            args.fmt or named or "md",
+            agenda,
+            large_print=args.large_print,
+            participants=args.participants,
+            session=args.session,
         )
     except MissingExtraError as error:
         raise _Exit(USAGE, str(error)) from None
@@ -578,6 +674,8 @@ def _init(args: argparse.Namespace) -> int:
     from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
 
     folder: Path = args.folder or Path()
+    if folder.exists() and not folder.is_dir():
+        raise _Exit(USAGE, f"'{folder}' is a file, not a folder; name a folder to write into")
     if not folder.is_dir():
         raise _Exit(USAGE, f"'{folder}' is not a folder; make it first (mkdir '{folder}')")
     try:
@@ -627,7 +725,10 @@ def _cannot_read(error: OSError) -> int:
 
     if isinstance(error, NoContentError):
         print(
-            f"rcpack: '{shown(str(error.filename))}' holds no .yaml or .yml files", file=sys.stderr
+            f"rcpack: '{shown(str(error.filename))}' holds no pack content: a pack is a folder "
+            "with a pack.yaml, or YAML files with a pack's keys (pack, sections, case_studies, "
+            "people, organisations, works) or the schema line; name a file to check it anyway",
+            file=sys.stderr,
         )
         return USAGE
     where = f" '{shown(str(error.filename))}'" if error.filename else ""

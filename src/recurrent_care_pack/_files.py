@@ -7,7 +7,14 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["FileChangedError", "WriteError", "create_file", "installed_folders", "replace_file"]
+__all__ = [
+    "FileChangedError",
+    "WriteError",
+    "create_file",
+    "installed_folders",
+    "refuse_installed",
+    "replace_file",
+]
 
 
 class WriteError(OSError):
@@ -51,7 +58,7 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
         _write_stream(path, content, found.st_mode)
         return
     target = Path(os.path.realpath(path))
-    _refuse_installed(path, target)
+    refuse_installed(path, target)
     if found is not None:
         if found.st_nlink > 1:
             file = target if path.is_symlink() else path
@@ -82,7 +89,7 @@ def create_file(path: Path, content: bytes) -> bool:
     if path.is_symlink() or path.exists():
         return False
     folder = path.parent
-    _refuse_installed(path, Path(os.path.realpath(folder)) / path.name)
+    refuse_installed(path, Path(os.path.realpath(folder)) / path.name)
     try:
         handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
@@ -118,14 +125,31 @@ def installed_folders() -> tuple[Path, ...]:
     return tuple(sorted(folders))
 
 
-def _refuse_installed(path: Path, target: Path) -> None:
-    for folder in installed_folders():
-        if target.is_relative_to(folder):
-            raise WriteError(
-                f"cannot write '{path}': it is inside an installed Python package "
-                f"({folder}), which rcpack never changes; copy the content into a folder of "
-                "your own (rcpack init makes one) and work there"
-            )
+def refuse_installed(path: Path, target: Path | None = None) -> None:
+    """Raise `WriteError` if ``path`` (``target``: with its links followed) is installed code.
+
+    That is this package's own folder, the running Python's ``site-packages``, any folder
+    called ``site-packages`` or ``dist-packages``, and any virtual environment (a folder
+    with a ``pyvenv.cfg``), pre-commit's own copies of rcpack among them.
+    """
+    target = target or Path(os.path.realpath(path))
+    inside = next((f for f in installed_folders() if target.is_relative_to(f)), None)
+    if inside is None:
+        inside = next(
+            (
+                folder
+                for folder in target.parents
+                if folder.name in {"site-packages", "dist-packages"}
+                or os.path.exists(folder / "pyvenv.cfg")  # noqa: PTH110 (False if unreadable)
+            ),
+            None,
+        )
+    if inside is not None:
+        raise WriteError(
+            f"cannot write '{path}': it is inside installed Python packages ({inside}), "
+            "which rcpack never changes; copy the content into a folder of your own and "
+            "work there"
+        )
 
 
 def _replace(

@@ -122,10 +122,22 @@ def format_path(path: Iterable[str | int]) -> str:
     return text
 
 
+#: How much of a value a message echoes: past this, its start and how long it is.
+QUOTED_AT_MOST = 200
+
+
 def quoted(text: str) -> str:
-    """``text`` in quotes, one line: a line break or other unseen character as its escape."""
+    """``text`` in quotes, one line: a line break or other unseen character as its escape.
+
+    A text longer than `QUOTED_AT_MOST` characters is shown by its start and its length,
+    so that a message stays a line, however long the value.
+    """
+    more = ""
+    if len(text) > QUOTED_AT_MOST:
+        more = f"\u2026 ({len(text):,} characters)"
+        text = text[: QUOTED_AT_MOST // 2]
     shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return f"'{shown}'"
+    return f"'{shown}'{more}"
 
 
 def too_many(file: Path) -> Problem:

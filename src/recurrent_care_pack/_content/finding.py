@@ -1,14 +1,19 @@
 """Finding packs: which files make a pack, however they are named.
 
-A **pack folder** is a folder with a ``pack.yaml``: every visible ``.yaml``/``.yml`` file
-under it (not in a pack folder of its own) belongs to its pack, so naming any file or
-folder inside it checks the whole pack. Outside pack folders a file is pack content when
-it starts with the schema line (``# yaml-language-server: $schema=...pack.schema.json``);
-it is then a pack of one file. A folder is searched for both; a folder holding neither
-is read as one pack of all its YAML files (give it a ``pack.yaml`` so that naming one of
-them checks them together). Hidden files and folders,
-virtual environments and ``node_modules`` are never searched, so an installed copy of the
-package is never taken for content; a file named explicitly is always checked.
+- A **pack folder** is a folder with a ``pack.yaml``: every visible ``.yaml``/``.yml`` file
+  in it and below it (but not in a pack folder of its own) belongs to its pack.
+- Elsewhere a YAML file is **pack content** when its leading comments hold the schema line
+  (``# yaml-language-server: $schema=.../pack.schema.json``), or when one of its top-level
+  keys is one of the pack's (``pack``, ``sections``, ...). The content files side by side
+  in one such folder make one pack; other YAML files are not content.
+- A file or folder inside a pack folder stands for the whole pack; a content file outside
+  one, for the content files beside it; another folder, for the packs in it.
+- A search passes over hidden files and folders, virtual environments and ``node_modules``,
+  so an installed copy of the package is never taken for content; it follows a link to a
+  folder once. The search for a ``pack.yaml`` above a path stops at the top of the git
+  repository it is in. A file named explicitly is always checked, unless ``content_only``
+  (the pre-commit hooks) asks for pack content alone: then a pack is also only the files
+  git tracks, as a clean checkout has them, and the files named.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import subprocess
 from pathlib import Path
 
 from attrs import frozen
@@ -26,13 +32,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTENT_SUFFIXES",
+    "PACK_KEYS",
     "PACK_MARKER",
     "Found",
     "NoContentError",
     "content_files",
     "find_files",
     "find_packs",
-    "has_schema_line",
+    "is_content_file",
     "pack_folder_of",
 ]
 
@@ -41,16 +48,22 @@ CONTENT_SUFFIXES = (".yaml", ".yml")
 #: A folder holding this file is a pack folder: its files make one pack together.
 PACK_MARKER = "pack.yaml"
 
-#: The line that marks a file outside a pack folder as content (and tells editors the schema).
+#: The top-level keys of a content file.
+PACK_KEYS = frozenset({"pack", "sections", "case_studies", "people", "organisations", "works"})
+
+#: The schema line, as a comment at the top of a file.
 _SCHEMA_LINE = re.compile(
-    rb"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=\S*pack\.schema\.json[ \t]*\r?$",
-    re.MULTILINE,
+    rb"#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(?:\S*[/=])?pack\.schema\.json[ \t]*"
 )
-#: How much of a file is searched for the schema line: it belongs at the top.
-_SCHEMA_LINE_WITHIN = 64 * 1024
+#: A key at the start of a line: a top-level key of a block mapping.
+_TOP_KEY = re.compile(
+    rb"^(?:([A-Za-z_][\w-]*)|\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*:(?=[ \t\r\n]|$)", re.MULTILINE
+)
+#: How much of a file is read to tell whether it is content.
+_HEAD = 256 * 1024
 
 #: Folders never searched: what they hold is not an editor's content.
-_NOT_CONTENT = frozenset({"node_modules", "site-packages", "__pycache__"})
+_NOT_CONTENT = frozenset({"node_modules", "site-packages", "dist-packages", "__pycache__"})
 
 
 @frozen
@@ -62,49 +75,83 @@ class Found:
 
 
 class NoContentError(FileNotFoundError):
-    """A folder to check holds no content files."""
+    """A folder to check holds no pack content."""
 
     def __init__(self, folder: Path) -> None:
         """Name the folder."""
-        super().__init__(errno.ENOENT, "no .yaml or .yml files in this folder", str(folder))
+        super().__init__(errno.ENOENT, "no pack content in this folder", str(folder))
 
 
-def has_schema_line(file: Path) -> bool:
-    """Whether ``file`` starts with the schema line that marks it as pack content."""
+def is_content_file(file: Path) -> bool:
+    """Whether ``file`` is pack content by itself: the schema line, or a key of the pack's."""
     try:
         with file.open("rb") as stream:
-            return _SCHEMA_LINE.search(stream.read(_SCHEMA_LINE_WITHIN)) is not None
+            head = stream.read(_HEAD)
     except OSError:  # checking it will say why it cannot be read
         return True
+    return _has_schema_line(head) or any(
+        (found.group(1) or found.group(2) or found.group(3) or b"").decode("utf-8", "replace")
+        in PACK_KEYS
+        for found in _TOP_KEY.finditer(head)
+    )
+
+
+def _has_schema_line(head: bytes) -> bool:
+    """Whether the comments before the first content line hold the schema line."""
+    for line in head.removeprefix(b"\xef\xbb\xbf").splitlines():
+        text = line.strip()
+        if not text or text.startswith((b"%", b"---")):
+            continue
+        if not text.startswith(b"#"):
+            return False
+        if _SCHEMA_LINE.fullmatch(text):
+            return True
+    return False
 
 
 def pack_folder_of(path: Path) -> Path | None:
     """The pack folder ``path`` is in (itself, if it is one), or ``None``.
 
-    The result is written as ``path`` was: relative stays relative, absolute absolute.
+    The search goes up to the top of the git repository ``path`` is in; outside one, a
+    ``pack.yaml`` above counts only if it is a content file. The result is written as
+    ``path`` was: relative stays relative, absolute absolute.
     """
     start = path if path.is_dir() else path.parent
-    absolute = Path(os.path.abspath(start))  # noqa: PTH100 (resolve() would follow links)
+    absolute = Path(os.path.normpath(_here() / start))
+    top = next((f for f in (absolute, *absolute.parents) if (f / ".git").exists()), None)
     for folder in (absolute, *absolute.parents):
-        if (folder / PACK_MARKER).is_file():
-            return _as_given(folder, path)
+        marker = folder / PACK_MARKER
+        if os.path.lexists(marker) and (
+            top is not None or (marker.is_file() and is_content_file(marker))
+        ):
+            # Relative to the current folder, unless that came through a link (the system
+            # takes '..' from where the link leads, not from where it is).
+            relative = not path.is_absolute() and _here() == Path.cwd()
+            return Path(os.path.relpath(folder)) if relative else folder
+        if folder == top:
+            break
     return None
 
 
-def _as_given(folder: Path, path: Path) -> Path:
-    if path.is_absolute():
-        return folder
-    return Path(os.path.relpath(folder))
+def _here() -> Path:
+    """The current folder as the shell names it: through a link to a folder, if it came so."""
+    here = Path.cwd()
+    logical = os.environ.get("PWD")
+    if logical and Path(logical).is_absolute():
+        try:
+            if Path(logical).samefile(here):
+                return Path(logical)
+        except OSError:
+            pass
+    return here
 
 
 def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Found]:
     """The packs ``paths`` belong to, each once, in the order first named.
 
-    A file or folder inside a pack folder stands for the whole pack; another folder for the
-    packs in it (or, holding none, is one); another file for itself. A file named
-    explicitly is checked even where a search would pass it by (a hidden file), unless
-    ``content_only``: then files that are not pack content are left out. ``OSError`` names
-    a path that cannot be read, and `NoContentError` a folder with no YAML files.
+    See the module's notes for what stands for what. ``OSError`` names a path that cannot
+    be read, and `NoContentError` a folder with no pack content (never with
+    ``content_only``).
     """
     packs: dict[Path, tuple[Path, list[Path], set[Path]]] = {}  # by resolved root
 
@@ -114,33 +161,44 @@ def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Fou
         )
         return found, known
 
+    named: set[Path] = set()
     for path in paths:
         _must_exist(path)
         folder = pack_folder_of(path)
         if path.is_dir():
-            for root, files in _packs_in(path, folder):
+            for root, files in _packs_in(path, folder, content_only=content_only):
                 add(root, files)
-        elif content_only and not _is_content(path, folder):
             continue
-        elif folder is None:
-            add(path, [path])
+        if content_only and not _is_content(path, folder):
+            continue
+        named.add(path.resolve())
+        if folder is None:
+            root = path.parent if is_content_file(path) else path
+            files = _loose(root) if root != path else [path]
         else:
-            known_root = folder.resolve() in packs
-            files, known = add(folder, [] if known_root else content_files(folder))
-            if path.resolve() not in known:  # named itself: a hidden file, say
-                known.add(path.resolve())
-                files.append(path)
-    return [Found(root, tuple(files)) for root, files, _ in packs.values()]
+            root = folder
+            files = [] if folder.resolve() in packs else content_files(folder)
+        files, known = add(root, files)
+        if path.resolve() not in known:  # named itself: a hidden file, say
+            known.add(path.resolve())
+            files.append(path)
+    found = [Found(root, tuple(files)) for root, files, _ in packs.values()]
+    return [_tracked(pack, named) for pack in found] if content_only else found
 
 
 def find_files(paths: Sequence[Path], *, content_only: bool = False) -> list[Path]:
-    """The content files ``paths`` name: a file itself, a folder's packs' files; each once."""
+    """The content files ``paths`` name: a file itself, a folder's content below it; once each."""
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
         _must_exist(path)
         if path.is_dir():
-            files = [f for _, fs in _packs_in(path, pack_folder_of(path)) for f in fs]
+            files = [
+                file
+                for _, files in _packs_in(path, pack_folder_of(path), content_only=content_only)
+                for file in files
+                if Path(os.path.abspath(file)).is_relative_to(os.path.abspath(path))  # noqa: PTH100
+            ]
         elif content_only and not _is_content(path, pack_folder_of(path)):
             files = []
         else:
@@ -150,37 +208,6 @@ def find_files(paths: Sequence[Path], *, content_only: bool = False) -> list[Pat
                 seen.add(file.resolve())
                 found.append(file)
     return found
-
-
-def _packs_in(path: Path, folder: Path | None) -> list[tuple[Path, list[Path]]]:
-    """The packs of the folder ``path``, which is in the pack folder ``folder`` if not None."""
-    if folder is None:
-        found = list(_search(path))
-        # A folder of YAML files with neither is read as one pack, as it always was.
-        found = found or [(root, files) for root, files in _search(path, within=path) if files]
-        if not found:
-            raise NoContentError(path)
-        return found
-    if folder.resolve() == path.resolve():
-        return list(_search(folder))
-    # A folder inside a pack stands for the whole pack, and for any pack folders inside it.
-    nested = [(root, files) for root, files in _search(path, within=folder) if root != folder]
-    return [(folder, content_files(folder)), *nested]
-
-
-def _is_content(file: Path, folder: Path | None) -> bool:
-    """Whether ``file`` (in the pack folder ``folder``) is pack content: not hidden, or marked."""
-    if not file.name.endswith(CONTENT_SUFFIXES):
-        return False
-    if folder is not None:
-        inside = Path(os.path.relpath(file, folder))
-        if not any(_passed_by(part) for part in inside.parts):
-            return True
-    return has_schema_line(file)
-
-
-def _passed_by(name: str) -> bool:
-    return name.startswith(".") or name in _NOT_CONTENT
 
 
 def content_files(root: Path) -> list[Path]:
@@ -193,54 +220,108 @@ def content_files(root: Path) -> list[Path]:
     return next((files for found, files in _search(root) if found == root), [])
 
 
-def _search(top: Path, within: Path | None = None) -> Iterator[tuple[Path, list[Path]]]:
-    """Each pack in the folder ``top``: pack folders, and marked files outside them.
+def _packs_in(
+    path: Path, folder: Path | None, *, content_only: bool
+) -> list[tuple[Path, list[Path]]]:
+    """The packs of the folder ``path``, which is in the pack folder ``folder`` if not None."""
+    if folder is None or folder.resolve() == path.resolve():
+        found = list(_search(folder or path))
+    else:  # a folder inside a pack: the whole pack, and any pack folders inside the folder
+        nested = [(r, fs) for r, fs in _search(path, within=folder) if r != folder]
+        found = [(folder, content_files(folder)), *nested]
+    found = [(root, files) for root, files in found if files]
+    if not found and not content_only:
+        raise NoContentError(path)
+    return found
+
+
+def _loose(folder: Path) -> list[Path]:
+    """The content files directly in ``folder``, which is in no pack folder."""
+    return next((files for root, files in _search(folder, depth=1) if root == folder), [])
+
+
+def _is_content(file: Path, folder: Path | None) -> bool:
+    """Whether ``file`` (in the pack folder ``folder``) is content: not passed over, or marked."""
+    if not file.name.endswith(CONTENT_SUFFIXES):
+        return False
+    if folder is not None:
+        inside = Path(os.path.relpath(file, folder))
+        passed = [
+            part
+            for depth, part in enumerate(inside.parts[:-1])
+            if not _searched(folder.joinpath(*inside.parts[: depth + 1]))
+        ]
+        return not passed and not inside.name.startswith(".")
+    return is_content_file(file)
+
+
+def _search(
+    top: Path, within: Path | None = None, depth: int | None = None
+) -> Iterator[tuple[Path, list[Path]]]:
+    """Each pack in the folder ``top``: pack folders, and folders of content files.
 
     ``within`` is the pack folder ``top`` is in, if any: files not in a pack folder of their
-    own below ``top`` are its.
-    Links to folders are not followed (they may loop); a link to nothing, a pipe or a
-    device in the way raises ``OSError`` naming it.
+    own below ``top`` are its. ``depth=1`` looks in ``top`` alone. A link to a folder is
+    followed once; a link to nothing, a pipe or a device in a pack raises ``OSError``.
     """
-
-    def cannot_read(error: OSError) -> None:
-        raise error
-
     packs: dict[Path, list[Path]] = {}
     owner: dict[Path, Path] = {}  # folder -> the pack folder it belongs to
     if within is not None:
         owner[top] = within
         packs[within] = []
-    loose: list[Path] = []
-    for folder_name, folders, names in os.walk(top, onerror=cannot_read):
-        folder = Path(folder_name)
-        folders[:] = sorted(name for name in folders if _searched(folder / name))
-        if (folder / PACK_MARKER).is_file():
+    loose: dict[Path, list[Path]] = {}
+    for folder, names in _walk(top, depth):
+        if os.path.lexists(folder / PACK_MARKER):
+            if (folder / PACK_MARKER).is_dir():
+                message = "it is a folder, but a pack folder's pack.yaml must be a file"
+                raise IsADirectoryError(errno.EISDIR, message, str(folder / PACK_MARKER))
+            _must_be_files([folder / PACK_MARKER])
             owner[folder] = folder
             packs.setdefault(folder, [])
-        elif folder.parent in owner:
+        elif folder.parent in owner and folder != top:
             owner[folder] = owner[folder.parent]
-        files = [folder / name for name in sorted(names) if _may_be_content(name)]
+        files = [folder / name for name in names if _may_be_content(name)]
         if folder in owner:
             packs[owner[folder]].extend(_must_be_files(files))
-        else:  # not in a pack: content only if a marked file (a pipe is not: it never ends)
-            loose.extend(file for file in files if file.is_file() and has_schema_line(file))
-    for root, files in packs.items():
-        yield root, sorted(_shortest(file) for file in files)
-    for file in loose:
-        yield _shortest(file), [_shortest(file)]
+        else:  # not in a pack: a regular file that is content (a pipe is not: it never ends)
+            content = [file for file in files if file.is_file() and is_content_file(file)]
+            if content:
+                loose[folder] = content
+    for root, files in [*packs.items(), *loose.items()]:
+        yield _shortest(root), sorted(_shortest(file) for file in files)
 
 
-def _shortest(file: Path) -> Path:
-    """``file`` put short: ``../sections/a.yaml``, seen from ``sections/``, is ``a.yaml``."""
-    if file.is_absolute() or ".." not in file.parts:
-        return file
-    return Path(os.path.relpath(file))
+def _walk(top: Path, depth: int | None) -> Iterator[tuple[Path, list[str]]]:
+    """Each folder from ``top`` down (links to folders followed once) with its file names."""
+
+    def cannot_read(error: OSError) -> None:
+        raise error
+
+    seen: set[str] = set()
+    walk = os.walk(top, onerror=cannot_read, followlinks=True)
+    try:
+        for folder_name, folders, names in walk:
+            folder = Path(folder_name)
+            real = os.path.realpath(folder)
+            if real in seen:  # a link back to a folder already searched
+                folders[:] = []
+                continue
+            seen.add(real)
+            if depth is not None and len(folder.relative_to(top).parts) + 1 >= depth:
+                folders[:] = []
+            else:
+                folders[:] = sorted(name for name in folders if _searched(folder / name))
+            yield folder, sorted(names)
+    except RecursionError:
+        raise OSError(
+            errno.ELOOP, "its folders are nested too deeply to search", str(top)
+        ) from None
 
 
 def _searched(folder: Path) -> bool:
     """Whether a search goes into ``folder``: not hidden, not a virtual environment."""
     virtual = os.path.exists(folder / "pyvenv.cfg")  # noqa: PTH110 (False if unreadable)
-    return not _passed_by(folder.name) and not virtual
+    return not folder.name.startswith(".") and folder.name not in _NOT_CONTENT and not virtual
 
 
 def _may_be_content(name: str) -> bool:
@@ -254,6 +335,34 @@ def _must_be_files(files: list[Path]) -> list[Path]:
             file.stat()  # a link to nothing raises its own error
             raise _not_a_file(file)
     return files
+
+
+def _tracked(pack: Found, named: set[Path]) -> Found:
+    """``pack`` as git has it: its files git tracks, and those named (pre-commit's view)."""
+    folder = pack.root if pack.root.is_dir() else pack.root.parent
+    try:
+        listed = subprocess.run(  # noqa: S603 (fixed arguments; git from PATH, as pre-commit runs it)
+            ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--", "."],  # noqa: S607
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return pack
+    if listed.returncode != 0:  # not in a git repository: every file counts
+        return pack
+    tracked = {
+        (folder / os.fsdecode(name)).resolve() for name in listed.stdout.split(b"\0") if name
+    }
+    keep = tracked | named
+    return Found(pack.root, tuple(file for file in pack.files if file.resolve() in keep))
+
+
+def _shortest(file: Path) -> Path:
+    """``file`` put short: ``../sections/a.yaml``, seen from ``sections/``, is ``a.yaml``."""
+    if file.is_absolute() or ".." not in file.parts:
+        return file
+    return Path(os.path.relpath(file))
 
 
 def _must_exist(path: Path) -> None:

@@ -186,13 +186,16 @@ def _against_schema(
     documents: list[Document], flaws: dict[Path, list[Flaw]], cache: FileCache
 ) -> list[Problem]:
     """The schema problems of each file; where each failure is goes to its ``flaws``."""
-    from .pruning import Flaw  # noqa: PLC0415 (only when needed)
+    from .pruning import Flaw, reading_flaws  # noqa: PLC0415 (only when needed)
 
     problems: list[Problem] = []
     for document in documents:
         more, failures = cache.schema(document)
         problems.extend(more)
         flaws[document.file].extend(Flaw(path, keyword) for path, keyword in failures)
+        # A 'no' read as a word may be meant as false: what it is in is in doubt, as in reading.
+        words = [problem for problem in more if problem.code == "RC111"]
+        flaws[document.file].extend(reading_flaws(document, words))
     return problems
 
 

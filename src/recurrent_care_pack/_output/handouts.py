@@ -5,6 +5,7 @@ templates in ``templates/`` and the Word writer only lay it out.
 """
 
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 from recurrent_care_pack._durations import format_duration
@@ -25,49 +26,97 @@ from recurrent_care_pack._model import (
     Work,
     lookup,
 )
-from recurrent_care_pack._naming import either, exercise_names, listed
-from recurrent_care_pack._use.planning import Agenda, EntryKind
+from recurrent_care_pack._naming import either, exercise_names, film_name, film_names, listed
+from recurrent_care_pack._use.planning import Agenda, Entry, EntryKind
 from recurrent_care_pack._use.queries import every_tip, label, materials, section_of
 
-from .tables import agenda_data
+from .tables import day_heading, long_date
 
-__all__ = ["HANDOUTS", "exercise_sheets", "facilitator_guide", "tip_cards"]
+__all__ = [
+    "CARDS_PER_PAGE",
+    "HANDOUTS",
+    "exercise_sheets",
+    "facilitator_guide",
+    "handout_data",
+    "tip_cards",
+]
 
 _T = TypeVar("_T")
 
 #: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
 HANDOUTS = ("guide", "exercises", "tips")
 
+#: The tip cards an A4 page holds: two across, two down, with cut lines between.
+CARDS_PER_PAGE = 4
 
-def facilitator_guide(pack: Pack, agenda: Agenda) -> dict[str, Any]:
-    """Everything a facilitator needs to run a planned session."""
+
+def handout_data(
+    pack: Pack,
+    kind: str,
+    agenda: Agenda,
+    *,
+    participants: int | None = None,
+    session: str | None = None,
+) -> dict[str, Any]:
+    """The data of one handout (guide, exercises or tips) for a planned session."""
+    if kind == "guide":
+        data = facilitator_guide(pack, agenda, participants=participants)
+    elif kind == "exercises":
+        planned = {e.item for e in agenda.entries}
+        chosen = [e for s in pack.sections for e in s.exercises if e.id in planned]
+        data = exercise_sheets(pack, chosen, agenda)
+    else:
+        data = tip_cards(pack)
+    dates = [d for n in range(1, agenda.days + 1) if (d := agenda.date(n)) is not None]
+    return {**data, "session": session, "when": "; ".join(long_date(d) for d in dates) or None}
+
+
+def facilitator_guide(
+    pack: Pack, agenda: Agenda, *, participants: int | None = None
+) -> dict[str, Any]:
+    """Everything a facilitator needs to run a planned session: what to bring first."""
     planned = [e.item for e in agenda.entries if e.item is not None]
     modules = [m for s in pack.sections for m in s.modules if m.id in planned]
     exercises = [e for s in pack.sections for e in s.exercises if e.id in planned]
     sections = _unique(section_of(pack, item) for item in planned)
     needed = materials(pack, [*modules, *exercises])
+    copies = f": {participants} copies, one each" if participants else ""
+    handouts = [f"{h.title} ({_names(pack, h.exercises)}){copies}" for h in needed.handouts]
+    if exercises and participants:
+        handouts.append(
+            f"The participants' exercise sheets ({_names(pack, [e.id for e in exercises])})"
+            f"{copies}"
+        )
     return {
         "title": f"{pack.title}: facilitator guide",
         "pack": pack.title,
         "sections": [f"Section {s.number}: {s.title}" for s in sections],
-        "days": agenda_data(agenda)["days"],
-        "left_out": list(agenda.left_out),
-        "modules": [_module(pack, m, agenda) for m in modules],
-        "exercises": [_exercise(pack, e) for e in exercises],
+        "participants": participants,
         "materials": {
-            "handouts": [f"{h.title} ({_names(pack, h.exercises)})" for h in needed.handouts],
+            "films": _showing(pack, agenda),
+            "handouts": handouts,
             "things": [f"{t.name} ({_names(pack, t.exercises)})" for t in needed.things],
             "choices": [
                 f"{either(c.options)} ({_names(pack, c.exercises)})" for c in needed.choices
             ],
         },
+        "running_sheet": running_sheet(pack, agenda, participants=participants),
+        "left_out": list(agenda.left_out),
+        "modules": [_module(pack, m, agenda) for m in modules],
+        "exercises": [_exercise(pack, e) for e in exercises],
         "tips": _tips(sections),
         "works": [_citation(pack, w) for w in _works_cited(pack, sections)],
     }
 
 
-def exercise_sheets(pack: Pack, selection: Iterable[Exercise] | None = None) -> dict[str, Any]:
-    """One sheet per exercise for participants: the task, questions, timings, case study."""
+def exercise_sheets(
+    pack: Pack, selection: Iterable[Exercise] | None = None, agenda: Agenda | None = None
+) -> dict[str, Any]:
+    """One sheet per exercise for participants: the task, films, questions, timings, notes.
+
+    Nothing on it is meant for the facilitator alone; with ``agenda``, each sheet has the
+    date of the day its exercise is planned on.
+    """
     chosen = (
         list(selection)
         if selection is not None
@@ -76,18 +125,211 @@ def exercise_sheets(pack: Pack, selection: Iterable[Exercise] | None = None) -> 
     return {
         "title": f"{pack.title}: exercises",
         "pack": pack.title,
-        "exercises": [_exercise(pack, e) for e in chosen],
+        "exercises": [{**_exercise(pack, e), "date": _date_of(agenda, e.id)} for e in chosen],
     }
 
 
 def tip_cards(pack: Pack) -> dict[str, Any]:
-    """The tips from practice under the pack's headings, with its introduction and citations."""
+    """The tips from practice as cards: one tip a card, its category on it; then works cited.
+
+    The first card is the pack's introduction to the tips; a category's resources (the
+    Leeds job description, say) get a card of their own.
+    """
+    cards: list[dict[str, Any]] = []
+    for part in _tips(pack.sections):
+        if part["introduction"]:
+            cards.append(_card(part["title"], text=part["introduction"]))
+        for category in part["categories"]:
+            cards += [
+                _card(category["title"], text=t["text"], points=t["points"])
+                for t in category["tips"]
+            ]
+            resources = category["resources"]
+            if resources is not None:
+                cards.append(
+                    _card(
+                        category["title"],
+                        text=resources["introduction"],
+                        points=[{"text": r, "points": []} for r in resources["items"]],
+                    )
+                )
+    works = [_citation(pack, w) for w in _works_cited(pack, pack.sections, reading=False)]
+    if works:
+        cards.append(
+            _card("Works cited in the tips", points=[{"text": w, "points": []} for w in works])
+        )
+    for number, card in enumerate(cards, start=1):
+        card["number"], card["of"] = number, len(cards)
     return {
-        "title": f"{pack.title}: tips from practice",
+        "title": f"{pack.title}: tip cards",
         "pack": pack.title,
-        "tips": _tips(pack.sections),
-        "works": [_citation(pack, w) for w in _works_cited(pack, pack.sections, reading=False)],
+        "cards": cards,
+        "per_page": CARDS_PER_PAGE,
     }
+
+
+def _card(
+    category: str, *, text: str | None = None, points: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    return {"category": category, "text": text, "points": points or []}
+
+
+def running_sheet(
+    pack: Pack, agenda: Agenda, *, participants: int | None = None
+) -> list[dict[str, Any]]:
+    """Each day: every entry and every exercise phase with clock times, and what to do.
+
+    What the facilitator does is read from the data: the films to start, the case studies
+    to hand out, how the room works in each phase, what to record; the facilitator's own
+    slots are labelled, never filled.
+    """
+    exercises = lookup(pack).exercises
+    media = lookup(pack).media
+    days = []
+    for number in range(1, agenda.days + 1):
+        entries = agenda.day(number)
+        day_films = _unique(f for e in entries for f in e.films if f in media)
+        rows: list[dict[str, Any]] = []
+        for entry in entries:
+            rows.append(
+                _row(
+                    entry.start,
+                    entry.end,
+                    entry.duration,
+                    what=entry.title,
+                    kind=entry.kind.value,
+                    todo=_todo(pack, entry, [media[f] for f in day_films], participants),
+                )
+            )
+            exercise = exercises.get(entry.item or "")
+            if entry.kind is EntryKind.EXERCISE and exercise is not None:
+                rows += _phase_rows(exercise, entry.start)
+        days.append({"day": number, "heading": day_heading(agenda, number), "rows": rows})
+    return days
+
+
+def _row(  # noqa: PLR0913 (one row's columns, all but the times by name)
+    start: time, end: time, length: timedelta, *, what: str, kind: str, todo: str
+) -> dict[str, Any]:
+    return {
+        "start": f"{start:%H:%M}",
+        "end": f"{end:%H:%M}",
+        "seconds": int(length.total_seconds()),
+        "what": what,
+        "kind": kind,
+        "facilitator": todo,
+    }
+
+
+def phase_times(exercise: Exercise, start: time) -> list[tuple[time, time]]:
+    """The clock times of an exercise's phases, one after another from ``start``."""
+    clock = datetime.combine(date.min, start)
+    times = []
+    for phase in exercise.phases:
+        times.append((clock.time(), (clock + phase.duration).time()))
+        clock += phase.duration
+    return times
+
+
+def _phase_rows(exercise: Exercise, start: time) -> list[dict[str, Any]]:
+    rows = []
+    split = False
+    for index, (phase, (begin, end)) in enumerate(
+        zip(exercise.phases, phase_times(exercise, start), strict=True), start=1
+    ):
+        who = _grouping(phase.grouping).lower()
+        what = f"Exercise {exercise.number}, part {index}" + (f": {who}" if who else "")
+        todo: list[str] = []
+        together = Grouping.WHOLE_GROUP in phase.grouping or (
+            not phase.grouping and phase.activity.startswith("Come back together")
+        )
+        if phase.grouping and not together:
+            todo.append(f"Split the room into {who}.")
+            split = True
+        elif together and split:
+            todo.append("Call the room back together.")
+        elif together:
+            todo.append("Work as a whole group.")
+        if phase.record:
+            todo.append(phase.record)
+        rows.append(_row(begin, end, phase.duration, what=what, kind="phase", todo=" ".join(todo)))
+    return rows
+
+
+def _todo(pack: Pack, entry: Entry, day_films: list[Media], participants: int | None) -> str:
+    """What the facilitator does for an entry, from the data alone."""
+    media = lookup(pack).media
+    if entry.kind is EntryKind.FILMS:
+        films = [media[f] for f in entry.films if f in media]
+        in_turn = " in turn" if len(films) > 1 else ""
+        return f"Start {film_names(films)}{in_turn}." if films else ""
+    if entry.kind is EntryKind.DISCUSSION:
+        return "Lead the discussion."
+    if entry.kind is EntryKind.EXERCISE:
+        return _exercise_todo(pack, entry.item or "", participants)
+    if entry.kind is EntryKind.SETUP:
+        queue = f"queue {film_names(day_films)}; " if day_films else ""
+        return f"Your own set-up: {queue}set out what to bring."
+    if entry.kind in {EntryKind.OPENING, EntryKind.CLOSING}:
+        return f"Your own {entry.title.lower()}: the pack gives no content for it."
+    return ""
+
+
+def _exercise_todo(pack: Pack, item: str, participants: int | None) -> str:
+    exercise = lookup(pack).exercises.get(item)
+    if exercise is None:
+        return ""
+    case_studies = lookup(pack).case_studies
+    copies = f" ({participants} copies, one each)" if participants else ""
+    todo = [
+        f"Hand out {_in_sentence(case_studies[c].title if c in case_studies else c)}{copies}."
+        for c in exercise.case_studies
+    ]
+    things = [
+        n
+        for n in _needs(pack, exercise)
+        if n
+        not in {case_studies[c].title if c in case_studies else c for c in exercise.case_studies}
+    ]
+    if things:
+        todo.append(f"Have ready: {', '.join(things)}.")
+    return " ".join(todo)
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: "The case study of Tina" after a verb is "the case ..."."""
+    return f"t{title[1:]}" if title.startswith("The ") else title
+
+
+def _showing(pack: Pack, agenda: Agenda) -> dict[str, Any] | None:
+    """What is needed to show the session's films, as far as the data knows it."""
+    media = lookup(pack).media
+    films = [media[f] for f in _unique(f for e in agenda.entries for f in e.films) if f in media]
+    if not films:
+        return None
+    where = (
+        f"the pack's online resources, \u2018{pack.hub_title}\u2019 (web address not in the data)"
+        if pack.hub_title
+        else "the pack (where they are is not in the data)"
+    )
+    known = [f for f in films if f.running_time]
+    unknown = [f for f in films if not f.running_time]
+    times = [f"{film_name(f)}: {format_duration(f.running_time)}" for f in known if f.running_time]
+    if unknown:
+        times.append(f"not known for {film_names(unknown)}")
+    return {
+        "text": f"To show {film_names(films)}, from {where}: a screen and sound the whole "
+        "room can see and hear.",
+        "running_times": "Running times: " + "; ".join(times) + ".",
+    }
+
+
+def _date_of(agenda: Agenda | None, item: str) -> str | None:
+    if agenda is None:
+        return None
+    day = next((e.day for e in agenda.entries if e.item == item), None)
+    when = agenda.date(day) if day is not None else None
+    return long_date(when) if when is not None else None
 
 
 def _module(pack: Pack, module: LearningModule, agenda: Agenda) -> dict[str, Any]:
@@ -157,7 +399,8 @@ def _speaker(person: Person, organisations: Mapping[str, Organisation]) -> str:
     return ", ".join(words)
 
 
-def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
+def _needs(pack: Pack, exercise: Exercise) -> list[str]:
+    """What an exercise needs, in the pack's words: case studies by title, choices as choices."""
     case_studies = lookup(pack).case_studies
     needs: list[str] = []
     for need in exercise.what_you_need:
@@ -168,11 +411,35 @@ def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
             needs.append(case.title if case else need.case_study)
         elif isinstance(need, Alternatives):
             needs.append(either([[m.name for m in option] for option in need.options]))
+    return needs
+
+
+def _exercise_films(pack: Pack, exercise: Exercise) -> list[str]:
+    """The films an exercise follows or discusses, named: "Film 7 (Danny Taggart)"."""
+    media, people = lookup(pack).media, lookup(pack).people
+    led = [
+        f for s in pack.sections for m in s.modules if m.exercise == exercise.id for f in m.films
+    ]
+    named = []
+    for film in (media[f] for f in _unique([*led, *exercise.draws_on]) if f in media):
+        text = film_name(film)
+        if film.title and "title" not in film.editorial:
+            text += f": {film.title}"
+        speakers = [people[p].name if p in people else p for p in film.speakers]
+        if speakers:
+            text += f" ({listed(speakers)})"
+        named.append(text)
+    return named
+
+
+def _exercise(pack: Pack, exercise: Exercise) -> dict[str, Any]:
+    case_studies = lookup(pack).case_studies
     return {
         "label": exercise_names([exercise]),
         "title": exercise.title,
         "time": format_duration(exercise.time),
-        "needs": needs,
+        "needs": _needs(pack, exercise),
+        "films": _exercise_films(pack, exercise),
         "case_studies": [
             {
                 "title": case_studies[c].title if c in case_studies else c,
@@ -229,14 +496,19 @@ def _tip(tip: Tip) -> dict[str, Any]:
     return {"text": text, "points": [_tip(p) for p in tip.points]}
 
 
-def _resources(category: TipCategory) -> str | None:
-    """The pack's sentence introducing the category's resources, and whether links are known."""
-    if category.resources_introduction is None:
+def _resources(category: TipCategory) -> dict[str, Any] | None:
+    """The pack's sentence introducing the category's resources, and each resource listed."""
+    if category.resources_introduction is None and not category.resources:
         return None
-    if any(r.url is None for r in category.resources):
-        return f"{category.resources_introduction} (links not known)"
-    links = ", ".join(f"{r.title}: {r.url}" for r in category.resources)
-    return f"{category.resources_introduction} ({links})"
+    return {
+        "introduction": category.resources_introduction or "Resources:",
+        "items": [
+            f"{r.title[:1].upper()}{r.title[1:]}: {r.url}"
+            if r.url
+            else f"{r.title[:1].upper()}{r.title[1:]} {LINK_UNKNOWN}"
+            for r in category.resources
+        ],
+    }
 
 
 def _works_cited(pack: Pack, sections: Iterable[Section], *, reading: bool = True) -> list[Work]:

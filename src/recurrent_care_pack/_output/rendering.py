@@ -23,12 +23,12 @@ from markupsafe import Markup
 from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import replace_file
-from recurrent_care_pack._model import Exercise, Pack, lookup
+from recurrent_care_pack._model import Pack, lookup
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._use.planning import Agenda, plan
 from recurrent_care_pack._use.queries import section_of
 
-from .handouts import HANDOUTS, exercise_sheets, facilitator_guide, tip_cards
+from .handouts import HANDOUTS, handout_data
 from .word import MissingExtraError, word_document
 
 __all__ = [
@@ -55,25 +55,29 @@ _SUFFIXES = {
 }
 
 
-def render_handout(
+def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by name)
     pack: Pack,
     kind: str,
     fmt: str = "md",
     agenda: Agenda | None = None,
     *,
     large_print: bool = False,
+    participants: int | None = None,
+    session: str | None = None,
 ) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
-    The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned).
-    ``large_print`` sets the body text in 16 pt, headings scaled, instead of 12 pt.
+    The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned);
+    every handout carries its dates and the ``session`` name; ``participants`` gives the
+    guide's copies to print. ``large_print`` sets the body text in 16 pt, headings scaled,
+    instead of 12 pt.
     """
     if kind not in HANDOUTS:
         raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
     agenda = agenda or plan(pack)
-    data = _data(pack, kind, agenda)
+    data = handout_data(pack, kind, agenda, participants=participants, session=session)
     layout = {
         "kind": kind,
         "large_print": large_print,
@@ -90,7 +94,7 @@ def render_handout(
     return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
 
 
-def write_handout(  # noqa: PLR0913 (large_print is keyword-only, as in render_handout)
+def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to write)
     path: str | PathLike[str],
     pack: Pack,
     kind: str,
@@ -98,6 +102,8 @@ def write_handout(  # noqa: PLR0913 (large_print is keyword-only, as in render_h
     agenda: Agenda | None = None,
     *,
     large_print: bool = False,
+    participants: int | None = None,
+    session: str | None = None,
 ) -> Path:
     """Render a handout into ``path``, in the format its name ends with unless ``fmt`` is given.
 
@@ -117,7 +123,16 @@ def write_handout(  # noqa: PLR0913 (large_print is keyword-only, as in render_h
             f"give fmt, one of: {', '.join(FORMATS)}"
         )
     refuse_content_file(target)
-    replace_file(target, render_handout(pack, kind, chosen, agenda, large_print=large_print))
+    content = render_handout(
+        pack,
+        kind,
+        chosen,
+        agenda,
+        large_print=large_print,
+        participants=participants,
+        session=session,
+    )
+    replace_file(target, content)
     return target
 
 
@@ -146,16 +161,6 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def _data(pack: Pack, kind: str, agenda: Agenda) -> dict[str, Any]:
-    if kind == "guide":
-        return facilitator_guide(pack, agenda)
-    if kind == "exercises":
-        planned = {e.item for e in agenda.entries}
-        chosen: list[Exercise] = [e for s in pack.sections for e in s.exercises if e.id in planned]
-        return exercise_sheets(pack, chosen)
-    return tip_cards(pack)
-
-
 def _footer(pack: Pack, kind: str, agenda: Agenda, data: dict[str, Any]) -> str:
     """What each printed page says at its foot: the handout, its sections, the date if given."""
     if kind == "tips":
@@ -171,9 +176,9 @@ def _footer(pack: Pack, kind: str, agenda: Agenda, data: dict[str, Any]) -> str:
         numbers = [str(s.number) for s in sections]
         # A no-break space: a narrow footer wraps between its parts, never in "Section 3".
         parts.append(f"Section{'s' if len(numbers) > 1 else ''}\u00a0{listed(numbers)}")
-    date = data.get("date")
-    if isinstance(date, str) and date:
-        parts.append(date)
+    when = data.get("when")
+    if isinstance(when, str) and when:
+        parts.append(when)
     return " \u00b7 ".join(parts)
 
 

@@ -8,6 +8,7 @@ pre-commit hooks and a GitHub Actions workflow. Nothing that exists is ever repl
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -16,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from attrs import frozen
 
 from recurrent_care_pack._content.resources import bundled, yamllint_config
-from recurrent_care_pack._files import create_file
+from recurrent_care_pack._files import WriteError, create_file, refuse_installed
 
 __all__ = ["HooksSource", "Made", "hooks_source", "make_starter", "starter_files"]
 
@@ -45,16 +46,15 @@ class Made:
 def hooks_source() -> HooksSource | None:
     """Where this rcpack was installed from, if pip recorded it (PEP 610) and git knows it.
 
-    A git URL gives itself and its commit; a local folder that is a git checkout gives its
-    path and the commit checked out. Anything else (a wheel from an index) gives ``None``.
+    A git URL gives itself and its commit. A local folder that is a git checkout gives the
+    commit checked out, and its remote's address if the remote has that commit, else the
+    folder's path. Anything else (a wheel from an index) gives ``None``.
     """
     try:
         recorded = metadata.distribution("recurrent-care-pack").read_text("direct_url.json")
     except metadata.PackageNotFoundError:
-        return None
-    if not recorded:
-        return None
-    info = json.loads(recorded)
+        recorded = None
+    info = json.loads(recorded) if recorded else {}
     url = str(info.get("url", ""))
     vcs = info.get("vcs_info") or {}
     if vcs.get("vcs") == "git" and vcs.get("commit_id"):
@@ -62,16 +62,20 @@ def hooks_source() -> HooksSource | None:
             url, vcs["commit_id"], f"recurrent-care-pack @ git+{url}@{vcs['commit_id']}"
         )
     parsed = urlparse(url)
-    if parsed.scheme != "file":
-        return None
-    folder = Path(unquote(parsed.path))
+    return _checkout(Path(unquote(parsed.path))) if parsed.scheme == "file" else None
+
+
+def _checkout(folder: Path) -> HooksSource | None:
+    """A local git checkout's commit: named by its remote if the remote has it, else by path."""
     commit = _git(folder, "rev-parse", "HEAD")
     if commit is None:
         return None
     origin = _git(folder, "remote", "get-url", "origin")
     remote = origin is not None and origin.startswith(("https://", "git@", "ssh://"))
-    requirement = f"recurrent-care-pack @ git+{origin}@{commit}" if remote else None
-    return HooksSource(str(folder), commit, requirement)
+    if remote and origin is not None and _git(folder, "branch", "--remotes", "--contains", commit):
+        # The commit is on the remote too: name it there, where others and CI can reach it.
+        return HooksSource(origin, commit, f"recurrent-care-pack @ git+{origin}@{commit}")
+    return HooksSource(str(folder), commit, None)
 
 
 def _git(folder: Path, *args: str) -> str | None:
@@ -119,6 +123,7 @@ def make_starter(folder: Path) -> Made:
     mixed into a pack already there. Raises `WriteError` when a file cannot be written
     (the files written before it stay, whole).
     """
+    refuse_installed(folder / CONTENT)  # before any folder is made there
     hooks = hooks_source()
     written: list[str] = []
     kept: list[tuple[str, str]] = []
@@ -130,12 +135,28 @@ def make_starter(folder: Path) -> Made:
             kept.append((name, f"{CONTENT}/ holds a pack already"))
             continue
         path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        blocked = _not_a_folder(folder, path.parent)
+        if blocked is not None:
+            kept.append((name, f"{blocked} is not a folder"))
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WriteError(f"cannot write '{path}': {error.strerror or error}") from None
         if create_file(path, content):
             written.append(name)
         else:
             kept.append((name, "it exists"))
     return Made(tuple(written), tuple(kept), hooks)
+
+
+def _not_a_folder(top: Path, folder: Path) -> str | None:
+    """The first name on the way from ``top`` to ``folder`` that is there but no folder."""
+    for depth in range(1, len(folder.relative_to(top).parts) + 1):
+        step = top.joinpath(*folder.relative_to(top).parts[:depth])
+        if os.path.lexists(step) and not step.is_dir():
+            return str(step.relative_to(top))
+    return None
 
 
 def _json(data: object) -> bytes:
@@ -166,13 +187,13 @@ def _pre_commit(hooks: HooksSource | None) -> str:
         "    hooks:\n"
         "      - id: rcpack-validate\n"
         "        name: rcpack validate\n"
-        "        entry: rcpack validate --content-only\n"
+        "        entry: rcpack validate --content-only --\n"
         "        language: system\n"
         "        files: \\.ya?ml$\n"
         "        require_serial: true\n"
         "      - id: rcpack-fmt\n"
         "        name: rcpack fmt\n"
-        "        entry: rcpack fmt --content-only\n"
+        "        entry: rcpack fmt --content-only --\n"
         "        language: system\n"
         "        files: \\.ya?ml$\n"
     )

@@ -1,6 +1,6 @@
 """Presenting: agendas, items and materials lists as text tables and as stable JSON."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from recurrent_care_pack._content.building import converter
@@ -17,7 +17,28 @@ from recurrent_care_pack._use.queries import (
     section_time,
 )
 
-__all__ = ["agenda_data", "agenda_text", "item_text", "materials_data", "materials_text"]
+__all__ = [
+    "agenda_data",
+    "agenda_text",
+    "day_heading",
+    "item_text",
+    "long_date",
+    "materials_data",
+    "materials_text",
+]
+
+
+def long_date(day: date) -> str:
+    """A date as a British handout gives it: "Tuesday 12 January 2027"."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def day_heading(agenda: Agenda, number: int) -> str | None:
+    """A day's heading: "Day 2: Tuesday 19 January 2027", "Day 2", or a one-day plan's date."""
+    when = agenda.date(number)
+    if agenda.days > 1:
+        return f"Day {number}: {long_date(when)}" if when else f"Day {number}"
+    return long_date(when) if when else None
 
 
 def agenda_text(agenda: Agenda) -> str:
@@ -27,8 +48,9 @@ def agenda_text(agenda: Agenda) -> str:
     lines: list[str] = []
     for day in range(1, agenda.days + 1):
         entries = agenda.day(day)
-        if agenda.days > 1:
-            lines += ["", f"Day {day}"] if lines else [f"Day {day}"]
+        heading = day_heading(agenda, day)
+        if heading is not None:
+            lines += ["", heading] if lines else [heading]
         for entry in entries:
             optional = (
                 " (optional)" if entry.optional and entry.kind is not EntryKind.DISCUSSION else ""
@@ -70,6 +92,7 @@ def agenda_data(agenda: Agenda) -> dict[str, Any]:
         "days": [
             {
                 "day": day,
+                "date": None if agenda.date(day) is None else f"{agenda.date(day):%Y-%m-%d}",
                 "start": f"{agenda.day(day)[0].start:%H:%M}",
                 "end": f"{agenda.day(day)[-1].end:%H:%M}",
                 "entries": [

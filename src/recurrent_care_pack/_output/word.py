@@ -64,14 +64,15 @@ def word_document(
     body = LARGE_PRINT_PT if layout.get("large_print") else BODY_PT
     _set_up(document, data["title"], layout, body)
     document.add_heading(data["title"], level=0)
+    if kind != "exercises":  # each sheet has its own session and date
+        _session(document, data)
     if kind == "guide":
         _guide(document, data)
     elif kind == "exercises":
         for exercise in data["exercises"]:
-            _exercise(document, exercise, level=1)
+            _sheet(document, exercise, data["session"])
     else:
-        _tips(document, data["tips"], level=1)
-        _works(document, data["works"])
+        _cards(document, data)
     _finish(document, sheets="Heading 1" if kind == "exercises" else None)
     stream = io.BytesIO()
     document.save(stream)
@@ -201,8 +202,6 @@ def _finish(document: Any, *, sheets: str | None) -> None:
         starts = [p for p in document.paragraphs if p.style.name == sheets]
         for paragraph in starts[1:]:
             paragraph.paragraph_format.page_break_before = True
-    for table in document.tables:
-        _mark_header(table)
     _drop_unused_styles(document)
     parts = [document.element, *(s.footer._element for s in document.sections)]  # noqa: SLF001
     for part in parts:
@@ -292,6 +291,7 @@ def _table(
     table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
+    _mark_header(table)
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
@@ -314,14 +314,26 @@ def _table(
     return table
 
 
+def _session(document: Any, data: dict[str, Any]) -> None:
+    """The session's name and date(s), when given."""
+    words = []
+    if data["session"]:
+        words.append(f"Session: {data['session']}.")
+    if data["when"]:
+        words.append(f"Date{'s' if ';' in data['when'] else ''}: {data['when']}.")
+    if words:
+        document.add_paragraph(" ".join(words))
+
+
 def _guide(document: Any, data: dict[str, Any]) -> None:
     for section in data["sections"]:
         document.add_paragraph(section)
-    document.add_heading("Agenda", level=1)
-    for day in data["days"]:
-        if len(data["days"]) > 1:
-            document.add_heading(f"Day {day['day']}", level=2)
-        _agenda(document, day["entries"])
+    _bring(document, data["materials"])
+    document.add_heading("Running sheet", level=1)
+    for day in data["running_sheet"]:
+        if day["heading"]:
+            document.add_heading(day["heading"], level=2)
+        _running_sheet(document, day["rows"])
     if data["left_out"]:
         document.add_paragraph("Left out to fit the time: " + "; ".join(data["left_out"]) + ".")
     document.add_heading("Films to queue", level=1)
@@ -330,16 +342,17 @@ def _guide(document: Any, data: dict[str, Any]) -> None:
     document.add_heading("Exercises", level=1)
     for exercise in data["exercises"]:
         _exercise(document, exercise, level=2)
-    _bring_and_read(document, data)
-
-
-def _bring_and_read(document: Any, data: dict[str, Any]) -> None:
-    document.add_heading("What to bring", level=1)
-    materials = data["materials"]
-    for item in [*materials["handouts"], *materials["things"], *materials["choices"]]:
-        document.add_paragraph(f"\u2610 {item}")
     _tips(document, data["tips"], level=1)
     _works(document, data["works"])
+
+
+def _bring(document: Any, materials: dict[str, Any]) -> None:
+    document.add_heading("What to bring", level=1)
+    if materials["films"]:
+        films = materials["films"]
+        document.add_paragraph(f"{films['text']} {films['running_times']}")
+    for item in [*materials["handouts"], *materials["things"], *materials["choices"]]:
+        document.add_paragraph(f"\u2610 {item}")
 
 
 def _tips(document: Any, parts: list[dict[str, Any]], *, level: int) -> None:
@@ -358,16 +371,26 @@ def _works(document: Any, works: list[str]) -> None:
             document.add_paragraph(work, style="List Bullet")
 
 
-def _agenda(document: Any, entries: list[dict[str, Any]]) -> None:
-    rows = [
+#: The running sheet's columns, in shares of the text width: times, lengths, what, who does what.
+_SHEET_WIDTHS = (0.16, 0.11, 0.37, 0.36)
+
+
+def _running_sheet(document: Any, rows: list[dict[str, Any]]) -> None:
+    """Each entry and phase with its clock times, what it is, and what the facilitator does."""
+    cells = [
         (
-            f"{entry['start']}\u2013{entry['end']}",
-            short_duration(timedelta(seconds=entry["seconds"])),
-            entry["title"],
+            f"{row['start']}\u2013{row['end']}",
+            short_duration(timedelta(seconds=row["seconds"])),
+            row["what"],
+            row["facilitator"],
         )
-        for entry in entries
+        for row in rows
     ]
-    _table(document, ("Time", "Length", "What"), rows, (0.22, 0.18, 0.60))
+    table = _table(document, ("Time", "Length", "What", "Facilitator"), cells, _SHEET_WIDTHS)
+    for row, values in zip(table.rows[1:], rows, strict=True):
+        if values["kind"] != "phase":  # an entry in bold, its phases below it plain
+            for run in row.cells[2].paragraphs[0].runs:
+                run.bold = True
 
 
 def _module(document: Any, module: dict[str, Any]) -> None:
@@ -403,11 +426,17 @@ def _exercise(document: Any, exercise: dict[str, Any], *, level: int) -> None:
     if exercise["needs"]:
         text += " What you\u2019ll need: " + ", ".join(exercise["needs"]) + "."
     document.add_paragraph(text)
+    if exercise["films"]:
+        document.add_paragraph("Films: " + "; ".join(exercise["films"]) + ".")
     for case in exercise["case_studies"]:
         document.add_paragraph(
             f"{case['title']}: {case['text'] or 'hand out copies.'}", style="Intense Quote"
         )
-    for phase in exercise["phases"]:
+    _phases(document, exercise["phases"])
+
+
+def _phases(document: Any, phases: list[dict[str, Any]]) -> None:
+    for phase in phases:
         paragraph = document.add_paragraph(style="List Number")
         who = f"{phase['grouping']}, " if phase["grouping"] else ""
         paragraph.add_run(f"{who}{phase['duration']}. ").bold = True
@@ -418,11 +447,76 @@ def _exercise(document: Any, exercise: dict[str, Any], *, level: int) -> None:
             document.add_paragraph(phase["record"])
 
 
+def _sheet(document: Any, exercise: dict[str, Any], session: str | None) -> None:
+    """A participant's sheet: no word for the facilitator alone, the films named, notes space."""
+    document.add_heading(f"{exercise['label']}: {exercise['title']}", level=1)
+    words = []
+    if session:
+        words.append(f"Session: {session}.")
+    if exercise["date"]:
+        words.append(f"Date: {exercise['date']}.")
+    if words:
+        document.add_paragraph(" ".join(words))
+    text = f"Time: {exercise['time']}."
+    if exercise["needs"]:
+        text += " What you\u2019ll need: " + ", ".join(exercise["needs"]) + "."
+    document.add_paragraph(text)
+    if exercise["films"]:
+        document.add_paragraph("Films: " + "; ".join(exercise["films"]) + ".")
+    for case in exercise["case_studies"]:
+        if case["text"]:
+            document.add_paragraph(f"{case['title']}: {case['text']}", style="Intense Quote")
+    _phases(document, exercise["phases"])
+    document.add_heading("Your notes", level=2)
+    for _ in range(12):
+        document.add_paragraph()
+
+
+def _cards(document: Any, data: dict[str, Any]) -> None:
+    """The tip cards, two across in a table whose rows never split over a page."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415 (an optional extra)
+    from docx.oxml.ns import qn  # noqa: PLC0415
+    from docx.shared import Mm  # noqa: PLC0415
+
+    cards = data["cards"]
+    document.add_paragraph(
+        f"{len(cards)} cards, {data['per_page']} to an A4 page: cut along the dashed lines."
+    )
+    table = document.add_table(rows=0, cols=2)
+    for index in range(0, len(cards), 2):
+        row = table.add_row()
+        row.height = Mm(112)
+        properties = row._tr.get_or_add_trPr()  # noqa: SLF001 (python-docx has no API for it)
+        properties.append(OxmlElement("w:cantSplit"))
+        for cell, card in zip(row.cells, cards[index : index + 2], strict=False):
+            borders = OxmlElement("w:tcBorders")
+            for side in ("top", "left", "bottom", "right"):
+                border = OxmlElement(f"w:{side}")
+                border.set(qn("w:val"), "dashed")
+                border.set(qn("w:sz"), "4")
+                borders.append(border)
+            cell._tc.get_or_add_tcPr().append(borders)  # noqa: SLF001 (as above)
+            _card(cell, card)
+
+
+def _card(cell: Any, card: dict[str, Any]) -> None:
+    heading = cell.paragraphs[0].add_run(card["category"])
+    heading.bold = True
+    if card["text"]:
+        cell.add_paragraph(card["text"])
+    for point in card["points"]:
+        cell.add_paragraph(point["text"], style="List Bullet")
+    cell.add_paragraph(f"Card {card['number']} of {card['of']}")
+
+
 def _category(document: Any, category: dict[str, Any], *, level: int) -> None:
     document.add_heading(category["title"], level=level)
     for tip in category["tips"]:
         document.add_paragraph(tip["text"], style="List Bullet")
         for point in tip["points"]:
             document.add_paragraph(point["text"], style="List Bullet 2")
-    if category["resources"]:
-        document.add_paragraph(category["resources"])
+    resources = category["resources"]
+    if resources:
+        document.add_paragraph(resources["introduction"])
+        for item in resources["items"]:
+            document.add_paragraph(item, style="List Bullet")

@@ -2,7 +2,8 @@
 
 A module is followed by its exercise. A module with a different-day suggestion (Module 3)
 starts by re-watching its films (Film 6) whenever they were not shown earlier that day: the
-pack's suggestion, followed unless ``PlanOptions(rewatch=False)``.
+pack's suggestion, followed unless ``PlanOptions(rewatch=False)``. The facilitator's own
+slots (set-up, opening, closing) frame each day, for as long as the facilitator gives.
 """
 
 import enum
@@ -10,7 +11,7 @@ import functools
 import itertools
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from attrs import evolve, field, frozen
 
@@ -21,6 +22,7 @@ from recurrent_care_pack._naming import film_names
 from .queries import Item, find, label
 
 __all__ = [
+    "SLOT_TITLES",
     "Agenda",
     "Breaks",
     "Entry",
@@ -45,6 +47,17 @@ class EntryKind(enum.Enum):
     DISCUSSION = "discussion"
     EXERCISE = "exercise"
     BREAK = "break"
+    SETUP = "setup"
+    OPENING = "opening"
+    CLOSING = "closing"
+
+
+#: The facilitator's own slots: labelled, never filled with content the pack does not give.
+SLOT_TITLES = {
+    EntryKind.SETUP: "Set-up",
+    EntryKind.OPENING: "Opening",
+    EntryKind.CLOSING: "Closing",
+}
 
 
 @frozen(kw_only=True)
@@ -62,7 +75,9 @@ class PlanOptions:
     """How to plan: start time, discussions, re-watches, breaks, days, a day's end, a budget.
 
     ``rewatch``: follow the pack's suggestion to start a module run on a different day by
-    watching again the films it names (Film 6 before Module 3).
+    watching again the films it names (Film 6 before Module 3). ``setup``, ``opening`` and
+    ``closing``: the facilitator's own slots, on every day (set-up from ``start``, then the
+    opening; the closing ends the day). ``dates``: one date per day, in order.
     """
 
     start: time = time(9, 30)
@@ -72,6 +87,30 @@ class PlanOptions:
     days: int = 1
     day_end: time | None = None
     budget: timedelta | None = None
+    setup: timedelta | None = None
+    opening: timedelta | None = None
+    closing: timedelta | None = None
+    dates: tuple[date, ...] = ()
+
+    @property
+    def slots(self) -> tuple[tuple[EntryKind, timedelta], ...]:
+        """The facilitator's slots asked for, in the order a day holds them."""
+        asked = (
+            (EntryKind.SETUP, self.setup),
+            (EntryKind.OPENING, self.opening),
+            (EntryKind.CLOSING, self.closing),
+        )
+        return tuple((kind, length) for kind, length in asked if length is not None)
+
+    @property
+    def day_opens(self) -> timedelta:
+        """The time each day gives to set-up and opening before the first item."""
+        return sum((t for k, t in self.slots if k is not EntryKind.CLOSING), timedelta())
+
+    @property
+    def day_closes(self) -> timedelta:
+        """The time each day keeps for the closing after the last item."""
+        return self.closing or timedelta()
 
 
 def plan_options(  # noqa: PLR0913 (one argument per option a command line may give)
@@ -86,6 +125,10 @@ def plan_options(  # noqa: PLR0913 (one argument per option a command line may g
     break_after_exercises: bool = False,
     break_every: timedelta | None = None,
     break_at: tuple[time, ...] = (),
+    setup: timedelta | None = None,
+    opening: timedelta | None = None,
+    closing: timedelta | None = None,
+    dates: tuple[date, ...] = (),
 ) -> PlanOptions:
     """Options from a command line's choices: the defaults for what is not given.
 
@@ -107,6 +150,10 @@ def plan_options(  # noqa: PLR0913 (one argument per option a command line may g
         days=days,
         day_end=day_end,
         budget=budget,
+        setup=setup,
+        opening=opening,
+        closing=closing,
+        dates=dates,
     )
 
 
@@ -147,6 +194,11 @@ class Agenda:
     def day(self, number: int) -> tuple[Entry, ...]:
         """The entries of one day."""
         return tuple(e for e in self.entries if e.day == number)
+
+    def date(self, number: int) -> date | None:
+        """The date of day ``number`` (from 1), if the plan was given dates."""
+        dates = self.options.dates
+        return dates[number - 1] if 0 < number <= len(dates) else None
 
     @property
     def total(self) -> timedelta:
@@ -231,6 +283,8 @@ def _check_options(options: PlanOptions) -> None:
         raise PlanError("a plan needs at least one day")
     if options.budget is not None and options.budget <= timedelta():
         raise PlanError("a budget must be more than zero; give one such as 3 hours")
+    _check_slots(options)
+    _check_dates(options)
     breaks = options.breaks
     if breaks is None:
         return
@@ -253,6 +307,36 @@ def _check_options(options: PlanOptions) -> None:
             raise PlanError(
                 f"the break at {at:%H:%M} comes {when} the end of the day at {end:%H:%M}; "
                 "choose an earlier time"
+            )
+
+
+def _check_slots(options: PlanOptions) -> None:
+    """Refuse a set-up, opening or closing of no length."""
+    for kind, length in options.slots:
+        if length <= timedelta():
+            raise PlanError(
+                f"the {SLOT_TITLES[kind].lower()} must last more than zero minutes; "
+                "give one such as 15 minutes, or leave it out"
+            )
+
+
+def _check_dates(options: PlanOptions) -> None:
+    """One date per day, each after the one before: no date is ever guessed."""
+    dates = options.dates
+    if not dates:
+        return
+    if len(dates) != options.days:
+        days = f"{options.days} day{'s' if options.days != 1 else ''}"
+        given = f"{len(dates)} date{'s' if len(dates) != 1 else ''}"
+        raise PlanError(
+            f"the plan has {days} but {given} {'was' if len(dates) == 1 else 'were'} given; "
+            "give one date per day, in order (--date 2027-01-12 --date 2027-01-19)"
+        )
+    for before, after in itertools.pairwise(dates):
+        if after <= before:
+            raise PlanError(
+                f"the date {after:%Y-%m-%d} does not come after {before:%Y-%m-%d}; "
+                "give one date per day, in order"
             )
 
 
@@ -298,7 +382,9 @@ class _Day:
 def _new_day(number: int, options: PlanOptions) -> _Day:
     at = options.breaks.at if options.breaks is not None else ()
     return _Day(
-        number=number, clock=_offset(options.start), breaks_at=tuple(sorted(map(_offset, at)))
+        number=number,
+        clock=_offset(options.start) + options.day_opens,
+        breaks_at=tuple(sorted(map(_offset, at))),
     )
 
 
@@ -334,15 +420,21 @@ def _add(
 
 
 def _end(number: int, clock: timedelta, step: _Step, options: PlanOptions) -> timedelta:
-    """When ``step`` ends if it starts at ``clock``; `PlanError` if the day cannot hold it."""
+    """When ``step`` ends if it starts at ``clock``; `PlanError` if the day cannot hold it.
+
+    The day must still hold its closing after the step.
+    """
     end = clock + step.duration
-    if end > _MIDNIGHT:
+    closes = end + options.day_closes
+    if closes > _MIDNIGHT:
         raise PlanError(f"Day {number} would run past midnight; start earlier or use more days")
     day_end = options.day_end
-    if day_end is not None and end > _offset(day_end):
+    if day_end is not None and closes > _offset(day_end):
+        closing = " and the closing" if options.closing else ""
         raise PlanError(
-            f"Day {number} would end at {_hh_mm(end)}, after {day_end:%H:%M}, with "
-            f"{step.title}; start earlier, use more days, or give a budget to see what fits"
+            f"Day {number} would end at {_hh_mm(closes)}, after {day_end:%H:%M}, with "
+            f"{step.title}{closing}; start earlier, use more days, or give a budget to see "
+            "what fits"
         )
     return end
 
@@ -518,7 +610,7 @@ class _Planner:
                     day, shown, _ = self.add(day, units[j], shown, shown, discussions)
                 except PlanError:
                     break  # a day only grows: no longer run of units fits either
-                table[i][j + 1] = day.clock - start
+                table[i][j + 1] = day.clock + self.options.day_closes - start
         return table
 
     def add(
@@ -546,6 +638,7 @@ class _Planner:
         taken: set[timedelta] = set()
         for number, group in enumerate(groups, start=1):
             day = _new_day(number, self.options)
+            entries.extend(self.slots(number, opening=True))
             shown_today: set[str] = set()
             for unit in group:
                 steps = self.steps(unit, shown_today, shown_before, discussions)
@@ -557,8 +650,21 @@ class _Planner:
                     taken.update(to_come[: len(to_come) - len(day.breaks_at)])
                     entries.extend(_entry(number, clock, put) for clock, put in laid)
                     shown_today.update(step.films)
+            entries.extend(self.slots(number, opening=False, at=day.clock))
             shown_before |= shown_today
         return entries, frozenset(taken)
+
+    def slots(self, number: int, *, opening: bool, at: timedelta | None = None) -> list[Entry]:
+        """The facilitator's slots that open day ``number``, or that close it at ``at``."""
+        clock = _offset(self.options.start) if at is None else at
+        laid = []
+        for kind, length in self.options.slots:
+            if (kind is EntryKind.CLOSING) is opening:
+                continue
+            step = _Step(kind=kind, title=SLOT_TITLES[kind], duration=length)
+            laid.append(_entry(number, clock, step))
+            clock += length
+        return laid
 
     def steps(
         self,
@@ -718,16 +824,17 @@ class _Planner:
         self, place: _Place, unit: _Unit, needed: AbstractSet[str], *, talk: bool, new_day: bool
     ) -> _Place:
         """The place a plan reaches with ``unit`` taken."""
-        day, today = place.day, place.today
+        day, today, used = place.day, place.today, place.used
         if new_day or day is None:
             day = _new_day(day.number + 1 if day is not None else 1, self.options)
             today = frozenset()
+            used += self.options.day_opens + self.options.day_closes
         steps = self.steps(unit, today, place.seen, frozenset([unit.key] if talk else []))
         self.check_films(unit, steps, place.seen)
         was = day.clock
         for index, step in enumerate(steps):
             day, _ = _add(day, step, self.options, may_break=index == 0)
-        used = place.used + day.clock - was
+        used += day.clock - was
         if not self.clock_read:
             day = evolve(day, clock=_offset(self.options.start))
         films = frozenset(f for s in steps for f in s.films) & needed

@@ -1,0 +1,126 @@
+"""``rcpack plan --ics``: an iCalendar file of the plan's days or entries, in London time."""
+
+import json
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+import recurrent_care_pack as rcp
+from recurrent_care_pack._cli import main
+from recurrent_care_pack._output.calendar import agenda_calendar
+
+LONDON = ZoneInfo("Europe/London")
+TWO_DAYS = ["section-3", "--days", "2", "--date", "2027-01-12", "--date", "2027-06-15"]
+
+
+def _events(file: Path) -> list[icalendar.Event]:
+    """The events of the iCalendar file, parsed by icalendar."""
+    calendar = icalendar.Calendar.from_ical(file.read_bytes())
+    assert isinstance(calendar, icalendar.Calendar)
+    return list(calendar.events)
+
+
+def test_a_day_an_event_with_the_days_agenda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two days give two events, in London time (GMT in January, BST in June), agenda inside."""
+    target = tmp_path / "section-3.ics"
+    assert main(["plan", *TWO_DAYS, "--ics", str(target)]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("Day 1: Tuesday 12 January 2027\n")
+    assert out.err == f"wrote {target}\n"
+    events = _events(target)
+    assert [(e.start, e.end) for e in events] == [
+        (
+            datetime(2027, 1, 12, 9, 30, tzinfo=LONDON),
+            datetime(2027, 1, 12, 10, 40, tzinfo=LONDON),
+        ),
+        (
+            datetime(2027, 6, 15, 9, 30, tzinfo=LONDON),
+            datetime(2027, 6, 15, 11, 25, tzinfo=LONDON),
+        ),
+    ]
+    offsets = [e.start.utcoffset() for e in events if isinstance(e.start, datetime)]
+    assert offsets == [timedelta(0), timedelta(hours=1)]
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Recurrent Care Resource Pack: day 1 of 2",
+        "Recurrent Care Resource Pack: day 2 of 2",
+    ]
+    assert str(events[0]["DESCRIPTION"]) == (
+        "09:30-10:10 Module 1 films: Films 2, 3, 4 and 5\n"
+        "10:10-10:40 Exercise 8: Understanding non-engagement and attachment through a case study"
+    )
+    assert str(events[1]["DESCRIPTION"]).splitlines() == [
+        "09:30-09:53 Module 2 films: Film 6",
+        "09:53-10:23 Exercise 9: Understanding non-engagement and complex trauma through a case "
+        "study",
+        "10:23-10:55 Module 3 films: Film 7",
+        "10:55-11:25 Exercise 10: Thinking about trauma-informed approaches in your work",
+    ]
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    assert all(str(e["DTSTART"].params["TZID"]) == "Europe/London" for e in events)
+
+
+def test_an_entry_an_event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--ics-events entry`` gives one event per entry, each at the entry's clock times."""
+    target = tmp_path / "section-3.ics"
+    argv = [*TWO_DAYS, "--opening", "15m", "--ics", str(target), "--ics-events", "entry"]
+    assert main(["plan", *argv, "--json"]) == 0
+    days = json.loads(capsys.readouterr().out)["days"]
+    events = _events(target)
+    expected = [
+        (
+            datetime.fromisoformat(f"{day['date']}T{e['start']}").replace(tzinfo=LONDON),
+            datetime.fromisoformat(f"{day['date']}T{e['end']}").replace(tzinfo=LONDON),
+            f"{e['title']} (Recurrent Care Resource Pack: day {day['day']} of 2)",
+        )
+        for day in days
+        for e in day["entries"]
+    ]
+    assert [(e.start, e.end, str(e["SUMMARY"])) for e in events] == expected
+    assert expected[0][2] == "Opening (Recurrent Care Resource Pack: day 1 of 2)"
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_a_calendar_needs_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --date nothing is written and the message says what to give."""
+    target = tmp_path / "plan.ics"
+    assert main(["plan", "section-3", "--ics", str(target)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "rcpack: cannot write the calendar: a calendar needs the date of each day: give one "
+        "--date per day, such as --date 2027-01-12\n",
+    )
+    assert not target.exists()
+
+
+def test_a_calendar_never_overwrites_a_content_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--ics`` naming a YAML file is refused, and the file is left as it was."""
+    target = tmp_path / "section-3.yaml"
+    target.write_text("sections: []\n", encoding="utf-8")
+    assert main(["plan", "--date", "2027-01-12", "--ics", str(target)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"rcpack: cannot write '{target}': it is a content file, and the calendar would "
+        "overwrite it; name the calendar file something like 'session.ics'\n",
+    )
+    assert target.read_text(encoding="utf-8") == "sections: []\n"
+
+
+def test_calendar_without_icalendar_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the icalendar library the error says which extra to install."""
+    pack = rcp.load_pack()
+    agenda = rcp.plan(pack, ["Module 2"], rcp.PlanOptions(dates=(date(2027, 1, 12),)))
+    monkeypatch.setitem(sys.modules, "icalendar", None)
+    with pytest.raises(rcp.MissingExtraError) as missing:
+        agenda_calendar(agenda, pack.title)
+    assert str(missing.value) == (
+        "Calendars need icalendar: pip install 'recurrent-care-pack[calendar]'"
+    )

@@ -1,0 +1,166 @@
+"""Participants' sheets stand alone; tip cards print four to an A4 page, none split."""
+
+import io
+import re
+from datetime import date
+
+import docx
+import pypdf
+import pytest
+
+import recurrent_care_pack as rcp
+
+A4 = (595, 842)  # points, give or take one
+TWO_DAYS = rcp.PlanOptions(days=2, dates=(date(2027, 1, 12), date(2027, 1, 19)))
+
+
+@pytest.fixture(scope="module")
+def pack() -> rcp.Pack:
+    """The bundled pack."""
+    return rcp.load_pack()
+
+
+@pytest.fixture(scope="module")
+def two_days(pack: rcp.Pack) -> rcp.Agenda:
+    """Section 3 over two dated days: Module 1 on the first, Modules 2 and 3 on the second."""
+    return rcp.plan(pack, ["section-3"], TWO_DAYS)
+
+
+def _text(pack: rcp.Pack, kind: str, fmt: str, agenda: rcp.Agenda, **options: str) -> str:
+    """A handout's text, whatever its format, with its white space folded."""
+    out = rcp.render_handout(pack, kind, fmt, agenda, session=options.get("session"))
+    if fmt == "pdf":
+        text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out)).pages)
+    elif fmt == "docx":
+        document = docx.Document(io.BytesIO(out))
+        text = " ".join(p.text for p in document.paragraphs)
+    else:
+        text = out.decode("utf-8")
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("fmt", rcp.FORMATS)
+def test_sheets_hold_no_facilitator_instruction(
+    pack: rcp.Pack, two_days: rcp.Agenda, fmt: str
+) -> None:
+    """No "hand out" on a participant's sheet; Film 7 is named as Danny Taggart's; notes space."""
+    text = _text(pack, "exercises", fmt, two_days, session="Team learning day")
+    assert "hand out" not in text.lower()
+    assert (
+        "Films: Film 7 (Danny Taggart); Film 6: Explaining complex trauma and its impact on "
+        "families (Sheena Webb)."
+    ) in text
+    assert text.count("Your notes") == 3
+    assert text.count("Session: Team learning day.") == 3
+
+
+def test_each_sheet_has_the_date_of_its_day(pack: rcp.Pack, two_days: rcp.Agenda) -> None:
+    """Exercise 8 is on the first day's date, Exercises 9 and 10 on the second's."""
+    sheets = rcp.render_handout(pack, "exercises", "md", two_days).decode("utf-8")
+    dates = re.findall(r"^## (Exercise \d+).*?^Date: ([^.]+)\.$", sheets, re.MULTILINE | re.DOTALL)
+    assert dates == [
+        ("Exercise 8", "Tuesday 12 January 2027"),
+        ("Exercise 9", "Tuesday 19 January 2027"),
+        ("Exercise 10", "Tuesday 19 January 2027"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["guide", "tips"])
+def test_guide_and_tips_carry_the_dates(pack: rcp.Pack, two_days: rcp.Agenda, kind: str) -> None:
+    """The guide and the tip cards say the session's dates under their title."""
+    lines = rcp.render_handout(pack, kind, "md", two_days).decode("utf-8").splitlines()
+    assert "Dates: Tuesday 12 January 2027; Tuesday 19 January 2027." in lines[:6]
+
+
+def test_tip_cards_name_their_category_resources_and_works(pack: rcp.Pack) -> None:
+    """Every card names its category; the Leeds resources and the works cited have cards."""
+    data = rcp.render_handout(pack, "tips", "md").decode("utf-8")
+    cards = data.split("\n---\n")[1:]
+    assert len(cards) == 33
+    categories = [card.strip().splitlines()[0] for card in cards]
+    assert categories[:2] == [
+        "## Tips from Practice: Key lessons for setting up and/or developing your service",
+        "## Tips on staff recruitment",
+    ]
+    assert categories[-1] == "## Works cited in the tips"
+    assert all(card.rstrip().endswith(f"Card {n} of 33") for n, card in enumerate(cards, 1))
+    assert (
+        "- Job Description for a newly set-up recurrent care service in Leeds (link not known)\n"
+        "- Interview questions (link not known)\n"
+        "- Suggested role plays (link not known)\n"
+    ) in cards[4]
+    assert "(Care Crisis Review, 2018; Sebba et al, 2017)" in cards[-4]
+    assert "- Care Crisis Review: Options for Change (2018). Family Rights Group" in cards[-1]
+    assert "- Sebba, J., Luke, N., McNeish, D. and Rees, A. (2017)" in cards[-1]
+
+
+def _card_pages(pdf: bytes) -> list[list[tuple[int, float, float]]]:
+    """Per page: each card's number, and the x and y of its "Card N of M" line."""
+    pages = []
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4
+        found: list[tuple[int, float, float]] = []
+
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            into: list[tuple[int, float, float]] = found,
+        ) -> None:
+            match = re.fullmatch(r"\s*Card (\d+) of \d+\s*", text)
+            if match:  # where the text matrix puts it, through the current matrix
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                into.append((int(match[1]), x, y))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(found)
+    return pages
+
+
+def test_tip_cards_print_four_to_an_a4_page_none_split(pack: rcp.Pack) -> None:
+    """Each A4 page but the last holds four cards, two across and two down; no card is split.
+
+    A card is whole on a page when its category, its first words and its "Card N of M" line
+    are all on that page.
+    """
+    pdf = rcp.render_handout(pack, "tips", "pdf")
+    pages = _card_pages(pdf)
+    numbers = [[n for n, _, _ in page] for page in pages]
+    assert [n for page in numbers for n in page] == list(range(1, 34))
+    assert all(len(page) >= 4 for page in numbers[:-1])
+    for page in pages[:-1]:
+        (_, x1, y1), (_, x2, y2), (_, x3, y3), (_, x4, y4) = page[:4]
+        assert x2 - x1 > A4[0] / 3  # side by side
+        assert x4 - x3 > A4[0] / 3
+        assert min(y1, y2) > max(y3, y4)  # the second row below the first (y grows upwards)
+    cards = rcp.render_handout(pack, "tips", "md").decode("utf-8").split("\n---\n")[1:]
+    # White space dropped: the PDF's text breaks lines after hyphens ("multi- agency").
+    texts = ["".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    for text, page_numbers in zip(texts, numbers, strict=True):
+        for number in page_numbers:
+            lines = cards[number - 1].strip().splitlines()
+            category, first = lines[0].removeprefix("## "), lines[2].removeprefix("- ")
+            assert "".join(category.split()) in text, (number, category)
+            assert "".join(first.split()[:6]) in text, (number, first)
+
+
+def test_word_tip_cards_are_rows_that_never_split(pack: rcp.Pack) -> None:
+    """In Word the cards are a two-column table whose rows may not break over a page."""
+    document = docx.Document(io.BytesIO(rcp.render_handout(pack, "tips", "docx")))
+    (table,) = document.tables
+    assert len(table.columns) == 2
+    assert len(table.rows) == 17
+    assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)  # noqa: SLF001
+    firsts = [cell.paragraphs[0].text for row in table.rows for cell in row.cells]
+    assert firsts[1] == "Tips on staff recruitment"
+    assert firsts[32] == "Works cited in the tips"
+
+
+def test_each_sheet_is_one_pdf_page_with_its_notes(pack: rcp.Pack, two_days: rcp.Agenda) -> None:
+    """Each exercise sheet, notes space and all, is one A4 page of its own."""
+    pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, session="Team learning day")
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [["8"], ["9"], ["10"]]
+    assert all("Your notes" in page for page in pages)
