@@ -278,3 +278,16 @@ def test_buffers_are_checked_in_place_of_the_saved_files(pack: Path) -> None:
     changed, _ = cache.read(pack.resolve() / "pack.yaml", details.encode(), 1 << 20)
     assert changed is not kept
     assert check_paths([pack.resolve()]).problems == ()  # the saved files were never written
+
+
+def test_a_buffer_becomes_content_as_its_pack_keys_are_typed(
+    session: Session, tmp_path: Path
+) -> None:
+    """A YAML file outside packs is left alone until its text has a key of the pack's."""
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("title: my notes\n", encoding="utf-8")
+    session.open(notes)
+    version = session.change(notes, "title: my notes\nsections: []\n")
+    problems = session.diagnostics(notes, version=version)
+    assert session.count(notes) == 1  # none for the text before
+    assert [(d.range.start.line, d.code) for d in problems] == [(0, "RC201")]

@@ -12,7 +12,12 @@ from pathlib import Path
 
 from pygls.uris import from_fs_path
 
-from recurrent_care_pack._content.finding import find_packs
+from recurrent_care_pack._content.finding import (
+    PACK_KEYS,
+    find_packs,
+    is_content_file,
+    pack_folder_of,
+)
 from recurrent_care_pack._content.loading import FileCache, Result, check_paths
 from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
 
@@ -23,11 +28,34 @@ if TYPE_CHECKING:
 
 __all__ = ["Checked", "Workspace", "absolute", "uri_of"]
 
-#: The schema line that marks a file outside a pack folder as content (as `finding` reads it).
+#: The schema line, as a comment at the top of a file (as `finding` reads it).
 _SCHEMA_LINE = re.compile(
-    r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=\S*pack\.schema\.json[ \t]*\r?$",
+    r"#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(?:\S*[/=])?pack\.schema\.json[ \t]*"
+)
+#: A top-level key of a block mapping.
+_TOP_KEY = re.compile(
+    r"""^(?:([A-Za-z_][\w-]*)|"([^"\n]*)"|'([^'\n]*)')[ \t]*:(?=[ \t\r\n]|$)""",
     re.MULTILINE,
 )
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` is pack content by itself, as `is_content_file` says of a saved file.
+
+    That is: the schema line among its leading comments, or a top-level key of the pack's.
+    """
+    for line in text.removeprefix("\ufeff").splitlines():
+        written = line.strip()
+        if not written or written.startswith(("%", "---")):
+            continue
+        if not written.startswith("#"):
+            break
+        if _SCHEMA_LINE.fullmatch(written):
+            return True
+    return any(
+        (found.group(1) or found.group(2) or found.group(3) or "") in PACK_KEYS
+        for found in _TOP_KEY.finditer(text)
+    )
 
 
 def absolute(path: Path) -> Path:
@@ -82,15 +110,23 @@ class Workspace:
             return None
 
     def is_content(self, file: Path) -> bool:
-        """Whether ``file`` is pack content: in a pack folder, or marked by the schema line."""
+        """Whether ``file`` is pack content: in a pack folder (and not hidden there), or marked.
+
+        Marked is by the schema line or a top-level key of the pack's, in its buffer if open.
+        """
         file = absolute(file)
-        text = self.texts.get(file)
-        if text is not None and _SCHEMA_LINE.search(text[: 64 * 1024]):
-            return True
         try:
-            return file.is_file() and bool(find_packs([file], content_only=True))
+            folder = pack_folder_of(file)
         except OSError:
-            return False
+            folder = None
+        if folder is not None:
+            inside = file.relative_to(absolute(folder)).parts
+            if not any(part.startswith(".") for part in inside):
+                return True
+        text = self.texts.get(file)
+        if text is not None:
+            return _marked(text[: 256 * 1024])
+        return file.is_file() and is_content_file(file)
 
     def check(self, file: Path) -> Checked:
         """Check the pack ``file`` belongs to, reading open files from their buffers.
