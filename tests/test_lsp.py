@@ -291,3 +291,32 @@ def test_a_buffer_becomes_content_as_its_pack_keys_are_typed(
     problems = session.diagnostics(notes, version=version)
     assert session.count(notes) == 1  # none for the text before
     assert [(d.range.start.line, d.code) for d in problems] == [(0, "RC201")]
+
+
+def _inside(inner: types.Range, outer: types.Range) -> bool:
+    def key(at: types.Position) -> tuple[int, int]:
+        return (at.line, at.character)
+
+    return key(outer.start) <= key(inner.start) and key(inner.end) <= key(outer.end)
+
+
+@pytest.mark.parametrize("name", ["pack.yaml", "section-3.yaml"])
+def test_each_symbol_holds_its_name_and_its_children(
+    session: Session, pack: Path, name: str
+) -> None:
+    """Every symbol's range holds its selection range and its children, as editors require."""
+    session.open(pack / name)
+    params = types.DocumentSymbolParams(text_document=session.document(pack / name))
+    found = session.run(session.client.text_document_document_symbol_async(params))
+    assert isinstance(found, list)
+    count = 0
+    pending = list(found)
+    while pending:
+        symbol = pending.pop()
+        assert isinstance(symbol, types.DocumentSymbol)
+        count += 1
+        assert _inside(symbol.selection_range, symbol.range), symbol.name
+        for child in symbol.children or ():
+            assert _inside(child.range, symbol.range), (child.name, symbol.name)
+            pending.append(child)
+    assert count > 10

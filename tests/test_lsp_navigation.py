@@ -222,3 +222,35 @@ def test_a_rename_that_would_break_the_pack_is_refused(
     with pytest.raises(JsonRpcInvalidRequest) as refused:
         session.run(session.client.text_document_rename_async(params))
     assert refused.value.message == message
+
+
+def test_navigation_works_while_the_pack_has_problems(pack: Path) -> None:
+    """With a problem planted in each file, hover, references and rename still work."""
+    details = (pack / "pack.yaml").read_text(encoding="utf-8")
+    details = details.replace("publisher: research-in-practice", "publisher: research-in-practise")
+    (pack / "pack.yaml").write_text(details, encoding="utf-8")
+    section = (pack / "section-3.yaml").read_text(encoding="utf-8")
+    section = section.replace("exercise: exercise-9\n", "exercise: exercise-99\n")
+    (pack / "section-3.yaml").write_text(section, encoding="utf-8")
+    with Session(pack) as session:
+        file = pack / "section-3.yaml"
+        session.open(file)
+        assert [d.code for d in session.diagnostics(file, version=1)] == ["RC402"]
+        assert _hover(session, file, 54, 15) == (
+            "**Module 2: Reconceptualising non-engagement (complex trauma)** (learning module "
+            "`section-3-module-2`)\n\n- allowance: 23 minutes\n- exercise: exercise-99"
+        )
+        params = types.RenameParams(
+            text_document=session.document(file), position=_at(58, 13), new_name="film-six"
+        )
+        edit = session.run(session.client.text_document_rename_async(params))
+        assert isinstance(edit, types.WorkspaceEdit)
+        _apply(edit)
+    done = subprocess.run(
+        [*RCPACK, "validate", str(pack)], capture_output=True, text=True, check=False
+    )
+    assert [line.split(": ")[1].split()[0] for line in done.stdout.splitlines()[:-1]] == [
+        "RC402",
+        "RC402",
+    ]
+    assert "film-6" not in (pack / "section-3.yaml").read_text(encoding="utf-8")

@@ -44,7 +44,7 @@ def document_symbols(document: Document, lines: list[str]) -> list[types.Documen
             kind=types.SymbolKind.Namespace,
             range=outline.span((key,), following),
             selection_range=outline.key_range((key,)),
-            children=outline.children(document.data[key], (key,)),
+            children=outline.children(document.data[key], (key,), outline.end(following, None)),
         )
         found.append(symbol)
     return found
@@ -68,7 +68,7 @@ class _Outline:
     ) -> types.Range:
         """From ``path``'s key (or item) to the line before ``following`` (or ``end``)."""
         start = self.document.where_key(path)
-        last = self._end(following, end) - 1
+        last = self.end(following, end) - 1
         last = max(last, start.line)
         width = len(self.lines[last - 1]) if 0 < last <= len(self.lines) else 0
         return types.Range(
@@ -85,13 +85,13 @@ class _Outline:
             keys = [(*path, key) for key in data]
             for index, here in enumerate(keys):
                 following = keys[index + 1] if index + 1 < len(keys) else None
-                found.extend(self.children(data[here[-1]], here, self._end(following, end)))
+                found.extend(self.children(data[here[-1]], here, self.end(following, end)))
         elif isinstance(data, list):
             kind = KIND_OF_LIST.get(str(path[-1])) if path else None
             items = [(*path, index) for index in range(len(data))]
             for index, (here, value) in enumerate(zip(items, data, strict=True)):
                 following = items[index + 1] if index + 1 < len(items) else None
-                inner = self.children(value, here, self._end(following, end))
+                inner = self.children(value, here, self.end(following, end))
                 if kind and isinstance(value, dict) and isinstance(value.get("id"), str):
                     found.append(
                         types.DocumentSymbol(
@@ -107,7 +107,7 @@ class _Outline:
                     found.extend(inner)
         return found
 
-    def _end(self, following: KeyPath | None, end: int | None) -> int:
+    def end(self, following: KeyPath | None, end: int | None) -> int:
         """The line after what comes before ``following`` (or ``end``, or the file)."""
         if following is not None:
             return self.document.where_key(following).line
