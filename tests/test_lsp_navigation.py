@@ -77,6 +77,16 @@ def test_hover_on_a_module_gives_its_times(session: Session, pack: Path) -> None
     )
 
 
+def test_hover_on_a_section_gives_its_times(session: Session, pack: Path) -> None:
+    """A section's id shows its time in one day, and with the optional discussions."""
+    assert _hover(session, pack / "section-3.yaml", 6, 11) == (
+        "**Section 3: Workforce development. Understanding ‘non-engagement’, attachment and "
+        "complex trauma** (section `section-3`)\n\n"
+        "- in one day: 3 hours 5 minutes\n"
+        "- with the optional discussions: 3 hours 35 minutes"
+    )
+
+
 def test_hover_on_an_exercise_reference_and_a_person(session: Session, pack: Path) -> None:
     """An exercise after 'exercise:' shows its time and phases; a speaker, who they are."""
     assert _hover(session, pack / "section-3.yaml", 71, 20) == (
