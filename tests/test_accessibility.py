@@ -29,7 +29,7 @@ from recurrent_care_pack._cli import main
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("guide", "exercises", "tips")
 SIZES = (False, True)
-TITLES = {"guide": "facilitator guide", "exercises": "exercises", "tips": "tips from practice"}
+TITLES = {"guide": "facilitator guide", "exercises": "exercises", "tips": "tip cards"}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: The versions .ci/run installs (npm, into the git-ignored .tools/).
@@ -85,7 +85,9 @@ def _structure(pdf: pikepdf.Pdf) -> Counter[str]:
     [
         ("guide", {"/H1", "/H2", "/H3", "/Table", "/TH", "/TR", "/L", "/LI"}),
         ("exercises", {"/H1", "/H2", "/L", "/LI"}),
-        ("tips", {"/H1", "/H2", "/H3", "/L", "/LI"}),
+        # The tips are cards to cut apart: the title, then each card's category as its
+        # heading (H2); no level between them to tag as H3.
+        ("tips", {"/H1", "/H2", "/L", "/LI"}),
     ],
 )
 def test_pdf_is_tagged_with_its_title_shown_and_language(
@@ -100,6 +102,14 @@ def test_pdf_is_tagged_with_its_title_shown_and_language(
         title = f"Recurrent Care Resource Pack: {TITLES[kind]}"
         assert str(pdf.docinfo["/Title"]) == title
         assert pdf.open_metadata()["dc:title"] == title
+
+
+@pytest.mark.parametrize("large_print", SIZES)
+def test_each_tip_card_has_its_category_tagged_as_a_heading(large_print: bool) -> None:
+    """The tips PDF tags one H1 (its title) and one H2 per card (33), as the cards show them."""
+    with pikepdf.open(io.BytesIO(_handout("tips", "pdf", large_print))) as pdf:
+        found = _structure(pdf)
+    assert (found["/H1"], found["/H2"], found["/H3"]) == (1, 33, 0)
 
 
 def _text_sizes(reader: pypdf.PdfReader) -> Counter[float]:
@@ -166,7 +176,9 @@ def test_film_6_entry_stays_on_one_page(large_print: bool) -> None:
     """Film 6's entry in "Films to queue" starts and ends on the same page (it used to split)."""
     reader = pypdf.PdfReader(io.BytesIO(_handout("guide", "pdf", large_print)))
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]
-    start = [n for n, text in enumerate(pages) if "Film 6: Explaining complex trauma" in text]
+    # The entry, not the exercises' "Films:" lines that name Film 6 too.
+    entry = "Film 6: Explaining complex trauma and its impact on families. Speaker:"
+    start = [n for n, text in enumerate(pages) if entry in text]
     end = [n for n, text in enumerate(pages) if "22 minutes 31 seconds. Allow 23 minutes." in text]
     assert len(start) == 1
     assert start == end
@@ -281,8 +293,10 @@ def test_word_headings_tables_and_footer(kind: str, large_print: bool) -> None:
     """Real heading styles, header rows marked and bold, and a footer with PAGE and NUMPAGES."""
     parts = _parts(_handout(kind, "docx", large_print))
     styles = _styles(parts)
-    used = {style for style, _ in _paragraphs(parts)}
-    levels = 1 if kind == "exercises" else 2
+    # Every paragraph's style, in the body or in a table's cells (the tip cards' headings).
+    body = parts["word/document.xml"]
+    used = {"Normal", *(s.get(f"{W}val", "") for s in body.iter(f"{W}pStyle"))}
+    levels = 2 if kind == "guide" else 1  # sheets and cards: each its Heading 1
     headings = {styles["Title"], *(styles[f"heading {n}"] for n in range(1, levels + 1))}
     assert headings <= used
     for style in parts["word/styles.xml"].iter(f"{W}style"):
@@ -292,11 +306,17 @@ def test_word_headings_tables_and_footer(kind: str, large_print: bool) -> None:
             assert level is not None
     for table in parts["word/document.xml"].iter(f"{W}tbl"):
         rows = table.findall(f"{W}tr")
-        assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
-        assert all(r.find(f"{W}rPr/{W}b") is not None for r in rows[0].iter(f"{W}r"))
         assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+        headers = [r for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None]
+        if kind == "tips":
+            # The cards' layout table: a header row would repeat cards 1 and 2 on every page.
+            assert headers == []
+            continue
+        assert headers == rows[:1]  # a data table: its first row, and only it, is the header
+        assert all(r.find(f"{W}rPr/{W}b") is not None for r in rows[0].iter(f"{W}r"))
         widths = [int(c.get(f"{W}w", "0")) for c in table.iter(f"{W}gridCol")]
-        assert widths[-1] >= sum(widths) / 2  # "What" has room: it does not wrap to five lines
+        # "What" and "Facilitator" have room: neither wraps to five lines.
+        assert min(widths[-2:]) >= 0.3 * sum(widths)
     footer = parts["word/footer1.xml"]
     fields = [f.get(f"{W}instr", "").strip() for f in footer.iter(f"{W}fldSimple")]
     assert fields == ["PAGE", "NUMPAGES"]
@@ -305,14 +325,29 @@ def test_word_headings_tables_and_footer(kind: str, large_print: bool) -> None:
     assert words == f"Recurrent Care Resource Pack: {TITLES[kind]} · Section\u00a03Page 1 of 1"
 
 
-def test_the_guide_table_has_its_header_row() -> None:
-    """The guide's agenda is a table (so the checks on tables above are not vacuous)."""
-    parts = _parts(_handout("guide", "docx"))
+@pytest.mark.parametrize(
+    ("kind", "header"), [("guide", "TimeLengthWhatFacilitator"), ("tips", None)]
+)
+def test_word_tables_are_the_running_sheet_and_the_cards(kind: str, header: str | None) -> None:
+    """The guide's one table is the running sheet, its header row marked; the tips' is the cards.
+
+    So the checks on tables above are not vacuous, for a data table or for a layout table.
+    """
+    parts = _parts(_handout(kind, "docx"))
     tables = list(parts["word/document.xml"].iter(f"{W}tbl"))
     assert len(tables) == 1
-    header = tables[0].find(f"{W}tr")
-    assert header is not None
-    assert _text(header) == "TimeLengthWhat"
+    first = tables[0].find(f"{W}tr")
+    assert first is not None
+    marked = first.find(f"{W}trPr/{W}tblHeader") is not None
+    assert (_text(first) if marked else None) == header
+    if kind == "tips":  # each card's category is a heading, as in the PDF
+        styles = _styles(parts)
+        cells = [c for c in tables[0].iter(f"{W}tc") if _text(c)]  # the last row's 2nd is empty
+        assert len(cells) == 33
+        for cell in cells:
+            style = cell.find(f"{W}p/{W}pPr/{W}pStyle")
+            assert style is not None
+            assert style.get(f"{W}val") == styles["heading 1"]
 
 
 @pytest.mark.parametrize("kind", ["guide", "exercises"])

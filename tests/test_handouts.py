@@ -208,3 +208,29 @@ def test_example_scripts_write_their_handouts(tmp_path: Path, script: str, name:
         assert output.read_text(encoding="utf-8") == (GOLDEN / "section-3-guide.md").read_text(
             encoding="utf-8"
         )
+
+
+def test_readme_shows_a_printed_page_of_each_handout() -> None:
+    """README links one PNG page per handout under docs/handouts/, each there and A4-shaped."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for kind in rcp.HANDOUTS:
+        picture = f"docs/handouts/{kind}-page-1.png"
+        assert f"]({picture})" in readme
+        data = (ROOT / picture).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = int.from_bytes(data[16:20]), int.from_bytes(data[20:24])  # IHDR
+        assert round(height / width, 2) == round(297 / 210, 2)
+
+
+def test_tip_cards_example_takes_large_print(tmp_path: Path, pack: rcp.Pack) -> None:
+    """examples/tip_cards.py --large-print writes the large-print cards, as render_handout does."""
+    output = tmp_path / "tips.html"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "tip_cards.py"), "--large-print", str(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert output.read_bytes() == rcp.render_handout(pack, "tips", "html", large_print=True)

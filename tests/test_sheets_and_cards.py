@@ -51,7 +51,20 @@ def test_sheets_hold_no_facilitator_instruction(
         "families (Sheena Webb)."
     ) in text
     assert text.count("Your notes") == 3
+    assert "Your notes on Exercise 9" in text  # a notes page that comes apart says whose it is
     assert text.count("Session: Team learning day.") == 3
+
+
+@pytest.mark.parametrize("fmt", rcp.FORMATS)
+def test_the_guide_names_the_films_of_each_exercise(
+    pack: rcp.Pack, two_days: rcp.Agenda, fmt: str
+) -> None:
+    """The guide's Exercise 10 names "this film" as the participants' sheet does, in every format."""
+    text = _text(pack, "guide", fmt, two_days)
+    assert (
+        "Films: Film 7 (Danny Taggart); Film 6: Explaining complex trauma and its impact on "
+        "families (Sheena Webb)."
+    ) in text
 
 
 def test_each_sheet_has_the_date_of_its_day(pack: rcp.Pack, two_days: rcp.Agenda) -> None:
@@ -146,13 +159,79 @@ def test_tip_cards_print_four_to_an_a4_page_none_split(pack: rcp.Pack) -> None:
             assert "".join(first.split()[:6]) in text, (number, first)
 
 
-def test_word_tip_cards_are_rows_that_never_split(pack: rcp.Pack) -> None:
-    """In Word the cards are a two-column table whose rows may not break over a page."""
-    document = docx.Document(io.BytesIO(rcp.render_handout(pack, "tips", "docx")))
+def test_large_print_tip_cards_print_two_to_a_page_one_across(pack: rcp.Pack) -> None:
+    """In large print a card is the page's width: two to each A4 page but the last, one above the other."""
+    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=True)
+    pages = _card_pages(pdf)
+    assert [n for page in pages for n, _, _ in page] == list(range(1, 34))
+    assert [len(page) for page in pages] == [2] * 16 + [1]
+    for (_, x1, y1), (_, x2, y2) in pages[:-1]:
+        assert abs(x1 - x2) < 1  # one across
+        assert y1 > y2 + A4[1] / 4  # the second well below the first
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_no_tip_card_page_but_the_last_is_half_empty(pack: rcp.Pack, large_print: bool) -> None:
+    """Each card's number sits at its foot, so the second row's numbers reach the page's lower half."""
+    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=large_print)
+    for page in _card_pages(pdf)[:-1]:
+        assert min(y for _, _, y in page) < A4[1] / 4  # points from the page's foot
+
+
+def test_large_print_sheets_give_the_notes_a_page_of_their_own(
+    pack: rcp.Pack, two_days: rcp.Agenda
+) -> None:
+    """In large print each sheet is two pages: the task, then a page for notes."""
+    pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, large_print=True)
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [
+        ["8"],
+        [],
+        ["9"],
+        [],
+        ["10"],
+        [],
+    ]
+    assert ["Your notes" in page for page in pages] == [False, True] * 3
+
+
+@pytest.mark.parametrize(("large_print", "lines"), [(False, 12), (True, 19)])
+def test_word_sheets_have_a_notes_box(pack: rcp.Pack, large_print: bool, lines: int) -> None:
+    """Under each "Your notes on" heading, empty bordered lines kept together: one box.
+
+    In large print the heading starts a page, as in the PDF.
+    """
+    out = rcp.render_handout(pack, "exercises", "docx", large_print=large_print)
+    paragraphs = docx.Document(io.BytesIO(out)).paragraphs
+    headings = [n for n, p in enumerate(paragraphs) if p.text.startswith("Your notes on")]
+    assert len(headings) == sum(len(s.exercises) for s in pack.sections) == 3  # one a sheet
+    for at in headings:
+        assert paragraphs[at].paragraph_format.page_break_before is (True if large_print else None)
+        box = paragraphs[at + 1 : at + 1 + lines]
+        assert [p.text for p in box] == [""] * lines
+        assert all(p._p.xpath("./w:pPr/w:pBdr/w:left") for p in box)  # noqa: SLF001
+        assert [p.paragraph_format.keep_with_next for p in box] == [True] * (lines - 1) + [None]
+    assert not paragraphs[headings[0] + 1 + lines]._p.xpath("./w:pPr/w:pBdr")  # noqa: SLF001
+
+
+@pytest.mark.parametrize(("large_print", "across"), [(False, 2), (True, 1)])
+def test_word_tip_cards_are_rows_that_never_split(
+    pack: rcp.Pack, large_print: bool, across: int
+) -> None:
+    """In Word the cards are a table (two columns; one in large print) whose rows never break.
+
+    Two rows fill an A4 page's text (120 mm each at least), but the first two are lower, as
+    they share a page with the title: four cards a page, or two in large print.
+    """
+    out = rcp.render_handout(pack, "tips", "docx", large_print=large_print)
+    document = docx.Document(io.BytesIO(out))
     (table,) = document.tables
-    assert len(table.columns) == 2
-    assert len(table.rows) == 17
+    assert len(table.columns) == across
+    assert len(table.rows) == -(-33 // across)
     assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)  # noqa: SLF001
+    heights = [round(row.height.mm) for row in table.rows]
+    assert heights[2:] == [120] * (len(heights) - 2)
+    assert 2 * heights[0] < 200  # room above for the title
     firsts = [cell.paragraphs[0].text for row in table.rows for cell in row.cells]
     assert firsts[1] == "Tips on staff recruitment"
     assert firsts[32] == "Works cited in the tips"

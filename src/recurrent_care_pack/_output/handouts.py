@@ -35,6 +35,7 @@ from .tables import day_heading, long_date
 __all__ = [
     "CARDS_PER_PAGE",
     "HANDOUTS",
+    "LARGE_PRINT_CARDS_PER_PAGE",
     "exercise_sheets",
     "facilitator_guide",
     "handout_data",
@@ -48,15 +49,18 @@ HANDOUTS = ("guide", "exercises", "tips")
 
 #: The tip cards an A4 page holds: two across, two down, with cut lines between.
 CARDS_PER_PAGE = 4
+#: In large print a card is the page's width: one across, two down.
+LARGE_PRINT_CARDS_PER_PAGE = 2
 
 
-def handout_data(
+def handout_data(  # noqa: PLR0913 (a handout's choices, all but the first three by name)
     pack: Pack,
     kind: str,
     agenda: Agenda,
     *,
     participants: int | None = None,
     session: str | None = None,
+    large_print: bool = False,
 ) -> dict[str, Any]:
     """The data of one handout (guide, exercises or tips) for a planned session."""
     if kind == "guide":
@@ -66,7 +70,7 @@ def handout_data(
         chosen = [e for s in pack.sections for e in s.exercises if e.id in planned]
         data = exercise_sheets(pack, chosen, agenda)
     else:
-        data = tip_cards(pack)
+        data = tip_cards(pack, large_print=large_print)
     dates = [d for n in range(1, agenda.days + 1) if (d := agenda.date(n)) is not None]
     return {**data, "session": session, "when": "; ".join(long_date(d) for d in dates) or None}
 
@@ -129,11 +133,12 @@ def exercise_sheets(
     }
 
 
-def tip_cards(pack: Pack) -> dict[str, Any]:
+def tip_cards(pack: Pack, *, large_print: bool = False) -> dict[str, Any]:
     """The tips from practice as cards: one tip a card, its category on it; then works cited.
 
     The first card is the pack's introduction to the tips; a category's resources (the
-    Leeds job description, say) get a card of their own.
+    Leeds job description, say) get a card of their own. Four cards to an A4 page, two
+    across; in large print two, one across.
     """
     cards: list[dict[str, Any]] = []
     for part in _tips(pack.sections):
@@ -164,7 +169,8 @@ def tip_cards(pack: Pack) -> dict[str, Any]:
         "title": f"{pack.title}: tip cards",
         "pack": pack.title,
         "cards": cards,
-        "per_page": CARDS_PER_PAGE,
+        "per_page": LARGE_PRINT_CARDS_PER_PAGE if large_print else CARDS_PER_PAGE,
+        "across": 1 if large_print else 2,
     }
 
 

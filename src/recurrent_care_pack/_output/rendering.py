@@ -77,7 +77,9 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
     agenda = agenda or plan(pack)
-    data = handout_data(pack, kind, agenda, participants=participants, session=session)
+    data = handout_data(
+        pack, kind, agenda, participants=participants, session=session, large_print=large_print
+    )
     layout = {
         "kind": kind,
         "large_print": large_print,
@@ -178,7 +180,8 @@ def _footer(pack: Pack, kind: str, agenda: Agenda, data: dict[str, Any]) -> str:
         parts.append(f"Section{'s' if len(numbers) > 1 else ''}\u00a0{listed(numbers)}")
     when = data.get("when")
     if isinstance(when, str) and when:
-        parts.append(when)
+        # A date stays whole too ("Tuesday 12 January 2027"); the footer wraps between dates.
+        parts.append("; ".join(d.replace(" ", "\u00a0") for d in when.split("; ")))
     return " \u00b7 ".join(parts)
 
 

@@ -28,6 +28,10 @@ SCALE = {"Title": 2.0, "Heading 1": 1.5, "Heading 2": 1.25, "Heading 3": 1.1}
 #: A4 in twentieths of a point, and the margins.
 A4_TWIPS = (11906, 16838)
 MARGIN_MM = 18
+#: A tip card's least height, in mm: two rows of cards fill an A4 page; on the first page
+#: they sit below the title (by number of cards across: two lines of title in large print).
+CARD_HEIGHT_MM = 120
+FIRST_CARD_HEIGHT_MM = {2: 98, 1: 84}
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _THEMED = (
@@ -67,10 +71,12 @@ def word_document(
     if kind != "exercises":  # each sheet has its own session and date
         _session(document, data)
     if kind == "guide":
-        _guide(document, data)
+        _guide(document, data, large_print=bool(layout.get("large_print")))
     elif kind == "exercises":
         for exercise in data["exercises"]:
-            _sheet(document, exercise, data["session"])
+            _sheet(
+                document, exercise, data["session"], large_print=bool(layout.get("large_print"))
+            )
     else:
         _cards(document, data)
     _finish(document, sheets="Heading 1" if kind == "exercises" else None)
@@ -279,7 +285,6 @@ def _table(
     document: Any, header: Iterable[str], rows: Iterable[Iterable[str]], widths: Iterable[float]
 ) -> Any:
     """A table with a header row and columns in these shares of the text width."""
-    from docx.oxml import parse_xml  # noqa: PLC0415
     from docx.shared import Emu  # noqa: PLC0415
 
     section = document.sections[-1]
@@ -291,11 +296,22 @@ def _table(
     table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
-    _mark_header(table)
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
-    # Room around the text in each cell: 1 mm above and below, 2 mm either side.
+    _mark_header(table)  # once every row is in: each is kept whole
+    _room(table)
+    for column, share in zip(table.columns, shares, strict=True):
+        column.width = Emu(int(width * share))
+        for cell in column.cells:
+            cell.width = Emu(int(width * share))
+    return table
+
+
+def _room(table: Any) -> None:
+    """Room around the text in each cell: 1 mm above and below, 2 mm either side."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
     table._tbl.tblPr.insert_element_before(  # noqa: SLF001 (python-docx has no cell-margin API)
         parse_xml(
             f'<w:tblCellMar xmlns:w="{_W[1:-1]}"><w:top w:w="57" w:type="dxa"/>'
@@ -307,11 +323,6 @@ def _table(
         "w:tblDescription",
         "w:tblPrChange",
     )
-    for column, share in zip(table.columns, shares, strict=True):
-        column.width = Emu(int(width * share))
-        for cell in column.cells:
-            cell.width = Emu(int(width * share))
-    return table
 
 
 def _session(document: Any, data: dict[str, Any]) -> None:
@@ -325,7 +336,7 @@ def _session(document: Any, data: dict[str, Any]) -> None:
         document.add_paragraph(" ".join(words))
 
 
-def _guide(document: Any, data: dict[str, Any]) -> None:
+def _guide(document: Any, data: dict[str, Any], *, large_print: bool) -> None:
     for section in data["sections"]:
         document.add_paragraph(section)
     _bring(document, data["materials"])
@@ -333,7 +344,7 @@ def _guide(document: Any, data: dict[str, Any]) -> None:
     for day in data["running_sheet"]:
         if day["heading"]:
             document.add_heading(day["heading"], level=2)
-        _running_sheet(document, day["rows"])
+        _running_sheet(document, day["rows"], _SHEET_WIDTHS[large_print])
     if data["left_out"]:
         document.add_paragraph("Left out to fit the time: " + "; ".join(data["left_out"]) + ".")
     document.add_heading("Films to queue", level=1)
@@ -372,10 +383,11 @@ def _works(document: Any, works: list[str]) -> None:
 
 
 #: The running sheet's columns, in shares of the text width: times, lengths, what, who does what.
-_SHEET_WIDTHS = (0.16, 0.11, 0.37, 0.36)
+#: Wide enough that "09:30\u201310:10" and "Length" never wrap, in clear and large print.
+_SHEET_WIDTHS = {False: (0.17, 0.11, 0.36, 0.36), True: (0.22, 0.14, 0.32, 0.32)}
 
 
-def _running_sheet(document: Any, rows: list[dict[str, Any]]) -> None:
+def _running_sheet(document: Any, rows: list[dict[str, Any]], widths: tuple[float, ...]) -> None:
     """Each entry and phase with its clock times, what it is, and what the facilitator does."""
     cells = [
         (
@@ -386,7 +398,7 @@ def _running_sheet(document: Any, rows: list[dict[str, Any]]) -> None:
         )
         for row in rows
     ]
-    table = _table(document, ("Time", "Length", "What", "Facilitator"), cells, _SHEET_WIDTHS)
+    table = _table(document, ("Time", "Length", "What", "Facilitator"), cells, widths)
     for row, values in zip(table.rows[1:], rows, strict=True):
         if values["kind"] != "phase":  # an entry in bold, its phases below it plain
             for run in row.cells[2].paragraphs[0].runs:
@@ -447,8 +459,14 @@ def _phases(document: Any, phases: list[dict[str, Any]]) -> None:
             document.add_paragraph(phase["record"])
 
 
-def _sheet(document: Any, exercise: dict[str, Any], session: str | None) -> None:
-    """A participant's sheet: no word for the facilitator alone, the films named, notes space."""
+def _sheet(
+    document: Any, exercise: dict[str, Any], session: str | None, *, large_print: bool
+) -> None:
+    """A participant's sheet: no word for the facilitator alone, the films named, notes space.
+
+    The notes are a box of empty lines below the steps; in large print, on a page of their
+    own (as in the PDF: a sheet's steps leave no room for it there).
+    """
     document.add_heading(f"{exercise['label']}: {exercise['title']}", level=1)
     words = []
     if session:
@@ -467,28 +485,83 @@ def _sheet(document: Any, exercise: dict[str, Any], session: str | None) -> None
         if case["text"]:
             document.add_paragraph(f"{case['title']}: {case['text']}", style="Intense Quote")
     _phases(document, exercise["phases"])
-    document.add_heading("Your notes", level=2)
-    for _ in range(12):
-        document.add_paragraph()
+    notes = document.add_heading(f"Your notes on {exercise['label']}", level=2)
+    if large_print:
+        notes.paragraph_format.page_break_before = True
+    _notes_box(document, NOTES_LINES[large_print])
+
+
+#: The empty lines of a sheet's notes box: about 10 cm, or most of a page in large print.
+NOTES_LINES = {False: 12, True: 19}
+
+
+def _notes_box(document: Any, lines: int) -> None:
+    """Empty paragraphs with the same borders: Word draws them as one box, kept whole."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    sides = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right")
+    )
+    for number in range(lines):
+        paragraph = document.add_paragraph()
+        if number < lines - 1:
+            paragraph.paragraph_format.keep_with_next = True
+        paragraph._p.get_or_add_pPr().insert_element_before(  # noqa: SLF001 (no border API)
+            parse_xml(f'<w:pBdr xmlns:w="{_W[1:-1]}">{sides}</w:pBdr>'),
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        )
 
 
 def _cards(document: Any, data: dict[str, Any]) -> None:
-    """The tip cards, two across in a table whose rows never split over a page."""
+    """The tip cards in a layout table (no header row: a card is not a heading of the next).
+
+    Two across, rows never split over a page and about half its height: four to an A4
+    page; in large print one across, two to a page. Each card's category is a heading.
+    """
     from docx.oxml import OxmlElement  # noqa: PLC0415 (an optional extra)
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.shared import Mm  # noqa: PLC0415
 
-    cards = data["cards"]
+    cards, across = data["cards"], data["across"]
     document.add_paragraph(
         f"{len(cards)} cards, {data['per_page']} to an A4 page: cut along the dashed lines."
     )
-    table = document.add_table(rows=0, cols=2)
-    for index in range(0, len(cards), 2):
+    table = document.add_table(rows=0, cols=across)
+    _room(table)
+    for index in range(0, len(cards), across):
         row = table.add_row()
-        row.height = Mm(112)
+        # The first page's two rows leave room for the title above them.
+        row.height = Mm(FIRST_CARD_HEIGHT_MM[across] if index < 2 * across else CARD_HEIGHT_MM)
         properties = row._tr.get_or_add_trPr()  # noqa: SLF001 (python-docx has no API for it)
         properties.append(OxmlElement("w:cantSplit"))
-        for cell, card in zip(row.cells, cards[index : index + 2], strict=False):
+        for cell, card in zip(row.cells, cards[index : index + across], strict=False):
             borders = OxmlElement("w:tcBorders")
             for side in ("top", "left", "bottom", "right"):
                 border = OxmlElement(f"w:{side}")
@@ -496,12 +569,16 @@ def _cards(document: Any, data: dict[str, Any]) -> None:
                 border.set(qn("w:sz"), "4")
                 borders.append(border)
             cell._tc.get_or_add_tcPr().append(borders)  # noqa: SLF001 (as above)
-            _card(cell, card)
+            _card(document, cell, card)
 
 
-def _card(cell: Any, card: dict[str, Any]) -> None:
-    heading = cell.paragraphs[0].add_run(card["category"])
-    heading.bold = True
+def _card(document: Any, cell: Any, card: dict[str, Any]) -> None:
+    """A card: its category a heading (in the body size: a card is small), the tip, its number."""
+    heading = cell.paragraphs[0]
+    heading.style = document.styles["Heading 1"]
+    heading.paragraph_format.keep_with_next = False  # the style's; it would push the table on
+    heading.paragraph_format.space_before = 0
+    heading.add_run(card["category"]).font.size = document.styles["Normal"].font.size
     if card["text"]:
         cell.add_paragraph(card["text"])
     for point in card["points"]:
