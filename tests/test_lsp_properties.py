@@ -217,6 +217,17 @@ def test_every_half_typed_file_gets_located_problems(
     _answers_and_locates(session, pack / name, text[:cut])
 
 
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.text(max_size=2000))
+def test_random_text_gets_located_problems(session: Session, pack: Path, text: str) -> None:
+    """Any text at all in place of a pack file (as random bytes are for validate)."""
+    _answers_and_locates(session, pack / "section-3.yaml", text)
+
+
 def test_many_changes_at_once_are_checked_once_for_the_newest_text(
     session: Session, pack: Path
 ) -> None:
