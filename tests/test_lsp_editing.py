@@ -1,5 +1,6 @@
 """rcpack lsp while writing: completion, code actions and inlay hints, over stdio."""
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -8,6 +9,8 @@ import pytest
 from lsprotocol import types
 
 from lsp_client import Session
+from recurrent_care_pack._editor.actions import Fix, fixes
+from recurrent_care_pack._problems import CODES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SECTION = (DATA / "section-3.yaml").read_text(encoding="utf-8")
@@ -223,3 +226,52 @@ def test_inlay_hints_give_each_modules_times(session: Session, pack: Path) -> No
             "films 32 min · + discussion 42 min · + exercise 1 hour 2 min · another day 1 hour 25 min",
         ),
     ]
+
+
+def _catalogue() -> list[tuple[str, str]]:
+    """Each example problem line of docs/problem-codes.md: its code and message."""
+    docs = (DATA.parent / "docs" / "problem-codes.md").read_text(encoding="utf-8")
+    found = re.findall(r"^\S+:\d+:\d+: (RC\d+) (.*)$", docs, re.MULTILINE)
+    assert len(found) >= len(CODES)
+    return found
+
+
+def test_the_fixes_offered_for_the_catalogues_examples() -> None:
+    """Of the problem-code catalogue's examples, exactly these name a fix the editor offers."""
+    offered = {code: [fix.title for fix in fixes(message)] for code, message in _catalogue()}
+    assert {code: titles for code, titles in offered.items() if titles} == {
+        "RC111": ["Put it in quotes: 'no'"],
+        "RC201": ["Change to 'title'"],
+        "RC202": ["Add 'title'"],
+        "RC204": ["Change to 'whole group'"],
+        "RC402": ["Change to 'film-7'"],
+        "RC404": ["Make its time 30 minutes"],
+        "RC405": ["Allow at least 33 minutes"],
+        "RC406": ["Allow 55 minutes on a different day"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("message", "fix"),
+    [
+        (
+            "'23 Minutes' has capital letters (units are written in lowercase): write '23 minutes'",
+            Fix("Write '23 minutes'", "23 minutes"),
+        ),
+        (
+            "'optional' should be true or false, not the word 'yes'; write true",
+            Fix("Write true", "true"),
+        ),
+        (
+            "'010' is read as the number 10, but YAML 1.1 tools read it as 8; write 10 without the leading zero",
+            Fix("Write 10", "10"),
+        ),
+        (
+            "a colon needs a space after it: write 'kind: film'",
+            Fix("Write 'kind: film'", "kind: film"),
+        ),
+    ],
+)
+def test_fixes_named_in_messages(message: str, fix: Fix) -> None:
+    """A duration's slip, a yes for true, a leading zero, a glued key: each is mended as said."""
+    assert list(fixes(message)) == [fix]

@@ -54,11 +54,8 @@ _FIXES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (re.compile(r"; write (?P<text>true|false)$"), "Write {text}", "{text}"),
     (re.compile(r"write (?P<text>-?[0-9]+) without the leading zero"), "Write {text}", "{text}"),
-    (
-        re.compile(r"a colon needs a space after it: write '(?P<text>.+)'$"),
-        "Write '{text}'",
-        "{text}",
-    ),
+    # A duration's slip ('23 Minutes'), a key glued to its value ('kind:film'): written mended.
+    (re.compile(r": write '(?P<text>[^']+)'$"), "Write '{text}'", "{text}"),
 )
 _MISSING = re.compile(r"has no '(?P<key>[A-Za-z_]+)'; add it")
 
