@@ -27,7 +27,8 @@ from .workspace import Checked, Workspace, absolute, uri_of
 
 __all__ = ["DEBOUNCE", "PackServer", "serve"]
 
-#: After a check, changes within this many seconds wait for its end, then are checked once.
+#: A change this soon (in seconds) after a check waits until that time is up; the changes
+#: made meanwhile are then checked together, once.
 DEBOUNCE = 0.1
 
 _log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class PackServer(LanguageServer):
         self.waiting.pop(file, None)
         try:
             checked = self.pack_workspace.check(file)
-        except OSError as error:  # a file of the pack cannot be read: say so once, check later
+        except OSError as error:  # a file of the pack cannot be read (gone, say): say so
             self.window_log_message(
                 types.LogMessageParams(types.MessageType.Warning, f"rcpack: {error}")
             )
@@ -118,7 +119,6 @@ class At:
     def __init__(self, ls: PackServer, uri: str, where: types.Position) -> None:
         """Find the file, read its pack, and what is at ``where``."""
         self.file = ls.file_of(uri)
-        self.ls = ls
         self.index = PackIndex([])
         self.spot: Spot | None = None
         if self.file is None:
