@@ -243,7 +243,7 @@ def test_many_changes_at_once_are_checked_once_for_the_newest_text(
         version = session.change(file, text[:cut])
     version = session.change(file, text)
     assert session.diagnostics(file, version=version) == []
-    assert session.count(file) - before < 100
+    assert session.count(file) - before < 50  # 201 changes; 2 checks on the development machine
 
 
 def _ask_everything(session: Session, file: Path, where: types.Position) -> None:
