@@ -36,6 +36,7 @@ class Session:
         self.client = LanguageClient("rcpack-tests", "1")
         self.published: dict[str, list[types.PublishDiagnosticsParams]] = {}
         self.messages: list[types.ShowMessageParams] = []
+        self.registrations: list[types.Registration] = []
         self.changed = threading.Condition()
         self.versions: dict[str, int] = {}
         self.texts: dict[str, str] = {}
@@ -53,10 +54,16 @@ class Session:
         def logged(params: types.LogMessageParams) -> None:
             pass
 
+        def registered(params: types.RegistrationParams) -> None:
+            with self.changed:
+                self.registrations.extend(params.registrations)
+                self.changed.notify_all()
+
         on = self.client.feature
         on(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(published)
         on(types.WINDOW_SHOW_MESSAGE)(shown)
         on(types.WINDOW_LOG_MESSAGE)(logged)
+        on(types.CLIENT_REGISTER_CAPABILITY)(registered)
 
         self.run(self.client.start_io(sys.executable, "-m", "recurrent_care_pack", "lsp"))
         self.run(
@@ -124,6 +131,13 @@ class Session:
         self.call(self.client.text_document_did_change, params)
         return self.versions[uri]
 
+    def saved_elsewhere(self, file: Path) -> None:
+        """Tell the server ``file`` changed on disk, as an editor watching it does."""
+        params = types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=file.as_uri(), type=types.FileChangeType.Changed)]
+        )
+        self.call(self.client.workspace_did_change_watched_files, params)
+
     def close(self, file: Path) -> None:
         """Close ``file``: the server reads it from disk again."""
         params = types.DidCloseTextDocumentParams(
@@ -182,6 +196,9 @@ def full_capabilities() -> types.ClientCapabilities:
             ),
         ),
         workspace=types.WorkspaceClientCapabilities(
-            workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=False)
+            workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=False),
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True
+            ),
         ),
     )

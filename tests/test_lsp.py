@@ -320,3 +320,21 @@ def test_each_symbol_holds_its_name_and_its_children(
             assert _inside(child.range, symbol.range), (child.name, symbol.name)
             pending.append(child)
     assert count > 10
+
+
+def test_a_file_changed_on_disk_is_checked_again(session: Session, pack: Path) -> None:
+    """The server asks to watch YAML files; a pack file changed on disk updates the problems."""
+    session.open(pack / "section-3.yaml")
+    assert session.diagnostics(pack / "section-3.yaml", version=1) == []
+    assert [(r.method, r.register_options) for r in session.registrations] == [
+        (
+            "workspace/didChangeWatchedFiles",
+            {"watchers": [{"globPattern": "**/*.{yaml,yml}"}]},
+        )
+    ]
+    details, _ = _plant(pack)
+    seen = session.count(pack / "pack.yaml")
+    (pack / "pack.yaml").write_text(details, encoding="utf-8")
+    session.saved_elsewhere(pack / "pack.yaml")
+    found = session.diagnostics(pack / "pack.yaml", after=seen)
+    assert [(d.range.start.line + 1, d.code) for d in found] == [(9, "RC402")]

@@ -210,6 +210,42 @@ def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.Inl
     return module_hints(document, pack, lines, first, last)
 
 
+async def initialized(ls: PackServer, _: types.InitializedParams) -> None:
+    """Ask to be told of YAML files changed on disk, where the editor can watch them."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace is not None else None
+    if watched is None or not watched.dynamic_registration:
+        return
+    options = types.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[types.FileSystemWatcher(glob_pattern="**/*.{yaml,yml}")]
+    )
+    registration = types.Registration(
+        id="rcpack-yaml-files",
+        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+        register_options=options,
+    )
+    try:
+        await ls.client_register_capability_async(
+            types.RegistrationParams(registrations=[registration])
+        )
+    except Exception:  # noqa: BLE001 (the editor refused: saved files are read at each check)
+        _log.info("the editor does not watch files for rcpack")
+
+
+def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams) -> None:
+    """A file changed on disk (a checkout, another program): check the open packs again."""
+    checked: set[Path] = set()
+    for file in list(ls.pack_workspace.texts):
+        already = ls.pack_workspace.checked.get(file)
+        if already is not None and already.root in checked:
+            continue
+        if ls.pack_workspace.is_content(file):
+            ls.check_now(file)
+            root = ls.pack_workspace.checked.get(file)
+            if root is not None:
+                checked.add(root.root)
+
+
 def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.buffer_changed(params.text_document.uri)
 
@@ -269,6 +305,8 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_REFERENCES, find_references),
         (types.TEXT_DOCUMENT_RENAME, rename_id),
         (types.TEXT_DOCUMENT_INLAY_HINT, inlay_hints),
+        (types.INITIALIZED, initialized),
+        (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, files_changed),
     ):
         server.feature(feature)(handler)
     options = types.CompletionOptions(trigger_characters=[" ", "[", "-"])
