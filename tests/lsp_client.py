@@ -66,7 +66,7 @@ class Session:
         on(types.CLIENT_REGISTER_CAPABILITY)(registered)
 
         self.run(self.client.start_io(sys.executable, "-m", "recurrent_care_pack", "lsp"))
-        self.run(
+        self.capabilities = self.run(
             self.client.initialize_async(
                 types.InitializeParams(
                     capabilities=capabilities or full_capabilities(),
@@ -74,7 +74,7 @@ class Session:
                     workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="pack")],
                 )
             )
-        )
+        ).capabilities
         self.client.initialized(types.InitializedParams())
 
     def run(self, work: Coroutine[Any, Any, T]) -> T:
@@ -181,7 +181,7 @@ class Session:
 
 
 def full_capabilities() -> types.ClientCapabilities:
-    """What a capable editor says it can do (inlay hints, symbols in a tree, versions)."""
+    """What a capable editor says it can do (inlay hints, symbols in a tree, versions...)."""
     return types.ClientCapabilities(
         text_document=types.TextDocumentClientCapabilities(
             publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
@@ -191,6 +191,7 @@ def full_capabilities() -> types.ClientCapabilities:
                 hierarchical_document_symbol_support=True
             ),
             inlay_hint=types.InlayHintClientCapabilities(),
+            rename=types.RenameClientCapabilities(prepare_support=True),
             hover=types.HoverClientCapabilities(
                 content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]
             ),

@@ -264,3 +264,20 @@ def test_navigation_works_while_the_pack_has_problems(pack: Path) -> None:
         "RC402",
     ]
     assert "film-6" not in (pack / "section-3.yaml").read_text(encoding="utf-8")
+
+
+def test_prepare_rename_marks_the_id_or_refuses(session: Session, pack: Path) -> None:
+    """Before renaming, the editor is shown the id under the cursor; on a key, nothing."""
+    file = pack / "section-3.yaml"
+
+    def prepared(line: int, column: int) -> object:
+        params = types.PrepareRenameParams(
+            text_document=session.document(file), position=_at(line, column)
+        )
+        return session.run(session.client.text_document_prepare_rename_async(params))
+
+    found = prepared(58, 15)
+    assert isinstance(found, types.Range)
+    assert _where(types.Location(uri=file.as_uri(), range=found)) == "section-3.yaml:58:13-19"
+    assert prepared(57, 9) is None  # the key 'films'
+    assert session.capabilities.rename_provider == types.RenameOptions(prepare_provider=True)

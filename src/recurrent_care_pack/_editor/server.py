@@ -21,7 +21,7 @@ from .hints import module_hints
 from .hover import hover_text, to_hover
 from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
-from .navigation import RenameError, definition, references, rename
+from .navigation import RenameError, definition, references, rename, value_range
 from .symbols import document_symbols
 from .workspace import Checked, Workspace, absolute, uri_of
 
@@ -164,6 +164,18 @@ def find_references(ls: PackServer, params: types.ReferenceParams) -> list[types
     return references(at.index, found, ls.pack_workspace.lines, declaration=declaration)
 
 
+def prepare_rename(ls: PackServer, params: types.PrepareRenameParams) -> types.Range | None:
+    """The id at the cursor, if there is one to rename (the editor then asks for its new name)."""
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    if found is None or at.file is None or at.spot is None:
+        return None
+    document = ls.pack_workspace.document(at.file)
+    if document is None:
+        return None
+    return value_range(document, ls.pack_workspace.lines(at.file), at.spot.path)
+
+
 def rename_id(ls: PackServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
     at = At(ls, params.text_document.uri, params.position)
     found = at.named()
@@ -303,6 +315,7 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_HOVER, hover),
         (types.TEXT_DOCUMENT_DEFINITION, go_to_definition),
         (types.TEXT_DOCUMENT_REFERENCES, find_references),
+        (types.TEXT_DOCUMENT_PREPARE_RENAME, prepare_rename),
         (types.TEXT_DOCUMENT_RENAME, rename_id),
         (types.TEXT_DOCUMENT_INLAY_HINT, inlay_hints),
         (types.INITIALIZED, initialized),
