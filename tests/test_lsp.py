@@ -338,3 +338,30 @@ def test_a_file_changed_on_disk_is_checked_again(session: Session, pack: Path) -
     session.saved_elsewhere(pack / "pack.yaml")
     found = session.diagnostics(pack / "pack.yaml", after=seen)
     assert [(d.range.start.line + 1, d.code) for d in found] == [(9, "RC402")]
+
+
+def test_an_emptied_pack_yaml_is_still_the_packs(session: Session, pack: Path) -> None:
+    """pack.yaml with nothing but a comment is reported empty, as rcpack validate says."""
+    session.open(pack / "section-3.yaml")
+    session.open(pack / "pack.yaml")
+    session.diagnostics(pack / "pack.yaml", version=1)
+    version = session.change(pack / "pack.yaml", "# the pack's details, to come\n")
+    assert _shown(session.diagnostics(pack / "pack.yaml", version=version)) == [
+        (
+            "1:1-1:30",
+            "RC102",
+            "the file is empty; write the content as keys and values, e.g. 'sections:'",
+            f"{DOCS}#rc102-the-file-is-empty",
+        )
+    ]
+    assert session.latest(pack / "section-3.yaml") == []
+
+
+def test_a_file_that_stops_being_content_is_cleared(session: Session, tmp_path: Path) -> None:
+    """A file outside packs whose pack keys are deleted has its problems taken back."""
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("sections: []\n", encoding="utf-8")
+    session.open(notes)
+    assert [d.code for d in session.diagnostics(notes, version=1)] == ["RC407"]
+    version = session.change(notes, "title: my notes\n")
+    assert session.diagnostics(notes, version=version) == []

@@ -46,6 +46,7 @@ class PackServer(LanguageServer):
         self.published: dict[Path, dict[Path, list[types.Diagnostic]]] = {}  # by pack root
         self.waiting: dict[Path, asyncio.TimerHandle] = {}  # a check to come, by file
         self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
+        self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
 
     def file_of(self, uri: str) -> Path | None:
         """The file a ``file:`` URI names, made absolute; None for other URIs."""
@@ -58,13 +59,37 @@ class PackServer(LanguageServer):
         if file is None:
             return
         self.pack_workspace.open(file, self.workspace.get_text_document(uri).source)
-        if not self.pack_workspace.is_content(file):
+        content = self.pack_workspace.is_content(file)
+        if self.content.get(file, content) != content:  # the packs beside it may change too
+            self.check_others(file)
+        self.content[file] = content
+        if not content:
+            self.clear(file)
             return
         if file in self.waiting:  # a check is coming: it will read the newest text
             return
         loop = asyncio.get_running_loop()
         delay = max(0.0, self.last_check.get(file, -DEBOUNCE) + DEBOUNCE - loop.time())
         self.waiting[file] = loop.call_later(delay, self.check_now, file)
+
+    def check_others(self, file: Path) -> None:
+        """Check the packs of the open files other than ``file`` that are content."""
+        for other in list(self.pack_workspace.texts):
+            if other != file and self.pack_workspace.is_content(other):
+                self.check_now(other)
+
+    def clear(self, file: Path) -> None:
+        """``file`` is not content (now): take back any problems shown on it."""
+        shown = [root for root, files in self.published.items() if file in files]
+        for root in shown:
+            del self.published[root][file]
+        if shown:
+            uri = uri_of(file)
+            document = self.workspace.text_documents.get(uri)
+            version = document.version if document is not None else None
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version)
+            )
 
     def check_now(self, file: Path) -> None:
         """Check ``file``'s pack and publish the problems of each of its files."""

@@ -14,6 +14,7 @@ from pygls.uris import from_fs_path
 
 from recurrent_care_pack._content.finding import (
     PACK_KEYS,
+    PACK_MARKER,
     find_packs,
     is_content_file,
     pack_folder_of,
@@ -110,11 +111,15 @@ class Workspace:
             return None
 
     def is_content(self, file: Path) -> bool:
-        """Whether ``file`` is pack content: in a pack folder (and not hidden there), or marked.
+        """Whether ``file`` is pack content, as a search of its folder finds it.
 
-        Marked is by the schema line or a top-level key of the pack's, in its buffer if open.
+        That is: a pack folder's ``pack.yaml``, or a file beside one; a file in a pack folder
+        (and not hidden there); or one marked by the schema line or a top-level key of the
+        pack's, in its buffer if open.
         """
         file = absolute(file)
+        if file.name == PACK_MARKER or os.path.lexists(file.parent / PACK_MARKER):
+            return True
         try:
             folder = pack_folder_of(file)
         except OSError:
