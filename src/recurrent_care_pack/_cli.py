@@ -313,7 +313,30 @@ def _parser() -> argparse.ArgumentParser:
         help="the pack (default: the pack folder you are in, else the bundled pack)",
     )
     materials.set_defaults(run=_materials)
+
+    lsp = commands.add_parser(
+        "lsp",
+        help="the language server: every check, and the pack's meaning, in your editor",
+        description="Serve the Language Server Protocol over stdin and stdout, for an "
+        "editor to start (see README, 'In your editor'). Needs the lsp extra: "
+        "pip install 'recurrent-care-pack[lsp]'.",
+    )
+    lsp.add_argument("--stdio", action="store_true", help="accepted: stdio is the only way")
+    lsp.set_defaults(run=_lsp)
     return parser
+
+
+def _lsp(_: argparse.Namespace) -> int:
+    try:
+        from ._editor.server import serve  # noqa: PLC0415 (only for this command)
+    except ImportError as error:  # the lsp extra is not installed
+        message = (
+            f"rcpack lsp needs {(error.name or 'pygls').split('.')[0]}, which is not installed; "
+            "install it with: pip install 'recurrent-care-pack[lsp]'"
+        )
+        raise _Exit(USAGE, message) from None
+    serve()
+    return 0
 
 
 def _add_content_only(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ problem twice.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from attrs import frozen
@@ -17,20 +18,25 @@ from attrs import frozen
 from recurrent_care_pack._problems import PackError, Problem, sort_key
 
 from .finding import PACK_MARKER, find_packs
-from .reading import MAX_FILE_SIZE, Document, read_file
+from .reading import MAX_FILE_SIZE, Document, read_bytes
 from .resources import bundled
 
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from os import PathLike
 
     from recurrent_care_pack._model import Pack
 
     from .pruning import Flaw, Gaps, Pruned
+    from .reading import KeyPath
+
+    #: What checking a file against the schema found: its problems, and each failure's place.
+    SchemaFailures = tuple[list[Problem], list[tuple[KeyPath, str]]]
 
 __all__ = [
+    "FileCache",
     "Result",
     "check",
     "check_paths",
@@ -50,6 +56,40 @@ class Result:
     files: tuple[Path, ...]
     problems: tuple[Problem, ...]
     pack: Pack | None
+
+
+class FileCache:
+    """Each file's reading and schema problems, kept by its content for the next check.
+
+    An editor checks a pack after every edit: only the files that changed are read and
+    checked against the schema again; merging, building and meaning are always redone.
+    """
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self._read: dict[Path, tuple[bytes, Document | None, list[Problem]]] = {}
+        self._schema: dict[Path, tuple[Document, SchemaFailures]] = {}
+
+    def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
+        """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time."""
+        kept = self._read.get(file)
+        if kept is not None and kept[0] == raw:
+            return kept[1], list(kept[2])
+        document, problems = read_bytes(file, raw, max_size)
+        self._read[file] = (raw, document, problems)
+        self._schema.pop(file, None)
+        return document, list(problems)
+
+    def schema(self, document: Document) -> SchemaFailures:
+        """`schema_failures`, unless ``document`` is the one checked last time."""
+        kept = self._schema.get(document.file)
+        if kept is not None and kept[0] is document:
+            return kept[1]
+        from .schema import schema_failures  # noqa: PLC0415 (only when needed)
+
+        found = schema_failures(document)
+        self._schema[document.file] = (document, found)
+        return found
 
 
 def check(
@@ -73,16 +113,25 @@ def pack_files(path: Path | None) -> list[Path]:
 
 
 def check_paths(
-    paths: Sequence[Path], max_file_size: int | None = None, *, content_only: bool = False
+    paths: Sequence[Path],
+    max_file_size: int | None = None,
+    *,
+    content_only: bool = False,
+    texts: Mapping[Path, str] | None = None,
+    cache: FileCache | None = None,
 ) -> Result:
     """Check the packs that ``paths`` belong to, each once: every problem, files in order.
 
     Every path is searched before any is checked, so a path that cannot be read
     (``OSError``, `NoContentError`) is found before any problem is reported. With
     ``content_only``, named files that are not pack content are left out (see `find_packs`).
+    A file whose absolute path is in ``texts`` is read from there (an editor's unsaved
+    buffer), not from disk; ``cache`` keeps the work on files that have not changed.
     """
     packs = find_packs(paths, content_only=content_only)
-    results = [_check_pack(list(found.files), max_file_size or MAX_FILE_SIZE) for found in packs]
+    size = max_file_size or MAX_FILE_SIZE
+    cache = cache or FileCache()
+    results = [_check_pack(list(found.files), size, texts or {}, cache) for found in packs]
     if len(results) == 1:
         return results[0]
     return Result(
@@ -92,21 +141,23 @@ def check_paths(
     )
 
 
-def _check_pack(files: list[Path], max_file_size: int) -> Result:
+def _check_pack(
+    files: list[Path], max_file_size: int, texts: Mapping[Path, str], cache: FileCache
+) -> Result:
     from .pruning import NO_GAPS, reading_flaws, survey  # noqa: PLC0415 (only when needed)
 
     problems: list[Problem] = []
     documents: list[Document] = []
     flaws: dict[Path, list[Flaw]] = {}
     for file in files:
-        document, more = read_file(file, max_file_size)
+        document, more = cache.read(file, _raw(file, max_file_size, texts), max_file_size)
         problems.extend(more)
         if document is not None:  # what reading found is not fatal: the rest is checked
             documents.append(document)
             flaws[file] = reading_flaws(document, more)
     # pack.yaml, where a pack folder's details belong, comes first: what repeats it is reported.
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
-    more = _against_schema(documents, flaws)
+    more = _against_schema(documents, flaws, cache)
     problems.extend(more)
     pack: Pack | None = None
     if not problems:
@@ -122,14 +173,24 @@ def _check_pack(files: list[Path], max_file_size: int) -> Result:
     return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
 
 
-def _against_schema(documents: list[Document], flaws: dict[Path, list[Flaw]]) -> list[Problem]:
+def _raw(file: Path, max_file_size: int, texts: Mapping[Path, str]) -> bytes:
+    """The bytes of ``file``: its text in ``texts`` if there, else as saved (up to the limit)."""
+    text = texts.get(Path(os.path.abspath(file)))  # noqa: PTH100 (as finding names files)
+    if text is not None:
+        return text.encode("utf-8", "surrogatepass")
+    with file.open("rb") as stream:
+        return stream.read(max_file_size + 1)
+
+
+def _against_schema(
+    documents: list[Document], flaws: dict[Path, list[Flaw]], cache: FileCache
+) -> list[Problem]:
     """The schema problems of each file; where each failure is goes to its ``flaws``."""
     from .pruning import Flaw, reading_flaws  # noqa: PLC0415 (only when needed)
-    from .schema import schema_failures  # noqa: PLC0415
 
     problems: list[Problem] = []
     for document in documents:
-        more, failures = schema_failures(document)
+        more, failures = cache.schema(document)
         problems.extend(more)
         flaws[document.file].extend(Flaw(path, keyword) for path, keyword in failures)
         # A 'no' read as a word may be meant as false: what it is in is in doubt, as in reading.

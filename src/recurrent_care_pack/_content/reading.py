@@ -34,6 +34,7 @@ __all__ = [
     "Document",
     "Mark",
     "needs_quotes_for_yaml_1_1",
+    "read_bytes",
     "read_file",
     "read_text",
     "spaced",
@@ -110,6 +111,13 @@ def read_file(file: Path, max_size: int = MAX_FILE_SIZE) -> tuple[Document | Non
     """
     with file.open("rb") as stream:
         raw = stream.read(max_size + 1)
+    return read_bytes(file, raw, max_size)
+
+
+def read_bytes(
+    file: Path, raw: bytes, max_size: int = MAX_FILE_SIZE
+) -> tuple[Document | None, list[Problem]]:
+    """Read one content file's bytes (as saved, or an unsaved buffer) as `read_file` does."""
     if len(raw) > max_size:
         message = (
             f"the file is larger than the size limit ({_size(max_size)}); split it into "

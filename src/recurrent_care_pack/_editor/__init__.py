@@ -1,0 +1,1 @@
+"""The language server, rcpack lsp: every rcpack check, and the pack's meaning, while typing."""

@@ -1,0 +1,171 @@
+"""Completion: the schema's keys, allowed values, and ids of the kind a reference wants.
+
+What is being typed is read from the line before the cursor; where it is in the pack (the
+mapping or list it belongs to) from the keys and items written above it, in the file as
+last read (a half-typed line seldom reads).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from attrs import frozen
+from lsprotocol import types
+
+from recurrent_care_pack._content.schema import resolve
+
+from .index import PackIndex, item_label, reference_kind
+from .locating import description, keys_of, subschema
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recurrent_care_pack._content.reading import Document, KeyPath
+
+__all__ = ["Typing", "complete", "typing_at"]
+
+#: A key being typed: ``  - tit`` (a new list item's first key) or ``    tit``.
+_KEY = re.compile(r"(?P<indent> *)(?P<dash>(?:- +)?)(?P<word>[A-Za-z_]*)")
+#: A value being typed after its key: ``    exercise: exer``.
+_VALUE = re.compile(r"(?P<indent> *)(?P<dash>(?:- +)?)(?P<key>[A-Za-z_]+): +(?P<word>\S*)")
+#: An item being typed in a flow list after its key: ``    films: [film-2, fi``.
+_FLOW = re.compile(
+    r"(?P<indent> *)(?P<dash>(?:- +)?)(?P<key>[A-Za-z_]+): *\[(?:[^\]]*, *)?(?P<word>[^\s,\]]*)"
+)
+
+
+@frozen
+class Typing:
+    """What the cursor is typing: a key, or a value, at ``column`` (from 1) of its line.
+
+    ``new_item`` says a list item begins on the line (``- ``); ``key`` is the key whose
+    value is typed, if a value is.
+    """
+
+    column: int
+    word: str
+    new_item: bool
+    key: str | None = None
+    flow: bool = False
+
+
+def typing_at(before: str) -> Typing | None:
+    """What ``before`` (the line up to the cursor) is typing, if a key or a value."""
+    for pattern, flow in ((_FLOW, True), (_VALUE, False)):
+        found = pattern.fullmatch(before)
+        if found is not None:
+            column = len(found["indent"]) + len(found["dash"]) + 1
+            return Typing(column, found["word"], bool(found["dash"]), found["key"], flow=flow)
+    found = _KEY.fullmatch(before)
+    if found is not None:
+        return Typing(
+            len(found["indent"]) + len(found["dash"]) + 1, found["word"], bool(found["dash"])
+        )
+    return None
+
+
+def _container(document: Document, line: int, column: int, *, new_item: bool) -> KeyPath | None:
+    """The path of the mapping whose keys start at ``column`` on ``line`` (or of the new item).
+
+    Found from the nearest key or list item above: one at the same column is a sibling, one
+    further left the parent.
+    """
+    marks: list[tuple[int, int, KeyPath, bool]] = [
+        (mark.line, mark.column, path, True) for path, mark in document.keys.items()
+    ]
+    for path, packed in document.items.items():
+        marks.extend(
+            (value >> 32, value & 0xFFFFFFFF, (*path, index), False)
+            for index, value in enumerate(packed)
+        )
+    above = sorted((m for m in marks if m[0] < line), reverse=True)
+    for _, mark_column, path, is_key in above:
+        if mark_column == column:  # a sibling: a key of the same mapping, or an item
+            return path[:-1] if is_key else path
+        if mark_column < column:
+            if not is_key:
+                return path
+            return (*path, 0) if new_item else path
+    return () if column == 1 else None
+
+
+def complete(
+    document: Document,
+    index: PackIndex,
+    line: int,
+    before: str,
+) -> list[types.CompletionItem]:
+    """What may be written where the line ``line`` reads ``before`` up to the cursor."""
+    typing = typing_at(before)
+    if typing is None:
+        return []
+    mapping = _container(document, line, typing.column, new_item=typing.new_item)
+    if mapping is None:
+        return []
+    if typing.key is None:
+        value_here = _value(document.data, mapping)
+        if not keys_of(mapping):  # not a mapping: an item of a list of single values
+            return _values(index, mapping) if typing.new_item else []
+        if typing.new_item or not isinstance(value_here, dict):
+            written: set[str] = set()
+        else:
+            written = set(value_here)
+        return _keys(mapping, written)
+    path: KeyPath = (*mapping, typing.key)
+    if typing.flow:
+        path = (*path, 0)
+    return _values(index, path)
+
+
+def _value(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _keys(mapping: KeyPath, written: set[str]) -> list[types.CompletionItem]:
+    return [
+        types.CompletionItem(
+            label=key,
+            kind=types.CompletionItemKind.Property,
+            detail=_first_line(description(sub)),
+            insert_text=f"{key}: ",
+        )
+        for key, sub in keys_of(mapping).items()
+        if key not in written
+    ]
+
+
+def _values(index: PackIndex, path: KeyPath) -> list[types.CompletionItem]:
+    """Ids of the kind a reference at ``path`` wants, or the values its schema allows."""
+    kind = reference_kind(path)
+    if kind is None and isinstance(path[-1], str):  # a list of references: its items
+        kind = reference_kind((*path, 0))
+    if kind is not None:
+        return [
+            types.CompletionItem(
+                label=named.id,
+                kind=types.CompletionItemKind.Reference,
+                detail=item_label(named.item, kind),
+            )
+            for named in index.of_kind(kind)
+        ]
+    sub = resolve(subschema(path))
+    if sub.get("type") == "array":
+        sub = resolve(sub.get("items"))
+    if sub.get("type") == "boolean":
+        return [
+            types.CompletionItem(label=w, kind=types.CompletionItemKind.Value)
+            for w in ("true", "false")
+        ]
+    return [
+        types.CompletionItem(label=str(value), kind=types.CompletionItemKind.EnumMember)
+        for value in sub.get("enum", ())
+    ]
+
+
+def _first_line(text: str | None) -> str | None:
+    return text.split("\n", 1)[0] if text else None

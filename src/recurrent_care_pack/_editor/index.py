@@ -1,0 +1,194 @@
+"""What the pack's files name: every id, where it is given, and every reference to one.
+
+Read from the documents as written (not the built pack), so that navigation works while a
+file has problems.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
+
+    from recurrent_care_pack._content.reading import Document, KeyPath
+
+__all__ = ["KIND_OF_LIST", "Named", "PackIndex", "Reference", "item_label", "reference_kind"]
+
+#: What an item is called, by the list that holds it (as meaning checks name them).
+KIND_OF_LIST = {
+    "sections": "section",
+    "modules": "learning module",
+    "media": "film or presentation",
+    "exercises": "exercise",
+    "case_studies": "case study",
+    "people": "person",
+    "organisations": "organisation",
+    "works": "work",
+    "categories": "tip category",
+    "tips": "tip",
+    "points": "tip",
+    "resources": "resource",
+}
+
+#: Where a reference is written: the path's ending (a list index written "*") and its kind.
+_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("pack", "publisher"), "organisation"),
+    (("pack", "origin", "partners", "*"), "organisation"),
+    (("people", "*", "organisation"), "organisation"),
+    (("works", "*", "publisher"), "organisation"),
+    (("case_studies", "*", "based_on"), "work"),
+    (("media", "*", "speakers", "*"), "person"),
+    (("modules", "*", "films", "*"), "film or presentation"),
+    (("modules", "*", "exercise"), "exercise"),
+    (("different_day", "rewatch", "*"), "film or presentation"),
+    (("what_you_need", "*", "case_study"), "case study"),
+    (("exercises", "*", "draws_on", "*"), "film or presentation"),
+    (("background_reading", "works", "*"), "work"),
+    (("resources", "*", "organisation"), "organisation"),
+    (("cites", "*"), "work"),
+    (("mentions", "*"), "organisation"),
+)
+
+
+def reference_kind(path: KeyPath) -> str | None:
+    """The kind of id a value at ``path`` refers to, or None where no reference is written."""
+    shape = tuple("*" if isinstance(part, int) else part for part in path)
+    for ending, kind in _REFERENCES:
+        if shape[-len(ending) :] == ending and (ending[0] != "pack" or len(shape) == len(ending)):
+            return kind
+    return None
+
+
+def item_label(item: dict[str, Any], kind: str) -> str:
+    """How the pack names an item: "Film 6: Complex trauma", "Module 2: ...", "Sheena Webb"."""
+    number = item.get("number")
+    title = item.get("title") or item.get("name")
+    word = {
+        "section": "Section",
+        "learning module": "Module",
+        "exercise": "Exercise",
+        "film or presentation": str(item.get("kind") or "film").capitalize(),
+    }.get(kind)
+    name = f"{word} {number}" if word and isinstance(number, int) else None
+    if name and isinstance(title, str):
+        return f"{name}: {title}"
+    if name or isinstance(title, str):
+        return str(name or title)
+    text = item.get("text")
+    if isinstance(text, str) and text:
+        return text if len(text) <= 60 else text[:57] + "..."
+    return str(item.get("id") or kind)
+
+
+@frozen
+class Named:
+    """An item with an id: its kind, the file and path of the item, and the item itself."""
+
+    id: str
+    kind: str
+    document: Document
+    path: KeyPath
+    item: dict[str, Any]
+
+    @property
+    def file(self) -> Path:
+        """The file it is given in."""
+        return self.document.file
+
+
+@frozen
+class Reference:
+    """An id written where another item is meant: its file and path, and the kind it names."""
+
+    id: str
+    kind: str
+    document: Document
+    path: KeyPath
+
+
+class PackIndex:
+    """The ids and references of a pack's documents."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        """Index ``documents``; an id given twice is found at its first place."""
+        self.documents = tuple(documents)
+        self.named: dict[str, Named] = {}
+        self.references: list[Reference] = []
+        for document in documents:
+            for named in _items(document, document.data, ()):
+                self.named.setdefault(named.id, named)
+            self.references.extend(_references(document, document.data, ()))
+
+    def of_kind(self, kind: str) -> list[Named]:
+        """The items of ``kind`` (ids a reference of that kind may name), in the files' order."""
+        return [named for named in self.named.values() if named.kind == kind]
+
+    def references_to(self, item_id: str) -> list[Reference]:
+        """Every reference to ``item_id``."""
+        return [reference for reference in self.references if reference.id == item_id]
+
+    def at(self, file: Path, path: KeyPath) -> Named | Reference | None:
+        """The id given or referred to by the value at ``path`` in ``file``."""
+        for reference in self.references:
+            if reference.document.file == file and reference.path == path:
+                return reference
+        if path and path[-1] == "id":
+            named = self.named.get(_value(self._document(file), path))
+            if named is not None and named.document.file == file and named.path == path[:-1]:
+                return named
+        return None
+
+    def value(self, file: Path, path: KeyPath) -> Any:
+        """The value at ``path`` in ``file``, or None."""
+        document = self._document(file)
+        return _at(document.data, path) if document is not None else None
+
+    def _document(self, file: Path) -> Document | None:
+        return next((d for d in self.documents if d.file == file), None)
+
+
+def _value(document: Document | None, path: KeyPath) -> str:
+    data = _at(document.data, path) if document is not None else None
+    return data if isinstance(data, str) else ""
+
+
+def _at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _items(document: Document, data: Any, path: KeyPath) -> Iterator[Named]:
+    if isinstance(data, dict):
+        if path == ("pack",) and isinstance(data.get("id"), str):
+            yield Named(data["id"], "pack", document, path, data)
+        for key, value in data.items():
+            yield from _items(document, value, (*path, key))
+    elif isinstance(data, list):
+        kind = KIND_OF_LIST.get(str(path[-1])) if path else None
+        for index, value in enumerate(data):
+            here = (*path, index)
+            if kind and isinstance(value, dict) and isinstance(value.get("id"), str):
+                yield Named(value["id"], kind, document, here, value)
+            yield from _items(document, value, here)
+
+
+def _references(document: Document, data: Any, path: KeyPath) -> Iterator[Reference]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _references(document, value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _references(document, value, (*path, index))
+    elif isinstance(data, str):
+        kind = reference_kind(path)
+        if kind is not None:
+            yield Reference(data, kind, document, path)

@@ -1,0 +1,118 @@
+"""Go to definition, find references and rename, for every id, across the pack's files."""
+
+from __future__ import annotations
+
+import re
+
+from lsprotocol import types
+
+from .diagnostics import position
+from .workspace import uri_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from recurrent_care_pack._content.reading import Document, KeyPath
+
+    from .index import Named, PackIndex, Reference
+
+__all__ = ["RenameError", "definition", "id_at", "references", "rename", "value_range"]
+
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class RenameError(ValueError):
+    """A rename that would not leave the pack valid; the message says why."""
+
+
+def value_range(document: Document, lines: list[str], path: KeyPath) -> types.Range:
+    """The range of the text (an id) written at ``path``, its quotes included."""
+    mark = document.where(path)
+    text = lines[mark.line - 1] if 0 < mark.line <= len(lines) else ""
+    rest = text[mark.column - 1 :]
+    value = _value(document, path)
+    length = len(value)
+    if rest[:1] in {"'", '"'}:
+        close = rest.find(rest[0], 1)
+        length = close + 1 if close > 0 else len(rest)
+    return types.Range(
+        start=position(lines, mark.line, mark.column),
+        end=position(lines, mark.line, mark.column + length),
+    )
+
+
+def _value(document: Document, path: KeyPath) -> str:
+    data = document.data
+    for part in path:
+        data = data[part]
+    return str(data)
+
+
+def id_at(index: PackIndex, file: Path, path: KeyPath) -> Named | Reference | None:
+    """The id given, or referred to, at ``path`` in ``file``."""
+    return index.at(file, path)
+
+
+def _location(
+    document: Document, path: KeyPath, lines_of: Callable[[Path], list[str]]
+) -> types.Location:
+    file = document.file
+    return types.Location(uri=uri_of(file), range=value_range(document, lines_of(file), path))
+
+
+def definition(
+    index: PackIndex, found: Named | Reference, lines_of: Callable[[Path], list[str]]
+) -> types.Location | None:
+    """Where the id ``found`` names is given."""
+    named = index.named.get(found.id)
+    if named is None:
+        return None
+    return _location(named.document, (*named.path, "id"), lines_of)
+
+
+def references(
+    index: PackIndex,
+    found: Named | Reference,
+    lines_of: Callable[[Path], list[str]],
+    *,
+    declaration: bool,
+) -> list[types.Location]:
+    """Every place the id ``found`` is referred to (and given, with ``declaration``)."""
+    places = [_location(r.document, r.path, lines_of) for r in index.references_to(found.id)]
+    named = index.named.get(found.id)
+    if declaration and named is not None:
+        places.insert(0, _location(named.document, (*named.path, "id"), lines_of))
+    return places
+
+
+def rename(
+    index: PackIndex,
+    found: Named | Reference,
+    new_id: str,
+    lines_of: Callable[[Path], list[str]],
+) -> types.WorkspaceEdit:
+    """One edit across the pack's files giving ``found``'s item the id ``new_id``.
+
+    `RenameError` when the new id is not written as ids are, is already used, or the id
+    names nothing in the pack (renaming it would leave the references pointing nowhere).
+    """
+    if not _ID.fullmatch(new_id):
+        message = f"'{new_id}' is not written the way ids are: lowercase words joined by hyphens"
+        raise RenameError(message + ", such as film-6")
+    if new_id in index.named and new_id != found.id:
+        used = index.named[new_id]
+        raise RenameError(f"'{new_id}' is already the id of the {used.kind} in {used.file.name}")
+    named = index.named.get(found.id)
+    if named is None:
+        raise RenameError(f"no item has the id '{found.id}'; correct the reference instead")
+    places = [(named.document, (*named.path, "id"))]
+    places += [(r.document, r.path) for r in index.references_to(found.id)]
+    changes: dict[str, list[types.TextEdit]] = {}
+    for document, path in places:
+        edit = types.TextEdit(
+            range=value_range(document, lines_of(document.file), path), new_text=new_id
+        )
+        changes.setdefault(uri_of(document.file), []).append(edit)
+    return types.WorkspaceEdit(changes=changes)

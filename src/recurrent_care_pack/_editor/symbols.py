@@ -1,0 +1,114 @@
+"""Document symbols: the outline of a file (sections, modules, films, exercises, tips...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lsprotocol import types
+
+from .diagnostics import position, range_at
+from .index import KIND_OF_LIST, item_label
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recurrent_care_pack._content.reading import Document, KeyPath
+
+__all__ = ["document_symbols"]
+
+_SYMBOL_KINDS = {
+    "section": types.SymbolKind.Namespace,
+    "learning module": types.SymbolKind.Module,
+    "film or presentation": types.SymbolKind.Event,
+    "exercise": types.SymbolKind.Function,
+    "tip category": types.SymbolKind.Class,
+    "tip": types.SymbolKind.String,
+    "person": types.SymbolKind.Object,
+    "organisation": types.SymbolKind.Object,
+    "work": types.SymbolKind.Object,
+    "case study": types.SymbolKind.Object,
+    "resource": types.SymbolKind.Object,
+}
+
+
+def document_symbols(document: Document, lines: list[str]) -> list[types.DocumentSymbol]:
+    """The outline of ``document``: its top-level keys, and the items with ids inside them."""
+    if not isinstance(document.data, dict):
+        return []
+    outline = _Outline(document, lines)
+    keys = [(key,) for key in document.data]
+    found = []
+    for index, (key,) in enumerate(keys):
+        following = keys[index + 1] if index + 1 < len(keys) else None
+        symbol = types.DocumentSymbol(
+            name="pack details" if key == "pack" else key.replace("_", " "),
+            kind=types.SymbolKind.Namespace,
+            range=outline.span((key,), following),
+            selection_range=outline.key_range((key,)),
+            children=outline.children(document.data[key], (key,), outline.end(following, None)),
+        )
+        found.append(symbol)
+    return found
+
+
+class _Outline:
+    def __init__(self, document: Document, lines: list[str]) -> None:
+        self.document = document
+        self.lines = lines
+
+    def key_range(self, path: KeyPath) -> types.Range:
+        mark = self.document.where_key(path)
+        return range_at(self.lines, mark.line, mark.column)
+
+    def value_range(self, path: KeyPath) -> types.Range:
+        mark = self.document.where(path)
+        return range_at(self.lines, mark.line, mark.column)
+
+    def span(
+        self, path: KeyPath, following: KeyPath | None, end: int | None = None
+    ) -> types.Range:
+        """From ``path``'s key (or item) to the line before ``following`` (or ``end``)."""
+        start = self.document.where_key(path)
+        last = self.end(following, end) - 1
+        last = max(last, start.line)
+        width = len(self.lines[last - 1]) if 0 < last <= len(self.lines) else 0
+        return types.Range(
+            start=position(self.lines, start.line, start.column),
+            end=position(self.lines, last, width + 1),
+        )
+
+    def children(
+        self, data: Any, path: KeyPath, end: int | None = None
+    ) -> list[types.DocumentSymbol]:
+        """The items with ids within ``data`` (at ``path``), however deep."""
+        found: list[types.DocumentSymbol] = []
+        if isinstance(data, dict):
+            keys = [(*path, key) for key in data]
+            for index, here in enumerate(keys):
+                following = keys[index + 1] if index + 1 < len(keys) else None
+                found.extend(self.children(data[here[-1]], here, self.end(following, end)))
+        elif isinstance(data, list):
+            kind = KIND_OF_LIST.get(str(path[-1])) if path else None
+            items = [(*path, index) for index in range(len(data))]
+            for index, (here, value) in enumerate(zip(items, data, strict=True)):
+                following = items[index + 1] if index + 1 < len(items) else None
+                inner = self.children(value, here, self.end(following, end))
+                if kind and isinstance(value, dict) and isinstance(value.get("id"), str):
+                    found.append(
+                        types.DocumentSymbol(
+                            name=item_label(value, kind),
+                            detail=value["id"],
+                            kind=_SYMBOL_KINDS.get(kind, types.SymbolKind.Object),
+                            range=self.span(here, following, end),
+                            selection_range=self.value_range((*here, "id")),
+                            children=inner,
+                        )
+                    )
+                else:
+                    found.extend(inner)
+        return found
+
+    def end(self, following: KeyPath | None, end: int | None) -> int:
+        """The line after what comes before ``following`` (or ``end``, or the file)."""
+        if following is not None:
+            return self.document.where_key(following).line
+        return end or len(self.lines) + 1

@@ -1,0 +1,190 @@
+"""The editor's workspace: open buffers, which pack a file belongs to, and checking it.
+
+Checking goes through the one pipeline `rcpack validate` uses (`check_paths`), with the
+open buffers' texts read in place of the saved files and each file's work kept by content.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from pygls.uris import from_fs_path
+
+from recurrent_care_pack._content.finding import (
+    PACK_KEYS,
+    PACK_MARKER,
+    find_packs,
+    is_content_file,
+    pack_folder_of,
+)
+from recurrent_care_pack._content.loading import FileCache, Result, check_paths
+from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recurrent_care_pack._model import Pack
+    from recurrent_care_pack._problems import Problem
+
+__all__ = ["Checked", "Workspace", "absolute", "uri_of"]
+
+#: The schema line, as a comment at the top of a file (as `finding` reads it).
+_SCHEMA_LINE = re.compile(
+    r"#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(?:\S*[/=])?pack\.schema\.json[ \t]*"
+)
+#: A top-level key of a block mapping.
+_TOP_KEY = re.compile(
+    r"""^(?:([A-Za-z_][\w-]*)|"([^"\n]*)"|'([^'\n]*)')[ \t]*:(?=[ \t\r\n]|$)""",
+    re.MULTILINE,
+)
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` is pack content by itself, as `is_content_file` says of a saved file.
+
+    That is: the schema line among its leading comments, or a top-level key of the pack's.
+    """
+    for line in text.removeprefix("\ufeff").splitlines():
+        written = line.strip()
+        if not written or written.startswith(("%", "---")):
+            continue
+        if not written.startswith("#"):
+            break
+        if _SCHEMA_LINE.fullmatch(written):
+            return True
+    return any(
+        (found.group(1) or found.group(2) or found.group(3) or "") in PACK_KEYS
+        for found in _TOP_KEY.finditer(text)
+    )
+
+
+def absolute(path: Path) -> Path:
+    """``path`` made absolute without following links, as files are named to the editor."""
+    return Path(os.path.abspath(path))  # noqa: PTH100 (resolve() would follow links)
+
+
+def uri_of(file: Path) -> str:
+    """The ``file:`` URI of ``file``, written as the editor writes it."""
+    return from_fs_path(str(file)) or file.as_uri()
+
+
+class Checked:
+    """One check of a pack: its files, and each file's problems (none for a clean file)."""
+
+    def __init__(self, root: Path, result: Result) -> None:
+        """Sort ``result``'s problems by file; ``root`` names the pack (its folder, or file)."""
+        self.root = root
+        self.result = result
+        self.files = tuple(absolute(f) for f in result.files)
+        self.problems: dict[Path, list[Problem]] = {file: [] for file in self.files}
+        for problem in result.problems:
+            self.problems.setdefault(absolute(problem.file), []).append(problem)
+
+
+class Workspace:
+    """The open buffers, and the packs they belong to, checked with every change."""
+
+    def __init__(self) -> None:
+        """Start with nothing open."""
+        self.texts: dict[Path, str] = {}
+        self.cache = FileCache()
+        self.checked: dict[Path, Checked] = {}  # the last check of each file's pack
+        self.last_read: dict[Path, Document] = {}  # each file as it last read
+
+    def open(self, file: Path, text: str) -> None:
+        """Keep the editor's text of ``file`` (opened or changed)."""
+        self.texts[absolute(file)] = text
+
+    def close(self, file: Path) -> None:
+        """Read ``file`` from disk again."""
+        self.texts.pop(absolute(file), None)
+
+    def text(self, file: Path) -> str | None:
+        """The text of ``file``: the editor's if open, else as saved; None if unreadable."""
+        file = absolute(file)
+        if file in self.texts:
+            return self.texts[file]
+        try:
+            return file.read_bytes().decode("utf-8", "replace")
+        except OSError:
+            return None
+
+    def is_content(self, file: Path) -> bool:
+        """Whether ``file`` is pack content, as a search of its folder finds it.
+
+        That is: a pack folder's ``pack.yaml``, or a file beside one; a file in a pack folder
+        (and not hidden there); or one marked by the schema line or a top-level key of the
+        pack's, in its buffer if open.
+        """
+        file = absolute(file)
+        if file.name == PACK_MARKER or os.path.lexists(file.parent / PACK_MARKER):
+            return True
+        try:
+            folder = pack_folder_of(file)
+        except OSError:
+            folder = None
+        if folder is not None:
+            inside = file.relative_to(absolute(folder)).parts
+            if not any(part.startswith(".") for part in inside):
+                return True
+        text = self.texts.get(file)
+        if text is not None:
+            return _marked(text[: 256 * 1024])
+        return file.is_file() and is_content_file(file)
+
+    def check(self, file: Path) -> Checked:
+        """Check the pack ``file`` belongs to, reading open files from their buffers.
+
+        ``OSError`` when the pack's files cannot be listed or read (the file is not saved).
+        """
+        file = absolute(file)
+        packs = find_packs([file])
+        root = packs[0].root if packs else file
+        checked = Checked(root, check_paths([file], texts=self.texts, cache=self.cache))
+        for each in checked.files:
+            self.checked[each] = checked
+        return checked
+
+    def pack(self, file: Path) -> Pack | None:
+        """The typed pack ``file`` belongs to, as last checked, if it had no problems."""
+        checked = self.checked.get(absolute(file))
+        return None if checked is None else checked.result.pack
+
+    def lines(self, file: Path) -> list[str]:
+        """The lines of ``file`` (its buffer if open); none if it cannot be read."""
+        return (self.text(file) or "").splitlines()
+
+    def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:
+        """The documents of the pack ``file`` belongs to that read now.
+
+        With ``last_read``, those that read when last read too: never for an edit, whose
+        places must be those of the text now.
+        """
+        try:
+            packs = find_packs([absolute(file)])
+        except OSError:
+            return []
+        found: list[Document] = []
+        for pack_file in packs[0].files if packs else ():
+            document = self.last_document(pack_file) if last_read else self.document(pack_file)
+            if document is not None:
+                found.append(document)
+        return found
+
+    def document(self, file: Path) -> Document | None:
+        """``file`` read (from its buffer if open), or None if it does not read."""
+        file = absolute(file)
+        text = self.texts.get(file)
+        try:
+            raw = text.encode("utf-8", "surrogatepass") if text is not None else file.read_bytes()
+        except OSError:
+            return None
+        document, _ = self.cache.read(file, raw, MAX_FILE_SIZE)
+        if document is not None:
+            self.last_read[file] = document
+        return document
+
+    def last_document(self, file: Path) -> Document | None:
+        """``file`` as it reads now, else as it last read (a half-typed line seldom reads)."""
+        return self.document(file) or self.last_read.get(absolute(file))

@@ -1,0 +1,205 @@
+"""A real LSP client (pygls's) driving ``rcpack lsp`` over stdio, with calls that wait.
+
+The client runs in an event loop of its own thread, so tests (and Hypothesis) call it
+plainly: ``session.open(file)``, ``session.diagnostics(file)``, ``session.hover(...)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+if TYPE_CHECKING:
+    from collections.abc import Coroutine
+    from pathlib import Path
+
+T = TypeVar("T")
+
+#: The longest a test waits for the server to answer or publish.
+TIMEOUT = 30.0
+
+
+class Session:
+    """One ``rcpack lsp`` process and a client talking to it."""
+
+    def __init__(self, root: Path, capabilities: types.ClientCapabilities | None = None) -> None:
+        """Start the server with ``root`` as the workspace, and initialise it."""
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.client = LanguageClient("rcpack-tests", "1")
+        self.published: dict[str, list[types.PublishDiagnosticsParams]] = {}
+        self.messages: list[types.ShowMessageParams] = []
+        self.registrations: list[types.Registration] = []
+        self.changed = threading.Condition()
+        self.versions: dict[str, int] = {}
+        self.texts: dict[str, str] = {}
+
+        def published(params: types.PublishDiagnosticsParams) -> None:
+            with self.changed:
+                self.published.setdefault(params.uri, []).append(params)
+                self.changed.notify_all()
+
+        def shown(params: types.ShowMessageParams) -> None:
+            with self.changed:
+                self.messages.append(params)
+                self.changed.notify_all()
+
+        def logged(params: types.LogMessageParams) -> None:
+            pass
+
+        def registered(params: types.RegistrationParams) -> None:
+            with self.changed:
+                self.registrations.extend(params.registrations)
+                self.changed.notify_all()
+
+        on = self.client.feature
+        on(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(published)
+        on(types.WINDOW_SHOW_MESSAGE)(shown)
+        on(types.WINDOW_LOG_MESSAGE)(logged)
+        on(types.CLIENT_REGISTER_CAPABILITY)(registered)
+
+        self.run(self.client.start_io(sys.executable, "-m", "recurrent_care_pack", "lsp"))
+        self.capabilities = self.run(
+            self.client.initialize_async(
+                types.InitializeParams(
+                    capabilities=capabilities or full_capabilities(),
+                    root_uri=root.as_uri(),
+                    workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="pack")],
+                )
+            )
+        ).capabilities
+        self.client.initialized(types.InitializedParams())
+
+    def run(self, work: Coroutine[Any, Any, T]) -> T:
+        """Run ``work`` in the client's loop and wait for its result."""
+        return asyncio.run_coroutine_threadsafe(work, self.loop).result(TIMEOUT)
+
+    def call(self, function: Any, *args: Any) -> Any:
+        """Call a synchronous client method (a notification) in the client's loop."""
+
+        async def call() -> Any:
+            return function(*args)
+
+        return self.run(call())
+
+    def __enter__(self) -> Self:
+        """The session itself."""
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Shut the server down and stop the loop."""
+        try:
+            self.run(self.client.shutdown_async(None))
+            self.call(self.client.exit, None)
+            self.run(self.client.stop())  # type: ignore[no-untyped-call]
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(TIMEOUT)
+
+    # Documents -----------------------------------------------------------------------
+
+    def open(self, file: Path, text: str | None = None) -> str:
+        """Open ``file`` (with ``text``, else as saved); its URI."""
+        uri = file.as_uri()
+        text = file.read_text(encoding="utf-8") if text is None else text
+        self.versions[uri] = 1
+        self.texts[uri] = text
+        item = types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)
+        self.call(
+            self.client.text_document_did_open, types.DidOpenTextDocumentParams(text_document=item)
+        )
+        return uri
+
+    def change(self, file: Path, text: str) -> int:
+        """Replace the whole text of the open ``file``; the new version."""
+        uri = file.as_uri()
+        self.versions[uri] += 1
+        self.texts[uri] = text
+        params = types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri=uri, version=self.versions[uri]
+            ),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+        self.call(self.client.text_document_did_change, params)
+        return self.versions[uri]
+
+    def saved_elsewhere(self, file: Path) -> None:
+        """Tell the server ``file`` changed on disk, as an editor watching it does."""
+        params = types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=file.as_uri(), type=types.FileChangeType.Changed)]
+        )
+        self.call(self.client.workspace_did_change_watched_files, params)
+
+    def close(self, file: Path) -> None:
+        """Close ``file``: the server reads it from disk again."""
+        params = types.DidCloseTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=file.as_uri())
+        )
+        self.call(self.client.text_document_did_close, params)
+
+    def diagnostics(
+        self, file: Path, *, version: int | None = None, after: int = 0
+    ) -> list[types.Diagnostic]:
+        """The diagnostics first published for ``file`` (at ``version``, if given).
+
+        Publications before the first ``after`` are passed over.
+        """
+        uri = file.as_uri()
+        deadline = time.monotonic() + TIMEOUT
+        with self.changed:
+            while True:
+                for params in self.published.get(uri, [])[after:]:
+                    if version is None or params.version == version:
+                        return list(params.diagnostics)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"no diagnostics for {file} (version {version})")
+                self.changed.wait(left)
+
+    def latest(self, file: Path) -> list[types.Diagnostic]:
+        """The diagnostics last published for ``file`` (waiting for the first, if none yet)."""
+        self.diagnostics(file)
+        with self.changed:
+            return list(self.published[file.as_uri()][-1].diagnostics)
+
+    def count(self, file: Path) -> int:
+        """How many times diagnostics have been published for ``file``."""
+        with self.changed:
+            return len(self.published.get(file.as_uri(), []))
+
+    def document(self, file: Path) -> types.TextDocumentIdentifier:
+        """The identifier of ``file``."""
+        return types.TextDocumentIdentifier(uri=file.as_uri())
+
+
+def full_capabilities() -> types.ClientCapabilities:
+    """What a capable editor says it can do (inlay hints, symbols in a tree, versions...)."""
+    return types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                version_support=True, code_description_support=True
+            ),
+            document_symbol=types.DocumentSymbolClientCapabilities(
+                hierarchical_document_symbol_support=True
+            ),
+            inlay_hint=types.InlayHintClientCapabilities(),
+            rename=types.RenameClientCapabilities(prepare_support=True),
+            hover=types.HoverClientCapabilities(
+                content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]
+            ),
+        ),
+        workspace=types.WorkspaceClientCapabilities(
+            workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=False),
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True
+            ),
+        ),
+    )
