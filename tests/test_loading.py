@@ -40,7 +40,7 @@ def test_content_the_model_cannot_build_is_a_located_problem(
         )
     )
     assert _loading.check(tmp_path).problems[0].code == "RC201"  # the schema finds it first
-    monkeypatch.setattr(_schema, "schema_failures", lambda _: ([], []))  # a schema that misses it
+    monkeypatch.setattr(_schema, "schema_failures", lambda *_: ([], []))  # a schema that misses it
     result = _loading.check(tmp_path)
     assert result.pack is None
     assert [(p.file.name, p.line, p.column, p.code, p.message) for p in result.problems] == [

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from .pruning import Flaw, Gaps, Pruned
     from .reading import KeyPath
+    from .schema import ItemFailures
 
     #: What checking a file against the schema found: its problems, and each failure's place.
     SchemaFailures = tuple[list[Problem], list[tuple[KeyPath, str]]]
@@ -69,6 +70,7 @@ class FileCache:
         """Start empty."""
         self._read: dict[Path, tuple[bytes, Document | None, list[Problem]]] = {}
         self._schema: dict[Path, tuple[Document, SchemaFailures]] = {}
+        self._items: ItemFailures = {}  # each list item's schema failures, by its content
 
     def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
         """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time."""
@@ -87,7 +89,7 @@ class FileCache:
             return kept[1]
         from .schema import schema_failures  # noqa: PLC0415 (only when needed)
 
-        found = schema_failures(document)
+        found = schema_failures(document, self._items)
         self._schema[document.file] = (document, found)
         return found
 

@@ -4,7 +4,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -86,18 +86,29 @@ def schema_problems(document: Document) -> list[Problem]:
     return schema_failures(document)[0]
 
 
-def schema_failures(document: Document) -> tuple[list[Problem], list[tuple[KeyPath, str]]]:
+#: What ``schema_failures`` may keep between calls: each list item's failures, by its content.
+ItemFailures = MutableMapping[str, list[ValidationError]]
+
+#: How many list items' failures are kept between calls, at the most.
+_ITEMS_KEPT = 4096
+
+
+def schema_failures(
+    document: Document, items: ItemFailures | None = None
+) -> tuple[list[Problem], list[tuple[KeyPath, str]]]:
     """`schema_problems`, and where each failure is with the schema keyword that failed.
 
     The RC111 problems of yes/no words are not failures: they leave the part whole. Where
     checking stops at `MAX_PROBLEMS`, the rest of the file is not known: the last failure
-    is then the whole file's, ``((), "stopped")``.
+    is then the whole file's, ``((), "stopped")``. With ``items`` (an editor checking after
+    each edit), each item of the file's lists is checked only if no item with the same
+    content was checked before: its failures are kept there.
     """
     problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
     failures: list[tuple[KeyPath, str]] = []
-    for error in _validator().iter_errors(document.data):
-        failures.append((tuple(error.absolute_path), str(error.validator)))
-        for problem in _explain(document, error):
+    for prefix, error in _errors(document.data, items):
+        failures.append(((*prefix, *error.absolute_path), str(error.validator)))
+        for problem in _explain(document, error, prefix):
             problems[problem] = None
             if len(problems) >= MAX_PROBLEMS:
                 return [*problems, too_many(document.file)], [*failures, ((), "stopped")]
@@ -108,6 +119,56 @@ def schema_failures(document: Document) -> tuple[list[Problem], list[tuple[KeyPa
             if len(problems) >= MAX_PROBLEMS:
                 return [*problems, too_many(document.file)], [*failures, ((), "stopped")]
     return list(problems), failures
+
+
+def _errors(data: object, items: ItemFailures | None) -> Iterator[tuple[KeyPath, ValidationError]]:
+    """Every failure with the path of the list item it was found in (``()`` if none)."""
+    if items is None or not isinstance(data, dict):
+        for error in _validator().iter_errors(data):
+            yield (), error
+        return
+    top, of_items = _split_validators()
+    for error in top.iter_errors(data):
+        yield (), error
+    for name, validator in of_items.items():
+        listed = data.get(name)
+        for index, item in enumerate(listed if isinstance(listed, list) else ()):
+            for error in _item_errors(validator, name, item, items):
+                yield (name, index), error
+
+
+def _item_errors(
+    validator: Draft202012Validator, name: str, item: object, items: ItemFailures
+) -> list[ValidationError]:
+    try:
+        key = name + json.dumps(item, sort_keys=True, default=lambda v: f"{type(v)}{v!r}")
+    except (TypeError, ValueError):  # keys of more than one kind: not kept
+        return list(validator.iter_errors(item))
+    found = items.get(key)
+    if found is None:
+        found = list(validator.iter_errors(item))
+        if len(items) >= _ITEMS_KEPT:
+            items.clear()
+        items[key] = found
+    return found
+
+
+@functools.cache
+def _split_validators() -> tuple[Draft202012Validator, dict[str, Draft202012Validator]]:
+    """A validator of the file without its lists' items, and one for each list's items."""
+    whole = _inlined(schema())
+    properties = dict(whole["properties"])
+    of_items: dict[str, Draft202012Validator] = {}
+    for name, listed in whole["properties"].items():
+        if listed.get("type") == "array" and isinstance(listed.get("items"), dict):
+            of_items[name] = Draft202012Validator(
+                listed["items"], format_checker=Draft202012Validator.FORMAT_CHECKER
+            )
+            properties[name] = {k: v for k, v in listed.items() if k != "items"}
+    top = Draft202012Validator(
+        {**whole, "properties": properties}, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    return top, of_items
 
 
 #: The codes of problems with a value itself (not with its key or its mapping).
@@ -140,8 +201,11 @@ def resolve(subschema: dict[str, Any] | None) -> dict[str, Any]:
     return subschema or {}
 
 
-def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
-    path = tuple(error.absolute_path)
+def _explain(
+    document: Document, error: ValidationError, prefix: KeyPath = ()
+) -> Iterator[Problem]:
+    """``error`` explained; its path is below ``prefix`` (the list item it was found in)."""
+    path = (*prefix, *error.absolute_path)
     keyword = error.validator
     instance = error.instance
     here = error.schema if isinstance(error.schema, dict) else {}
@@ -152,7 +216,7 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
             yield document.problem(path, found.code, found.reason)
         return
     if keyword in {"oneOf", "anyOf"}:
-        yield from _explain_choice(document, error, here)
+        yield from _explain_choice(document, error, here, prefix)
         return
     if keyword == "additionalProperties":
         yield from _explain_unknown_keys(document, path, here, instance)
@@ -237,7 +301,7 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
 
 
 def _explain_choice(
-    document: Document, error: ValidationError, here: dict[str, Any]
+    document: Document, error: ValidationError, here: dict[str, Any], prefix: KeyPath = ()
 ) -> Iterator[Problem]:
     """Explain a failed choice by the branch the editor evidently meant, if any."""
     branches = [resolve(b) for b in here.get(str(error.validator), [])]
@@ -254,9 +318,9 @@ def _explain_choice(
         if index >= 0:
             for sub in error.context or []:
                 if sub.relative_schema_path and sub.relative_schema_path[0] == index:
-                    yield from _explain(document, sub)
+                    yield from _explain(document, sub, prefix)
             return
-    path = tuple(error.absolute_path)
+    path = (*prefix, *error.absolute_path)
     message = f"{_name(path)} should be {_describe(here)}"
     yield document.problem(path, "RC203", message)
 
