@@ -52,3 +52,31 @@ def test_content_the_model_cannot_build_is_a_located_problem(
             "the content could not be built: Extra fields in constructor for Section: colour",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("allowance: 23 minutes", "allowance: 23 minuets"),
+        ("    title: Understanding non-engagement", "    titel: Understanding non-engagement"),
+        ("id: film-6", "id: Film 6"),
+        ("time: 30 minutes", "time: 30"),
+    ],
+)
+def test_failures_kept_by_item_are_the_failures_found_afresh(old: str, new: str) -> None:
+    """An editor's check, which re-checks changed list items only, finds what a fresh one does."""
+    from recurrent_care_pack._content.reading import read_text  # noqa: PLC0415
+
+    data = Path(__file__).resolve().parents[1] / "data" / "section-3.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert old in text
+    items: _schema.ItemFailures = {}
+    before = read_text(data, text.encode("utf-8"))[0]
+    assert before is not None
+    assert _schema.schema_failures(before, items) == ([], [])
+    kept = len(items)
+    edited = read_text(data, text.replace(old, new, 1).encode("utf-8"))[0]
+    assert edited is not None
+    assert _schema.schema_failures(edited, items) == _schema.schema_failures(edited)
+    assert _schema.schema_failures(edited)[0]  # the edit is a problem, found both ways
+    assert len(items) == kept  # what was kept is this file's items, no more

@@ -70,7 +70,7 @@ class FileCache:
         """Start empty."""
         self._read: dict[Path, tuple[bytes, Document | None, list[Problem]]] = {}
         self._schema: dict[Path, tuple[Document, SchemaFailures]] = {}
-        self._items: ItemFailures = {}  # each list item's schema failures, by its content
+        self._items: dict[Path, ItemFailures] = {}  # a file's list items' schema failures
 
     def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
         """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time."""
@@ -89,7 +89,7 @@ class FileCache:
             return kept[1]
         from .schema import schema_failures  # noqa: PLC0415 (only when needed)
 
-        found = schema_failures(document, self._items)
+        found = schema_failures(document, self._items.setdefault(document.file, {}))
         self._schema[document.file] = (document, found)
         return found
 

@@ -89,9 +89,6 @@ def schema_problems(document: Document) -> list[Problem]:
 #: What ``schema_failures`` may keep between calls: each list item's failures, by its content.
 ItemFailures = MutableMapping[str, list[ValidationError]]
 
-#: How many list items' failures are kept between calls, at the most.
-_ITEMS_KEPT = 4096
-
 
 def schema_failures(
     document: Document, items: ItemFailures | None = None
@@ -101,8 +98,8 @@ def schema_failures(
     The RC111 problems of yes/no words are not failures: they leave the part whole. Where
     checking stops at `MAX_PROBLEMS`, the rest of the file is not known: the last failure
     is then the whole file's, ``((), "stopped")``. With ``items`` (an editor checking after
-    each edit), each item of the file's lists is checked only if no item with the same
-    content was checked before: its failures are kept there.
+    each edit), each item of the file's lists is checked only if an item with the same
+    content was not checked last time: the failures of this time's items are kept there.
     """
     problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
     failures: list[tuple[KeyPath, str]] = []
@@ -130,26 +127,31 @@ def _errors(data: object, items: ItemFailures | None) -> Iterator[tuple[KeyPath,
     top, of_items = _split_validators()
     for error in top.iter_errors(data):
         yield (), error
+    used: set[str] = set()
     for name, validator in of_items.items():
         listed = data.get(name)
         for index, item in enumerate(listed if isinstance(listed, list) else ()):
-            for error in _item_errors(validator, name, item, items):
+            for error in _item_errors(validator, name, item, items, used):
                 yield (name, index), error
+    for key in [key for key in items if key not in used]:  # only this file's items are kept
+        del items[key]
 
 
 def _item_errors(
-    validator: Draft202012Validator, name: str, item: object, items: ItemFailures
+    validator: Draft202012Validator,
+    name: str,
+    item: object,
+    items: ItemFailures,
+    used: set[str],
 ) -> list[ValidationError]:
     try:
         key = name + json.dumps(item, sort_keys=True, default=lambda v: f"{type(v)}{v!r}")
     except (TypeError, ValueError):  # keys of more than one kind: not kept
         return list(validator.iter_errors(item))
+    used.add(key)
     found = items.get(key)
     if found is None:
-        found = list(validator.iter_errors(item))
-        if len(items) >= _ITEMS_KEPT:
-            items.clear()
-        items[key] = found
+        found = items[key] = list(validator.iter_errors(item))
     return found
 
 
