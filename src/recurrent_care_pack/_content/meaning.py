@@ -28,11 +28,11 @@ from .merging import Origins
 from .pruning import NO_GAPS, Flaw, Gaps, in_doubt
 from .reading import Document, KeyPath
 
-__all__ = ["duplicate_id_problems", "meaning_problems"]
+__all__ = ["KIND_OF_LIST", "duplicate_id_problems", "meaning_problems"]
 
 
 #: What an item is called, by the list that holds it.
-_KIND_OF_LIST = {
+KIND_OF_LIST = {
     "sections": "section",
     "modules": "learning module",
     "media": "film or presentation",
@@ -104,8 +104,8 @@ def _kind(path: KeyPath) -> str:
     if path == ("pack",):
         return "pack"
     for part in reversed(path):
-        if isinstance(part, str) and part in _KIND_OF_LIST:
-            return _KIND_OF_LIST[part]
+        if isinstance(part, str) and part in KIND_OF_LIST:
+            return KIND_OF_LIST[part]
     return "item"
 
 

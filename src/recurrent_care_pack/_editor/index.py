@@ -10,6 +10,8 @@ from typing import Any
 
 from attrs import frozen
 
+from recurrent_care_pack._content.meaning import KIND_OF_LIST  # what meaning checks call items
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -18,22 +20,6 @@ if TYPE_CHECKING:
     from recurrent_care_pack._content.reading import Document, KeyPath
 
 __all__ = ["KIND_OF_LIST", "Named", "PackIndex", "Reference", "item_label", "reference_kind"]
-
-#: What an item is called, by the list that holds it (as meaning checks name them).
-KIND_OF_LIST = {
-    "sections": "section",
-    "modules": "learning module",
-    "media": "film or presentation",
-    "exercises": "exercise",
-    "case_studies": "case study",
-    "people": "person",
-    "organisations": "organisation",
-    "works": "work",
-    "categories": "tip category",
-    "tips": "tip",
-    "points": "tip",
-    "resources": "resource",
-}
 
 #: Where a reference is written: the path's ending (a list index written "*") and its kind.
 _REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
