@@ -709,3 +709,17 @@ def test_write_handout_takes_a_final_slash_as_a_folder(tmp_path: Path) -> None:
     with pytest.raises(OSError, match=r"^cannot write '.*/missing/': it names a folder, and "):
         rcp.write_handout(name, rcp.load_pack(), "tips", "md")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_init_says_a_link_with_a_newline_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What init says it kept stays one line when a link it names has a newline in it."""
+    from recurrent_care_pack._output import starter  # noqa: PLC0415
+
+    monkeypatch.setattr(starter, "hooks_source", lambda: None)
+    (tmp_path / "README.md").symlink_to("a\nb")
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"kept {tmp_path / 'README.md'}: it is a link to nothing ('a\\nb')" in out
+    assert (tmp_path / "README.md").readlink() == Path("a\nb")

@@ -791,7 +791,7 @@ def _init(args: argparse.Namespace) -> int:
     for name in made.written:
         print(f"wrote {shown(str(folder / name))}")
     for name, why in made.kept:
-        print(f"kept {shown(str(folder / name))}: {why}")
+        print(f"kept {shown(str(folder / name))}: {shown(why)}")
     if made.hooks is None:
         print(
             "note: rcpack cannot tell where it was installed from, so the pre-commit hooks "
