@@ -723,3 +723,31 @@ def test_init_says_a_link_with_a_newline_in_one_line(
     out = capsys.readouterr().out.splitlines()
     assert f"kept {tmp_path / 'README.md'}: it is a link to nothing ('a\\nb')" in out
     assert (tmp_path / "README.md").readlink() == Path("a\nb")
+
+
+def test_an_acl_that_cannot_be_kept_leaves_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the ACL cannot be given to the new file, the old one stays, and setfacl -b is said."""
+    _needs_attributes(tmp_path)
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+    os.setxattr(file, "system.posix_acl_access", _acl_for(OTHER))
+    before = _attributes(file)
+    real = os.setxattr
+
+    def refused(target: object, name: str, value: bytes, *rest: int) -> None:
+        if name.startswith("system."):
+            raise OSError(errno.ENOTSUP, "Operation not supported")
+        real(target, name, value, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "setxattr", refused)
+    with pytest.raises(WriteError) as raised:
+        replace_file(file, b"new\n")
+    assert str(raised.value) == (
+        f"cannot write '{file}': its access control list (ACL) cannot be kept (Operation not "
+        f"supported); run rcpack as root, or remove it first (setfacl -b '{file}') if it need "
+        "not be kept, then run again"
+    )
+    assert (file.read_bytes(), _attributes(file)) == (b"old\n", before)
+    assert _leftovers(tmp_path) == []

@@ -429,15 +429,18 @@ def _keep_attributes(descriptor: int, target: Path, path: Path, file: Path) -> N
             if name not in new or os.getxattr(descriptor, name) != value:
                 os.setxattr(descriptor, name, value)
     except OSError as error:
+        why = error.strerror or str(error)
+        if not name:
+            raise _cannot(
+                path, f"its extended attributes cannot be read ({why}); run rcpack as root"
+            ) from None
         acl = name.startswith("system.posix_acl")
         what = "its access control list (ACL)" if acl else f"its extended attribute '{name}'"
-        if not name:
-            what = "its extended attributes"
         undo = f"setfacl -b '{file}'" if acl else f"setfattr -x '{name}' '{file}'"
         raise _cannot(
             path,
-            f"{what} cannot be kept ({error.strerror or error}); run rcpack as root, or "
-            f"remove it first ({undo}) if it need not be kept, then run again",
+            f"{what} cannot be kept ({why}); run rcpack as root, or remove it first ({undo}) "
+            "if it need not be kept, then run again",
         ) from None
 
 
