@@ -70,16 +70,21 @@ def _main_in_thread(argv: list[str], fifo: Path) -> int | None:
     ],
     ids=["handout", "plan-ics"],
 )
+@pytest.mark.parametrize("linked", [False, True], ids=["named", "through-a-link"])
 def test_a_fifo_nothing_reads_from_is_refused_at_once(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], *, linked: bool
 ) -> None:
     """``-o FIFO`` and ``--ics FIFO`` with no reader exit 2 in one line instead of waiting."""
     fifo = tmp_path / "out.fifo"
     os.mkfifo(fifo)
-    assert _main_in_thread([*command, str(fifo)], fifo) == 2
-    assert capsys.readouterr().err == f"rcpack: cannot write '{fifo}': {NO_READER}\n"
+    named = fifo
+    if linked:
+        named = tmp_path / "out.link"
+        named.symlink_to("out.fifo")
+    assert _main_in_thread([*command, str(named)], fifo) == 2
+    assert capsys.readouterr().err == f"rcpack: cannot write '{named}': {NO_READER}\n"
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"out.fifo", named.name})
 
 
 def test_a_calendar_into_a_fifo_with_a_reader_is_received_whole(tmp_path: Path) -> None:
@@ -473,10 +478,13 @@ def test_a_calendar_and_a_summary_with_250_byte_names_are_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summary_of_valid: bytes
 ) -> None:
     """``--ics`` and the job summary take a 250-byte name too."""
+    plan = ["plan", "--pack", str(PACK), "--date", "2027-01-12", "--ics"]
+    assert main([*plan, str(tmp_path / "short.ics")]) == 0
     calendar = tmp_path / ("c" * 246 + ".ics")
-    plan = ["plan", "--pack", str(PACK), "--date", "2027-01-12", "--ics", str(calendar)]
-    assert main(plan) == 0
-    assert calendar.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    for _ in range(2):  # made, then replaced
+        assert main([*plan, str(calendar)]) == 0
+        assert calendar.read_bytes() == (tmp_path / "short.ics").read_bytes()
+    assert _leftovers(tmp_path) == []
     summary = tmp_path / ("s" * 247 + ".md")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     assert main(["validate", "pack.yaml"]) == 0
