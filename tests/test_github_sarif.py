@@ -313,7 +313,7 @@ def test_a_summary_that_cannot_be_written_is_a_warning_not_a_failure(
     assert out.splitlines()[-1].startswith("checked 1 file, pack.yaml: ")
     assert err == (
         f"rcpack: warning: cannot write the job summary to '{workspace}/missing/summary.md': "
-        "No such file or directory; the report above is complete\n"
+        f"there is no folder '{workspace}/missing'; the report above is complete\n"
     )
 
 

@@ -104,7 +104,10 @@ def test_what_exists_is_kept_and_said(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["init", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert f"kept {tmp_path / 'README.md'}: it exists" in out
-    assert f"kept {tmp_path / '.yamllint.yaml'}: it exists" in out
+    assert (
+        f"kept {tmp_path / '.yamllint.yaml'}: it is a link to nothing "
+        f"('{tmp_path / 'nowhere.yaml'}')" in out
+    )
     assert f"kept {tmp_path / 'content/pack.yaml'}: content/ holds a pack already" in out
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "ours\n"
     assert not (tmp_path / "nowhere.yaml").exists()
@@ -184,8 +187,8 @@ def test_a_name_taken_by_a_file_is_kept_and_the_rest_written(
     (tmp_path / ".vscode").write_text("mine\n", encoding="utf-8")
     assert main(["init", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert f"kept {tmp_path / '.vscode/settings.json'}: .vscode is not a folder" in out
-    assert f"kept {tmp_path / '.vscode/extensions.json'}: .vscode is not a folder" in out
+    assert f"kept {tmp_path / '.vscode/settings.json'}: .vscode is a file, not a folder" in out
+    assert f"kept {tmp_path / '.vscode/extensions.json'}: .vscode is a file, not a folder" in out
     assert (tmp_path / ".github" / "workflows" / "content.yml").is_file()
     assert (tmp_path / ".vscode").read_text(encoding="utf-8") == "mine\n"
 

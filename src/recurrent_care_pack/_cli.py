@@ -102,6 +102,13 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         _stop_writing()
         return 141  # as a shell reports a command stopped by SIGPIPE
     except OSError as error:  # a path names what could not be read; else it is the output
+        if _folder_gone():
+            print(
+                "rcpack: the current folder no longer exists (it was deleted or moved); go to "
+                "a folder that exists (cd), then run again",
+                file=sys.stderr,
+            )
+            return USAGE
         if error.filename is not None:
             return _cannot_read(error)
         _stop_writing()
@@ -110,6 +117,17 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         print(f"rcpack: internal error, please report it: {error!r}", file=sys.stderr)
         return USAGE
     return status
+
+
+def _folder_gone() -> bool:
+    """Whether the folder rcpack runs in has been deleted (or moved) since it started."""
+    try:
+        os.getcwd()  # noqa: PTH109 (keep pathlib unloaded)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _stop_writing() -> None:
@@ -210,7 +228,7 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print the agenda as JSON")
     plan.add_argument(
         "--ics",
-        type=_path,
+        type=str,
         metavar="FILE",
         help="also write the plan as an iCalendar file (needs --date; never a content file)",
     )
@@ -263,7 +281,7 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "-o",
         "--output",
-        type=_path,
+        type=str,
         required=True,
         metavar="FILE",
         help="the file to write (replaced only once the new one is whole; never a content file)",
@@ -503,11 +521,12 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
 def _plan(args: argparse.Namespace) -> int:
     from ._output.tables import agenda_data, agenda_text  # noqa: PLC0415
 
-    if args.ics is not None:
-        _refuse_content_file(args.ics, args.pack, calendar=True)
+    calendar = None if args.ics is None else _output_file(args.ics)
+    if calendar is not None:
+        _refuse_content_file(calendar, args.pack, calendar=True)
     pack, agenda = _agenda(args)
-    if args.ics is not None:
-        _write_calendar(args.ics, pack, agenda, args.ics_events)
+    if calendar is not None:
+        _write_calendar(calendar, pack, agenda, args.ics_events)
     print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda))
     return OK
 
@@ -522,7 +541,7 @@ def _write_calendar(file: Path, pack: Pack, agenda: Agenda, events: str) -> None
     except (ValueError, MissingExtraError) as error:
         raise _Exit(USAGE, f"cannot write the calendar: {_reason(error)}") from None
     _write(file, content)
-    print(f"wrote {file}", file=sys.stderr)
+    print(f"wrote {_shown(file)}", file=sys.stderr)
 
 
 def _refuse_content_file(output: Path, pack: Path | None, *, calendar: bool = False) -> None:
@@ -549,7 +568,7 @@ def _handout(args: argparse.Namespace) -> int:
         render_handout,
     )
 
-    output: Path = args.output
+    output = _output_file(args.output)
     named = format_named_by(output)
     if args.fmt is not None and named is not None and args.fmt != named:
         raise _Exit(
@@ -573,8 +592,25 @@ def _handout(args: argparse.Namespace) -> int:
         raise _Exit(USAGE, str(error)) from None
     _write(output, content)
     # A handout written to the command's own output must not end with this note.
-    print(f"wrote {output}", file=sys.stderr if _is_stdout(output) else sys.stdout)
+    print(f"wrote {_shown(output)}", file=sys.stderr if _is_stdout(output) else sys.stdout)
     return OK
+
+
+def _output_file(name: str) -> Path:
+    """The file an output option names; exit 2 if it names a folder (``-o missing/``)."""
+    from ._files import WriteError, file_named  # noqa: PLC0415
+
+    try:
+        return file_named(name)
+    except WriteError as error:
+        raise _Exit(USAGE, str(error)) from None
+
+
+def _shown(path: Path) -> str:
+    """``path`` on one line, whatever its name holds."""
+    from ._output.reports import shown  # noqa: PLC0415
+
+    return shown(str(path))
 
 
 def _write(file: Path, content: bytes) -> None:
@@ -670,17 +706,26 @@ def _fmt(args: argparse.Namespace) -> int:
 
     files = find_files(args.paths or [Path()], content_only=args.content_only)
     outcomes = [_fmt_file(file, check=args.check) for file in files]
-    changed, unchanged, refused = (outcomes.count(o) for o in ("changed", "unchanged", "refused"))
+    changed, unchanged, refused, failed = (
+        outcomes.count(o) for o in ("changed", "unchanged", "refused", "failed")
+    )
     verb = "would be reformatted" if args.check else "reformatted"
     summary = f"{checked(files, by_name=False)}: {changed} {verb}, {unchanged} unchanged"
     if refused:
         summary += f", {refused} refused"
+    if failed:
+        summary += f", {failed} not written"
     print(summary)
+    if failed:
+        return USAGE
     return PROBLEMS if refused or (args.check and changed) else OK
 
 
 def _fmt_file(file: Path, *, check: bool) -> str:
-    """Format one file, saying what was done: 'changed', 'unchanged' or 'refused'."""
+    """Format one file, saying what was done: 'changed', 'unchanged', 'refused' or 'failed'.
+
+    A file that cannot be written ('failed') is said on stderr; the run goes on to the next.
+    """
     from ._content.formatting import format_file, write_formatted  # noqa: PLC0415
     from ._files import WriteError  # noqa: PLC0415
     from ._output.reports import shown  # noqa: PLC0415
@@ -707,7 +752,8 @@ def _fmt_file(file: Path, *, check: bool) -> str:
     try:
         written = write_formatted(file, result)
     except WriteError as error:
-        raise _Exit(USAGE, str(error)) from None
+        print(f"rcpack: {error}", file=sys.stderr)  # one line: WriteError escapes the name
+        return "failed"
     if written:
         print(f"reformatted {name}")
         return "changed"
@@ -721,13 +767,21 @@ def _fmt_file(file: Path, *, check: bool) -> str:
 def _init(args: argparse.Namespace) -> int:
     from pathlib import Path  # noqa: PLC0415
 
-    from ._files import WriteError  # noqa: PLC0415
+    from ._files import WriteError, what_is  # noqa: PLC0415
     from ._output.reports import shown  # noqa: PLC0415
     from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
 
     folder: Path = args.folder or Path()
     if folder.exists() and not folder.is_dir():
-        raise _Exit(USAGE, f"'{folder}' is a file, not a folder; name a folder to write into")
+        raise _Exit(
+            USAGE, f"'{folder}' is {what_is(folder)}, not a folder; name a folder to write into"
+        )
+    if folder.is_symlink() and not folder.is_dir():
+        raise _Exit(
+            USAGE,
+            f"'{folder}' is {what_is(folder)}; make the folder it leads to first, or name "
+            "another folder",
+        )
     if not folder.is_dir():
         raise _Exit(USAGE, f"'{folder}' is not a folder; make it first (mkdir '{folder}')")
     try:
@@ -737,7 +791,7 @@ def _init(args: argparse.Namespace) -> int:
     for name in made.written:
         print(f"wrote {shown(str(folder / name))}")
     for name, why in made.kept:
-        print(f"kept {shown(str(folder / name))}: {why}")
+        print(f"kept {shown(str(folder / name))}: {shown(why)}")
     if made.hooks is None:
         print(
             "note: rcpack cannot tell where it was installed from, so the pre-commit hooks "

@@ -2,23 +2,40 @@
 
 import contextlib
 import errno
+import fcntl
+import grp
 import os
+import pwd
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+from recurrent_care_pack._output.reports import shown
 
 __all__ = [
     "FileChangedError",
     "WriteError",
+    "append_file",
     "create_file",
+    "file_named",
     "installed_folders",
     "refuse_installed",
     "replace_file",
+    "what_is",
 ]
 
 
 class WriteError(OSError):
-    """A file could not be written; its message is one line, and the old file is as it was."""
+    """A file could not be written; its message is one line, and the old file is as it was.
+
+    ``reason`` is the message without the ``cannot write 'PATH': `` it starts with. Control
+    characters in either (a newline in a file's name) are written as escapes.
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(shown(message))
+        self.reason = shown(reason or message)
 
 
 class FileChangedError(WriteError):
@@ -44,8 +61,13 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
     - ``expected``: the bytes the file held when it was read. If it holds anything else
       just before it would be replaced, `FileChangedError` is raised and nothing is written.
 
+    - A file owned by another user or group than the one writing it, or with extended
+      attributes (an ACL among them), is replaced only if the new file can be given the
+      same owner, group and attributes; else it is refused, saying what to do.
+
     Raises `WriteError` (an ``OSError``) saying why, in one line.
     """
+    _refuse_without_folder(path)
     try:
         found: os.stat_result | None = path.stat()
     except FileNotFoundError:
@@ -62,14 +84,15 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
     if found is not None:
         if found.st_nlink > 1:
             file = target if path.is_symlink() else path
-            raise WriteError(
-                f"cannot write '{path}': it has {found.st_nlink} hard links, and replacing it "
-                "would split them; give it a copy of its own first "
-                f"(cp '{file}' '{file}.new' && mv '{file}.new' '{file}'), then run again"
+            raise _cannot(
+                path,
+                f"it has {found.st_nlink} hard links, and replacing it would split them; give "
+                f"it a copy of its own first (cp '{file}' '{file}.new' && mv '{file}.new' "
+                f"'{file}'), then run again",
             )
         writable = os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
         if not writable or not found.st_mode & 0o222:  # root may write anything: ask the mode
-            raise WriteError(f"cannot write '{path}': {_why_read_only(target)}")
+            raise _cannot(path, _why_read_only(target))
         try:
             same = os.path.samestat(found, target.stat())
         except OSError:
@@ -86,15 +109,12 @@ def create_file(path: Path, content: bytes) -> bool:
     to a temporary file beside it, read back, then linked to its name in one step, so the
     file appears whole or not at all. Raises `WriteError` saying why it cannot be written.
     """
+    _refuse_without_folder(path)
     if path.is_symlink() or path.exists():
         return False
     folder = path.parent
     refuse_installed(path, Path(os.path.realpath(folder)) / path.name)
-    try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise _failed(path, error, folder=folder) from None
-    temporary = Path(name)
+    handle, temporary = _temporary(path, folder, path.name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -145,10 +165,10 @@ def refuse_installed(path: Path, target: Path | None = None) -> None:
             None,
         )
     if inside is not None:
-        raise WriteError(
-            f"cannot write '{path}': it is inside installed Python packages ({inside}), "
-            "which rcpack never changes; copy the content into a folder of your own and "
-            "work there"
+        raise _cannot(
+            path,
+            f"it is inside installed Python packages ({inside}), which rcpack never changes; "
+            "copy the content into a folder of your own and work there",
         )
 
 
@@ -156,19 +176,15 @@ def _replace(
     path: Path, target: Path, content: bytes, found: os.stat_result | None, expected: bytes | None
 ) -> None:
     """Replace ``target`` (``path`` with its links followed) by a whole new file."""
-    try:
-        handle, name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise _failed(path, error, folder=target.parent) from None
-    temporary = Path(name)
+    handle, temporary = _temporary(path, target.parent, target.name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
             stream.flush()
             if found is not None:
-                _keep_owner(stream.fileno(), found)
+                file = target if path.is_symlink() else path  # the name to give in advice
+                _keep_owner(stream.fileno(), found, path, file)
+                _keep_attributes(stream.fileno(), target, path, file)
             os.fchmod(stream.fileno(), _mode(found))
             os.fsync(stream.fileno())
         _check_before_replacing(path, temporary, target, content, expected)
@@ -190,38 +206,159 @@ def _check_before_replacing(
 ) -> None:
     """Raise unless the new file reads back whole and the old one is as it was read."""
     if temporary.read_bytes() != content:
-        raise WriteError(
-            f"cannot write '{path}': what was written reads back differently; "
-            "the disk may be failing"
-        )
+        raise _cannot(path, "what was written reads back differently; the disk may be failing")
     if expected is not None and _now(target) != expected:
         raise FileChangedError(f"'{path}' changed while it was being written; run again")
 
 
 def _write_stream(path: Path, content: bytes, mode: int) -> None:
     """Write to a FIFO or a character device as a program writing to it would."""
-    if stat.S_ISDIR(mode):
-        raise WriteError(
-            f"cannot write '{path}': it is a folder; name a file in it, "
-            f"such as '{path / 'handout.md'}'"
-        )
-    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
-        kind = "a disk device" if stat.S_ISBLK(mode) else "a socket"
-        raise WriteError(
-            f"cannot write '{path}': it is {kind}, not a file; name a file such as 'handout.md'"
-        )
+    _refuse_unstreamable(path, mode)
+    descriptor = _open_stream(path, 0)
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
-    except OSError as error:
-        raise _failed(path, error) from None
-    try:
-        view = memoryview(content)
-        while view:
-            view = view[os.write(descriptor, view) :]
+        _write_all(descriptor, content)
     except OSError as error:
         raise _failed(path, error) from None
     finally:
         os.close(descriptor)
+
+
+def append_file(path: Path, content: Callable[[int], bytes]) -> None:
+    """Add to the end of ``path`` (made if missing) what ``content`` gives for its size now.
+
+    What the file holds is kept, and so are its owner, group, mode and attributes. A FIFO
+    or a character device is written as a stream (its size is 0), but one that nothing is
+    reading from is refused, not waited on; a folder, socket or disk device is refused, and
+    so is a file of installed packages. Raises `WriteError` saying why, in one line.
+    """
+    _refuse_without_folder(path)
+    try:
+        found: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        raise _failed(path, error) from None
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        _refuse_unstreamable(path, found.st_mode)
+    refuse_installed(path)
+    descriptor = _open_stream(path, os.O_APPEND | os.O_CREAT, folder=path.parent)
+    try:
+        now = os.fstat(descriptor)
+        _write_all(descriptor, content(now.st_size if stat.S_ISREG(now.st_mode) else 0))
+    except OSError as error:
+        raise _failed(path, error) from None
+    finally:
+        os.close(descriptor)
+
+
+def file_named(name: str) -> Path:
+    """The file ``name`` (as typed) names; `WriteError` if it names a folder.
+
+    A name ending in ``/``, ``.`` or ``..`` names a folder, whether or not there is one
+    (``Path`` would drop the ``/`` and make ``missing/`` a file ``missing``). A relative
+    name is refused too when the current folder has been deleted.
+    """
+    path = Path(name)
+    _refuse_without_folder(path)
+    if os.path.basename(name) not in {"", os.curdir, os.pardir}:  # noqa: PTH119 (Path drops a final /)
+        return path
+    if path.is_dir():
+        reason = f"it is a folder; name a file in it, such as '{path / 'handout.md'}'"
+    elif os.path.lexists(path):
+        reason = f"it names a folder, but '{path}' is not a folder; leave out the final '/'"
+    else:
+        reason = (
+            f"it names a folder, and there is no folder '{path}'; make it first "
+            f"(mkdir -p '{path}') and name a file in it, such as '{path / 'handout.md'}'"
+        )
+    raise _cannot(name, reason)
+
+
+def what_is(path: Path) -> str:
+    """What is at ``path``, in a few words: ``a file``, ``a link to nothing ('gone.yaml')``."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"a link to nothing ('{path.readlink()}')"
+        return "nothing"
+    except OSError as error:
+        return f"something that cannot be looked at ({error.strerror or error})"
+    kinds = (
+        (stat.S_ISREG, "a file"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a disk device"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "a socket")
+
+
+def _refuse_unstreamable(path: Path, mode: int) -> None:
+    """Raise `WriteError` unless ``mode`` is a FIFO's or a character device's."""
+    if stat.S_ISDIR(mode):
+        raise _cannot(path, f"it is a folder; name a file in it, such as '{path / 'handout.md'}'")
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        kind = "a disk device" if stat.S_ISBLK(mode) else "a socket"
+        raise _cannot(path, f"it is {kind}, not a file; name a file such as 'handout.md'")
+
+
+def _open_stream(path: Path, flags: int, folder: Path | None = None) -> int:
+    """Open ``path`` to write, never waiting: a FIFO that nothing reads from is refused."""
+    try:
+        descriptor = os.open(
+            path, flags | os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC, 0o666
+        )
+    except OSError as error:
+        raise _failed(path, error, folder=folder) from None
+    try:  # from here on, writes wait for the reader as they would for any program
+        fcntl.fcntl(
+            descriptor, fcntl.F_SETFL, fcntl.fcntl(descriptor, fcntl.F_GETFL) & ~os.O_NONBLOCK
+        )
+    except OSError as error:
+        os.close(descriptor)
+        raise _failed(path, error) from None
+    return descriptor
+
+
+def _write_all(descriptor: int, content: bytes) -> None:
+    view = memoryview(content)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+#: How much of a file's name its temporary file's name holds: 40 characters are at most 160
+#: bytes, so the temporary name stays under the 255 bytes a name may have.
+_NAME_IN_TEMPORARY = 40
+
+
+def _temporary(path: Path, folder: Path, name: str) -> tuple[int, Path]:
+    """A new temporary file in ``folder`` for writing ``path`` (named ``name`` there)."""
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{name[:_NAME_IN_TEMPORARY]}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise _failed(path, error, folder=folder) from None
+    return handle, Path(temporary)
+
+
+def _refuse_without_folder(path: Path) -> None:
+    """Raise `WriteError` if ``path`` is relative and the current folder has been deleted."""
+    if path.is_absolute():
+        return
+    try:
+        Path.cwd()
+    except FileNotFoundError:
+        raise _cannot(
+            path,
+            "the current folder no longer exists (it was deleted or moved); go to a folder "
+            "that exists (cd), then run again",
+        ) from None
+
+
+def _cannot(path: Path | str, reason: str) -> WriteError:
+    return WriteError(f"cannot write '{path}': {reason}", reason)
 
 
 def _why_read_only(file: Path) -> str:
@@ -240,16 +377,86 @@ def _now(file: Path) -> bytes | None:
         return None
 
 
-def _keep_owner(descriptor: int, found: os.stat_result) -> None:
-    """Give the new file the old one's owner and group, or as much of them as is allowed."""
+def _keep_owner(descriptor: int, found: os.stat_result, path: Path, file: Path) -> None:
+    """Give the new file the old one's owner and group; `WriteError` if that is not allowed."""
     mine = os.fstat(descriptor)
     if (mine.st_uid, mine.st_gid) == (found.st_uid, found.st_gid):
         return
     try:
         os.fchown(descriptor, found.st_uid, found.st_gid)
-    except PermissionError:  # only root may give a file away; a member may keep its group
-        with contextlib.suppress(PermissionError):
-            os.fchown(descriptor, -1, found.st_gid)
+    except PermissionError:  # only root may give a file away, or a group one is not in
+        pass
+    else:
+        return
+    if mine.st_uid != found.st_uid:
+        owner = _user(found.st_uid)
+        raise _cannot(
+            path,
+            f"it belongs to {owner}, and replacing it would make it yours; run rcpack as "
+            f"{owner} or as root, or take the file over first (cp '{file}' '{file}.new' && "
+            f"mv '{file}.new' '{file}'), then run again",
+        )
+    group = _group(found.st_gid)
+    raise _cannot(
+        path,
+        f"it belongs to {group}, which you are not in, and replacing it would change its "
+        f"group; run rcpack as a member of {group} or as root, or change its group first "
+        f"(chgrp {_group(os.getegid(), bare=True)} '{file}'), then run again",
+    )
+
+
+def _keep_attributes(descriptor: int, target: Path, path: Path, file: Path) -> None:
+    """Give the new file the old one's extended attributes (its ACL too), and only those.
+
+    `WriteError` if one cannot be read or given: the file is then not replaced.
+    """
+    name = ""
+    try:
+        try:
+            names = os.listxattr(target)
+        except OSError as error:
+            if error.errno in {errno.ENOTSUP, errno.EOPNOTSUPP}:
+                return  # the file system has none to keep
+            raise
+        old: dict[str, bytes] = {}
+        for name in names:
+            old[name] = os.getxattr(target, name)
+        name = ""
+        new = set(os.listxattr(descriptor))
+        for name in sorted(new - old.keys()):  # inherited from the folder's default ACL
+            os.removexattr(descriptor, name)
+        for name, value in old.items():
+            if name not in new or os.getxattr(descriptor, name) != value:
+                os.setxattr(descriptor, name, value)
+    except OSError as error:
+        why = error.strerror or str(error)
+        if not name:
+            raise _cannot(
+                path, f"its extended attributes cannot be read ({why}); run rcpack as root"
+            ) from None
+        acl = name.startswith("system.posix_acl")
+        what = "its access control list (ACL)" if acl else f"its extended attribute '{name}'"
+        undo = f"setfacl -b '{file}'" if acl else f"setfattr -x '{name}' '{file}'"
+        raise _cannot(
+            path,
+            f"{what} cannot be kept ({why}); run rcpack as root, or remove it first ({undo}) "
+            "if it need not be kept, then run again",
+        ) from None
+
+
+def _user(uid: int) -> str:
+    try:
+        return f"user '{pwd.getpwuid(uid).pw_name}'"
+    except KeyError:
+        return f"user {uid}"
+
+
+def _group(gid: int, *, bare: bool = False) -> str:
+    try:
+        name = grp.getgrgid(gid).gr_name
+    except KeyError:
+        return str(gid) if bare else f"group {gid}"
+    return name if bare else f"group '{name}'"
 
 
 def _mode(found: os.stat_result | None) -> int:
@@ -288,6 +495,6 @@ def _failed(path: Path, error: OSError, folder: Path | None = None) -> WriteErro
         reason = "its symbolic links go round in a loop"
     elif error.errno == errno.EISDIR:
         reason = f"it is a folder; name a file in it, such as '{path / 'handout.md'}'"
-    elif error.errno == errno.ENXIO:
-        reason = "nothing is reading from it"
-    return WriteError(f"cannot write '{path}': {reason}")
+    elif error.errno == errno.ENXIO:  # a FIFO without a reader (a socket is refused before)
+        reason = "nothing is reading from it; start the program that reads it, then run again"
+    return _cannot(path, reason)

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
-from recurrent_care_pack._files import replace_file
+from recurrent_care_pack._files import file_named, replace_file
 from recurrent_care_pack._model import Pack, lookup
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._use.planning import Agenda, plan
@@ -114,7 +114,7 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
     and the name disagree or ``path`` is a content file; ``OSError`` (one line: why) when
     it cannot be written, the old file then being as it was.
     """
-    target = Path(path)
+    target = file_named(os.fspath(path))  # keeps a final /: "missing/" names a folder
     refuse_content_file(target)  # first: no format makes a content file a handout's
     named = format_named_by(target)
     if fmt is not None and named is not None and fmt != named:

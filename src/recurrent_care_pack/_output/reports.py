@@ -172,22 +172,53 @@ def write_step_summary(
     """Append `step_summary` to the file ``$GITHUB_STEP_SUMMARY`` names, if it names one.
 
     What the file holds already is kept. Return why it could not be written, or None:
-    a summary is an extra, so failing to write it is a warning, never a failed check.
+    a summary is an extra, so failing to write it is a warning, never a failed check. It is
+    written as `append_file` writes (a FIFO nothing reads from is not waited on), and never
+    into a content file: a YAML file, or one of ``files``.
     """
+    from recurrent_care_pack._content.finding import CONTENT_SUFFIXES  # noqa: PLC0415
+    from recurrent_care_pack._files import WriteError, append_file, file_named  # noqa: PLC0415
+
     target = _step_summary_file(environ)
     if not target:
         return None
+
+    def summary(written: int) -> bytes:
+        text = step_summary(problems, files, environ, STEP_SUMMARY_LIMIT - written)
+        return (("\n" if written else "") + text).encode("utf-8")
+
     try:
-        with Path(target).open("a", encoding="utf-8") as summary:
-            written = summary.tell()
-            text = step_summary(problems, files, environ, STEP_SUMMARY_LIMIT - written)
-            summary.write(("\n" if written else "") + text)
+        path = file_named(target)
+        if _is_content(path, files, CONTENT_SUFFIXES):
+            return (
+                f"cannot write the job summary to '{shown(target)}': it is a content file, "
+                "and the summary would be added to it; set GITHUB_STEP_SUMMARY to the file "
+                "GitHub gives; the report above is complete"
+            )
+        append_file(path, summary)
+    except WriteError as error:
+        why = error.reason
     except OSError as error:
-        return (
-            f"cannot write the job summary to '{shown(target)}': {error.strerror or error}; "
-            "the report above is complete"
-        )
-    return None
+        why = shown(error.strerror or str(error))
+    else:
+        return None
+    return (
+        f"cannot write the job summary to '{shown(target)}': {why}; the report above is complete"
+    )
+
+
+def _is_content(path: Path, files: Sequence[Path], suffixes: Sequence[str]) -> bool:
+    """Whether ``path`` is a content file: a YAML name (its links followed) or one of ``files``."""
+    names = {path.suffix.lower(), Path(os.path.realpath(path)).suffix.lower()}
+    if names & set(suffixes):
+        return True
+    for file in files:
+        try:
+            if path.samefile(file):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _step_summary_file(environ: Mapping[str, str] = os.environ) -> str:

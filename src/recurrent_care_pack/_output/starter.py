@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from attrs import frozen
 
 from recurrent_care_pack._content.resources import bundled, yamllint_config
-from recurrent_care_pack._files import WriteError, create_file, refuse_installed
+from recurrent_care_pack._files import WriteError, create_file, refuse_installed, what_is
 
 __all__ = ["HooksSource", "Made", "hooks_source", "make_starter", "starter_files"]
 
@@ -127,17 +127,15 @@ def make_starter(folder: Path) -> Made:
     hooks = hooks_source()
     written: list[str] = []
     kept: list[tuple[str, str]] = []
-    has_content = (folder / CONTENT).is_dir() and any(
-        f.suffix in {".yaml", ".yml"} for f in (folder / CONTENT).rglob("*")
-    )
+    in_the_way = _content_there(folder / CONTENT)
     for name, content in starter_files(hooks).items():
-        if has_content and name.startswith(f"{CONTENT}/"):
-            kept.append((name, f"{CONTENT}/ holds a pack already"))
+        if in_the_way is not None and name.startswith(f"{CONTENT}/"):
+            kept.append((name, in_the_way))
             continue
         path = folder / name
         blocked = _not_a_folder(folder, path.parent)
         if blocked is not None:
-            kept.append((name, f"{blocked} is not a folder"))
+            kept.append((name, f"{blocked} is {what_is(folder / blocked)}, not a folder"))
             continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,9 +143,31 @@ def make_starter(folder: Path) -> Made:
             raise WriteError(f"cannot write '{path}': {error.strerror or error}") from None
         if create_file(path, content):
             written.append(name)
+        elif path.is_symlink() and not path.exists():
+            kept.append((name, f"it is {what_is(path)}"))
         else:
             kept.append((name, "it exists"))
     return Made(tuple(written), tuple(kept), hooks)
+
+
+def _content_there(content: Path) -> str | None:
+    """Why the starter pack is not written into ``content``: what YAML is there; None if none.
+
+    Any YAML name counts, so a pack is never mixed into one: a file is a pack already, and
+    anything else (a link to nothing, a folder) is said as what it is.
+    """
+    if not content.is_dir():
+        return None
+    found = sorted(f for f in content.rglob("*") if f.suffix in {".yaml", ".yml"})
+    if not found:
+        return None
+    if any(f.is_file() for f in found):
+        return f"{CONTENT}/ holds a pack already"
+    first = found[0]
+    return (
+        f"{CONTENT}/ holds {first.relative_to(content)}, {what_is(first)}; remove it to have "
+        "the starter pack written"
+    )
 
 
 def _not_a_folder(top: Path, folder: Path) -> str | None:
