@@ -21,7 +21,7 @@ LAYERS = (
     "_durations",
     "_problems",
     "_files",
-    "_version",
+    "_text | _version",
 )
 
 

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from recurrent_care_pack._output.reports import shown
+from recurrent_care_pack._text import shown
 
 __all__ = [
     "FileChangedError",

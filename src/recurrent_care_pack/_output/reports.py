@@ -12,6 +12,7 @@ from attrs import evolve
 from recurrent_care_pack._output.sarif import sarif_log
 from recurrent_care_pack._output.workspace import workspace_path
 from recurrent_care_pack._problems import Problem
+from recurrent_care_pack._text import escape, shown
 
 __all__ = [
     "REPORTERS",
@@ -29,19 +30,9 @@ __all__ = [
 JSON_REPORT_VERSION = 1
 
 
-#: What a report never prints as it is: control characters (a terminal would obey them: clear
-#: the screen, retitle the window), line and paragraph separators, halves of UTF-16 pairs.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: What a report of lines prints as it is: line breaks between its lines; the rest as
+#: `shown` escapes it.
 _UNSHOWABLE_ON_ONE_LINE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _escape(found: re.Match[str]) -> str:
-    return ascii(found.group())[1:-1]  # '\n', '\x1b', '\u2028'
-
-
-def shown(text: str) -> str:
-    """``text`` with every control character written as an escape, so it prints as one line."""
-    return _UNSHOWABLE.sub(_escape, text)
 
 
 def checked(files: Sequence[Path], *, by_name: bool = True) -> str:
@@ -283,7 +274,7 @@ def sarif_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str
 
 
 def _data(text: str) -> str:
-    text = _UNSHOWABLE_ON_ONE_LINE.sub(_escape, text)
+    text = _UNSHOWABLE_ON_ONE_LINE.sub(escape, text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

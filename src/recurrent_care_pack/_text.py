@@ -1,0 +1,20 @@
+"""Text from users, files and content, shown on one line whatever it holds."""
+
+import re
+
+__all__ = ["escape", "shown"]
+
+#: What a message never prints as it is: control characters (a terminal would obey them:
+#: clear the screen, retitle the window), line and paragraph separators, halves of UTF-16
+#: pairs.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def escape(found: re.Match[str]) -> str:
+    r"""The escape of one matched character: ``\n``, ``\x1b``, ``\u2028``."""
+    return ascii(found.group())[1:-1]
+
+
+def shown(text: str) -> str:
+    """``text`` with every control character written as an escape, so it prints as one line."""
+    return _UNSHOWABLE.sub(escape, text)
