@@ -242,3 +242,16 @@ def test_a_name_typed_without_quotes_is_one_name(capsys: pytest.CaptureFixture[s
     )
     assert main(["materials", "Exercise", "9", "section-3"]) == 0
     assert "The case study of Amy (Exercise 9)" in capsys.readouterr().out
+
+
+def test_summary_takes_the_pack_as_the_other_commands_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``summary --pack PATH`` is ``summary PATH``, as README says; two packs are refused."""
+    (tmp_path / "pack.yaml").write_text("sections: []\n", encoding="utf-8")
+    assert main(["summary", "--pack", str(tmp_path / "pack.yaml")]) == 1
+    assert "RC407" in capsys.readouterr().out
+    assert main(["summary", "--pack", str(tmp_path), str(tmp_path / "pack.yaml")]) == 2
+    assert capsys.readouterr().err == (
+        "rcpack: summary: name the pack once, as PATH or as --pack PATH\n"
+    )

@@ -197,6 +197,9 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "path", nargs="?", type=_path, metavar="PATH", help=f"the pack (default: {_DEFAULT_PACK})"
     )
+    summary.add_argument(
+        "--pack", type=_path, dest="pack", help="the pack, as the other commands take it"
+    )
     summary.set_defaults(run=_summary)
 
     fmt = commands.add_parser(
@@ -821,7 +824,9 @@ def _size(text: str) -> int:
 def _summary(args: argparse.Namespace) -> int:
     from ._output.summary import summary  # noqa: PLC0415
 
-    print(summary(_pack(args.path)))
+    if args.path is not None and args.pack is not None and args.path != args.pack:
+        raise _Exit(USAGE, "summary: name the pack once, as PATH or as --pack PATH")
+    print(summary(_pack(args.pack or args.path)))
     return OK
 
 
