@@ -49,6 +49,10 @@ class DurationError(ValueError):
         self.code = code
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type["DurationError"], tuple[str, str]]:
+        """Pickle as the code and reason it was made from."""
+        return type(self), (self.code, self.reason)
+
 
 def diagnose(value: object) -> DurationError | None:
     """Say what is wrong with a written duration, or ``None`` if it reads cleanly."""

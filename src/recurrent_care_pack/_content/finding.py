@@ -80,6 +80,11 @@ class NoContentError(FileNotFoundError):
     def __init__(self, folder: Path) -> None:
         """Name the folder."""
         super().__init__(errno.ENOENT, "no pack content in this folder", str(folder))
+        self.folder = folder
+
+    def __reduce__(self) -> tuple[type[NoContentError], tuple[Path]]:
+        """Pickle as the folder it was made from."""
+        return type(self), (self.folder,)
 
 
 def is_content_file(file: Path) -> bool:
