@@ -15,11 +15,12 @@ from datetime import date, time, timedelta
 
 from attrs import evolve, field, frozen
 
+from recurrent_care_pack._arguments import check_kind, check_pack, optional, tuple_of, validator
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names
 
-from .queries import Item, find, label
+from .queries import Item, label, selected
 
 __all__ = [
     "SLOT_TITLES",
@@ -60,14 +61,28 @@ SLOT_TITLES = {
 }
 
 
+def _times(value: Sequence[time]) -> tuple[time, ...]:
+    """A list of times as a tuple; anything else as given, for the validator to judge."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+def _dates(value: Sequence[date]) -> tuple[date, ...]:
+    """A list of dates as a tuple; anything else as given, for the validator to judge."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
 @frozen(kw_only=True)
 class Breaks:
-    """When to break: after each exercise, after a run of time, or at set clock times."""
+    """When to break: after each exercise, after a run of time, or at set clock times.
 
-    length: timedelta = timedelta(minutes=15)
-    after_exercises: bool = False
-    every: timedelta | None = None
-    at: tuple[time, ...] = ()
+    Each argument is checked as it is given: a value of the wrong kind raises `TypeError`
+    naming it; ``at`` may be given as a list.
+    """
+
+    length: timedelta = field(default=timedelta(minutes=15), validator=validator(timedelta))
+    after_exercises: bool = field(default=False, validator=validator(bool))
+    every: timedelta | None = field(default=None, validator=optional(timedelta))
+    at: tuple[time, ...] = field(default=(), converter=_times, validator=tuple_of(time))
 
 
 @frozen(kw_only=True)
@@ -78,19 +93,23 @@ class PlanOptions:
     watching again the films it names (Film 6 before Module 3). ``setup``, ``opening`` and
     ``closing``: the facilitator's own slots, on every day (set-up from ``start``, then the
     opening; the closing ends the day). ``dates``: one date per day, in order.
+
+    Each argument is checked as it is given: a value of the wrong kind (``start='09:30'``,
+    ``dates=['2027-01-12']``) raises `TypeError` naming it, what was given and what is
+    wanted; ``dates`` may be given as a list.
     """
 
-    start: time = time(9, 30)
-    discussions: bool = False
-    rewatch: bool = True
-    breaks: Breaks | None = None
-    days: int = 1
-    day_end: time | None = None
-    budget: timedelta | None = None
-    setup: timedelta | None = None
-    opening: timedelta | None = None
-    closing: timedelta | None = None
-    dates: tuple[date, ...] = ()
+    start: time = field(default=time(9, 30), validator=validator(time))
+    discussions: bool = field(default=False, validator=validator(bool))
+    rewatch: bool = field(default=True, validator=validator(bool))
+    breaks: Breaks | None = field(default=None, validator=optional(Breaks))
+    days: int = field(default=1, validator=validator(int))
+    day_end: time | None = field(default=None, validator=optional(time))
+    budget: timedelta | None = field(default=None, validator=optional(timedelta))
+    setup: timedelta | None = field(default=None, validator=optional(timedelta))
+    opening: timedelta | None = field(default=None, validator=optional(timedelta))
+    closing: timedelta | None = field(default=None, validator=optional(timedelta))
+    dates: tuple[date, ...] = field(default=(), converter=_dates, validator=tuple_of(date))
 
     @property
     def slots(self) -> tuple[tuple[EntryKind, timedelta], ...]:
@@ -249,10 +268,15 @@ def plan(
 ) -> Agenda:
     """Plan ``selection`` (ids, names such as "Module 2", or items; default the whole pack).
 
-    Raises `PlanError` for a plan that cannot be made: an exercise before the films it
-    discusses, more days than items, a day that ends before its items fit, or breaks that
-    cannot be taken (of no length, or at a time the plan never reaches).
+    A string alone is one name: ``plan(pack, "Module 2")`` plans Module 2. Raises
+    `PlanError` for a plan that cannot be made: an exercise before the films it discusses,
+    more days than items, a day that ends before its items fit, or breaks that cannot be
+    taken (of no length, at a time the plan never reaches, or two in one gap between items);
+    `TypeError` for an argument of the wrong kind, naming it.
     """
+    check_pack(pack)
+    if options is not None:
+        check_kind("options", options, PlanOptions, "None or a PlanOptions")
     options = options or PlanOptions()
     _check_options(options)
     planner = _Planner(pack, options)
@@ -500,7 +524,7 @@ class _Planner:
 
     def units(self, selection: Sequence[str | Item]) -> list[_Unit]:
         pack = self.pack
-        items = [find(pack, s) if isinstance(s, str) else s for s in selection]
+        items = selected(pack, selection)
         units: list[_Unit] = []
         for item in items or pack.sections:
             for found in self.units_of(item):
