@@ -9,6 +9,7 @@ slots (set-up, opening, closing) frame each day, for as long as the facilitator 
 import enum
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, time, timedelta
@@ -319,6 +320,9 @@ def _check_options(options: PlanOptions) -> None:
             "the time between breaks must be more than zero; give one such as 90 minutes"
         )
     start, end = options.start, options.day_end
+    twice = next((t for t, n in Counter(breaks.at).items() if n > 1), None)
+    if twice is not None:
+        raise PlanError(f"the break at {twice:%H:%M} is given twice; give each time once")
     for at in sorted(breaks.at):
         if _offset(at) <= _offset(start):
             when = "at" if _offset(at) == _offset(start) else "before"
@@ -441,6 +445,21 @@ def _add(
         breaks_at=breaks_at,
         started=True,
     ), laid
+
+
+def _one_break(
+    number: int, times: Sequence[timedelta], at: timedelta, options: PlanOptions
+) -> str:
+    """Why breaks at several ``times`` cannot be had: they would be one break, at ``at``."""
+    names = [_hh_mm(t) for t in times]
+    listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    day = f" on Day {number}" if options.days > 1 else ""
+    leave = "leave one out" if len(times) == 2 else "leave out all but one"
+    return (
+        f"the breaks at {listed} would be one break, at {_hh_mm(at)}{day}: breaks fall "
+        f"between modules, and none starts between those times; {leave}, or choose times "
+        "further apart"
+    )
 
 
 def _end(number: int, clock: timedelta, step: _Step, options: PlanOptions) -> timedelta:
@@ -671,7 +690,10 @@ class _Planner:
                     # Breaks fall between modules, never between a film and its exercise.
                     to_come = day.breaks_at
                     day, laid = _add(day, step, self.options, may_break=index == 0)
-                    taken.update(to_come[: len(to_come) - len(day.breaks_at)])
+                    passed = to_come[: len(to_come) - len(day.breaks_at)]
+                    if len(passed) > 1:
+                        raise PlanError(_one_break(number, passed, laid[0][0], self.options))
+                    taken.update(passed)
                     entries.extend(_entry(number, clock, put) for clock, put in laid)
                     shown_today.update(step.films)
             entries.extend(self.slots(number, opening=False, at=day.clock))
