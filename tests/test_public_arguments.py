@@ -144,6 +144,21 @@ def test_lists_of_dates_and_times_are_taken_as_tuples(pack: rcp.Pack) -> None:
             "participants must be a whole number of people such as 12, not the number 2.5",
         ),
         (
+            lambda p: untyped.render_handout(p, "guide", "md", "section-3"),
+            TypeError,
+            "agenda must be None or an Agenda such as plan() gives, not the string 'section-3'",
+        ),
+        (
+            lambda p: untyped.render_handout(p, "tips", large_print="yes"),
+            TypeError,
+            "large_print must be True or False, not the string 'yes'",
+        ),
+        (
+            lambda p: untyped.render_handout(p, "tips", session=2027),
+            TypeError,
+            "session must be a string such as 'Spring 2027, Leeds', not the number 2027",
+        ),
+        (
             lambda p: untyped.module_time(p, "module-1"),
             TypeError,
             "module must be a LearningModule such as find() gives, not the string 'module-1'",
