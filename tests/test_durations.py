@@ -112,7 +112,13 @@ def test_durations_are_written_the_canonical_way(seconds: int, written: str, sho
 
 
 @pytest.mark.parametrize(
-    "duration", [timedelta(), timedelta(seconds=-60), timedelta(seconds=1, microseconds=500)]
+    "duration",
+    [
+        timedelta(),
+        timedelta(seconds=-60),
+        timedelta(seconds=1, microseconds=500),
+        timedelta.max,  # its seconds rounded up would overflow
+    ],
 )
 def test_only_whole_positive_seconds_can_be_written(duration: timedelta) -> None:
     """Zero, negative and fractional durations are refused, naming the duration."""

@@ -274,3 +274,37 @@ def test_right_kinds_still_plan(pack: rcp.Pack) -> None:
         dates=(date(2027, 1, 12),),
     )
     assert rcp.plan(pack, options=options).entries
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            rcp.PlanOptions(budget=timedelta(days=1_000_000)),
+            "the budget of 24000000 hours is longer than any plan can use; "
+            "give at most 999999 hours",
+        ),
+        (
+            rcp.PlanOptions(budget=timedelta.max),
+            "the budget of 999999999 days, 23:59:59.999999 is longer than any plan can use; "
+            "give at most 999999 hours",
+        ),
+        (
+            rcp.PlanOptions(setup=timedelta.max),
+            "the set-up of 999999999 days, 23:59:59.999999 is longer than any plan can use; "
+            "give at most 999999 hours",
+        ),
+        (
+            rcp.PlanOptions(breaks=rcp.Breaks(every=timedelta(hours=1_000_000))),
+            "the time between breaks of 1000000 hours is longer than any plan can use; "
+            "give at most 999999 hours",
+        ),
+    ],
+)
+def test_lengths_no_plan_could_use_are_refused_not_overflowed(
+    pack: rcp.Pack, options: rcp.PlanOptions, message: str
+) -> None:
+    """A length past the longest a duration may be is a PlanError, never an OverflowError."""
+    with pytest.raises(rcp.PlanError) as raised:
+        rcp.plan(pack, options=options)
+    assert str(raised.value) == message

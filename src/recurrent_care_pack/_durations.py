@@ -269,8 +269,8 @@ def parse_duration(text: str) -> timedelta:
 
 def format_duration(duration: timedelta) -> str:
     """Write a duration the canonical way: "1 hour 5 minutes", "22 minutes 31 seconds"."""
-    seconds = int(duration.total_seconds())
-    if seconds <= 0 or duration != timedelta(seconds=seconds):
+    seconds = duration // timedelta(seconds=1)  # exact, where total_seconds() is a float
+    if seconds <= 0 or duration % timedelta(seconds=1):
         raise ValueError(f"a duration must be a whole, positive number of seconds: {duration}")
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)

@@ -17,7 +17,7 @@ from datetime import date, time, timedelta
 from attrs import evolve, field, frozen
 
 from recurrent_care_pack._arguments import check_kind, check_pack, optional, tuple_of, validator
-from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._durations import LARGEST, format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names
 
@@ -308,6 +308,7 @@ def _check_options(options: PlanOptions) -> None:
         raise PlanError("a plan needs at least one day")
     if options.budget is not None and options.budget <= timedelta():
         raise PlanError("a budget must be more than zero; give one such as 3 hours")
+    _check_lengths(options)
     _check_slots(options)
     _check_dates(options)
     breaks = options.breaks
@@ -335,6 +336,29 @@ def _check_options(options: PlanOptions) -> None:
             raise PlanError(
                 f"the break at {at:%H:%M} comes {when} the end of the day at {end:%H:%M}; "
                 "choose an earlier time"
+            )
+
+
+#: The longest time an option may give: what the longest duration a pack holds may say.
+_LONGEST = timedelta(hours=LARGEST)
+
+
+def _check_lengths(options: PlanOptions) -> None:
+    """Refuse a length no plan could use, before the sums of times overflow."""
+    breaks = options.breaks or Breaks()
+    given = {
+        "the budget": options.budget,
+        "the set-up": options.setup,
+        "the opening": options.opening,
+        "the closing": options.closing,
+        "a break": breaks.length,
+        "the time between breaks": breaks.every,
+    }
+    for name, length in given.items():
+        if length is not None and length > _LONGEST:
+            raise PlanError(
+                f"{name} of {_words(length)} is longer than any plan can use; "
+                f"give at most {LARGEST} hours"
             )
 
 
