@@ -1,8 +1,9 @@
 """``rcpack plan --ics``: an iCalendar file of the plan's days or entries, in London time."""
 
+import itertools
 import json
 import sys
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -142,3 +143,41 @@ def test_two_plans_on_one_day_never_share_an_event_and_one_plan_keeps_its_own() 
     assert uids(["Module 1"], "09:30") == first  # written again: the same events, updated
     other = uids(["Module 2"], "09:30")  # another cohort's plan, the same day and hour
     assert not set(first) & set(other)
+
+
+def _real(moment: object) -> datetime:
+    assert isinstance(moment, datetime)
+    return moment.astimezone(UTC)
+
+
+@pytest.mark.parametrize(
+    ("day", "first_end"),
+    [
+        # 01:00 GMT becomes 02:00 BST: 40 minutes from 00:45 GMT end at 02:25 BST.
+        ("2026-03-29", datetime(2026, 3, 29, 1, 25, tzinfo=UTC)),
+        # 02:00 BST becomes 01:00 GMT: the third entry ends in the second 01:00-02:00.
+        ("2026-10-25", datetime(2026, 10, 25, 0, 25, tzinfo=UTC)),
+    ],
+)
+def test_entries_on_a_clock_change_day_span_their_real_length(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, first_end: datetime
+) -> None:
+    """Across 01:00-02:00 on the days the clocks change, each event lasts as its entry does."""
+    target = tmp_path / "night.ics"
+    options = ["section-3", "--start", "00:45", "--date", day, "--ics", str(target)]
+    assert main(["plan", *options, "--ics-events", "entry", "--json"]) == 0
+    entries = json.loads(capsys.readouterr().out)["days"][0]["entries"]
+    events = _events(target)
+    assert len(events) == len(entries) == 6  # the section's six entries
+    assert events[0].start == datetime.fromisoformat(f"{day}T00:45").replace(tzinfo=LONDON)
+    assert _real(events[0].end) == first_end
+    for event, entry in zip(events, entries, strict=True):
+        assert _real(event.end) - _real(event.start) == timedelta(seconds=entry["seconds"])
+    for before, after in itertools.pairwise(events):
+        assert _real(after.start) == _real(before.end)  # no gap, no overlap
+    assert main(["plan", *options]) == 0  # a day an event: the day's real length
+    (whole,) = _events(target)
+    total = sum(entry["seconds"] for entry in entries)
+    assert _real(whole.end) - _real(whole.start) == timedelta(seconds=total)
+    assert _real(whole.start) == _real(events[0].start)
+    assert b"BEGIN:VTIMEZONE" in target.read_bytes()

@@ -1,10 +1,15 @@
 """Durations as people write them: each accepted spelling, each refusal's code and reason."""
 
+import shutil
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-import recurrent_care_pack._durations as durations  # the one private import of this file
+import recurrent_care_pack._durations as durations  # the private imports of this file
+from recurrent_care_pack._cli import main
 
 HINT = "write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'"
 
@@ -66,11 +71,8 @@ def test_accepted_spellings_read_as_said(text: str, seconds: int) -> None:
         ("minutes", "RC304", "'minutes' is not a duration rcpack can read"),
         ("about an hour", "RC304", "'about an hour' is not a duration rcpack can read"),
         ("+5 minutes", "RC304", "'+5 minutes' is not a duration rcpack can read"),
-        ("5 minutes 1 hour", "RC304", "'5 minutes 1 hour' is not a duration rcpack can read"),
-        ("1 hour 1 hour", "RC304", "'1 hour 1 hour' is not a duration rcpack can read"),
         ("1 hour and", "RC304", "'1 hour and' is not a duration rcpack can read"),
         ("1 hour\n", "RC304", "'1 hour\\n' is not a duration rcpack can read"),
-        ("1000000 minutes", "RC304", "'1000000 minutes' is not a duration rcpack can read"),
     ],
 )
 def test_refusals_say_what_is_wrong(value: object, code: str, reason: str) -> None:
@@ -110,7 +112,13 @@ def test_durations_are_written_the_canonical_way(seconds: int, written: str, sho
 
 
 @pytest.mark.parametrize(
-    "duration", [timedelta(), timedelta(seconds=-60), timedelta(seconds=1, microseconds=500)]
+    "duration",
+    [
+        timedelta(),
+        timedelta(seconds=-60),
+        timedelta(seconds=1, microseconds=500),
+        timedelta.max,  # its seconds rounded up would overflow
+    ],
 )
 def test_only_whole_positive_seconds_can_be_written(duration: timedelta) -> None:
     """Zero, negative and fractional durations are refused, naming the duration."""
@@ -119,3 +127,162 @@ def test_only_whole_positive_seconds_can_be_written(duration: timedelta) -> None
     assert str(raised.value) == (
         f"a duration must be a whole, positive number of seconds: {duration}"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "99999999 minutes",
+            "'99999999 minutes' is longer than any pack needs: each number in a duration may "
+            "be at most 999999",
+        ),
+        (
+            "1000000 seconds",
+            "'1000000 seconds' is longer than any pack needs: each number in a duration may "
+            "be at most 999999",
+        ),
+        (
+            "1 hour 99999999999999999999 minutes",
+            "'1 hour 99999999999999999999 minutes' is longer than any pack needs: each number "
+            "in a duration may be at most 999999",
+        ),
+        (
+            "30 minutes 1 hour",
+            "'30 minutes 1 hour' has its units out of order (hours before minutes): "
+            "write '1 hour 30 minutes'",
+        ),
+        (
+            "5 minutes 1 hour",
+            "'5 minutes 1 hour' has its units out of order (hours before minutes): "
+            "write '1 hour 5 minutes'",
+        ),
+        (
+            "5 seconds 2 minutes",
+            "'5 seconds 2 minutes' has its units out of order (minutes before seconds): "
+            "write '2 minutes 5 seconds'",
+        ),
+        (
+            "10 secs, 1 hr",
+            "'10 secs, 1 hr' has its units out of order (hours before seconds): "
+            "write '1 hr 10 secs'",
+        ),
+        (
+            "5s 3m 1h",
+            "'5s 3m 1h' has its units out of order (hours first, then minutes, then seconds): "
+            "write '1h 3m 5s'",
+        ),
+        (
+            "30 Minutes 1 Hour",
+            "'30 Minutes 1 Hour' has capital letters (units are written in lowercase) and its "
+            "units out of order (hours before minutes): write '1 hour 30 minutes'",
+        ),
+        (
+            "1 hour 1 hour",
+            "'1 hour 1 hour' gives hours more than once: add them up and write them once",
+        ),
+        (
+            "1 hour 5 minutes 5 minutes",
+            "'1 hour 5 minutes 5 minutes' gives minutes more than once: add them up and write "
+            "them once",
+        ),
+    ],
+)
+def test_too_long_and_out_of_order_say_so(text: str, reason: str) -> None:
+    """A number past the limit, units out of order or twice: each its own reason and fix."""
+    problem = durations.diagnose(text)
+    assert problem is not None
+    assert (problem.code, problem.reason) == ("RC304", reason)
+    with pytest.raises(durations.DurationError) as raised:
+        durations.parse_duration(text)
+    assert raised.value.reason == reason
+
+
+def test_the_command_line_says_a_budget_is_too_long(capsys: pytest.CaptureFixture[str]) -> None:
+    """--budget 99999999m is a usage error naming the limit, not a traceback."""
+    assert main(["plan", "--budget", "99999999m"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "rcpack plan: error: argument --budget: '99999999m' is longer than any pack needs: "
+        "each number in a duration may be at most 999999"
+    )
+
+
+def test_the_command_line_says_units_are_out_of_order(capsys: pytest.CaptureFixture[str]) -> None:
+    """--budget '30m 2h' is a usage error giving the order to write it in."""
+    assert main(["plan", "--budget", "30m 2h"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "rcpack plan: error: argument --budget: '30m 2h' has its units out of order "
+        "(hours before minutes): write '2h 30m'"
+    )
+
+
+def test_validate_says_a_duration_is_too_long_or_out_of_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Checking a pack (rcpack validate) gives each its own message, located, in a pack's content."""
+    pack = tmp_path / "pack"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", pack)
+    section = pack / "section-3.yaml"
+    lines = section.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if "allowance: 40 minutes" in line)
+    second = next(i for i, line in enumerate(lines) if "duration: 10 minutes" in line)
+    lines[first] = lines[first].replace("40 minutes", "99999999 minutes")
+    lines[second] = lines[second].replace("10 minutes", "10 seconds 1 minute")
+    section.write_text("".join(lines), encoding="utf-8")
+    assert main(["validate", str(pack)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    column = lines[first].index("99999999") + 1
+    assert out[0] == (
+        f"{section}:{first + 1}:{column}: RC304 '99999999 minutes' is longer than any pack "
+        "needs: each number in a duration may be at most 999999"
+    )
+    column = lines[second].index("10 seconds") + 1
+    assert out[1] == (
+        f"{section}:{second + 1}:{column}: RC304 '10 seconds 1 minute' has its units out of "
+        "order (minutes before seconds): write '1 minute 10 seconds'"
+    )
+
+
+_SPELT = {
+    "hours": st.sampled_from(["hours", "hour", "hrs", "hr", "h"]),
+    "minutes": st.sampled_from(["minutes", "minute", "mins", "min", "m"]),
+    "seconds": st.sampled_from(["seconds", "second", "secs", "sec", "s"]),
+}
+_SECONDS = {"hours": 3600, "minutes": 60, "seconds": 1}
+
+
+@st.composite
+def _written(draw: st.DrawFn) -> tuple[list[tuple[int, str, str]], list[str]]:
+    """Some of hours, minutes and seconds: amount, unit, spelling; and what goes between."""
+    units = draw(st.lists(st.sampled_from(list(_SPELT)), min_size=1, max_size=3, unique=True))
+    parts = [(draw(st.integers(1, durations.LARGEST)), unit, draw(_SPELT[unit])) for unit in units]
+    between = [draw(st.sampled_from(["", " ", ", ", " and "])) for _ in units[1:]]
+    return parts, between
+
+
+def _text(parts: list[tuple[int, str, str]], between: list[str], space: str) -> str:
+    pieces = [f"{amount}{space}{spelt}" for amount, _, spelt in parts]
+    return pieces[0] + "".join(gap + piece for gap, piece in zip(between, pieces[1:], strict=True))
+
+
+@given(_written(), st.sampled_from(["", " "]))
+def test_any_duration_text_reads_in_order_and_is_mended_out_of_order(
+    written: tuple[list[tuple[int, str, str]], list[str]], space: str
+) -> None:
+    """Any spelling in order reads as its sum; out of order, the fix offered reads the same."""
+    parts, between = written
+    seconds = sum(amount * _SECONDS[unit] for amount, unit, _ in parts)
+    ordered = sorted(parts, key=lambda part: -_SECONDS[part[1]])
+    text = _text(ordered, between, space)
+    if between and any(gap == "" and space == "" for gap in between):
+        text = _text(ordered, [gap or " " for gap in between], space)  # '1h5m' is fine too
+    assert durations.parse_duration(text) == timedelta(seconds=seconds)
+    canonical = durations.format_duration(timedelta(seconds=seconds))
+    if seconds < (durations.LARGEST + 1) * 3600:  # past it, the hours need seven digits
+        assert durations.parse_duration(canonical) == timedelta(seconds=seconds)
+    if ordered != parts:
+        problem = durations.diagnose(_text(parts, between, space))
+        assert problem is not None
+        assert "has its units out of order" in problem.reason
+        fixed = problem.reason.rsplit(": write ", 1)[1].strip("'")
+        assert durations.parse_duration(fixed) == timedelta(seconds=seconds)

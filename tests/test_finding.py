@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from recurrent_care_pack import load_pack
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._content.finding import (
     find_files,
@@ -346,3 +347,46 @@ def test_a_file_named_like_an_option_is_a_file_after_the_dashes(
     monkeypatch.chdir(tmp_path)
     status, lines = _validate(capsys, "--content-only", "--", "-x.yaml")
     assert (status, lines[-1]) == (1, "checked 1 file, -x.yaml: 1 problem in 1 file")
+
+
+@pytest.mark.parametrize("link", [os.link, os.symlink], ids=["hard link", "symbolic link"])
+def test_a_file_with_two_names_in_a_pack_is_read_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], link: object
+) -> None:
+    """A file reached by two names in a pack is one file: checked once, no id used twice.
+
+    Read under each name, every id in it would be "already used" (68 problems for Section 3).
+    """
+    pack = tmp_path / "pack"
+    _split_pack(pack)
+    section = pack / "sections" / "workforce.yaml"
+    (pack / "again").mkdir()
+    twin = pack / "again" / "workforce.yaml"
+    assert callable(link)
+    link(section, twin)
+    assert _validate(capsys, str(pack)) == (0, [f"checked 2 files in {pack}/: no problems"])
+    assert load_pack(pack) == load_pack(DATA)
+    # Named, a file is read under the name given first; the other name adds nothing.
+    assert _validate(capsys, str(twin), str(section)) == (
+        0,
+        [f"checked 2 files in {pack}/: no problems"],
+    )
+    (found,) = find_packs([twin, section])
+    assert set(found.files) == {twin, pack / "pack.yaml"}
+    assert len(find_files([pack])) == 2  # one name of the two
+
+
+def test_a_file_with_two_names_keeps_a_problem_in_it_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A problem in a hard-linked file is reported once, under one of its names."""
+    pack = tmp_path / "pack"
+    _split_pack(pack)
+    section = pack / "sections" / "workforce.yaml"
+    line, column = _break_a_reference(section)
+    os.link(section, pack / "sections" / "workforce-copy.yaml")
+    status, out = _validate(capsys, str(pack))
+    assert status == 1
+    assert out[-1] == f"checked 2 files in {pack}/: 1 problem in 1 file"
+    assert len(out) == 2  # the problem and the summary
+    assert out[0].startswith(f"{pack / 'sections' / 'workforce-copy.yaml'}:{line}:{column}: ")

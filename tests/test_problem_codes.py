@@ -333,7 +333,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC304 unreadable duration": (
         _edit("        time: 30 minutes\n", "        time: 5 minutes 1 hour\n"),
         [
-            "pack.yaml:41:15: RC304 '5 minutes 1 hour' is not a duration rcpack can read: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:41:15: RC304 '5 minutes 1 hour' has its units out of order (hours before minutes): write '1 hour 5 minutes'",
         ],
     ),
     "RC304 full-width digit": (

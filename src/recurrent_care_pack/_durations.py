@@ -49,11 +49,18 @@ class DurationError(ValueError):
         self.code = code
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type["DurationError"], tuple[str, str]]:
+        """Pickle as the code and reason it was made from."""
+        return type(self), (self.code, self.reason)
+
 
 def diagnose(value: object) -> DurationError | None:
     """Say what is wrong with a written duration, or ``None`` if it reads cleanly."""
     if isinstance(value, str) and _ACCEPTED.match(value):
         return None
+    own = _own_reason(value) if isinstance(value, str) and len(value) <= _LONGEST_SLIP else None
+    if own is not None:  # readable but for one thing, which the reason says how to put right
+        return DurationError("RC304", own)
     code, reason = _what_is_wrong(value)
     near = _near_miss(value) if code == "RC304" and isinstance(value, str) else None
     if near is not None:  # a slip in something readable: say which, and the text fixed
@@ -85,6 +92,60 @@ def _what_is_wrong(value: object) -> tuple[str, str]:  # noqa: PLR0911 (one retu
     return "RC304", f"{_show(value)} is not a duration rcpack can read"
 
 
+#: The largest number a duration holds: six digits, as the schema's pattern allows.
+LARGEST = 999999
+
+_UNITS = (("hours", _HOURS), ("minutes", _MINUTES), ("seconds", _SECONDS))
+_PARTS = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*)([0-9]+\s*([a-z]+))")
+
+
+def _own_reason(text: str) -> str | None:
+    """Why ``text``, written as a duration is, is not one: too long, or a unit given twice."""
+    numbers = re.findall(r"[0-9]+", text)
+    if any(int(n) > LARGEST for n in numbers):
+        capped = re.sub(r"[0-9]+", lambda found: str(min(int(found[0]), LARGEST)), text)
+        if _ACCEPTED.match(capped) or _out_of_order(capped) is not None:
+            return (
+                f"{_show(text)} is longer than any pack needs: each number in a duration "
+                f"may be at most {LARGEST}"
+            )
+    units = _units_of(text)
+    if units is not None:
+        twice = next((name for name in dict.fromkeys(units) if units.count(name) > 1), None)
+        if twice is not None:
+            return f"{_show(text)} gives {twice} more than once: add them up and write them once"
+    return None
+
+
+def _units_of(text: str) -> list[str] | None:
+    """The unit of each part of ``text``, in the order written, if it is all such parts."""
+    parts = list(_PARTS.finditer(text))
+    if not parts or "".join(p[0] for p in parts) != text.rstrip() or text[:1].isspace():
+        return None
+    units = []
+    for part in parts:
+        unit = next((name for name, spelt in _UNITS if re.fullmatch(spelt, part[2])), None)
+        if unit is None:
+            return None
+        units.append(unit)
+    return units
+
+
+def _out_of_order(text: str) -> tuple[str, str] | None:
+    """``text`` with its parts in the order a duration is written, if only that was wrong."""
+    units = _units_of(text)
+    if units is None or len(set(units)) != len(units):
+        return None
+    order = [name for name, _ in _UNITS if name in units]
+    if units == order:
+        return None
+    parts = {unit: part[1] for unit, part in zip(units, _PARTS.finditer(text), strict=True)}
+    wanted = (
+        " before ".join(order) if len(order) == 2 else "hours first, then minutes, then seconds"
+    )
+    return f"its units out of order ({wanted})", " ".join(parts[u] for u in order)
+
+
 def _near_miss(text: str) -> tuple[list[str], str] | None:
     """The slips that keep ``text`` from reading as a duration, and it without them.
 
@@ -95,7 +156,8 @@ def _near_miss(text: str) -> tuple[list[str], str] | None:
     if len(text) > _LONGEST_SLIP:
         return None
     reasons: list[str] = []
-    for slip in (_in_words, _in_capitals, _leading_zero, _fraction, _end_mark, _unit_missing):
+    slips = (_in_words, _in_capitals, _leading_zero, _fraction, _end_mark, _out_of_order)
+    for slip in (*slips, _unit_missing):
         found = slip(text)
         if found is not None:
             reason, text = found
@@ -207,8 +269,8 @@ def parse_duration(text: str) -> timedelta:
 
 def format_duration(duration: timedelta) -> str:
     """Write a duration the canonical way: "1 hour 5 minutes", "22 minutes 31 seconds"."""
-    seconds = int(duration.total_seconds())
-    if seconds <= 0 or duration != timedelta(seconds=seconds):
+    seconds = duration // timedelta(seconds=1)  # exact, where total_seconds() is a float
+    if seconds <= 0 or duration % timedelta(seconds=1):
         raise ValueError(f"a duration must be a whole, positive number of seconds: {duration}")
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)

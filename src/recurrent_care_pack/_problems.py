@@ -102,6 +102,10 @@ class PackError(ValueError):
         lines = "\n".join(str(p) for p in self.problems)
         super().__init__(f"{count} problem{'' if count == 1 else 's'} in the pack:\n{lines}")
 
+    def __reduce__(self) -> tuple[type["PackError"], tuple[tuple[Problem, ...]]]:
+        """Pickle as the problems it was made from (another process gets them all)."""
+        return type(self), (self.problems,)
+
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:
     """Order problems by file, line and column."""

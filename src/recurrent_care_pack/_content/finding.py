@@ -80,6 +80,11 @@ class NoContentError(FileNotFoundError):
     def __init__(self, folder: Path) -> None:
         """Name the folder."""
         super().__init__(errno.ENOENT, "no pack content in this folder", str(folder))
+        self.folder = folder
+
+    def __reduce__(self) -> tuple[type[NoContentError], tuple[Path]]:
+        """Pickle as the folder it was made from."""
+        return type(self), (self.folder,)
 
 
 def is_content_file(file: Path) -> bool:
@@ -153,15 +158,16 @@ def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Fou
     be read, and `NoContentError` a folder with no pack content (never with
     ``content_only``).
     """
-    packs: dict[Path, tuple[Path, list[Path], set[Path]]] = {}  # by resolved root
+    packs: dict[Path, tuple[Path, list[Path], set[object]]] = {}  # by resolved root
 
-    def add(root: Path, files: list[Path]) -> tuple[list[Path], set[Path]]:
+    def add(root: Path, files: list[Path]) -> tuple[list[Path], set[object]]:
         _, found, known = packs.setdefault(
-            root.resolve(), (root, files, {f.resolve() for f in files})
+            root.resolve(), (root, files, {_identity(f) for f in files})
         )
         return found, known
 
     named: set[Path] = set()
+    given: set[str] = set()  # the files named, as named (a link is not where it leads)
     for path in paths:
         _must_exist(path)
         folder = pack_folder_of(path)
@@ -172,6 +178,7 @@ def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Fou
         if content_only and not _is_content(path, folder):
             continue
         named.add(path.resolve())
+        given.add(os.path.abspath(path))  # noqa: PTH100 (as named: no link followed)
         if folder is None:
             root = path.parent if is_content_file(path) else path
             files = _loose(root) if root != path else [path]
@@ -179,9 +186,13 @@ def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Fou
             root = folder
             files = [] if folder.resolve() in packs else content_files(folder)
         files, known = add(root, files)
-        if path.resolve() not in known:  # named itself: a hidden file, say
-            known.add(path.resolve())
+        if _identity(path) not in known:  # named itself: a hidden file, say
+            known.add(_identity(path))
             files.append(path)
+        elif path not in files:  # a file with two names: read under the one named first
+            other = next(f for f in files if _identity(f) == _identity(path))
+            if os.path.abspath(other) not in given:  # noqa: PTH100
+                files[files.index(other)] = path
     found = [Found(root, tuple(files)) for root, files, _ in packs.values()]
     return [_tracked(pack, named) for pack in found] if content_only else found
 
@@ -189,7 +200,7 @@ def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Fou
 def find_files(paths: Sequence[Path], *, content_only: bool = False) -> list[Path]:
     """The content files ``paths`` name: a file itself, a folder's content below it; once each."""
     found: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for path in paths:
         _must_exist(path)
         if path.is_dir():
@@ -204,8 +215,8 @@ def find_files(paths: Sequence[Path], *, content_only: bool = False) -> list[Pat
         else:
             files = [path]
         for file in files:
-            if file.resolve() not in seen:
-                seen.add(file.resolve())
+            if _identity(file) not in seen:
+                seen.add(_identity(file))
                 found.append(file)
     return found
 
@@ -288,7 +299,29 @@ def _search(
             if content:
                 loose[folder] = content
     for root, files in [*packs.items(), *loose.items()]:
-        yield _shortest(root), sorted(_shortest(file) for file in files)
+        yield _shortest(root), _once(sorted(_shortest(file) for file in files))
+
+
+def _identity(file: Path) -> object:
+    """What is the same for every name of one file: a hard link, a link to it, another path."""
+    try:
+        status = file.stat()
+    except OSError:  # checking it will say why it cannot be read
+        return file.resolve()
+    return (status.st_dev, status.st_ino)
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """``files`` with each file once, however many names it has (hard links, links to it).
+
+    A file is read under one name: its own rather than a link's, then the first in order;
+    read under each, every id in it would be reported as used twice.
+    """
+    names: dict[object, list[Path]] = {}
+    for file in files:
+        names.setdefault(_identity(file), []).append(file)
+    chosen = {min(group, key=lambda f: (f.is_symlink(), f)) for group in names.values()}
+    return [file for file in files if file in chosen]
 
 
 def _walk(top: Path, depth: int | None) -> Iterator[tuple[Path, list[str]]]:

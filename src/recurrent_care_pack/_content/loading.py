@@ -15,6 +15,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from recurrent_care_pack._arguments import check_kind, check_path
 from recurrent_care_pack._problems import PackError, Problem, sort_key
 
 from .finding import PACK_MARKER, find_packs
@@ -101,8 +102,10 @@ def check(
 
     The pack is given when there are no problems. Files over ``max_file_size`` bytes are
     problems, and are not read. ``OSError`` from a path that cannot be read is raised: it
-    is not a content problem.
+    is not a content problem; `TypeError` names an argument of the wrong kind.
     """
+    check_path("path", path)
+    check_kind("max_file_size", max_file_size, int, "a whole number of bytes such as 1_000_000")
     return check_paths([bundled("data") if path is None else Path(path)], max_file_size)
 
 

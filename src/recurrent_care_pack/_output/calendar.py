@@ -1,7 +1,7 @@
 """Calendars: a dated plan as an iCalendar file (RFC 5545), built with the icalendar library."""
 
 import hashlib
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -85,11 +85,14 @@ def _event(  # noqa: PLR0913 (the parts of one event)
     stamp: datetime,
     plan: str,
 ) -> "Event":
-    """``event`` filled in: from the first entry's start to the last's end, in London time."""
+    """``event`` filled in: from the first entry's start to the last's end, in London time.
+
+    The times are real: on the days the clocks change, an entry lasts as long as the plan
+    gives it (see `_real`), not the difference of its clock times.
+    """
     first, last = entries[0], entries[-1]
     day = agenda.date(first.day)
     assert day is not None  # noqa: S101 (checked by the caller)
-    zone = ZoneInfo(TIME_ZONE)
     # Unique to this plan (another plan on the same day gets others), the same when the same
     # plan is written again, so that a calendar updates its events rather than adds them.
     event.add(
@@ -97,11 +100,35 @@ def _event(  # noqa: PLR0913 (the parts of one event)
     )
     event.add("dtstamp", stamp)
     event.add("summary", summary)
-    event.add("dtstart", datetime.combine(day, first.start, zone))
-    event.add("dtend", datetime.combine(day, last.end, zone))
+    opens = agenda.day(first.day)[0]
+    event.add("dtstart", _real(day, opens, first, timedelta()))
+    event.add("dtend", _real(day, opens, last, last.duration))
     if lines:
         event.add("description", "\n".join(lines))
     return event
+
+
+def _real(day: date, opens: Entry, entry: Entry, after: timedelta) -> datetime:
+    """The moment ``after`` the start of ``entry``, on a day whose first entry is ``opens``.
+
+    The plan counts its clock times from the day's start by adding durations, as a clock
+    that never changes would; the day starts at its clock time in London, and each moment
+    after it is that much real time later (counted in UTC), then shown in London time. So
+    an entry across 01:00-02:00 on the last Sunday of March or October spans its length.
+    A moment in the second 01:00-02:00 of an October night is given in UTC: iCalendar
+    reads a London time that comes twice as the first.
+    """
+    zone = ZoneInfo(TIME_ZONE)
+    start = datetime.combine(day, opens.start, zone)
+    since = _offset(entry.start) - _offset(opens.start) + after
+    moment = (start.astimezone(UTC) + since).astimezone(zone)
+    if moment.utcoffset() != moment.replace(fold=0).utcoffset():
+        return moment.astimezone(UTC)
+    return moment
+
+
+def _offset(clock: time) -> timedelta:
+    return timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
 
 
 def _fingerprint(agenda: Agenda, title: str) -> str:

@@ -8,6 +8,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
+from recurrent_care_pack._arguments import (
+    check_count,
+    check_flag,
+    check_kind,
+    check_pack,
+    check_text,
+)
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import (
     Alternatives,
@@ -62,7 +69,18 @@ def handout_data(  # noqa: PLR0913 (a handout's choices, all but the first three
     session: str | None = None,
     large_print: bool = False,
 ) -> dict[str, Any]:
-    """The data of one handout (guide, exercises or tips) for a planned session."""
+    """The data of one handout (guide, exercises or tips) for a planned session.
+
+    ``participants``, if given, is a whole number more than zero; each argument of the
+    wrong kind is refused by name (`TypeError`, `ValueError`).
+    """
+    check_pack(pack)
+    check_kind("agenda", agenda, Agenda, "None or an Agenda such as plan() gives")
+    check_flag("large_print", large_print)
+    if session is not None:
+        check_text("session", session, "Spring 2027, Leeds")
+    if participants is not None:
+        check_count("participants", participants, "people")
     if kind == "guide":
         data = facilitator_guide(pack, agenda, participants=participants)
     elif kind == "exercises":

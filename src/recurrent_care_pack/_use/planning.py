@@ -9,17 +9,19 @@ slots (set-up, opening, closing) frame each day, for as long as the facilitator 
 import enum
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, time, timedelta
 
 from attrs import evolve, field, frozen
 
-from recurrent_care_pack._durations import format_duration
+from recurrent_care_pack._arguments import check_kind, check_pack, optional, tuple_of, validator
+from recurrent_care_pack._durations import LARGEST, format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names
 
-from .queries import Item, find, label
+from .queries import Item, label, selected
 
 __all__ = [
     "SLOT_TITLES",
@@ -60,14 +62,28 @@ SLOT_TITLES = {
 }
 
 
+def _times(value: Sequence[time]) -> tuple[time, ...]:
+    """A list of times as a tuple; anything else as given, for the validator to judge."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+def _dates(value: Sequence[date]) -> tuple[date, ...]:
+    """A list of dates as a tuple; anything else as given, for the validator to judge."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
 @frozen(kw_only=True)
 class Breaks:
-    """When to break: after each exercise, after a run of time, or at set clock times."""
+    """When to break: after each exercise, after a run of time, or at set clock times.
 
-    length: timedelta = timedelta(minutes=15)
-    after_exercises: bool = False
-    every: timedelta | None = None
-    at: tuple[time, ...] = ()
+    Each argument is checked as it is given: a value of the wrong kind raises `TypeError`
+    naming it; ``at`` may be given as a list.
+    """
+
+    length: timedelta = field(default=timedelta(minutes=15), validator=validator(timedelta))
+    after_exercises: bool = field(default=False, validator=validator(bool))
+    every: timedelta | None = field(default=None, validator=optional(timedelta))
+    at: tuple[time, ...] = field(default=(), converter=_times, validator=tuple_of(time))
 
 
 @frozen(kw_only=True)
@@ -78,19 +94,23 @@ class PlanOptions:
     watching again the films it names (Film 6 before Module 3). ``setup``, ``opening`` and
     ``closing``: the facilitator's own slots, on every day (set-up from ``start``, then the
     opening; the closing ends the day). ``dates``: one date per day, in order.
+
+    Each argument is checked as it is given: a value of the wrong kind (``start='09:30'``,
+    ``dates=['2027-01-12']``) raises `TypeError` naming it, what was given and what is
+    wanted; ``dates`` may be given as a list.
     """
 
-    start: time = time(9, 30)
-    discussions: bool = False
-    rewatch: bool = True
-    breaks: Breaks | None = None
-    days: int = 1
-    day_end: time | None = None
-    budget: timedelta | None = None
-    setup: timedelta | None = None
-    opening: timedelta | None = None
-    closing: timedelta | None = None
-    dates: tuple[date, ...] = ()
+    start: time = field(default=time(9, 30), validator=validator(time))
+    discussions: bool = field(default=False, validator=validator(bool))
+    rewatch: bool = field(default=True, validator=validator(bool))
+    breaks: Breaks | None = field(default=None, validator=optional(Breaks))
+    days: int = field(default=1, validator=validator(int))
+    day_end: time | None = field(default=None, validator=optional(time))
+    budget: timedelta | None = field(default=None, validator=optional(timedelta))
+    setup: timedelta | None = field(default=None, validator=optional(timedelta))
+    opening: timedelta | None = field(default=None, validator=optional(timedelta))
+    closing: timedelta | None = field(default=None, validator=optional(timedelta))
+    dates: tuple[date, ...] = field(default=(), converter=_dates, validator=tuple_of(date))
 
     @property
     def slots(self) -> tuple[tuple[EntryKind, timedelta], ...]:
@@ -249,10 +269,15 @@ def plan(
 ) -> Agenda:
     """Plan ``selection`` (ids, names such as "Module 2", or items; default the whole pack).
 
-    Raises `PlanError` for a plan that cannot be made: an exercise before the films it
-    discusses, more days than items, a day that ends before its items fit, or breaks that
-    cannot be taken (of no length, or at a time the plan never reaches).
+    A string alone is one name: ``plan(pack, "Module 2")`` plans Module 2. Raises
+    `PlanError` for a plan that cannot be made: an exercise before the films it discusses,
+    more days than items, a day that ends before its items fit, or breaks that cannot be
+    taken (of no length, at a time the plan never reaches, or two in one gap between items);
+    `TypeError` for an argument of the wrong kind, naming it.
     """
+    check_pack(pack)
+    if options is not None:
+        check_kind("options", options, PlanOptions, "None or a PlanOptions")
     options = options or PlanOptions()
     _check_options(options)
     planner = _Planner(pack, options)
@@ -283,6 +308,7 @@ def _check_options(options: PlanOptions) -> None:
         raise PlanError("a plan needs at least one day")
     if options.budget is not None and options.budget <= timedelta():
         raise PlanError("a budget must be more than zero; give one such as 3 hours")
+    _check_lengths(options)
     _check_slots(options)
     _check_dates(options)
     breaks = options.breaks
@@ -295,6 +321,9 @@ def _check_options(options: PlanOptions) -> None:
             "the time between breaks must be more than zero; give one such as 90 minutes"
         )
     start, end = options.start, options.day_end
+    twice = next((t for t, n in Counter(breaks.at).items() if n > 1), None)
+    if twice is not None:
+        raise PlanError(f"the break at {twice:%H:%M} is given twice; give each time once")
     for at in sorted(breaks.at):
         if _offset(at) <= _offset(start):
             when = "at" if _offset(at) == _offset(start) else "before"
@@ -307,6 +336,29 @@ def _check_options(options: PlanOptions) -> None:
             raise PlanError(
                 f"the break at {at:%H:%M} comes {when} the end of the day at {end:%H:%M}; "
                 "choose an earlier time"
+            )
+
+
+#: The longest time an option may give: what the longest duration a pack holds may say.
+_LONGEST = timedelta(hours=LARGEST)
+
+
+def _check_lengths(options: PlanOptions) -> None:
+    """Refuse a length no plan could use, before the sums of times overflow."""
+    breaks = options.breaks or Breaks()
+    given = {
+        "the budget": options.budget,
+        "the set-up": options.setup,
+        "the opening": options.opening,
+        "the closing": options.closing,
+        "a break": breaks.length,
+        "the time between breaks": breaks.every,
+    }
+    for name, length in given.items():
+        if length is not None and length > _LONGEST:
+            raise PlanError(
+                f"{name} of {_words(length)} is longer than any plan can use; "
+                f"give at most {LARGEST} hours"
             )
 
 
@@ -419,6 +471,21 @@ def _add(
     ), laid
 
 
+def _one_break(
+    number: int, times: Sequence[timedelta], at: timedelta, options: PlanOptions
+) -> str:
+    """Why breaks at several ``times`` cannot be had: they would be one break, at ``at``."""
+    names = [_hh_mm(t) for t in times]
+    listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    day = f" on Day {number}" if options.days > 1 else ""
+    leave = "leave one out" if len(times) == 2 else "leave out all but one"
+    return (
+        f"the breaks at {listed} would be one break, at {_hh_mm(at)}{day}: breaks fall "
+        f"between modules, and none starts between those times; {leave}, or choose times "
+        "further apart"
+    )
+
+
 def _end(number: int, clock: timedelta, step: _Step, options: PlanOptions) -> timedelta:
     """When ``step`` ends if it starts at ``clock``; `PlanError` if the day cannot hold it.
 
@@ -500,7 +567,7 @@ class _Planner:
 
     def units(self, selection: Sequence[str | Item]) -> list[_Unit]:
         pack = self.pack
-        items = [find(pack, s) if isinstance(s, str) else s for s in selection]
+        items = selected(pack, selection)
         units: list[_Unit] = []
         for item in items or pack.sections:
             for found in self.units_of(item):
@@ -647,7 +714,10 @@ class _Planner:
                     # Breaks fall between modules, never between a film and its exercise.
                     to_come = day.breaks_at
                     day, laid = _add(day, step, self.options, may_break=index == 0)
-                    taken.update(to_come[: len(to_come) - len(day.breaks_at)])
+                    passed = to_come[: len(to_come) - len(day.breaks_at)]
+                    if len(passed) > 1:
+                        raise PlanError(_one_break(number, passed, laid[0][0], self.options))
+                    taken.update(passed)
                     entries.extend(_entry(number, clock, put) for clock, put in laid)
                     shown_today.update(step.films)
             entries.extend(self.slots(number, opening=False, at=day.clock))

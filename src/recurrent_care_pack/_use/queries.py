@@ -7,6 +7,14 @@ from datetime import timedelta
 
 from attrs import frozen
 
+from recurrent_care_pack._arguments import (
+    check_flag,
+    check_kind,
+    check_pack,
+    check_text,
+    given,
+    sequence_of,
+)
 from recurrent_care_pack._model import (
     Alternatives,
     CaseStudy,
@@ -47,6 +55,7 @@ __all__ = [
     "search",
     "section_of",
     "section_time",
+    "selected",
     "tips",
     "tips_by_category",
 ]
@@ -65,6 +74,7 @@ Item = (
     | Tip
     | Resource
 )
+_ITEM_KINDS = tuple(getattr(Item, "__args__", ()))
 
 #: A name by number, matched in full against the stripped name. Each way of splitting the
 #: spaces is tried once at most (no ``\s*,?\s*``), so a long name costs linear time.
@@ -107,8 +117,11 @@ def every_tip(tips: Iterable[Tip]) -> Iterator[Tip]:
 def find(pack: Pack, reference: str) -> Item:
     """The item with this id, or named by its number: "Film 6", "Module 2 of Section 3".
 
-    Raises `LookupError` saying what was not found, with the nearest ids.
+    Raises `LookupError` saying what was not found, with the nearest ids; `TypeError`
+    for a pack or reference of the wrong kind.
     """
+    check_pack(pack)
+    check_text("reference", reference, "Module 2")
     for item in _items(pack):
         if item.id == reference:
             return item
@@ -149,6 +162,8 @@ def _find_numbered(pack: Pack, match: re.Match[str]) -> list[Item]:
 
 def label(pack: Pack, item: Item) -> str:
     """How the pack names an item: "Film 6", "Exercise 9", "Module 2 of Section 3"."""
+    check_pack(pack)
+    _check_item("item", item)
     if isinstance(item, Section):
         return f"Section {item.number}"
     if isinstance(item, LearningModule):
@@ -162,6 +177,8 @@ def label(pack: Pack, item: Item) -> str:
 
 def section_of(pack: Pack, item_id: str) -> Section:
     """The section that holds the module, film, exercise or tip with this id."""
+    check_pack(pack)
+    check_text("item_id", item_id, "exercise-9")
     for section in pack.sections:
         if any(item.id == item_id for item in _section_items(section)):
             return section
@@ -181,6 +198,14 @@ def module_time(
     ``different_day`` uses the pack's allowance for running the module on a day of its
     own (Module 3: re-watch Film 6 first, 55 minutes for films).
     """
+    check_pack(pack)
+    check_kind("module", module, LearningModule, "a LearningModule such as find() gives")
+    for name, flag in (
+        ("discussion", discussion),
+        ("exercise", exercise),
+        ("different_day", different_day),
+    ):
+        check_flag(name, flag)
     total = module.allowance
     if different_day and module.different_day is not None:
         total = module.different_day.allowance
@@ -199,6 +224,10 @@ def section_time(
     ``optional`` adds the optional discussions; ``different_days`` runs each module on a
     day of its own, with the pack's re-watch allowances.
     """
+    check_pack(pack)
+    check_kind("section", section, Section, "a Section such as find() gives")
+    check_flag("optional", optional)
+    check_flag("different_days", different_days)
     total = timedelta()
     followed = set()
     for module in section.modules:
@@ -220,21 +249,29 @@ def section_time(
 
 def pack_time(pack: Pack, *, optional: bool = False) -> timedelta:
     """The time for every section of the pack, with or without the optional discussions."""
+    check_pack(pack)
+    check_flag("optional", optional)
     return sum((section_time(pack, s, optional=optional) for s in pack.sections), timedelta())
 
 
 def films_by_speaker(pack: Pack, person: str) -> tuple[Media, ...]:
     """The films and presentations in which this person (by id) speaks."""
+    check_pack(pack)
+    check_text("person", person, "a-person-id")
     return tuple(m for s in pack.sections for m in s.media if person in m.speakers)
 
 
 def exercises_by_case_study(pack: Pack, case_study: str) -> tuple[Exercise, ...]:
     """The exercises, in any section, that hand out this case study (by id)."""
+    check_pack(pack)
+    check_text("case_study", case_study, "a-case-study-id")
     return tuple(e for s in pack.sections for e in s.exercises if case_study in e.case_studies)
 
 
 def items_by_topic(pack: Pack, topic: str) -> tuple[Item, ...]:
     """Modules, films, exercises and tip categories about a topic (case does not matter)."""
+    check_pack(pack)
+    check_text("topic", topic, "attachment")
     wanted = topic.casefold()
     found: list[Item] = []
     for item in _items(pack):
@@ -246,6 +283,7 @@ def items_by_topic(pack: Pack, topic: str) -> tuple[Item, ...]:
 
 def tips(pack: Pack) -> tuple[Tip, ...]:
     """Every tip that stands on its own (the points under a lead-in, not the lead-in)."""
+    check_pack(pack)
     return tuple(
         tip
         for section in pack.sections
@@ -257,6 +295,7 @@ def tips(pack: Pack) -> tuple[Tip, ...]:
 
 def tips_by_category(pack: Pack) -> dict[str, tuple[Tip, ...]]:
     """Each tip category's id and its tips that stand on their own, in the pack's order."""
+    check_pack(pack)
     return {
         category.id: tuple(leaf_tips(category.tips))
         for section in pack.sections
@@ -285,6 +324,8 @@ class SearchHit:
 
 def search(pack: Pack, words: str) -> tuple[SearchHit, ...]:
     """Items whose text holds every one of ``words`` (case and accents as written are ignored)."""
+    check_pack(pack)
+    check_text("words", words, "attachment")
     wanted = [w.casefold() for w in words.split()]
     if not wanted:
         return ()
@@ -355,8 +396,10 @@ def materials(pack: Pack, selection: Sequence[str | Item] = ()) -> Materials:
     """The merged, de-duplicated list of what to bring for a selection (default: everything).
 
     A selection holds ids, names such as "Module 2", or items; a module brings in the
-    exercise that follows it, a section all its exercises. Choices stay choices.
+    exercise that follows it, a section all its exercises. Choices stay choices. A string
+    alone is one name: ``materials(pack, "Module 2")``.
     """
+    check_pack(pack)
     case_studies = lookup(pack).case_studies
     handouts: dict[str, list[str]] = {}
     things: dict[str, tuple[str, list[str]]] = {}
@@ -393,7 +436,7 @@ def _add(users: list[str], exercise: str) -> None:
 def _selected_exercises(pack: Pack, selection: Sequence[str | Item]) -> list[Exercise]:
     exercises = lookup(pack).exercises
     chosen: list[Exercise] = []
-    items = [find(pack, s) if isinstance(s, str) else s for s in selection] or list(pack.sections)
+    items = selected(pack, selection) or list(pack.sections)
     for item in items:
         if isinstance(item, Section):
             found = list(item.exercises)
@@ -406,3 +449,26 @@ def _selected_exercises(pack: Pack, selection: Sequence[str | Item]) -> list[Exe
             found = []
         chosen.extend(e for e in found if e not in chosen)
     return chosen
+
+
+def selected(pack: Pack, selection: Sequence[str | Item] | str) -> list[Item]:
+    """The items ``selection`` names: ids, names such as "Module 2", or items.
+
+    A string alone is one name, not a sequence of letters. `TypeError` names an entry of
+    the wrong kind; `LookupError` a name the pack does not hold.
+    """
+    if isinstance(selection, str):
+        selection = (selection,)
+    wanted = "names such as 'Module 2' or items find() gives"
+    entries = sequence_of("selection", selection, _check_item_or_name, wanted)
+    return [find(pack, s) if isinstance(s, str) else s for s in entries]
+
+
+def _check_item_or_name(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        _check_item(name, value, "a name such as 'Module 2' or an item find() gives")
+
+
+def _check_item(name: str, value: object, wanted: str = "an item find() gives") -> None:
+    if not isinstance(value, _ITEM_KINDS):
+        raise TypeError(f"{name} must be {wanted}, not {given(value)}")
