@@ -16,7 +16,7 @@ LAYERS = (
     "_editor",
     "_output",
     "_use | _content",
-    "_naming",
+    "_naming | _arguments",
     "_model",
     "_durations",
     "_problems",
