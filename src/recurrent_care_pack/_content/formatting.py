@@ -10,7 +10,6 @@ changes nothing. A file that fails any of these is refused with the place, never
 """
 
 import bisect
-import difflib
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -30,10 +29,11 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from recurrent_care_pack._durations import diagnose, format_duration, parse_duration
 from recurrent_care_pack._files import FileChangedError, replace_file
 from recurrent_care_pack._problems import Problem
 
+from .crosscheck import CrossReadError, branch, canonical_duration, differences
+from .diffing import unified_diff
 from .reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
 from .reading import _resolve as resolve_scalar
 from .schema import resolve, schema
@@ -97,13 +97,8 @@ class Formatted:
     def diff(self, name: str | None = None) -> str:
         """The change as a unified diff, the file called ``name`` (default: its path)."""
         name = str(self.file) if name is None else name
-        return "".join(
-            difflib.unified_diff(
-                (self.before or "").splitlines(keepends=True),
-                (self.after or "").splitlines(keepends=True),
-                fromfile=f"{name} (now)",
-                tofile=f"{name} (formatted)",
-            )
+        return unified_diff(
+            self.before or "", self.after or "", f"{name} (now)", f"{name} (formatted)"
         )
 
 
@@ -178,7 +173,23 @@ def format_text(text: str) -> str:
     _compare(source, again)
     if _emit(again) != after:
         raise LayoutError(1, 1, _refusal("formatting it twice would not give the same text"))
+    _cross_check(text, after)
     return after.replace("\n", newline) if newline != "\n" else after
+
+
+def _cross_check(before: str, after: str) -> None:
+    """Refuse unless another YAML parser (libyaml) reads the same values before and after."""
+    try:
+        where = differences(before, after)
+    except CrossReadError as error:
+        raise LayoutError(
+            error.line, error.column, _refusal("another YAML reader (libyaml) cannot read this")
+        ) from error
+    if where is not None:
+        line, column = where
+        raise LayoutError(
+            line, column, _refusal("another YAML reader (libyaml) reads a value here differently")
+        )
 
 
 def _refusal(why: str) -> str:
@@ -526,7 +537,7 @@ def _canonical(
     here = resolve(subschema)
     unknown = False
     if isinstance(node, _Map):
-        here = _branch(here, {entry.key.value for entry in node.entries})
+        here = branch(here, {entry.key.value for entry in node.entries})
         properties: dict[str, Any] = here.get("properties", {})
         rank = {key: number for number, key in enumerate(properties)}
         for entry in node.entries:
@@ -567,12 +578,10 @@ def _canonical(
         isinstance(node, _Scalar)
         and here is schema()["$defs"]["duration"]
         and isinstance(node.value, str)
-        and diagnose(node.value) is None
+        and (canonical := canonical_duration(node.value)) is not None
     ):
-        canonical = format_duration(parse_duration(node.value))
-        if diagnose(canonical) is None and parse_duration(canonical) == parse_duration(node.value):
-            node.value = canonical
-            node.style, node.lines = "", None
+        node.value = canonical
+        node.style, node.lines = "", None
     return unknown
 
 
@@ -611,15 +620,6 @@ def _sink(node: _Map | _Seq) -> None:
 
 def _children(node: _Map | _Seq) -> list[_Entry] | list[_Item]:
     return node.entries if isinstance(node, _Map) else node.items
-
-
-def _branch(subschema: dict[str, Any], keys: set[str]) -> dict[str, Any]:
-    """The branch of a choice that a mapping takes, by the keys it has."""
-    for option in subschema.get("oneOf", []):
-        branch = resolve(option)
-        if set(branch.get("required", ())) & keys:
-            return branch
-    return subschema
 
 
 # The layout.
