@@ -302,6 +302,7 @@ class _Builder:
         done = 0  # the text before this is read: scalars, and the notes between them
         for event in self.events:
             start = event.start_mark.index
+            self._misread(event)
             if start > done:
                 self._notes(done, start)
                 done = start
@@ -319,6 +320,38 @@ class _Builder:
         self._notes(done, len(self.text))
         self._close()
         return self.source
+
+    def _misread(self, event: Event) -> None:
+        """Refuse what ruamel.yaml and libyaml both read otherwise than YAML 1.2 says.
+
+        In a flow collection they take a ``?`` as the key indicator even with no space
+        after it (``{ ?foo: bar }`` holds the key ``?foo``); and a block text that ends
+        the file on a line of only spaces, with no line break, loses that line's break.
+        A second reading by libyaml cannot see these, so they are looked for here.
+        """
+        start = event.start_mark
+        in_flow = any(collection.flow for collection, _ in self.stack)
+        if in_flow and start.index and self.text[start.index - 1] == "?":
+            raise LayoutError(
+                start.line + 1,
+                start.column,
+                _refusal("YAML tools disagree about a '?' with no space after it"),
+            )
+        if isinstance(event, ScalarEvent) and event.style in {"|", ">"}:
+            last = self.text[self.text.rfind("\n") + 1 :]
+            if (
+                last
+                and not last.strip(" \t")
+                and event.end_mark.index >= len(self.text) - len(last)
+            ):
+                raise LayoutError(
+                    start.line + 1,
+                    start.column + 1,
+                    _refusal(
+                        "YAML tools disagree about block text that ends the file on a line of "
+                        "only spaces (end the file with a line break)"
+                    ),
+                )
 
     # Comments and blank lines, found between the scalars.
 
