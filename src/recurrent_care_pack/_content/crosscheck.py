@@ -21,9 +21,10 @@ from yaml.nodes import (  # type: ignore[import-untyped]
 from recurrent_care_pack._durations import diagnose, format_duration, parse_duration
 
 from .reading import _resolve as resolve_scalar
+from .reading import needs_quotes_for_yaml_1_1
 from .schema import resolve, schema
 
-__all__ = ["branch", "canonical_duration", "differences"]
+__all__ = ["branch", "canonical_duration", "differences", "text_in_yaml_1_1"]
 
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # no tags resolved: styles kept
 
@@ -35,6 +36,18 @@ class CrossReadError(ValueError):
         super().__init__(f"{line}:{column}")
         self.line = line
         self.column = column
+
+
+_RESOLVER_1_1 = yaml.resolver.Resolver()
+
+
+def text_in_yaml_1_1(plain: str) -> bool:
+    """Whether YAML 1.1 tools read ``plain``, written without quotes, as text.
+
+    Not so for ``yes``, ``y``, ``2019-01-01``, ``1:20``, ``1_000``, ``<<`` and the like.
+    """
+    tag = _RESOLVER_1_1.resolve(ScalarNode, plain, (True, False))
+    return tag == "tag:yaml.org,2002:str" and not needs_quotes_for_yaml_1_1(plain)
 
 
 def canonical_duration(text: str) -> str | None:

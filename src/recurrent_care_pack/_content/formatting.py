@@ -32,7 +32,13 @@ from ruamel.yaml.events import (
 from recurrent_care_pack._files import FileChangedError, replace_file
 from recurrent_care_pack._problems import Problem
 
-from .crosscheck import CrossReadError, branch, canonical_duration, differences
+from .crosscheck import (
+    CrossReadError,
+    branch,
+    canonical_duration,
+    differences,
+    text_in_yaml_1_1,
+)
 from .diffing import unified_diff
 from .reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
 from .reading import _resolve as resolve_scalar
@@ -210,6 +216,9 @@ class _Scalar:
     line: int
     column: int
     header: str = ""  # a block scalar's indicators, e.g. '>-'
+    #: A key's kind: what YAML 1.2 reads it as (``1:`` a number), and whether YAML 1.1
+    #: tools read it as text (not so for ``yes:`` or ``2019-01-01:``).
+    kind: tuple[type, bool] = (str, True)
     lines: list[str] | None = None  # a folded block scalar's lines, indent removed
 
 
@@ -511,6 +520,7 @@ class _Builder:
             return entry
         if not isinstance(node, _Scalar):
             raise LayoutError(node.line, node.column, _refusal("a key is not a plain name"))
+        node.kind = (type(node.value), bool(node.style) or text_in_yaml_1_1(node.written))
         node.value = node.written  # a key is a name, as written: '01' and '1' stay apart
         entry = _Entry(node, before=self._take())
         parent.entries.append(entry)
@@ -769,6 +779,8 @@ def _value_lines(prefix: str, value: _Node | None, indent: int, eol: str) -> lis
 
 
 def _key(key: _Scalar) -> str:
+    if not key.style and key.kind[0] is not str:
+        return key.written  # '1:' is a number to YAML 1.2 tools: it stays one
     return _quoted(str(key.value), flow=False, key=True)
 
 
@@ -796,8 +808,8 @@ def _plain(text: str, *, flow: bool, key: bool) -> bool:
         return False
     if flow and any(character in _FLOW_UNSAFE for character in text):
         return False
-    if key:
-        return len(text) < 1000
+    if key and (len(text) >= 1000 or not text_in_yaml_1_1(text)):
+        return False  # a plain key is at most 1024 characters; 'yes:' is true to YAML 1.1
     return _resolve_plain(text) == text and not needs_quotes_for_yaml_1_1(text)
 
 
@@ -889,15 +901,28 @@ def _compare(source: _Source, again: _Source) -> None:
     if not _same(expected, found):
         line, column = _first_difference(source.root, again.root)
         raise LayoutError(line, column, _refusal("a value here would change"))
+    places = {path: where for path, _, _, _, where in _walk(source.root, (), None)}
+    for path in sorted(_slips(again) - _slips(source), key=repr):
+        line, column = places.get(path, (1, 1))
+        raise LayoutError(line, column, _refusal("YAML 1.1 tools would read this key otherwise"))
     for where, (was, now) in _pairs(_anchors(source), _anchors(again)):
         if was != now:
             line, column = where
             raise LayoutError(line, column, _refusal("a comment here would move or be lost"))
 
 
+def _slips(source: _Source) -> set["_Path"]:
+    """The keys YAML 1.1 tools read as something other than text, by their paths."""
+    return {
+        path
+        for path, _, _, child, _ in _walk(source.root, (), None)
+        if isinstance(child, _Entry) and not child.key.kind[1]
+    }
+
+
 def _data(node: _Node | None) -> Any:
     if isinstance(node, _Map):
-        return {entry.key.value: _data(entry.value) for entry in node.entries}
+        return {(entry.key.value, entry.key.kind[0]): _data(entry.value) for entry in node.entries}
     if isinstance(node, _Seq):
         return [_data(item.value) for item in node.items]
     return None if node is None else node.value
@@ -919,10 +944,9 @@ def _same(one: Any, other: Any) -> bool:
 def _first_difference(one: _Node | None, other: _Node | None) -> tuple[int, int]:
     if isinstance(one, _Map) and isinstance(other, _Map):
         for mine, theirs in zip(one.entries, other.entries, strict=False):
-            if (
-                not _same(_data(mine.value), _data(theirs.value))
-                or mine.key.value != theirs.key.value
-            ):
+            if (mine.key.value, mine.key.kind[0]) != (theirs.key.value, theirs.key.kind[0]):
+                return mine.key.line, mine.key.column
+            if not _same(_data(mine.value), _data(theirs.value)):
                 return (
                     _first_difference(mine.value, theirs.value)
                     if mine.value
