@@ -244,6 +244,9 @@ class _Map:
     line: int
     column: int
     tail: list[str] = field(factory=list)  # comments after the last entry, indented with it
+    #: The end-of-line comment after a flow collection's closing ']' or '}' on a line of
+    #: its own: it ends the collection laid out in block style.
+    closing: _Item = field(factory=_Item)
 
 
 @define
@@ -254,6 +257,9 @@ class _Seq:
     column: int
     tail: list[str] = field(factory=list)
     flow_out: bool = False  # written [a, b] in the canonical layout
+    #: The end-of-line comment after a flow collection's closing ']' or '}' on a line of
+    #: its own: it ends the collection laid out in block style.
+    closing: _Item = field(factory=_Item)
 
 
 _Node = _Scalar | _Map | _Seq
@@ -266,6 +272,7 @@ class _Source:
     trailing: list[str] = field(factory=list)
     after_end: list[str] = field(factory=list)
     start: str = ""  # '---' (or '%YAML 1.2\n---') when the source wrote it
+    above_start: list[str] = field(factory=list)  # comments above the '---'
     end: bool = False  # the source ended its document with '...'
 
 
@@ -429,6 +436,7 @@ class _Builder:
             if event.explicit:
                 version = "%YAML 1.2\n" if event.version is not None else ""
                 self.source.start = f"{version}---"
+                self.source.above_start = self._take()
         elif isinstance(event, DocumentEndEvent):
             self.source.trailing = self._take()
             self.source.end = bool(event.explicit)
@@ -446,8 +454,11 @@ class _Builder:
                 self._carry(event.end_mark.line, owner)
         elif isinstance(event, CollectionEndEvent):
             node, owner = self.stack.pop()
-            if node.flow:
-                self._carry(event.end_mark.line, owner)
+            line = event.end_mark.line
+            if node.flow and line == node.line - 1:  # on one line: its comment is that line's
+                self._carry(line, owner)
+            elif node.flow and line != self.last_line:  # ']' on a line of its own
+                self._carry(line, node.closing)
             elif self.stack:
                 self._tail(node, self.stack[-1][0].column - 1)
 
@@ -606,6 +617,9 @@ def _canonical(
             and (not node.tail or len(node.items) == 1)
         )
     if isinstance(node, (_Map, _Seq)):
+        if not _flow_out(node):  # laid out in block style: the closing comment ends it
+            node.tail.extend(text for text in (*node.closing.before, node.closing.eol) if text)
+            node.closing = _Item()
         _sink(node)
     elif (
         isinstance(node, _Scalar)
@@ -628,9 +642,24 @@ def _canonical(
     return unknown
 
 
+def _close_on(item: _Item, node: _Seq) -> None:
+    """The comment after ``node``'s closing ']' ends ``item``'s line, where ']' now is."""
+    for text in (*node.closing.before, node.closing.eol):
+        if text and item.eol:
+            item.before.append(text)
+        elif text:
+            item.eol = text
+    node.closing = _Item()
+
+
 def _lift(node: _Seq) -> None:
-    """Comments after a list written ``[a, b]`` stand above what follows it."""
+    """Comments after a list written ``[a, b]`` stand above what follows it.
+
+    The comment after its closing ']' stays on its line.
+    """
     for number, item in enumerate(node.items, start=1):
+        if isinstance(item.value, _Seq) and item.value.flow_out:
+            _close_on(item, item.value)  # '[a, b]' on the item's line: its comment too
         if isinstance(item.value, _Seq) and item.value.flow_out and item.value.tail:
             after = node.items[number].before if number < len(node.items) else node.tail
             after[:0] = item.value.tail
@@ -675,7 +704,7 @@ class _Raw(str):
 
 
 def _emit(source: _Source) -> str:
-    lines: list[str] = []
+    lines: list[str] = _comments(source.above_start, 0)
     if source.start:
         lines.append(source.start)
     lines.extend(_comments(source.header, 0))
@@ -976,6 +1005,7 @@ def _anchors(source: _Source) -> dict[_Anchor, tuple[tuple[int, int], list[str]]
             _, already = found.setdefault((path, place), (where, []))
             already.extend(comments)
 
+    add((), "above start", (1, 1), source.above_start)
     add((), "top", (1, 1), source.header)
     add((), "end", (1, 1), source.trailing + source.after_end)
     for path, anchor, node, child, where in _walk(source.root, (), None):
