@@ -13,6 +13,7 @@ import argparse
 import compileall
 import itertools
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -155,6 +156,40 @@ def planted(rcpack: str, pack: Path) -> str:
     )
 
 
+def fmt_check(rcpack: str, pack: Path, runs: int) -> str:
+    """``rcpack fmt --check`` against ``rcpack fmt`` on a one-file pack laid out badly.
+
+    Every plain value of the pack is put in double quotes, which fmt takes off again: a
+    change on every other line or so, the diff's hardest case (difflib took minutes).
+    """
+    messy = pack.parent.with_name(pack.parent.name + "-messy") / "pack.yaml"
+    messy.parent.mkdir()
+    copy = messy.with_name("copy.yaml")
+    subprocess.run([rcpack, "fmt", str(pack)], capture_output=True, check=False)
+    lines = pack.read_text(encoding="utf-8").splitlines(keepends=True)
+    quoted = (_PLAIN_VALUE.sub(r'\1"\2"\n', line) for line in lines)
+    messy.write_text("".join(quoted), encoding="utf-8")
+    times: list[list[float]] = [[], []]
+    for _ in range(runs):
+        shutil.copyfile(messy, copy)
+        for k, command in enumerate(
+            ([rcpack, "fmt", "--check", str(messy)], [rcpack, "fmt", str(copy)])
+        ):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, check=False)
+            times[k].append(time.perf_counter() - start)
+    size = messy.stat().st_size
+    shutil.rmtree(messy.parent)
+    check, fmt = (statistics.median(t) for t in times)
+    return (
+        f"{'':<20}fmt on {size / 1e6:.2f} MB laid out badly: fmt {fmt:.2f}s, "
+        f"fmt --check {check:.2f}s ({check / fmt:.1f}x)"
+    )
+
+
+_PLAIN_VALUE = re.compile(r"( *(?:- )?[a-z_]+: )([A-Za-z][^'\"#:]*)\n")
+
+
 def _row(label: str, size: int, figures: list[tuple[float, float]]) -> str:
     """One line of the table from what `measure` found for rcpack, c-j-s and the parse."""
     (ours, our_peak), (theirs, their_peak), (parse, _) = figures
@@ -209,6 +244,8 @@ def main() -> None:
                 print(_row(label, size, figures))
                 if layout == "one file" and size > 1e6:
                     print(planted(rcpack, files_[0]))
+                if layout == "one file" and copies == 100:
+                    print(fmt_check(rcpack, files_[0], runs))
             shutil.rmtree(folder / f"one-{copies}")
             shutil.rmtree(folder / f"many-{copies}")
     print()

@@ -181,8 +181,23 @@ def test_formatting_keeps_values_and_is_idempotent(pack: Pack) -> None:
         ),
         pytest.param(
             "pack:\n  audience: [a,  # first\n    b]  # after\n",
-            "pack:\n  audience:  # after\n    - a  # first\n    - b\n",
+            "pack:\n  audience:\n    - a  # first\n    - b  # after\n",
             id="comments inside a flow list",
+        ),
+        pytest.param(
+            "pack:\n  audience: [\n    a,\n    b\n  ]  # after\n  id: p\n",
+            "pack:\n  id: p\n  audience:\n    - a\n    - b\n    # after\n",
+            id="a comment after a flow list's closing bracket ends it",
+        ),
+        pytest.param(
+            "sections:\n  - materials:\n      - [\n          a,\n          b\n        ]  # c\n",
+            "sections:\n  - materials:\n      - [a, b]  # c\n",
+            id="a comment after a list of words' closing bracket stays on its line",
+        ),
+        pytest.param(
+            "# top\n\n# above\n---\npack:\n  id: p\n",
+            "# top\n\n# above\n---\npack:\n  id: p\n",
+            id="comments above the document start stay above it",
         ),
         pytest.param(
             "pack:\n  id: p\n... # the end\n# after the end\n",

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from recurrent_care_pack._content.formatting import format_file, format_text
 from recurrent_care_pack._content.reading import Document, read_text
@@ -62,6 +64,9 @@ class _Messy:
 
     def document(self, data: dict[str, Any]) -> str:
         lines = self.mapping(data, (), 0, inline=False)
+        if self.chance(0.3):
+            start = [self.comment("start", ()) for _ in range(self.rnd.randint(1, 2))]
+            lines = [*start, *([""] if self.chance(0.5) else []), "---", *lines]
         return "\n".join(lines) + "\n"
 
     def mapping(
@@ -77,6 +82,11 @@ class _Messy:
                 if self.chance(0.25):
                     lines.append(" " * indent + self.comment("above", (*path, key)))
             lines.extend(self.entry(key, data[key], (*path, key), indent))
+        if self.chance(0.1):  # a key that, unquoted, would read as something else
+            key = self.rnd.choice(_TRICKY_KEYS)
+            if key not in data:
+                quote = self.rnd.choice(["'", '"'])
+                lines.append(f"{' ' * indent}{quote}{key}{quote}: {self.quote('a', flow=False)}")
         return lines
 
     def entry(self, key: str, value: Any, path: Where, indent: int) -> list[str]:
@@ -111,7 +121,8 @@ class _Messy:
                 else ""
             )
             lines.append(f"{inner}{self.quote(text, flow=True)}{comma}{note}")
-        lines.append(" " * (indent + 2) + "]")
+        closing = ("  " + self.comment("closing", path)) if self.chance(0.5) else ""
+        lines.append(" " * (indent + 2) + "]" + closing)
         return lines
 
     def sequence(self, items: list[Any], path: Where, indent: int) -> list[str]:
@@ -137,6 +148,13 @@ class _Messy:
                     ]
                 lines.append(dash + body[0][width:])
                 lines.extend(body[1:])
+            elif (
+                isinstance(value, list)
+                and value
+                and all(isinstance(v, str) for v in value)
+                and self.chance(0.3)
+            ):
+                lines.extend(self.multiline_flow(dash.rstrip(), "", value, here, width - 2))
             elif isinstance(value, (dict, list)):
                 eol = ("  " + self.comment("after", here)) if self.chance(0.2) else ""
                 lines.append(f"{dash}{self.flow(value)}{eol}")
@@ -227,6 +245,42 @@ def _next_content(lines: list[str], index: int) -> int:
     return 0
 
 
+#: Keys that, written without quotes, YAML 1.2 or YAML 1.1 tools read as something else.
+_TRICKY_KEYS = ["1", "true", "null", "2019-01-01", ".inf", "0x1F", "yes", "1:20", "~"]
+
+
+def _key_kinds(text: str) -> list[list[tuple[str, str]]]:
+    """Each key with what it reads as, to a YAML 1.2 tool (ruamel.yaml) and a 1.1 one (PyYAML)."""
+
+    def kinds(data: Any) -> list[tuple[str, str]]:
+        if isinstance(data, dict):
+            own = [(str(key), type(key).__name__) for key in data]
+            return sorted(own + [kind for value in data.values() for kind in kinds(value)])
+        if isinstance(data, list):
+            return sorted(kind for value in data for kind in kinds(value))
+        return []
+
+    return [
+        kinds(YAML(typ="safe").load(text)),
+        kinds(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))),  # noqa: S506 (safe)
+    ]
+
+
+def _at(data: Any, path: Where) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _previous_content(lines: list[str], index: int) -> int:
+    """The line number (from 1) of the last line before ``index`` that is not a comment or blank."""
+    for number in range(index - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number + 1
+    return 0
+
+
 def _check(text: str, messy: _Messy, *, crlf: bool) -> str:
     before = _read(text)
     out = format_text(text)
@@ -234,14 +288,24 @@ def _check(text: str, messy: _Messy, *, crlf: bool) -> str:
         assert "\n" not in out.replace("\r\n", ""), "CRLF kept throughout"
     after = _read(out)
     assert json.dumps(after.data, sort_keys=True) == json.dumps(before.data, sort_keys=True)
+    assert _key_kinds(out) == _key_kinds(text)
     assert format_text(out) == out
     lines = out.replace("\r\n", "\n").split("\n")
     for name, kind, path in messy.comments:
         found = [n for n, line in enumerate(lines) if f"# {name} note" in line]
         assert len(found) == 1, (name, found)
         index = found[0]
-        target = after.where_key(path).line
         on_line = not lines[index].lstrip().startswith("#")
+        if kind == "start":  # above the '---'
+            assert not on_line
+            assert index < lines.index("---"), (name, kind, index + 1)
+            continue
+        if kind == "closing":  # after the list's last item, on its line or below it
+            last = after.where_key((*path, len(_at(after.data, path)) - 1)).line
+            seen = index + 1 if on_line else _previous_content(lines, index)
+            assert seen == last, (name, kind, path, index + 1, last)
+            continue
+        target = after.where_key(path).line
         if kind == "after" and on_line:
             assert index + 1 == target, (name, kind, path, index + 1, target)
         else:

@@ -10,7 +10,6 @@ changes nothing. A file that fails any of these is refused with the place, never
 """
 
 import bisect
-import difflib
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -30,10 +29,17 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from recurrent_care_pack._durations import diagnose, format_duration, parse_duration
 from recurrent_care_pack._files import FileChangedError, replace_file
 from recurrent_care_pack._problems import Problem
 
+from .crosscheck import (
+    CrossReadError,
+    branch,
+    canonical_duration,
+    differences,
+    text_in_yaml_1_1,
+)
+from .diffing import unified_diff
 from .reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_text
 from .reading import _resolve as resolve_scalar
 from .schema import resolve, schema
@@ -97,13 +103,8 @@ class Formatted:
     def diff(self, name: str | None = None) -> str:
         """The change as a unified diff, the file called ``name`` (default: its path)."""
         name = str(self.file) if name is None else name
-        return "".join(
-            difflib.unified_diff(
-                (self.before or "").splitlines(keepends=True),
-                (self.after or "").splitlines(keepends=True),
-                fromfile=f"{name} (now)",
-                tofile=f"{name} (formatted)",
-            )
+        return unified_diff(
+            self.before or "", self.after or "", f"{name} (now)", f"{name} (formatted)"
         )
 
 
@@ -178,7 +179,23 @@ def format_text(text: str) -> str:
     _compare(source, again)
     if _emit(again) != after:
         raise LayoutError(1, 1, _refusal("formatting it twice would not give the same text"))
+    _cross_check(text, after)
     return after.replace("\n", newline) if newline != "\n" else after
+
+
+def _cross_check(before: str, after: str) -> None:
+    """Refuse unless another YAML parser (libyaml) reads the same values before and after."""
+    try:
+        where = differences(before, after)
+    except CrossReadError as error:
+        raise LayoutError(
+            error.line, error.column, _refusal("another YAML reader (libyaml) cannot read this")
+        ) from error
+    if where is not None:
+        line, column = where
+        raise LayoutError(
+            line, column, _refusal("another YAML reader (libyaml) reads a value here differently")
+        )
 
 
 def _refusal(why: str) -> str:
@@ -199,6 +216,9 @@ class _Scalar:
     line: int
     column: int
     header: str = ""  # a block scalar's indicators, e.g. '>-'
+    #: A key's kind: what YAML 1.2 reads it as (``1:`` a number), and whether YAML 1.1
+    #: tools read it as text (not so for ``yes:`` or ``2019-01-01:``).
+    kind: tuple[type, bool] = (str, True)
     lines: list[str] | None = None  # a folded block scalar's lines, indent removed
 
 
@@ -224,6 +244,9 @@ class _Map:
     line: int
     column: int
     tail: list[str] = field(factory=list)  # comments after the last entry, indented with it
+    #: The end-of-line comment after a flow collection's closing ']' or '}' on a line of
+    #: its own: it ends the collection laid out in block style.
+    closing: _Item = field(factory=_Item)
 
 
 @define
@@ -234,6 +257,9 @@ class _Seq:
     column: int
     tail: list[str] = field(factory=list)
     flow_out: bool = False  # written [a, b] in the canonical layout
+    #: The end-of-line comment after a flow collection's closing ']' or '}' on a line of
+    #: its own: it ends the collection laid out in block style.
+    closing: _Item = field(factory=_Item)
 
 
 _Node = _Scalar | _Map | _Seq
@@ -246,6 +272,7 @@ class _Source:
     trailing: list[str] = field(factory=list)
     after_end: list[str] = field(factory=list)
     start: str = ""  # '---' (or '%YAML 1.2\n---') when the source wrote it
+    above_start: list[str] = field(factory=list)  # comments above the '---'
     end: bool = False  # the source ended its document with '...'
 
 
@@ -291,6 +318,7 @@ class _Builder:
         done = 0  # the text before this is read: scalars, and the notes between them
         for event in self.events:
             start = event.start_mark.index
+            self._misread(event)
             if start > done:
                 self._notes(done, start)
                 done = start
@@ -308,6 +336,38 @@ class _Builder:
         self._notes(done, len(self.text))
         self._close()
         return self.source
+
+    def _misread(self, event: Event) -> None:
+        """Refuse what ruamel.yaml and libyaml both read otherwise than YAML 1.2 says.
+
+        In a flow collection they take a ``?`` as the key indicator even with no space
+        after it (``{ ?foo: bar }`` holds the key ``?foo``); and a block text that ends
+        the file on a line of only spaces, with no line break, loses that line's break.
+        A second reading by libyaml cannot see these, so they are looked for here.
+        """
+        start = event.start_mark
+        in_flow = any(collection.flow for collection, _ in self.stack)
+        if in_flow and start.index and self.text[start.index - 1] == "?":
+            raise LayoutError(
+                start.line + 1,
+                start.column,
+                _refusal("YAML tools disagree about a '?' with no space after it"),
+            )
+        if isinstance(event, ScalarEvent) and event.style in {"|", ">"}:
+            last = self.text[self.text.rfind("\n") + 1 :]
+            if (
+                last
+                and not last.strip(" \t")
+                and event.end_mark.index >= len(self.text) - len(last)
+            ):
+                raise LayoutError(
+                    start.line + 1,
+                    start.column + 1,
+                    _refusal(
+                        "YAML tools disagree about block text that ends the file on a line of "
+                        "only spaces (end the file with a line break)"
+                    ),
+                )
 
     # Comments and blank lines, found between the scalars.
 
@@ -376,6 +436,7 @@ class _Builder:
             if event.explicit:
                 version = "%YAML 1.2\n" if event.version is not None else ""
                 self.source.start = f"{version}---"
+                self.source.above_start = self._take()
         elif isinstance(event, DocumentEndEvent):
             self.source.trailing = self._take()
             self.source.end = bool(event.explicit)
@@ -393,8 +454,11 @@ class _Builder:
                 self._carry(event.end_mark.line, owner)
         elif isinstance(event, CollectionEndEvent):
             node, owner = self.stack.pop()
-            if node.flow:
-                self._carry(event.end_mark.line, owner)
+            line = event.end_mark.line
+            if node.flow and line == node.line - 1:  # on one line: its comment is that line's
+                self._carry(line, owner)
+            elif node.flow and line != self.last_line:  # ']' on a line of its own
+                self._carry(line, node.closing)
             elif self.stack:
                 self._tail(node, self.stack[-1][0].column - 1)
 
@@ -467,6 +531,7 @@ class _Builder:
             return entry
         if not isinstance(node, _Scalar):
             raise LayoutError(node.line, node.column, _refusal("a key is not a plain name"))
+        node.kind = (type(node.value), bool(node.style) or text_in_yaml_1_1(node.written))
         node.value = node.written  # a key is a name, as written: '01' and '1' stay apart
         entry = _Entry(node, before=self._take())
         parent.entries.append(entry)
@@ -526,7 +591,7 @@ def _canonical(
     here = resolve(subschema)
     unknown = False
     if isinstance(node, _Map):
-        here = _branch(here, {entry.key.value for entry in node.entries})
+        here = branch(here, {entry.key.value for entry in node.entries})
         properties: dict[str, Any] = here.get("properties", {})
         rank = {key: number for number, key in enumerate(properties)}
         for entry in node.entries:
@@ -552,6 +617,9 @@ def _canonical(
             and (not node.tail or len(node.items) == 1)
         )
     if isinstance(node, (_Map, _Seq)):
+        if not _flow_out(node):  # laid out in block style: the closing comment ends it
+            node.tail.extend(text for text in (*node.closing.before, node.closing.eol) if text)
+            node.closing = _Item()
         _sink(node)
     elif (
         isinstance(node, _Scalar)
@@ -567,18 +635,31 @@ def _canonical(
         isinstance(node, _Scalar)
         and here is schema()["$defs"]["duration"]
         and isinstance(node.value, str)
-        and diagnose(node.value) is None
+        and (canonical := canonical_duration(node.value)) is not None
     ):
-        canonical = format_duration(parse_duration(node.value))
-        if diagnose(canonical) is None and parse_duration(canonical) == parse_duration(node.value):
-            node.value = canonical
-            node.style, node.lines = "", None
+        node.value = canonical
+        node.style, node.lines = "", None
     return unknown
 
 
+def _close_on(item: _Item, node: _Seq) -> None:
+    """The comment after ``node``'s closing ']' ends ``item``'s line, where ']' now is."""
+    for text in (*node.closing.before, node.closing.eol):
+        if text and item.eol:
+            item.before.append(text)
+        elif text:
+            item.eol = text
+    node.closing = _Item()
+
+
 def _lift(node: _Seq) -> None:
-    """Comments after a list written ``[a, b]`` stand above what follows it."""
+    """Comments after a list written ``[a, b]`` stand above what follows it.
+
+    The comment after its closing ']' stays on its line.
+    """
     for number, item in enumerate(node.items, start=1):
+        if isinstance(item.value, _Seq) and item.value.flow_out:
+            _close_on(item, item.value)  # '[a, b]' on the item's line: its comment too
         if isinstance(item.value, _Seq) and item.value.flow_out and item.value.tail:
             after = node.items[number].before if number < len(node.items) else node.tail
             after[:0] = item.value.tail
@@ -613,15 +694,6 @@ def _children(node: _Map | _Seq) -> list[_Entry] | list[_Item]:
     return node.entries if isinstance(node, _Map) else node.items
 
 
-def _branch(subschema: dict[str, Any], keys: set[str]) -> dict[str, Any]:
-    """The branch of a choice that a mapping takes, by the keys it has."""
-    for option in subschema.get("oneOf", []):
-        branch = resolve(option)
-        if set(branch.get("required", ())) & keys:
-            return branch
-    return subschema
-
-
 # The layout.
 
 
@@ -632,7 +704,7 @@ class _Raw(str):
 
 
 def _emit(source: _Source) -> str:
-    lines: list[str] = []
+    lines: list[str] = _comments(source.above_start, 0)
     if source.start:
         lines.append(source.start)
     lines.extend(_comments(source.header, 0))
@@ -736,6 +808,8 @@ def _value_lines(prefix: str, value: _Node | None, indent: int, eol: str) -> lis
 
 
 def _key(key: _Scalar) -> str:
+    if not key.style and key.kind[0] is not str:
+        return key.written  # '1:' is a number to YAML 1.2 tools: it stays one
     return _quoted(str(key.value), flow=False, key=True)
 
 
@@ -763,8 +837,8 @@ def _plain(text: str, *, flow: bool, key: bool) -> bool:
         return False
     if flow and any(character in _FLOW_UNSAFE for character in text):
         return False
-    if key:
-        return len(text) < 1000
+    if key and (len(text) >= 1000 or not text_in_yaml_1_1(text)):
+        return False  # a plain key is at most 1024 characters; 'yes:' is true to YAML 1.1
     return _resolve_plain(text) == text and not needs_quotes_for_yaml_1_1(text)
 
 
@@ -856,15 +930,28 @@ def _compare(source: _Source, again: _Source) -> None:
     if not _same(expected, found):
         line, column = _first_difference(source.root, again.root)
         raise LayoutError(line, column, _refusal("a value here would change"))
+    places = {path: where for path, _, _, _, where in _walk(source.root, (), None)}
+    for path in sorted(_slips(again) - _slips(source), key=repr):
+        line, column = places.get(path, (1, 1))
+        raise LayoutError(line, column, _refusal("YAML 1.1 tools would read this key otherwise"))
     for where, (was, now) in _pairs(_anchors(source), _anchors(again)):
         if was != now:
             line, column = where
             raise LayoutError(line, column, _refusal("a comment here would move or be lost"))
 
 
+def _slips(source: _Source) -> set["_Path"]:
+    """The keys YAML 1.1 tools read as something other than text, by their paths."""
+    return {
+        path
+        for path, _, _, child, _ in _walk(source.root, (), None)
+        if isinstance(child, _Entry) and not child.key.kind[1]
+    }
+
+
 def _data(node: _Node | None) -> Any:
     if isinstance(node, _Map):
-        return {entry.key.value: _data(entry.value) for entry in node.entries}
+        return {(entry.key.value, entry.key.kind[0]): _data(entry.value) for entry in node.entries}
     if isinstance(node, _Seq):
         return [_data(item.value) for item in node.items]
     return None if node is None else node.value
@@ -886,10 +973,9 @@ def _same(one: Any, other: Any) -> bool:
 def _first_difference(one: _Node | None, other: _Node | None) -> tuple[int, int]:
     if isinstance(one, _Map) and isinstance(other, _Map):
         for mine, theirs in zip(one.entries, other.entries, strict=False):
-            if (
-                not _same(_data(mine.value), _data(theirs.value))
-                or mine.key.value != theirs.key.value
-            ):
+            if (mine.key.value, mine.key.kind[0]) != (theirs.key.value, theirs.key.kind[0]):
+                return mine.key.line, mine.key.column
+            if not _same(_data(mine.value), _data(theirs.value)):
                 return (
                     _first_difference(mine.value, theirs.value)
                     if mine.value
@@ -919,6 +1005,7 @@ def _anchors(source: _Source) -> dict[_Anchor, tuple[tuple[int, int], list[str]]
             _, already = found.setdefault((path, place), (where, []))
             already.extend(comments)
 
+    add((), "above start", (1, 1), source.above_start)
     add((), "top", (1, 1), source.header)
     add((), "end", (1, 1), source.trailing + source.after_end)
     for path, anchor, node, child, where in _walk(source.root, (), None):
