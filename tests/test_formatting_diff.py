@@ -3,6 +3,7 @@
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,47 @@ def test_patch_applies_the_printed_diff(tmp_path: Path) -> None:
         ["patch", "--quiet", str(file), str(tmp_path / "fix.diff")], check=True, cwd=tmp_path
     )
     assert file.read_text(encoding="utf-8") == formatted.after
+
+
+@pytest.mark.parametrize(
+    ("content", "lines"),
+    [
+        (b"pack:\r\n  id:   p\r\n", ["@@ -1,2 +1,2 @@", " pack:", "-  id:   p", "+  id: p"]),
+        (
+            b"pack:\r  id:   p\r",
+            [
+                "@@ -1 +1 @@",
+                "-pack:\\r  id:   p\\r",
+                "\\ No newline at end of file",
+                "+pack:\\r  id: p\\r",
+                "\\ No newline at end of file",
+            ],
+        ),
+    ],
+    ids=["crlf", "cr"],
+)
+def test_check_prints_one_diff_line_to_a_line_of_the_file(
+    tmp_path: Path, content: bytes, lines: list[str]
+) -> None:
+    """The printed diff breaks lines where patch does, one to a line of the file.
+
+    A CRLF file's line ends are not shown; a CR-only file, one line to patch, is one line
+    with its CRs shown escaped.
+    """
+    (tmp_path / "pack.yaml").write_bytes(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "recurrent_care_pack", "fmt", "--check", "pack.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout.split("\n") == [
+        "--- pack.yaml (now)",
+        "+++ pack.yaml (formatted)",
+        *lines,
+        "would reformat pack.yaml",
+        "1 file in this folder: 1 would be reformatted, 0 unchanged",
+        "",
+    ]

@@ -748,8 +748,9 @@ def _fmt_file(file: Path, *, check: bool) -> str:
     if not result.changed:
         return "unchanged"
     if check:
-        for line in result.diff(name).splitlines():
-            print(shown(line))
+        for line in result.diff(name).split("\n")[:-1]:  # lines as patch reads them
+            crlf = line.endswith("\r") and "\r" not in line[:-1]  # not shown as \r
+            print(shown(line[:-1] if crlf else line))
         print(f"would reformat {name}")
         return "changed"
     try:

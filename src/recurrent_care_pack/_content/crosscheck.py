@@ -8,10 +8,10 @@ spelling, and how a value or key is written (quotes, ``True`` as ``true``) as lo
 reads as the same thing under the YAML 1.2 core schema.
 """
 
-from typing import Any
+from typing import Any, cast
 
-import yaml  # type: ignore[import-untyped]
-from yaml.nodes import (  # type: ignore[import-untyped]
+import yaml
+from yaml.nodes import (
     MappingNode,
     Node,
     ScalarNode,
@@ -46,7 +46,7 @@ def text_in_yaml_1_1(plain: str) -> bool:
 
     Not so for ``yes``, ``y``, ``2019-01-01``, ``1:20``, ``1_000``, ``<<`` and the like.
     """
-    tag = _RESOLVER_1_1.resolve(ScalarNode, plain, (True, False))
+    tag = _RESOLVER_1_1.resolve(ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
     return tag == "tag:yaml.org,2002:str" and not needs_quotes_for_yaml_1_1(plain)
 
 
@@ -122,7 +122,7 @@ def _first_difference(old: Node | None, new: Node | None, subschema: Any) -> _Pl
     if type(old) is not type(new):
         return _where(old)
     if isinstance(old, MappingNode):
-        return _mapping_difference(old, new, here)
+        return _mapping_difference(old, cast("MappingNode", new), here)  # same type: above
     if isinstance(old, SequenceNode):
         if len(old.value) != len(new.value):
             return _where(old)
@@ -131,7 +131,7 @@ def _first_difference(old: Node | None, new: Node | None, subschema: Any) -> _Pl
             for mine, theirs in zip(old.value, new.value, strict=True)
         )
         return next((place for place in found if place is not None), None)
-    was, now = _value(old), _value(new)
+    was, now = _value(cast("ScalarNode", old)), _value(cast("ScalarNode", new))
     if here is schema()["$defs"]["duration"] and isinstance(was, str):
         was = canonical_duration(was) or was
     return None if _same(was, now) else _where(old)
