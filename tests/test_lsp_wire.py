@@ -245,6 +245,17 @@ def test_a_length_longer_than_the_body_loses_the_next_message_only(session: Serv
     assert session.errors_since(before) == _skipped(f"'{rest}…' is not a header line")
 
 
+def test_a_request_whose_params_do_not_fit_is_answered_with_invalid_params(
+    session: Server,
+) -> None:
+    """Params of the wrong shape get error -32602 for that request, and one line on stderr."""
+    before, message_id = len(session.errors), next(_IDS)
+    session.send(request(message_id, "textDocument/hover", 42))
+    error = {"code": -32602, "message": "Invalid Params"}
+    assert session.receive() == {"jsonrpc": "2.0", "id": message_id, "error": error}
+    assert session.errors_since(before) == "rcpack: Unable to deserialize message\n"
+
+
 def test_shutdown_then_exit_ends_with_status_0_and_nothing_on_stderr(server: Server) -> None:
     """The spec's clean ending: shutdown answered with null, then exit: status 0, no output."""
     server.send(SHUTDOWN + EXIT)

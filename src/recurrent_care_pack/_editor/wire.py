@@ -15,6 +15,7 @@ and answered before pygls's protocol object sees the messages:
   JSON-RPC 2.0 message with an Invalid Request error (-32600), both with id null;
 - after ``shutdown`` a request is answered with Invalid Request and anything else but
   ``exit`` is dropped; ``exit`` ends with status 0 after ``shutdown``, 1 without;
+- what pygls logs (warnings and errors) is one line on stderr, never a traceback;
 - the end of the input ends the server at once: status 0 after ``shutdown``, else 1 with
   one line on stderr; input that cannot be read or output that cannot be written end it
   with one line on stderr and status 2.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import re
 import sys
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -59,10 +61,14 @@ def serve_stdio(server: LanguageServer) -> int:
         return 2
     connection = _Connection(server.protocol, sys.stdin.buffer, _Output(sys.stdout.buffer))
     threads = server.thread_pool  # pygls's, which also runs its handlers marked to use one
+    pygls_log, said = logging.getLogger("pygls"), logging.StreamHandler(sys.stderr)
+    said.setFormatter(_FirstLine())
+    pygls_log.addHandler(said)
     try:
         return asyncio.run(connection.serve(threads))
     finally:
         threads.shutdown()
+        pygls_log.removeHandler(said)
 
 
 def _say(text: str) -> None:
@@ -71,6 +77,14 @@ def _say(text: str) -> None:
         with contextlib.suppress(OSError):
             sys.stderr.write(f"rcpack: {text}\n")
             sys.stderr.flush()
+
+
+class _FirstLine(logging.Formatter):
+    """What pygls logs, one line a record: a traceback goes to the editor in its error reply."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The first line of ``record``'s message, marked as rcpack's."""
+        return f"rcpack: {record.getMessage().partition(chr(10))[0]}"
 
 
 def _shown(raw: bytes) -> str:
