@@ -300,6 +300,18 @@ def test_the_end_of_the_input_before_shutdown_ends_with_status_1(server: Server)
     assert server.end() == (1, [], message)
 
 
+def test_an_editor_that_stops_reading_ends_the_server_with_one_line() -> None:
+    """When the answer cannot be written (the editor's end of stdout closed): status 2."""
+    with subprocess.Popen(
+        LSP, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        process.stdout.close()
+        _, errors = process.communicate(SHUTDOWN, timeout=TIMEOUT)
+    message = "rcpack: cannot write to the editor: Broken pipe\n"
+    assert (process.returncode, errors.decode()) == (2, message)
+
+
 @pytest.mark.parametrize(
     ("redirection", "message"),
     [
