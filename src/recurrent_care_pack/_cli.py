@@ -356,8 +356,7 @@ def _lsp(_: argparse.Namespace) -> int:
             "install it with: pip install 'recurrent-care-pack[lsp]'"
         )
         raise _Exit(USAGE, message) from None
-    serve()
-    return 0
+    return serve()
 
 
 def _add_content_only(parser: argparse.ArgumentParser) -> None:

@@ -23,6 +23,7 @@ from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
 from .navigation import RenameError, definition, references, rename, value_range
 from .symbols import document_symbols
+from .wire import serve_stdio
 from .workspace import Checked, Workspace, absolute, uri_of
 
 __all__ = ["DEBOUNCE", "PackServer", "serve"]
@@ -354,6 +355,6 @@ def build() -> PackServer:
     return server
 
 
-def serve() -> None:
-    """Serve over stdin and stdout until the editor says exit."""
-    build().start_io()
+def serve() -> int:
+    """Serve over stdin and stdout until the editor says exit; the exit status."""
+    return serve_stdio(build())
