@@ -16,6 +16,7 @@ from recurrent_care_pack._version import __version__
 from .actions import code_actions
 from .completion import complete
 from .diagnostics import diagnostic
+from .documents import apply_change
 from .formatting import format_edits
 from .hints import module_hints
 from .hover import hover_text, to_hover
@@ -53,12 +54,15 @@ class PackServer(LanguageServer):
         path = to_fs_path(uri) if uri.startswith("file:") else None
         return absolute(Path(path)) if path else None
 
-    def buffer_changed(self, uri: str) -> None:
-        """Keep the editor's text of ``uri`` and check its pack soon (debounced)."""
+    def buffer_changed(self, uri: str, text: str | None = None) -> None:
+        """Keep the editor's ``text`` of ``uri``, if given, and check its pack soon (debounced)."""
         file = self.file_of(uri)
         if file is None:
             return
-        self.pack_workspace.open(file, self.workspace.get_text_document(uri).source)
+        if text is not None:
+            self.pack_workspace.open(file, text)
+        elif file not in self.pack_workspace.texts:  # saved, yet never opened
+            return
         content = self.pack_workspace.is_content(file)
         if self.content.get(file, content) != content:  # the packs beside it may change too
             self.check_others(file)
@@ -247,6 +251,25 @@ def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.Inl
     return module_hints(document, pack, lines, first, last)
 
 
+def initialize(ls: PackServer, _: types.InitializeParams) -> None:
+    """Keep each buffer's text here alone, changed as the editor counts lines (`documents`).
+
+    pygls would apply each change to its own copy too, breaking lines where Python's
+    ``splitlines()`` does, and in doing so rewrite a change's range that goes past its line
+    (the range this server then reads): its copy keeps the version only.
+    """
+    workspace = ls.workspace
+
+    def versioned(
+        document: types.VersionedTextDocumentIdentifier, _: types.TextDocumentContentChangeEvent
+    ) -> None:
+        kept = workspace.text_documents.get(document.uri)
+        if kept is not None:
+            kept.version = document.version
+
+    workspace.update_text_document = versioned  # type: ignore[method-assign,assignment]
+
+
 async def initialized(ls: PackServer, _: types.InitializedParams) -> None:
     """Ask to be told of YAML files changed on disk, where the editor can watch them."""
     workspace = ls.client_capabilities.workspace
@@ -284,11 +307,18 @@ def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams) -> None:
 
 
 def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.buffer_changed(params.text_document.uri)
+    ls.buffer_changed(params.text_document.uri, params.text_document.text)
 
 
 def did_change(ls: PackServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.buffer_changed(params.text_document.uri)
+    """Make the editor's changes to the text kept, breaking lines as the editor does."""
+    file = ls.file_of(params.text_document.uri)
+    text = None if file is None else ls.pack_workspace.texts.get(file)
+    if text is None:
+        return  # not open (or not a file): nothing is kept to change
+    for change in params.content_changes:
+        text = apply_change(text, change)
+    ls.buffer_changed(params.text_document.uri, text)
 
 
 def did_save(ls: PackServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -309,7 +339,9 @@ def formatting(
     file = ls.file_of(params.text_document.uri)
     if file is None:
         return None
-    text = ls.workspace.get_text_document(params.text_document.uri).source
+    text = ls.pack_workspace.text(file)
+    if text is None:
+        return None
     edits, refusal = format_edits(file, text)
     if refusal is not None:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, refusal))
@@ -323,8 +355,7 @@ def symbols(
     document = None if file is None else ls.pack_workspace.document(file)
     if document is None:
         return []
-    text = ls.pack_workspace.text(document.file) or ""
-    return document_symbols(document, text.splitlines())
+    return document_symbols(document, ls.pack_workspace.lines(document.file))
 
 
 def build() -> PackServer:
@@ -343,6 +374,7 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_PREPARE_RENAME, prepare_rename),
         (types.TEXT_DOCUMENT_RENAME, rename_id),
         (types.TEXT_DOCUMENT_INLAY_HINT, inlay_hints),
+        (types.INITIALIZE, initialize),
         (types.INITIALIZED, initialized),
         (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, files_changed),
     ):

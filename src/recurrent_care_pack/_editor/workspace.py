@@ -22,6 +22,8 @@ from recurrent_care_pack._content.finding import (
 from recurrent_care_pack._content.loading import FileCache, Result, check_paths
 from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
 
+from .documents import lines_of
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from recurrent_care_pack._model import Pack
@@ -45,7 +47,7 @@ def _marked(text: str) -> bool:
 
     That is: the schema line among its leading comments, or a top-level key of the pack's.
     """
-    for line in text.removeprefix("\ufeff").splitlines():
+    for line in lines_of(text.removeprefix("\ufeff")):
         written = line.strip()
         if not written or written.startswith(("%", "---")):
             continue
@@ -153,7 +155,7 @@ class Workspace:
 
     def lines(self, file: Path) -> list[str]:
         """The lines of ``file`` (its buffer if open); none if it cannot be read."""
-        return (self.text(file) or "").splitlines()
+        return lines_of(self.text(file) or "")
 
     def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:
         """The documents of the pack ``file`` belongs to that read now.

@@ -1,0 +1,225 @@
+r"""rcpack lsp keeps the editor's text: lines broken at \n, \r\n and \r only, over stdio.
+
+The editor (here a reference model of one, written apart from the server) breaks lines at
+``\n``, ``\r\n`` and ``\r`` and nowhere else, and counts columns in UTF-16 units. Python's
+``splitlines()`` also breaks at ``\x0b \x0c \x1c \x1d \x1e \x85 U+2028 U+2029``: a server
+counting lines that way puts every later edit on the wrong line.
+"""
+
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lsprotocol import types
+
+from lsp_client import Session
+from recurrent_care_pack._content.formatting import format_text
+
+#: Python breaks lines at these; the editor does not.
+ODD = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+#: Every line-ending style the editor knows.
+BREAKS = ["\n", "\r\n", "\r"]
+#: What the fuzzed text is made of: words, wide and astral characters, every break.
+PIECES = ["ab", "c", " ", "é", "\U0001f600", *BREAKS, *ODD]
+#: The fuzzed file's first line, never edited: formatting rewrites it ('title: x').
+HEADER = "title:   x\n"
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# The editor's model: lines, positions, and applying an edit. ------------------------------
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset where each of the editor's lines starts."""
+    return [0, *(found.end() for found in _BREAK.finditer(text))]
+
+
+def _line_end(text: str, start: int) -> int:
+    """The offset of the end of the line starting at ``start``, its break left out."""
+    found = _BREAK.search(text, start)
+    return found.start() if found is not None else len(text)
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _position(text: str, offset: int) -> types.Position:
+    """The editor's position (line, UTF-16 units) of ``offset``, which is not inside a break."""
+    starts = _line_starts(text)
+    line = max(i for i, start in enumerate(starts) if start <= offset)
+    return types.Position(line=line, character=_units(text[starts[line] : offset]))
+
+
+def _offset(text: str, where: types.Position) -> int:
+    """The offset of the editor's ``where``: past a line's end is its end, past the last line the end."""
+    starts = _line_starts(text)
+    if where.line >= len(starts):
+        return len(text)
+    start = starts[where.line]
+    end = _line_end(text, start)
+    for index in range(start, end + 1):
+        if _units(text[start:index]) >= where.character:
+            return index
+    return end
+
+
+def _apply(text: str, edit: types.TextEdit | types.TextDocumentContentChangePartial) -> str:
+    start, end = _offset(text, edit.range.start), _offset(text, edit.range.end)
+    new = edit.new_text if isinstance(edit, types.TextEdit) else edit.text
+    return text[:start] + new + text[end:]
+
+
+def _inside_break(text: str, offset: int) -> bool:
+    return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"
+
+
+# Driving the server. ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    """One ``rcpack lsp`` for every example, in a folder that is no pack."""
+    folder = tmp_path_factory.mktemp("text")
+    with Session(folder) as started:
+        started.folder = folder  # type: ignore[attr-defined]
+        yield started
+
+
+_NAMES = itertools.count()
+
+
+def _format(session: Session, file: Path) -> list[types.TextEdit] | None:
+    params = types.DocumentFormattingParams(
+        text_document=session.document(file),
+        options=types.FormattingOptions(tab_size=2, insert_spaces=True),
+    )
+    edits = session.run(session.client.text_document_formatting_async(params))
+    return None if edits is None else list(edits)
+
+
+def _change(
+    text: str, start: int, end: int, new: str, *, past: int
+) -> tuple[types.TextDocumentContentChangePartial, str]:
+    """The editor's change replacing ``text[start:end]`` by ``new``, and the text after.
+
+    ``past`` puts the end that many units past its line's end, where the end is a line's end
+    (the protocol says that means the line's end).
+    """
+    end_at = _position(text, end)
+    if past and end == _line_end(text, _line_starts(text)[end_at.line]):
+        end_at = types.Position(line=end_at.line, character=end_at.character + past)
+    change = types.TextDocumentContentChangePartial(
+        range=types.Range(start=_position(text, start), end=end_at), text=new
+    )
+    after = _apply(text, change)
+    assert after == text[:start] + new + text[end:]  # the model agrees with itself
+    return change, after
+
+
+@st.composite
+def _texts(draw: st.DrawFn, *, min_size: int = 0) -> str:
+    return "".join(draw(st.lists(st.sampled_from(PIECES), min_size=min_size, max_size=12)))
+
+
+@st.composite
+def _session_edits(draw: st.DrawFn) -> tuple[str, list[list[tuple[int, int, str, int]]]]:
+    """A body of text, and batches of edits of it: (start, end, new text, past the end)."""
+    body = draw(_texts(min_size=1))
+    batches = []
+    text = HEADER + body
+    for _ in range(draw(st.integers(1, 4))):
+        batch = []
+        for _ in range(draw(st.integers(1, 3))):
+            offsets = [o for o in range(len(HEADER), len(text) + 1) if not _inside_break(text, o)]
+            start = draw(st.sampled_from(offsets))
+            end = draw(st.sampled_from([o for o in offsets if o >= start]))
+            new = draw(_texts())
+            past = draw(st.sampled_from([0, 0, 1, 5]))
+            batch.append((start, end, new, past))
+            text = text[:start] + new + text[end:]
+        batches.append(batch)
+    return body, batches
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(_session_edits())
+def test_the_server_keeps_the_editors_text(
+    session: Session, case: tuple[str, list[list[tuple[int, int, str, int]]]]
+) -> None:
+    r"""Random edits of text with every break and line-ending style leave the editor's text.
+
+    Each example edits text holding ``\n``, ``\r\n``, ``\r`` and each character Python
+    alone breaks at, then deletes those characters and comments out each line, all by
+    the editor's positions, and formats: fmt's layout of exactly the editor's text comes
+    back, as one edit over the whole of it.
+    """
+    body, batches = case
+    file = session.folder / f"fuzz-{next(_NAMES)}.yaml"  # type: ignore[attr-defined]
+    text = HEADER + body
+    session.open(file, text)
+    try:
+        for batch in batches:
+            changes = []
+            for start, end, new, past in batch:
+                change, text = _change(text, start, end, new, past=past)
+                changes.append(change)
+            session.edit(file, changes, text)
+        # Delete each character Python breaks at, from the last, one change each.
+        odd = [i for i, character in enumerate(text) if character in ODD]
+        changes = []
+        for index in reversed(odd):
+            change, text = _change(text, index, index + 1, "", past=0)
+            changes.append(change)
+        if changes:
+            session.edit(file, changes, text)
+        # Comment out each line below the header, from the last, so that the text reads.
+        changes = []
+        for start in reversed(_line_starts(text)[1:]):
+            change, text = _change(text, start, start, "#", past=0)
+            changes.append(change)
+        session.edit(file, changes, text)
+        edits = _format(session, file)
+        assert edits is not None, [m.message for m in session.messages]
+        assert len(edits) == 1
+        assert edits[0].range.start == types.Position(line=0, character=0)
+        assert edits[0].range.end == _position(text, len(text))
+        assert edits[0].new_text == format_text(text)
+        assert _apply(text, edits[0]) == format_text(text)
+    finally:
+        session.close(file)
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("title:   x\rnotes:   y\r", (2, 0)),
+        ("title:   x\r\nnotes:   y\rmore:   z\nlast:   w", (3, 9)),
+        ("title:   x\rnotes:   '\U0001f600'", (1, 13)),
+        ("title:   x\r\n", (1, 0)),
+    ],
+)
+def test_formatting_replaces_the_whole_buffer(
+    session: Session, text: str, end: tuple[int, int]
+) -> None:
+    """Formatting's one edit ends at the buffer's end, whatever its line endings."""
+    file = session.folder / f"whole-{next(_NAMES)}.yaml"  # type: ignore[attr-defined]
+    session.open(file, text)
+    try:
+        edits = _format(session, file)
+    finally:
+        session.close(file)
+    assert edits is not None
+    assert [(e.range.start, e.range.end) for e in edits] == [
+        (types.Position(line=0, character=0), types.Position(line=end[0], character=end[1]))
+    ]
+    assert _apply(text, edits[0]) == edits[0].new_text
