@@ -8,6 +8,7 @@ counting lines that way puts every later edit on the wrong line.
 
 import itertools
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -223,3 +224,56 @@ def test_formatting_replaces_the_whole_buffer(
         (types.Position(line=0, character=0), types.Position(line=end[0], character=end[1]))
     ]
     assert _apply(text, edits[0]) == edits[0].new_text
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def pack(session: Session) -> Path:
+    """A copy of the bundled pack, in the session's folder."""
+    folder = session.folder / "pack"  # type: ignore[attr-defined]
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def _ended(text: str, ending: str) -> str:
+    return text.replace("\n", ending)
+
+
+@pytest.mark.parametrize("ending", BREAKS, ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("odd", ODD)
+def test_a_problem_is_on_its_line_whatever_the_breaks(
+    session: Session, pack: Path, ending: str, odd: str
+) -> None:
+    """A character YAML refuses, after lines of every ending style, is marked where it is."""
+    file = pack / "section-3.yaml"
+    text = (DATA / "section-3.yaml").read_text(encoding="utf-8")
+    text = _ended(text.replace("title: Workforce", f"title: Workforce{odd}", 1), ending)
+    seen = session.count(file)
+    session.open(file, text)
+    try:
+        (problem,) = session.diagnostics(file, version=1, after=seen)
+    finally:
+        session.close(file)
+    assert problem.code == ("RC115" if odd in "\x85\u2028\u2029" else "RC101")
+    assert problem.range.start == types.Position(line=7, character=20)
+
+
+@pytest.mark.parametrize("ending", BREAKS, ids=["LF", "CRLF", "CR"])
+def test_a_schema_problem_is_on_its_line_whatever_the_breaks(
+    session: Session, pack: Path, ending: str
+) -> None:
+    """A file that reads, its lines ended in any style, has its problems on their lines."""
+    file = pack / "section-3.yaml"
+    text = (DATA / "section-3.yaml").read_text(encoding="utf-8")
+    text = _ended(text.replace("    number: 3\n", "    number: three\n", 1), ending)
+    seen = session.count(file)
+    session.open(file, text)
+    try:
+        problems = session.diagnostics(file, version=1, after=seen)
+    finally:
+        session.close(file)
+    assert [(p.code, p.range.start) for p in problems] == [
+        ("RC203", types.Position(line=6, character=12))
+    ]
