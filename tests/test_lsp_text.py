@@ -84,11 +84,15 @@ def _inside_break(text: str, offset: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
-    """One ``rcpack lsp`` for every example, in a folder that is no pack."""
-    folder = tmp_path_factory.mktemp("text")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder that is no pack."""
+    return tmp_path_factory.mktemp("text")
+
+
+@pytest.fixture(scope="module")
+def session(folder: Path) -> Iterator[Session]:
+    """One ``rcpack lsp`` for every example, started in ``folder``."""
     with Session(folder) as started:
-        started.folder = folder  # type: ignore[attr-defined]
         yield started
 
 
@@ -155,7 +159,7 @@ def _session_edits(draw: st.DrawFn) -> tuple[str, list[list[tuple[int, int, str,
 )
 @given(_session_edits())
 def test_the_server_keeps_the_editors_text(
-    session: Session, case: tuple[str, list[list[tuple[int, int, str, int]]]]
+    session: Session, folder: Path, case: tuple[str, list[list[tuple[int, int, str, int]]]]
 ) -> None:
     r"""Random edits of text with every break and line-ending style leave the editor's text.
 
@@ -165,7 +169,7 @@ def test_the_server_keeps_the_editors_text(
     back, as one edit over the whole of it.
     """
     body, batches = case
-    file = session.folder / f"fuzz-{next(_NAMES)}.yaml"  # type: ignore[attr-defined]
+    file = folder / f"fuzz-{next(_NAMES)}.yaml"
     text = HEADER + body
     session.open(file, text)
     try:
@@ -210,10 +214,10 @@ def test_the_server_keeps_the_editors_text(
     ],
 )
 def test_formatting_replaces_the_whole_buffer(
-    session: Session, text: str, end: tuple[int, int]
+    session: Session, folder: Path, text: str, end: tuple[int, int]
 ) -> None:
     """Formatting's one edit ends at the buffer's end, whatever its line endings."""
-    file = session.folder / f"whole-{next(_NAMES)}.yaml"  # type: ignore[attr-defined]
+    file = folder / f"whole-{next(_NAMES)}.yaml"
     session.open(file, text)
     try:
         edits = _format(session, file)
@@ -230,11 +234,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")
-def pack(session: Session) -> Path:
+def pack(folder: Path) -> Path:
     """A copy of the bundled pack, in the session's folder."""
-    folder = session.folder / "pack"  # type: ignore[attr-defined]
-    shutil.copytree(DATA, folder)
-    return folder
+    shutil.copytree(DATA, folder / "pack")
+    return folder / "pack"
 
 
 def _ended(text: str, ending: str) -> str:
