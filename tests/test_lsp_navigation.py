@@ -3,7 +3,7 @@
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -210,7 +210,7 @@ def test_renaming_a_person_edits_both_files(session: Session, pack: Path) -> Non
     assert done.returncode == 0
 
 
-def _applied(text: str, edits: list[types.TextEdit]) -> str:
+def _applied(text: str, edits: Sequence[types.TextEdit]) -> str:
     """``text`` with ``edits`` (each within a line) made."""
     lines = text.splitlines(keepends=True)
     for text_edit in sorted(
