@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from pathlib import Path
 
 from lsprotocol import types
@@ -15,7 +16,7 @@ from recurrent_care_pack._version import __version__
 
 from .actions import code_actions
 from .completion import complete
-from .diagnostics import diagnostic
+from .diagnostics import cannot_check, diagnostic, range_at
 from .documents import apply_change
 from .formatting import format_edits
 from .hints import module_hints
@@ -48,6 +49,7 @@ class PackServer(LanguageServer):
         self.waiting: dict[Path, asyncio.TimerHandle] = {}  # a check to come, by file
         self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
         self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
+        self.told: dict[Path, str] = {}  # why each file's pack cannot be checked, as last shown
 
     def file_of(self, uri: str) -> Path | None:
         """The file a ``file:`` URI names, made absolute; None for other URIs."""
@@ -82,12 +84,24 @@ class PackServer(LanguageServer):
             if other != file and self.pack_workspace.is_content(other):
                 self.check_now(other)
 
+    def forget(self, file: Path) -> None:
+        """``file``, never saved, is closed: take back its problems, and check its pack again."""
+        waiting = self.waiting.pop(file, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.content.pop(file, None)
+        self.clear(file)
+        checked = self.pack_workspace.checked.pop(file, None)
+        others = [each for each in checked.files if each != file] if checked else []
+        if others:  # what the pack's other files refer to may have gone with it
+            self.check_now(others[0])
+
     def clear(self, file: Path) -> None:
         """``file`` is not content (now): take back any problems shown on it."""
         shown = [root for root, files in self.published.items() if file in files]
         for root in shown:
             del self.published[root][file]
-        if shown:
+        if shown or self.told.pop(file, None) is not None:
             uri = uri_of(file)
             document = self.workspace.text_documents.get(uri)
             version = document.version if document is not None else None
@@ -100,10 +114,8 @@ class PackServer(LanguageServer):
         self.waiting.pop(file, None)
         try:
             checked = self.pack_workspace.check(file)
-        except OSError as error:  # a file of the pack cannot be read (gone, say): say so
-            self.window_log_message(
-                types.LogMessageParams(types.MessageType.Warning, f"rcpack: {error}")
-            )
+        except OSError as error:  # a file of the pack cannot be read (a pipe, say): say so
+            self.cannot_check(file, error)
             return
         except Exception as error:  # noqa: BLE001 (a bug must never stop the server)
             _log.exception("checking %s failed", file)
@@ -117,6 +129,28 @@ class PackServer(LanguageServer):
         self.pack_workspace.document(file)  # kept as last read, if it reads (the cache has it)
         self.publish(file, checked)
 
+    def cannot_check(self, file: Path, error: OSError) -> None:
+        """Show on ``file`` why its pack cannot be checked; tell the editor once, too."""
+        message = cannot_check(error)
+        if self.told.get(file) != message:
+            self.told[file] = message
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+        uri = uri_of(file)
+        document = self.workspace.text_documents.get(uri)
+        problem = types.Diagnostic(
+            range=range_at(self.pack_workspace.lines(file), 1, 1),
+            message=message,
+            severity=types.DiagnosticSeverity.Error,
+            source="rcpack",
+        )
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                diagnostics=[problem],
+                version=document.version if document is not None else None,
+            )
+        )
+
     def publish(self, file: Path, checked: Checked) -> None:
         """Publish each file's diagnostics: always the edited file's, others when they change."""
         root = checked.root
@@ -129,7 +163,8 @@ class PackServer(LanguageServer):
             now[gone] = []
         # The edited file's last: once it has come, so have the others of the same check.
         for each, diagnostics in sorted(now.items(), key=lambda pair: pair[0] == file):
-            if each == file or before.get(each) != diagnostics:
+            told = self.told.pop(each, None) is not None  # its "cannot check" is shown
+            if each == file or before.get(each) != diagnostics or told:
                 uri = uri_of(each)
                 document = self.workspace.text_documents.get(uri)
                 self.text_document_publish_diagnostics(
@@ -329,7 +364,9 @@ def did_close(ls: PackServer, params: types.DidCloseTextDocumentParams) -> None:
     file = ls.file_of(params.text_document.uri)
     if file is not None:
         ls.pack_workspace.close(file)
-        if ls.pack_workspace.is_content(file):  # the saved text is checked again
+        if not os.path.lexists(file):  # never saved: its problems go with it
+            ls.forget(file)
+        elif ls.pack_workspace.is_content(file):  # the saved text is checked again
             ls.check_now(file)
 
 
