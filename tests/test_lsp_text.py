@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
-from lsp_client import Session
+from lsp_client import Session, full_capabilities
 from recurrent_care_pack._content.formatting import format_text
 
 #: Python breaks lines at these; the editor does not.
@@ -280,3 +280,18 @@ def test_a_schema_problem_is_on_its_line_whatever_the_breaks(
     assert [(p.code, p.range.start) for p in problems] == [
         ("RC203", types.Position(line=6, character=12))
     ]
+
+
+def test_columns_are_utf16_whatever_the_editor_offers(folder: Path) -> None:
+    """An editor offering UTF-8 columns first is told columns are UTF-16, as they are counted."""
+    capabilities = full_capabilities()
+    capabilities.general = types.GeneralClientCapabilities(
+        position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]
+    )
+    file = folder / "columns.yaml"
+    with Session(folder, capabilities) as started:
+        assert started.capabilities.position_encoding == types.PositionEncodingKind.Utf16
+        started.open(file, "title:   \u2019\U0001f600")
+        edits = _format(started, file)
+    assert edits is not None
+    assert edits[0].range.end == types.Position(line=0, character=12)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidRequest
@@ -27,6 +28,10 @@ from .navigation import RenameError, definition, references, rename, value_range
 from .symbols import document_symbols
 from .workspace import Checked, Workspace, absolute, uri_of
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
 __all__ = ["DEBOUNCE", "PackServer", "serve"]
 
 #: A change this soon (in seconds) after a check waits until that time is up; the changes
@@ -34,6 +39,22 @@ __all__ = ["DEBOUNCE", "PackServer", "serve"]
 DEBOUNCE = 0.1
 
 _log = logging.getLogger(__name__)
+
+
+def _in_utf16(initialize: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    """The ``initialize`` of pygls, agreeing on UTF-16 columns, whatever else the editor offers.
+
+    Every column this server reads or sends counts UTF-16 units (the protocol's default);
+    pygls would agree on the editor's first choice (UTF-8, say, as Neovim offers).
+    """
+
+    def initialize_in_utf16(params: types.InitializeParams) -> Iterator[Any]:
+        general = params.capabilities.general
+        if general is not None:
+            general.position_encodings = None
+        return (yield from initialize(params))
+
+    return initialize_in_utf16
 
 
 class PackServer(LanguageServer):
@@ -45,6 +66,10 @@ class PackServer(LanguageServer):
             "rcpack", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
         )
         self.pack_workspace = Workspace()
+        features = self.protocol.fm
+        features.add_builtin_feature(
+            types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])
+        )
         self.published: dict[Path, dict[Path, list[types.Diagnostic]]] = {}  # by pack root
         self.waiting: dict[Path, asyncio.TimerHandle] = {}  # a check to come, by file
         self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
