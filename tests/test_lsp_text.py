@@ -19,6 +19,7 @@ from lsprotocol import types
 
 from lsp_client import Session, full_capabilities
 from recurrent_care_pack._content.formatting import format_text
+from recurrent_care_pack._editor.actions import code_actions
 
 #: Python breaks lines at these; the editor does not.
 ODD = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
@@ -295,3 +296,20 @@ def test_columns_are_utf16_whatever_the_editor_offers(folder: Path) -> None:
         edits = _format(started, file)
     assert edits is not None
     assert edits[0].range.end == types.Position(line=0, character=12)
+
+
+def test_no_fix_is_offered_in_a_flow_mapping_after_wide_characters() -> None:
+    """A problem marked at a '{' after a character of two UTF-16 units is offered no edit."""
+    line = "'\U0001f600': {titel: x}"
+    start = types.Position(line=0, character=6)  # the '{', in UTF-16 units
+    problem = types.Diagnostic(
+        range=types.Range(start=start, end=types.Position(line=0, character=17)),
+        message="'titel' is not allowed here; did you mean 'title'?",
+        source="rcpack",
+    )
+    assert code_actions("file:///a.yaml", [problem], [line]) == []
+    moved = types.Position(line=0, character=7)  # the key after it: the fix is offered
+    problem.range = types.Range(start=moved, end=types.Position(line=0, character=12))
+    assert [a.title for a in code_actions("file:///a.yaml", [problem], [line])] == [
+        "Change to 'title'"
+    ]
