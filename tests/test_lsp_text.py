@@ -313,3 +313,35 @@ def test_no_fix_is_offered_in_a_flow_mapping_after_wide_characters() -> None:
     assert [a.title for a in code_actions("file:///a.yaml", [problem], [line])] == [
         "Change to 'title'"
     ]
+
+
+@pytest.mark.parametrize("ending", BREAKS, ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize(
+    ("new", "problem"),
+    [
+        (
+            "    published:2019-05-22\n",
+            (8, 4, "a colon needs a space after it: write 'published: 2019-05-22'"),
+        ),
+        (
+            "\tpublished: 2019-05-22\n",
+            (8, 0, "a tab is used for indenting; indent with spaces, not tabs"),
+        ),
+    ],
+)
+def test_a_syntax_problem_reads_alike_whatever_the_breaks(
+    session: Session, pack: Path, ending: str, new: str, problem: tuple[int, int, str]
+) -> None:
+    """A YAML slip on line 9 is explained the same way, in a file of any line endings."""
+    file = pack / "section-3.yaml"
+    text = (DATA / "section-3.yaml").read_text(encoding="utf-8")
+    text = _ended(text.replace("    published: 2019-05-22\n", new), ending)
+    seen = session.count(file)
+    session.open(file, text)
+    try:
+        problems = session.diagnostics(file, version=1, after=seen)
+    finally:
+        session.close(file)
+    assert [(p.range.start.line, p.range.start.character, p.message) for p in problems] == [
+        problem
+    ]

@@ -262,7 +262,7 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = " ".join(str(error.problem or error.context or "").split())
-    lines = text.split("\n")
+    lines = _LINE_BREAK.split(text)
     here = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
     glued = _glued_key(lines, error, line)
     if here == "\t" or "\\t" in problem:
