@@ -20,6 +20,7 @@ from lsprotocol import types
 from lsp_client import Session, full_capabilities
 from recurrent_care_pack._content.formatting import format_text
 from recurrent_care_pack._editor.actions import code_actions
+from recurrent_care_pack._editor.documents import offset_at
 
 #: Python breaks lines at these; the editor does not.
 ODD = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
@@ -27,8 +28,8 @@ ODD = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 BREAKS = ["\n", "\r\n", "\r"]
 #: What the fuzzed text is made of: words, wide and astral characters, every break.
 PIECES = ["ab", "c", " ", "é", "\U0001f600", *BREAKS, *ODD]
-#: The fuzzed file's first line, never edited: formatting rewrites it ('title: x').
-HEADER = "title:   x\n"
+#: The fuzzed file's last line, never edited: formatting rewrites it ('title: x').
+LAST = "\ntitle:   x"
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -138,11 +139,12 @@ def _session_edits(draw: st.DrawFn) -> tuple[str, list[list[tuple[int, int, str,
     """A body of text, and batches of edits of it: (start, end, new text, past the end)."""
     body = draw(_texts(min_size=1))
     batches = []
-    text = HEADER + body
+    text = body + LAST
     for _ in range(draw(st.integers(1, 4))):
         batch = []
         for _ in range(draw(st.integers(1, 3))):
-            offsets = [o for o in range(len(HEADER), len(text) + 1) if not _inside_break(text, o)]
+            edited = range(len(text) - len(LAST) + 1)
+            offsets = [o for o in edited if not _inside_break(text, o)]
             start = draw(st.sampled_from(offsets))
             end = draw(st.sampled_from([o for o in offsets if o >= start]))
             new = draw(_texts())
@@ -171,7 +173,7 @@ def test_the_server_keeps_the_editors_text(
     """
     body, batches = case
     file = folder / f"fuzz-{next(_NAMES)}.yaml"
-    text = HEADER + body
+    text = body + LAST
     session.open(file, text)
     try:
         for batch in batches:
@@ -188,9 +190,9 @@ def test_the_server_keeps_the_editors_text(
             changes.append(change)
         if changes:
             session.edit(file, changes, text)
-        # Comment out each line below the header, from the last, so that the text reads.
+        # Comment out each line above the last, from the last, so that the text reads.
         changes = []
-        for start in reversed(_line_starts(text)[1:]):
+        for start in reversed(_line_starts(text)[:-1]):
             change, text = _change(text, start, start, "#", past=0)
             changes.append(change)
         session.edit(file, changes, text)
@@ -345,3 +347,28 @@ def test_a_syntax_problem_reads_alike_whatever_the_breaks(
     assert [(p.range.start.line, p.range.start.character, p.message) for p in problems] == [
         problem
     ]
+
+
+@given(_texts(), st.integers(0, 14), st.integers(0, 30))
+def test_positions_are_read_as_the_editor_means_them(text: str, line: int, character: int) -> None:
+    """The server's reading of a position is the editor's, past a line's end or the last line."""
+    where = types.Position(line=line, character=character)
+    if _inside_surrogates(text, where):
+        return
+    assert offset_at(text, where) == _offset(text, where)
+
+
+def _inside_surrogates(text: str, where: types.Position) -> bool:
+    """Whether ``where`` falls between the two UTF-16 units of one character."""
+    starts = _line_starts(text)
+    if where.line >= len(starts):
+        return False
+    line = text[starts[where.line] : _line_end(text, starts[where.line])]
+    return (
+        where.character < _units(line)
+        and _units(line[: _offset_in(line, where.character)]) != where.character
+    )
+
+
+def _offset_in(line: str, units: int) -> int:
+    return next((i for i in range(len(line) + 1) if _units(line[:i]) >= units), len(line))

@@ -34,12 +34,16 @@ def offset_at(text: str, where: types.Position) -> int:
     As the protocol says: a character past its line's end means the line's end (never
     inside its break), and a line past the last the end of the text.
     """
-    start = 0
-    for _ in range(where.line):
-        found = _BREAK.search(text, start)
-        if found is None:
-            return len(text)
-        start = found.end()
+    # What follows the line's break, split fast where every line ends in \n or \r\n.
+    if where.line == 0:  # (a maxsplit of 0 would split at every break)
+        parts = [text]
+    elif text.count("\r") == text.count("\r\n"):
+        parts = text.split("\n", where.line)
+    else:
+        parts = _BREAK.split(text, maxsplit=where.line)
+    if len(parts) <= where.line:
+        return len(text)
+    start = len(text) - len(parts[-1])
     found = _BREAK.search(text, start)
     end = found.start() if found is not None else len(text)
     seen = 0
