@@ -67,10 +67,26 @@ def test_an_unsaved_file_is_checked_as_part_of_its_pack(
     assert expected[0].message == (
         "no organisation has the id 'research-in-practise'; did you mean 'research-in-practice'?"
     )
+    # Its references lead to the pack's saved files.
+    params = types.DefinitionParams(
+        text_document=session.document(new), position=types.Position(line=6, character=20)
+    )
+    found = session.run(session.client.text_document_definition_async(params))
+    assert isinstance(found, types.Location)
+    assert (Path(found.uri.removeprefix("file://")).name, found.range.start.line) == (
+        "pack.yaml",
+        _line_of(pack / "pack.yaml", "- id: research-in-practice"),
+    )
     seen = session.count(new)
     session.close(new)
     assert session.diagnostics(new, after=seen) == []
     assert not new.exists()
+
+
+def _line_of(file: Path, text: str) -> int:
+    """The line (from 0) of ``file`` holding ``text``."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines) if text in line)
 
 
 def _cannot(session: Session, pack: Path, name: str, reason: str) -> None:

@@ -199,12 +199,17 @@ class Workspace:
         With ``last_read``, those that read when last read too: never for an edit, whose
         places must be those of the text now.
         """
+        file = absolute(file)
         try:
-            packs = find_packs([absolute(file)])
+            if file in self.texts and not os.path.lexists(file):
+                _, files = self._pack_of_unsaved(file)
+            else:
+                packs = find_packs([file])
+                files = list(packs[0].files) if packs else []
         except OSError:
             return []
         found: list[Document] = []
-        for pack_file in packs[0].files if packs else ():
+        for pack_file in files:
             document = self.last_document(pack_file) if last_read else self.document(pack_file)
             if document is not None:
                 found.append(document)
