@@ -131,6 +131,22 @@ class Session:
         self.call(self.client.text_document_did_change, params)
         return self.versions[uri]
 
+    def edit(
+        self, file: Path, changes: list[types.TextDocumentContentChangePartial], text: str
+    ) -> int:
+        """Send ``changes`` to the open ``file`` at once, ``text`` its text after; the version."""
+        uri = file.as_uri()
+        self.versions[uri] += 1
+        self.texts[uri] = text
+        params = types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri=uri, version=self.versions[uri]
+            ),
+            content_changes=list(changes),
+        )
+        self.call(self.client.text_document_did_change, params)
+        return self.versions[uri]
+
     def saved_elsewhere(self, file: Path) -> None:
         """Tell the server ``file`` changed on disk, as an editor watching it does."""
         params = types.DidChangeWatchedFilesParams(

@@ -3,7 +3,7 @@
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidRequest
 
 from lsp_client import Session
+from recurrent_care_pack._content.loading import check_paths
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 RCPACK = [sys.executable, "-m", "recurrent_care_pack"]
@@ -209,14 +210,57 @@ def test_renaming_a_person_edits_both_files(session: Session, pack: Path) -> Non
     assert done.returncode == 0
 
 
+def _applied(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """``text`` with ``edits`` (each within a line) made."""
+    lines = text.splitlines(keepends=True)
+    for text_edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        start, end = text_edit.range.start, text_edit.range.end
+        line = lines[start.line]
+        lines[start.line] = line[: start.character] + text_edit.new_text + line[end.character :]
+    return "".join(lines)
+
+
+def test_an_id_yaml_would_misread_is_written_in_quotes(session: Session, pack: Path) -> None:
+    """A new id that YAML would read as nothing, true or false, or a number is quoted.
+
+    Each is an id by the schema; written plain, every reference to it would be broken.
+    """
+    file = pack / "section-3.yaml"
+    text = file.read_text(encoding="utf-8")
+    for new_id in ["null", "true", "no", "y", "010", "1e3", "0x1f", "0b1", "0o7"]:
+        params = types.RenameParams(
+            text_document=session.document(file), position=_at(58, 15), new_name=new_id
+        )
+        edit = session.run(session.client.text_document_rename_async(params))
+        assert isinstance(edit, types.WorkspaceEdit)
+        edits = (edit.changes or {})[file.as_uri()]
+        assert [e.new_text for e in edits] == [f"'{new_id}'"] * 4
+        result = check_paths([pack], texts={file: _applied(text, edits)})
+        assert result.problems == ()
+        assert result.pack is not None
+        assert new_id in {film.id for section in result.pack.sections for film in section.media}
+
+
 @pytest.mark.parametrize(
     ("new_name", "message"),
     [
         ("film-7", "'film-7' is already the id of the film or presentation in section-3.yaml"),
         (
             "Film 6",
-            "'Film 6' is not written the way ids are: lowercase words joined by hyphens, such "
+            "'Film 6' is not an id: write an id as lowercase words joined by hyphens, such as "
+            "film-6",
+        ),
+        (
+            "film-8\n",
+            "'film-8\\n' is not an id: write an id as lowercase words joined by hyphens, such "
             "as film-6",
+        ),
+        (
+            "film_8",
+            "'film_8' is not an id: write an id as lowercase words joined by hyphens, such as "
+            "film-6",
         ),
     ],
 )

@@ -3,6 +3,7 @@
 import contextlib
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,7 +181,7 @@ def _answers_and_locates(session: Session, file: Path, text: str) -> None:
     """Send ``text``; the server publishes located problems for it and still answers."""
     version = session.change(file, text)
     diagnostics = session.diagnostics(file, version=version)
-    line_count = text.count("\n") + 1
+    line_count = len(re.split(r"\r\n|\r|\n", text))  # lines as the editor counts them
     for d in diagnostics:
         assert str(d.code) in CODES
         assert 0 <= d.range.start.line <= line_count

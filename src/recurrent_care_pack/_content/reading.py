@@ -151,7 +151,7 @@ def read_text(file: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     odd = _ODD_BREAK.search(text)
     if odd is not None:  # libyaml would end a line there, and every later line be misplaced
         before = text[: odd.start()]
-        mark = Mark(before.count("\n") + 1, odd.start() - before.rfind("\n"))
+        mark = _mark_after(before)
         name, escape = _ODD_BREAKS[odd.group()]
         message = (
             f"the file holds U+{ord(odd.group()):04X} ({name}), which YAML tools disagree on "
@@ -215,9 +215,20 @@ def _decode(file: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
         return raw.decode("utf-8"), problems
     except UnicodeDecodeError as error:
         before = raw[: error.start]
-        mark = Mark(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)
+        mark = _mark_after(before.decode("latin-1"))  # a column of bytes
         message = f"byte 0x{raw[error.start]:02X} is not UTF-8 text; save the file as UTF-8"
         return None, [*problems, _located(file, mark, "RC107", message)]
+
+
+#: A line break, as YAML and an editor count them (the odd ones are RC115).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _mark_after(before: str) -> Mark:
+    """Where the text after ``before`` starts: its lines broken as YAML breaks them."""
+    breaks = list(_LINE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return Mark(len(breaks) + 1, len(before) - start + 1)
 
 
 def _located(file: Path, mark: Mark, code: str, message: str, path: KeyPath = ()) -> Problem:
@@ -240,7 +251,7 @@ def _events(text: str) -> Iterator[Event]:
 
 def _reader_problem(file: Path, text: str, error: ReaderError) -> Problem:
     before = text[: error.position]
-    mark = Mark(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+    mark = _mark_after(before)
     code_point = error.character if isinstance(error.character, int) else ord(error.character)
     message = f"character U+{code_point:04X} is not allowed in YAML; delete or replace it"
     return _located(file, mark, "RC101", message)
@@ -251,7 +262,7 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = " ".join(str(error.problem or error.context or "").split())
-    lines = text.split("\n")
+    lines = _LINE_BREAK.split(text)
     here = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
     glued = _glued_key(lines, error, line)
     if here == "\t" or "\\t" in problem:

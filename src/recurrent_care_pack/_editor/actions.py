@@ -12,6 +12,8 @@ import re
 from attrs import frozen
 from lsprotocol import types
 
+from .locating import char_column
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -79,7 +81,8 @@ def code_actions(
     for diagnostic in diagnostics:
         start = diagnostic.range.start
         line = lines[start.line] if start.line < len(lines) else ""
-        if diagnostic.source != "rcpack" or line[start.character : start.character + 1] in "{[":
+        at = char_column(line, start.character) - 1  # the range counts UTF-16 units
+        if diagnostic.source != "rcpack" or line[at : at + 1] in "{[":
             continue  # another tool's, or a flow mapping: no edit here is safe
         for fix in fixes(diagnostic.message):
             actions.append(  # noqa: PERF401 (one action per fix, in order)

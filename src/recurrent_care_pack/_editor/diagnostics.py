@@ -8,9 +8,10 @@ import re
 from lsprotocol import types
 
 from recurrent_care_pack._content.resources import bundled
+from recurrent_care_pack._output.reports import shown
 from recurrent_care_pack._problems import CODES, Problem
 
-__all__ = ["diagnostic", "help_link", "position", "range_at", "utf16_column"]
+__all__ = ["cannot_check", "diagnostic", "help_link", "position", "range_at", "utf16_column"]
 
 
 #: A key at the start of what is marked: ``title:`` (not a time such as ``22:31``).
@@ -86,4 +87,15 @@ def diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
         code_description=types.CodeDescription(href=help_link(problem.code)),
         source="rcpack",
         data={"path": problem.path, "title": CODES.get(problem.code, "")},
+    )
+
+
+def cannot_check(error: OSError) -> str:
+    """Why a pack cannot be checked: the file that cannot be read, why, and what to do."""
+    where = f" '{shown(str(error.filename))}'" if error.filename else ""
+    reason = str(error.strerror or error)
+    reason = reason[:1].lower() + reason[1:]
+    return (
+        f"rcpack cannot check this pack: cannot read{where}: {reason}; make it a readable "
+        "file, or move it out of the pack's folder"
     )

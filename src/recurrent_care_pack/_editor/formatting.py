@@ -7,6 +7,8 @@ from lsprotocol import types
 from recurrent_care_pack._content.formatting import _REFUSED, LayoutError, format_text
 from recurrent_care_pack._content.reading import read_bytes
 
+from .documents import end_of
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,7 +33,5 @@ def format_edits(file: Path, text: str) -> tuple[list[types.TextEdit] | None, st
         return None, f"rcpack fmt left {file.name} as it is: {error}"
     if after == text:
         return [], None
-    lines = text.split("\n")
-    end = types.Position(line=len(lines) - 1, character=len(lines[-1].encode("utf-16-le")) // 2)
-    whole = types.Range(start=types.Position(line=0, character=0), end=end)
+    whole = types.Range(start=types.Position(line=0, character=0), end=end_of(text))
     return [types.TextEdit(range=whole, new_text=after)], None

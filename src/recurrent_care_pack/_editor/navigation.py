@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lsprotocol import types
+
+from recurrent_care_pack._content.formatting import _quoted
+from recurrent_care_pack._content.schema import schema
+from recurrent_care_pack._problems import quoted
 
 from .diagnostics import position
 from .workspace import uri_of
@@ -18,9 +23,31 @@ if TYPE_CHECKING:
 
     from .index import Named, PackIndex, Reference
 
-__all__ = ["RenameError", "definition", "id_at", "references", "rename", "value_range"]
+__all__ = [
+    "RenameError",
+    "definition",
+    "id_at",
+    "references",
+    "rename",
+    "value_range",
+    "written_id",
+]
 
-_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+@functools.cache
+def _id_rule() -> tuple[re.Pattern[str], str]:
+    """The schema's pattern for an id, and its words for what an id may be."""
+    rule = schema()["$defs"]["id"]
+    return re.compile(rule["pattern"]), str(rule["errorMessage"])
+
+
+def written_id(new_id: str) -> str:
+    """``new_id`` as fmt writes it: plain, or in quotes where YAML would read it otherwise.
+
+    'null', 'true', 'no', 'y', '010', '1e3' and '0x1f' are ids, but written plain they read
+    as nothing, true or false, or a number.
+    """
+    return _quoted(new_id, flow=False, key=False)
 
 
 class RenameError(ValueError):
@@ -95,12 +122,13 @@ def rename(
 ) -> types.WorkspaceEdit:
     """One edit across the pack's files giving ``found``'s item the id ``new_id``.
 
-    `RenameError` when the new id is not written as ids are, is already used, or the id
-    names nothing in the pack (renaming it would leave the references pointing nowhere).
+    `RenameError` when the schema refuses the new id, it is already used, or the id names
+    nothing in the pack (renaming it would leave the references pointing nowhere). The new
+    id is written in quotes where YAML would read it as something other than text.
     """
-    if not _ID.fullmatch(new_id):
-        message = f"'{new_id}' is not written the way ids are: lowercase words joined by hyphens"
-        raise RenameError(message + ", such as film-6")
+    pattern, rule = _id_rule()
+    if pattern.search(new_id) is None:
+        raise RenameError(f"{quoted(new_id)} is not an id: {rule}")
     if new_id in index.named and new_id != found.id:
         used = index.named[new_id]
         raise RenameError(f"'{new_id}' is already the id of the {used.kind} in {used.file.name}")
@@ -112,7 +140,8 @@ def rename(
     changes: dict[str, list[types.TextEdit]] = {}
     for document, path in places:
         edit = types.TextEdit(
-            range=value_range(document, lines_of(document.file), path), new_text=new_id
+            range=value_range(document, lines_of(document.file), path),
+            new_text=written_id(new_id),
         )
         changes.setdefault(uri_of(document.file), []).append(edit)
     return types.WorkspaceEdit(changes=changes)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidRequest
@@ -15,7 +17,8 @@ from recurrent_care_pack._version import __version__
 
 from .actions import code_actions
 from .completion import complete
-from .diagnostics import diagnostic
+from .diagnostics import cannot_check, diagnostic, range_at
+from .documents import apply_change
 from .formatting import format_edits
 from .hints import module_hints
 from .hover import hover_text, to_hover
@@ -26,6 +29,10 @@ from .symbols import document_symbols
 from .wire import serve_stdio
 from .workspace import Checked, Workspace, absolute, uri_of
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
 __all__ = ["DEBOUNCE", "PackServer", "serve"]
 
 #: A change this soon (in seconds) after a check waits until that time is up; the changes
@@ -33,6 +40,22 @@ __all__ = ["DEBOUNCE", "PackServer", "serve"]
 DEBOUNCE = 0.1
 
 _log = logging.getLogger(__name__)
+
+
+def _in_utf16(initialize: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    """The ``initialize`` of pygls, agreeing on UTF-16 columns, whatever else the editor offers.
+
+    Every column this server reads or sends counts UTF-16 units (the protocol's default);
+    pygls would agree on the editor's first choice (UTF-8, say, as Neovim offers).
+    """
+
+    def initialize_in_utf16(params: types.InitializeParams) -> Iterator[Any]:
+        general = params.capabilities.general
+        if general is not None:
+            general.position_encodings = None
+        return (yield from initialize(params))
+
+    return initialize_in_utf16
 
 
 class PackServer(LanguageServer):
@@ -44,22 +67,30 @@ class PackServer(LanguageServer):
             "rcpack", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
         )
         self.pack_workspace = Workspace()
+        features = self.protocol.fm
+        features.add_builtin_feature(
+            types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])
+        )
         self.published: dict[Path, dict[Path, list[types.Diagnostic]]] = {}  # by pack root
         self.waiting: dict[Path, asyncio.TimerHandle] = {}  # a check to come, by file
         self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
         self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
+        self.told: dict[Path, str] = {}  # why each file's pack cannot be checked, as last shown
 
     def file_of(self, uri: str) -> Path | None:
         """The file a ``file:`` URI names, made absolute; None for other URIs."""
         path = to_fs_path(uri) if uri.startswith("file:") else None
         return absolute(Path(path)) if path else None
 
-    def buffer_changed(self, uri: str) -> None:
-        """Keep the editor's text of ``uri`` and check its pack soon (debounced)."""
+    def buffer_changed(self, uri: str, text: str | None = None) -> None:
+        """Keep the editor's ``text`` of ``uri``, if given, and check its pack soon (debounced)."""
         file = self.file_of(uri)
         if file is None:
             return
-        self.pack_workspace.open(file, self.workspace.get_text_document(uri).source)
+        if text is not None:
+            self.pack_workspace.open(file, text)
+        elif file not in self.pack_workspace.texts:  # saved, yet never opened
+            return
         content = self.pack_workspace.is_content(file)
         if self.content.get(file, content) != content:  # the packs beside it may change too
             self.check_others(file)
@@ -79,12 +110,24 @@ class PackServer(LanguageServer):
             if other != file and self.pack_workspace.is_content(other):
                 self.check_now(other)
 
+    def forget(self, file: Path) -> None:
+        """``file``, never saved, is closed: take back its problems, and check its pack again."""
+        waiting = self.waiting.pop(file, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.content.pop(file, None)
+        self.clear(file)
+        checked = self.pack_workspace.checked.pop(file, None)
+        others = [each for each in checked.files if each != file] if checked else []
+        if others:  # what the pack's other files refer to may have gone with it
+            self.check_now(others[0])
+
     def clear(self, file: Path) -> None:
         """``file`` is not content (now): take back any problems shown on it."""
         shown = [root for root, files in self.published.items() if file in files]
         for root in shown:
             del self.published[root][file]
-        if shown:
+        if shown or self.told.pop(file, None) is not None:
             uri = uri_of(file)
             document = self.workspace.text_documents.get(uri)
             version = document.version if document is not None else None
@@ -97,10 +140,8 @@ class PackServer(LanguageServer):
         self.waiting.pop(file, None)
         try:
             checked = self.pack_workspace.check(file)
-        except OSError as error:  # a file of the pack cannot be read (gone, say): say so
-            self.window_log_message(
-                types.LogMessageParams(types.MessageType.Warning, f"rcpack: {error}")
-            )
+        except OSError as error:  # a file of the pack cannot be read (a pipe, say): say so
+            self.cannot_check(file, error)
             return
         except Exception as error:  # noqa: BLE001 (a bug must never stop the server)
             _log.exception("checking %s failed", file)
@@ -114,6 +155,28 @@ class PackServer(LanguageServer):
         self.pack_workspace.document(file)  # kept as last read, if it reads (the cache has it)
         self.publish(file, checked)
 
+    def cannot_check(self, file: Path, error: OSError) -> None:
+        """Show on ``file`` why its pack cannot be checked; tell the editor once, too."""
+        message = cannot_check(error)
+        if self.told.get(file) != message:
+            self.told[file] = message
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+        uri = uri_of(file)
+        document = self.workspace.text_documents.get(uri)
+        problem = types.Diagnostic(
+            range=range_at(self.pack_workspace.lines(file), 1, 1),
+            message=message,
+            severity=types.DiagnosticSeverity.Error,
+            source="rcpack",
+        )
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                diagnostics=[problem],
+                version=document.version if document is not None else None,
+            )
+        )
+
     def publish(self, file: Path, checked: Checked) -> None:
         """Publish each file's diagnostics: always the edited file's, others when they change."""
         root = checked.root
@@ -126,7 +189,8 @@ class PackServer(LanguageServer):
             now[gone] = []
         # The edited file's last: once it has come, so have the others of the same check.
         for each, diagnostics in sorted(now.items(), key=lambda pair: pair[0] == file):
-            if each == file or before.get(each) != diagnostics:
+            told = self.told.pop(each, None) is not None  # its "cannot check" is shown
+            if each == file or before.get(each) != diagnostics or told:
                 uri = uri_of(each)
                 document = self.workspace.text_documents.get(uri)
                 self.text_document_publish_diagnostics(
@@ -248,6 +312,25 @@ def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.Inl
     return module_hints(document, pack, lines, first, last)
 
 
+def initialize(ls: PackServer, _: types.InitializeParams) -> None:
+    """Keep each buffer's text here alone, changed as the editor counts lines (`documents`).
+
+    pygls would apply each change to its own copy too, breaking lines where Python's
+    ``splitlines()`` does, and in doing so rewrite a change's range that goes past its line
+    (the range this server then reads): its copy keeps the version only.
+    """
+    workspace = ls.workspace
+
+    def versioned(
+        document: types.VersionedTextDocumentIdentifier, _: types.TextDocumentContentChangeEvent
+    ) -> None:
+        kept = workspace.text_documents.get(document.uri)
+        if kept is not None:
+            kept.version = document.version
+
+    workspace.update_text_document = versioned  # type: ignore[method-assign,assignment]
+
+
 async def initialized(ls: PackServer, _: types.InitializedParams) -> None:
     """Ask to be told of YAML files changed on disk, where the editor can watch them."""
     workspace = ls.client_capabilities.workspace
@@ -285,11 +368,18 @@ def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams) -> None:
 
 
 def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.buffer_changed(params.text_document.uri)
+    ls.buffer_changed(params.text_document.uri, params.text_document.text)
 
 
 def did_change(ls: PackServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.buffer_changed(params.text_document.uri)
+    """Make the editor's changes to the text kept, breaking lines as the editor does."""
+    file = ls.file_of(params.text_document.uri)
+    text = None if file is None else ls.pack_workspace.texts.get(file)
+    if text is None:
+        return  # not open (or not a file): nothing is kept to change
+    for change in params.content_changes:
+        text = apply_change(text, change)
+    ls.buffer_changed(params.text_document.uri, text)
 
 
 def did_save(ls: PackServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -300,7 +390,9 @@ def did_close(ls: PackServer, params: types.DidCloseTextDocumentParams) -> None:
     file = ls.file_of(params.text_document.uri)
     if file is not None:
         ls.pack_workspace.close(file)
-        if ls.pack_workspace.is_content(file):  # the saved text is checked again
+        if not os.path.lexists(file):  # never saved: its problems go with it
+            ls.forget(file)
+        elif ls.pack_workspace.is_content(file):  # the saved text is checked again
             ls.check_now(file)
 
 
@@ -310,7 +402,9 @@ def formatting(
     file = ls.file_of(params.text_document.uri)
     if file is None:
         return None
-    text = ls.workspace.get_text_document(params.text_document.uri).source
+    text = ls.pack_workspace.text(file)
+    if text is None:
+        return None
     edits, refusal = format_edits(file, text)
     if refusal is not None:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, refusal))
@@ -324,8 +418,7 @@ def symbols(
     document = None if file is None else ls.pack_workspace.document(file)
     if document is None:
         return []
-    text = ls.pack_workspace.text(document.file) or ""
-    return document_symbols(document, text.splitlines())
+    return document_symbols(document, ls.pack_workspace.lines(document.file))
 
 
 def build() -> PackServer:
@@ -344,6 +437,7 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_PREPARE_RENAME, prepare_rename),
         (types.TEXT_DOCUMENT_RENAME, rename_id),
         (types.TEXT_DOCUMENT_INLAY_HINT, inlay_hints),
+        (types.INITIALIZE, initialize),
         (types.INITIALIZED, initialized),
         (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, files_changed),
     ):

@@ -6,8 +6,10 @@ open buffers' texts read in place of the saved files and each file's work kept b
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from pathlib import Path
 
 from pygls.uris import from_fs_path
@@ -15,19 +17,22 @@ from pygls.uris import from_fs_path
 from recurrent_care_pack._content.finding import (
     PACK_KEYS,
     PACK_MARKER,
+    _loose,
     find_packs,
     is_content_file,
     pack_folder_of,
 )
-from recurrent_care_pack._content.loading import FileCache, Result, check_paths
+from recurrent_care_pack._content.loading import FileCache, Result, _check_pack, check_paths
 from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
+
+from .documents import lines_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from recurrent_care_pack._model import Pack
     from recurrent_care_pack._problems import Problem
 
-__all__ = ["Checked", "Workspace", "absolute", "uri_of"]
+__all__ = ["Checked", "Workspace", "absolute", "read_saved", "uri_of"]
 
 #: The schema line, as a comment at the top of a file (as `finding` reads it).
 _SCHEMA_LINE = re.compile(
@@ -45,7 +50,7 @@ def _marked(text: str) -> bool:
 
     That is: the schema line among its leading comments, or a top-level key of the pack's.
     """
-    for line in text.removeprefix("\ufeff").splitlines():
+    for line in lines_of(text.removeprefix("\ufeff")):
         written = line.strip()
         if not written or written.startswith(("%", "---")):
             continue
@@ -62,6 +67,19 @@ def _marked(text: str) -> bool:
 def absolute(path: Path) -> Path:
     """``path`` made absolute without following links, as files are named to the editor."""
     return Path(os.path.abspath(path))  # noqa: PTH100 (resolve() would follow links)
+
+
+def read_saved(file: Path) -> bytes:
+    """The saved bytes of ``file``, a regular file (one byte past the size limit at most).
+
+    Opened without waiting, so that a pipe never blocks the server: ``OSError`` for a pipe,
+    socket, device or folder, as for a file that cannot be read.
+    """
+    descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "it is not a file (a pipe, socket or device)", str(file))
+        return stream.read(MAX_FILE_SIZE + 1)
 
 
 def uri_of(file: Path) -> str:
@@ -106,7 +124,7 @@ class Workspace:
         if file in self.texts:
             return self.texts[file]
         try:
-            return file.read_bytes().decode("utf-8", "replace")
+            return read_saved(file).decode("utf-8", "replace")
         except OSError:
             return None
 
@@ -136,15 +154,35 @@ class Workspace:
     def check(self, file: Path) -> Checked:
         """Check the pack ``file`` belongs to, reading open files from their buffers.
 
-        ``OSError`` when the pack's files cannot be listed or read (the file is not saved).
+        An open file not saved yet is checked from its buffer, as one of the pack it would
+        be saved in. ``OSError`` when the pack's files cannot be listed or read.
         """
         file = absolute(file)
-        packs = find_packs([file])
-        root = packs[0].root if packs else file
-        checked = Checked(root, check_paths([file], texts=self.texts, cache=self.cache))
+        if file in self.texts and not os.path.lexists(file):
+            root, files = self._pack_of_unsaved(file)
+            result = _check_pack(files, MAX_FILE_SIZE, self.texts, self.cache)
+        else:
+            packs = find_packs([file])
+            root = packs[0].root if packs else file
+            result = check_paths([file], texts=self.texts, cache=self.cache)
+        checked = Checked(root, result)
         for each in checked.files:
             self.checked[each] = checked
         return checked
+
+    def _pack_of_unsaved(self, file: Path) -> tuple[Path, list[Path]]:
+        """The pack an open file not saved yet belongs to, that file among its files.
+
+        A pack folder's pack (as saved), or else the content files beside it.
+        """
+        folder = pack_folder_of(file) if file.name != PACK_MARKER else None
+        if folder is None:
+            root, files = file.parent, _loose(file.parent) if file.parent.is_dir() else []
+        else:
+            root = absolute(folder)
+            found = [pack for pack in find_packs([root]) if absolute(pack.root) == root]
+            files = list(found[0].files) if found else []
+        return root, sorted({absolute(f) for f in files} | {file})
 
     def pack(self, file: Path) -> Pack | None:
         """The typed pack ``file`` belongs to, as last checked, if it had no problems."""
@@ -153,7 +191,7 @@ class Workspace:
 
     def lines(self, file: Path) -> list[str]:
         """The lines of ``file`` (its buffer if open); none if it cannot be read."""
-        return (self.text(file) or "").splitlines()
+        return lines_of(self.text(file) or "")
 
     def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:
         """The documents of the pack ``file`` belongs to that read now.
@@ -161,12 +199,17 @@ class Workspace:
         With ``last_read``, those that read when last read too: never for an edit, whose
         places must be those of the text now.
         """
+        file = absolute(file)
         try:
-            packs = find_packs([absolute(file)])
+            if file in self.texts and not os.path.lexists(file):
+                _, files = self._pack_of_unsaved(file)
+            else:
+                packs = find_packs([file])
+                files = list(packs[0].files) if packs else []
         except OSError:
             return []
         found: list[Document] = []
-        for pack_file in packs[0].files if packs else ():
+        for pack_file in files:
             document = self.last_document(pack_file) if last_read else self.document(pack_file)
             if document is not None:
                 found.append(document)
@@ -177,7 +220,7 @@ class Workspace:
         file = absolute(file)
         text = self.texts.get(file)
         try:
-            raw = text.encode("utf-8", "surrogatepass") if text is not None else file.read_bytes()
+            raw = text.encode("utf-8", "surrogatepass") if text is not None else read_saved(file)
         except OSError:
             return None
         document, _ = self.cache.read(file, raw, MAX_FILE_SIZE)
