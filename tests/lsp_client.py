@@ -102,6 +102,8 @@ class Session:
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(TIMEOUT)
+            if not self.thread.is_alive():
+                self.loop.close()  # its self-pipe's sockets too, never left to the collector
 
     # Documents -----------------------------------------------------------------------
 

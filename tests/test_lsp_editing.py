@@ -244,6 +244,7 @@ def test_the_fixes_offered_for_the_catalogues_examples() -> None:
         "RC201": ["Change to 'title'"],
         "RC202": ["Add 'title'"],
         "RC204": ["Change to 'whole group'"],
+        "RC304": ["Write '1 hour 5 minutes'"],
         "RC402": ["Change to 'film-7'"],
         "RC404": ["Make its time 30 minutes"],
         "RC405": ["Allow at least 33 minutes"],
