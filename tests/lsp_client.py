@@ -16,7 +16,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine
+    from collections.abc import Coroutine, Sequence
     from pathlib import Path
 
 T = TypeVar("T")
@@ -121,20 +121,10 @@ class Session:
 
     def change(self, file: Path, text: str) -> int:
         """Replace the whole text of the open ``file``; the new version."""
-        uri = file.as_uri()
-        self.versions[uri] += 1
-        self.texts[uri] = text
-        params = types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(
-                uri=uri, version=self.versions[uri]
-            ),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
-        )
-        self.call(self.client.text_document_did_change, params)
-        return self.versions[uri]
+        return self.edit(file, [types.TextDocumentContentChangeWholeDocument(text=text)], text)
 
     def edit(
-        self, file: Path, changes: list[types.TextDocumentContentChangePartial], text: str
+        self, file: Path, changes: Sequence[types.TextDocumentContentChangeEvent], text: str
     ) -> int:
         """Send ``changes`` to the open ``file`` at once, ``text`` its text after; the version."""
         uri = file.as_uri()
