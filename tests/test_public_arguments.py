@@ -308,3 +308,43 @@ def test_lengths_no_plan_could_use_are_refused_not_overflowed(
     with pytest.raises(rcp.PlanError) as raised:
         rcp.plan(pack, options=options)
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda pack, _folder: untyped.write_handout(6, pack, "tips"),
+            "path must be the path of the file to write, not the number 6",
+        ),
+        (
+            lambda pack, _folder: untyped.write_handout(None, pack, "tips"),
+            "path must be the path of the file to write, not None",
+        ),
+        (
+            lambda pack, folder: untyped.write_handout(folder / "tips.md", pack, 6),
+            "kind must be a string such as 'tips', not the number 6",
+        ),
+        (
+            lambda pack, folder: untyped.write_handout(folder / "tips.md", pack, "tips", 6),
+            "fmt must be a string such as 'md', not the number 6",
+        ),
+        (
+            lambda pack, _folder: untyped.render_handout(pack, 6),
+            "kind must be a string such as 'tips', not the number 6",
+        ),
+        (
+            lambda pack, _folder: untyped.render_handout(pack, "tips", 6),
+            "fmt must be a string such as 'md', not the number 6",
+        ),
+    ],
+    ids=["path-number", "path-none", "kind", "fmt", "render-kind", "render-fmt"],
+)
+def test_handouts_name_the_argument_of_the_wrong_kind(
+    pack: rcp.Pack, tmp_path: Path, call: Any, message: str
+) -> None:
+    """write_handout and render_handout name the argument given wrongly, and write nothing."""
+    with pytest.raises(TypeError) as raised:
+        call(pack, tmp_path)
+    assert str(raised.value) == message
+    assert list(tmp_path.iterdir()) == []

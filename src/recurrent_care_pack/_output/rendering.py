@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from recurrent_care_pack._arguments import check_text, given
 from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import file_named, replace_file
@@ -72,6 +73,8 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     guide's copies to print. ``large_print`` sets the body text in 16 pt, headings scaled,
     instead of 12 pt.
     """
+    check_text("kind", kind, "tips")
+    check_text("fmt", fmt, "md")
     if kind not in HANDOUTS:
         raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:
@@ -114,6 +117,10 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
     and the name disagree or ``path`` is a content file; ``OSError`` (one line: why) when
     it cannot be written, the old file then being as it was.
     """
+    if path is None or not isinstance(path, (str, PathLike)):
+        raise TypeError(f"path must be the path of the file to write, not {given(path)}")
+    if fmt is not None:
+        check_text("fmt", fmt, "md")
     target = file_named(os.fspath(path))  # keeps a final /: "missing/" names a folder
     refuse_content_file(target)  # first: no format makes a content file a handout's
     named = format_named_by(target)
