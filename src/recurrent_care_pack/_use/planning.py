@@ -12,7 +12,8 @@ import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from attrs import evolve, field, frozen
 
@@ -25,15 +26,20 @@ from .queries import Item, label, selected
 
 __all__ = [
     "SLOT_TITLES",
+    "TIME_ZONE",
     "Agenda",
     "Breaks",
     "Entry",
     "EntryKind",
     "PlanError",
     "PlanOptions",
+    "check_clock_changes",
     "plan",
     "plan_options",
 ]
+
+#: Where a dated plan's days are: the pack's services are in England.
+TIME_ZONE = "Europe/London"
 
 _MIDNIGHT = timedelta(days=1)
 
@@ -289,6 +295,7 @@ def plan(
         groups, discussions = planner.within_budget(units, options.budget)
     entries, taken = planner.lay_out(groups, discussions)
     _check_breaks_taken(options, entries, taken)
+    check_clock_changes(options, entries)
     left_out: list[str] = []
     if options.budget is not None:
         planned = {e.item for e in entries}
@@ -406,6 +413,53 @@ def _check_breaks_taken(
                 f"the break at {at:%H:%M} is never taken: nothing starts at or after it, "
                 f"and {ends} {_hh_mm(end)}; choose an earlier time or leave it out"
             )
+
+
+def check_clock_changes(options: PlanOptions, entries: Sequence[Entry]) -> None:
+    """Refuse a dated day that runs into the hour the UK clocks skip or repeat.
+
+    A plan's clock times are a clock's: each entry starts when the one before ends, by
+    adding durations. On the night the clocks go forward (or back) an hour, the clock
+    times from 01:00 to 02:00 do not exist (or come twice), and a day across them would
+    print times that are not true; such a day is refused, saying how to move it.
+    """
+    for number, day in enumerate(options.dates, start=1):
+        today = [e for e in entries if e.day == number]
+        change = _clock_change(day)
+        if not today or change is None:
+            continue
+        low, high, forward = change
+        start = _offset(today[0].start)
+        end = start + sum((e.duration for e in today), timedelta())
+        if start < high and end > low:
+            which = "the plan" if options.days == 1 else f"Day {number}"
+            when = f"{day:%A} {day.day} {day:%B %Y}"
+            go, odd = ("forward", "do not exist") if forward else ("back", "come twice")
+            raise PlanError(
+                f"{which} runs from {_hh_mm(start)} to {_hh_mm(end)} on {when}, the night "
+                f"the UK clocks go {go} an hour: clock times from {_hh_mm(low)} to "
+                f"{_hh_mm(high)} {odd} that night, so its times would be wrong; end the day "
+                f"by {_hh_mm(low)} or start it at {_hh_mm(high)} or later"
+            )
+
+
+def _clock_change(day: date) -> tuple[timedelta, timedelta, bool] | None:
+    """The clock times between which the UK clocks change on ``day``; whether forward."""
+    zone = ZoneInfo(TIME_ZONE)
+    low = datetime.combine(day, time(0), zone).astimezone(UTC)
+    high = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
+    before, after = low.astimezone(zone).utcoffset(), high.astimezone(zone).utcoffset()
+    if before is None or after is None or before == after:
+        return None
+    second = timedelta(seconds=1)
+    while high - low > second:  # the first second after the change, found by halving
+        middle = low + (high - low) // second // 2 * second
+        low, high = (
+            (low, middle) if middle.astimezone(zone).utcoffset() == after else (middle, high)
+        )
+    midnight = datetime.combine(day, time(0), UTC)
+    walls = sorted([high + before - midnight, high + after - midnight])
+    return walls[0], walls[1], after > before
 
 
 def _wanted(units: Sequence[_Unit], options: PlanOptions) -> frozenset[str]:
