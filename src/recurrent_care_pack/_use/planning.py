@@ -17,7 +17,14 @@ from zoneinfo import ZoneInfo
 
 from attrs import evolve, field, frozen
 
-from recurrent_care_pack._arguments import check_kind, check_pack, optional, tuple_of, validator
+from recurrent_care_pack._arguments import (
+    check_kind,
+    check_pack,
+    optional,
+    tuple_of,
+    validator,
+    whole,
+)
 from recurrent_care_pack._durations import LARGEST, format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names
@@ -68,14 +75,29 @@ SLOT_TITLES = {
 }
 
 
-def _times(value: Sequence[time]) -> tuple[time, ...]:
-    """A list of times as a tuple; anything else as given, for the validator to judge."""
-    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+def _times(value: Sequence[time] | AbstractSet[time]) -> tuple[time, ...]:
+    """A list of times as a tuple, a set of them in order; else as given, for the validator."""
+    return _in_order(value, time)  # type: ignore[return-value]
 
 
-def _dates(value: Sequence[date]) -> tuple[date, ...]:
-    """A list of dates as a tuple; anything else as given, for the validator to judge."""
-    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+def _dates(value: Sequence[date] | AbstractSet[date]) -> tuple[date, ...]:
+    """A list of dates as a tuple, a set of them in order; else as given, for the validator."""
+    return _in_order(value, date)  # type: ignore[return-value]
+
+
+def _in_order(value: object, kind: type) -> object:
+    """A list as a tuple; a set as a tuple in order, if it holds only ``kind`` to compare."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, (set, frozenset)):
+        items = tuple(value)
+        if all(
+            type(item) is kind and getattr(item, "tzinfo", None) is None  # comparable
+            for item in items
+        ):
+            return tuple(sorted(items))
+        return items  # for the validator to say which is wrong
+    return value
 
 
 @frozen(kw_only=True)
@@ -83,7 +105,8 @@ class Breaks:
     """When to break: after each exercise, after a run of time, or at set clock times.
 
     Each argument is checked as it is given: a value of the wrong kind raises `TypeError`
-    naming it; ``at`` may be given as a list.
+    naming it, a time with a time zone `ValueError`; ``at`` may be given as a list, or a
+    set (kept as a tuple, in order).
     """
 
     length: timedelta = field(default=timedelta(minutes=15), validator=validator(timedelta))
@@ -103,14 +126,15 @@ class PlanOptions:
 
     Each argument is checked as it is given: a value of the wrong kind (``start='09:30'``,
     ``dates=['2027-01-12']``) raises `TypeError` naming it, what was given and what is
-    wanted; ``dates`` may be given as a list.
+    wanted, a time with a time zone `ValueError`; ``days`` may be any whole number
+    (numpy's int64; kept as an int); ``dates`` may be given as a list.
     """
 
     start: time = field(default=time(9, 30), validator=validator(time))
     discussions: bool = field(default=False, validator=validator(bool))
     rewatch: bool = field(default=True, validator=validator(bool))
     breaks: Breaks | None = field(default=None, validator=optional(Breaks))
-    days: int = field(default=1, validator=validator(int))
+    days: int = field(default=1, converter=whole, validator=validator(int))
     day_end: time | None = field(default=None, validator=optional(time))
     budget: timedelta | None = field(default=None, validator=optional(timedelta))
     setup: timedelta | None = field(default=None, validator=optional(timedelta))
@@ -370,13 +394,25 @@ def _check_lengths(options: PlanOptions) -> None:
 
 
 def _check_slots(options: PlanOptions) -> None:
-    """Refuse a set-up, opening or closing of no length."""
+    """Refuse a set-up, opening or closing of no length, or slots that fill a whole day."""
     for kind, length in options.slots:
         if length <= timedelta():
             raise PlanError(
                 f"the {SLOT_TITLES[kind].lower()} must last more than zero minutes; "
                 "give one such as 15 minutes, or leave it out"
             )
+    total = options.day_opens + options.day_closes
+    if total >= _MIDNIGHT:  # no start time, no number of days, leaves room for an item
+        names = [SLOT_TITLES[kind].lower() for kind, _ in options.slots]
+        if len(names) == 1:
+            said, shorter = f"the {names[0]} of {_words(total)} takes", "a shorter one"
+        else:
+            listed = f"{', '.join(names[:-1])} and {names[-1]}"
+            said, shorter = f"the {listed} come to {_words(total)},", "shorter ones"
+        raise PlanError(
+            f"{said} a whole day or more, leaving no time in a day for anything else; "
+            f"give {shorter}, such as 30 minutes"
+        )
 
 
 def _check_dates(options: PlanOptions) -> None:
