@@ -371,3 +371,23 @@ def test_any_duration_text_reads_in_order_and_is_mended_out_of_order(
         assert "has its units out of order" in problem.reason
         fixed = problem.reason.rsplit(": write ", 1)[1].strip("'")
         assert durations.parse_duration(fixed) == timedelta(seconds=seconds)
+
+
+@given(
+    st.sampled_from(["hours", "minutes"]),
+    st.integers(1, 999),
+    st.integers(60, 99999),
+    st.sampled_from([" ", "", ", ", " and "]),
+)
+def test_a_part_of_60_or_more_after_a_larger_unit_is_carried(
+    larger: str, first: int, second: int, between: str
+) -> None:
+    """'1 hour 90 minutes' is refused; the text offered reads as the same length."""
+    smaller = "minutes" if larger == "hours" else "seconds"
+    text = f"{first} {larger}{between}{second} {smaller}"
+    problem = durations.diagnose(text)
+    assert problem is not None
+    assert f"has {second} {smaller}, " in problem.reason
+    fixed = problem.reason.rsplit(": write ", 1)[1].strip("'")
+    seconds = first * _SECONDS[larger] + second * _SECONDS[smaller]
+    assert durations.parse_duration(fixed) == timedelta(seconds=seconds)
