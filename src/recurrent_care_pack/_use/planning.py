@@ -301,8 +301,9 @@ def plan(
 
     A string alone is one name: ``plan(pack, "Module 2")`` plans Module 2. Raises
     `PlanError` for a plan that cannot be made: an exercise before the films it discusses,
-    more days than items, a day that ends before its items fit, or breaks that cannot be
-    taken (of no length, at a time the plan never reaches, or two in one gap between items);
+    more days than items, a day that ends before its items fit, breaks that cannot be
+    taken (of no length, at a time the plan never reaches, or two in one gap between items),
+    or a dated day that runs into the hour the UK clocks skip or repeat that night;
     `TypeError` for an argument of the wrong kind, naming it.
     """
     check_pack(pack)
