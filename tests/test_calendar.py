@@ -1,12 +1,12 @@
 """``rcpack plan --ics``: an iCalendar file of the plan's days or entries, in London time."""
 
-import itertools
 import json
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import icalendar
 import pytest
 
@@ -150,34 +150,103 @@ def _real(moment: object) -> datetime:
     return moment.astimezone(UTC)
 
 
+def _across(day: str, start: str, end: str, month: str) -> str:
+    go, odd = ("forward", "do not exist") if month == "March" else ("back", "come twice")
+    return (
+        f"rcpack: cannot plan: the plan runs from {start} to {end} on {day}, the night the UK "
+        f"clocks go {go} an hour: clock times from 01:00 to 02:00 {odd} that night, so its "
+        "times would be wrong; end the day by 01:00 or start it at 02:00 or later\n"
+    )
+
+
 @pytest.mark.parametrize(
-    ("day", "first_end"),
+    ("day", "start", "message"),
     [
-        # 01:00 GMT becomes 02:00 BST: 40 minutes from 00:45 GMT end at 02:25 BST.
-        ("2026-03-29", datetime(2026, 3, 29, 1, 25, tzinfo=UTC)),
-        # 02:00 BST becomes 01:00 GMT: the third entry ends in the second 01:00-02:00.
-        ("2026-10-25", datetime(2026, 10, 25, 0, 25, tzinfo=UTC)),
+        ("2027-03-28", "00:30", _across("Sunday 28 March 2027", "00:30", "03:35", "March")),
+        ("2027-03-28", "01:30", _across("Sunday 28 March 2027", "01:30", "04:35", "March")),
+        ("2027-03-28", "00:00", _across("Sunday 28 March 2027", "00:00", "03:05", "March")),
+        ("2027-10-31", "00:30", _across("Sunday 31 October 2027", "00:30", "03:35", "October")),
+        ("2027-10-31", "01:00", _across("Sunday 31 October 2027", "01:00", "04:05", "October")),
+        ("2027-10-31", "01:59", _across("Sunday 31 October 2027", "01:59", "05:04", "October")),
     ],
 )
-def test_entries_on_a_clock_change_day_span_their_real_length(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, first_end: datetime
+def test_a_day_into_the_hour_the_clocks_change_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, start: str, message: str
 ) -> None:
-    """Across 01:00-02:00 on the days the clocks change, each event lasts as its entry does."""
+    """A dated day that runs into 01:00-02:00 the night the clocks change: no time printed."""
     target = tmp_path / "night.ics"
-    options = ["section-3", "--start", "00:45", "--date", day, "--ics", str(target)]
+    options = ["section-3", "--start", start, "--date", day]
+    assert main(["plan", *options, "--ics", str(target)]) == 2
+    assert capsys.readouterr() == ("", message)
+    assert not target.exists()
+    assert main(["plan", *options]) == 2  # the printed plan would be as wrong
+    assert capsys.readouterr() == ("", message)
+    assert main(["plan", "section-3", "--start", start]) == 0  # no date: no time zone
+
+
+def test_a_day_of_a_two_day_plan_is_named() -> None:
+    """In a plan of several days, the message names the day, and its date."""
+    pack = rcp.load_pack()
+    options = rcp.PlanOptions(
+        days=2,
+        start=datetime.strptime("00:20", "%H:%M").time(),  # noqa: DTZ007
+        dates=(date(2027, 3, 27), date(2027, 3, 28)),
+    )
+    with pytest.raises(rcp.PlanError) as raised:
+        rcp.plan(pack, ["section-3"], options)
+    assert str(raised.value) == (
+        "Day 2 runs from 00:20 to 02:15 on Sunday 28 March 2027, the night the UK clocks go "
+        "forward an hour: clock times from 01:00 to 02:00 do not exist that night, so its "
+        "times would be wrong; end the day by 01:00 or start it at 02:00 or later"
+    )
+
+
+def test_a_calendar_of_an_agenda_given_dates_afterwards_is_refused() -> None:
+    """An agenda planned without dates, then given one, never makes a wrong calendar."""
+    pack = rcp.load_pack()
+    start = datetime.strptime("00:30", "%H:%M").time()  # noqa: DTZ007
+    agenda = rcp.plan(pack, ["section-3"], rcp.PlanOptions(start=start))
+    dated = attrs.evolve(agenda, options=attrs.evolve(agenda.options, dates=(date(2027, 3, 28),)))
+    with pytest.raises(rcp.PlanError) as raised:
+        agenda_calendar(dated, pack.title)
+    assert str(raised.value).startswith("the plan runs from 00:30 to 03:35 on Sunday 28 March")
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "items"),
+    [
+        ("2027-03-28", "02:00", ["section-3"]),  # just after the clocks go forward
+        ("2027-03-28", "00:00", ["Module 2"]),  # ends 00:53, before they do
+        ("2027-10-31", "02:00", ["section-3"]),  # just after the clocks go back
+        ("2027-10-31", "00:07", ["Module 2"]),  # ends 01:00, as the repeated hour begins
+    ],
+)
+def test_on_a_clock_change_day_the_calendar_says_what_the_plan_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, start: str, items: list[str]
+) -> None:
+    """Outside 01:00-02:00, every event is at the clock times printed, and lasts as long."""
+    target = tmp_path / "night.ics"
+    options = [*items, "--start", start, "--date", day, "--ics", str(target)]
     assert main(["plan", *options, "--ics-events", "entry", "--json"]) == 0
-    entries = json.loads(capsys.readouterr().out)["days"][0]["entries"]
+    (planned,) = json.loads(capsys.readouterr().out)["days"]
+    entries = planned["entries"]
     events = _events(target)
-    assert len(events) == len(entries) == 6  # the section's six entries
-    assert events[0].start == datetime.fromisoformat(f"{day}T00:45").replace(tzinfo=LONDON)
-    assert _real(events[0].end) == first_end
+    assert [(e.start, e.end) for e in events] == [
+        (
+            datetime.fromisoformat(f"{day}T{entry['start']}").replace(tzinfo=LONDON),
+            datetime.fromisoformat(f"{day}T{entry['end']}").replace(tzinfo=LONDON),
+        )
+        for entry in entries
+    ]
     for event, entry in zip(events, entries, strict=True):
         assert _real(event.end) - _real(event.start) == timedelta(seconds=entry["seconds"])
-    for before, after in itertools.pairwise(events):
-        assert _real(after.start) == _real(before.end)  # no gap, no overlap
-    assert main(["plan", *options]) == 0  # a day an event: the day's real length
+    assert main(["plan", *options]) == 0  # a day an event: the day's agenda, as printed
+    printed = capsys.readouterr().out.splitlines()
     (whole,) = _events(target)
-    total = sum(entry["seconds"] for entry in entries)
-    assert _real(whole.end) - _real(whole.start) == timedelta(seconds=total)
-    assert _real(whole.start) == _real(events[0].start)
-    assert b"BEGIN:VTIMEZONE" in target.read_bytes()
+    assert _real(whole.end) - _real(whole.start) == timedelta(
+        seconds=sum(entry["seconds"] for entry in entries)
+    )
+    assert whole.end == datetime.fromisoformat(f"{day}T{planned['end']}").replace(tzinfo=LONDON)
+    for line, entry in zip(str(whole["DESCRIPTION"]).splitlines(), entries, strict=True):
+        assert line.startswith(f"{entry['start']}-{entry['end']} ")
+        assert any(line.split(" ")[0] in shown for shown in printed)

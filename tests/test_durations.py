@@ -198,6 +198,80 @@ def test_too_long_and_out_of_order_say_so(text: str, reason: str) -> None:
     assert raised.value.reason == reason
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "0 hours 30 minutes",
+            "'0 hours 30 minutes' has a zero part to leave out (0 hours): write '30 minutes'",
+        ),
+        (
+            "1 hour 0 minutes",
+            "'1 hour 0 minutes' has a zero part to leave out (0 minutes): write '1 hour'",
+        ),
+        (
+            "1 hour, 0 minutes and 30 seconds",
+            "'1 hour, 0 minutes and 30 seconds' has a zero part to leave out (0 minutes): "
+            "write '1 hour 30 seconds'",
+        ),
+        (
+            "0h 0m 5s",
+            "'0h 0m 5s' has zero parts to leave out (0h, 0m): write '5s'",
+        ),
+        (
+            "1 hour 90 minutes",
+            "'1 hour 90 minutes' has 90 minutes, an hour or more, after the hours: "
+            "write '2 hours 30 minutes'",
+        ),
+        (
+            "1 hour 60 minutes",
+            "'1 hour 60 minutes' has 60 minutes, an hour or more, after the hours: "
+            "write '2 hours'",
+        ),
+        (
+            "1 minute 90 seconds",
+            "'1 minute 90 seconds' has 90 seconds, a minute or more, after the minutes: "
+            "write '2 minutes 30 seconds'",
+        ),
+        (
+            "1 hour 90 seconds",
+            "'1 hour 90 seconds' has 90 seconds, a minute or more, after the hours: "
+            "write '1 hour 1 minute 30 seconds'",
+        ),
+        ("1\nh", "'1\\nh' has a line break: write '1 h'"),
+        (
+            "1 hour\r\n30 minutes",
+            "'1 hour\\r\\n30 minutes' has a line break: write '1 hour 30 minutes'",
+        ),
+        ("1\u00a0hour", "'1\\xa0hour' has a space of another kind: write '1 hour'"),
+    ],
+)
+def test_zero_parts_whole_hours_and_line_breaks_are_mended(text: str, reason: str) -> None:
+    """A zero part, 60 or more after a larger unit, a line break: each named, the text mended."""
+    problem = durations.diagnose(text)
+    assert problem is not None
+    assert (problem.code, problem.reason) == ("RC304", reason)
+    fixed = reason.rsplit(": write ", 1)[1].strip("'")
+    assert durations.diagnose(fixed) is None
+
+
+@pytest.mark.parametrize("text", ["90 minutes", "90 minutes 30 seconds", "2 hours 59 minutes"])
+def test_a_first_part_may_be_60_or_more(text: str) -> None:
+    """'90 minutes' is how people say it; only a part after a larger unit is less than 60."""
+    assert durations.diagnose(text) is None
+
+
+def test_the_command_line_says_to_leave_out_a_zero_part(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--setup '0 hours 30 minutes' is a usage error giving the text without the zero part."""
+    assert main(["plan", "--setup", "0 hours 30 minutes"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "rcpack plan: error: argument --setup: '0 hours 30 minutes' has a zero part to leave "
+        "out (0 hours): write '30 minutes'"
+    )
+
+
 def test_the_command_line_says_a_budget_is_too_long(capsys: pytest.CaptureFixture[str]) -> None:
     """--budget 99999999m is a usage error naming the limit, not a traceback."""
     assert main(["plan", "--budget", "99999999m"]) == 2
@@ -253,9 +327,20 @@ _SECONDS = {"hours": 3600, "minutes": 60, "seconds": 1}
 
 @st.composite
 def _written(draw: st.DrawFn) -> tuple[list[tuple[int, str, str]], list[str]]:
-    """Some of hours, minutes and seconds: amount, unit, spelling; and what goes between."""
+    """Some of hours, minutes and seconds: amount, unit, spelling; and what goes between.
+
+    The largest unit may have any amount; the others, as a clock's, are less than 60.
+    """
     units = draw(st.lists(st.sampled_from(list(_SPELT)), min_size=1, max_size=3, unique=True))
-    parts = [(draw(st.integers(1, durations.LARGEST)), unit, draw(_SPELT[unit])) for unit in units]
+    largest = max(units, key=_SECONDS.__getitem__)
+    parts = [
+        (
+            draw(st.integers(1, durations.LARGEST if unit == largest else 59)),
+            unit,
+            draw(_SPELT[unit]),
+        )
+        for unit in units
+    ]
     between = [draw(st.sampled_from(["", " ", ", ", " and "])) for _ in units[1:]]
     return parts, between
 
@@ -286,3 +371,23 @@ def test_any_duration_text_reads_in_order_and_is_mended_out_of_order(
         assert "has its units out of order" in problem.reason
         fixed = problem.reason.rsplit(": write ", 1)[1].strip("'")
         assert durations.parse_duration(fixed) == timedelta(seconds=seconds)
+
+
+@given(
+    st.sampled_from(["hours", "minutes"]),
+    st.integers(1, 999),
+    st.integers(60, 99999),
+    st.sampled_from([" ", "", ", ", " and "]),
+)
+def test_a_part_of_60_or_more_after_a_larger_unit_is_carried(
+    larger: str, first: int, second: int, between: str
+) -> None:
+    """'1 hour 90 minutes' is refused; the text offered reads as the same length."""
+    smaller = "minutes" if larger == "hours" else "seconds"
+    text = f"{first} {larger}{between}{second} {smaller}"
+    problem = durations.diagnose(text)
+    assert problem is not None
+    assert f"has {second} {smaller}, " in problem.reason
+    fixed = problem.reason.rsplit(": write ", 1)[1].strip("'")
+    seconds = first * _SECONDS[larger] + second * _SECONDS[smaller]
+    assert durations.parse_duration(fixed) == timedelta(seconds=seconds)

@@ -566,3 +566,27 @@ def test_cli_refuses_a_break_outside_the_day(
     assert main(["plan", "section-3", *argv]) == 2
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", f"rcpack: cannot plan: {message}\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--setup", "999999 hours"],
+            "the set-up of 999999 hours takes a whole day or more, leaving no time in a day "
+            "for anything else; give a shorter one, such as 30 minutes",
+        ),
+        (
+            ["--setup", "12 hours", "--opening", "6h", "--closing", "6h"],
+            "the set-up, opening and closing come to 24 hours, a whole day or more, leaving no "
+            "time in a day for anything else; give shorter ones, such as 30 minutes",
+        ),
+    ],
+    ids=["set-up", "all-three"],
+)
+def test_slots_of_a_whole_day_say_so_not_start_earlier(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Slots that fill a day leave nothing to move: the message says so, not "start earlier"."""
+    assert main(["plan", "section-3", *argv]) == 2
+    assert capsys.readouterr() == ("", f"rcpack: cannot plan: {message}\n")

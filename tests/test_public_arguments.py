@@ -1,10 +1,13 @@
 """The public functions check their arguments where they come in, and say which is wrong."""
 
+import enum
 import inspect
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 import recurrent_care_pack as rcp
@@ -348,3 +351,101 @@ def test_handouts_name_the_argument_of_the_wrong_kind(
         call(pack, tmp_path)
     assert str(raised.value) == message
     assert list(tmp_path.iterdir()) == []
+
+
+_AWARE = "must be a clock time without a time zone, such as time(9, 30), not"
+_HELD = "(a plan's times are the clock times where it is held)"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda: rcp.PlanOptions(start=time(9, 30, tzinfo=timezone(timedelta(hours=5)))),
+            f"start {_AWARE} 09:30 in UTC+05:00 {_HELD}",
+        ),
+        (
+            lambda: rcp.PlanOptions(day_end=time(17, tzinfo=ZoneInfo("Europe/London"))),
+            f"day_end {_AWARE} 17:00 in Europe/London {_HELD}",
+        ),
+        (
+            lambda: rcp.Breaks(at=[time(10), time(11, tzinfo=UTC)]),
+            f"at[1] {_AWARE} 11:00 in UTC {_HELD}",
+        ),
+    ],
+    ids=["start", "day-end", "break-at"],
+)
+def test_times_with_a_time_zone_are_refused_by_name(make: Any, message: str) -> None:
+    """A time with a zone is not a plan's clock time: refused, never silently dropped."""
+    with pytest.raises(ValueError, match="without a time zone") as raised:
+        make()
+    assert str(raised.value) == message
+
+
+def test_a_set_of_break_times_or_dates_is_kept_in_order_and_hashable() -> None:
+    """Breaks(at={...}) and dates={...} are stored as tuples, in order: the options hash."""
+    breaks = rcp.Breaks(at={time(12), time(10), time(11)})
+    assert breaks.at == (time(10), time(11), time(12))
+    options = rcp.PlanOptions(
+        days=2, breaks=breaks, dates=frozenset({date(2027, 1, 19), date(2027, 1, 12)})
+    )
+    assert options.dates == (date(2027, 1, 12), date(2027, 1, 19))
+    assert hash(options) == hash(rcp.PlanOptions(**attrs.asdict(options, recurse=False)))
+
+
+class _Index:
+    """A whole number as numpy's int64 is one: not an int, but with ``__index__``."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+
+    def __index__(self) -> int:
+        return self.number
+
+
+class _Days(enum.IntEnum):
+    TWO = 2
+
+
+def test_whole_numbers_with_index_are_taken_as_ints(pack: rcp.Pack) -> None:
+    """The days and participants take numpy-like ints (``__index__``) and keep a plain int."""
+    options = rcp.PlanOptions(days=untyped_index(2))
+    assert (options.days, type(options.days)) == (2, int)
+    assert type(rcp.PlanOptions(days=_Days.TWO).days) is int
+    agenda = rcp.plan(pack, ["section-3"])
+    guide = rcp.render_handout(pack, "guide", "md", agenda, participants=untyped_index(12))
+    assert guide == rcp.render_handout(pack, "guide", "md", agenda, participants=12)
+    with pytest.raises(ValueError, match="more than zero") as raised:
+        rcp.render_handout(pack, "guide", "md", agenda, participants=untyped_index(0))
+    assert str(raised.value) == (
+        "participants must be a number of people more than zero, such as 12, not 0"
+    )
+    with pytest.raises(TypeError) as refused:
+        untyped.PlanOptions(days=2.0)
+    assert str(refused.value) == "days must be a whole number such as 2, not the number 2.0"
+
+
+def untyped_index(number: int) -> Any:
+    """``number`` as an object with ``__index__``, typed Any so that mypy lets it pass."""
+    return _Index(number)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda pack: untyped.render_handout(pack, b"guide"),
+            "kind must be a string such as 'tips', not the bytes b'guide'",
+        ),
+        (
+            lambda pack: untyped.write_handout(b"/tmp/x.md", pack, "tips"),
+            "path must be the path of the file to write, not the bytes b'/tmp/x.md'",
+        ),
+    ],
+    ids=["render-kind", "write-path"],
+)
+def test_bytes_are_named_as_bytes(pack: rcp.Pack, call: Any, message: str) -> None:
+    """Bytes for a name or path: a TypeError naming the argument and showing the bytes."""
+    with pytest.raises(TypeError) as raised:
+        call(pack)
+    assert str(raised.value) == message

@@ -7,6 +7,7 @@ import pytest
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._content.finding import NoContentError
+from recurrent_care_pack._content.formatting import LayoutError
 from recurrent_care_pack._durations import DurationError
 
 PROBLEMS = (
@@ -70,3 +71,10 @@ def test_pack_error_pickles_in_every_protocol(protocol: int) -> None:
     error = rcp.PackError(PROBLEMS)
     back = pickle.loads(pickle.dumps(error, protocol=protocol))  # noqa: S301 (our own bytes)
     assert back.problems == error.problems
+
+
+def test_layout_error_keeps_its_place_and_message() -> None:
+    """LayoutError (fmt's refusal, internal) unpickles with its line, column and message."""
+    back = _round_trip(LayoutError(3, 5, "a comment after a flow list"))
+    assert isinstance(back, LayoutError)
+    assert (back.line, back.column, back.message) == (3, 5, "a comment after a flow list")

@@ -7,6 +7,7 @@ and what is wanted ("start must be a datetime.time such as time(9, 30), not the 
 "-3 copies".
 """
 
+import operator
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from os import PathLike
@@ -26,6 +27,7 @@ __all__ = [
     "sequence_of",
     "tuple_of",
     "validator",
+    "whole",
 ]
 
 #: What is wanted, by kind, in a message: "start must be a datetime.time such as ...".
@@ -47,6 +49,8 @@ def given(value: object) -> str:  # noqa: PLR0911 (one return per kind of value)
         return f"the value {value}"
     if isinstance(value, str):
         return f"the string {quoted(value)}"
+    if isinstance(value, (bytes, bytearray)):
+        return f"the bytes {bytes(value)!r}"
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
     if isinstance(value, (list, tuple, set, frozenset, dict)):
@@ -58,19 +62,49 @@ def given(value: object) -> str:  # noqa: PLR0911 (one return per kind of value)
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
+def _whole(value: object) -> int | None:
+    """``value`` as a whole number, if it is one: an int, or has ``__index__`` (numpy's ints)."""
+    if isinstance(value, bool) or getattr(type(value), "__index__", None) is None:
+        return None
+    try:
+        number = operator.index(value)  # type: ignore[arg-type]
+    except TypeError:  # numpy's bool has one that refuses
+        return None
+    return None if isinstance(number, bool) else int(number)
+
+
+def whole(value: object) -> object:
+    """An attrs converter: a whole number as an int (numpy's int64, an IntEnum); else as given."""
+    number = _whole(value)
+    return value if number is None else number
+
+
 def _is(value: object, kind: type) -> bool:
-    """Whether ``value`` is of ``kind``: a bool is not a number, a datetime not a time or date."""
-    if kind is int and isinstance(value, bool):
-        return False
+    """Whether ``value`` is of ``kind``: a bool is not a number, a datetime not a time or date.
+
+    A whole number is anything with ``__index__`` (numpy's ints), as for a list's index.
+    """
+    if kind is int:
+        return _whole(value) is not None
     if kind is date and isinstance(value, datetime):
         return False
     return isinstance(value, kind)
 
 
 def check_kind(name: str, value: object, kind: type, wanted: str | None = None) -> None:
-    """Refuse ``value`` for the argument ``name`` unless it is of ``kind``."""
+    """Refuse ``value`` for the argument ``name`` unless it is of ``kind``.
+
+    A time must be a clock time, with no time zone: a plan's times are the clock times
+    where the session is held (`ValueError`).
+    """
     if not _is(value, kind):
         raise TypeError(f"{name} must be {wanted or _wanted(kind)}, not {given(value)}")
+    if isinstance(value, time) and value.tzinfo is not None:
+        raise ValueError(
+            f"{name} must be a clock time without a time zone, such as time(9, 30), not "
+            f"{value:%H:%M} in {value.tzinfo} (a plan's times are the clock times where it "
+            "is held)"
+        )
 
 
 def _wanted(kind: type) -> str:
@@ -87,14 +121,16 @@ def check_text(name: str, value: object, example: str) -> None:
     check_kind(name, value, str, f"a string such as {quoted(example)}")
 
 
-def check_count(name: str, value: object, what: str) -> None:
-    """Refuse anything but a whole number more than zero: ``what`` says what it counts."""
-    check_kind(name, value, int, f"a whole number of {what} such as 12")
-    assert isinstance(value, int)  # noqa: S101 (checked just above; for the type checker)
-    if value < 1:
+def check_count(name: str, value: object, what: str) -> int:
+    """``value`` as an int, if a whole number more than zero: ``what`` says what it counts."""
+    number = _whole(value)
+    if number is None:
+        raise TypeError(f"{name} must be a whole number of {what} such as 12, not {given(value)}")
+    if number < 1:
         raise ValueError(
-            f"{name} must be a number of {what} more than zero, such as 12, not {value}"
+            f"{name} must be a number of {what} more than zero, such as 12, not {number}"
         )
+    return number
 
 
 def check_pack(value: object) -> None:

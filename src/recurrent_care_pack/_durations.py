@@ -19,18 +19,24 @@ __all__ = [
 _HOURS = r"(?:hours?|hrs?|h)"
 _MINUTES = r"(?:minutes?|mins?|m)"
 _SECONDS = r"(?:seconds?|secs?|s)"
-_NUMBER_OF = r"[1-9][0-9]{0,5}\s*"
-# Between two parts: a comma, "and", spaces, or nothing ("22m31s"); a part must follow.
-_THEN = r"(?:\s*,\s*|\s+and\s+|\s*)(?=[0-9])"
+#: A space between a number and its unit, or between parts: a duration is one line.
+_SPACE = r"[ \t]"
+_NUMBER_OF = rf"[1-9][0-9]{{0,5}}{_SPACE}*"
+#: A part after a larger one is less than a whole one of that: '1 hour 30 minutes'.
+_LESS_THAN_60 = rf"(?:[1-5][0-9]|[1-9]){_SPACE}*"
+# Between two parts: a comma, "and", spaces, or nothing ("22m31s").
+_THEN = rf"(?:{_SPACE}*,{_SPACE}*|{_SPACE}+and{_SPACE}+|{_SPACE}*)"
 
-#: The accepted spellings: hours, minutes, seconds, in that order, each at most once.
+#: The accepted spellings: hours, minutes, seconds, in that order, each at most once, each
+#: part after the first less than 60 ('90 minutes', but '1 hour 30 minutes').
 #: The schema's ``duration`` pattern is this same text (a test holds them together).
 #: ``(?!\n)$`` ends the text in Python as ``$`` does in editors: Python's ``$`` alone
 #: also matches before a final line break.
 PATTERN = (
-    rf"^(?=[0-9])(?:{_NUMBER_OF}{_HOURS}(?:{_THEN}|$))?"
-    rf"(?:{_NUMBER_OF}{_MINUTES}(?:{_THEN}|$))?"
-    rf"(?:{_NUMBER_OF}{_SECONDS})?(?!\n)$"
+    rf"^(?:{_NUMBER_OF}{_HOURS}(?:{_THEN}{_LESS_THAN_60}{_MINUTES})?"
+    rf"(?:{_THEN}{_LESS_THAN_60}{_SECONDS})?"
+    rf"|{_NUMBER_OF}{_MINUTES}(?:{_THEN}{_LESS_THAN_60}{_SECONDS})?"
+    rf"|{_NUMBER_OF}{_SECONDS})(?!\n)$"
 )
 _ACCEPTED = re.compile(PATTERN)
 _PART = re.compile(r"([0-9]+)\s*([a-z]+)")
@@ -104,7 +110,8 @@ def _own_reason(text: str) -> str | None:
     numbers = re.findall(r"[0-9]+", text)
     if any(int(n) > LARGEST for n in numbers):
         capped = re.sub(r"[0-9]+", lambda found: str(min(int(found[0]), LARGEST)), text)
-        if _ACCEPTED.match(capped) or _out_of_order(capped) is not None:
+        slips = (_out_of_order, _whole_hour_or_minute)
+        if _ACCEPTED.match(capped) or any(slip(capped) is not None for slip in slips):
             return (
                 f"{_show(text)} is longer than any pack needs: each number in a duration "
                 f"may be at most {LARGEST}"
@@ -156,7 +163,17 @@ def _near_miss(text: str) -> tuple[list[str], str] | None:
     if len(text) > _LONGEST_SLIP:
         return None
     reasons: list[str] = []
-    slips = (_in_words, _in_capitals, _leading_zero, _fraction, _end_mark, _out_of_order)
+    slips = (
+        _in_words,
+        _line_break,
+        _in_capitals,
+        _leading_zero,
+        _fraction,
+        _end_mark,
+        _out_of_order,
+        _zero_part,
+        _whole_hour_or_minute,
+    )
     for slip in (*slips, _unit_missing):
         found = slip(text)
         if found is not None:
@@ -202,6 +219,62 @@ def _in_words(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return "its number in words", f"{_NUMBER_WORDS[found[1]]} {found[2]}"
+
+
+#: White space other than a space or a tab: a line break, or a space of another kind.
+_ODD_SPACE = re.compile(r"[^\S \t]+")
+
+
+def _line_break(text: str) -> tuple[str, str] | None:
+    mended = _ODD_SPACE.sub(" ", text.strip())
+    if mended == text.strip():
+        return None
+    broken = len(f"-{text}-".splitlines()) > 1
+    return ("a line break" if broken else "a space of another kind"), mended
+
+
+def _parts(text: str) -> list[tuple[int, str, str]] | None:
+    """Each part of ``text`` as its number, unit and words, if it is parts in order, once each."""
+    units = _units_of(text)
+    if units is None or units != [name for name, _ in _UNITS if name in units]:
+        return None
+    return [
+        (int(re.sub(r"[^0-9]", "", part[1])), unit, part[1])
+        for unit, part in zip(units, _PARTS.finditer(text), strict=True)
+    ]
+
+
+def _zero_part(text: str) -> tuple[str, str] | None:
+    parts = _parts(text)
+    if parts is None or all(number for number, _, _ in parts):
+        return None
+    zero = [words for number, _, words in parts if not number]
+    if len(zero) == len(parts):
+        return None
+    kept = " ".join(words for number, _, words in parts if number)
+    return (
+        f"{'a zero part' if len(zero) == 1 else 'zero parts'} to leave out ({', '.join(zero)})",
+        kept,
+    )
+
+
+_SECONDS_IN = {"hours": 3600, "minutes": 60, "seconds": 1}
+
+
+def _whole_hour_or_minute(text: str) -> tuple[str, str] | None:
+    parts = _parts(text)
+    if parts is None or not all(number for number, _, _ in parts):
+        return None
+    over = next(((n, unit) for n, unit, _ in parts[1:] if n >= 60), None)
+    if over is None:
+        return None
+    number, unit = over
+    whole = "an hour" if unit == "minutes" else "a minute"
+    total = sum(n * _SECONDS_IN[unit] for n, unit, _ in parts)
+    return (
+        f"{number} {unit}, {whole} or more, after the {parts[0][1]}",
+        format_duration(timedelta(seconds=total)),
+    )
 
 
 def _in_capitals(text: str) -> tuple[str, str] | None:

@@ -117,6 +117,10 @@ class LayoutError(ValueError):
         self.column = column
         self.message = message
 
+    def __reduce__(self) -> tuple[type["LayoutError"], tuple[int, int, str]]:
+        """Pickle as the line, column and message it was made from."""
+        return type(self), (self.line, self.column, self.message)
+
 
 def format_file(file: Path, max_size: int = MAX_FILE_SIZE) -> Formatted:
     """Format one file in memory; it is refused (with its problems) unless it reads cleanly.

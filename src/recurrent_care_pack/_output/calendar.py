@@ -5,7 +5,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from recurrent_care_pack._use.planning import Agenda, Entry, EntryKind
+from recurrent_care_pack._use.planning import (
+    TIME_ZONE,
+    Agenda,
+    Entry,
+    EntryKind,
+    check_clock_changes,
+)
 
 from .word import MissingExtraError
 
@@ -14,9 +20,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EVENTS", "TIME_ZONE", "agenda_calendar"]
 
-#: The time zone of every event: the pack's services are in England.
-TIME_ZONE = "Europe/London"
-
 #: What each event of a calendar is: a day of the plan, or one entry of it.
 EVENTS = ("day", "entry")
 
@@ -24,8 +27,10 @@ EVENTS = ("day", "entry")
 def agenda_calendar(agenda: Agenda, title: str, events: str = "day") -> bytes:
     """The plan as iCalendar: an event per day (its agenda the description), or per entry.
 
-    ``ValueError`` when the plan has no dates or ``events`` is neither "day" nor "entry";
-    `MissingExtraError` without the icalendar library.
+    Each time is the plan's clock time in London: the one printed. ``ValueError`` when
+    the plan has no dates, ``events`` is neither "day" nor "entry", or a day runs into the
+    hour the clocks change (see `check_clock_changes`); `MissingExtraError` without the
+    icalendar library.
     """
     if events not in EVENTS:
         raise ValueError(f"no events called '{events}'; choose one of: {', '.join(EVENTS)}")
@@ -34,6 +39,7 @@ def agenda_calendar(agenda: Agenda, title: str, events: str = "day") -> bytes:
             "a calendar needs the date of each day: give one --date per day, "
             "such as --date 2027-01-12"
         )
+    check_clock_changes(agenda.options, agenda.entries)
     try:
         from icalendar import Calendar, Event  # noqa: PLC0415 (an optional extra)
     except ImportError:
@@ -85,11 +91,7 @@ def _event(  # noqa: PLR0913 (the parts of one event)
     stamp: datetime,
     plan: str,
 ) -> "Event":
-    """``event`` filled in: from the first entry's start to the last's end, in London time.
-
-    The times are real: on the days the clocks change, an entry lasts as long as the plan
-    gives it (see `_real`), not the difference of its clock times.
-    """
+    """``event`` filled in: from the first entry's start to the last's end, in London time."""
     first, last = entries[0], entries[-1]
     day = agenda.date(first.day)
     assert day is not None  # noqa: S101 (checked by the caller)
@@ -100,35 +102,20 @@ def _event(  # noqa: PLR0913 (the parts of one event)
     )
     event.add("dtstamp", stamp)
     event.add("summary", summary)
-    opens = agenda.day(first.day)[0]
-    event.add("dtstart", _real(day, opens, first, timedelta()))
-    event.add("dtend", _real(day, opens, last, last.duration))
+    event.add("dtstart", _london(day, first.start, timedelta()))
+    event.add("dtend", _london(day, last.start, last.duration))
     if lines:
         event.add("description", "\n".join(lines))
     return event
 
 
-def _real(day: date, opens: Entry, entry: Entry, after: timedelta) -> datetime:
-    """The moment ``after`` the start of ``entry``, on a day whose first entry is ``opens``.
+def _london(day: date, clock: time, after: timedelta) -> datetime:
+    """The clock time ``after`` the time ``clock`` on ``day``, in London.
 
-    The plan counts its clock times from the day's start by adding durations, as a clock
-    that never changes would; the day starts at its clock time in London, and each moment
-    after it is that much real time later (counted in UTC), then shown in London time. So
-    an entry across 01:00-02:00 on the last Sunday of March or October spans its length.
-    A moment in the second 01:00-02:00 of an October night is given in UTC: iCalendar
-    reads a London time that comes twice as the first.
+    No day runs into the hour the clocks change (`check_clock_changes`), so each clock
+    time is one moment, and the time between two is the time between their clock times.
     """
-    zone = ZoneInfo(TIME_ZONE)
-    start = datetime.combine(day, opens.start, zone)
-    since = _offset(entry.start) - _offset(opens.start) + after
-    moment = (start.astimezone(UTC) + since).astimezone(zone)
-    if moment.utcoffset() != moment.replace(fold=0).utcoffset():
-        return moment.astimezone(UTC)
-    return moment
-
-
-def _offset(clock: time) -> timedelta:
-    return timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
+    return (datetime.combine(day, clock) + after).replace(tzinfo=ZoneInfo(TIME_ZONE))
 
 
 def _fingerprint(agenda: Agenda, title: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from recurrent_care_pack._arguments import check_text, given
+from recurrent_care_pack._arguments import check_count, check_text, given
 from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import file_named, replace_file
@@ -75,6 +75,8 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     """
     check_text("kind", kind, "tips")
     check_text("fmt", fmt, "md")
+    if participants is not None:  # any whole number (numpy's int64), printed as an int
+        participants = check_count("participants", participants, "people")
     if kind not in HANDOUTS:
         raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:

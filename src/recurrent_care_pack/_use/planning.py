@@ -12,11 +12,19 @@ import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from attrs import evolve, field, frozen
 
-from recurrent_care_pack._arguments import check_kind, check_pack, optional, tuple_of, validator
+from recurrent_care_pack._arguments import (
+    check_kind,
+    check_pack,
+    optional,
+    tuple_of,
+    validator,
+    whole,
+)
 from recurrent_care_pack._durations import LARGEST, format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names
@@ -25,15 +33,20 @@ from .queries import Item, label, selected
 
 __all__ = [
     "SLOT_TITLES",
+    "TIME_ZONE",
     "Agenda",
     "Breaks",
     "Entry",
     "EntryKind",
     "PlanError",
     "PlanOptions",
+    "check_clock_changes",
     "plan",
     "plan_options",
 ]
+
+#: Where a dated plan's days are: the pack's services are in England.
+TIME_ZONE = "Europe/London"
 
 _MIDNIGHT = timedelta(days=1)
 
@@ -62,14 +75,29 @@ SLOT_TITLES = {
 }
 
 
-def _times(value: Sequence[time]) -> tuple[time, ...]:
-    """A list of times as a tuple; anything else as given, for the validator to judge."""
-    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+def _times(value: Sequence[time] | AbstractSet[time]) -> tuple[time, ...]:
+    """A list of times as a tuple, a set of them in order; else as given, for the validator."""
+    return _in_order(value, time)  # type: ignore[return-value]
 
 
-def _dates(value: Sequence[date]) -> tuple[date, ...]:
-    """A list of dates as a tuple; anything else as given, for the validator to judge."""
-    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+def _dates(value: Sequence[date] | AbstractSet[date]) -> tuple[date, ...]:
+    """A list of dates as a tuple, a set of them in order; else as given, for the validator."""
+    return _in_order(value, date)  # type: ignore[return-value]
+
+
+def _in_order(value: object, kind: type) -> object:
+    """A list as a tuple; a set as a tuple in order, if it holds only ``kind`` to compare."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, (set, frozenset)):
+        items = tuple(value)
+        if all(
+            type(item) is kind and getattr(item, "tzinfo", None) is None  # comparable
+            for item in items
+        ):
+            return tuple(sorted(items))
+        return items  # for the validator to say which is wrong
+    return value
 
 
 @frozen(kw_only=True)
@@ -77,7 +105,8 @@ class Breaks:
     """When to break: after each exercise, after a run of time, or at set clock times.
 
     Each argument is checked as it is given: a value of the wrong kind raises `TypeError`
-    naming it; ``at`` may be given as a list.
+    naming it, a time with a time zone `ValueError`; ``at`` may be given as a list, or a
+    set (kept as a tuple, in order).
     """
 
     length: timedelta = field(default=timedelta(minutes=15), validator=validator(timedelta))
@@ -97,14 +126,15 @@ class PlanOptions:
 
     Each argument is checked as it is given: a value of the wrong kind (``start='09:30'``,
     ``dates=['2027-01-12']``) raises `TypeError` naming it, what was given and what is
-    wanted; ``dates`` may be given as a list.
+    wanted, a time with a time zone `ValueError`; ``days`` may be any whole number
+    (numpy's int64; kept as an int); ``dates`` may be given as a list.
     """
 
     start: time = field(default=time(9, 30), validator=validator(time))
     discussions: bool = field(default=False, validator=validator(bool))
     rewatch: bool = field(default=True, validator=validator(bool))
     breaks: Breaks | None = field(default=None, validator=optional(Breaks))
-    days: int = field(default=1, validator=validator(int))
+    days: int = field(default=1, converter=whole, validator=validator(int))
     day_end: time | None = field(default=None, validator=optional(time))
     budget: timedelta | None = field(default=None, validator=optional(timedelta))
     setup: timedelta | None = field(default=None, validator=optional(timedelta))
@@ -271,8 +301,9 @@ def plan(
 
     A string alone is one name: ``plan(pack, "Module 2")`` plans Module 2. Raises
     `PlanError` for a plan that cannot be made: an exercise before the films it discusses,
-    more days than items, a day that ends before its items fit, or breaks that cannot be
-    taken (of no length, at a time the plan never reaches, or two in one gap between items);
+    more days than items, a day that ends before its items fit, breaks that cannot be
+    taken (of no length, at a time the plan never reaches, or two in one gap between items),
+    or a dated day that runs into the hour the UK clocks skip or repeat that night;
     `TypeError` for an argument of the wrong kind, naming it.
     """
     check_pack(pack)
@@ -289,6 +320,7 @@ def plan(
         groups, discussions = planner.within_budget(units, options.budget)
     entries, taken = planner.lay_out(groups, discussions)
     _check_breaks_taken(options, entries, taken)
+    check_clock_changes(options, entries)
     left_out: list[str] = []
     if options.budget is not None:
         planned = {e.item for e in entries}
@@ -363,13 +395,25 @@ def _check_lengths(options: PlanOptions) -> None:
 
 
 def _check_slots(options: PlanOptions) -> None:
-    """Refuse a set-up, opening or closing of no length."""
+    """Refuse a set-up, opening or closing of no length, or slots that fill a whole day."""
     for kind, length in options.slots:
         if length <= timedelta():
             raise PlanError(
                 f"the {SLOT_TITLES[kind].lower()} must last more than zero minutes; "
                 "give one such as 15 minutes, or leave it out"
             )
+    total = options.day_opens + options.day_closes
+    if total >= _MIDNIGHT:  # no start time, no number of days, leaves room for an item
+        names = [SLOT_TITLES[kind].lower() for kind, _ in options.slots]
+        if len(names) == 1:
+            said, shorter = f"the {names[0]} of {_words(total)} takes", "a shorter one"
+        else:
+            listed = f"{', '.join(names[:-1])} and {names[-1]}"
+            said, shorter = f"the {listed} come to {_words(total)},", "shorter ones"
+        raise PlanError(
+            f"{said} a whole day or more, leaving no time in a day for anything else; "
+            f"give {shorter}, such as 30 minutes"
+        )
 
 
 def _check_dates(options: PlanOptions) -> None:
@@ -406,6 +450,53 @@ def _check_breaks_taken(
                 f"the break at {at:%H:%M} is never taken: nothing starts at or after it, "
                 f"and {ends} {_hh_mm(end)}; choose an earlier time or leave it out"
             )
+
+
+def check_clock_changes(options: PlanOptions, entries: Sequence[Entry]) -> None:
+    """Refuse a dated day that runs into the hour the UK clocks skip or repeat.
+
+    A plan's clock times are a clock's: each entry starts when the one before ends, by
+    adding durations. On the night the clocks go forward (or back) an hour, the clock
+    times from 01:00 to 02:00 do not exist (or come twice), and a day across them would
+    print times that are not true; such a day is refused, saying how to move it.
+    """
+    for number, day in enumerate(options.dates, start=1):
+        today = [e for e in entries if e.day == number]
+        change = _clock_change(day)
+        if not today or change is None:
+            continue
+        low, high, forward = change
+        start = _offset(today[0].start)
+        end = start + sum((e.duration for e in today), timedelta())
+        if start < high and end > low:
+            which = "the plan" if options.days == 1 else f"Day {number}"
+            when = f"{day:%A} {day.day} {day:%B %Y}"
+            go, odd = ("forward", "do not exist") if forward else ("back", "come twice")
+            raise PlanError(
+                f"{which} runs from {_hh_mm(start)} to {_hh_mm(end)} on {when}, the night "
+                f"the UK clocks go {go} an hour: clock times from {_hh_mm(low)} to "
+                f"{_hh_mm(high)} {odd} that night, so its times would be wrong; end the day "
+                f"by {_hh_mm(low)} or start it at {_hh_mm(high)} or later"
+            )
+
+
+def _clock_change(day: date) -> tuple[timedelta, timedelta, bool] | None:
+    """The clock times between which the UK clocks change on ``day``; whether forward."""
+    zone = ZoneInfo(TIME_ZONE)
+    low = datetime.combine(day, time(0), zone).astimezone(UTC)
+    high = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
+    before, after = low.astimezone(zone).utcoffset(), high.astimezone(zone).utcoffset()
+    if before is None or after is None or before == after:
+        return None
+    second = timedelta(seconds=1)
+    while high - low > second:  # the first second after the change, found by halving
+        middle = low + (high - low) // second // 2 * second
+        low, high = (
+            (low, middle) if middle.astimezone(zone).utcoffset() == after else (middle, high)
+        )
+    midnight = datetime.combine(day, time(0), UTC)
+    walls = sorted([high + before - midnight, high + after - midnight])
+    return walls[0], walls[1], after > before
 
 
 def _wanted(units: Sequence[_Unit], options: PlanOptions) -> frozenset[str]:
