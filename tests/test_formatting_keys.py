@@ -56,3 +56,29 @@ def test_the_read_back_sees_a_key_that_would_change_kind(
     with pytest.raises(LayoutError) as refused:
         format_text(f"abc: a\n'{key}': b\n")
     assert str(refused.value) == f"2:1: rcpack fmt cannot lay this out safely: {why}{_HOW}"
+
+
+def test_a_text_yaml_1_1_reads_otherwise_is_quoted_but_a_date_where_one_is_wanted() -> None:
+    """A text YAML 1.1 tools would read as a date or a number is written in quotes.
+
+    So an id or a title, however it came; ``published``, where the schema wants a date,
+    stays plain.
+    """
+    before = (
+        "pack:\n"
+        "  id: 2019-05-22\n"
+        "  title: '1:20'\n"
+        "  published: 2019-05-22\n"
+        "people:\n"
+        "  - id: '2019-05-23'\n"
+        "    name: 1_000\n"
+    )
+    assert format_text(before) == (
+        "pack:\n"
+        "  id: '2019-05-22'\n"
+        "  title: '1:20'\n"
+        "  published: 2019-05-22\n"
+        "people:\n"
+        "  - id: '2019-05-23'\n"
+        "    name: '1_000'\n"
+    )

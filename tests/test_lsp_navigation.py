@@ -223,13 +223,13 @@ def _applied(text: str, edits: Sequence[types.TextEdit]) -> str:
 
 
 def test_an_id_yaml_would_misread_is_written_in_quotes(session: Session, pack: Path) -> None:
-    """A new id that YAML would read as nothing, true or false, or a number is quoted.
+    """A new id that YAML would read as nothing, true or false, a number or a date is quoted.
 
     Each is an id by the schema; written plain, every reference to it would be broken.
     """
     file = pack / "section-3.yaml"
     text = file.read_text(encoding="utf-8")
-    for new_id in ["null", "true", "no", "y", "010", "1e3", "0x1f", "0b1", "0o7"]:
+    for new_id in ["null", "true", "no", "y", "010", "1e3", "0x1f", "0b1", "0o7", "2019-05-22"]:
         params = types.RenameParams(
             text_document=session.document(file), position=_at(58, 15), new_name=new_id
         )

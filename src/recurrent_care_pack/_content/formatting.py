@@ -44,13 +44,16 @@ from .reading import MAX_FILE_SIZE, needs_quotes_for_yaml_1_1, read_file, read_t
 from .reading import _resolve as resolve_scalar
 from .schema import resolve, schema
 
-__all__ = ["Formatted", "LayoutError", "format_file", "format_text"]
+__all__ = ["Formatted", "LayoutError", "format_file", "format_text", "written_text"]
+
+#: The style of a scalar written out as the source wrote it.
+_AS_WRITTEN = "as written"
+#: The style of a text that YAML 1.1 tools would read as something else plain (a date such
+#: as 2019-05-22 where no date is wanted, 1:20, 1_000): it is written in quotes.
+_TEXT_TO_ALL = "text to all"
 
 #: Reading problems that leave a file unfit to be rewritten (RC108, a BOM, is dropped, and
 #: RC111, a word YAML 1.1 misreads, is put in quotes: formatting mends both).
-#: The style of a scalar written out as the source wrote it.
-_AS_WRITTEN = "as written"
-
 _REFUSED = frozenset(
     {"RC101", "RC102", "RC103", "RC104", "RC105", "RC106", "RC107", "RC109", "RC110"}
     | {"RC112", "RC113"}
@@ -625,25 +628,33 @@ def _canonical(
             node.tail.extend(text for text in (*node.closing.before, node.closing.eol) if text)
             node.closing = _Item()
         _sink(node)
-    elif (
-        isinstance(node, _Scalar)
-        and here.get("type") == "boolean"
+    elif isinstance(node, _Scalar) and isinstance(node.value, str):
+        _settle(node, here)
+    return unknown
+
+
+def _settle(node: _Scalar, here: dict[str, Any]) -> None:
+    """How the text ``node`` is written where the schema wants ``here``."""
+    if (
+        here.get("type") == "boolean"
         and node.style == ""
-        and isinstance(node.value, str)
         and needs_quotes_for_yaml_1_1(node.value)
     ):
         # 'optional: yes' is a slip for true: quoted, it would look settled, yet still be
         # wrong. It stays as written, for validate to say "write true".
         node.style = _AS_WRITTEN
     elif (
-        isinstance(node, _Scalar)
-        and here is schema()["$defs"]["duration"]
-        and isinstance(node.value, str)
+        here is schema()["$defs"]["duration"]
         and (canonical := canonical_duration(node.value)) is not None
     ):
         node.value = canonical
         node.style, node.lines = "", None
-    return unknown
+    elif (
+        node.style not in {"|", ">", _AS_WRITTEN}
+        and here is not schema()["$defs"]["date"]  # there a YAML 1.1 date is what is meant
+        and not text_in_yaml_1_1(node.value)
+    ):
+        node.style = _TEXT_TO_ALL
 
 
 def _close_on(item: _Item, node: _Seq) -> None:
@@ -822,7 +833,16 @@ def _scalar(scalar: _Scalar, *, flow: bool) -> str:
         return "true" if scalar.value else "false"  # 'True' is a word to YAML 1.1 and yamllint
     if not isinstance(scalar.value, str) or scalar.style == _AS_WRITTEN:
         return scalar.written  # a number or null, or a slip left for validate, as written
-    return _quoted(scalar.value, flow=flow, key=False)
+    return _quoted(scalar.value, flow=flow, key=scalar.style == _TEXT_TO_ALL)
+
+
+def written_text(text: str) -> str:
+    """``text`` as fmt writes a text value where no date is wanted.
+
+    Plain where every YAML tool, 1.1 or 1.2, reads it back as that text, else in quotes
+    (``'null'``, ``'no'``, ``'010'``, ``'2019-05-22'``).
+    """
+    return _quoted(text, flow=False, key=True)
 
 
 def _quoted(text: str, *, flow: bool, key: bool) -> str:

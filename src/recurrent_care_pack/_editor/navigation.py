@@ -7,7 +7,7 @@ import re
 
 from lsprotocol import types
 
-from recurrent_care_pack._content.formatting import _quoted
+from recurrent_care_pack._content.formatting import written_text
 from recurrent_care_pack._content.schema import schema
 from recurrent_care_pack._problems import quoted
 
@@ -44,10 +44,10 @@ def _id_rule() -> tuple[re.Pattern[str], str]:
 def written_id(new_id: str) -> str:
     """``new_id`` as fmt writes it: plain, or in quotes where YAML would read it otherwise.
 
-    'null', 'true', 'no', 'y', '010', '1e3' and '0x1f' are ids, but written plain they read
-    as nothing, true or false, or a number.
+    'null', 'true', 'no', 'y', '010', '1e3', '0x1f' and '2019-05-22' are ids, but written
+    plain they read as nothing, true or false, a number or a date.
     """
-    return _quoted(new_id, flow=False, key=False)
+    return written_text(new_id)
 
 
 class RenameError(ValueError):
