@@ -6,7 +6,9 @@ import fcntl
 import grp
 import os
 import pwd
+import re
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -65,9 +67,16 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
       attributes (an ACL among them), is replaced only if the new file can be given the
       same owner, group and attributes; else it is refused, saying what to do.
 
+    - A name of one of this program's open files (``/dev/stdout``, ``/dev/stderr``,
+      ``/dev/fd/N``, ``/proc/self/fd/N``) that leads to a file is written as a stream to
+      that open file, where it stands (at its end, if it was opened to append): the file
+      the shell opened is never replaced, so what it held and what is printed after stay.
+
     Raises `WriteError` (an ``OSError``) saying why, in one line.
     """
     _refuse_without_folder(path)
+    if _write_descriptor(path, lambda: content):
+        return
     try:
         found: os.stat_result | None = path.stat()
     except FileNotFoundError:
@@ -82,24 +91,29 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
     target = Path(os.path.realpath(path))
     refuse_installed(path, target)
     if found is not None:
-        if found.st_nlink > 1:
-            file = target if path.is_symlink() else path
-            raise _cannot(
-                path,
-                f"it has {found.st_nlink} hard links, and replacing it would split them; give "
-                f"it a copy of its own first (cp '{file}' '{file}.new' && mv '{file}.new' "
-                f"'{file}'), then run again",
-            )
-        writable = os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
-        if not writable or not found.st_mode & 0o222:  # root may write anything: ask the mode
-            raise _cannot(path, _why_read_only(target))
-        try:
-            same = os.path.samestat(found, target.stat())
-        except OSError:
-            same = False
-        if not same:  # a file behind /proc/self/fd that was deleted, or moved meanwhile
-            raise FileChangedError(f"'{path}' changed while it was being written; run again")
+        _refuse_to_replace(path, target, found)
     _replace(path, target, content, found, expected)
+
+
+def _refuse_to_replace(path: Path, target: Path, found: os.stat_result) -> None:
+    """Raise `WriteError` unless the file ``found`` at ``path`` (``target``) may be replaced."""
+    if found.st_nlink > 1:
+        file = target if path.is_symlink() else path
+        raise _cannot(
+            path,
+            f"it has {found.st_nlink} hard links, and replacing it would split them; give "
+            f"it a copy of its own first (cp '{file}' '{file}.new' && mv '{file}.new' "
+            f"'{file}'), then run again",
+        )
+    writable = os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
+    if not writable or not found.st_mode & 0o222:  # root may write anything: ask the mode
+        raise _cannot(path, _why_read_only(target))
+    try:
+        same = os.path.samestat(found, target.stat())
+    except OSError:
+        same = False
+    if not same:  # a file behind /proc/self/fd that was deleted, or moved meanwhile
+        raise FileChangedError(f"'{path}' changed while it was being written; run again")
 
 
 def create_file(path: Path, content: bytes) -> bool:
@@ -226,12 +240,18 @@ def _write_stream(path: Path, content: bytes, mode: int) -> None:
 def append_file(path: Path, content: Callable[[int], bytes]) -> None:
     """Add to the end of ``path`` (made if missing) what ``content`` gives for its size now.
 
-    What the file holds is kept, and so are its owner, group, mode and attributes. A FIFO
-    or a character device is written as a stream (its size is 0), but one that nothing is
-    reading from is refused, not waited on; a folder, socket or disk device is refused, and
-    so is a file of installed packages. Raises `WriteError` saying why, in one line.
+    What the file holds is kept, and so are its owner, group, mode and attributes. What is
+    added is added whole or not at all: if it cannot all be written (the disk is full), the
+    file is cut back to its old length. A file with more than one hard link is refused (its
+    other names may be anything, a content file among them). A FIFO or a character device
+    is written as a stream (its size is 0), but one that nothing is reading from is
+    refused, not waited on; a folder, socket or disk device is refused, and so is a file of
+    installed packages. One of this program's open files (``/dev/stdout``) is written where
+    it stands, as `replace_file` writes it. Raises `WriteError` saying why, in one line.
     """
     _refuse_without_folder(path)
+    if _write_descriptor(path, lambda: content(0)):
+        return
     try:
         found: os.stat_result | None = path.stat()
     except FileNotFoundError:
@@ -244,11 +264,81 @@ def append_file(path: Path, content: Callable[[int], bytes]) -> None:
     descriptor = _open_stream(path, os.O_APPEND | os.O_CREAT, folder=path.parent)
     try:
         now = os.fstat(descriptor)
-        _write_all(descriptor, content(now.st_size if stat.S_ISREG(now.st_mode) else 0))
+        if not stat.S_ISREG(now.st_mode):
+            _write_all(descriptor, content(0))
+            return
+        if now.st_nlink > 1:
+            raise _cannot(
+                path,
+                f"it has {now.st_nlink} hard links, and one of its other names may be a file "
+                "that must not change; name a file of its own",
+            )
+        try:
+            _write_all(descriptor, content(now.st_size))
+        except BaseException:
+            with contextlib.suppress(OSError):  # whole or not at all: cut back what was added
+                os.ftruncate(descriptor, now.st_size)
+            raise
     except OSError as error:
+        if isinstance(error, WriteError):
+            raise
         raise _failed(path, error) from None
     finally:
         os.close(descriptor)
+
+
+#: The names of a program's own open files, their number in the last group.
+_DESCRIPTOR_NAME = re.compile(
+    r"/dev/(?:std(in|out|err)|fd/([0-9]+))|/proc/(?:self|thread-self|[0-9]+)/fd/([0-9]+)"
+)
+
+
+def _descriptor_named(path: Path) -> int | None:
+    """The open file of this program ``path`` names, its links followed; None if none."""
+    name = os.path.abspath(path)  # noqa: PTH100 (keeps a final link unresolved)
+    for _ in range(40):  # as many links as the system follows
+        found = _DESCRIPTOR_NAME.fullmatch(name)
+        if found is not None:
+            process = re.match(r"/proc/([0-9]+)/", name)
+            if process is not None and int(process.group(1)) != os.getpid():
+                return None  # another program's file: a file like any other
+            std, fd, proc = found.groups()
+            if std is not None:
+                return ("in", "out", "err").index(std)
+            return int(fd or proc)
+        try:
+            link = str(Path(name).readlink())
+        except OSError:
+            return None
+        name = os.path.normpath(os.path.join(os.path.dirname(name), link))  # noqa: PTH118,PTH120
+    return None
+
+
+def _write_descriptor(path: Path, content: Callable[[], bytes]) -> bool:
+    """Write ``content`` to the open file ``path`` names, if it names one that is a file.
+
+    False if it names none, or one that is not a file (a pipe or a terminal is opened and
+    written by its name, as any FIFO or device is).
+    """
+    descriptor = _descriptor_named(path)
+    if descriptor is None:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        if fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+            raise _cannot(path, "it is open only for reading; name a file to write instead")
+        for stream in (sys.stdout, sys.stderr):  # what was printed before comes first
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.flush()
+        _write_all(descriptor, content())
+    except WriteError:
+        raise
+    except OSError as error:
+        if error.errno == errno.EBADF:
+            return False  # not open: the name leads nowhere, as opening it would say
+        raise _failed(path, error) from None
+    return True
 
 
 def file_named(name: str) -> Path:
