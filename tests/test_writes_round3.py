@@ -4,10 +4,14 @@ Open files by name (``/dev/stdout``), unreadable files in a fmt run, numbers in 
 usage lines, and the job summary written whole or not at all.
 """
 
+import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -278,3 +282,218 @@ def test_replace_file_of_a_link_to_stdout_in_a_pipe_still_streams() -> None:
     finally:
         os.close(read)
         os.close(write)
+
+
+# 10. Messages that are true
+
+
+def _last_error(capsys: pytest.CaptureFixture[str]) -> str:
+    return capsys.readouterr().err.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["handout", "tips", "-o", ""],
+            "cannot write '': the name is empty; name a file such as 'handout.md'",
+        ),
+        (
+            ["plan", "--date", "2027-01-12", "--ics", ""],
+            "cannot write '': the name is empty; name a file such as 'session.ics'",
+        ),
+        (
+            ["handout", "tips", "-o", "new.yaml"],
+            "cannot write 'new.yaml': a name ending '.yaml' is a content file's; name the "
+            "handout file something like 'handout.md'",
+        ),
+        (
+            ["plan", "--date", "2027-01-12", "--ics", "new.yml"],
+            "cannot write 'new.yml': a name ending '.yml' is a content file's; name the "
+            "calendar file something like 'session.ics'",
+        ),
+        (
+            ["plan", "--date", "2027-01-12", "--ics", "folder"],
+            "cannot write 'folder': it is a folder; name a file in it, such as "
+            "'folder/session.ics'",
+        ),
+        (
+            ["plan", "--date", "2027-01-12", "--ics", "folder/"],
+            "cannot write 'folder/': it is a folder; name a file in it, such as "
+            "'folder/session.ics'",
+        ),
+    ],
+)
+def test_an_output_name_that_cannot_be_written_is_said_truly(
+    arguments: list[str],
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An empty name is not a folder; a .yaml name that does not exist is not overwritten."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    assert main([*arguments, "--pack", str(ROOT / "data")]) == 2
+    assert _last_error(capsys) == f"rcpack: {message}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_a_summary_into_a_folder_or_socket_suggests_a_summary_file(tmp_path: Path) -> None:
+    """GITHUB_STEP_SUMMARY naming a folder or a socket is told to name a summary file."""
+    warning = write_step_summary([], [], {"GITHUB_STEP_SUMMARY": str(tmp_path)})
+    assert warning == (
+        f"cannot write the job summary to '{tmp_path}': it is a folder; name a file in it, "
+        f"such as '{tmp_path / 'summary.md'}'; the report above is complete"
+    )
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(tmp_path / "sock"))
+    try:
+        warning = write_step_summary([], [], {"GITHUB_STEP_SUMMARY": str(tmp_path / "sock")})
+    finally:
+        listening.close()
+    assert warning == (
+        f"cannot write the job summary to '{tmp_path / 'sock'}': it is a socket, not a file; "
+        "name a file such as 'summary.md'; the report above is complete"
+    )
+
+
+def test_dev_tty_without_a_terminal_says_there_is_no_terminal() -> None:
+    """``setsid rcpack handout tips -o /dev/tty``: no terminal, not 'nothing is reading'."""
+    done = subprocess.run(
+        [sys.executable, "-m", "recurrent_care_pack", "handout", "tips", "-o", "/dev/tty"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        start_new_session=True,  # as setsid: no controlling terminal
+        stdin=subprocess.DEVNULL,
+    )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "rcpack: cannot write '/dev/tty': the device it names is not there (/dev/tty is not, "
+        "when rcpack runs without a terminal); name a file to write instead\n",
+    )
+
+
+def test_a_name_that_is_not_utf8_is_shown_as_its_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r"""``a\xffb.md`` is said as ``a\xffb.md``, not ``a\udcffb.md``."""
+    name = os.fsdecode(bytes(tmp_path) + b"/a\xffb.md")
+    assert main(["handout", "tips", "-o", name]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path}/a\\xffb.md\n"
+
+
+def test_init_with_the_current_folder_gone_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``init sub`` in a deleted folder says the folder is gone; absolute paths still work."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert main(["init", "sub"]) == 2
+    assert _last_error(capsys) == (
+        "rcpack: the current folder no longer exists (it was deleted or moved); go to a "
+        "folder that exists (cd), then run again"
+    )
+    assert main(["validate", str(ROOT / "data")]) == 0
+    assert capsys.readouterr().out == f"checked 2 files in {ROOT / 'data'}/: no problems\n"
+
+
+def test_init_says_a_loop_and_a_chain_of_links_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A loop of links is a loop; a link to a link to nothing says where the chain ends."""
+    monkeypatch.chdir(tmp_path)
+    Path("a").symlink_to("b")
+    Path("b").symlink_to("a")
+    Path("dl").symlink_to(tmp_path / "nothere")
+    Path("dl2").symlink_to("dl")
+    assert main(["init", "a"]) == 2
+    assert _last_error(capsys) == (
+        "rcpack: 'a' is a link in a loop of links that lead back to each other; name another "
+        "folder"
+    )
+    assert main(["init", "dl2"]) == 2
+    assert _last_error(capsys) == (
+        f"rcpack: 'dl2' is a link to a link ('dl'), and the links end at nothing "
+        f"('{tmp_path / 'nothere'}'); make the folder it leads to first, or name another folder"
+    )
+
+
+# 12. An interrupted init leaves no empty folder it made
+
+
+def test_an_interrupted_init_takes_away_the_empty_folders_it_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the first content file is written: no empty ``content/`` is left."""
+    from recurrent_care_pack._output import starter  # noqa: PLC0415
+
+    def interrupted(_path: Path, _content: bytes) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(starter, "create_file", interrupted)
+    assert main(["init", str(tmp_path)]) == 130
+    assert capsys.readouterr().err == "rcpack: interrupted\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+AS_ROOT = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as CI runs the tests)")
+USER = 1234  # a user with no name on this machine
+
+
+@contextlib.contextmanager
+def _as_user(folder_mode: int) -> Iterator[Path]:
+    """A root-owned folder of ``folder_mode`` in /tmp, with the effective user ``USER``."""
+    top = Path(tempfile.mkdtemp())
+    top.chmod(folder_mode)
+    try:
+        os.setegid(USER)
+        os.seteuid(USER)
+        try:
+            yield top
+        finally:
+            os.seteuid(0)
+            os.setegid(0)
+    finally:
+        shutil.rmtree(top)
+
+
+@AS_ROOT
+def test_a_folder_that_may_not_be_written_is_said_as_the_folder() -> None:
+    """A writable file in a folder the user may not write: the folder is named, not the file."""
+    with _as_user(0o755) as top:
+        file = top / "r.md"
+        os.seteuid(0)
+        file.write_bytes(b"old")
+        os.chown(file, USER, USER)
+        os.seteuid(USER)
+        with pytest.raises(WriteError) as raised:
+            replace_file(file, b"new")
+        assert str(raised.value) == (
+            f"cannot write '{file}': the folder '{top}' may not be written (Permission "
+            "denied), so no new file can be made there; name a file in a folder you may "
+            "write to"
+        )
+        assert file.read_bytes() == b"old"
+
+
+@AS_ROOT
+def test_root_s_file_in_a_sticky_folder_gives_only_advice_that_can_work() -> None:
+    """In a sticky folder another's file cannot be taken over by cp and mv: not advised."""
+    with _as_user(0o1777) as top:
+        file = top / "r.md"
+        os.seteuid(0)
+        file.write_bytes(b"old")
+        file.chmod(0o666)
+        os.seteuid(USER)
+        with pytest.raises(WriteError) as raised:
+            replace_file(file, b"new")
+        assert str(raised.value) == (
+            f"cannot write '{file}': it belongs to user 'root', and replacing it would make "
+            "it yours; run rcpack as root, then run again"
+        )
+        assert file.read_bytes() == b"old"

@@ -104,11 +104,7 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         return 141  # as a shell reports a command stopped by SIGPIPE
     except OSError as error:  # a path names what could not be read; else it is the output
         if _folder_gone():
-            print(
-                "rcpack: the current folder no longer exists (it was deleted or moved); go to "
-                "a folder that exists (cd), then run again",
-                file=sys.stderr,
-            )
+            print(f"rcpack: {_FOLDER_GONE}", file=sys.stderr)
             return USAGE
         if error.filename is not None:
             return _cannot_read(error)
@@ -118,6 +114,12 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         print(f"rcpack: internal error, please report it: {error!r}", file=sys.stderr)
         return USAGE
     return status
+
+
+_FOLDER_GONE = (
+    "the current folder no longer exists (it was deleted or moved); go to a folder that "
+    "exists (cd), then run again"
+)
 
 
 def _folder_gone() -> bool:
@@ -562,7 +564,7 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
 def _plan(args: argparse.Namespace) -> int:
     from ._output.tables import agenda_data, agenda_text  # noqa: PLC0415
 
-    calendar = None if args.ics is None else _output_file(args.ics)
+    calendar = None if args.ics is None else _output_file(args.ics, example="session.ics")
     if calendar is not None:
         _refuse_content_file(calendar, args.pack, calendar=True)
     pack, agenda = _agenda(args)
@@ -581,7 +583,7 @@ def _write_calendar(file: Path, pack: Pack, agenda: Agenda, events: str) -> None
         content = agenda_calendar(agenda, pack.title, events)
     except (ValueError, MissingExtraError) as error:
         raise _Exit(USAGE, f"cannot write the calendar: {_reason(error)}") from None
-    _write(file, content)
+    _write(file, content, "session.ics")
     print(f"wrote {_shown(file)}", file=sys.stderr)
 
 
@@ -592,14 +594,18 @@ def _refuse_content_file(output: Path, pack: Path | None, *, calendar: bool = Fa
 
     try:
         refuse_content_file(output, pack_files(pack or _here_or_bundled()))
-    except ValueError as error:
-        if calendar:
-            raise _Exit(
-                USAGE,
-                f"cannot write '{output}': it is a content file, and the calendar would "
-                "overwrite it; name the calendar file something like 'session.ics'",
-            ) from None
-        raise _Exit(USAGE, _reason(error)) from None
+    except ValueError:
+        what, example = ("calendar", "session.ics") if calendar else ("handout", "handout.md")
+        if os.path.exists(output):  # noqa: PTH110 (keep pathlib unloaded)
+            doer = "the calendar" if calendar else "a handout"
+            why = f"it is a content file, and {doer} would overwrite it"
+        else:
+            ending = os.path.splitext(os.path.realpath(output))[1]  # noqa: PTH122
+            why = f"a name ending '{ending}' is a content file's"
+        raise _Exit(
+            USAGE,
+            f"cannot write '{output}': {why}; name the {what} file something like '{example}'",
+        ) from None
 
 
 def _handout(args: argparse.Namespace) -> int:
@@ -637,12 +643,15 @@ def _handout(args: argparse.Namespace) -> int:
     return OK
 
 
-def _output_file(name: str) -> Path:
-    """The file an output option names; exit 2 if it names a folder (``-o missing/``)."""
+def _output_file(name: str, example: str = "handout.md") -> Path:
+    """The file an output option names; exit 2 if it names a folder (``-o missing/``).
+
+    ``example``: the kind of file to suggest a name like, in a message.
+    """
     from ._files import WriteError, file_named  # noqa: PLC0415
 
     try:
-        return file_named(name)
+        return file_named(name, example)
     except WriteError as error:
         raise _Exit(USAGE, str(error)) from None
 
@@ -654,12 +663,12 @@ def _shown(path: Path) -> str:
     return shown(str(path))
 
 
-def _write(file: Path, content: bytes) -> None:
-    """Write ``content`` to ``file`` safely."""
+def _write(file: Path, content: bytes, example: str = "handout.md") -> None:
+    """Write ``content`` to ``file`` safely (``example``: a name to suggest, if it is not one)."""
     from ._files import WriteError, replace_file  # noqa: PLC0415
 
     try:
-        replace_file(file, content)
+        replace_file(file, content, example=example)
     except WriteError as error:
         raise _Exit(USAGE, str(error)) from None
 
@@ -813,6 +822,15 @@ def _fmt_file(file: Path, *, check: bool) -> str:  # noqa: PLR0911 (one word per
     return "refused"
 
 
+def _in_a_loop(path: Path) -> bool:
+    """Whether ``path`` is a link in a loop of links."""
+    try:
+        path.stat()
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
 def _readable(file: Path) -> Path:
     """``file``, if it is a file; ``OSError`` saying what it is else (a pipe would never end)."""
     if not file.is_file():
@@ -829,15 +847,22 @@ def _init(args: argparse.Namespace) -> int:
     from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
 
     folder: Path = args.folder or Path()
+    if not folder.is_absolute() and _folder_gone():
+        raise _Exit(USAGE, _FOLDER_GONE)
     if folder.exists() and not folder.is_dir():
         raise _Exit(
             USAGE, f"'{folder}' is {what_is(folder)}, not a folder; name a folder to write into"
         )
     if folder.is_symlink() and not folder.is_dir():
+        looped = _in_a_loop(folder)
         raise _Exit(
             USAGE,
-            f"'{folder}' is {what_is(folder)}; make the folder it leads to first, or name "
-            "another folder",
+            f"'{folder}' is {what_is(folder)}; "
+            + (
+                "name another folder"
+                if looped
+                else "make the folder it leads to first, or name another folder"
+            ),
         )
     if not folder.is_dir():
         raise _Exit(USAGE, f"'{folder}' is not a folder; make it first (mkdir '{folder}')")

@@ -44,7 +44,9 @@ class FileChangedError(WriteError):
     """The file no longer holds what was read from it: something else changed it meanwhile."""
 
 
-def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -> None:
+def replace_file(
+    path: Path, content: bytes, *, expected: bytes | None = None, example: str = "handout.md"
+) -> None:
     """Write ``content`` to ``path``, the safe way for what ``path`` is.
 
     - A file is replaced whole: the content goes to a temporary file in its folder, is
@@ -62,6 +64,8 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
       refused: what pip installed is never changed.
     - ``expected``: the bytes the file held when it was read. If it holds anything else
       just before it would be replaced, `FileChangedError` is raised and nothing is written.
+    - ``example``: the name of a file of the kind meant, suggested when ``path`` names a
+      folder or something else that cannot be written.
 
     - A file owned by another user or group than the one writing it, or with extended
       attributes (an ACL among them), is replaced only if the new file can be given the
@@ -86,7 +90,7 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
     if found is not None and not stat.S_ISREG(found.st_mode):
         if expected is not None:
             raise FileChangedError(f"'{path}' is no longer a file")
-        _write_stream(path, content, found.st_mode)
+        _write_stream(path, content, found.st_mode, example)
         return
     target = Path(os.path.realpath(path))
     refuse_installed(path, target)
@@ -225,10 +229,10 @@ def _check_before_replacing(
         raise FileChangedError(f"'{path}' changed while it was being written; run again")
 
 
-def _write_stream(path: Path, content: bytes, mode: int) -> None:
+def _write_stream(path: Path, content: bytes, mode: int, example: str) -> None:
     """Write to a FIFO or a character device as a program writing to it would."""
-    _refuse_unstreamable(path, mode)
-    descriptor = _open_stream(path, 0)
+    _refuse_unstreamable(path, mode, example)
+    descriptor = _open_stream(path, 0, example=example)
     try:
         _write_all(descriptor, content)
     except OSError as error:
@@ -237,7 +241,9 @@ def _write_stream(path: Path, content: bytes, mode: int) -> None:
         os.close(descriptor)
 
 
-def append_file(path: Path, content: Callable[[int], bytes]) -> None:
+def append_file(
+    path: Path, content: Callable[[int], bytes], *, example: str = "handout.md"
+) -> None:
     """Add to the end of ``path`` (made if missing) what ``content`` gives for its size now.
 
     What the file holds is kept, and so are its owner, group, mode and attributes. What is
@@ -259,9 +265,9 @@ def append_file(path: Path, content: Callable[[int], bytes]) -> None:
     except OSError as error:
         raise _failed(path, error) from None
     if found is not None and not stat.S_ISREG(found.st_mode):
-        _refuse_unstreamable(path, found.st_mode)
+        _refuse_unstreamable(path, found.st_mode, example)
     refuse_installed(path)
-    descriptor = _open_stream(path, os.O_APPEND | os.O_CREAT, folder=path.parent)
+    descriptor = _open_stream(path, os.O_APPEND | os.O_CREAT, folder=path.parent, example=example)
     try:
         now = os.fstat(descriptor)
         if not stat.S_ISREG(now.st_mode):
@@ -341,25 +347,29 @@ def _write_descriptor(path: Path, content: Callable[[], bytes]) -> bool:
     return True
 
 
-def file_named(name: str) -> Path:
-    """The file ``name`` (as typed) names; `WriteError` if it names a folder.
+def file_named(name: str, example: str = "handout.md") -> Path:
+    """The file ``name`` (as typed) names; `WriteError` if it names a folder, or nothing.
+
+    ``example``: a file name of the kind meant, suggested in the message.
 
     A name ending in ``/``, ``.`` or ``..`` names a folder, whether or not there is one
     (``Path`` would drop the ``/`` and make ``missing/`` a file ``missing``). A relative
     name is refused too when the current folder has been deleted.
     """
+    if not name:
+        raise _cannot(name, f"the name is empty; name a file such as '{example}'")
     path = Path(name)
     _refuse_without_folder(path)
     if os.path.basename(name) not in {"", os.curdir, os.pardir}:  # noqa: PTH119 (Path drops a final /)
         return path
     if path.is_dir():
-        reason = f"it is a folder; name a file in it, such as '{path / 'handout.md'}'"
+        reason = f"it is a folder; name a file in it, such as '{path / example}'"
     elif os.path.lexists(path):
         reason = f"it names a folder, but '{path}' is not a folder; leave out the final '/'"
     else:
         reason = (
             f"it names a folder, and there is no folder '{path}'; make it first "
-            f"(mkdir -p '{path}') and name a file in it, such as '{path / 'handout.md'}'"
+            f"(mkdir -p '{path}') and name a file in it, such as '{path / example}'"
         )
     raise _cannot(name, reason)
 
@@ -369,10 +379,15 @@ def what_is(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        if path.is_symlink():
-            return f"a link to nothing ('{path.readlink()}')"
-        return "nothing"
+        if not path.is_symlink():
+            return "nothing"
+        first, end = path.readlink(), _end_of_links(path)
+        if path.parent / first == end:
+            return f"a link to nothing ('{first}')"
+        return f"a link to a link ('{first}'), and the links end at nothing ('{end}')"
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a link in a loop of links that lead back to each other"
         return f"something that cannot be looked at ({error.strerror or error})"
     kinds = (
         (stat.S_ISREG, "a file"),
@@ -384,23 +399,34 @@ def what_is(path: Path) -> str:
     return next((kind for test, kind in kinds if test(mode)), "a socket")
 
 
-def _refuse_unstreamable(path: Path, mode: int) -> None:
+def _end_of_links(path: Path) -> Path:
+    """Where the links from ``path`` end: the first name that is not a link."""
+    for _ in range(40):  # as many links as the system follows
+        if not path.is_symlink():
+            break
+        path = path.parent / path.readlink()
+    return path
+
+
+def _refuse_unstreamable(path: Path, mode: int, example: str) -> None:
     """Raise `WriteError` unless ``mode`` is a FIFO's or a character device's."""
     if stat.S_ISDIR(mode):
-        raise _cannot(path, f"it is a folder; name a file in it, such as '{path / 'handout.md'}'")
+        raise _cannot(path, f"it is a folder; name a file in it, such as '{path / example}'")
     if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
         kind = "a disk device" if stat.S_ISBLK(mode) else "a socket"
-        raise _cannot(path, f"it is {kind}, not a file; name a file such as 'handout.md'")
+        raise _cannot(path, f"it is {kind}, not a file; name a file such as '{example}'")
 
 
-def _open_stream(path: Path, flags: int, folder: Path | None = None) -> int:
+def _open_stream(
+    path: Path, flags: int, folder: Path | None = None, example: str = "handout.md"
+) -> int:
     """Open ``path`` to write, never waiting: a FIFO that nothing reads from is refused."""
     try:
         descriptor = os.open(
             path, flags | os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC, 0o666
         )
     except OSError as error:
-        raise _failed(path, error, folder=folder) from None
+        raise _failed(path, error, folder=folder, example=example) from None
     try:  # from here on, writes wait for the reader as they would for any program
         fcntl.fcntl(
             descriptor, fcntl.F_SETFL, fcntl.fcntl(descriptor, fcntl.F_GETFL) & ~os.O_NONBLOCK
@@ -428,6 +454,12 @@ def _temporary(path: Path, folder: Path, name: str) -> tuple[int, Path]:
         handle, temporary = tempfile.mkstemp(
             dir=folder, prefix=f".{name[:_NAME_IN_TEMPORARY]}.", suffix=".tmp"
         )
+    except PermissionError as error:  # the file may be writable, but its folder is not
+        raise _cannot(
+            path,
+            f"the folder '{folder}' may not be written ({error.strerror}), so no new file can "
+            "be made there; name a file in a folder you may write to",
+        ) from None
     except OSError as error:
         raise _failed(path, error, folder=folder) from None
     return handle, Path(temporary)
@@ -480,11 +512,17 @@ def _keep_owner(descriptor: int, found: os.stat_result, path: Path, file: Path) 
         return
     if mine.st_uid != found.st_uid:
         owner = _user(found.st_uid)
+        who = "root" if found.st_uid == 0 else f"{owner} or as root"
+        take_over = (
+            ""  # in a sticky folder (/tmp) only a file's owner may replace it
+            if _sticky_for_me(file.parent)
+            else f", or take the file over first (cp '{file}' '{file}.new' && mv "
+            f"'{file}.new' '{file}')"
+        )
         raise _cannot(
             path,
             f"it belongs to {owner}, and replacing it would make it yours; run rcpack as "
-            f"{owner} or as root, or take the file over first (cp '{file}' '{file}.new' && "
-            f"mv '{file}.new' '{file}'), then run again",
+            f"{who}{take_over}, then run again",
         )
     group = _group(found.st_gid)
     raise _cannot(
@@ -493,6 +531,15 @@ def _keep_owner(descriptor: int, found: os.stat_result, path: Path, file: Path) 
         f"group; run rcpack as a member of {group} or as root, or change its group first "
         f"(chgrp {_group(os.getegid(), bare=True)} '{file}'), then run again",
     )
+
+
+def _sticky_for_me(folder: Path) -> bool:
+    """Whether ``folder`` is sticky and not mine: its files only their owners may replace."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return False
+    return bool(found.st_mode & stat.S_ISVTX) and found.st_uid != os.geteuid()
 
 
 def _keep_attributes(descriptor: int, target: Path, path: Path, file: Path) -> None:
@@ -572,7 +619,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _failed(path: Path, error: OSError, folder: Path | None = None) -> WriteError:
+def _is_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _failed(
+    path: Path, error: OSError, folder: Path | None = None, example: str = "handout.md"
+) -> WriteError:
     """The one-line reason ``path`` could not be written."""
     reason = error.strerror or str(error)
     if error.errno == errno.ENOENT and folder is not None:
@@ -584,7 +640,12 @@ def _failed(path: Path, error: OSError, folder: Path | None = None) -> WriteErro
     elif error.errno == errno.ELOOP:
         reason = "its symbolic links go round in a loop"
     elif error.errno == errno.EISDIR:
-        reason = f"it is a folder; name a file in it, such as '{path / 'handout.md'}'"
+        reason = f"it is a folder; name a file in it, such as '{path / example}'"
+    elif error.errno == errno.ENXIO and _is_device(path):  # /dev/tty with no terminal
+        reason = (
+            "the device it names is not there (/dev/tty is not, when rcpack runs without a "
+            "terminal); name a file to write instead"
+        )
     elif error.errno == errno.ENXIO:  # a FIFO without a reader (a socket is refused before)
         reason = "nothing is reading from it; start the program that reads it, then run again"
     return _cannot(path, reason)

@@ -122,7 +122,7 @@ def pack_folder_of(path: Path) -> Path | None:
     ``path`` was: relative stays relative, absolute absolute.
     """
     start = path if path.is_dir() else path.parent
-    absolute = Path(os.path.normpath(_here() / start))
+    absolute = Path(os.path.normpath(start if start.is_absolute() else _here() / start))
     top = next((f for f in (absolute, *absolute.parents) if (f / ".git").exists()), None)
     for folder in (absolute, *absolute.parents):
         marker = folder / PACK_MARKER

@@ -183,7 +183,7 @@ def write_step_summary(
         return (("\n" if written else "") + text).encode("utf-8")
 
     try:
-        path = file_named(target)
+        path = file_named(target, _SUMMARY_EXAMPLE)
         if _is_content(path, files, CONTENT_SUFFIXES) or (
             path.is_file() and os.access(path, os.R_OK) and is_content_file(path)
         ):
@@ -192,7 +192,7 @@ def write_step_summary(
                 "and the summary would be added to it; set GITHUB_STEP_SUMMARY to the file "
                 "GitHub gives; the report above is complete"
             )
-        append_file(path, summary)
+        append_file(path, summary, example=_SUMMARY_EXAMPLE)
     except WriteError as error:
         why = error.reason
     except OSError as error:
@@ -202,6 +202,10 @@ def write_step_summary(
     return (
         f"cannot write the job summary to '{shown(target)}': {why}; the report above is complete"
     )
+
+
+#: The file suggested when GITHUB_STEP_SUMMARY names a folder or a socket.
+_SUMMARY_EXAMPLE = "summary.md"
 
 
 def _is_content(path: Path, files: Sequence[Path], suffixes: Sequence[str]) -> bool:
