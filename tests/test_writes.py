@@ -409,8 +409,8 @@ def test_an_immutable_folder_leaves_the_old_file(
         assert main(["handout", "tips", "-o", str(target)]) == 2
         assert capsys.readouterr().err == (
             f"rcpack: cannot write '{target}': the folder '{folder}' may not be written "
-            "(Operation not permitted), so no new file can be made there; name a file in a "
-            "folder you may write to\n"
+            "(Operation not permitted), so no new file can be made there; get permission to "
+            "write in it, or work in a folder you may write to\n"
         )
         assert target.read_bytes() == b"old tips\n"
     finally:
@@ -442,8 +442,8 @@ def test_a_folder_the_user_may_not_write_to_leaves_the_old_file(
         assert status == 2
         assert capsys.readouterr().err == (
             f"rcpack: cannot write '{target}': the folder '{top}' may not be written "
-            "(Permission denied), so no new file can be made there; name a file in a folder "
-            "you may write to\n"
+            "(Permission denied), so no new file can be made there; get permission to write in "
+            "it, or work in a folder you may write to\n"
         )
         assert target.read_bytes() == b"old tips\n"
         assert [p.name for p in top.iterdir()] == ["tips.md"]

@@ -475,8 +475,8 @@ def test_a_folder_that_may_not_be_written_is_said_as_the_folder() -> None:
             replace_file(file, b"new")
         assert str(raised.value) == (
             f"cannot write '{file}': the folder '{top}' may not be written (Permission "
-            "denied), so no new file can be made there; name a file in a folder you may "
-            "write to"
+            "denied), so no new file can be made there; get permission to write in it, or work "
+            "in a folder you may write to"
         )
         assert file.read_bytes() == b"old"
 

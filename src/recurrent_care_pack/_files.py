@@ -458,7 +458,7 @@ def _temporary(path: Path, folder: Path, name: str) -> tuple[int, Path]:
         raise _cannot(
             path,
             f"the folder '{folder}' may not be written ({error.strerror}), so no new file can "
-            "be made there; name a file in a folder you may write to",
+            "be made there; get permission to write in it, or work in a folder you may write to",
         ) from None
     except OSError as error:
         raise _failed(path, error, folder=folder) from None
