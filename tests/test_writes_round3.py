@@ -205,9 +205,14 @@ def test_fmt_goes_on_past_a_file_it_may_not_read(
     ],
 )
 def test_a_bad_number_is_one_usage_line(
-    arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    arguments: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each is refused with exit 2 and one line in rcpack's words, never an internal error."""
+    monkeypatch.chdir(tmp_path)  # nothing is written, but were it, not in the repository
     assert main(arguments) == 2
     last = capsys.readouterr().err.splitlines()[-1]
     assert last == f"rcpack {arguments[0]}: error: {message}"
