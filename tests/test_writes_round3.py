@@ -502,3 +502,24 @@ def test_root_s_file_in_a_sticky_folder_gives_only_advice_that_can_work() -> Non
             "it yours; run rcpack as root, then run again"
         )
         assert file.read_bytes() == b"old"
+
+
+def test_fmt_of_an_open_file_by_its_descriptor_replaces_it_whole(tmp_path: Path) -> None:
+    """``fmt /dev/fd/3 3<>p.yaml``: the file is replaced whole, no old tail left after it."""
+    file = tmp_path / "p.yaml"
+    file.write_bytes(b"people:   []\n\n\n\n\n\n")
+    done = subprocess.run(
+        [
+            "/bin/sh",
+            "-c",
+            'exec "$0" -m recurrent_care_pack fmt /dev/fd/3 3<>"$1"',
+            sys.executable,
+            str(file),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert file.read_bytes() == b"people: []\n"

@@ -75,12 +75,13 @@ def replace_file(
       ``/dev/fd/N``, ``/proc/self/fd/N``) that leads to a file is written as a stream to
       that open file, where it stands (at its end, if it was opened to append): the file
       the shell opened is never replaced, so what it held and what is printed after stay.
+      (Not with ``expected``: a file being reformatted is replaced whole, as any file is.)
 
     Raises `WriteError` (an ``OSError``) saying why, in one line.
     """
     _refuse_without_folder(path)
-    if _write_descriptor(path, lambda: content):
-        return
+    if expected is None and _write_descriptor(path, lambda: content):
+        return  # fmt (``expected``) replaces the file itself: writing in place could leave a tail
     try:
         found: os.stat_result | None = path.stat()
     except FileNotFoundError:
