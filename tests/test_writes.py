@@ -408,7 +408,9 @@ def test_an_immutable_folder_leaves_the_old_file(
     try:
         assert main(["handout", "tips", "-o", str(target)]) == 2
         assert capsys.readouterr().err == (
-            f"rcpack: cannot write '{target}': Operation not permitted\n"
+            f"rcpack: cannot write '{target}': the folder '{folder}' may not be written "
+            "(Operation not permitted), so no new file can be made there; get permission to "
+            "write in it, or work in a folder you may write to\n"
         )
         assert target.read_bytes() == b"old tips\n"
     finally:
@@ -420,7 +422,7 @@ def test_an_immutable_folder_leaves_the_old_file(
 def test_a_folder_the_user_may_not_write_to_leaves_the_old_file(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """As user 1234, ``-o`` into a root-owned read-only folder exits 2: Permission denied."""
+    """As user 1234, ``-o`` into a root-owned read-only folder exits 2, naming the folder."""
     top = Path(tempfile.mkdtemp())  # tmp_path's parents are private to root
     try:
         top.chmod(0o755)
@@ -438,7 +440,11 @@ def test_a_folder_the_user_may_not_write_to_leaves_the_old_file(
             os.seteuid(0)
             os.setegid(0)
         assert status == 2
-        assert capsys.readouterr().err == f"rcpack: cannot write '{target}': Permission denied\n"
+        assert capsys.readouterr().err == (
+            f"rcpack: cannot write '{target}': the folder '{top}' may not be written "
+            "(Permission denied), so no new file can be made there; get permission to write in "
+            "it, or work in a folder you may write to\n"
+        )
         assert target.read_bytes() == b"old tips\n"
         assert [p.name for p in top.iterdir()] == ["tips.md"]
     finally:

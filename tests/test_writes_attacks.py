@@ -508,10 +508,11 @@ def test_a_missing_folder_named_with_a_slash_is_not_made_a_file(
     )
     assert main(argv) == 2
     folder = Path(name)
+    example = "handout.md" if command == "handout" else "session.ics"
     assert capsys.readouterr().err == (
         f"rcpack: cannot write '{name}': it names a folder, and there is no folder '{folder}'; "
         f"make it first (mkdir -p '{folder}') and name a file in it, such as "
-        f"'{folder / 'handout.md'}'\n"
+        f"'{folder / example}'\n"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -548,7 +549,7 @@ def test_a_job_summary_named_with_a_slash_is_a_warning(
     assert capsys.readouterr().err == (
         "rcpack: warning: cannot write the job summary to 'missing/': it names a folder, and "
         "there is no folder 'missing'; make it first (mkdir -p 'missing') and name a file in "
-        "it, such as 'missing/handout.md'; the report above is complete\n"
+        "it, such as 'missing/summary.md'; the report above is complete\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.yaml"]
 

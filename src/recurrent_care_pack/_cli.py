@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import os
 import sys
@@ -103,11 +104,7 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         return 141  # as a shell reports a command stopped by SIGPIPE
     except OSError as error:  # a path names what could not be read; else it is the output
         if _folder_gone():
-            print(
-                "rcpack: the current folder no longer exists (it was deleted or moved); go to "
-                "a folder that exists (cd), then run again",
-                file=sys.stderr,
-            )
+            print(f"rcpack: {_FOLDER_GONE}", file=sys.stderr)
             return USAGE
         if error.filename is not None:
             return _cannot_read(error)
@@ -117,6 +114,12 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         print(f"rcpack: internal error, please report it: {error!r}", file=sys.stderr)
         return USAGE
     return status
+
+
+_FOLDER_GONE = (
+    "the current folder no longer exists (it was deleted or moved); go to a folder that "
+    "exists (cd), then run again"
+)
 
 
 def _folder_gone() -> bool:
@@ -145,7 +148,15 @@ def _cannot_write(error: OSError) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, but a failure to write ``--help`` or ``--version`` is not hidden."""
+    """argparse's parser: ``--help`` or ``--version`` that cannot be written is said.
+
+    A usage error is one line, whatever the value it names holds (a newline in it).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from ._text import shown  # noqa: PLC0415 (only on a usage error)
+
+        super().error(shown(message))
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message:
@@ -392,10 +403,38 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2027-01-12") from None
 
 
+#: The most people a handout counts copies for, and the most days a plan spreads over.
+_MOST_PARTICIPANTS, _MOST_DAYS = 1000, 366
+
+
+def _whole_number(text: str) -> int | None:
+    """``text`` as a whole number above 0 in ASCII digits (not full-width ones); else None."""
+    digits = text
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 30 or int(digits) == 0:
+        return None
+    return int(digits)
+
+
 def _count(text: str) -> int:
-    if not text.strip().isdigit() or int(text) == 0:
+    number = _whole_number(text.strip())
+    if number is None:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of people like 12")
-    return int(text)
+    if number > _MOST_PARTICIPANTS:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is more people than a handout is printed for (at most {_MOST_PARTICIPANTS})"
+        )
+    return number
+
+
+def _days(text: str) -> int:
+    number = _whole_number(text.strip())
+    if number is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days like 2")
+    if number > _MOST_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is more days than rcpack plans (at most {_MOST_DAYS})"
+        )
+    return number
 
 
 def _duration(text: str) -> timedelta:
@@ -432,7 +471,9 @@ def _here_or_bundled() -> Path | None:
 def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("items", nargs="*", metavar="ITEM")
     parser.add_argument("--start", type=_time_of_day, help="start time, e.g. 09:30 (the default)")
-    parser.add_argument("--days", type=int, default=1, help="spread the plan over this many days")
+    parser.add_argument(
+        "--days", type=_days, default=1, help="spread the plan over this many days"
+    )
     parser.add_argument("--day-end", type=_time_of_day, help="no day may end after this time")
     parser.add_argument("--budget", type=_duration, help="the time available; plan what fits")
     parser.add_argument(
@@ -523,7 +564,7 @@ def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
 def _plan(args: argparse.Namespace) -> int:
     from ._output.tables import agenda_data, agenda_text  # noqa: PLC0415
 
-    calendar = None if args.ics is None else _output_file(args.ics)
+    calendar = None if args.ics is None else _output_file(args.ics, example="session.ics")
     if calendar is not None:
         _refuse_content_file(calendar, args.pack, calendar=True)
     pack, agenda = _agenda(args)
@@ -542,7 +583,7 @@ def _write_calendar(file: Path, pack: Pack, agenda: Agenda, events: str) -> None
         content = agenda_calendar(agenda, pack.title, events)
     except (ValueError, MissingExtraError) as error:
         raise _Exit(USAGE, f"cannot write the calendar: {_reason(error)}") from None
-    _write(file, content)
+    _write(file, content, "session.ics")
     print(f"wrote {_shown(file)}", file=sys.stderr)
 
 
@@ -553,14 +594,18 @@ def _refuse_content_file(output: Path, pack: Path | None, *, calendar: bool = Fa
 
     try:
         refuse_content_file(output, pack_files(pack or _here_or_bundled()))
-    except ValueError as error:
-        if calendar:
-            raise _Exit(
-                USAGE,
-                f"cannot write '{output}': it is a content file, and the calendar would "
-                "overwrite it; name the calendar file something like 'session.ics'",
-            ) from None
-        raise _Exit(USAGE, _reason(error)) from None
+    except ValueError:
+        what, example = ("calendar", "session.ics") if calendar else ("handout", "handout.md")
+        if os.path.exists(output):  # noqa: PTH110 (keep pathlib unloaded)
+            doer = "the calendar" if calendar else "a handout"
+            why = f"it is a content file, and {doer} would overwrite it"
+        else:
+            ending = os.path.splitext(os.path.realpath(output))[1]  # noqa: PTH122
+            why = f"a name ending '{ending}' is a content file's"
+        raise _Exit(
+            USAGE,
+            f"cannot write '{output}': {why}; name the {what} file something like '{example}'",
+        ) from None
 
 
 def _handout(args: argparse.Namespace) -> int:
@@ -598,12 +643,15 @@ def _handout(args: argparse.Namespace) -> int:
     return OK
 
 
-def _output_file(name: str) -> Path:
-    """The file an output option names; exit 2 if it names a folder (``-o missing/``)."""
+def _output_file(name: str, example: str = "handout.md") -> Path:
+    """The file an output option names; exit 2 if it names a folder (``-o missing/``).
+
+    ``example``: the kind of file to suggest a name like, in a message.
+    """
     from ._files import WriteError, file_named  # noqa: PLC0415
 
     try:
-        return file_named(name)
+        return file_named(name, example)
     except WriteError as error:
         raise _Exit(USAGE, str(error)) from None
 
@@ -615,12 +663,12 @@ def _shown(path: Path) -> str:
     return shown(str(path))
 
 
-def _write(file: Path, content: bytes) -> None:
-    """Write ``content`` to ``file`` safely."""
+def _write(file: Path, content: bytes, example: str = "handout.md") -> None:
+    """Write ``content`` to ``file`` safely (``example``: a name to suggest, if it is not one)."""
     from ._files import WriteError, replace_file  # noqa: PLC0415
 
     try:
-        replace_file(file, content)
+        replace_file(file, content, example=example)
     except WriteError as error:
         raise _Exit(USAGE, str(error)) from None
 
@@ -706,34 +754,41 @@ def _fmt(args: argparse.Namespace) -> int:
     from ._content.finding import find_files  # noqa: PLC0415
     from ._output.reports import checked  # noqa: PLC0415
 
-    files = find_files(args.paths or [Path()], content_only=args.content_only)
+    files = find_files(args.paths or [Path()], content_only=args.content_only, lenient=True)
     outcomes = [_fmt_file(file, check=args.check) for file in files]
-    changed, unchanged, refused, failed = (
-        outcomes.count(o) for o in ("changed", "unchanged", "refused", "failed")
+    changed, unchanged, refused, unread, failed = (
+        outcomes.count(o) for o in ("changed", "unchanged", "refused", "unread", "failed")
     )
     verb = "would be reformatted" if args.check else "reformatted"
     summary = f"{checked(files, by_name=False)}: {changed} {verb}, {unchanged} unchanged"
     if refused:
         summary += f", {refused} refused"
+    if unread:
+        summary += f", {unread} not read"
     if failed:
         summary += f", {failed} not written"
     print(summary)
-    if failed:
+    if failed or unread:
         return USAGE
     return PROBLEMS if refused or (args.check and changed) else OK
 
 
-def _fmt_file(file: Path, *, check: bool) -> str:
-    """Format one file, saying what was done: 'changed', 'unchanged', 'refused' or 'failed'.
+def _fmt_file(file: Path, *, check: bool) -> str:  # noqa: PLR0911 (one word per outcome)
+    """Format one file, saying what was done: changed, unchanged, refused, unread or failed.
 
-    A file that cannot be written ('failed') is said on stderr; the run goes on to the next.
+    A file that cannot be read ('unread': a pipe, or no permission) or written ('failed')
+    is said on stderr; the run goes on to the next.
     """
     from ._content.formatting import format_file, write_formatted  # noqa: PLC0415
     from ._files import WriteError  # noqa: PLC0415
     from ._output.reports import shown  # noqa: PLC0415
 
-    result = format_file(file)
     name = shown(str(file))  # a file name is one line, whatever it holds
+    try:
+        result = format_file(_readable(file))
+    except OSError as error:
+        print(f"rcpack: cannot read '{name}': {error.strerror or error}", file=sys.stderr)
+        return "unread"
     if result.after is None:
         for problem in result.problems:
             print(shown(str(problem)))
@@ -767,6 +822,23 @@ def _fmt_file(file: Path, *, check: bool) -> str:
     return "refused"
 
 
+def _in_a_loop(path: Path) -> bool:
+    """Whether ``path`` is a link in a loop of links."""
+    try:
+        path.stat()
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
+def _readable(file: Path) -> Path:
+    """``file``, if it is a file; ``OSError`` saying what it is else (a pipe would never end)."""
+    if not file.is_file():
+        file.stat()  # a link to nothing says so itself
+        raise OSError(errno.EINVAL, "it is not a file (a pipe, socket or device)")
+    return file
+
+
 def _init(args: argparse.Namespace) -> int:
     from pathlib import Path  # noqa: PLC0415
 
@@ -775,15 +847,22 @@ def _init(args: argparse.Namespace) -> int:
     from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
 
     folder: Path = args.folder or Path()
+    if not folder.is_absolute() and _folder_gone():
+        raise _Exit(USAGE, _FOLDER_GONE)
     if folder.exists() and not folder.is_dir():
         raise _Exit(
             USAGE, f"'{folder}' is {what_is(folder)}, not a folder; name a folder to write into"
         )
     if folder.is_symlink() and not folder.is_dir():
+        looped = _in_a_loop(folder)
         raise _Exit(
             USAGE,
-            f"'{folder}' is {what_is(folder)}; make the folder it leads to first, or name "
-            "another folder",
+            f"'{folder}' is {what_is(folder)}; "
+            + (
+                "name another folder"
+                if looped
+                else "make the folder it leads to first, or name another folder"
+            ),
         )
     if not folder.is_dir():
         raise _Exit(USAGE, f"'{folder}' is not a folder; make it first (mkdir '{folder}')")
@@ -816,9 +895,19 @@ def _size(text: str) -> int:
     number, unit = text.strip().upper().rstrip("B").rstrip("I"), ""
     if number[-1:] in units:
         number, unit = number[:-1], number[-1]
-    if not number.isdigit() or int(number) == 0:
+    count = _whole_number(number)
+    if count is None:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 64M, 500K or 1048576")
-    return int(number) * units[unit]
+    if count * units[unit] > _MOST_FILE_SIZE:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is larger than any file rcpack reads (at most 4G)"
+        )
+    return count * units[unit]
+
+
+#: The largest --max-file-size: 4G, far more than any pack, and a buffer a read may ask for
+#: (a file is read with room for one byte more than this).
+_MOST_FILE_SIZE = 4 << 30
 
 
 def _summary(args: argparse.Namespace) -> int:

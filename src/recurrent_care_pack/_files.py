@@ -6,7 +6,9 @@ import fcntl
 import grp
 import os
 import pwd
+import re
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +44,9 @@ class FileChangedError(WriteError):
     """The file no longer holds what was read from it: something else changed it meanwhile."""
 
 
-def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -> None:
+def replace_file(
+    path: Path, content: bytes, *, expected: bytes | None = None, example: str = "handout.md"
+) -> None:
     """Write ``content`` to ``path``, the safe way for what ``path`` is.
 
     - A file is replaced whole: the content goes to a temporary file in its folder, is
@@ -60,14 +64,24 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
       refused: what pip installed is never changed.
     - ``expected``: the bytes the file held when it was read. If it holds anything else
       just before it would be replaced, `FileChangedError` is raised and nothing is written.
+    - ``example``: the name of a file of the kind meant, suggested when ``path`` names a
+      folder or something else that cannot be written.
 
     - A file owned by another user or group than the one writing it, or with extended
       attributes (an ACL among them), is replaced only if the new file can be given the
       same owner, group and attributes; else it is refused, saying what to do.
 
+    - A name of one of this program's open files (``/dev/stdout``, ``/dev/stderr``,
+      ``/dev/fd/N``, ``/proc/self/fd/N``) that leads to a file is written as a stream to
+      that open file, where it stands (at its end, if it was opened to append): the file
+      the shell opened is never replaced, so what it held and what is printed after stay.
+      (Not with ``expected``: a file being reformatted is replaced whole, as any file is.)
+
     Raises `WriteError` (an ``OSError``) saying why, in one line.
     """
     _refuse_without_folder(path)
+    if expected is None and _write_descriptor(path, lambda: content):
+        return  # fmt (``expected``) replaces the file itself: writing in place could leave a tail
     try:
         found: os.stat_result | None = path.stat()
     except FileNotFoundError:
@@ -77,29 +91,34 @@ def replace_file(path: Path, content: bytes, *, expected: bytes | None = None) -
     if found is not None and not stat.S_ISREG(found.st_mode):
         if expected is not None:
             raise FileChangedError(f"'{path}' is no longer a file")
-        _write_stream(path, content, found.st_mode)
+        _write_stream(path, content, found.st_mode, example)
         return
     target = Path(os.path.realpath(path))
     refuse_installed(path, target)
     if found is not None:
-        if found.st_nlink > 1:
-            file = target if path.is_symlink() else path
-            raise _cannot(
-                path,
-                f"it has {found.st_nlink} hard links, and replacing it would split them; give "
-                f"it a copy of its own first (cp '{file}' '{file}.new' && mv '{file}.new' "
-                f"'{file}'), then run again",
-            )
-        writable = os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
-        if not writable or not found.st_mode & 0o222:  # root may write anything: ask the mode
-            raise _cannot(path, _why_read_only(target))
-        try:
-            same = os.path.samestat(found, target.stat())
-        except OSError:
-            same = False
-        if not same:  # a file behind /proc/self/fd that was deleted, or moved meanwhile
-            raise FileChangedError(f"'{path}' changed while it was being written; run again")
+        _refuse_to_replace(path, target, found)
     _replace(path, target, content, found, expected)
+
+
+def _refuse_to_replace(path: Path, target: Path, found: os.stat_result) -> None:
+    """Raise `WriteError` unless the file ``found`` at ``path`` (``target``) may be replaced."""
+    if found.st_nlink > 1:
+        file = target if path.is_symlink() else path
+        raise _cannot(
+            path,
+            f"it has {found.st_nlink} hard links, and replacing it would split them; give "
+            f"it a copy of its own first (cp '{file}' '{file}.new' && mv '{file}.new' "
+            f"'{file}'), then run again",
+        )
+    writable = os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
+    if not writable or not found.st_mode & 0o222:  # root may write anything: ask the mode
+        raise _cannot(path, _why_read_only(target))
+    try:
+        same = os.path.samestat(found, target.stat())
+    except OSError:
+        same = False
+    if not same:  # a file behind /proc/self/fd that was deleted, or moved meanwhile
+        raise FileChangedError(f"'{path}' changed while it was being written; run again")
 
 
 def create_file(path: Path, content: bytes) -> bool:
@@ -211,10 +230,10 @@ def _check_before_replacing(
         raise FileChangedError(f"'{path}' changed while it was being written; run again")
 
 
-def _write_stream(path: Path, content: bytes, mode: int) -> None:
+def _write_stream(path: Path, content: bytes, mode: int, example: str) -> None:
     """Write to a FIFO or a character device as a program writing to it would."""
-    _refuse_unstreamable(path, mode)
-    descriptor = _open_stream(path, 0)
+    _refuse_unstreamable(path, mode, example)
+    descriptor = _open_stream(path, 0, example=example)
     try:
         _write_all(descriptor, content)
     except OSError as error:
@@ -223,15 +242,23 @@ def _write_stream(path: Path, content: bytes, mode: int) -> None:
         os.close(descriptor)
 
 
-def append_file(path: Path, content: Callable[[int], bytes]) -> None:
+def append_file(
+    path: Path, content: Callable[[int], bytes], *, example: str = "handout.md"
+) -> None:
     """Add to the end of ``path`` (made if missing) what ``content`` gives for its size now.
 
-    What the file holds is kept, and so are its owner, group, mode and attributes. A FIFO
-    or a character device is written as a stream (its size is 0), but one that nothing is
-    reading from is refused, not waited on; a folder, socket or disk device is refused, and
-    so is a file of installed packages. Raises `WriteError` saying why, in one line.
+    What the file holds is kept, and so are its owner, group, mode and attributes. What is
+    added is added whole or not at all: if it cannot all be written (the disk is full), the
+    file is cut back to its old length. A file with more than one hard link is refused (its
+    other names may be anything, a content file among them). A FIFO or a character device
+    is written as a stream (its size is 0), but one that nothing is reading from is
+    refused, not waited on; a folder, socket or disk device is refused, and so is a file of
+    installed packages. One of this program's open files (``/dev/stdout``) is written where
+    it stands, as `replace_file` writes it. Raises `WriteError` saying why, in one line.
     """
     _refuse_without_folder(path)
+    if _write_descriptor(path, lambda: content(0)):
+        return
     try:
         found: os.stat_result | None = path.stat()
     except FileNotFoundError:
@@ -239,37 +266,111 @@ def append_file(path: Path, content: Callable[[int], bytes]) -> None:
     except OSError as error:
         raise _failed(path, error) from None
     if found is not None and not stat.S_ISREG(found.st_mode):
-        _refuse_unstreamable(path, found.st_mode)
+        _refuse_unstreamable(path, found.st_mode, example)
     refuse_installed(path)
-    descriptor = _open_stream(path, os.O_APPEND | os.O_CREAT, folder=path.parent)
+    descriptor = _open_stream(path, os.O_APPEND | os.O_CREAT, folder=path.parent, example=example)
     try:
         now = os.fstat(descriptor)
-        _write_all(descriptor, content(now.st_size if stat.S_ISREG(now.st_mode) else 0))
+        if not stat.S_ISREG(now.st_mode):
+            _write_all(descriptor, content(0))
+            return
+        if now.st_nlink > 1:
+            raise _cannot(
+                path,
+                f"it has {now.st_nlink} hard links, and one of its other names may be a file "
+                "that must not change; name a file of its own",
+            )
+        try:
+            _write_all(descriptor, content(now.st_size))
+        except BaseException:
+            with contextlib.suppress(OSError):  # whole or not at all: cut back what was added
+                os.ftruncate(descriptor, now.st_size)
+            raise
     except OSError as error:
+        if isinstance(error, WriteError):
+            raise
         raise _failed(path, error) from None
     finally:
         os.close(descriptor)
 
 
-def file_named(name: str) -> Path:
-    """The file ``name`` (as typed) names; `WriteError` if it names a folder.
+#: The names of a program's own open files, their number in the last group.
+_DESCRIPTOR_NAME = re.compile(
+    r"/dev/(?:std(in|out|err)|fd/([0-9]+))|/proc/(?:self|thread-self|[0-9]+)/fd/([0-9]+)"
+)
+
+
+def _descriptor_named(path: Path) -> int | None:
+    """The open file of this program ``path`` names, its links followed; None if none."""
+    name = os.path.abspath(path)  # noqa: PTH100 (keeps a final link unresolved)
+    for _ in range(40):  # as many links as the system follows
+        found = _DESCRIPTOR_NAME.fullmatch(name)
+        if found is not None:
+            process = re.match(r"/proc/([0-9]+)/", name)
+            if process is not None and int(process.group(1)) != os.getpid():
+                return None  # another program's file: a file like any other
+            std, fd, proc = found.groups()
+            if std is not None:
+                return ("in", "out", "err").index(std)
+            return int(fd or proc)
+        try:
+            link = str(Path(name).readlink())
+        except OSError:
+            return None
+        name = os.path.normpath(os.path.join(os.path.dirname(name), link))  # noqa: PTH118,PTH120
+    return None
+
+
+def _write_descriptor(path: Path, content: Callable[[], bytes]) -> bool:
+    """Write ``content`` to the open file ``path`` names, if it names one that is a file.
+
+    False if it names none, or one that is not a file (a pipe or a terminal is opened and
+    written by its name, as any FIFO or device is).
+    """
+    descriptor = _descriptor_named(path)
+    if descriptor is None:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        if fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+            raise _cannot(path, "it is open only for reading; name a file to write instead")
+        for stream in (sys.stdout, sys.stderr):  # what was printed before comes first
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.flush()
+        _write_all(descriptor, content())
+    except WriteError:
+        raise
+    except OSError as error:
+        if error.errno == errno.EBADF:
+            return False  # not open: the name leads nowhere, as opening it would say
+        raise _failed(path, error) from None
+    return True
+
+
+def file_named(name: str, example: str = "handout.md") -> Path:
+    """The file ``name`` (as typed) names; `WriteError` if it names a folder, or nothing.
+
+    ``example``: a file name of the kind meant, suggested in the message.
 
     A name ending in ``/``, ``.`` or ``..`` names a folder, whether or not there is one
     (``Path`` would drop the ``/`` and make ``missing/`` a file ``missing``). A relative
     name is refused too when the current folder has been deleted.
     """
+    if not name:
+        raise _cannot(name, f"the name is empty; name a file such as '{example}'")
     path = Path(name)
     _refuse_without_folder(path)
     if os.path.basename(name) not in {"", os.curdir, os.pardir}:  # noqa: PTH119 (Path drops a final /)
         return path
     if path.is_dir():
-        reason = f"it is a folder; name a file in it, such as '{path / 'handout.md'}'"
+        reason = f"it is a folder; name a file in it, such as '{path / example}'"
     elif os.path.lexists(path):
         reason = f"it names a folder, but '{path}' is not a folder; leave out the final '/'"
     else:
         reason = (
             f"it names a folder, and there is no folder '{path}'; make it first "
-            f"(mkdir -p '{path}') and name a file in it, such as '{path / 'handout.md'}'"
+            f"(mkdir -p '{path}') and name a file in it, such as '{path / example}'"
         )
     raise _cannot(name, reason)
 
@@ -279,10 +380,15 @@ def what_is(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        if path.is_symlink():
-            return f"a link to nothing ('{path.readlink()}')"
-        return "nothing"
+        if not path.is_symlink():
+            return "nothing"
+        first, end = path.readlink(), _end_of_links(path)
+        if path.parent / first == end:
+            return f"a link to nothing ('{first}')"
+        return f"a link to a link ('{first}'), and the links end at nothing ('{end}')"
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a link in a loop of links that lead back to each other"
         return f"something that cannot be looked at ({error.strerror or error})"
     kinds = (
         (stat.S_ISREG, "a file"),
@@ -294,23 +400,34 @@ def what_is(path: Path) -> str:
     return next((kind for test, kind in kinds if test(mode)), "a socket")
 
 
-def _refuse_unstreamable(path: Path, mode: int) -> None:
+def _end_of_links(path: Path) -> Path:
+    """Where the links from ``path`` end: the first name that is not a link."""
+    for _ in range(40):  # as many links as the system follows
+        if not path.is_symlink():
+            break
+        path = path.parent / path.readlink()
+    return path
+
+
+def _refuse_unstreamable(path: Path, mode: int, example: str) -> None:
     """Raise `WriteError` unless ``mode`` is a FIFO's or a character device's."""
     if stat.S_ISDIR(mode):
-        raise _cannot(path, f"it is a folder; name a file in it, such as '{path / 'handout.md'}'")
+        raise _cannot(path, f"it is a folder; name a file in it, such as '{path / example}'")
     if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
         kind = "a disk device" if stat.S_ISBLK(mode) else "a socket"
-        raise _cannot(path, f"it is {kind}, not a file; name a file such as 'handout.md'")
+        raise _cannot(path, f"it is {kind}, not a file; name a file such as '{example}'")
 
 
-def _open_stream(path: Path, flags: int, folder: Path | None = None) -> int:
+def _open_stream(
+    path: Path, flags: int, folder: Path | None = None, example: str = "handout.md"
+) -> int:
     """Open ``path`` to write, never waiting: a FIFO that nothing reads from is refused."""
     try:
         descriptor = os.open(
             path, flags | os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC, 0o666
         )
     except OSError as error:
-        raise _failed(path, error, folder=folder) from None
+        raise _failed(path, error, folder=folder, example=example) from None
     try:  # from here on, writes wait for the reader as they would for any program
         fcntl.fcntl(
             descriptor, fcntl.F_SETFL, fcntl.fcntl(descriptor, fcntl.F_GETFL) & ~os.O_NONBLOCK
@@ -338,6 +455,12 @@ def _temporary(path: Path, folder: Path, name: str) -> tuple[int, Path]:
         handle, temporary = tempfile.mkstemp(
             dir=folder, prefix=f".{name[:_NAME_IN_TEMPORARY]}.", suffix=".tmp"
         )
+    except PermissionError as error:  # the file may be writable, but its folder is not
+        raise _cannot(
+            path,
+            f"the folder '{folder}' may not be written ({error.strerror}), so no new file can "
+            "be made there; get permission to write in it, or work in a folder you may write to",
+        ) from None
     except OSError as error:
         raise _failed(path, error, folder=folder) from None
     return handle, Path(temporary)
@@ -390,11 +513,17 @@ def _keep_owner(descriptor: int, found: os.stat_result, path: Path, file: Path) 
         return
     if mine.st_uid != found.st_uid:
         owner = _user(found.st_uid)
+        who = "root" if found.st_uid == 0 else f"{owner} or as root"
+        take_over = (
+            ""  # in a sticky folder (/tmp) only a file's owner may replace it
+            if _sticky_for_me(file.parent)
+            else f", or take the file over first (cp '{file}' '{file}.new' && mv "
+            f"'{file}.new' '{file}')"
+        )
         raise _cannot(
             path,
             f"it belongs to {owner}, and replacing it would make it yours; run rcpack as "
-            f"{owner} or as root, or take the file over first (cp '{file}' '{file}.new' && "
-            f"mv '{file}.new' '{file}'), then run again",
+            f"{who}{take_over}, then run again",
         )
     group = _group(found.st_gid)
     raise _cannot(
@@ -403,6 +532,15 @@ def _keep_owner(descriptor: int, found: os.stat_result, path: Path, file: Path) 
         f"group; run rcpack as a member of {group} or as root, or change its group first "
         f"(chgrp {_group(os.getegid(), bare=True)} '{file}'), then run again",
     )
+
+
+def _sticky_for_me(folder: Path) -> bool:
+    """Whether ``folder`` is sticky and not mine: its files only their owners may replace."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return False
+    return bool(found.st_mode & stat.S_ISVTX) and found.st_uid != os.geteuid()
 
 
 def _keep_attributes(descriptor: int, target: Path, path: Path, file: Path) -> None:
@@ -482,7 +620,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _failed(path: Path, error: OSError, folder: Path | None = None) -> WriteError:
+def _is_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _failed(
+    path: Path, error: OSError, folder: Path | None = None, example: str = "handout.md"
+) -> WriteError:
     """The one-line reason ``path`` could not be written."""
     reason = error.strerror or str(error)
     if error.errno == errno.ENOENT and folder is not None:
@@ -494,7 +641,12 @@ def _failed(path: Path, error: OSError, folder: Path | None = None) -> WriteErro
     elif error.errno == errno.ELOOP:
         reason = "its symbolic links go round in a loop"
     elif error.errno == errno.EISDIR:
-        reason = f"it is a folder; name a file in it, such as '{path / 'handout.md'}'"
+        reason = f"it is a folder; name a file in it, such as '{path / example}'"
+    elif error.errno == errno.ENXIO and _is_device(path):  # /dev/tty with no terminal
+        reason = (
+            "the device it names is not there (/dev/tty is not, when rcpack runs without a "
+            "terminal); name a file to write instead"
+        )
     elif error.errno == errno.ENXIO:  # a FIFO without a reader (a socket is refused before)
         reason = "nothing is reading from it; start the program that reads it, then run again"
     return _cannot(path, reason)

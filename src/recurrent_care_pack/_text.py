@@ -11,8 +11,14 @@ _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def escape(found: re.Match[str]) -> str:
-    r"""The escape of one matched character: ``\n``, ``\x1b``, ``\u2028``."""
-    return ascii(found.group())[1:-1]
+    r"""The escape of one matched character: ``\n``, ``\x1b``, ``\u2028``.
+
+    A byte a name held that is not UTF-8 (read as ``\udcff``) is shown as that byte: ``\xff``.
+    """
+    character = found.group()
+    if "\udc80" <= character <= "\udcff":
+        return f"\\x{ord(character) - 0xDC00:02x}"
+    return ascii(character)[1:-1]
 
 
 def shown(text: str) -> str:

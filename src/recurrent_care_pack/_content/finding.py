@@ -122,7 +122,7 @@ def pack_folder_of(path: Path) -> Path | None:
     ``path`` was: relative stays relative, absolute absolute.
     """
     start = path if path.is_dir() else path.parent
-    absolute = Path(os.path.normpath(_here() / start))
+    absolute = Path(os.path.normpath(start if start.is_absolute() else _here() / start))
     top = next((f for f in (absolute, *absolute.parents) if (f / ".git").exists()), None)
     for folder in (absolute, *absolute.parents):
         marker = folder / PACK_MARKER
@@ -197,16 +197,24 @@ def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Fou
     return [_tracked(pack, named) for pack in found] if content_only else found
 
 
-def find_files(paths: Sequence[Path], *, content_only: bool = False) -> list[Path]:
-    """The content files ``paths`` name: a file itself, a folder's content below it; once each."""
+def find_files(
+    paths: Sequence[Path], *, content_only: bool = False, lenient: bool = False
+) -> list[Path]:
+    """The content files ``paths`` name: a file itself, a folder's content below it; once each.
+
+    ``lenient``: a pipe, socket or device among them is listed, not refused (fmt says so
+    for each and goes on).
+    """
     found: list[Path] = []
     seen: set[object] = set()
     for path in paths:
-        _must_exist(path)
+        _must_exist(path, lenient=lenient)
         if path.is_dir():
             files = [
                 file
-                for _, files in _packs_in(path, pack_folder_of(path), content_only=content_only)
+                for _, files in _packs_in(
+                    path, pack_folder_of(path), content_only=content_only, lenient=lenient
+                )
                 for file in files
                 if Path(os.path.abspath(file)).is_relative_to(os.path.abspath(path))  # noqa: PTH100
             ]
@@ -232,13 +240,15 @@ def content_files(root: Path) -> list[Path]:
 
 
 def _packs_in(
-    path: Path, folder: Path | None, *, content_only: bool
+    path: Path, folder: Path | None, *, content_only: bool, lenient: bool = False
 ) -> list[tuple[Path, list[Path]]]:
     """The packs of the folder ``path``, which is in the pack folder ``folder`` if not None."""
     if folder is None or folder.resolve() == path.resolve():
-        found = list(_search(folder or path))
+        found = list(_search(folder or path, lenient=lenient))
     else:  # a folder inside a pack: the whole pack, and any pack folders inside the folder
-        nested = [(r, fs) for r, fs in _search(path, within=folder) if r != folder]
+        nested = [
+            (r, fs) for r, fs in _search(path, within=folder, lenient=lenient) if r != folder
+        ]
         found = [(folder, content_files(folder)), *nested]
     found = [(root, files) for root, files in found if files]
     if not found and not content_only:
@@ -267,7 +277,7 @@ def _is_content(file: Path, folder: Path | None) -> bool:
 
 
 def _search(
-    top: Path, within: Path | None = None, depth: int | None = None
+    top: Path, within: Path | None = None, depth: int | None = None, *, lenient: bool = False
 ) -> Iterator[tuple[Path, list[Path]]]:
     """Each pack in the folder ``top``: pack folders, and folders of content files.
 
@@ -293,7 +303,7 @@ def _search(
             owner[folder] = owner[folder.parent]
         files = [folder / name for name in names if _may_be_content(name)]
         if folder in owner:
-            packs[owner[folder]].extend(_must_be_files(files))
+            packs[owner[folder]].extend(files if lenient else _must_be_files(files))
         else:  # not in a pack: a regular file that is content (a pipe is not: it never ends)
             content = [file for file in files if file.is_file() and is_content_file(file)]
             if content:
@@ -398,7 +408,7 @@ def _shortest(file: Path) -> Path:
     return Path(os.path.relpath(file))
 
 
-def _must_exist(path: Path) -> None:
+def _must_exist(path: Path, *, lenient: bool = False) -> None:
     """Raise ``OSError`` naming ``path`` unless it is a file or folder that exists."""
     if "\0" in str(path):  # the OS refuses such a name; say so as it says other reasons
         raise OSError(errno.EINVAL, "no file name can hold a NUL character", str(path))
@@ -406,7 +416,7 @@ def _must_exist(path: Path) -> None:
         raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(path))
     if not path.exists():
         path.stat()  # a link to nothing raises its own error
-    if not path.is_dir() and not path.is_file():
+    if not path.is_dir() and not path.is_file() and not lenient:
         raise _not_a_file(path)
 
 

@@ -164,10 +164,14 @@ def write_step_summary(
 
     What the file holds already is kept. Return why it could not be written, or None:
     a summary is an extra, so failing to write it is a warning, never a failed check. It is
-    written as `append_file` writes (a FIFO nothing reads from is not waited on), and never
-    into a content file: a YAML file, or one of ``files``.
+    written as `append_file` writes (whole or not at all; a FIFO nothing reads from is not
+    waited on; a file with more than one hard link refused), and never into a content
+    file: a YAML file, one of ``files``, or a file whose text reads as pack content.
     """
-    from recurrent_care_pack._content.finding import CONTENT_SUFFIXES  # noqa: PLC0415
+    from recurrent_care_pack._content.finding import (  # noqa: PLC0415
+        CONTENT_SUFFIXES,
+        is_content_file,
+    )
     from recurrent_care_pack._files import WriteError, append_file, file_named  # noqa: PLC0415
 
     target = _step_summary_file(environ)
@@ -179,14 +183,16 @@ def write_step_summary(
         return (("\n" if written else "") + text).encode("utf-8")
 
     try:
-        path = file_named(target)
-        if _is_content(path, files, CONTENT_SUFFIXES):
+        path = file_named(target, _SUMMARY_EXAMPLE)
+        if _is_content(path, files, CONTENT_SUFFIXES) or (
+            path.is_file() and os.access(path, os.R_OK) and is_content_file(path)
+        ):
             return (
                 f"cannot write the job summary to '{shown(target)}': it is a content file, "
                 "and the summary would be added to it; set GITHUB_STEP_SUMMARY to the file "
                 "GitHub gives; the report above is complete"
             )
-        append_file(path, summary)
+        append_file(path, summary, example=_SUMMARY_EXAMPLE)
     except WriteError as error:
         why = error.reason
     except OSError as error:
@@ -196,6 +202,10 @@ def write_step_summary(
     return (
         f"cannot write the job summary to '{shown(target)}': {why}; the report above is complete"
     )
+
+
+#: The file suggested when GITHUB_STEP_SUMMARY names a folder or a socket.
+_SUMMARY_EXAMPLE = "summary.md"
 
 
 def _is_content(path: Path, files: Sequence[Path], suffixes: Sequence[str]) -> bool:

@@ -7,6 +7,7 @@ pre-commit hooks and a GitHub Actions workflow. Nothing that exists is ever repl
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -128,26 +129,43 @@ def make_starter(folder: Path) -> Made:
     written: list[str] = []
     kept: list[tuple[str, str]] = []
     in_the_way = _content_there(folder / CONTENT)
-    for name, content in starter_files(hooks).items():
-        if in_the_way is not None and name.startswith(f"{CONTENT}/"):
-            kept.append((name, in_the_way))
-            continue
-        path = folder / name
-        blocked = _not_a_folder(folder, path.parent)
-        if blocked is not None:
-            kept.append((name, f"{blocked} is {what_is(folder / blocked)}, not a folder"))
-            continue
+    made: list[Path] = []  # the folders made, to take away if left empty by an interruption
+    try:
+        for name, content in starter_files(hooks).items():
+            if in_the_way is not None and name.startswith(f"{CONTENT}/"):
+                kept.append((name, in_the_way))
+                continue
+            path = folder / name
+            blocked = _not_a_folder(folder, path.parent)
+            if blocked is not None:
+                kept.append((name, f"{blocked} is {what_is(folder / blocked)}, not a folder"))
+                continue
+            _make_folders(path, folder, made)
+            if create_file(path, content):
+                written.append(name)
+            elif path.is_symlink() and not path.exists():
+                kept.append((name, f"it is {what_is(path)}"))
+            else:
+                kept.append((name, "it exists"))
+    except BaseException:
+        for made_folder in reversed(made):
+            with contextlib.suppress(OSError):  # not empty: something was written in it
+                made_folder.rmdir()
+        raise
+    return Made(tuple(written), tuple(kept), hooks)
+
+
+def _make_folders(path: Path, top: Path, made: list[Path]) -> None:
+    """Make the folders ``path`` (a file in ``top``) is in, adding each made to ``made``."""
+    missing = [f for f in path.relative_to(top).parents if not (top / f).is_dir()]
+    for part in reversed(missing):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            (top / part).mkdir()
+        except FileExistsError:
+            continue
         except OSError as error:
             raise WriteError(f"cannot write '{path}': {error.strerror or error}") from None
-        if create_file(path, content):
-            written.append(name)
-        elif path.is_symlink() and not path.exists():
-            kept.append((name, f"it is {what_is(path)}"))
-        else:
-            kept.append((name, "it exists"))
-    return Made(tuple(written), tuple(kept), hooks)
+        made.append(top / part)
 
 
 def _content_there(content: Path) -> str | None:
