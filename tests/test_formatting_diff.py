@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from recurrent_care_pack._content import diffing
@@ -219,6 +219,8 @@ def test_texts_of_distinct_lines_diff_with_the_fewest_changes(
     one=st.lists(st.sampled_from("abc"), max_size=14),
     other=st.lists(st.sampled_from("abc"), max_size=14),
 )
+@example(one=list("bacbbbcb"), other=list("abbabba"))  # a step from the wrong diagonal fails it
+@example(one=list("ccacb"), other=list("cbacaac"))  # search and walk back break ties alike
 def test_myers_finds_a_longest_common_subsequence(one: list[str], other: list[str]) -> None:
     """Between anchors, Myers' search keeps as many lines as the longest common subsequence."""
     for start in (0, 2):
