@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._content.crosscheck import CrossReadError, differences
+from recurrent_care_pack._content.crosscheck import CrossReadError, branch, differences
+from recurrent_care_pack._content.schema import schema
 
 _HOW = "; leave this part as it is, or write it more simply (block style, one comment per line), and report it if it looks right"
 
@@ -75,3 +77,68 @@ def test_a_text_libyaml_cannot_read_is_named_by_its_place() -> None:
     with pytest.raises(CrossReadError) as unread:
         differences("k: a\nl: [b\n", "k: a\n")
     assert (unread.value.line, unread.value.column) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "place"),
+    [
+        ("", "", None),  # no document: nothing to compare
+        ("", "# only a comment\n", None),
+        ("", "k: a\n", (1, 1)),  # a document where there was none
+        ("\n\nk: a\n", "", (1, 1)),  # the document gone
+        ("k: a\n", "k: [a]\n", (1, 4)),  # text become a list
+        ("k: [a]\n", "k: {a: b}\n", (1, 4)),  # a list become a mapping
+        ("k: {a: b}\n", "k: [a]\n", (1, 4)),  # a mapping become a list
+        ("k: {a: b}\n", "k: a\n", (1, 4)),  # a mapping become text
+        ("k:\n  - a\n  - b\n", "k:\n  - a\n", (2, 3)),  # a list one shorter: at the list
+        ("k: [a, b]\n", "k: [a, c]\n", (1, 8)),  # at the item that changed
+        ("k: [[a], [b]]\n", "k: [[a], [c]]\n", (1, 11)),
+        ("a: 1\nb: 2\n", "a: 1\n", (2, 1)),  # a key gone: at the key
+        ("a: 1\nb: 2\n", "a: 1\nb: 3\n", (2, 4)),  # at the value that changed
+        ("k:\n  a: 1\nl: 2\n", "k:\n  a: 1\n  b: 2\nl: 2\n", (2, 3)),  # a key more: the mapping
+        ("x: 0\na: 1\na: 2\n", "x: 0\na: 2\n", (1, 1)),  # a key twice: not compared
+        ("? [a]\n: 1\n", "? [a]\n: 1\n", (1, 1)),  # a key that is a list: not compared
+        ("extra:\n  a: 1\n", "extra:\n  a: 1\n", None),  # keys the schema does not know
+        ("extra:\n  a: 1\n", "extra:\n  a: 2\n", (2, 6)),
+        ("k: .nan\n", "k: .NaN\n", None),  # not a number is not a number
+        ("k: .nan\n", "k: 1.5\n", (1, 4)),
+        ("k: 1.5\n", "k: .nan\n", (1, 4)),
+        ("k: 1.5\n", "k: 2.5\n", (1, 4)),
+        ("k: 1\n", "k: 1.0\n", (1, 4)),  # a whole number become a fraction
+        ("k: 1\n", "k: true\n", (1, 4)),  # a number become true, which Python holds equal
+    ],
+)
+def test_each_kind_of_change_is_found_at_its_place(
+    before: str, after: str, place: tuple[int, int] | None
+) -> None:
+    """Each kind of change the second reading finds is named at its line and column."""
+    assert differences(before, after) == place
+
+
+def test_a_character_libyaml_refuses_is_named_at_the_start() -> None:
+    """A control character libyaml will not read has no place it gives: the file's start."""
+    with pytest.raises(CrossReadError) as unread:
+        differences("a: 1\n\nk: \x07\n", "k: a\n")
+    assert (unread.value.line, unread.value.column) == (1, 1)
+    assert str(unread.value) == "1:1"
+    assert differences("k: a\n", "k: \x07\n") == (1, 1)
+    with pytest.raises(CrossReadError) as unread:
+        differences("a: 1\n\nk: [b\n", "k: a\n")
+    assert str(unread.value) == "4:1"
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="needs libyaml")
+def test_the_second_reading_is_libyamls() -> None:
+    """libyaml, unlike PyYAML's own parser, reads a tab after a key's colon."""
+    assert differences("k:\ta\n", "k: a\n") is None
+
+
+def test_a_choice_of_kinds_takes_the_branch_whose_keys_it_has() -> None:
+    """Of a choice (``oneOf``), a mapping takes the branch one of whose required keys it has."""
+    need = schema()["$defs"]["need"]
+    assert branch(need, {"one_of"}) is schema()["$defs"]["alternatives"]
+    assert branch(need, {"case_study", "x"}) is schema()["$defs"]["case_study_copy"]
+    assert branch(need, {"x"}) is need
+    assert branch(need, set()) is need
+    phase = schema()["$defs"]["phase"]
+    assert branch(phase, {"duration"}) is phase

@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import recurrent_care_pack as rcp
+from recurrent_care_pack._arguments import check_count, given, optional, tuple_of, validator
 
 #: The package, its types unchecked: the calls below give wrong kinds on purpose.
 untyped: Any = rcp
@@ -449,3 +450,116 @@ def test_bytes_are_named_as_bytes(pack: rcp.Pack, call: Any, message: str) -> No
     with pytest.raises(TypeError) as raised:
         call(pack)
     assert str(raised.value) == message
+
+
+class Umbrella:
+    """A kind of value whose name starts with a vowel."""
+
+
+class Xylophone:
+    """A kind of value whose name starts with a letter that is not a vowel."""
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (None, "None"),
+        (True, "the value True"),
+        (False, "the value False"),
+        ("09:30", "the string '09:30'"),
+        ("", "the string ''"),
+        (6, "the number 6"),
+        (0, "the number 0"),
+        (2.5, "the number 2.5"),
+        ([1], "a list"),
+        ((1,), "a tuple"),
+        ({"a": 1}, "a dict"),
+        ({1}, "a set"),
+        (frozenset({1}), "a set"),
+        (datetime(2027, 1, 12, 9, 30), "the datetime 2027-01-12 09:30:00"),  # noqa: DTZ001
+        (date(2027, 1, 12), "a date"),
+        (time(9, 30), "a time"),
+        (timedelta(minutes=15), "a timedelta"),
+        (b"09:30", "the bytes b'09:30'"),
+        (object(), "an object"),
+        (Umbrella(), "an Umbrella"),
+        (Xylophone(), "a Xylophone"),
+    ],
+)
+def test_a_message_says_what_was_given_by_its_kind(value: object, said: str) -> None:
+    """What was given is named as a user would say it: its text, its number, or its kind."""
+    assert given(value) == said
+
+
+def test_validators_made_for_a_class_name_the_field_and_what_it_wants() -> None:
+    """Validators made here for attrs name the field, what was given and what is wanted, whole."""
+
+    @attrs.define
+    class Options:
+        days: int = attrs.field(default=1, validator=validator(int))
+        begins: date | None = attrs.field(default=None, validator=optional(date))
+        shelter: Umbrella | None = attrs.field(default=None, validator=optional(Umbrella))
+        band: Xylophone | None = attrs.field(default=None, validator=optional(Xylophone))
+        at: tuple[time, ...] = attrs.field(default=(), validator=tuple_of(time))
+        brolly: Umbrella = attrs.field(factory=Umbrella, validator=validator(Umbrella))
+
+    assert (
+        Options(
+            days=2, begins=date(2027, 1, 12), shelter=Umbrella(), band=Xylophone(), at=(time(9),)
+        ).days
+        == 2
+    )
+    make: Any = Options  # given wrong kinds on purpose below
+    assert make(at=[time(9), time(10)]).at == [time(9), time(10)]  # no converter here
+    assert make(at={time(9)}).at == {time(9)}
+    refused: dict[str, dict[str, Any]] = {
+        "days must be a whole number such as 2, not the string '2'": {"days": "2"},
+        "days must be a whole number such as 2, not the value True": {"days": True},
+        "begins must be None or a datetime.date such as date(2027, 1, 12), "
+        "not the datetime 2027-01-12 00:00:00": {"begins": datetime(2027, 1, 12)},  # noqa: DTZ001
+        "begins must be None or a datetime.date such as date(2027, 1, 12), "
+        "not the string '2027-01-12'": {"begins": "2027-01-12"},
+        "shelter must be None or an Umbrella, not the number 1": {"shelter": 1},
+        "band must be None or a Xylophone, not an Umbrella": {"band": Umbrella()},
+        "brolly must be an Umbrella, not None": {"brolly": None},
+        "at must be a list or tuple of datetime.time values, not the string '09:00'": {
+            "at": "09:00"
+        },
+        "at must be a list or tuple of datetime.time values, not the bytes b'09:00'": {
+            "at": b"09:00"
+        },
+        "at must be a list or tuple of datetime.time values, not the number 9": {"at": 9},
+        "at must be a list or tuple of datetime.time values, not a dict": {"at": {}},
+        "at[1] must be a datetime.time such as time(9, 30), not the string '10:00'": {
+            "at": (time(9), "10:00")
+        },
+        "at[0] must be a datetime.time such as time(9, 30), not None": {"at": [None]},
+        "at[0] must be a datetime.time such as time(9, 30), "
+        "not the datetime 2027-01-12 09:00:00": {"at": [datetime(2027, 1, 12, 9)]},  # noqa: DTZ001
+    }
+    for message, arguments in refused.items():
+        with pytest.raises(TypeError) as raised:
+            make(**arguments)
+        assert type(raised.value) is TypeError
+        assert str(raised.value) == message, arguments
+
+
+def test_tuple_of_names_a_kind_by_its_module() -> None:
+    """A tuple of a kind of this project's is named with its module, as the user imports it."""
+
+    @attrs.define
+    class Shelters:
+        all: tuple[Umbrella, ...] = attrs.field(validator=tuple_of(Umbrella))
+
+    with pytest.raises(TypeError) as raised:
+        Shelters(all=Umbrella())  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        f"all must be a list or tuple of {__name__}.Umbrella values, not an Umbrella"
+    )
+
+
+def test_a_count_of_one_is_taken_and_zero_refused() -> None:
+    """One is the smallest count taken: a handout for one person is a handout."""
+    check_count("participants", 1, "people")
+    with pytest.raises(ValueError, match=r"^participants must be a number of people more than"):
+        check_count("participants", 0, "people")

@@ -8,7 +8,7 @@ spelling, and how a value or key is written (quotes, ``True`` as ``true``) as lo
 reads as the same thing under the YAML 1.2 core schema.
 """
 
-from typing import Any, cast
+from typing import Any
 
 import yaml
 from yaml.nodes import (
@@ -86,13 +86,10 @@ def differences(before: str, after: str) -> tuple[int, int] | None:
 def _compose(text: str) -> Node | None:
     try:
         node: Node | None = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if mark is None:
-            raise CrossReadError(1, 1) from error
-        raise CrossReadError(mark.line + 1, mark.column + 1) from error
-    except yaml.YAMLError as error:
-        raise CrossReadError(1, 1) from error
+    except yaml.YAMLError as error:  # a place where libyaml gives one (not for a bad character)
+        mark = getattr(error, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise CrossReadError(line, column) from error
     return node
 
 
@@ -105,10 +102,8 @@ def _value(node: ScalarNode) -> Any:
     return resolve_scalar(_Event(node.value, node.style or ""))  # type: ignore[arg-type]
 
 
-def _key(node: Node) -> tuple[str, type] | None:
+def _key(node: ScalarNode) -> tuple[str, type]:
     """A key as written, with what it reads as: ``1`` and ``'1'`` are not the same key."""
-    if not isinstance(node, ScalarNode):
-        return None
     return node.value, type(_value(node))
 
 
@@ -116,14 +111,12 @@ _Place = tuple[int, int] | None
 
 
 def _first_difference(old: Node | None, new: Node | None, subschema: Any) -> _Place:
-    here = resolve(subschema) if subschema is not None else {}
+    here = resolve(subschema)
     if old is None or new is None:
         return None if old is new else (1, 1)
-    if type(old) is not type(new):
-        return _where(old)
-    if isinstance(old, MappingNode):
-        return _mapping_difference(old, cast("MappingNode", new), here)  # same type: above
-    if isinstance(old, SequenceNode):
+    if isinstance(old, MappingNode) and isinstance(new, MappingNode):
+        return _mapping_difference(old, new, here)
+    if isinstance(old, SequenceNode) and isinstance(new, SequenceNode):
         if len(old.value) != len(new.value):
             return _where(old)
         found = (
@@ -131,21 +124,24 @@ def _first_difference(old: Node | None, new: Node | None, subschema: Any) -> _Pl
             for mine, theirs in zip(old.value, new.value, strict=True)
         )
         return next((place for place in found if place is not None), None)
-    was, now = _value(cast("ScalarNode", old)), _value(cast("ScalarNode", new))
+    if not (isinstance(old, ScalarNode) and isinstance(new, ScalarNode)):
+        return _where(old)  # a value of another kind: a list for a mapping, text for a list
+    was, now = _value(old), _value(new)
     if here is schema()["$defs"]["duration"] and isinstance(was, str):
         was = canonical_duration(was) or was
     return None if _same(was, now) else _where(old)
 
 
 def _mapping_difference(old: MappingNode, new: MappingNode, here: dict[str, Any]) -> _Place:
-    mine = {_key(key): (key, value) for key, value in old.value}
-    theirs = {_key(key): value for key, value in new.value}
-    if None in mine or len(mine) != len(old.value) or set(mine) != set(theirs):
+    """Where two mappings differ; keys other than scalars, or twice, are not compared."""
+    mine = {_key(key): (key, value) for key, value in old.value if isinstance(key, ScalarNode)}
+    theirs = {_key(key): value for key, value in new.value if isinstance(key, ScalarNode)}
+    if (len(mine), len(theirs)) != (len(old.value), len(new.value)) or set(mine) != set(theirs):
         missing = [key for name, (key, _) in mine.items() if name not in theirs]
         return _where(missing[0]) if missing else _where(old)
-    properties = branch(here, {name[0] for name in mine if name}).get("properties", {})
+    properties = branch(here, {name for name, _ in mine}).get("properties", {})
     for name, (_, value) in mine.items():
-        found = _first_difference(value, theirs[name], properties.get(name[0] if name else ""))
+        found = _first_difference(value, theirs[name], properties.get(name[0]))
         if found is not None:
             return found
     return None

@@ -67,8 +67,7 @@ def _range(start: int, stop: int) -> str:
 
 def _opcodes(one: Sequence[str], other: Sequence[str]) -> list[_Opcode]:
     """How to turn ``one`` into ``other``, as difflib's ``get_opcodes`` says it."""
-    matches: list[_Match] = []
-    _match(one, other, (0, len(one), 0, len(other)), matches)
+    matches = _match(one, other)
     matches.append((len(one), len(other), 0))
     codes: list[_Opcode] = []
     i = j = 0
@@ -89,15 +88,15 @@ def _opcodes(one: Sequence[str], other: Sequence[str]) -> list[_Opcode]:
     return codes
 
 
-def _match(one: Sequence[str], other: Sequence[str], span: _Span, out: list[_Match]) -> None:
-    """Append the runs of alike lines of ``one[alo:ahi]`` and ``other[blo:bhi]``, in order.
+def _match(one: Sequence[str], other: Sequence[str]) -> list[_Match]:
+    """The runs of alike lines of ``one`` and ``other``, in order.
 
     A stack, not recursion, so that no input runs out Python's; the work of finding
     anchors is bounded by a multiple of the lines, and Myers' by its own budget.
     """
-    alo, ahi, blo, bhi = span
-    budget = [_WORK_PER_LINE * (ahi - alo + bhi - blo) + _WORK_AT_LEAST]
-    work: list[tuple[int, int, int, int, int]] = [(alo, ahi, blo, bhi, -1)]
+    out: list[_Match] = []
+    budget = [_WORK_PER_LINE * (len(one) + len(other)) + _WORK_AT_LEAST]
+    work: list[tuple[int, int, int, int, int]] = [(0, len(one), 0, len(other), -1)]
     while work:
         alo, ahi, blo, bhi, size = work.pop()
         if size >= 0:  # a run of alike lines, put on the stack to come after others
@@ -130,6 +129,7 @@ def _match(one: Sequence[str], other: Sequence[str], span: _Span, out: list[_Mat
             i, j = a + 1, b + 1
         later.append((i, ahi, j, bhi, -1))
         work.extend(reversed(later))
+    return out
 
 
 #: The work (lines looked at) that finding anchors, and Myers' steps, may take in all, per
@@ -171,10 +171,10 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of ``pairs`` (in order of the first) whose seconds rise too."""
     tops: list[int] = []  # the smallest last second of a run of each length
     ends: list[int] = []  # which pair that is
-    before = [-1] * len(pairs)
+    before: list[int] = []  # the pair before each in its run, -1 for none
     for number, (_, j) in enumerate(pairs):
         at = bisect.bisect_left(tops, j)
-        before[number] = ends[at - 1] if at else -1
+        before.append(ends[at - 1] if at else -1)
         if at == len(tops):
             tops.append(j)
             ends.append(number)
@@ -247,7 +247,7 @@ def _back(trace: list[dict[int, int]], n: int, m: int, alo: int, blo: int) -> li
 
 def _groups(codes: list[_Opcode], context: int) -> Iterator[list[_Opcode]]:
     """The hunks: changes with up to ``context`` alike lines around, as difflib groups them."""
-    if not codes or (len(codes) == 1 and codes[0][0] == "equal"):
+    if not codes:
         return
     codes = list(codes)
     if codes[0][0] == "equal":
@@ -266,5 +266,5 @@ def _groups(codes: list[_Opcode], context: int) -> Iterator[list[_Opcode]]:
             group = []
             start, other_start = max(i1, i2 - context), max(j1, j2 - context)
         group.append((tag, start, i2, other_start, j2))
-    if group and not (len(group) == 1 and group[0][0] == "equal"):
+    if not (len(group) == 1 and group[0][0] == "equal"):  # the texts alike: no hunk
         yield group
