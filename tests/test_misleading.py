@@ -378,7 +378,7 @@ def test_near_misses_name_their_slips(written: str, reason: str) -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["1 hour 00 minutes", "22 minutes 31 seconds 5", "1.33333 hours", "1 hour\n", "x" * 101],
+    ["1 hour 3O minutes", "22 minutes 31 seconds 5", "1.33333 hours", "1 hour\n", "x" * 101],
 )
 def test_what_is_not_a_slip_keeps_the_general_hint(written: str) -> None:
     """Past what can be mended with certainty, the message says how durations are written."""
