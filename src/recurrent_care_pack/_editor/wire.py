@@ -218,7 +218,9 @@ class _Reader:
         """Read the next message each time one is asked for."""
         while True:
             asked = self.asked.get()
-            try:
+            if not asked.set_running_or_notify_cancel():  # no longer wanted (Ctrl-C)
+                continue
+            try:  # wanted or not, once begun: the result of a read is never lost mid-message
                 asked.set_result(messages.body())
             except Exception as error:  # noqa: BLE001 (handed to the one waiting for it)
                 asked.set_exception(error)
