@@ -88,7 +88,7 @@ def serve_stdio(server: LanguageServer) -> int:
 
 
 def _interrupted(_signal: int, _frame: FrameType | None) -> NoReturn:
-    """Ctrl-C: raise KeyboardInterrupt, not being Python's own handler, which asyncio replaces."""
+    """Ctrl-C: KeyboardInterrupt now (asyncio.run leaves a handler not Python's own in place)."""
     raise KeyboardInterrupt
 
 
@@ -220,7 +220,7 @@ class _Reader:
             asked = self.asked.get()
             if not asked.set_running_or_notify_cancel():  # no longer wanted (Ctrl-C)
                 continue
-            try:  # wanted or not, once begun: the result of a read is never lost mid-message
+            try:  # a running future cannot be cancelled, so setting its result cannot fail
                 asked.set_result(messages.body())
             except Exception as error:  # noqa: BLE001 (handed to the one waiting for it)
                 asked.set_exception(error)
