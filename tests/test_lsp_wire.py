@@ -10,10 +10,14 @@ import itertools
 import json
 import os
 import queue
+import shutil
+import signal
 import subprocess
 import sys
 import threading
-from typing import TYPE_CHECKING, Any
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
@@ -21,6 +25,8 @@ from recurrent_care_pack._editor.wire import MAX_BODY
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 #: The longest a test waits for one message, or for the server to end.
 TIMEOUT = 10.0
@@ -52,6 +58,10 @@ EXIT = notification("exit")
 HEADER = SHUTDOWN.split(b"\r\n")[0].decode()  # SHUTDOWN's Content-Length line
 
 
+def _not_json(constant: str) -> NoReturn:
+    raise ValueError(f"the server wrote {constant}, which is not JSON")
+
+
 class Server:
     """One ``rcpack lsp`` process; its messages and its stderr read as they come."""
 
@@ -81,7 +91,7 @@ class Server:
                     length = int(value)
             if not line or length is None:
                 break
-            self.messages.put(json.loads(stdout.read(length)))
+            self.messages.put(json.loads(stdout.read(length), parse_constant=_not_json))
         self.messages.put(None)  # the end of the output
 
     def _read_errors(self) -> None:
@@ -176,6 +186,10 @@ def _parse_error(text: str) -> Message:
     return {"jsonrpc": "2.0", "id": None, "error": error}
 
 
+def _framed(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n%b" % (len(body), body)
+
+
 SHORT = b'{"a": 1}'  # cut short after 4 bytes below, leaving ': 1}' before the next header
 NOT_RPC = "Invalid Request: the message is not a JSON-RPC 2.0 message"
 NEXT = "Content-Length: 138"  # the header line of `_symbols`'s requests (ids of 3 digits)
@@ -195,9 +209,14 @@ MALFORMED = {
     ),
     "length of 99999999999": (b"Content-Length: 99999999999\r\n\r\n{}", [], "Content-Length '99999999999' is over the 64 MiB limit"),
     "length just over 64 MiB": (b"Content-Length: %d\r\n\r\n{}" % (MAX_BODY + 1), [], f"Content-Length '{MAX_BODY + 1}' is over the 64 MiB limit"),
+    "length over 64 MiB after zeros": (b"Content-Length: 000%d\r\n\r\n{}" % (MAX_BODY + 1), [], f"Content-Length '000{MAX_BODY + 1}' is over the 64 MiB limit"),
+    "length of 10 000 digits": (b"Content-Length: " + b"1" * 10_000 + b"\r\n\r\n{}", [], f"Content-Length '{'1' * 40}…' is over the 64 MiB limit"),
     "body not JSON": (b"Content-Length: 3\r\n\r\nabc", [_parse_error("Expecting value: line 1 column 1 (char 0)")], None),
     "body not UTF-8": (b"Content-Length: 2\r\n\r\n\xc3(", [_parse_error("'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte")], None),
     "JSON, not JSON-RPC": (b"Content-Length: 2\r\n\r\n[]", [{"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": NOT_RPC}}], None),
+    "NaN": (_framed(b"NaN"), [_parse_error("NaN is not a JSON value")], None),
+    "an id of Infinity": (_framed(b'{"jsonrpc":"2.0","id":Infinity,"method":"shutdown"}'), [_parse_error("Infinity is not a JSON value")], None),
+    "an id of -Infinity": (_framed(b'{"jsonrpc":"2.0","id":-Infinity,"method":"shutdown"}'), [_parse_error("-Infinity is not a JSON value")], None),
 }  # fmt: skip
 
 
@@ -338,3 +357,75 @@ def test_a_closed_stream_is_one_line_and_status_2(redirection: str, message: str
         timeout=60,
     )
     assert (done.returncode, done.stderr) == (2, f"rcpack: {message}\n")
+
+
+def test_a_length_with_leading_zeros_is_read_by_its_value(session: Server) -> None:
+    """``Content-Length: 000000049`` is 49 bytes, however many digits it is written with."""
+    before = len(session.errors)
+    asked, answer = _symbols(next(_IDS))
+    header, _, rest = asked.partition(b"\r\n")
+    session.send(header.replace(b": ", b": 0000000") + b"\r\n" + rest)
+    assert session.receive() == answer
+    assert session.errors_since(before) == ""
+
+
+BAD_ID = "Invalid Request: the message's id is not a string, an integer or null"
+BAD_IDS = {"an object": b'{"a":1}', "an array": b"[1]", "true": b"true", "false": b"false",
+           "a fraction": b"1.5", "a whole number written as a fraction": b"7.0", "an exponent": b"7e0"}  # fmt: skip
+
+
+@pytest.mark.parametrize("bad_id", BAD_IDS.values(), ids=BAD_IDS)
+def test_a_request_whose_id_is_not_a_string_an_integer_or_null_is_refused(
+    session: Server, bad_id: bytes
+) -> None:
+    """Refused with -32600 and id null, and not done: a shutdown so asked shuts nothing down."""
+    before = len(session.errors)
+    body = b'{"jsonrpc":"2.0","id":%b,"method":"shutdown"}' % bad_id
+    asked, answer = _symbols(next(_IDS))
+    session.send(_framed(body) + asked)
+    error = {"code": -32600, "message": BAD_ID}
+    assert session.receive() == {"jsonrpc": "2.0", "id": None, "error": error}
+    assert session.receive() == answer  # not refused as after shutdown
+    assert session.errors_since(before) == ""
+
+
+def test_a_shutdown_with_an_id_of_true_is_refused_and_a_real_one_answered(server: Server) -> None:
+    """The server is still running after the refusal: the next shutdown is answered null."""
+    body = b'{"jsonrpc":"2.0","id":true,"method":"shutdown"}'
+    server.send(_framed(body) + SHUTDOWN + EXIT)
+    error = {"code": -32600, "message": BAD_ID}
+    assert server.receive() == {"jsonrpc": "2.0", "id": None, "error": error}
+    assert server.receive() == SHUT_DOWN
+    assert server.end() == (0, [], "")
+
+
+def _interrupted(server: Server) -> None:
+    """Ctrl-C ends ``server`` within a second and a half: status 130 and one line on stderr."""
+    server.process.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    status, _, errors = server.end()
+    assert time.monotonic() - started < 1.5
+    assert (status, errors) == (130, "rcpack: interrupted\n")
+
+
+INITIALIZE = request(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+
+
+def test_ctrl_c_ends_the_server_at_once_with_status_130(server: Server) -> None:
+    """SIGINT while the server waits for the editor (stdin still open): one line, status 130."""
+    server.send(INITIALIZE)
+    assert server.receive()["id"] == 1
+    _interrupted(server)
+
+
+def test_ctrl_c_ends_the_server_mid_check(server: Server, tmp_path: Path) -> None:
+    """SIGINT while a long check runs (seconds, for a file of 12 MB) ends it as at once."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    file = tmp_path / "pack" / "section-3.yaml"
+    document = {"uri": file.as_uri(), "languageId": "yaml", "version": 1}
+    opened = {"textDocument": {**document, "text": file.read_text(encoding="utf-8") * 600}}
+    server.send(INITIALIZE)
+    assert server.receive()["id"] == 1
+    server.send(notification("textDocument/didOpen", opened))
+    time.sleep(1)  # the message read and the check begun
+    _interrupted(server)

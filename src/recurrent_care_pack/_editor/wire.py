@@ -11,30 +11,39 @@ and answered before pygls's protocol object sees the messages:
   is not a whole number, none at all, or one over `MAX_BODY`) is reported in one line on
   stderr and skipped: reading resumes at the next ``Content-Length:`` header, wherever it
   starts, and the declared body is never allocated;
-- a body that is not JSON is answered with a Parse error (-32700), and JSON that is not a
-  JSON-RPC 2.0 message with an Invalid Request error (-32600), both with id null;
+- a body that is not JSON (``NaN`` and ``Infinity`` are not) is answered with a Parse error
+  (-32700), and JSON that is not a JSON-RPC 2.0 message, or one whose id is not a string, an
+  integer or null (LSP's ids are integers or strings), with an Invalid Request error
+  (-32600), both with id null and nothing else done;
 - after ``shutdown`` a request is answered with Invalid Request and anything else but
   ``exit`` is dropped; ``exit`` ends with status 0 after ``shutdown``, 1 without;
 - what pygls logs (warnings and errors) is one line on stderr, never a traceback;
 - the end of the input ends the server at once: status 0 after ``shutdown``, else 1 with
   one line on stderr; input that cannot be read or output that cannot be written end it
-  with one line on stderr and status 2.
+  with one line on stderr and status 2;
+- Ctrl-C (SIGINT) ends it at once, whatever it is doing, as it ends any rcpack command:
+  stdin is read on a daemon thread of its own, which is abandoned, never waited for.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import json
 import logging
+import queue
 import re
+import signal
 import sys
-from typing import TYPE_CHECKING, Any, BinaryIO
+import threading
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 from pygls.exceptions import JsonRpcException
 
 if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
+    from types import FrameType
 
     from pygls.lsp.server import LanguageServer
     from pygls.protocol import JsonRPCProtocol
@@ -59,16 +68,28 @@ def serve_stdio(server: LanguageServer) -> int:
     if sys.stdout is None:  # started with stdout closed (rcpack lsp >&-)
         _say("cannot write to the editor: standard output is closed")
         return 2
-    connection = _Connection(server.protocol, sys.stdin.buffer, _Output(sys.stdout.buffer))
-    threads = server.thread_pool  # pygls's, which also runs its handlers marked to use one
+    # stdin's own file, read apart from sys.stdin: the thread reading it may be abandoned
+    # mid-read, and sys.stdin is closed as Python ends, which would then wait for that read
+    stdin = io.BufferedReader(io.FileIO(sys.stdin.fileno(), "rb", closefd=False))
+    connection = _Connection(server.protocol, stdin, _Output(sys.stdout.buffer))
     pygls_log, said = logging.getLogger("pygls"), logging.StreamHandler(sys.stderr)
     said.setFormatter(_FirstLine())
     pygls_log.addHandler(said)
+    # Ctrl-C raises KeyboardInterrupt at once, even mid-check (asyncio.run would only cancel
+    # the session, which waits for the check); rcpack's CLI reports it and ends with 130
+    main = threading.current_thread() is threading.main_thread()
+    interrupt = signal.signal(signal.SIGINT, _interrupted) if main else None
     try:
-        return asyncio.run(connection.serve(threads))
+        return asyncio.run(connection.serve())
     finally:
-        threads.shutdown()
+        if main:
+            signal.signal(signal.SIGINT, interrupt)
         pygls_log.removeHandler(said)
+
+
+def _interrupted(_signal: int, _frame: FrameType | None) -> NoReturn:
+    """Ctrl-C: KeyboardInterrupt now (asyncio.run leaves a handler not Python's own in place)."""
+    raise KeyboardInterrupt
 
 
 def _say(text: str) -> None:
@@ -114,7 +135,7 @@ class _Output:
 
     def send(self, message: dict[str, Any]) -> None:
         """Send one JSON-RPC message, framed."""
-        body = json.dumps(message).encode()
+        body = json.dumps(message, allow_nan=False).encode()
         self.write(b"Content-Length: %d\r\n\r\n%b" % (len(body), body))
 
     def error(self, message_id: object, code: int, text: str) -> None:
@@ -155,7 +176,7 @@ class _Input:
                     pass  # Content-Type, or a header of a later version of the protocol
                 elif not value.isdigit():
                     problem = f"Content-Length {_shown(value)} is not a whole number of bytes"
-                elif len(value) > len(str(MAX_BODY)) or int(value) > MAX_BODY:
+                elif len(value.lstrip(b"0")) > len(str(MAX_BODY)) or int(value) > MAX_BODY:
                     problem = f"Content-Length {_shown(value)} is over the 64 MiB limit"
                 else:
                     length = int(value)
@@ -182,6 +203,49 @@ class _Input:
         return header if header.endswith(b"\n") else header + self.stream.readline(_LINE)
 
 
+class _Reader:
+    """The editor's messages, read on a daemon thread one at a time as they are asked for.
+
+    The thread is never waited for: Ctrl-C ends the server while it waits for stdin.
+    """
+
+    def __init__(self, messages: _Input) -> None:
+        self.asked: queue.SimpleQueue[Future[bytes | None]] = queue.SimpleQueue()
+        thread = threading.Thread(target=self.read, args=(messages,), daemon=True)
+        thread.start()
+
+    def read(self, messages: _Input) -> None:
+        """Read the next message each time one is asked for."""
+        while True:
+            asked = self.asked.get()
+            if not asked.set_running_or_notify_cancel():  # no longer wanted (Ctrl-C)
+                continue
+            try:  # a running future cannot be cancelled, so setting its result cannot fail
+                asked.set_result(messages.body())
+            except Exception as error:  # noqa: BLE001 (handed to the one waiting for it)
+                asked.set_exception(error)
+
+    async def body(self) -> bytes | None:
+        """The next well-framed message's body; None at the end of the input."""
+        asked: Future[bytes | None] = Future()
+        self.asked.put(asked)
+        return await asyncio.wrap_future(asked)
+
+
+def _refused(constant: str) -> NoReturn:
+    """What json makes of NaN, Infinity and -Infinity, which are not JSON: a parse error."""
+    raise ValueError(f"{constant} is not a JSON value")
+
+
+def _valid_id(message_id: object) -> bool:
+    """Whether ``message_id`` may be a request's id: a string, an integer or null.
+
+    JSON-RPC 2.0 says a number SHOULD NOT have a fraction and LSP that an id is an integer
+    or a string, so 1.5 (or 1.0) is refused, as are true, objects and arrays.
+    """
+    return message_id is None or isinstance(message_id, str) or type(message_id) is int
+
+
 class _Connection:
     """One editor's session: its messages read, checked, and handed to pygls's protocol."""
 
@@ -192,12 +256,12 @@ class _Connection:
         self.shut_down = False
         protocol.set_writer(output)
 
-    async def serve(self, threads: ThreadPoolExecutor) -> int:
+    async def serve(self) -> int:
         """Handle messages until ``exit`` or the end of the input; the exit status."""
-        loop = asyncio.get_running_loop()
+        reader = _Reader(self.input)
         while True:
             try:
-                body = await loop.run_in_executor(threads, self.input.body)
+                body = await reader.body()
             except OSError as error:  # stdin may not be read (rcpack lsp 0>/dev/null)
                 _say(f"cannot read from the editor: {error.strerror or error}")
                 return 2
@@ -212,16 +276,26 @@ class _Connection:
                 _say(f"cannot write to the editor: {self.output.failure.strerror}")
                 return 2
 
-    def handle(self, body: bytes) -> bool:
-        """Answer or pass on one message; whether it was ``exit``."""
+    def message(self, body: bytes) -> dict[str, Any] | None:
+        """``body`` as a JSON-RPC 2.0 message; None, once answered with an error, if not one."""
         try:
-            data = json.loads(body)
+            data = json.loads(body, parse_constant=_refused)
         except (ValueError, RecursionError) as error:
             self.output.error(None, PARSE_ERROR, f"Parse error: the message is not JSON: {error}")
-            return False
+            return None
         if not isinstance(data, dict) or data.get("jsonrpc") != "2.0":
-            text = "Invalid Request: the message is not a JSON-RPC 2.0 message"
-            self.output.error(None, INVALID_REQUEST, text)
+            problem = "the message is not a JSON-RPC 2.0 message"
+        elif not _valid_id(data.get("id")):
+            problem = "the message's id is not a string, an integer or null"
+        else:
+            return data
+        self.output.error(None, INVALID_REQUEST, f"Invalid Request: {problem}")
+        return None
+
+    def handle(self, body: bytes) -> bool:
+        """Answer or pass on one message; whether it was ``exit``."""
+        data = self.message(body)
+        if data is None:
             return False
         method, message_id = data.get("method"), data.get("id")
         request = method is not None and "id" in data
