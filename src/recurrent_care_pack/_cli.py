@@ -407,34 +407,39 @@ def _date(text: str) -> date:
 _MOST_PARTICIPANTS, _MOST_DAYS = 1000, 366
 
 
-def _whole_number(text: str) -> int | None:
+def _digits(text: str) -> int | None:
     """``text`` as a whole number above 0 in ASCII digits (not full-width ones); else None."""
-    digits = text
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > 30 or int(digits) == 0:
+    if not (text.isascii() and text.isdigit()) or len(text) > 30 or int(text) == 0:
         return None
-    return int(digits)
+    return int(text)
+
+
+def _whole_number(text: str, like: str, most: int, past: str) -> int:
+    """``text`` as a whole number from 1 to ``most``.
+
+    ``like`` says what is wanted ("a number of days like 2"), ``past`` what more would be.
+    """
+    number = _digits(text.strip())
+    if number is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not {like}")
+    if number > most:
+        raise argparse.ArgumentTypeError(f"'{text}' is {past} (at most {most})")
+    return number
 
 
 def _count(text: str) -> int:
-    number = _whole_number(text.strip())
-    if number is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of people like 12")
-    if number > _MOST_PARTICIPANTS:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is more people than a handout is printed for (at most {_MOST_PARTICIPANTS})"
-        )
-    return number
+    return _whole_number(
+        text,
+        "a number of people like 12",
+        _MOST_PARTICIPANTS,
+        "more people than a handout is printed for",
+    )
 
 
 def _days(text: str) -> int:
-    number = _whole_number(text.strip())
-    if number is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days like 2")
-    if number > _MOST_DAYS:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is more days than rcpack plans (at most {_MOST_DAYS})"
-        )
-    return number
+    return _whole_number(
+        text, "a number of days like 2", _MOST_DAYS, "more days than rcpack plans"
+    )
 
 
 def _duration(text: str) -> timedelta:
@@ -895,7 +900,7 @@ def _size(text: str) -> int:
     number, unit = text.strip().upper().rstrip("B").rstrip("I"), ""
     if number[-1:] in units:
         number, unit = number[:-1], number[-1]
-    count = _whole_number(number)
+    count = _digits(number)
     if count is None:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 64M, 500K or 1048576")
     if count * units[unit] > _MOST_FILE_SIZE:
