@@ -17,7 +17,7 @@ LAYERS = (
     "_output",
     "_use | _content",
     "_naming | _arguments",
-    "_model",
+    "_model | _session",
     "_durations",
     "_problems",
     "_files",

@@ -28,6 +28,7 @@ from recurrent_care_pack._arguments import (
 from recurrent_care_pack._durations import LARGEST, format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names
+from recurrent_care_pack._session import Break, Slot
 
 from .queries import Item, label, selected
 
@@ -35,11 +36,14 @@ __all__ = [
     "SLOT_TITLES",
     "TIME_ZONE",
     "Agenda",
+    "Break",
     "Breaks",
     "Entry",
     "EntryKind",
+    "Note",
     "PlanError",
     "PlanOptions",
+    "Slot",
     "check_clock_changes",
     "plan",
     "plan_options",
@@ -113,6 +117,7 @@ class Breaks:
     after_exercises: bool = field(default=False, validator=validator(bool))
     every: timedelta | None = field(default=None, validator=optional(timedelta))
     at: tuple[time, ...] = field(default=(), converter=_times, validator=tuple_of(time))
+    fixed: tuple[Break, ...] = field(default=(), converter=tuple, validator=tuple_of(Break))
 
 
 @frozen(kw_only=True)
@@ -141,6 +146,15 @@ class PlanOptions:
     opening: timedelta | None = field(default=None, validator=optional(timedelta))
     closing: timedelta | None = field(default=None, validator=optional(timedelta))
     dates: tuple[date, ...] = field(default=(), converter=_dates, validator=tuple_of(date))
+    booked: tuple[Slot, ...] = field(default=(), converter=tuple, validator=tuple_of(Slot))
+
+    @property
+    def sessions(self) -> tuple[Slot, ...]:
+        """The booked slots, one per session: ``booked``, or ``days`` alike from the others."""
+        if self.booked:
+            return self.booked
+        dates: tuple[date | None, ...] = self.dates or (None,) * self.days
+        return tuple(Slot(start=self.start, end=self.day_end, date=d) for d in dates)
 
     @property
     def slots(self) -> tuple[tuple[EntryKind, timedelta], ...]:
@@ -229,12 +243,30 @@ class Entry:
 
 
 @frozen(kw_only=True)
+class Note:
+    """What the plan tells its facilitator, in the tool's words, about a day or an item.
+
+    Where a break went and why, what was left out and what would fit it, a long stretch
+    without a break, what an exercise planned alone builds on.
+    """
+
+    text: str
+    day: int | None = None
+    item: str | None = None
+
+
+@frozen(kw_only=True)
 class Agenda:
     """A planned session: its entries in order, and what a budget left out."""
 
     entries: tuple[Entry, ...]
     left_out: tuple[str, ...] = ()
     options: PlanOptions = field(factory=PlanOptions)
+    notes: tuple[Note, ...] = ()
+
+    def slot(self, number: int) -> Slot:
+        """The booked slot of day ``number`` (from 1)."""
+        return self.options.sessions[number - 1]
 
     @property
     def days(self) -> int:
