@@ -197,8 +197,8 @@ def test_structure_tree_is_whole(plan: str, kind: str, large_print: bool) -> Non
 
 def _marked(
     instructions: Sequence[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage],
-) -> Iterator[tuple[int | None, bool]]:
-    """Each marked-content sequence: its MCID (if any) and whether it is inside an artifact."""
+) -> Iterator[tuple[str, int | None, bool]]:
+    """Each marked-content sequence: its tag, its MCID (if any), whether inside an artifact."""
     stack: list[bool] = []
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
@@ -206,52 +206,72 @@ def _marked(
         operator = str(instruction.operator)
         if operator in ("BDC", "BMC"):
             operands = instruction.operands
-            artifact = str(operands[0]) == "/Artifact"
             properties = operands[1] if len(operands) > 1 else None
             mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
-            yield (None if mcid is None else int(mcid)), any(stack)
-            stack.append(artifact)
+            yield str(operands[0]), (None if mcid is None else int(mcid)), any(stack)
+            stack.append(str(operands[0]) == "/Artifact")
         elif operator == "EMC":
             stack.pop()
     assert stack == []
+
+
+def _drawings(page: pikepdf.Page) -> Iterator[pikepdf.Page | pikepdf.Object]:
+    """The page and every form it draws (through its resources, and theirs)."""
+    yield page
+    pending = [page.obj.get("/Resources")]
+    while pending:
+        resources = pending.pop()
+        if not isinstance(resources, pikepdf.Dictionary):
+            continue
+        for xobject in resources.get("/XObject", {}).values():
+            if xobject.get("/Subtype") == "/Form":
+                yield xobject
+                pending.append(xobject.get("/Resources"))
 
 
 @pytest.mark.parametrize(("plan", "kind", "large_print"), HANDOUTS)
 def test_all_content_is_in_the_tree_or_an_artifact(
     plan: str, kind: str, large_print: bool
 ) -> None:
-    """Every MCID on a page is reached from the root through the ParentTree; the rest artifacts.
+    """Every MCID on a page or its forms is in the tree (via the ParentTree); the rest artifacts.
 
     No element is outside the tree: the ParentTree names only elements in it, each holding
     the MCID it is named for, and every MCID the tree names is on its page.
     """
     with _open(_pdf(plan, kind, large_print=large_print)) as pdf:
-        root = pdf.Root.StructTreeRoot
-        reached = {e.objgen for e in _elements(root)}
-        nums = root.ParentTree.Nums
-        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
-        assert "/Kids" not in root.ParentTree
-        for page in pdf.pages:
-            slots = parents[int(page.obj.StructParents)]
-            marked = list(_marked(pikepdf.parse_content_stream(page)))
-            for xobject in page.obj.Resources.get("/XObject", {}).values():
-                assert "/MCID" not in xobject.read_bytes().decode("latin-1")  # all on the page
-            mcids = [mcid for mcid, _ in marked if mcid is not None]
-            assert len(mcids) == len(set(mcids))
-            for mcid, in_artifact in marked:
-                if mcid is None:
-                    continue
-                assert not in_artifact
-                element = slots[mcid]
-                assert element.objgen in reached
-                assert mcid in list(element.K)
-            named = [i for i, slot in enumerate(slots) if isinstance(slot, pikepdf.Dictionary)]
-            assert named == sorted(mcids)
-        objects = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)]
-        orphans = [
-            o for o in objects if o.get("/Type") == "/StructElem" and o.objgen not in reached
+        _assert_in_the_tree_or_artifacts(pdf)
+
+
+def _assert_in_the_tree_or_artifacts(pdf: pikepdf.Pdf) -> None:
+    """Each MCID reached from the root through the ParentTree, other marked content an artifact."""
+    root = pdf.Root.StructTreeRoot
+    reached = {e.objgen for e in _elements(root)}
+    nums = root.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    assert "/Kids" not in root.ParentTree
+    for page in pdf.pages:
+        slots = parents[int(page.obj.StructParents)]
+        marked = [
+            sequence
+            for drawing in _drawings(page)
+            for sequence in _marked(pikepdf.parse_content_stream(drawing))
         ]
-        assert orphans == []
+        assert marked
+        mcids = [mcid for _, mcid, _ in marked if mcid is not None]
+        assert len(mcids) == len(set(mcids))
+        for tag, mcid, in_artifact in marked:
+            if mcid is None:  # marked content outside the tree: an artifact's own
+                assert tag == "/Artifact" or in_artifact
+                continue
+            assert not in_artifact
+            element = slots[mcid]
+            assert element.objgen in reached
+            assert mcid in list(element.K)
+        named = [i for i, slot in enumerate(slots) if isinstance(slot, pikepdf.Dictionary)]
+        assert named == sorted(mcids)
+    objects = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)]
+    orphans = [o for o in objects if o.get("/Type") == "/StructElem" and o.objgen not in reached]
+    assert orphans == []
 
 
 @pytest.mark.parametrize(("kind", "large_print"), [(k, s) for k in KINDS for s in SIZES])
@@ -390,6 +410,21 @@ def test_two_tables_stay_two_and_a_caption_stays_in_its_table() -> None:
         assert len(_cell_pages(first, pdf)) == 2
         assert [_role(k) for k in _kids(first)] == ["/Caption", "/THead", "/TBody"]
         assert len(_kids(_kids(second)[1])) == 3
+
+
+def test_faint_text_drawn_in_a_form_is_tagged_and_a_faint_footer_an_artifact() -> None:
+    """Content WeasyPrint draws in a form (anything with opacity) is retagged there too."""
+    html = (
+        '<!DOCTYPE html><html lang="en-GB"><head><title>Faint</title><style>'
+        '@page { @bottom-right { content: "Page " counter(page); opacity: .5 } }'
+        "p { opacity: .5 }</style></head>"
+        "<body><main><h1>Faint</h1><p>Faint text</p></main></body></html>"
+    )
+    with _open(tagged_pdf(HTML(string=html))) as pdf:
+        _assert_in_the_tree_or_artifacts(pdf)
+        forms = [f.read_bytes() for f in pdf.pages[0].obj.Resources.XObject.values()]
+        assert sorted(b"/Artifact" in f for f in forms) == [False, True]
+        assert [b"/MCID" in f for f in forms if b"/Artifact" not in f] == [True]
 
 
 def test_without_pikepdf_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
