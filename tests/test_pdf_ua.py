@@ -89,8 +89,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_checker_is_the_pinned_version() -> None:
     """The tests run the pdfua version README names and the dev extra pins."""
     assert pdfua.__version__ == PDFUA
-    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8")
-    assert f'"pdfua=={PDFUA}"' in pyproject
+    root = Path(__file__).resolve().parents[1]
+    assert f'"pdfua=={PDFUA}"' in (root / "pyproject.toml").read_text("utf-8")
+    readme = " ".join((root / "README.md").read_text("utf-8").split())
+    assert f"the `pdfua` checker {PDFUA} from PyPI (pinned in the `dev` extra)" in readme
 
 
 @pytest.mark.parametrize(("plan", "kind", "large_print"), HANDOUTS)
