@@ -414,6 +414,20 @@ def test_two_tables_stay_two_and_a_caption_stays_in_its_table() -> None:
         assert len(_kids(_kids(second)[1])) == 3
 
 
+def test_a_footer_row_repeated_on_each_page_is_read_once() -> None:
+    """A ``tfoot`` WeasyPrint repeats at each page's foot: one TFoot, the last page's, at the end."""
+    foot = "<tfoot><tr><td>Total</td><td colspan=2>50 rows</td></tr></tfoot>"
+    with _open(_document(_table(50).replace("</table>", f"{foot}</table>"))) as pdf:
+        [table] = _tables(pdf)
+        pages = _cell_pages(table, pdf)
+        assert len(pages) >= 2
+        assert [_role(k) for k in _kids(table)] == ["/THead", "/TBody", "/TFoot"]
+        [row] = _kids(_kids(table)[2])
+        last = pdf.pages[max(pages)].obj.objgen
+        assert all(cell.Pg.objgen == last for cell in _kids(row))
+        _assert_in_the_tree_or_artifacts(pdf)
+
+
 def test_faint_text_drawn_in_a_form_is_tagged_and_a_faint_footer_an_artifact() -> None:
     """Content WeasyPrint draws in a form (anything with opacity) is retagged there too."""
     html = (
