@@ -164,11 +164,15 @@ def _marks_content(element: pikepdf.Dictionary) -> bool:
 @pytest.mark.parametrize("large_print", SIZES)
 @pytest.mark.parametrize("plan", PLANS)
 def test_one_table_per_running_sheet(plan: str, large_print: bool) -> None:
-    """The guide has one Table element per HTML table (one running sheet a day), one head each."""
+    """The guide has one Table element per HTML table (a running sheet a day at least), one head each.
+
+    Today the whole pack's running sheet runs over two or three pages; the tables built to
+    order below run over pages whatever the guide's layout becomes.
+    """
     html = _html(plan, "guide", large_print)
     with _open(_pdf(plan, "guide", large_print=large_print)) as pdf:
         tables = [e for e in _elements(pdf.Root.StructTreeRoot) if _role(e) == "/Table"]
-        assert len(tables) == html.count("<table") == _agenda(plan).days
+        assert len(tables) == html.count("<table") >= _agenda(plan).days
         for table in tables:
             assert [_role(k) for k in _kids(table)].count("/THead") == 1
 
