@@ -8,7 +8,6 @@ the handout, its sections and the page.
 """
 
 import functools
-import io
 import os
 import re
 from collections.abc import Iterable
@@ -246,8 +245,6 @@ def _pdf(html: str) -> bytes:
         raise MissingExtraError(
             "PDF handouts need WeasyPrint: pip install 'recurrent-care-pack[pdf]'"
         ) from None
-    stream = io.BytesIO()
-    # PDF/UA-1: tagged (headings, lists, tables in the structure tree), the title shown in
-    # the viewer's title bar, the language and the title in the metadata.
-    HTML(string=html).write_pdf(stream, pdf_variant="pdf/ua-1")
-    return stream.getvalue()
+    from .tagging import tagged_pdf  # noqa: PLC0415 (needs pikepdf, in the same extra)
+
+    return tagged_pdf(HTML(string=html))  # PDF/UA-1, its structure tree repaired
