@@ -6,6 +6,7 @@ from ``plan()``.
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._session import Location, Session, Slot
@@ -16,7 +17,9 @@ TEAM_DAY = date(2027, 1, 12)
 WEEKS = (date(2027, 1, 12), date(2027, 1, 19), date(2027, 1, 26))
 
 
-def _entries(day: int, start: time, steps: list[tuple[EntryKind, str, int, str | None]]) -> list[Entry]:
+def _entries(
+    day: int, start: time, steps: list[tuple[EntryKind, str, int, str | None]]
+) -> list[Entry]:
     """Entries back to back from ``start``: (kind, title, minutes, item)."""
     pack = rcp.load_pack()
     modules = {m.id: m for s in pack.sections for m in s.modules}
@@ -46,17 +49,37 @@ def team_day() -> Agenda:
     films, exercise, pause = EntryKind.FILMS, EntryKind.EXERCISE, EntryKind.BREAK
     steps = [
         (films, "Module 1 films: Films 2, 3, 4 and 5", 40, "section-3-module-1"),
-        (exercise, "Exercise 8: Understanding non-engagement and attachment through a case study", 30, "exercise-8"),
+        (
+            exercise,
+            "Exercise 8: Understanding non-engagement and attachment through a case study",
+            30,
+            "exercise-8",
+        ),
         (pause, "Break", 10, None),
         (films, "Module 2 films: Film 6", 23, "section-3-module-2"),
-        (exercise, "Exercise 9: Understanding non-engagement and complex trauma through a case study", 30, "exercise-9"),
+        (
+            exercise,
+            "Exercise 9: Understanding non-engagement and complex trauma through a case study",
+            30,
+            "exercise-9",
+        ),
         (pause, "Lunch", 45, None),
         (films, "Module 3 films: Film 7", 32, "section-3-module-3"),
-        (exercise, "Exercise 10: Thinking about trauma-informed approaches in your work", 30, "exercise-10"),
+        (
+            exercise,
+            "Exercise 10: Thinking about trauma-informed approaches in your work",
+            30,
+            "exercise-10",
+        ),
     ]
-    options = PlanOptions(booked=(Slot(start=time(9, 30), end=time(13, 30), date=TEAM_DAY),))
+    # (Any: the field's converter is a bare tuple, which mypy cannot solve)
+    booked: Any = (Slot(start=time(9, 30), end=time(13, 30), date=TEAM_DAY),)
+    options = PlanOptions(booked=booked)
     notes = (
-        Note(text="the lunch asked for at 12:00 starts at 11:43, after Exercise 9: at 12:00 Module 3's films would be running", day=1),
+        Note(
+            text="the lunch asked for at 12:00 starts at 11:43, after Exercise 9: at 12:00 Module 3's films would be running",
+            day=1,
+        ),
     )
     return Agenda(entries=tuple(_entries(1, time(9, 30), steps)), options=options, notes=notes)
 
@@ -80,7 +103,7 @@ def team_session() -> Session:
 
 def weekly() -> Agenda:
     """Three weekly 90-minute slots from 09:30, a module each."""
-    slots = tuple(Slot(start=time(9, 30), end=time(11, 0), date=d) for d in WEEKS)
+    slots: Any = tuple(Slot(start=time(9, 30), end=time(11, 0), date=d) for d in WEEKS)
     options = PlanOptions(days=3, dates=WEEKS, day_end=time(11, 0), booked=slots)
     return rcp.plan(rcp.load_pack(), ["section-3"], options)
 

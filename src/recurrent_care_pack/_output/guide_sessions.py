@@ -27,7 +27,7 @@ def session_parts(
 ) -> tuple[Part, ...]:
     """A part per session (day) of the agenda, in order."""
     return tuple(
-        _part(pack, agenda, number, session, name, participants)
+        _part(pack, agenda, number, session=session, name=name, participants=participants)
         for number in range(1, agenda.days + 1)
     )
 
@@ -59,12 +59,12 @@ def _part(  # noqa: PLR0913 (one session's facts, each by name)
     pack: Pack,
     agenda: Agenda,
     number: int,
+    *,
     session: Session | None,
     name: str,
     participants: int | None,
 ) -> Part:
     entries = agenda.day(number)
-    when = session_date(agenda, number)
     sheet = _sheet(pack, agenda, number, session)
     heading = f"Session {number} of {agenda.days}" if agenda.days > 1 else "Running sheet"
     return Part(
@@ -148,7 +148,7 @@ def _rows(pack: Pack, entries: Sequence[Entry]) -> list[Row]:
     return rows
 
 
-def _todo(pack: Pack, entry: Entry, day_films: list[Media]) -> str:
+def _todo(pack: Pack, entry: Entry, day_films: list[Media]) -> str:  # noqa: PLR0911 (one per kind)
     """What the facilitator does for an entry, from the data alone."""
     media = lookup(pack).media
     if entry.kind is EntryKind.BREAK:
@@ -242,10 +242,8 @@ def _in_sentence(title: str) -> str:
 def _bring(pack: Pack, entries: Sequence[Entry], participants: int | None) -> tuple[Check, ...]:
     """What to bring for one session, each thing once; counts marked as the tool's."""
     exercises = lookup(pack).exercises
-    chosen = [exercises[i] for i in _unique(e.item for e in entries if e.item in exercises)]
-    films = [
-        f for f in _unique(f for e in entries for f in e.films) if f in lookup(pack).media
-    ]
+    chosen = [exercises[i] for i in _unique(e.item or "" for e in entries if e.item in exercises)]
+    films = [f for f in _unique(f for e in entries for f in e.films) if f in lookup(pack).media]
     checks: list[Check] = []
     if films:
         checks.append(
@@ -264,8 +262,7 @@ def _bring(pack: Pack, entries: Sequence[Entry], participants: int | None) -> tu
         else None
     )
     checks += [
-        Check(text=f"{h.title} ({_names(pack, h.exercises)})", note=count)
-        for h in needed.handouts
+        Check(text=f"{h.title} ({_names(pack, h.exercises)})", note=count) for h in needed.handouts
     ]
     checks.append(
         Check(
@@ -276,9 +273,7 @@ def _bring(pack: Pack, entries: Sequence[Entry], participants: int | None) -> tu
     things = {t.name.casefold(): (t.name, list(t.exercises)) for t in needed.things}
     for choice in needed.choices:
         # A choice met by what is brought anyway is not listed twice (flipchart paper once).
-        met = next(
-            (o for o in choice.options if all(m.casefold() in things for m in o)), None
-        )
+        met = next((o for o in choice.options if all(m.casefold() in things for m in o)), None)
         if met is not None:
             for name in met:
                 users = things[name.casefold()][1]
@@ -383,9 +378,9 @@ def _word(number: int) -> str:
 
 
 def group_split(participants: int) -> str:
-    """A suggested split for the parts in pairs or small groups: "six pairs or three groups of four"."""
+    """A split for the parts in pairs or small groups: "six pairs, or three groups of four"."""
     people = f"{participants} participant{'s' if participants != 1 else ''}"
-    if participants < 4:  # noqa: PLR2004 (fewer than two pairs: one group)
+    if participants < 4:
         return f"{people}: work as one group throughout."
     pairs = participants // 2
     in_pairs = f"{_word(pairs)} pairs"

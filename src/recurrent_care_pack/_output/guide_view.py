@@ -22,7 +22,7 @@ from recurrent_care_pack._session import Location, Session
 from recurrent_care_pack._use.planning import Agenda, EntryKind
 from recurrent_care_pack._use.queries import every_tip, label, section_of
 
-from .guide_sessions import grouping_words, group_split, part_footer, session_parts, where
+from .guide_sessions import group_split, grouping_words, part_footer, session_parts, where
 from .view import (
     About,
     Aids,
@@ -56,7 +56,7 @@ def guide_view(
 ) -> Guide:
     """The guide for a planned session, built once and read by every format."""
     record = session if isinstance(session, Session) else None
-    named = record.title if record is not None else session
+    named = record.title if record is not None else session if isinstance(session, str) else None
     if participants is None and record is not None:
         participants = record.participants
     locations: Mapping[str, Location] = record.locations if record is not None else {}
@@ -72,7 +72,13 @@ def guide_view(
         parts=session_parts(pack, agenda, record, name, participants),
         footer=part_footer(name, agenda, None),
         about=tuple(_about(s) for s in sections),
-        aids=_aids(pack, agenda, sections, modules, exercises, participants),
+        aids=_aids(
+            agenda,
+            sections=sections,
+            modules=modules,
+            exercises=exercises,
+            participants=participants,
+        ),
         modules=tuple(_module(pack, m, agenda, locations) for m in modules),
         exercises=tuple(_exercise(pack, e, locations) for e in exercises),
         tips=tuple(_tips(s) for s in sections if s.tips is not None),
@@ -94,9 +100,9 @@ def _about(section: Section) -> About:
     )
 
 
-def _aids(  # noqa: PLR0913 (what the suggestions draw on, each by name)
-    pack: Pack,
+def _aids(
     agenda: Agenda,
+    *,
     sections: Sequence[Section],
     modules: Sequence[LearningModule],
     exercises: Sequence[Exercise],
@@ -107,12 +113,16 @@ def _aids(  # noqa: PLR0913 (what the suggestions draw on, each by name)
     opening = (
         "Welcome everyone; say who is facilitating and when the breaks are.",
         f"Say what the session is for: what the section covers{covers}.",
-        "Agree how the group works together: what is said about families and colleagues "
-        "stays in the room, and anyone may step out for a while.",
+        (
+            "Agree how the group works together: what is said about families and colleagues "
+            "stays in the room, and anyone may step out for a while."
+        ),
     )
     closing = [
-        "Go back to what the section covers: ask each person for one thing they will take "
-        "into their work.",
+        (
+            "Go back to what the section covers: ask each person for one thing they will take "
+            "into their work."
+        ),
     ]
     if exercises:
         closing.append("Gather the flipchart sheets and Post-its before people leave.")
@@ -121,13 +131,12 @@ def _aids(  # noqa: PLR0913 (what the suggestions draw on, each by name)
         opening=opening,
         closing=tuple(closing),
         split=group_split(participants) if participants and exercises else None,
-        prompts=_prompts(pack, agenda, sections, modules),
+        prompts=_prompts(agenda, sections, modules),
         aims=aims,
     )
 
 
 def _prompts(
-    pack: Pack,
     agenda: Agenda,
     sections: Sequence[Section],
     modules: Sequence[LearningModule],
@@ -144,7 +153,7 @@ def _prompts(
         planned = any(
             e.item == module.id and e.kind is EntryKind.DISCUSSION for e in agenda.entries
         )
-        when = f"After Module {module.number}’s films"
+        when = f"After Module {module.number}\u2019s films"
         when += " (the discussion in this plan)" if planned else " (if there is time)"
         prompts.append(
             Prompt(
@@ -241,9 +250,7 @@ def _exercise(pack: Pack, exercise: Exercise, locations: Mapping[str, Location])
             PhaseView(
                 label=_capital(
                     ", ".join(
-                        w
-                        for w in (grouping_words(exercise, i), format_duration(p.duration))
-                        if w
+                        w for w in (grouping_words(exercise, i), format_duration(p.duration)) if w
                     )
                 ),
                 activity=p.activity,

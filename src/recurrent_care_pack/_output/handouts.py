@@ -4,8 +4,7 @@ The view here is plain data ready to print (durations in words, names resolved);
 templates in ``templates/`` and the Word writer only lay it out.
 """
 
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from recurrent_care_pack._arguments import (
@@ -21,23 +20,19 @@ from recurrent_care_pack._model import (
     CaseStudyCopy,
     Exercise,
     Grouping,
-    LearningModule,
     Material,
-    Media,
-    Organisation,
     Pack,
-    Person,
     Section,
     Tip,
     TipCategory,
     Work,
     lookup,
 )
-from recurrent_care_pack._naming import either, exercise_names, film_name, film_names, listed
-from recurrent_care_pack._use.planning import Agenda, Entry, EntryKind
-from recurrent_care_pack._use.queries import every_tip, label, materials, section_of
+from recurrent_care_pack._naming import either, exercise_names, film_name, listed
+from recurrent_care_pack._use.planning import Agenda
+from recurrent_care_pack._use.queries import every_tip
 
-from .tables import day_heading, long_date
+from .tables import long_date
 
 __all__ = [
     "CARDS_PER_PAGE",

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 from os import PathLike
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -78,8 +77,8 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned);
     every handout carries its dates and the ``session``: a name, or a `Session` (its title,
     service, participants, place, facilitators and where its films are); ``participants``
-    gives the guide's copies to print and its group split. ``large_print`` sets the body text in 16 pt, headings scaled,
-    instead of 12 pt.
+    gives the guide's copies to print and its group split. ``large_print`` sets the body
+    text in 16 pt, headings scaled, instead of 12 pt.
     """
     check_text("kind", kind, "tips")
     check_text("fmt", fmt, "md")
@@ -93,7 +92,9 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
         check_text("session", session, "Spring 2027, Leeds")
     agenda = agenda or plan(pack)
     if kind == "guide":
-        return _guide(pack, fmt, agenda, large_print, participants, session)
+        return _guide(
+            pack, fmt, agenda, large_print=large_print, participants=participants, session=session
+        )
     name = session.title if isinstance(session, Session) else session
     if participants is None and isinstance(session, Session):
         participants = session.participants
@@ -188,8 +189,10 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _footer(pack: Pack, kind: str, agenda: Agenda, name: str | None) -> str:
-    """What each printed page says at its foot, on one line: the session or the handout's
-    pack, the sections, and a date only when the handout has one (never a series' dates).
+    """What each printed page says at its foot, on one line: the session, sections, date.
+
+    The session's name (else the pack's title), the sections, and a date only when the
+    handout has one (never a series' dates).
     """
     if kind == "tips":
         sections = [s for s in pack.sections if s.tips is not None]
@@ -214,7 +217,8 @@ def _guide(  # noqa: PLR0913 (render_handout's choices for the guide)
     pack: Pack,
     fmt: str,
     agenda: Agenda,
-    large_print: bool,  # noqa: FBT001 (passed on as given)
+    *,
+    large_print: bool,
     participants: int | None,
     session: str | Session | None,
 ) -> bytes:

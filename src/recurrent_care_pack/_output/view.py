@@ -44,7 +44,7 @@ class Row:
 
     @property
     def time(self) -> str:
-        """The row's clock times: "09:30–10:10"."""
+        """The row's clock times, with an en dash between them."""
         return f"{self.start}\u2013{self.end}"
 
 

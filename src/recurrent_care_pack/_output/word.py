@@ -9,10 +9,7 @@ and a footer naming the handout with "Page N of M".
 
 import io
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
 from typing import Any
-
-from recurrent_care_pack._durations import short_duration
 
 __all__ = ["MissingExtraError", "word_document"]
 
