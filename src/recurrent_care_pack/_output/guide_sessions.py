@@ -137,6 +137,7 @@ def _rows(pack: Pack, entries: Sequence[Entry]) -> list[Row]:
                 start=f"{entry.start:%H:%M}",
                 end=f"{entry.end:%H:%M}",
                 length=short_duration(entry.duration),
+                seconds=int(entry.duration.total_seconds()),
                 what=entry.title,
                 todo=_todo(pack, entry, day_films),
                 kind=entry.kind.value,
@@ -225,6 +226,7 @@ def _phase_rows(exercise: Exercise, start: time) -> list[Row]:
                 start=f"{begin:%H:%M}",
                 end=f"{end:%H:%M}",
                 length=short_duration(phase.duration),
+                seconds=int(phase.duration.total_seconds()),
                 what=what,
                 todo=" ".join(todo),
                 kind="phase",
@@ -301,6 +303,7 @@ def _places(
     case_studies = lookup(pack).case_studies
     known: list[str] = []
     unknown: list[tuple[str, str]] = []
+    unknown_films: list[Media] = []
     for film_id in _unique(f for e in entries for f in e.films):
         film = media.get(film_id)
         if film is None:
@@ -308,7 +311,7 @@ def _places(
         if _said(locations.get(film_id)):
             known.append(f"{film_name(film)}: {where(film_id, locations, film_name(film))}")
         else:
-            unknown.append((film_id, film_name(film)))
+            unknown_films.append(film)
     cases = _unique(
         c for e in entries if e.item in exercises for c in exercises[e.item or ""].case_studies
     )
@@ -321,11 +324,12 @@ def _places(
             known.append(f"{title}: printed in this guide")
         else:
             unknown.append((case_id, _in_sentence(title)))
-    if unknown:
-        names = listed([n for _, n in unknown])
+    if unknown_films or unknown:
+        names = listed([film_names(unknown_films)] * bool(unknown_films) + [n for _, n in unknown])
+        first = unknown_films[0].id if unknown_films else unknown[0][0]
         known.append(
             f"Not in the session file: {names}. Note where your service keeps each in the "
-            f"session file, for example {LOCATION_HINT.format(id=unknown[0][0])}"
+            f"session file, for example {LOCATION_HINT.format(id=first)}"
         )
     return tuple(known)
 

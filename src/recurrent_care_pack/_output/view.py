@@ -37,6 +37,7 @@ class Row:
     start: str
     end: str
     length: str
+    seconds: int
     what: str
     todo: str
     kind: str
