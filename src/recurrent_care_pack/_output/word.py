@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["MissingExtraError", "word_document"]
+__all__ = ["MissingExtraError", "footer_line", "word_document"]
 
 #: The language of every run, style and default in the document.
 LANGUAGE = "en-GB"
@@ -170,30 +170,39 @@ def _set_language(element: Any) -> None:
 
 
 def _footer(document: Any, text: str) -> None:
-    """The handout's name, then "Page N of M" (Word's PAGE and NUMPAGES fields) at the right.
+    """Each section's footer: one line, the session and its date, then "Page N of M"."""
+    for section in document.sections:
+        footer_line(document, section, text)
 
-    Two lines, so that neither wraps into the other in large print.
+
+def footer_line(document: Any, section: Any, text: str) -> None:
+    """A section's own footer, on one line: ``text``, then "Page N of M" at the right margin.
+
+    The numbers are Word's PAGE and NUMPAGES fields; the footer is the section's own, not
+    the one before it.
     """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.enum.text import WD_TAB_ALIGNMENT  # noqa: PLC0415
     from docx.oxml import parse_xml  # noqa: PLC0415
 
-    for section in document.sections:
-        footer = section.footer
-        named = footer.paragraphs[0]
-        named.style = document.styles["Footer"]
-        named.add_run(text)
-        page = footer.add_paragraph(style=document.styles["Footer"])
-        page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        page.add_run("Page ")
-        for field, after in (("PAGE", " of "), ("NUMPAGES", "")):
-            page._p.append(  # noqa: SLF001 (python-docx has no field API)
-                parse_xml(
-                    f'<w:fldSimple xmlns:w="{_W[1:-1]}" w:instr=" {field} ">'
-                    "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
-                )
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    for paragraph in footer.paragraphs:
+        paragraph._p.getparent().remove(paragraph._p)  # noqa: SLF001 (no removal API)
+    line = footer.add_paragraph(style=document.styles["Footer"])
+    for stop in list(line.paragraph_format.tab_stops):
+        line.paragraph_format.tab_stops._pPr.remove(stop._tab)  # noqa: SLF001
+    width = section.page_width - section.left_margin - section.right_margin
+    line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    line.add_run(f"{text}\tPage ")
+    for field, after in (("PAGE", " of "), ("NUMPAGES", "")):
+        line._p.append(  # noqa: SLF001 (python-docx has no field API)
+            parse_xml(
+                f'<w:fldSimple xmlns:w="{_W[1:-1]}" w:instr=" {field} ">'
+                "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
             )
-            if after:
-                page.add_run(after)
+        )
+        if after:
+            line.add_run(after)
 
 
 def _finish(document: Any, *, sheets: str | None) -> None:

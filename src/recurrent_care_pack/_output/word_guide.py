@@ -18,6 +18,7 @@ from .word import (
     _finish,
     _set_up,
     _table,
+    footer_line,
 )
 
 __all__ = ["guide_document"]
@@ -41,9 +42,6 @@ def guide_document(view: Guide, layout: Mapping[str, Any]) -> bytes:
     _set_up(document, view.title, {**layout, "footer": ""}, body)
     document.core_properties.author = view.author
     document.core_properties.subject = view.footer
-    for section in document.sections:  # _set_up's footer: replaced by the parts' own
-        for paragraph in section.footer.paragraphs:
-            paragraph._p.getparent().remove(paragraph._p)  # noqa: SLF001 (no removal API)
     for part in view.parts:
         _part(document, view, part, large_print=large_print)
     _reference(document, view)
@@ -64,33 +62,7 @@ def _new_section(document: Any, *, landscape: bool, footer: str, first: bool = F
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = width, height
-    _footer(document, section, footer)
-
-
-def _footer(document: Any, section: Any, text: str) -> None:
-    """One line: the session and its date, then "Page N of M" at the right margin."""
-    from docx.enum.text import WD_TAB_ALIGNMENT  # noqa: PLC0415
-    from docx.oxml import parse_xml  # noqa: PLC0415
-
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    for paragraph in footer.paragraphs:
-        paragraph._p.getparent().remove(paragraph._p)  # noqa: SLF001 (no removal API)
-    line = footer.add_paragraph(style=document.styles["Footer"])
-    for stop in list(line.paragraph_format.tab_stops):
-        line.paragraph_format.tab_stops._pPr.remove(stop._tab)  # noqa: SLF001
-    width = section.page_width - section.left_margin - section.right_margin
-    line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    line.add_run(f"{text}\tPage ")
-    for field, after in (("PAGE", " of "), ("NUMPAGES", "")):
-        line._p.append(  # noqa: SLF001 (python-docx has no field API)
-            parse_xml(
-                f'<w:fldSimple xmlns:w="{_W[1:-1]}" w:instr=" {field} ">'
-                "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
-            )
-        )
-        if after:
-            line.add_run(after)
+    footer_line(document, section, footer)
 
 
 def _part(document: Any, view: Guide, part: Part, *, large_print: bool) -> None:
