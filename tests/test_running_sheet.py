@@ -81,15 +81,14 @@ def test_own_slots_are_labelled_and_move_the_clock(
     lines = _guide(tmp_path_factory, *argv)
     capsys.readouterr()
     sheet = [line for line in lines if line.startswith("| 09:30") or "**Opening**" in line]
-    mark = "“Suggestions from this tool (not the pack's)”"
     assert sheet[:2] == [
         "| 09:30–10:00 | 30 min | **Set-up** | Your own set-up: queue Films 2, 3, 4, 5, 6 "
         "and 7; set out what to bring. |  |",
-        f"| 10:00–10:15 | 15 min | **Opening** | Your own opening: a suggestion is under {mark}. "
+        "| 10:00–10:15 | 15 min | **Opening** | Your own opening: see this tool's suggestions. "
         "|  |",
     ]
     assert (
-        f"| 13:50–14:05 | 15 min | **Closing** | Your own closing: a suggestion is under {mark}. "
+        "| 13:50–14:05 | 15 min | **Closing** | Your own closing: see this tool's suggestions. "
         "|  |"
     ) in lines
     assert not any("wellbeing" in line.lower() for line in lines)  # the pack never asks for one

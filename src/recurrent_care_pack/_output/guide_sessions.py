@@ -12,7 +12,7 @@ from recurrent_care_pack._use.planning import Agenda, Entry, EntryKind
 from recurrent_care_pack._use.queries import materials
 
 from .tables import long_date
-from .view import TOOL_MARK, Check, Part, Row, Sheet
+from .view import Check, Part, Row, Sheet
 
 __all__ = ["group_split", "part_footer", "session_parts", "where"]
 
@@ -159,7 +159,7 @@ def _todo(pack: Pack, entry: Entry, day_films: list[Media]) -> str:  # noqa: PLR
         in_turn = " in turn" if len(films) > 1 else ""
         return f"Start {film_names(films)}{in_turn}." if films else ""
     if entry.kind is EntryKind.DISCUSSION:
-        return f"Optional prompts: see \u201c{TOOL_MARK}\u201d."
+        return "Prompts: see this tool's suggestions."
     if entry.kind is EntryKind.EXERCISE:
         exercise = lookup(pack).exercises.get(entry.item or "")
         if exercise is None:
@@ -171,9 +171,9 @@ def _todo(pack: Pack, entry: Entry, day_films: list[Media]) -> str:  # noqa: PLR
         queue = f"queue {film_names(day_films)}; " if day_films else ""
         return f"Your own set-up: {queue}set out what to bring."
     if entry.kind is EntryKind.OPENING:
-        return f"Your own opening: a suggestion is under \u201c{TOOL_MARK}\u201d."
+        return "Your own opening: see this tool's suggestions."
     if entry.kind is EntryKind.CLOSING:
-        return f"Your own closing: a suggestion is under \u201c{TOOL_MARK}\u201d."
+        return "Your own closing: see this tool's suggestions."
     return ""
 
 
