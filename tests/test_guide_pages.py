@@ -46,7 +46,7 @@ def _situation(which: str) -> tuple[Agenda, str | Session | None]:
 
 
 @cache
-def _pages(which: str, large_print: bool) -> list[pypdf.PageObject]:  # noqa: FBT001 (cache key)
+def _pages(which: str, *, large_print: bool) -> list[pypdf.PageObject]:
     """The guide's PDF pages for one of the situations."""
     agenda, session = _situation(which)
     pdf = rcp.render_handout(
@@ -95,7 +95,7 @@ def _on_one_page(pages: list[pypdf.PageObject], first: str, last: str) -> int:
 @pytest.mark.parametrize("large_print", SIZES)
 def test_team_day_sheet_is_one_landscape_page_first(large_print: bool) -> None:
     """The team day's running sheet comes first, on landscape pages; in clear print, one page."""
-    pages = _pages("team day", large_print)
+    pages = _pages("team day", large_print=large_print)
     first = _text(pages[0])
     assert _landscape(pages[0])
     assert first.startswith(
@@ -121,7 +121,7 @@ def test_team_day_sheet_is_one_landscape_page_first(large_print: bool) -> None:
 @pytest.mark.parametrize("which", ["two hours", "module 2", "weekly"])
 def test_a_sheet_that_fits_a_page_is_not_split(which: str, large_print: bool) -> None:
     """Two hours with a break, one module, and each weekly slot: each sheet on one page."""
-    pages = _pages(which, large_print)
+    pages = _pages(which, large_print=large_print)
     sheets = [_on_one_page(pages, first, last) for first, last in _sheet_rows(which)]
     assert sheets == sorted(set(sheets))
     assert all(_landscape(pages[n]) for n in sheets)
@@ -131,14 +131,14 @@ def test_a_sheet_that_fits_a_page_is_not_split(which: str, large_print: bool) ->
 
 def test_the_longest_day_keeps_its_sheet_on_one_page() -> None:
     """In clear print even all of Section 3 with its discussions and breaks (17 rows) fits."""
-    pages = _pages("all, with everything", False)
+    pages = _pages("all, with everything", large_print=False)
     ((first, last),) = _sheet_rows("all, with everything")
     assert _on_one_page(pages, first, last) == 0
 
 
 def test_series_parts_start_pages_and_name_their_dates() -> None:
     """A series: each session's part starts a page; each page's footer names its own date."""
-    pages = _pages("weekly", False)
+    pages = _pages("weekly", large_print=False)
     footers = [page.extract_text().splitlines()[-1] for page in pages]
     count = len(pages)
     assert footers[:6] == [
@@ -163,7 +163,7 @@ def test_series_parts_start_pages_and_name_their_dates() -> None:
 @pytest.mark.parametrize("large_print", SIZES)
 def test_every_footer_is_one_line_naming_the_session(large_print: bool) -> None:
     """Each page's last line is the whole footer: session, date, page; nothing wraps."""
-    pages = _pages("team day", large_print)
+    pages = _pages("team day", large_print=large_print)
     for number, page in enumerate(pages, start=1):
         assert page.extract_text().splitlines()[-1] == (
             f"Team learning day · 12 January 2027 Page {number} of {len(pages)}"
@@ -175,7 +175,7 @@ def test_headings_are_not_left_at_a_page_foot() -> None:
     headings = {"Exercises", "Films to show", "Opening", "Closing", "Groups", "Discussion prompts"}
     for which in ("team day", "weekly", "two hours"):
         for large_print in SIZES:
-            for page in _pages(which, large_print):
+            for page in _pages(which, large_print=large_print):
                 lines = page.extract_text().splitlines()
                 body = lines[:-1]  # the footer is the last line
                 assert body, which

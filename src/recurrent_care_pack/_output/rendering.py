@@ -20,7 +20,14 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from recurrent_care_pack._arguments import check_count, check_text, given
+from recurrent_care_pack._arguments import (
+    check_count,
+    check_flag,
+    check_kind,
+    check_pack,
+    check_text,
+    given,
+)
 from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import file_named, replace_file
@@ -88,8 +95,7 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
         raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
-    if session is not None and not isinstance(session, Session):
-        check_text("session", session, "Spring 2027, Leeds")
+    _check(pack, agenda, session, large_print=large_print)
     agenda = agenda or plan(pack)
     if kind == "guide":
         return _guide(
@@ -115,6 +121,21 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     if fmt == "pdf":
         return _pdf(html)
     return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
+
+
+def _check(pack: Pack, agenda: Agenda | None, session: object, *, large_print: object) -> None:
+    """Each argument of the wrong kind refused by name (`TypeError`)."""
+    check_pack(pack)
+    if agenda is not None:
+        check_kind("agenda", agenda, Agenda, "None or an Agenda such as plan() gives")
+    check_flag("large_print", large_print)
+    if session is not None and not isinstance(session, (str, Session)):
+        raise TypeError(
+            "session must be a name such as 'Spring 2027, Leeds' or a Session, "
+            f"not {given(session)}"
+        )
+    if isinstance(session, str):
+        check_text("session", session, "Spring 2027, Leeds")
 
 
 def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to write)
