@@ -381,6 +381,10 @@ def _word(number: int) -> str:
     return _NUMBERS[number] if number < len(_NUMBERS) else str(number)
 
 
+def _groups(count: int, size: int) -> str:
+    return f"{_word(count)} group{'s' if count > 1 else ''} of {_word(size)}"
+
+
 def group_split(participants: int) -> str:
     """A split for the parts in pairs or small groups: "six pairs, or three groups of four"."""
     people = f"{participants} participant{'s' if participants != 1 else ''}"
@@ -390,15 +394,11 @@ def group_split(participants: int) -> str:
     in_pairs = f"{_word(pairs)} pairs"
     if participants % 2:
         in_pairs = f"{_word(pairs - 1)} pairs and a group of three"
-    groups = max(2, round(participants / 4))
+    groups = -(-participants // 4)  # groups of four, or of three where it does not divide
     size, extra = divmod(participants, groups)
+    in_groups = _groups(groups - extra, size)
     if extra:
-        in_groups = (
-            f"{_word(groups - extra)} groups of {_word(size)} "
-            f"and {_word(extra)} of {_word(size + 1)}"
-        )
-    else:
-        in_groups = f"{_word(groups)} groups of {_word(size)}"
+        in_groups += f" and {_word(extra)} of {_word(size + 1)}"
     return f"{people}: {in_pairs}, or {in_groups}."
 
 

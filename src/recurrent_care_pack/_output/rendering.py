@@ -40,7 +40,6 @@ from recurrent_care_pack._use.queries import section_of
 from .guide_sessions import session_date
 from .guide_view import guide_view
 from .handouts import HANDOUTS, handout_data
-from .tables import long_date
 from .view import TOOL_MARK
 from .word import MissingExtraError, word_document
 from .word_guide import guide_document
@@ -230,7 +229,8 @@ def _footer(pack: Pack, kind: str, agenda: Agenda, name: str | None) -> str:
         parts.append(f"Section{'s' if len(numbers) > 1 else ''}\u00a0{listed(numbers)}")
     dates = {session_date(agenda, n) for n in range(1, agenda.days + 1)}
     if len(dates) == 1 and (when := dates.pop()) is not None:
-        parts.append(long_date(when).replace(" ", "\u00a0"))
+        # No weekday, as the guide's: the footer stays one line in large print too.
+        parts.append(f"{when.day}\u00a0{when:%B}\u00a0{when:%Y}")
     return " \u00b7 ".join(parts)
 
 
