@@ -8,6 +8,7 @@ part starting a page, footers naming that page's session and date.
 
 import io
 from functools import cache
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -17,6 +18,7 @@ from guide_plans import team_day, team_session, two_hours, weekly
 from recurrent_care_pack._output.guide_view import guide_view
 from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda
+from test_accessibility import _axe, needs_axe
 
 SIZES = (False, True)
 
@@ -181,3 +183,27 @@ def test_headings_are_not_left_at_a_page_foot() -> None:
                 assert body, which
                 assert body[-1] not in headings, (which, large_print, body[-1])
                 assert not body[-1].startswith("Exercise 1"), (which, body[-1])
+
+
+@needs_axe
+def test_axe_finds_no_violation_in_the_three_situations(tmp_path: Path) -> None:
+    """The guides of the three situations, clear and large print: 0 axe-core violations."""
+    pages = []
+    for which in ("team day", "weekly", "two hours"):
+        agenda, session = _situation(which)
+        for large_print in SIZES:
+            page = tmp_path / f"{which.replace(' ', '-')}{'-large' if large_print else ''}.html"
+            page.write_bytes(
+                rcp.render_handout(
+                    rcp.load_pack(),
+                    "guide",
+                    "html",
+                    agenda,
+                    session=session,
+                    large_print=large_print,
+                )
+            )
+            pages.append(page)
+    results = _axe(pages)
+    assert len(results) == 2 * len(pages)
+    assert [r for r in results if r["violations"]] == []
