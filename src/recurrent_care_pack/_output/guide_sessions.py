@@ -354,10 +354,8 @@ def where(item: str, locations: Mapping[str, Location], named: str) -> str:
         ]
         if said:
             return "; ".join(said)
-    return (
-        f"not in the session file; note where your service keeps {named} there: "
-        f"{LOCATION_HINT.format(id=item)}"
-    )
+    hint = LOCATION_HINT.format(id=item)
+    return f"not in the session file yet; note where {named} is there: {hint}"
 
 
 _NUMBERS = (
