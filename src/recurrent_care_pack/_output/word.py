@@ -340,15 +340,6 @@ def _session(document: Any, data: dict[str, Any]) -> None:
         document.add_paragraph(" ".join(words))
 
 
-def _tips(document: Any, parts: list[dict[str, Any]], *, level: int) -> None:
-    for part in parts:
-        document.add_heading(part["title"], level=level)
-        if part["introduction"]:
-            document.add_paragraph(part["introduction"])
-        for category in part["categories"]:
-            _category(document, category, level=level + 1)
-
-
 def _phases(document: Any, phases: list[dict[str, Any]]) -> None:
     for phase in phases:
         paragraph = document.add_paragraph(style="List Number")
@@ -486,16 +477,3 @@ def _card(document: Any, cell: Any, card: dict[str, Any]) -> None:
     for point in card["points"]:
         cell.add_paragraph(point["text"], style="List Bullet")
     cell.add_paragraph(f"Card {card['number']} of {card['of']}")
-
-
-def _category(document: Any, category: dict[str, Any], *, level: int) -> None:
-    document.add_heading(category["title"], level=level)
-    for tip in category["tips"]:
-        document.add_paragraph(tip["text"], style="List Bullet")
-        for point in tip["points"]:
-            document.add_paragraph(point["text"], style="List Bullet 2")
-    resources = category["resources"]
-    if resources:
-        document.add_paragraph(resources["introduction"])
-        for item in resources["items"]:
-            document.add_paragraph(item, style="List Bullet")
