@@ -12,7 +12,7 @@ from guide_plans import team_day, team_session, two_hours, weekly
 from recurrent_care_pack._output.guide_sessions import group_split
 from recurrent_care_pack._output.guide_view import guide_view
 from recurrent_care_pack._session import Location, Session
-from recurrent_care_pack._use.planning import Agenda  # noqa: TC001 (used at run time by cache)
+from recurrent_care_pack._use.planning import Agenda
 
 MARK = "## Suggestions from this tool (not the pack's)"
 DIFFERENT_DAY = (
@@ -305,3 +305,36 @@ def test_a_session_record_gives_participants_and_name_to_every_kind() -> None:
     )
     html = rcp.render_handout(rcp.load_pack(), "exercises", "html", agenda, session=session)
     assert 'data-footer="Spring 2027, Leeds · Section\u00a03"' in html.decode()
+
+
+def test_html_sheet_is_named_with_row_headers_and_a_notes_column() -> None:
+    """The running sheet: a caption names it, each time is a row header, Notes is empty."""
+    html = rcp.render_handout(rcp.load_pack(), "guide", "html", team_day()).decode()
+    assert (
+        '<caption class="visually-hidden">Running sheet, Tuesday 12 January 2027</caption>' in html
+    )
+    assert '<th scope="row">11:43–12:28</th><td>45 min</td><td><strong>Lunch</strong></td>' in html
+    assert "<td>Back at 12:28.</td><td></td></tr>" in html
+    assert '<span aria-hidden="true">☐ </span>' in html  # the box is not read out
+
+
+def test_word_sheet_rows_keep_together_and_headings_keep_with_what_follows() -> None:
+    """Word: every sheet row but the last keeps with the next; lead-ins keep with their lists."""
+    document = docx.Document(
+        io.BytesIO(rcp.render_handout(rcp.load_pack(), "guide", "docx", team_day()))
+    )
+    rows = document.tables[0].rows
+    kept = [
+        all(p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs) for r in rows
+    ]
+    assert kept == [True] * (len(rows) - 1) + [False]
+    lead = next(p for p in document.paragraphs if p.text == "The pack: “The section covers:”")
+    assert lead.paragraph_format.keep_with_next
+
+
+def test_an_empty_plan_still_has_a_titled_guide() -> None:
+    """A plan with nothing in it: the guide has its title and the pack's words, no sheet."""
+    agenda = Agenda(entries=())
+    lines = rcp.render_handout(rcp.load_pack(), "guide", "md", agenda).decode().splitlines()
+    assert lines[0] == "# Recurrent Care Resource Pack: facilitator guide"
+    assert not any(line.startswith("| Time") for line in lines)

@@ -63,7 +63,10 @@ def handout_data(  # noqa: PLR0913 (a handout's choices, all but the first three
     session: str | None = None,
     large_print: bool = False,
 ) -> dict[str, Any]:
-    """The data of one handout (guide, exercises or tips) for a planned session.
+    """The data of the exercise sheets or the tip cards for a planned session.
+
+    The guide is a typed view of its own (``guide_view``); asking for it here is a
+    `ValueError`.
 
     ``participants``, if given, is a whole number more than zero; each argument of the
     wrong kind is refused by name (`TypeError`, `ValueError`).

@@ -143,7 +143,9 @@ def _lead(document: Any, text: str) -> None:
 
 
 def _reference(document: Any, view: Guide) -> None:
-    _new_section(document, landscape=False, footer=view.footer)
+    _new_section(document, landscape=False, footer=view.footer, first=not view.parts)
+    if not view.parts:
+        document.add_heading(view.title, level=0)
     _about(document, view)
     _aids(document, view)
     if view.modules:
@@ -154,17 +156,21 @@ def _reference(document: Any, view: Guide) -> None:
         document.add_heading("Exercises", level=1)
     for exercise in view.exercises:
         _exercise(document, exercise)
+    _reading(document, view)
+    _tips(document, view)
+    if view.works:
+        document.add_heading("Works cited in the section", level=1)
+        for work in view.works:
+            document.add_paragraph(work, style="List Bullet")
+
+
+def _reading(document: Any, view: Guide) -> None:
     for about in view.about:
         if about.reading:
             document.add_heading("Background reading", level=1)
             _quote(document, about.reading)
             if about.reading_note:
                 document.add_paragraph(about.reading_note)
-    _tips(document, view)
-    if view.works:
-        document.add_heading("Works cited in the section", level=1)
-        for work in view.works:
-            document.add_paragraph(work, style="List Bullet")
 
 
 def _tips(document: Any, view: Guide) -> None:
