@@ -90,7 +90,7 @@ def test_plan_prints_the_pack_s_titles_and_its_suggestion(
 def test_guide_prints_headings_hedges_and_no_followed_advice(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The guide: the pack's headings, the hedge, the unknown links; advice only when not followed."""
+    """The guide: the pack's headings, the hedge, the unknown links; its advice always quoted."""
     guide = _handout(tmp_path, capsys, "guide", "--days", "3")
     for text in (SECTION, f"## {TIPS}", TIPS_INTRODUCTION, SEBBA_HEDGE, LINK, LEEDS):
         assert text in guide, text
@@ -98,15 +98,17 @@ def test_guide_prints_headings_hedges_and_no_followed_advice(
         "Claire Mason, Senior Research Associate, Centre for Child and Family Justice Research"
         in guide
     )
+    # The plan's word on the suggestion is the tool's; the suggestion is quoted as the pack's,
+    # whether the plan follows it or not (fidelity audit O10).
     assert "this plan follows it." in guide
-    assert ADVICE not in guide  # the plan already shows Film 6 first
+    assert f"> The pack: “{ADVICE}”" in guide
     assert not any(text in guide for text in EDITORIAL)
     left_out = _handout(tmp_path, capsys, "guide", "--days", "3", "--no-rewatch")
     assert "this plan leaves it out." in left_out
-    assert f"> {ADVICE}" in left_out
+    assert f"> The pack: “{ADVICE}”" in left_out
     one_day = _handout(tmp_path, capsys, "guide")
-    assert "Film 6) about complex trauma" not in one_day  # shown earlier that day
-    assert "the pack suggests" not in one_day
+    assert f"> The pack: “{ADVICE}”" in one_day
+    assert "the pack suggests" not in one_day  # Film 6 was shown earlier that day
 
 
 def test_sheets_print_the_pack_s_headings_and_lead_ins(

@@ -45,14 +45,17 @@ def test_guide_holds_what_a_facilitator_needs(pack: rcp.Pack, session: rcp.Agend
     """The guide has the running sheet, films with speakers and times, exercises, materials, tips, works."""
     guide = rcp.render_handout(pack, "guide", "md", session).decode("utf-8").splitlines()
     for line in [
-        "| 10:40–10:55 | 15 min | **Break** |  |",
+        "| 10:40–10:55 | 15 min | **Break** | Back at 10:55. |  |",
         "- **Film 6**: Explaining complex trauma and its impact on families. Speaker: Sheena "
         "Webb, consultant clinical psychologist and service manager of the London Family Drug "
-        "and Alcohol Court team. Running time: 22 minutes 31 seconds. Allow 23 minutes.",
+        "and Alcohol Court team. Running time: 22 minutes 31 seconds. Allow 23 minutes. The "
+        "pack: “Sheena describes complex trauma and its impact, and introduces the theory "
+        "underpinning a trauma-informed approach to practice” Where: not in the session file "
+        "yet; note where Film 6 is there: locations: film-6: url: … (or file: …, page: …)",
         "1. **Pairs or small groups, 20 minutes.** Read the case study carefully. Then "
         "consider and discuss these two questions:",
         "- [ ] The case study of Tina (Exercise 8)",
-        "- [ ] flipchart paper and marker pens, or Post-its (Exercise 8)",
+        "- [ ] flipchart paper (Exercises 8, 9 and 10)",
         "### Tips on staff recruitment",
         "- Care Crisis Review: Options for Change (2018). Family Rights Group, London. "
         "Published 13 June 2018.",

@@ -160,7 +160,8 @@ def test_lists_of_dates_and_times_are_taken_as_tuples(pack: rcp.Pack) -> None:
         (
             lambda p: untyped.render_handout(p, "tips", session=2027),
             TypeError,
-            "session must be a string such as 'Spring 2027, Leeds', not the number 2027",
+            "session must be a name such as 'Spring 2027, Leeds' or a Session, not the number "
+            "2027",
         ),
         (
             lambda p: untyped.module_time(p, "module-1"),

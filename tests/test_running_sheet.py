@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._output.handouts import phase_times, running_sheet
+from recurrent_care_pack._output.guide_sessions import phase_times
+from recurrent_care_pack._output.guide_view import guide_view
 from strategies import packs
 
 MIN = timedelta(minutes=1)
@@ -37,35 +38,38 @@ def test_exercise_8_phases_have_their_clock_times(
     capsys.readouterr()
     at = lines.index(
         "| 10:10–10:40 | 30 min | **Exercise 8: Understanding non-engagement and attachment "
-        "through a case study** | Hand out the case study of Tina. Have ready: flipchart paper "
-        "and marker pens, or Post-its. |"
+        "through a case study** | Hand out the case study of Tina. |  |"
     )
     assert lines[at + 1 : at + 3] == [
-        "| 10:10–10:30 | 20 min | Exercise 8, part 1: pairs or small groups | Split the room "
-        "into pairs or small groups. |",
-        "| 10:30–10:40 | 10 min | Exercise 8, part 2: whole group | Call the room back "
-        "together. Note down any key points on flipchart or Post-its. |",
+        "| 10:10–10:30 | 20 min |     Exercise 8, part 1 of 2: pairs or small groups | Split "
+        "the room into pairs or small groups. |  |",
+        "| 10:30–10:40 | 10 min |     Exercise 8, part 2 of 2: whole group | Call the room back "
+        "together. Note down any key points on flipchart or Post-its. |  |",
     ]
 
 
 def test_what_to_bring_comes_first_with_the_films_and_copies(
     tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Materials come before the running sheet, with what shows the films and copies for 12."""
+    """The running sheet comes first; what to bring follows, each thing once, counts marked."""
     lines = _guide(tmp_path_factory, "section-3", "--participants", "12")
     capsys.readouterr()
-    assert lines.index("## What to bring") < lines.index("## Running sheet")
+    assert lines[2] == "## Running sheet: 09:30–12:35 (3 hours 5 min)"
+    assert lines.index("## Running sheet: 09:30–12:35 (3 hours 5 min)") < lines.index(
+        "### What to bring for this session"
+    )
+    assert not any("web address not in the data" in line for line in lines)
+    count = "(12 copies: one each is this tool's count, not the pack's)"
+    assert f"- [ ] The case study of Tina (Exercise 8) {count}" in lines
+    assert f"- [ ] The participants' exercise sheets (Exercises 8, 9 and 10) {count}" in lines
+    # Exercise 8's "flipchart paper and marker pens or Post-its" is met by what 9 and 10 need.
+    assert "- [ ] flipchart paper (Exercises 8, 9 and 10)" in lines
+    assert sum("flipchart paper" in line for line in lines if line.startswith("- [ ]")) == 1
     assert (
-        "To show Films 2, 3, 4, 5, 6 and 7, from the pack's online resources, ‘Working with "
-        "recurrent care-experienced birth mothers: Online Resources’ (web address not in the "
-        "data): a screen and sound the whole room can see and hear. Running times: Film 6: 22 "
-        "minutes 31 seconds; not known for Films 2, 3, 4, 5 and 7."
+        "- Not in the session file: Films 2, 3, 4, 5, 6 and 7, the case study of Tina and the "
+        "case study of Amy. Note where your service keeps each in the session file, for "
+        "example locations: film-2: url: … (or file: …, page: …)"
     ) in lines
-    assert "- [ ] The case study of Tina (Exercise 8): 12 copies, one each" in lines
-    assert (
-        "- [ ] The participants' exercise sheets (Exercises 8, 9 and 10): 12 copies, one each"
-    ) in lines
-    assert "- [ ] flipchart paper (Exercises 9 and 10)" in lines  # no count the pack lacks
 
 
 def test_own_slots_are_labelled_and_move_the_clock(
@@ -76,16 +80,16 @@ def test_own_slots_are_labelled_and_move_the_clock(
     argv += ["--closing", "15m", "--break-after-exercises"]
     lines = _guide(tmp_path_factory, *argv)
     capsys.readouterr()
-    sheet = [line for line in lines if line.startswith("| 09:30") or "Opening" in line]
+    sheet = [line for line in lines if line.startswith("| 09:30") or "**Opening**" in line]
     assert sheet[:2] == [
         "| 09:30–10:00 | 30 min | **Set-up** | Your own set-up: queue Films 2, 3, 4, 5, 6 "
-        "and 7; set out what to bring. |",
-        "| 10:00–10:15 | 15 min | **Opening** | Your own opening: the pack gives no content "
-        "for it. |",
+        "and 7; set out what to bring. |  |",
+        "| 10:00–10:15 | 15 min | **Opening** | Your own opening: see this tool's suggestions. "
+        "|  |",
     ]
     assert (
-        "| 13:50–14:05 | 15 min | **Closing** | Your own closing: the pack gives no content "
-        "for it. |"
+        "| 13:50–14:05 | 15 min | **Closing** | Your own closing: see this tool's suggestions. "
+        "|  |"
     ) in lines
     assert not any("wellbeing" in line.lower() for line in lines)  # the pack never asks for one
     assert main(["plan", *argv, "--json"]) == 0
@@ -209,7 +213,7 @@ def test_phase_times_add_up_to_their_exercise(
     except rcp.PlanError:
         return  # a day past midnight, say: nothing to lay out
     exercises = {e.id: e for s in pack.sections for e in s.exercises}
-    sheet = running_sheet(pack, agenda)
+    parts = guide_view(pack, agenda).parts
     for entry in agenda.entries:
         if entry.kind is not rcp.EntryKind.EXERCISE or not exercises[entry.item or ""].phases:
             continue
@@ -217,8 +221,8 @@ def test_phase_times_add_up_to_their_exercise(
         assert times[0][0] == entry.start
         assert times[-1][1] == entry.end
         assert all(a[1] == b[0] for a, b in itertools.pairwise(times))
-    rows = [r for day in sheet for r in day["rows"]]
-    assert sum(r["seconds"] for r in rows if r["kind"] == "phase") == sum(
+    rows = [r for part in parts for r in part.sheet.rows]
+    assert sum(r.seconds for r in rows if r.kind == "phase") == sum(
         int(e.duration.total_seconds())
         for e in agenda.entries
         if e.kind is rcp.EntryKind.EXERCISE and exercises[e.item or ""].phases
@@ -229,7 +233,7 @@ def test_dates_head_each_day_of_the_running_sheet(pack: rcp.Pack) -> None:
     """A two-day plan with dates heads each day of the running sheet with its date."""
     options = rcp.PlanOptions(days=2, dates=(date(2027, 1, 12), date(2027, 1, 19)))
     agenda = rcp.plan(pack, ["section-3"], options)
-    assert [d["heading"] for d in running_sheet(pack, agenda)] == [
-        "Day 1: Tuesday 12 January 2027",
-        "Day 2: Tuesday 19 January 2027",
+    assert [p.heading for p in guide_view(pack, agenda).parts] == [
+        "Session 1 of 2: Tuesday 12 January 2027, 09:30\u201310:40 (1 hour 10 min)",
+        "Session 2 of 2: Tuesday 19 January 2027, 09:30\u201311:25 (1 hour 55 min)",
     ]

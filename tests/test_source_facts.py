@@ -357,6 +357,9 @@ def test_exercise_materials(
             expected = [CaseStudyCopy(case_study="case-study-amy")]
         expected += [Material(name=n) for n in ("flipchart paper", "marker pens", "Post-its")]
     assert list(exercise.what_you_need) == expected
+    # The line as the pack prints it, word for word and stop for stop, is kept beside the list.
+    assert f"What you’ll need: {exercise.what_you_need_text}" == needs
+    assert f"\n{needs}\n" in SOURCE.read_text(encoding="utf-8")  # the whole line, no more
     for case_study in exercise.case_studies:
         assert f"What you’ll need: {case_studies[case_study].title}," in source
 

@@ -233,6 +233,8 @@ class Exercise:
     title: str
     time: timedelta
     what_you_need: tuple[Need, ...] = ()
+    #: The pack's "What you'll need" line as it prints it, word for word.
+    what_you_need_text: str | None = None
     phases: tuple[Phase, ...] = ()
     draws_on: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()

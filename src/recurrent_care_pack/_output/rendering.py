@@ -3,8 +3,9 @@
 Markdown and HTML come from Jinja2 templates shipped in ``templates/`` (HTML autoescaped,
 Markdown through an escaping filter); PDF is the HTML printed by WeasyPrint as tagged
 PDF/UA; Word is built with python-docx from the same data. PDF and Word are optional extras.
-Every printed format has 12 pt body text (16 pt with ``large_print``) and a footer naming
-the handout, its sections and the page.
+Every printed format has 12 pt body text (16 pt with ``large_print``) and a one-line footer
+naming the session (or the pack), its sections, that page's session date, and the page.
+The guide is built once as a typed view (``view.py``) that every format reads.
 """
 
 import functools
@@ -14,22 +15,33 @@ from collections.abc import Iterable
 from datetime import timedelta
 from os import PathLike
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from recurrent_care_pack._arguments import check_count, check_text, given
+from recurrent_care_pack._arguments import (
+    check_count,
+    check_flag,
+    check_kind,
+    check_pack,
+    check_text,
+    given,
+)
 from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import file_named, replace_file
-from recurrent_care_pack._model import Pack, lookup
+from recurrent_care_pack._model import Pack
 from recurrent_care_pack._naming import listed
+from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda, plan
 from recurrent_care_pack._use.queries import section_of
 
+from .guide_sessions import session_date
+from .guide_view import guide_view
 from .handouts import HANDOUTS, handout_data
+from .view import TOOL_MARK
 from .word import MissingExtraError, word_document
+from .word_guide import guide_document
 
 __all__ = [
     "FORMATS",
@@ -63,14 +75,15 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     *,
     large_print: bool = False,
     participants: int | None = None,
-    session: str | None = None,
+    session: str | Session | None = None,
 ) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
     The guide and the exercise sheets follow ``agenda`` (default: the whole pack planned);
-    every handout carries its dates and the ``session`` name; ``participants`` gives the
-    guide's copies to print. ``large_print`` sets the body text in 16 pt, headings scaled,
-    instead of 12 pt.
+    every handout carries its dates and the ``session``: a name, or a `Session` (its title,
+    service, participants, place, facilitators and where its films are); ``participants``
+    gives the guide's copies to print and its group split. ``large_print`` sets the body
+    text in 16 pt, headings scaled, instead of 12 pt.
     """
     check_text("kind", kind, "tips")
     check_text("fmt", fmt, "md")
@@ -80,15 +93,23 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
         raise ValueError(f"no handout called '{kind}'; choose one of: {', '.join(HANDOUTS)}")
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    _check(pack, agenda, session, large_print=large_print)
     agenda = agenda or plan(pack)
+    if kind == "guide":
+        return _guide(
+            pack, fmt, agenda, large_print=large_print, participants=participants, session=session
+        )
+    name = session.title if isinstance(session, Session) else session
+    if participants is None and isinstance(session, Session):
+        participants = session.participants
     data = handout_data(
-        pack, kind, agenda, participants=participants, session=session, large_print=large_print
+        pack, kind, agenda, participants=participants, session=name, large_print=large_print
     )
     layout = {
         "kind": kind,
         "large_print": large_print,
-        "footer": _footer(pack, kind, agenda, data),
-        "author": _author(pack),
+        "footer": _footer(pack, kind, agenda, name),
+        "author": (session.service or "") if isinstance(session, Session) else "",
     }
     if fmt == "docx":
         return word_document(kind, data, layout)
@@ -100,6 +121,21 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
 
 
+def _check(pack: Pack, agenda: Agenda | None, session: object, *, large_print: object) -> None:
+    """Each argument of the wrong kind refused by name (`TypeError`)."""
+    check_pack(pack)
+    if agenda is not None:
+        check_kind("agenda", agenda, Agenda, "None or an Agenda such as plan() gives")
+    check_flag("large_print", large_print)
+    if session is not None and not isinstance(session, (str, Session)):
+        raise TypeError(
+            "session must be a name such as 'Spring 2027, Leeds' or a Session, "
+            f"not {given(session)}"
+        )
+    if isinstance(session, str):
+        check_text("session", session, "Spring 2027, Leeds")
+
+
 def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to write)
     path: str | PathLike[str],
     pack: Pack,
@@ -109,7 +145,7 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
     *,
     large_print: bool = False,
     participants: int | None = None,
-    session: str | None = None,
+    session: str | Session | None = None,
 ) -> Path:
     """Render a handout into ``path``, in the format its name ends with unless ``fmt`` is given.
 
@@ -171,8 +207,12 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def _footer(pack: Pack, kind: str, agenda: Agenda, data: dict[str, Any]) -> str:
-    """What each printed page says at its foot: the handout, its sections, the date if given."""
+def _footer(pack: Pack, kind: str, agenda: Agenda, name: str | None) -> str:
+    """What each printed page says at its foot, on one line: the session, sections, date.
+
+    The session's name (else the pack's title), the sections, and a date only when the
+    handout has one (never a series' dates).
+    """
     if kind == "tips":
         sections = [s for s in pack.sections if s.tips is not None]
     else:
@@ -181,22 +221,42 @@ def _footer(pack: Pack, kind: str, agenda: Agenda, data: dict[str, Any]) -> str:
             section = section_of(pack, entry.item) if entry.item is not None else None
             if section is not None and section not in sections:
                 sections.append(section)
-    parts = [str(data["title"])]
+    parts = [name or pack.title]
     if sections:
         numbers = [str(s.number) for s in sections]
         # A no-break space: a narrow footer wraps between its parts, never in "Section 3".
         parts.append(f"Section{'s' if len(numbers) > 1 else ''}\u00a0{listed(numbers)}")
-    when = data.get("when")
-    if isinstance(when, str) and when:
-        # A date stays whole too ("Tuesday 12 January 2027"); the footer wraps between dates.
-        parts.append("; ".join(d.replace(" ", "\u00a0") for d in when.split("; ")))
+    dates = {session_date(agenda, n) for n in range(1, agenda.days + 1)}
+    if len(dates) == 1 and (when := dates.pop()) is not None:
+        # No weekday, as the guide's: the footer stays one line in large print too.
+        parts.append(f"{when.day}\u00a0{when:%B}\u00a0{when:%Y}")
     return " \u00b7 ".join(parts)
 
 
-def _author(pack: Pack) -> str:
-    """Who a document's properties name as its author: the pack's publisher."""
-    publisher = lookup(pack).organisations.get(pack.publisher)
-    return publisher.name if publisher is not None else pack.publisher
+def _guide(  # noqa: PLR0913 (render_handout's choices for the guide)
+    pack: Pack,
+    fmt: str,
+    agenda: Agenda,
+    *,
+    large_print: bool,
+    participants: int | None,
+    session: str | Session | None,
+) -> bytes:
+    """The facilitator guide: one view, laid out by each format."""
+    view = guide_view(pack, agenda, participants=participants, session=session)
+    layout = {
+        "kind": "guide",
+        "large_print": large_print,
+        "footer": view.footer,
+        "author": view.author,
+    }
+    if fmt == "docx":
+        return guide_document(view, layout)
+    template = _environment().get_template(f"guide.{'md' if fmt == 'md' else 'html'}.j2")
+    text = template.render(guide=view, title=view.title, layout=layout, mark=TOOL_MARK)
+    if fmt == "pdf":
+        return _pdf(text)
+    return text.encode("utf-8")
 
 
 @functools.cache

@@ -9,12 +9,9 @@ and a footer naming the handout with "Page N of M".
 
 import io
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
 from typing import Any
 
-from recurrent_care_pack._durations import short_duration
-
-__all__ = ["MissingExtraError", "word_document"]
+__all__ = ["MissingExtraError", "footer_line", "word_document"]
 
 #: The language of every run, style and default in the document.
 LANGUAGE = "en-GB"
@@ -70,9 +67,7 @@ def word_document(
     document.add_heading(data["title"], level=0)
     if kind != "exercises":  # each sheet has its own session and date
         _session(document, data)
-    if kind == "guide":
-        _guide(document, data, large_print=bool(layout.get("large_print")))
-    elif kind == "exercises":
+    if kind == "exercises":
         for exercise in data["exercises"]:
             _sheet(
                 document, exercise, data["session"], large_print=bool(layout.get("large_print"))
@@ -96,7 +91,7 @@ def _set_up(document: Any, title: str, layout: Mapping[str, Any], body: int) -> 
     properties = document.core_properties
     properties.title = title
     properties.language = LANGUAGE
-    properties.author = str(layout.get("author") or "recurrent-care-pack")
+    properties.author = str(layout.get("author") or "")
     properties.last_modified_by = "recurrent-care-pack"
     properties.comments = ""
     properties.subject = str(layout.get("footer") or "")
@@ -175,30 +170,39 @@ def _set_language(element: Any) -> None:
 
 
 def _footer(document: Any, text: str) -> None:
-    """The handout's name, then "Page N of M" (Word's PAGE and NUMPAGES fields) at the right.
+    """Each section's footer: one line, the session and its date, then "Page N of M"."""
+    for section in document.sections:
+        footer_line(document, section, text)
 
-    Two lines, so that neither wraps into the other in large print.
+
+def footer_line(document: Any, section: Any, text: str) -> None:
+    """A section's own footer, on one line: ``text``, then "Page N of M" at the right margin.
+
+    The numbers are Word's PAGE and NUMPAGES fields; the footer is the section's own, not
+    the one before it.
     """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.enum.text import WD_TAB_ALIGNMENT  # noqa: PLC0415
     from docx.oxml import parse_xml  # noqa: PLC0415
 
-    for section in document.sections:
-        footer = section.footer
-        named = footer.paragraphs[0]
-        named.style = document.styles["Footer"]
-        named.add_run(text)
-        page = footer.add_paragraph(style=document.styles["Footer"])
-        page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        page.add_run("Page ")
-        for field, after in (("PAGE", " of "), ("NUMPAGES", "")):
-            page._p.append(  # noqa: SLF001 (python-docx has no field API)
-                parse_xml(
-                    f'<w:fldSimple xmlns:w="{_W[1:-1]}" w:instr=" {field} ">'
-                    "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
-                )
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    for paragraph in footer.paragraphs:
+        paragraph._p.getparent().remove(paragraph._p)  # noqa: SLF001 (no removal API)
+    line = footer.add_paragraph(style=document.styles["Footer"])
+    for stop in list(line.paragraph_format.tab_stops):
+        line.paragraph_format.tab_stops._pPr.remove(stop._tab)  # noqa: SLF001
+    width = section.page_width - section.left_margin - section.right_margin
+    line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    line.add_run(f"{text}\tPage ")
+    for field, after in (("PAGE", " of "), ("NUMPAGES", "")):
+        line._p.append(  # noqa: SLF001 (python-docx has no field API)
+            parse_xml(
+                f'<w:fldSimple xmlns:w="{_W[1:-1]}" w:instr=" {field} ">'
+                "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
             )
-            if after:
-                page.add_run(after)
+        )
+        if after:
+            line.add_run(after)
 
 
 def _finish(document: Any, *, sheets: str | None) -> None:
@@ -334,117 +338,6 @@ def _session(document: Any, data: dict[str, Any]) -> None:
         words.append(f"Date{'s' if ';' in data['when'] else ''}: {data['when']}.")
     if words:
         document.add_paragraph(" ".join(words))
-
-
-def _guide(document: Any, data: dict[str, Any], *, large_print: bool) -> None:
-    for section in data["sections"]:
-        document.add_paragraph(section)
-    _bring(document, data["materials"])
-    document.add_heading("Running sheet", level=1)
-    for day in data["running_sheet"]:
-        if day["heading"]:
-            document.add_heading(day["heading"], level=2)
-        _running_sheet(document, day["rows"], _SHEET_WIDTHS[large_print])
-    if data["left_out"]:
-        document.add_paragraph("Left out to fit the time: " + "; ".join(data["left_out"]) + ".")
-    document.add_heading("Films to queue", level=1)
-    for module in data["modules"]:
-        _module(document, module)
-    document.add_heading("Exercises", level=1)
-    for exercise in data["exercises"]:
-        _exercise(document, exercise, level=2)
-    _tips(document, data["tips"], level=1)
-    _works(document, data["works"])
-
-
-def _bring(document: Any, materials: dict[str, Any]) -> None:
-    document.add_heading("What to bring", level=1)
-    if materials["films"]:
-        films = materials["films"]
-        document.add_paragraph(f"{films['text']} {films['running_times']}")
-    for item in [*materials["handouts"], *materials["things"], *materials["choices"]]:
-        document.add_paragraph(f"\u2610 {item}")
-
-
-def _tips(document: Any, parts: list[dict[str, Any]], *, level: int) -> None:
-    for part in parts:
-        document.add_heading(part["title"], level=level)
-        if part["introduction"]:
-            document.add_paragraph(part["introduction"])
-        for category in part["categories"]:
-            _category(document, category, level=level + 1)
-
-
-def _works(document: Any, works: list[str]) -> None:
-    if works:
-        document.add_heading("Works cited", level=1)
-        for work in works:
-            document.add_paragraph(work, style="List Bullet")
-
-
-#: The running sheet's columns, in shares of the text width: times, lengths, what, who does what.
-#: Wide enough that "09:30\u201310:10" and "Length" never wrap, in clear and large print.
-_SHEET_WIDTHS = {False: (0.17, 0.11, 0.36, 0.36), True: (0.22, 0.14, 0.32, 0.32)}
-
-
-def _running_sheet(document: Any, rows: list[dict[str, Any]], widths: tuple[float, ...]) -> None:
-    """Each entry and phase with its clock times, what it is, and what the facilitator does."""
-    cells = [
-        (
-            f"{row['start']}\u2013{row['end']}",
-            short_duration(timedelta(seconds=row["seconds"])),
-            row["what"],
-            row["facilitator"],
-        )
-        for row in rows
-    ]
-    table = _table(document, ("Time", "Length", "What", "Facilitator"), cells, widths)
-    for row, values in zip(table.rows[1:], rows, strict=True):
-        if values["kind"] != "phase":  # an entry in bold, its phases below it plain
-            for run in row.cells[2].paragraphs[0].runs:
-                run.bold = True
-
-
-def _module(document: Any, module: dict[str, Any]) -> None:
-    document.add_heading(f"{module['label']}: {module['title']}", level=2)
-    document.add_paragraph(f"Allow {module['allowance']} for the films.")
-    for film in module["films"]:
-        text = film["label"] + (f": {film['title']}" if film["title"] else "") + "."
-        if film["speakers"]:
-            text += " Speaker: " + "; ".join(film["speakers"]) + "."
-        text += f" Running time: {film['running_time'] or 'not known'}."
-        if film["allowance"]:
-            text += f" Allow {film['allowance']}."
-        document.add_paragraph(text, style="List Bullet")
-    discussion = module["discussion"]
-    if discussion:
-        text = "Optional discussion" if discussion["optional"] else "Discussion"
-        if discussion["grouping"]:
-            text += f" ({discussion['grouping']})"
-        text += f": {discussion['duration']}"
-        text += "." if discussion["planned"] else ", not in this plan."
-        if discussion["text"]:
-            text += f" The pack: \u201c{discussion['text']}\u201d"
-        document.add_paragraph(text)
-    if module["note"]:
-        document.add_paragraph(module["note"])
-    if module["advice"]:
-        document.add_paragraph(module["advice"], style="Intense Quote")
-
-
-def _exercise(document: Any, exercise: dict[str, Any], *, level: int) -> None:
-    document.add_heading(f"{exercise['label']}: {exercise['title']}", level=level)
-    text = f"Time: {exercise['time']}."
-    if exercise["needs"]:
-        text += " What you\u2019ll need: " + ", ".join(exercise["needs"]) + "."
-    document.add_paragraph(text)
-    if exercise["films"]:
-        document.add_paragraph("Films: " + "; ".join(exercise["films"]) + ".")
-    for case in exercise["case_studies"]:
-        document.add_paragraph(
-            f"{case['title']}: {case['text'] or 'hand out copies.'}", style="Intense Quote"
-        )
-    _phases(document, exercise["phases"])
 
 
 def _phases(document: Any, phases: list[dict[str, Any]]) -> None:
@@ -584,16 +477,3 @@ def _card(document: Any, cell: Any, card: dict[str, Any]) -> None:
     for point in card["points"]:
         cell.add_paragraph(point["text"], style="List Bullet")
     cell.add_paragraph(f"Card {card['number']} of {card['of']}")
-
-
-def _category(document: Any, category: dict[str, Any], *, level: int) -> None:
-    document.add_heading(category["title"], level=level)
-    for tip in category["tips"]:
-        document.add_paragraph(tip["text"], style="List Bullet")
-        for point in tip["points"]:
-            document.add_paragraph(point["text"], style="List Bullet 2")
-    resources = category["resources"]
-    if resources:
-        document.add_paragraph(resources["introduction"])
-        for item in resources["items"]:
-            document.add_paragraph(item, style="List Bullet")
