@@ -418,6 +418,23 @@ def test_two_tables_stay_two_and_a_caption_stays_in_its_table() -> None:
         assert len(_kids(_kids(second)[1])) == 3
 
 
+def test_a_visually_hidden_caption_is_its_tables_first_kid() -> None:
+    """A caption out of the flow (hidden but for screen readers) is folded into its Table.
+
+    WeasyPrint tags it inside Table elements of its own, nested in the real one, which the
+    checker reads as a table with no rows.
+    """
+    hidden = (
+        '<caption style="position: absolute; width: 1px; height: 1px; overflow: hidden">'
+        "Running sheet</caption>"
+    )
+    with _open(_document(_table(30, caption=hidden))) as pdf:
+        [table] = _tables(pdf)
+        assert [_role(k) for k in _kids(table)] == ["/Caption", "/THead", "/TBody"]
+        [caption] = _kids(table)[:1]
+        assert caption.P.objgen == table.objgen
+
+
 def test_a_footer_row_repeated_on_each_page_is_read_once() -> None:
     """A ``tfoot`` WeasyPrint repeats at each page's foot: one TFoot, the last page's, at the end."""
     foot = "<tfoot><tr><td>Total</td><td colspan=2>50 rows</td></tr></tfoot>"

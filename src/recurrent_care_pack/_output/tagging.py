@@ -85,6 +85,9 @@ def _repaired(data: bytes, tables: _Fragments) -> bytes:
             return data
         for cells in tables:
             _merge(pdf, cells)
+        for table in _reachable(root).values():
+            if _role(table) == "/Table" and _has_rows(table):
+                _fold_wrappers(table)
         reachable = _reachable(root)
         _mark_artifacts(pdf, root, reachable)
         ids = _scopes_and_ids(reachable)
@@ -147,6 +150,41 @@ def _merge(pdf: pikepdf.Pdf, cells: list[int]) -> None:
             _adopt(first, kid)
             _rename_headers(kid, renamed)
         _detach(table)
+
+
+def _fold_wrappers(table: pikepdf.Object) -> None:
+    """Fold the row-less ``Table`` elements nested in ``table`` into it, captions first.
+
+    A caption taken out of the flow (a visually hidden one) is tagged by WeasyPrint inside
+    ``Table`` elements of its own, nested in the real one: its ``Caption`` becomes the
+    table's first kid, and the empty wrappers go.
+    """
+    captions: list[pikepdf.Object] = []
+    kept: list[pikepdf.Object] = []
+    for kid in _kids(table):
+        if _role(kid) == "/Table" and not _has_rows(kid):
+            captions += _descendants(kid, "/Caption")
+        else:
+            kept.append(kid)
+    if len(kept) == len(_kids(table)):
+        return
+    for caption in captions:
+        caption.P = table
+    _set_kids(table, [*captions, *kept])
+
+
+def _has_rows(element: pikepdf.Object) -> bool:
+    return bool(_descendants(element, "/TR"))
+
+
+def _descendants(element: pikepdf.Object, role: str) -> list[pikepdf.Object]:
+    found: list[pikepdf.Object] = []
+    for kid in _kids(element):
+        if _role(kid) == role:
+            found.append(kid)
+        elif _is_element(kid):
+            found += _descendants(kid, role)
+    return found
 
 
 def _ancestor(node: pikepdf.Object | None, role: str) -> pikepdf.Object | None:
