@@ -22,7 +22,7 @@ from recurrent_care_pack import (
     section_time,
 )
 from recurrent_care_pack._durations import format_duration
-from recurrent_care_pack._use.planning import _Planner, _Unit, _wanted
+from recurrent_care_pack._use.planning import plan as _p
 from strategies import plannable_packs, small_plannable_packs
 from test_planning import modules_pack
 
