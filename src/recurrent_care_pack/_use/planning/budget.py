@@ -24,6 +24,19 @@ from .records import PlanError
 __all__ = ["Chosen", "Search"]
 
 
+def _content(unit: Unit, *, talk: bool) -> timedelta:
+    """The most a unit brings of the pack: its module's films, discussion if taken, exercise."""
+    content = unit.exercise.time if unit.exercise is not None else timedelta()
+    module = unit.module
+    if module is not None:
+        content += module.allowance
+        if talk and module.discussion is not None:
+            content += module.discussion.duration
+    else:
+        content += unit.films_time
+    return content
+
+
 @frozen(kw_only=True)
 class Chosen:
     """The units planned, their days laid out, and the discussions they hold."""
@@ -73,66 +86,146 @@ class Search:
         if not units:
             return Chosen(units=(), days=(), discussions=discussions)
         memo: dict[tuple[int, int, int], Day | PlanError] = {}
+        shown = [self.shown_before(units, i) for i in range(count)]
 
         def day(i: int, j: int, k: int) -> Day | PlanError:
             if (i, j, k) not in memo:
                 try:
                     memo[i, j, k] = self.layout.day(
-                        k,
-                        units[i:j],
-                        self.shown_before(units, i),
-                        discussions,
-                        rewatch=rewatch,
-                        limit=budget,
+                        k, units[i:j], shown[i], discussions, rewatch=rewatch, limit=budget
                     )
                 except PlanError as error:
                     memo[i, j, k] = error
             return memo[i, j, k]
 
-        best: tuple[tuple[timedelta, timedelta], list[Day]] | None = None
-        first: PlanError | None = None
-        for cuts in itertools.combinations(range(1, count), days - 1):
-            laid: list[Day] = []
-            for k, (a, b) in enumerate(itertools.pairwise([0, *cuts, count]), start=1):
-                found = day(a, b, k)
-                if isinstance(found, PlanError):
-                    first = first or found
-                    break
-                laid.append(found)
-            else:
-                total = sum((d.length for d in laid), timedelta())
-                if budget is not None and total > budget:
-                    continue
-                key = (sum((d.lost for d in laid), timedelta()), max(d.length for d in laid))
-                if best is None or key < best[0]:
-                    best = (key, laid)
-        if best is None:
-            if first is not None and budget is None:
-                raise first
+        def table(longest: timedelta | None) -> list[list[tuple[timedelta, timedelta] | None]]:
+            """``[k][i]``: the least (time dropped, time) of units ``i:`` over days ``k:``."""
+            best: list[list[tuple[timedelta, timedelta] | None]] = [
+                [None] * (count + 1) for _ in range(days + 2)
+            ]
+            best[days + 1][count] = (timedelta(), timedelta())
+            for k in range(days, 0, -1):
+                for i in range(k - 1, count - (days - k)):
+                    for j in range(i + 1, count - (days - k) + 1):
+                        rest = best[k + 1][j]
+                        found = day(i, j, k)
+                        if rest is None or isinstance(found, PlanError):
+                            continue
+                        if longest is not None and found.length > longest:
+                            continue
+                        key = (found.lost + rest[0], found.length + rest[1])
+                        now = best[k][i]
+                        if now is None or key < now:
+                            best[k][i] = key
+            return best
+
+        def fits(found: tuple[timedelta, timedelta] | None, lost: timedelta) -> bool:
+            return (
+                found is not None
+                and found[0] == lost
+                and (budget is None or found[1] <= budget)
+            )
+
+        whole = table(None)[1][0]
+        if whole is None or (budget is not None and whole[1] > budget):
+            if budget is None:
+                first = next(
+                    (
+                        d
+                        for k, (a, b) in enumerate(
+                            itertools.pairwise([0, *range(1, days), count]), start=1
+                        )
+                        if isinstance(d := day(a, b, k), PlanError)
+                    ),
+                    None,
+                )
+                raise first or PlanError("no split fits")
             raise PlanError("nothing fits")
-        return Chosen(units=tuple(units), days=tuple(best[1]), discussions=discussions)
+        lengths = sorted(
+            {d.length for d in memo.values() if isinstance(d, Day)}
+        )
+        low, high = 0, len(lengths) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if fits(table(lengths[middle])[1][0], whole[0]):
+                high = middle
+            else:
+                low = middle + 1
+        longest = lengths[low]
+        best = table(longest)
+        laid: list[Day] = []
+        i = 0
+        for k in range(1, days + 1):
+            target = best[k][i]
+            assert target is not None  # noqa: S101 (the table says it fits)
+            for j in range(i + 1, count - (days - k) + 1):
+                found, rest = day(i, j, k), best[k + 1][j]
+                if (
+                    isinstance(found, Day)
+                    and rest is not None
+                    and found.length <= longest
+                    and (found.lost + rest[0], found.length + rest[1]) == target
+                ):
+                    laid.append(found)
+                    i = j
+                    break
+        return Chosen(units=tuple(units), days=tuple(laid), discussions=discussions)
 
     def within_budget(
         self, units: Sequence[Unit], wanted: frozenset[str], budget: timedelta
     ) -> Chosen:
-        """The most of the pack's content that fits ``budget``, breaks included."""
+        """The most of the pack's content that fits ``budget``, breaks included.
+
+        Choices are tried from the most content they could hold down; a choice whose
+        shortest time alone passes the budget is never tried.
+        """
+        least = [self.least(u) for u in units]
+        bound = [_content(u, talk=u.key in wanted) for u in units]
+        candidates: list[tuple[int, ...]] = []
+
+        def grow(chosen: tuple[int, ...], index: int, time: timedelta) -> None:
+            if index == len(units):
+                if len(chosen) >= self.count:
+                    candidates.append(chosen)
+                return
+            if least[index] is not None and time + least[index] <= budget:  # type: ignore[operator]
+                grow((*chosen, index), index + 1, time + least[index])  # type: ignore[operator]
+            grow(chosen, index + 1, time)
+
+        grow((), 0, timedelta())
+        candidates.sort(
+            key=lambda c: (-sum((bound[i] for i in c), timedelta()), -len(c), c)
+        )
         best: tuple[tuple[timedelta, int, tuple[int, ...], int], Chosen] | None = None
-        for size in range(len(units), self.count - 1, -1):
-            for chosen in itertools.combinations(range(len(units)), size):
-                picked = [units[i] for i in chosen]
-                ids = [u.key for u in picked if u.key in wanted]
-                for keep in range(len(ids), -1, -1):
-                    talks = frozenset(ids[:keep])
-                    found = self.fitting(picked, talks, budget)
-                    if found is None:
-                        continue
-                    key = (found.content, size, tuple(-i for i in chosen), keep)
-                    if best is None or key > best[0]:
-                        best = (key, found)
-                    break
+        for chosen in candidates:
+            most = sum((bound[i] for i in chosen), timedelta())
+            if best is not None and most < best[0][0]:
+                break
+            picked = [units[i] for i in chosen]
+            ids = [u.key for u in picked if u.key in wanted]
+            for keep in range(len(ids), -1, -1):
+                talks = frozenset(ids[:keep])
+                found = self.fitting(picked, talks, budget)
+                if found is None:
+                    continue
+                key = (found.content, len(chosen), tuple(-i for i in chosen), keep)
+                if best is None or key > best[0]:
+                    best = (key, found)
+                break
+            if best is not None and best[1].content == most:
+                break  # nothing later holds more, or as much with more items or earlier
         if best is None:
             raise PlanError(self.nothing_fits(units, budget))
         return best[1]
+
+    def least(self, unit: Unit) -> timedelta | None:
+        """The least time a unit takes on a day of its own: its required content."""
+        try:
+            day = self.layout.day(1, [unit], frozenset(), frozenset(), rewatch=False)
+        except PlanError:
+            return None
+        options = self.layout.options
+        return day.length - (options.setup or timedelta()) - options.day_opens - options.day_closes
 
     def fitting(
         self, picked: Sequence[Unit], talks: frozenset[str], budget: timedelta

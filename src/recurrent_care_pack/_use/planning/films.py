@@ -32,6 +32,7 @@ class Unit:
     exercise: Exercise | None
     films_first: tuple[str, ...] = ()  # an exercise on its own: its module's films
     lead: str | None = None  # an exercise on its own: the name of its module, if any
+    films_time: timedelta = timedelta()  # an exercise on its own: the most its films take
 
     @property
     def key(self) -> str:
@@ -125,6 +126,14 @@ class Units:
                     exercise=item,
                     films_first=lead.films if lead is not None else (),
                     lead=label(pack, lead) if lead is not None else None,
+                    films_time=sum(
+                        (
+                            m.allowance
+                            for f in item.draws_on + (lead.films if lead else ())
+                            if (m := self.media.get(f)) is not None and m.allowance
+                        ),
+                        timedelta(),
+                    ),
                 )
             ]
         raise PlanError(
@@ -249,7 +258,8 @@ class Units:
                 length = allowance + sum((t for t in times if t is not None), timedelta())
             return Step(
                 kind=EntryKind.FILMS,
-                title=f"{name}: {extra} first, then {film_list(own, self.media)}",
+                title=f"{name}: {extra} first (Exercise {exercise.number} discusses "
+                f"{'it' if len(needed) == 1 else 'them'}), then {film_list(own, self.media)}",
                 duration=length,
                 item=unit.key,
                 films=(*needed, *own),

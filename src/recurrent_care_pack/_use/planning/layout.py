@@ -78,7 +78,9 @@ class Layout:
         `PlanError` when its required content cannot fit, saying what it needs.
         """
         slot = self.options.sessions[number - 1]
-        end = offset(slot.end) if slot.end is not None else limit
+        end = offset(slot.end) if slot.end is not None else None
+        if end is None and limit is not None:
+            end = offset(slot.start) + limit
         kept = self.parts(group, shown_before, discussions, rewatch=rewatch)
         dropped: list[Part] = []
         while True:
