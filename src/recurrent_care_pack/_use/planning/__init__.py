@@ -89,11 +89,12 @@ def plan(
     left_out: list[str] = []
     if options.budget is not None:
         planned = {u.key for u in chosen.units}
+        discussed = {e.item for e in entries if e.kind is EntryKind.DISCUSSION}
         left_out += [u.name for u in units if u.key not in planned]
         left_out += [
             f"the optional discussion after {u.name}"
             for u in units
-            if u.key in wanted and u.key in planned and u.key not in chosen.discussions
+            if u.key in wanted and u.key in planned and u.key not in discussed
         ]
         notes += _budget_notes(search, units, wanted, options.budget, chosen)
     check_clock_changes(options, entries)

@@ -24,6 +24,27 @@ from .records import PlanError
 __all__ = ["Chosen", "Search"]
 
 
+def _least(unit: Unit, units: Sequence[Unit], wanted: frozenset[str]) -> timedelta:
+    """Less than a unit takes in any plan: its exercise, a required discussion, its films
+    unless another unit may show them first."""
+    least = unit.exercise.time if unit.exercise is not None else timedelta()
+    module = unit.module
+    if module is None:
+        return least
+    discussion = module.discussion
+    if discussion is not None and not discussion.optional and unit.key in wanted:
+        least += discussion.duration
+    others = {
+        f
+        for u in units
+        if u is not unit
+        for f in (*(u.module.films if u.module else u.films_first), *u.discussed)
+    }
+    if not others & set(module.films):
+        least += module.allowance
+    return least
+
+
 def _content(unit: Unit, *, talk: bool) -> timedelta:
     """The most a unit brings of the pack: its module's films, discussion if taken, exercise."""
     content = unit.exercise.time if unit.exercise is not None else timedelta()
@@ -179,7 +200,7 @@ class Search:
         Choices are tried from the most content they could hold down; a choice whose
         shortest time alone passes the budget is never tried.
         """
-        least = [self.least(u) for u in units]
+        least = [_least(u, units, wanted) for u in units]
         bound = [_content(u, talk=u.key in wanted) for u in units]
         candidates: list[tuple[int, ...]] = []
 
@@ -188,8 +209,8 @@ class Search:
                 if len(chosen) >= self.count:
                     candidates.append(chosen)
                 return
-            if least[index] is not None and time + least[index] <= budget:  # type: ignore[operator]
-                grow((*chosen, index), index + 1, time + least[index])  # type: ignore[operator]
+            if time + least[index] <= budget:
+                grow((*chosen, index), index + 1, time + least[index])
             grow(chosen, index + 1, time)
 
         grow((), 0, timedelta())
@@ -217,15 +238,6 @@ class Search:
         if best is None:
             raise PlanError(self.nothing_fits(units, budget))
         return best[1]
-
-    def least(self, unit: Unit) -> timedelta | None:
-        """The least time a unit takes on a day of its own: its required content."""
-        try:
-            day = self.layout.day(1, [unit], frozenset(), frozenset(), rewatch=False)
-        except PlanError:
-            return None
-        options = self.layout.options
-        return day.length - (options.setup or timedelta()) - options.day_opens - options.day_closes
 
     def fitting(
         self, picked: Sequence[Unit], talks: frozenset[str], budget: timedelta

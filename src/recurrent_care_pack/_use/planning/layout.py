@@ -98,7 +98,9 @@ class Layout:
             dropped.insert(0, kept.pop())
         notes = list(laid.notes)
         for part in dropped:
-            notes.append(self.drop_note(number, slot, group, shown_before, discussions, kept, part))
+            note = self.drop_note(number, slot, group, shown_before, discussions, kept, part)
+            if note is not None:
+                notes.append(note)
         return self.finish(number, slot, group, laid, notes, dropped)
 
     def parts(
@@ -316,10 +318,20 @@ class Layout:
         discussions: AbstractSet[str],
         kept: Sequence[Part],
         part: Part,
-    ) -> Note:
-        """What a slot left out, and what would make it fit."""
+    ) -> Note | None:
+        """What a slot left out, and what would make it fit; a budget's re-watch left out."""
         unit = next(u for u in group if u.key == part.unit)
         length = _part_length(part, group, self.units)
+        if slot.end is None:  # a budget: its left-out list names the discussions
+            if part.kind != "rewatch":
+                return None
+            films = film_list(unit.module.different_day.rewatch, self.units.media)  # type: ignore[union-attr]
+            return Note(
+                text=f"The budget leaves out the re-watch of {films} the pack suggests before "
+                f"{unit.name} on a later day ({words(length)} more).",
+                day=number,
+                item=part.unit,
+            )
         if part.kind == "discussion":
             what = f"the optional discussion after {unit.name} ({words(length)})"
         else:
