@@ -267,7 +267,11 @@ class Search:
                 f"nothing in the selection fits in {words(budget)}: the shortest, "
                 f"{unit.name}, needs {words(length)}; give a longer budget"
             )
-        shortest = sorted(alone, key=lambda pair: pair[0])[: self.count]
+        order = {u.key: i for i, u in enumerate(units)}
+        shortest = sorted(
+            sorted(alone, key=lambda pair: pair[0])[: self.count],
+            key=lambda pair: order[pair[1].key],
+        )
         need = sum((t for t, _ in shortest), timedelta())
         names = listed([u.name for _, u in shortest])
         return (
