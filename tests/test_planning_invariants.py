@@ -1,5 +1,6 @@
 """Invariants of plans with booked slots and breaks as facilitators mean them."""
 
+import itertools
 from collections import Counter
 from datetime import time, timedelta
 
@@ -81,12 +82,13 @@ def test_days_run_without_gaps_inside_their_slots(pack: Pack, options: PlanOptio
     agenda = _planned(pack, options)
     for number in range(1, agenda.days + 1):
         day, slot = agenda.day(number), agenda.slot(number)
-        for before, after in zip(day, day[1:], strict=False):
+        for before, after in itertools.pairwise(day):
             assert after.start == before.end
-        content = [e for e in day if e.kind not in {EntryKind.SETUP}]
+        content = [e for e in day if e.kind is not EntryKind.SETUP]
         assert content[0].start == slot.start
         if options.setup is not None:
-            assert day[0].kind is EntryKind.SETUP and day[0].end == slot.start
+            assert day[0].kind is EntryKind.SETUP
+            assert day[0].end == slot.start
         if slot.end is not None:
             assert _offset(slot.start) + sum(
                 (e.duration for e in content), timedelta()
@@ -138,7 +140,11 @@ def test_a_break_at_a_time_elsewhere_is_told(pack: Pack, options: PlanOptions) -
         return
     for asked in options.breaks.fixed:
         for entry in agenda.entries:
-            if entry.kind is EntryKind.BREAK and entry.title == asked.title:
-                if entry.duration == asked.length and entry.start != asked.at:
-                    said = f"asked for at {asked.at:%H:%M} is at {entry.start:%H:%M}"
-                    assert any(said in n.text for n in agenda.notes)
+            if (
+                entry.kind is EntryKind.BREAK
+                and entry.title == asked.title
+                and entry.duration == asked.length
+                and entry.start != asked.at
+            ):
+                said = f"asked for at {asked.at:%H:%M} is at {entry.start:%H:%M}"
+                assert any(said in n.text for n in agenda.notes)

@@ -1,7 +1,6 @@
 """Invariants of queries and plans over generated packs."""
 
 import itertools
-from collections.abc import Iterator
 from datetime import time, timedelta
 
 import pytest
@@ -22,7 +21,7 @@ from recurrent_care_pack import (
     section_time,
 )
 from recurrent_care_pack._durations import format_duration
-from strategies import plannable_packs, small_plannable_packs
+from strategies import plannable_packs
 from test_planning import modules_pack
 
 MIN = timedelta(minutes=1)
@@ -256,5 +255,3 @@ def _content(pack: Pack, agenda: Agenda) -> timedelta:
         ),
         timedelta(),
     )
-
-

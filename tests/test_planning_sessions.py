@@ -4,7 +4,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from recurrent_care_pack import Breaks, EntryKind, Pack, PlanError, PlanOptions, load_pack, plan
+from recurrent_care_pack import Breaks, EntryKind, PlanError, PlanOptions, load_pack, plan
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.tables import agenda_data, agenda_text
 from recurrent_care_pack._session import Break, Session, Slot
@@ -89,7 +89,9 @@ def test_three_weekly_slots_keep_the_discussions_that_fit() -> None:
         "(--no-rewatch)."
     ]
     assert agenda.slot(3) == WEEKLY[2]
-    without = plan(PACK, ["section-3"], PlanOptions(booked=WEEKLY, discussions=True, rewatch=False))
+    without = plan(
+        PACK, ["section-3"], PlanOptions(booked=WEEKLY, discussions=True, rewatch=False)
+    )
     assert _rows(without)[-2:] == [
         (3, "10:02", "10:12", "Optional discussion"),
         (3, "10:12", "10:42", EX10),
@@ -108,9 +110,7 @@ def test_three_weekly_slots_from_flags(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_two_hours_with_a_break() -> None:
     """Modules 2 and 3 with a 5-minute break between them fill 2 hours; Module 1 is left out."""
-    options = PlanOptions(
-        budget=120 * MIN, breaks=Breaks(length=5 * MIN, after_exercises=True)
-    )
+    options = PlanOptions(budget=120 * MIN, breaks=Breaks(length=5 * MIN, after_exercises=True))
     agenda = plan(PACK, ["section-3"], options)
     assert _rows(agenda) == [
         (1, "09:30", "09:53", "Module 2 films: Film 6"),
@@ -177,7 +177,7 @@ def test_a_long_stretch_without_a_break_is_warned_of() -> None:
     assert plan(PACK, ["Module 1"]).notes == ()
 
 
-def test_a_film_is_shown_once_a_day(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_film_is_shown_once_a_day() -> None:
     """Module 3 then Module 2: Film 6 once, before Exercise 10; the plan says why."""
     agenda = plan(PACK, ["Module 3", "Module 2"])
     films = [f for e in agenda.entries for f in e.films]
@@ -247,7 +247,7 @@ def test_exercise_10_alone_names_each_film_once() -> None:
     )
 
 
-def test_days_that_each_need_a_module_say_so(pack: Pack | None = None) -> None:
+def test_days_that_each_need_a_module_say_so() -> None:
     """Not "nothing fits": each day needs an item, and the shortest three need 3 h 28."""
     with pytest.raises(PlanError) as raised:
         plan(PACK, ["section-3"], PlanOptions(days=3, budget=180 * MIN))

@@ -525,8 +525,7 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="HH:MM",
-        help="a break at about this time, at the nearest point between items (may be "
-        "repeated)",
+        help="a break at about this time, at the nearest point between items (may be repeated)",
     )
     parser.add_argument(
         "--lunch",
@@ -538,10 +537,16 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         "--lunch-length", type=_duration, metavar="LENGTH", help="how long the lunch is"
     )
     parser.add_argument(
-        "--setup", type=_duration, metavar="LENGTH", help="your set-up time, ending when a session starts"
+        "--setup",
+        type=_duration,
+        metavar="LENGTH",
+        help="your set-up time, ending when a session starts",
     )
     parser.add_argument(
-        "--opening", type=_duration, metavar="LENGTH", help="your own opening, from a session's start"
+        "--opening",
+        type=_duration,
+        metavar="LENGTH",
+        help="your own opening, from a session's start",
     )
     parser.add_argument(
         "--closing", type=_duration, metavar="LENGTH", help="your own closing, after the last item"

@@ -43,15 +43,20 @@ def day_heading(agenda: Agenda, number: int) -> str | None:
     return long_date(when) if when else None
 
 
+_DASH = "\N{EN DASH}"
+
+
 def session_heading(agenda: Agenda, number: int) -> str | None:
-    """A day's heading with its booked slot: "Day 2, Tuesday 19 January 2027, 09:30–11:00".
+    """A day's heading with its booked slot: "Day 2, Tuesday 19 January 2027, 09:30 to 11:00".
+
+    The times are joined by an en dash.
 
     A one-day plan: its date and span, if it has a date or a booked end; else none.
     """
     entries = agenda.day(number)
     slot = agenda.slot(number)
     end = slot.end or (entries[-1].end if entries else None)
-    span = f"{slot.start:%H:%M}–{end:%H:%M}" if end is not None else f"{slot.start:%H:%M}"
+    span = f"{slot.start:%H:%M}{_DASH}{end:%H:%M}" if end is not None else f"{slot.start:%H:%M}"
     when = agenda.date(number)
     parts = [f"Day {number}"] if agenda.days > 1 else []
     if when is not None:
@@ -82,7 +87,7 @@ def _entry_notes(entries: tuple[Entry, ...]) -> list[str]:
     return notes
 
 
-def agenda_text(agenda: Agenda, session: Session | None = None) -> str:
+def agenda_text(agenda: Agenda, session: Session | None = None) -> str:  # noqa: C901 (one table)
     """An agenda as a table a facilitator can follow, a day at a time, with the plan's notes.
 
     ``session``: the session planned; its title, venue and room head the plan. Lines that

@@ -16,10 +16,10 @@ from recurrent_care_pack._arguments import check_kind, check_pack
 from recurrent_care_pack._model import Pack
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._session import Break, Slot
+from recurrent_care_pack._use.queries import Item
 
-from ..queries import Item
 from .budget import Chosen, Search
-from .checks import check_clock_changes, check_options, offset, words
+from .checks import check_clock_changes, check_options, hh_mm, offset, words
 from .films import Unit, Units, film_list
 from .layout import Layout
 from .records import (
@@ -139,15 +139,8 @@ def _check_breaks_taken(options: PlanOptions, chosen: Chosen, layout: Layout) ->
         )
         last = "the plan ends at" if layout.single else "every day ends by"
         raise PlanError(
-            f"{name} is never taken: {last} {words(ends) if False else _clock(ends)}; "
-            "choose an earlier time or leave it out"
+            f"{name} is never taken: {last} {hh_mm(ends)}; choose an earlier time or leave it out"
         )
-
-
-def _clock(since: timedelta) -> str:
-    from .checks import hh_mm  # noqa: PLC0415
-
-    return hh_mm(since)
 
 
 def _alone_notes(pack: Pack, planned: Sequence[Unit], units: Sequence[Unit]) -> list[Note]:
@@ -181,7 +174,10 @@ def _once_a_day_notes(chosen: Chosen, maker: Units) -> list[Note]:
             module = unit.module
             if module is None or unit.key in items:
                 continue
-            if not any(e.item in {unit.key, *(unit.exercise.id for _ in [0] if unit.exercise)} for e in day.entries):
+            if not any(
+                e.item in {unit.key, *(unit.exercise.id for _ in [0] if unit.exercise)}
+                for e in day.entries
+            ):
                 continue
             films = film_list(module.films, maker.media)
             then = f"Exercise {unit.exercise.number}" if unit.exercise else "its discussion"
@@ -206,24 +202,8 @@ def _budget_notes(
     budget: timedelta,
     chosen: Chosen,
 ) -> list[Note]:
-    """What the budget dropped of the re-watch, and what breaks cost."""
-    notes = []
-    for number, day in enumerate(chosen.days, start=1):
-        for entry in day.entries:
-            module = next((u.module for u in chosen.units if u.key == entry.item), None)
-            if (
-                entry.kind is EntryKind.FILMS
-                and module is not None
-                and module.different_day is not None
-                and not entry.rewatch
-                and entry.note is None
-                and search.layout.options.rewatch
-                and set(module.different_day.rewatch) <= search.shown_before(
-                    chosen.units, list(chosen.units).index(next(u for u in chosen.units if u.key == entry.item))
-                )
-                and not set(module.different_day.rewatch) & set(entry.films)
-            ):
-                pass
+    """What breaks cost a budget: what would fit without them, and what it would take."""
+    notes: list[Note] = []
     options = search.layout.options
     if options.breaks is None:
         return notes

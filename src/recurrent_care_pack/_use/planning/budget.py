@@ -25,8 +25,10 @@ __all__ = ["Chosen", "Search"]
 
 
 def _least(unit: Unit, units: Sequence[Unit], wanted: frozenset[str]) -> timedelta:
-    """Less than a unit takes in any plan: its exercise, a required discussion, its films
-    unless another unit may show them first."""
+    """Less than a unit takes in any plan.
+
+    Its exercise, a required discussion, and its films unless another unit may show them.
+    """
     least = unit.exercise.time if unit.exercise is not None else timedelta()
     module = unit.module
     if module is None:
@@ -89,7 +91,7 @@ class Search:
         steps = self.layout.steps(units[:upto], frozenset(), frozenset(), None)
         return frozenset(f for _, ss in steps for s in ss for f in s.films)
 
-    def split(
+    def split(  # noqa: C901, PLR0915 (a table, a bisection and a walk back; kept together)
         self,
         units: Sequence[Unit],
         discussions: frozenset[str],
@@ -142,9 +144,7 @@ class Search:
 
         def fits(found: tuple[timedelta, timedelta] | None, lost: timedelta) -> bool:
             return (
-                found is not None
-                and found[0] == lost
-                and (budget is None or found[1] <= budget)
+                found is not None and found[0] == lost and (budget is None or found[1] <= budget)
             )
 
         whole = table(None)[1][0]
@@ -162,9 +162,7 @@ class Search:
                 )
                 raise first or PlanError("no split fits")
             raise PlanError("nothing fits")
-        lengths = sorted(
-            {d.length for d in memo.values() if isinstance(d, Day)}
-        )
+        lengths = sorted({d.length for d in memo.values() if isinstance(d, Day)})
         low, high = 0, len(lengths) - 1
         while low < high:
             middle = (low + high) // 2
@@ -192,7 +190,7 @@ class Search:
                     break
         return Chosen(units=tuple(units), days=tuple(laid), discussions=discussions)
 
-    def within_budget(
+    def within_budget(  # noqa: C901 (choices grown, sorted, tried)
         self, units: Sequence[Unit], wanted: frozenset[str], budget: timedelta
     ) -> Chosen:
         """The most of the pack's content that fits ``budget``, breaks included.
@@ -214,9 +212,7 @@ class Search:
             grow(chosen, index + 1, time)
 
         grow((), 0, timedelta())
-        candidates.sort(
-            key=lambda c: (-sum((bound[i] for i in c), timedelta()), -len(c), c)
-        )
+        candidates.sort(key=lambda c: (-sum((bound[i] for i in c), timedelta()), -len(c), c))
         best: tuple[tuple[timedelta, int, tuple[int, ...], int], Chosen] | None = None
         for chosen in candidates:
             most = sum((bound[i] for i in chosen), timedelta())

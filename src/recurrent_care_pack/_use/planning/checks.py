@@ -45,7 +45,10 @@ def words(duration: timedelta) -> str:
 def check_options(options: PlanOptions) -> None:
     """Refuse what no facilitator could mean: no days, no budget, breaks of no length."""
     if options.booked and (
-        options.start != PlanOptions().start or options.days != 1 or options.day_end or options.dates
+        options.start != PlanOptions().start
+        or options.days != 1
+        or options.day_end
+        or options.dates
     ):
         raise PlanError(
             "give the booked sessions, or a start, a number of days, a day's end and dates "
@@ -84,9 +87,7 @@ def _check_breaks(options: PlanOptions, breaks: Breaks) -> None:
     ends = {s.end for s in sessions}
     for asked in breaks.timed:
         at = offset(asked.at)
-        if any(
-            offset(s.start) < at and (s.end is None or at < offset(s.end)) for s in sessions
-        ):
+        if any(offset(s.start) < at and (s.end is None or at < offset(s.end)) for s in sessions):
             continue
         name = f"the {asked.title.lower()} at {asked.at:%H:%M}"
         if len(starts) == 1 and at <= offset(start := next(iter(starts))):
@@ -104,9 +105,7 @@ def _check_breaks(options: PlanOptions, breaks: Breaks) -> None:
             f"{s.start:%H:%M}-{s.end:%H:%M}" if s.end else f"from {s.start:%H:%M}"
             for s in sessions
         )
-        raise PlanError(
-            f"{name} falls in no session (booked: {booked}); choose a time inside one"
-        )
+        raise PlanError(f"{name} falls in no session (booked: {booked}); choose a time inside one")
 
 
 def _check_lengths(options: PlanOptions) -> None:
@@ -169,7 +168,8 @@ def _check_booked(options: PlanOptions) -> None:
             )
     dated = [s for s in options.booked if s.date is not None]
     for before, after in itertools.pairwise(dated):
-        assert before.date is not None and after.date is not None  # noqa: S101 (dated)
+        assert before.date is not None  # noqa: S101 (dated)
+        assert after.date is not None  # noqa: S101 (dated)
         if (after.date, after.start) < (before.date, before.end or before.start):
             raise PlanError(
                 f"the session on {after.date:%Y-%m-%d} at {after.start:%H:%M} does not come "

@@ -16,8 +16,8 @@ from attrs import evolve, frozen
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names, listed
+from recurrent_care_pack._use.queries import Item, label, selected
 
-from ..queries import Item, label, selected
 from .records import EntryKind, PlanError
 
 __all__ = ["Part", "Step", "Unit", "Units", "film_list"]
@@ -165,7 +165,9 @@ class Units:
                         duration=discussion.duration,
                         item=module.id,
                         optional=discussion.optional,
-                        part=Part(unit=unit.key, kind="discussion") if discussion.optional else None,
+                        part=Part(unit=unit.key, kind="discussion")
+                        if discussion.optional
+                        else None,
                     )
                 )
         exercise = unit.exercise
@@ -285,7 +287,8 @@ class Units:
             return evolve(plain, note=f"{suggestion}; this plan leaves it out (--no-rewatch)")
         return Step(
             kind=EntryKind.FILMS,
-            title=f"{name}: {again} again (the pack's suggestion), then {plain.title[len(name) + 2 :]}",
+            title=f"{name}: {again} again (the pack's suggestion), then "
+            f"{film_list(own, self.media)}",
             duration=other.allowance,
             item=unit.key,
             films=(*other.rewatch, *own),

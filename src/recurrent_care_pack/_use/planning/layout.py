@@ -9,7 +9,7 @@ each drop told in a note with what would make it fit.
 
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from datetime import time, timedelta
+from datetime import timedelta
 
 from attrs import frozen
 
@@ -98,10 +98,20 @@ class Layout:
             dropped.insert(0, kept.pop())
         notes = list(laid.notes)
         for part in dropped:
-            note = self.drop_note(number, slot, group, shown_before, discussions, kept, part)
+            note = self.drop_note(
+                number=number,
+                slot=slot,
+                group=group,
+                shown_before=shown_before,
+                discussions=discussions,
+                kept=kept,
+                part=part,
+            )
             if note is not None:
                 notes.append(note)
-        return self.finish(number, slot, group, laid, notes, dropped)
+        return self.finish(
+            number=number, slot=slot, group=group, laid=laid, notes=notes, dropped=dropped
+        )
 
     def parts(
         self,
@@ -140,7 +150,9 @@ class Layout:
             steps = self.units.steps(unit, shown, shown_before, talks)
             steps = [
                 self.units.without(s, unit)
-                if s.part is not None and s.part.kind == "rewatch" and kept is not None
+                if s.part is not None
+                and s.part.kind == "rewatch"
+                and kept is not None
                 and s.part not in kept
                 else s
                 for s in steps
@@ -150,7 +162,9 @@ class Layout:
             out.append((unit, steps))
         return out
 
-    def place(self, number: int, slot: Slot, units: Sequence[tuple[Unit, list[Step]]]) -> _Laid:
+    def place(  # noqa: C901 (the break rules, each a few lines)
+        self, number: int, slot: Slot, units: Sequence[tuple[Unit, list[Step]]]
+    ) -> _Laid:
         """The steps from the slot's start (after the opening), with the breaks between items."""
         breaks = self.options.breaks
         start = offset(slot.start)
@@ -172,8 +186,10 @@ class Layout:
                 here = []
                 while pending:
                     at = offset(pending[0].at)
-                    if at <= clock or abs(clock - at) <= abs(clock + length - at) or (
-                        last and at < clock + length
+                    if (
+                        at <= clock
+                        or abs(clock - at) <= abs(clock + length - at)
+                        or (last and at < clock + length)
                     ):
                         here.append(pending.pop(0))
                     else:
@@ -224,6 +240,7 @@ class Layout:
 
     def finish(  # noqa: PLR0913 (the parts of a day laid out)
         self,
+        *,
         number: int,
         slot: Slot,
         group: Sequence[Unit],
@@ -235,7 +252,9 @@ class Layout:
         entries: list[Entry] = []
         options = self.options
         if options.setup is not None:
-            entries.append(_entry(number, start - options.setup, _slot(EntryKind.SETUP, options.setup)))
+            entries.append(
+                _entry(number, start - options.setup, _slot(EntryKind.SETUP, options.setup))
+            )
         if options.opening is not None:
             entries.append(_entry(number, start, _slot(EntryKind.OPENING, options.opening)))
         entries += [_entry(number, clock, step) for clock, step in laid.steps]
@@ -252,7 +271,7 @@ class Layout:
         )
         lost = timedelta()
         for part in dropped:
-            lost += _part_length(part, group, self.units)
+            lost += _part_length(part, group)
         return Day(
             entries=tuple(entries),
             notes=tuple(notes),
@@ -311,6 +330,7 @@ class Layout:
 
     def drop_note(  # noqa: PLR0913 (what was dropped, and from what)
         self,
+        *,
         number: int,
         slot: Slot,
         group: Sequence[Unit],
@@ -321,11 +341,11 @@ class Layout:
     ) -> Note | None:
         """What a slot left out, and what would make it fit; a budget's re-watch left out."""
         unit = next(u for u in group if u.key == part.unit)
-        length = _part_length(part, group, self.units)
+        length = _part_length(part, group)
         if slot.end is None:  # a budget: its left-out list names the discussions
             if part.kind != "rewatch":
                 return None
-            films = film_list(unit.module.different_day.rewatch, self.units.media)  # type: ignore[union-attr]
+            films = self.rewatched(unit)
             return Note(
                 text=f"The budget leaves out the re-watch of {films} the pack suggests before "
                 f"{unit.name} on a later day ({words(length)} more).",
@@ -335,8 +355,11 @@ class Layout:
         if part.kind == "discussion":
             what = f"the optional discussion after {unit.name} ({words(length)})"
         else:
-            films = film_list(unit.module.different_day.rewatch, self.units.media)  # type: ignore[union-attr]
-            what = f"the re-watch of {films} the pack suggests before {unit.name} ({words(length)} more)"
+            films = self.rewatched(unit)
+            what = (
+                f"the re-watch of {films} the pack suggests before {unit.name} "
+                f"({words(length)} more)"
+            )
         start = offset(slot.start)
         where = f"{hh_mm(start)} to {slot.end:%H:%M}" if slot.end is not None else "the budget"
         fix = ""
@@ -359,6 +382,12 @@ class Layout:
             day=number,
             item=part.unit,
         )
+
+    def rewatched(self, unit: Unit) -> str:
+        """The films the pack suggests re-watching before a unit's module."""
+        module = unit.module
+        other = module.different_day if module is not None else None
+        return film_list(other.rewatch if other is not None else (), self.units.media)
 
     def one_break(self, number: int, asked: Sequence[Break], at: timedelta) -> str:
         """Why breaks at several times cannot be had: they would be one break, at ``at``."""
@@ -387,13 +416,11 @@ def _after(unit: Unit, steps: Sequence[Step]) -> str:
 
 def _extra(step: Step, units: Units) -> timedelta:
     """The time a re-watch adds to its module's films."""
-    module = next(
-        (m for s in units.pack.sections for m in s.modules if m.id == step.item), None
-    )
+    module = next((m for s in units.pack.sections for m in s.modules if m.id == step.item), None)
     return step.duration - module.allowance if module is not None else timedelta()
 
 
-def _part_length(part: Part, group: Sequence[Unit], units: Units) -> timedelta:
+def _part_length(part: Part, group: Sequence[Unit]) -> timedelta:
     unit = next(u for u in group if u.key == part.unit)
     module = unit.module
     assert module is not None  # noqa: S101 (optional parts are modules')
@@ -422,7 +449,3 @@ def _entry(day: int, clock: timedelta, step: Step) -> Entry:
         rewatch=step.rewatch,
         note=step.note,
     )
-
-
-def _time(clock: timedelta) -> time:
-    return clock_time(clock)

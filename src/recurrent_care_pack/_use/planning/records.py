@@ -1,7 +1,7 @@
 """The plan's records: its options, its entries and notes, and the agenda they make."""
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, time, timedelta
 
@@ -79,6 +79,16 @@ def _in_order(value: object, kind: type) -> object:
     return value
 
 
+def _fixed(value: Iterable[Break]) -> tuple[Break, ...]:
+    """Breaks at clock times as a tuple; what is in it is checked by the validator."""
+    return tuple(value)
+
+
+def _booked(value: Iterable[Slot]) -> tuple[Slot, ...]:
+    """Booked slots as a tuple; what is in it is checked by the validator."""
+    return tuple(value)
+
+
 @frozen(kw_only=True)
 class Breaks:
     """When to break: at clock times, after each exercise, and at most so long apart.
@@ -96,7 +106,7 @@ class Breaks:
     after_exercises: bool = field(default=False, validator=validator(bool))
     every: timedelta | None = field(default=None, validator=optional(timedelta))
     at: tuple[time, ...] = field(default=(), converter=_times, validator=tuple_of(time))
-    fixed: tuple[Break, ...] = field(default=(), converter=tuple, validator=tuple_of(Break))
+    fixed: tuple[Break, ...] = field(default=(), converter=_fixed, validator=tuple_of(Break))
 
     @property
     def timed(self) -> tuple[Break, ...]:
@@ -133,7 +143,7 @@ class PlanOptions:
     opening: timedelta | None = field(default=None, validator=optional(timedelta))
     closing: timedelta | None = field(default=None, validator=optional(timedelta))
     dates: tuple[date, ...] = field(default=(), converter=_dates, validator=tuple_of(date))
-    booked: tuple[Slot, ...] = field(default=(), converter=tuple, validator=tuple_of(Slot))
+    booked: tuple[Slot, ...] = field(default=(), converter=_booked, validator=tuple_of(Slot))
 
     @property
     def sessions(self) -> tuple[Slot, ...]:
@@ -198,7 +208,9 @@ def plan_options(  # noqa: PLR0913 (one argument per option a command line may g
     if lunch_length is not None and lunch is None:
         raise PlanError("--lunch-length needs --lunch, the time of the lunch (--lunch 12:00)")
     breaks = None
-    fixed = () if lunch is None else (Break(at=lunch, length=lunch_length or LUNCH, title="Lunch"),)
+    fixed = (
+        () if lunch is None else (Break(at=lunch, length=lunch_length or LUNCH, title="Lunch"),)
+    )
     if break_length or break_after_exercises or break_every or break_at or fixed:
         breaks = Breaks(
             length=break_length or Breaks().length,
