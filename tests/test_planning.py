@@ -160,7 +160,7 @@ def test_the_re_watch_is_the_pack_suggestion_and_optional_in_the_api(pack: Pack)
     assert three_days.total == (208 - 23) * MIN
     assert three_days.day(3)[0].films == ("film-7",)
     assert [e.note for e in three_days.entries if e.note] == [
-        f"{SUGGESTION}; this plan leaves it out (--no-rewatch)"
+        f"{SUGGESTION}; this plan leaves it out"
     ]
     one_day = plan(pack, ["section-3"], PlanOptions(rewatch=False))
     assert one_day == evolve(plan(pack, ["section-3"]), options=one_day.options)

@@ -83,6 +83,8 @@ def _entry_notes(entries: tuple[Entry, ...]) -> list[str]:
     for entry in entries:
         if entry.note is not None:
             hint = " (--no-rewatch leaves it out)" if entry.rewatch else ""
+            if entry.note.endswith("this plan leaves it out"):
+                hint = " (--no-rewatch was given)"
             notes.append(f"Note: {entry.note[:1].upper()}{entry.note[1:]}{hint}.")
     return notes
 

@@ -284,7 +284,7 @@ class Units:
             "the films)"
         )
         if not self.rewatch:
-            return evolve(plain, note=f"{suggestion}; this plan leaves it out (--no-rewatch)")
+            return evolve(plain, note=f"{suggestion}; this plan leaves it out")
         return Step(
             kind=EntryKind.FILMS,
             title=f"{name}: {again} again (the pack's suggestion), then "
