@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 
 import pytest
-from attrs import evolve
 
 from recurrent_care_pack import (
     Agenda,
@@ -131,68 +130,6 @@ def test_section_3_over_three_days_re_watches_film_6(pack: Pack) -> None:
     assert plan(pack, ["section-3"], PlanOptions(days=3, discussions=True)).total == 238 * MIN
 
 
-def test_module_3_alone_watches_film_6_first(pack: Pack) -> None:
-    """Exercise 10 discusses Film 6 too, so Module 3 on its own shows it first."""
-    assert _rows(plan(pack, ["Module 3"]))[0] == (
-        1,
-        "09:30",
-        "10:25",
-        "Module 3 films: Film 6 first (Exercise 10 discusses it), then Film 7",
-    )
-
-
-SUGGESTION = (
-    "Module 3 runs on a later day than Film 6: the pack suggests starting it by also watching "
-    "Film 6 (55 minutes for the films)"
-)
-NEEDED = (
-    "Exercise 10 discusses Film 6 as well as Film 7, and this plan has not shown Film 6 "
-    "before it, so it shows it first"
-)
-
-
-def test_the_re_watch_is_the_pack_suggestion_and_optional_in_the_api(pack: Pack) -> None:
-    """Module 3 on a later day than Film 6 re-watches it; PlanOptions(rewatch=False) does not."""
-    followed = plan(pack, ["section-3"], PlanOptions(days=3))
-    assert followed.day(3)[0].rewatch == ("film-6",)
-    assert followed.day(3)[0].note == f"{SUGGESTION}; this plan follows it"
-    three_days = plan(pack, ["section-3"], PlanOptions(days=3, rewatch=False))
-    assert three_days.total == (208 - 23) * MIN
-    assert three_days.day(3)[0].films == ("film-7",)
-    assert [e.note for e in three_days.entries if e.note] == [
-        f"{SUGGESTION}; this plan leaves it out"
-    ]
-    one_day = plan(pack, ["section-3"], PlanOptions(rewatch=False))
-    assert one_day == evolve(plan(pack, ["section-3"]), options=one_day.options)
-    assert all(e.note is None for e in one_day.entries)  # Film 6 was shown that day
-
-
-def test_module_3_alone_shows_film_6_for_exercise_10_whatever_the_re_watch(pack: Pack) -> None:
-    """Not the pack's different-day suggestion: Exercise 10 discusses Film 6, so it is shown."""
-    for rewatch in (True, False):
-        agenda = plan(pack, ["Module 3"], PlanOptions(rewatch=rewatch))
-        assert agenda.entries[0].films == ("film-6", "film-7")
-        assert agenda.entries[0].rewatch == ()
-        assert agenda.entries[0].note == NEEDED
-
-
-@pytest.mark.parametrize("flags", [[], ["--no-rewatch"]])
-def test_module_3_alone_on_the_command_line(
-    capsys: pytest.CaptureFixture[str], flags: list[str]
-) -> None:
-    """``rcpack plan "Module 3"`` shows Film 6 first, saying Exercise 10 is why."""
-    assert main(["plan", "Module 3", *flags]) == 0
-    assert capsys.readouterr().out.splitlines() == [
-        "  09:30-10:25    55 min  Module 3 films: Film 6 first (Exercise 10 discusses it), "
-        "then Film 7",
-        "  10:25-10:55    30 min  Exercise 10: Thinking about trauma-informed approaches "
-        "in your work",
-        "",
-        "Ends 10:55. In all: 1 hour 25 min",
-        f"Note: {NEEDED}.",
-    ]
-
-
 def test_refuses_an_exercise_before_its_films(pack: Pack) -> None:
     """An exercise named before its module, or without its films, is refused."""
     with pytest.raises(PlanError) as before:
@@ -238,21 +175,6 @@ def test_a_morning_of_three_hours(pack: Pack) -> None:
     assert without.total == 155 * MIN
     assert without.left_out == ("Module 2 of Section 3",)
     assert plan(pack, ["section-3"], PlanOptions(budget=185 * MIN)).left_out == ()
-
-
-def test_budget_drops_discussions_before_modules(pack: Pack) -> None:
-    """With 3 h 5 min and discussions wanted, all modules fit without their discussions."""
-    agenda = plan(pack, ["section-3"], PlanOptions(budget=185 * MIN, discussions=True))
-    assert agenda.total == 185 * MIN
-    assert agenda.left_out == tuple(
-        f"the optional discussion after Module {n} of Section 3" for n in (1, 2, 3)
-    )
-
-
-def test_budget_too_small_for_anything(pack: Pack) -> None:
-    """Twenty minutes hold no module: the planner says so."""
-    with pytest.raises(PlanError, match="nothing in the selection fits in 20 minutes"):
-        plan(pack, ["section-3"], PlanOptions(budget=20 * MIN))
 
 
 def test_breaks_every_run_and_at_set_times_fall_between_modules(pack: Pack) -> None:
@@ -391,70 +313,6 @@ def test_days_keep_the_longest_short_and_break_early() -> None:
     assert [e.day for e in three.entries] == [1, 2, 3, 3]
 
 
-def test_a_budget_finds_the_small_modules_after_a_long_one() -> None:
-    """Thirteen modules, the first 5 hours and the rest 2 minutes: 2 hours hold the twelve."""
-    agenda = plan(modules_pack([300] + [2] * 12), options=PlanOptions(budget=120 * MIN))
-    assert agenda.left_out == ("Module 1 of Section 1",)
-    assert agenda.total == 24 * MIN
-    assert [e.item for e in agenda.entries] == [f"module-{n}" for n in range(2, 14)]
-
-
-def test_a_budget_prefers_more_content_then_more_items_then_the_first() -> None:
-    """In 5 minutes: 5 beats 2 + 2; 3 + 2 beats 5; of 2 + 3 and 2 + 3, the first 2."""
-
-    def items(minutes: list[int]) -> list[str | None]:
-        agenda = plan(modules_pack(minutes), options=PlanOptions(budget=5 * MIN))
-        return [e.item for e in agenda.entries]
-
-    assert items([5, 2, 2]) == ["module-1"]
-    assert items([5, 3, 2]) == ["module-2", "module-3"]
-    assert items([2, 2, 3]) == ["module-1", "module-3"]
-
-
-def test_a_budget_counts_content_not_a_re_watch(pack: Pack) -> None:
-    """In 90 minutes, Module 1 (70 min) beats Module 3 (62 min, though 85 with Film 6 first)."""
-    agenda = plan(pack, ["section-3"], PlanOptions(budget=90 * MIN))
-    assert [e.item for e in agenda.entries] == ["section-3-module-1", "exercise-8"]
-    assert agenda.left_out == ("Module 2 of Section 3", "Module 3 of Section 3")
-
-
-def test_a_budget_over_two_days_keeps_every_discussion(pack: Pack) -> None:
-    """Four hours over two days hold all three discussions: Module 3 follows Module 2 on Day 2."""
-    options = PlanOptions(
-        days=2, discussions=True, budget=240 * MIN, breaks=Breaks(after_exercises=True)
-    )
-    agenda = plan(pack, options=options)
-    assert _rows(agenda) == [
-        (1, "09:30", "10:10", "Module 1 films: Films 2, 3, 4 and 5"),
-        (1, "10:10", "10:20", "Optional discussion (whole group)"),
-        (
-            1,
-            "10:20",
-            "10:50",
-            "Exercise 8: Understanding non-engagement and attachment through a case study",
-        ),
-        (2, "09:30", "09:53", "Module 2 films: Film 6"),
-        (2, "09:53", "10:03", "Optional discussion (whole group)"),
-        (
-            2,
-            "10:03",
-            "10:33",
-            "Exercise 9: Understanding non-engagement and complex trauma through a case study",
-        ),
-        (2, "10:33", "10:48", "Break"),
-        (2, "10:48", "11:20", "Module 3 films: Film 7"),
-        (2, "11:20", "11:30", "Optional discussion"),
-        (
-            2,
-            "11:30",
-            "12:00",
-            "Exercise 10: Thinking about trauma-informed approaches in your work",
-        ),
-    ]
-    assert agenda.left_out == ()
-    assert agenda.total == 230 * MIN
-
-
 def test_a_day_ending_exactly_at_the_day_end_is_allowed(pack: Pack) -> None:
     """Section 3 ends at 12:35: a day end of 12:35 holds it, 12:34 does not."""
     agenda = plan(pack, ["section-3"], PlanOptions(day_end=time(12, 35)))
@@ -516,13 +374,6 @@ def test_refuses_breaks_no_one_could_mean(pack: Pack, breaks: Breaks, message: s
     with pytest.raises(PlanError) as raised:
         plan(pack, ["section-3"], PlanOptions(breaks=breaks))
     assert str(raised.value) == message
-
-
-def test_refuses_a_budget_of_nothing(pack: Pack) -> None:
-    """A budget of zero is refused, not answered with a traceback."""
-    with pytest.raises(PlanError) as raised:
-        plan(pack, ["section-3"], PlanOptions(budget=timedelta()))
-    assert str(raised.value) == "a budget must be more than zero; give one such as 3 hours"
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ def plan(
         chosen = search.within_budget(units, wanted, options.budget)
     entries = tuple(e for d in chosen.days for e in d.entries)
     notes = [n for d in chosen.days for n in d.notes]
-    _check_breaks_taken(options, chosen, layout)
+    notes += _check_breaks_taken(options, chosen, layout)
     notes += _alone_notes(pack, chosen.units, units)
     notes += _once_a_day_notes(chosen, maker)
     left_out: list[str] = []
@@ -112,21 +112,37 @@ def wanted_discussions(units: Sequence[Unit], options: PlanOptions) -> frozenset
     )
 
 
-def _check_breaks_taken(options: PlanOptions, chosen: Chosen, layout: Layout) -> None:
-    """Refuse a break at a set time that no session takes, saying the true reason."""
+def _check_breaks_taken(options: PlanOptions, chosen: Chosen, layout: Layout) -> list[Note]:
+    """Refuse a break at a set time that no session takes, saying the true reason.
+
+    A break taken on some days: a note for each other day whose span holds its time.
+    """
     if options.breaks is None or not chosen.days:
-        return
+        return []
+    notes = []
+    spans = [
+        (offset(slot.start), offset(slot.start) + d.length - (options.setup or timedelta()))
+        for slot, d in zip(options.sessions, chosen.days, strict=False)
+    ]
     placed = {b for d in chosen.days for b in d.placed}
     for asked in options.breaks.timed:
-        if asked in placed:
-            continue
         at = offset(asked.at)
         name = f"the {asked.title.lower()} at {asked.at:%H:%M}"
         inside = [
             n
-            for n, d in enumerate(chosen.days, start=1)
-            if offset(d.entries[0].start) < at < offset(d.entries[0].start) + d.length
+            for n, (d, (begin, end)) in enumerate(zip(chosen.days, spans, strict=True), start=1)
+            if begin < at < end and asked not in d.placed
         ]
+        if asked in placed:
+            notes += [
+                Note(
+                    text=f"Day {n} has no {asked.title.lower()} at {asked.at:%H:%M}: breaks go "
+                    f"between items, and Day {n} holds one.",
+                    day=n,
+                )
+                for n in inside
+            ]
+            continue
         if inside:
             raise PlanError(
                 f"{name} cannot be taken: breaks go between items (a module with its "
@@ -134,13 +150,12 @@ def _check_breaks_taken(options: PlanOptions, chosen: Chosen, layout: Layout) ->
                 + ("the plan holds one item" if layout.single else "each day holds one item")
                 + "; plan more items a day, or leave the break out"
             )
-        ends = max(
-            (offset(d.entries[0].start) + d.length for d in chosen.days), default=timedelta()
-        )
+        ends = max((end for _, end in spans), default=timedelta())
         last = "the plan ends at" if layout.single else "every day ends by"
         raise PlanError(
             f"{name} is never taken: {last} {hh_mm(ends)}; choose an earlier time or leave it out"
         )
+    return notes
 
 
 def _alone_notes(pack: Pack, planned: Sequence[Unit], units: Sequence[Unit]) -> list[Note]:
