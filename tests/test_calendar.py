@@ -32,7 +32,7 @@ def test_a_day_an_event_with_the_days_agenda(
     target = tmp_path / "section-3.ics"
     assert main(["plan", *TWO_DAYS, "--ics", str(target)]) == 0
     out = capsys.readouterr()
-    assert out.out.startswith("Day 1: Tuesday 12 January 2027\n")
+    assert out.out.startswith("Day 1, Tuesday 12 January 2027, 09:30\N{EN DASH}10:40\n")
     assert out.err == f"wrote {target}\n"
     events = _events(target)
     assert [(e.start, e.end) for e in events] == [

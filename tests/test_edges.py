@@ -176,14 +176,14 @@ def test_days_ending_exactly_at_the_day_end_are_allowed_on_every_day() -> None:
             rcp.PlanOptions(start=time(9, 0), days=2, day_end=time(9, 34)),
         )
     assert str(raised.value) == (
-        "Day 1 would run past 09:34: Exercise 1: Exercise 1 alone would end at 09:35; start "
-        "earlier, "
-        "use more days, or give a budget to see what fits"
+        "Day 1 needs 35 minutes for Module 1 of Section 1 (from 09:00 to 09:35), and its "
+        "slot, 09:00 to 09:34, holds 34 minutes; plan fewer items, book a longer slot, or "
+        "give --budget to let the plan choose"
     )
 
 
 def test_a_break_every_so_often_is_due_exactly_when_the_time_has_run() -> None:
-    """With a break every 35 minutes, Module 3 after 35 minutes comes after a break."""
+    """At most 35 (or 44) minutes without a break: one before Module 3; at most 45: none."""
     every = rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(every=35 * MIN, length=5 * MIN))
     assert _ends(every) == [
         "1 09:00-09:10 films",
@@ -192,17 +192,21 @@ def test_a_break_every_so_often_is_due_exactly_when_the_time_has_run() -> None:
         "1 09:35-09:40 break",
         "1 09:40-09:50 films",
     ]
-    later = rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(every=36 * MIN, length=5 * MIN))
+    almost = rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(every=44 * MIN, length=5 * MIN))
+    assert _ends(almost) == _ends(every)
+    later = rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(every=45 * MIN, length=5 * MIN))
     assert [e.split()[-1] for e in _ends(later)] == ["films", "discussion", "exercise", "films"]
 
 
 def test_a_break_at_the_minute_the_module_ends_comes_then() -> None:
-    """A break at 09:35 comes at 09:35, when Module 1 and its exercise end; at 09:36 never."""
+    """A break at 09:35 comes then, when Module 1 ends; at 09:36 then too; at 09:45 never."""
     at = rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(at=(time(9, 35),), length=5 * MIN))
     assert _ends(at)[-2:] == ["1 09:35-09:40 break", "1 09:40-09:50 films"]
+    near = rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(at=(time(9, 36),), length=5 * MIN))
+    assert _ends(near)[-2:] == ["1 09:35-09:40 break", "1 09:40-09:50 films"]
     with pytest.raises(rcp.PlanError) as raised:
-        _ends(rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(at=(time(9, 36),))))
+        _ends(rcp.PlanOptions(start=time(9, 0), breaks=rcp.Breaks(at=(time(9, 45),))))
     assert str(raised.value) == (
-        "the break at 09:36 is never taken: nothing starts at or after it, and the plan ends "
-        "at 09:45; choose an earlier time or leave it out"
+        "the break at 09:45 is never taken: the plan ends at 09:45; choose an earlier time "
+        "or leave it out"
     )

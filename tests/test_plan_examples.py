@@ -43,7 +43,7 @@ def pack() -> rcp.Pack:
         (
             ["exercise-8", "Module 1"],
             rcp.PlanOptions(),
-            "Exercise 8 comes before Module 1 of Section 3, whose films it discusses; put "
+            "Exercise 8 comes before Module 1 of Section 3, which the pack runs before it; put "
             "Module 1 of Section 3 first (it brings Exercise 8 with it)",
         ),
     ],

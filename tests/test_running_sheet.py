@@ -80,15 +80,15 @@ def test_own_slots_are_labelled_and_move_the_clock(
     argv += ["--closing", "15m", "--break-after-exercises"]
     lines = _guide(tmp_path_factory, *argv)
     capsys.readouterr()
-    sheet = [line for line in lines if line.startswith("| 09:30") or "**Opening**" in line]
+    sheet = [line for line in lines if line.startswith(("| 09:00", "| 09:30"))]
     assert sheet[:2] == [
-        "| 09:30–10:00 | 30 min | **Set-up** | Your own set-up: queue Films 2, 3, 4, 5, 6 "
+        "| 09:00–09:30 | 30 min | **Set-up** | Your own set-up: queue Films 2, 3, 4, 5, 6 "
         "and 7; set out what to bring. |  |",
-        "| 10:00–10:15 | 15 min | **Opening** | Your own opening: see this tool's suggestions. "
+        "| 09:30–09:45 | 15 min | **Opening** | Your own opening: see this tool's suggestions. "
         "|  |",
     ]
     assert (
-        "| 13:50–14:05 | 15 min | **Closing** | Your own closing: see this tool's suggestions. "
+        "| 13:20–13:35 | 15 min | **Closing** | Your own closing: see this tool's suggestions. "
         "|  |"
     ) in lines
     assert not any("wellbeing" in line.lower() for line in lines)  # the pack never asks for one
@@ -96,11 +96,11 @@ def test_own_slots_are_labelled_and_move_the_clock(
     days = json.loads(capsys.readouterr().out)["days"]
     kinds = [(e["kind"], e["start"], e["end"], e["item"]) for e in days[0]["entries"]]
     assert kinds[:3] == [
-        ("setup", "09:30", "10:00", None),
-        ("opening", "10:00", "10:15", None),
-        ("films", "10:15", "10:55", "section-3-module-1"),
+        ("setup", "09:00", "09:30", None),
+        ("opening", "09:30", "09:45", None),
+        ("films", "09:45", "10:25", "section-3-module-1"),
     ]
-    assert kinds[-1] == ("closing", "13:50", "14:05", None)
+    assert kinds[-1] == ("closing", "13:20", "13:35", None)
 
 
 def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,7 +108,7 @@ def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> 
     argv = ["plan", "section-3", "--days", "2", "--opening", "10m", "--closing", "5m"]
     assert main([*argv, "--date", "2027-01-12", "--date", "2027-01-19"]) == 0
     assert capsys.readouterr().out == (
-        "Day 1: Tuesday 12 January 2027\n"
+        "Day 1, Tuesday 12 January 2027, 09:30\N{EN DASH}10:55\n"
         "  09:30-09:40    10 min  Opening\n"
         "  09:40-10:20    40 min  Module 1 films: Films 2, 3, 4 and 5\n"
         "  10:20-10:50    30 min  Exercise 8: Understanding non-engagement and attachment "
@@ -116,7 +116,7 @@ def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> 
         "  10:50-10:55     5 min  Closing\n"
         "  ends 10:55: 1 hour 25 min\n"
         "\n"
-        "Day 2: Tuesday 19 January 2027\n"
+        "Day 2, Tuesday 19 January 2027, 09:30\N{EN DASH}11:40\n"
         "  09:30-09:40    10 min  Opening\n"
         "  09:40-10:03    23 min  Module 2 films: Film 6\n"
         "  10:03-10:33    30 min  Exercise 9: Understanding non-engagement and complex trauma "
@@ -126,6 +126,9 @@ def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> 
         "your work\n"
         "  11:35-11:40     5 min  Closing\n"
         "  ends 11:40: 2 hours 10 min\n"
+        "Note: From 09:40 to 11:35 on Day 2, 1 hour 55 minutes of films, discussion and "
+        "exercises run without a break, and this content is about trauma: consider a break "
+        "(--break-every 90m, or --break-after-exercises).\n"
         "\n"
         "In all: 3 hours 35 min\n"
     )
@@ -136,10 +139,10 @@ def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> 
     [
         (
             ["--closing", "30m", "--day-end", "13:00"],
-            "rcpack: cannot plan: Day 1 would run past 13:00: Exercise 10: Thinking about "
-            "trauma-informed approaches in your work and the closing alone would end at 13:05; "
-            "start "
-            "earlier, use more days, or give a budget to see what fits\n",
+            "rcpack: cannot plan: the plan needs 3 hours 35 minutes for Module 1 of Section 3, "
+            "Module 2 of Section 3 and Module 3 of Section 3 (from 09:30 to 13:05), and its "
+            "slot, 09:30 to 13:00, holds 3 hours 30 minutes; plan fewer items, book a longer "
+            "slot, or give --budget to let the plan choose\n",
         ),
         (
             ["--days", "2", "--date", "2027-01-12"],

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from ._model import Pack
+    from ._session import Slot
     from ._use.planning import Agenda
 
 __all__ = ["main", "run"]
@@ -475,6 +476,16 @@ def _here_or_bundled() -> Path | None:
 
 def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("items", nargs="*", metavar="ITEM")
+    parser.add_argument(
+        "--slot",
+        dest="slots",
+        type=_slot,
+        action="append",
+        default=[],
+        metavar="[DATE ]HH:MM-HH:MM",
+        help="a booked session, e.g. '2027-01-12 09:30-11:00': one per session, in order "
+        "(instead of --start, --days, --day-end and --date); its end is a hard limit",
+    )
     parser.add_argument("--start", type=_time_of_day, help="start time, e.g. 09:30 (the default)")
     parser.add_argument(
         "--days", type=_days, default=1, help="spread the plan over this many days"
@@ -488,7 +499,8 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         "--no-rewatch",
         dest="rewatch",
         action="store_false",
-        help="leave out the films the pack suggests re-watching when a module starts a day",
+        help="leave out the films the pack suggests watching again before a module run on a "
+        "later day than them",
     )
     parser.add_argument(
         "--break",
@@ -504,7 +516,8 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         "--break-every",
         type=_duration,
         metavar="DURATION",
-        help="a break once this much time has run without one",
+        help="at most this much time without a break: a break goes at the last point "
+        "between items before it",
     )
     parser.add_argument(
         "--break-at",
@@ -512,16 +525,31 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="HH:MM",
-        help="a break at this time, between modules (may be repeated)",
+        help="a break at about this time, at the nearest point between items (may be repeated)",
     )
     parser.add_argument(
-        "--setup", type=_duration, metavar="LENGTH", help="your set-up time at the start of a day"
+        "--lunch",
+        type=_time_of_day,
+        metavar="HH:MM",
+        help="a lunch at about this time, at the nearest point between items (45 minutes)",
     )
     parser.add_argument(
-        "--opening", type=_duration, metavar="LENGTH", help="your own opening, after the set-up"
+        "--lunch-length", type=_duration, metavar="LENGTH", help="how long the lunch is"
     )
     parser.add_argument(
-        "--closing", type=_duration, metavar="LENGTH", help="your own closing, ending the day"
+        "--setup",
+        type=_duration,
+        metavar="LENGTH",
+        help="your set-up time, ending when a session starts",
+    )
+    parser.add_argument(
+        "--opening",
+        type=_duration,
+        metavar="LENGTH",
+        help="your own opening, from a session's start",
+    )
+    parser.add_argument(
+        "--closing", type=_duration, metavar="LENGTH", help="your own closing, after the last item"
     )
     parser.add_argument(
         "--date",
@@ -539,28 +567,48 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _slot(text: str) -> "Slot":  # noqa: UP037 (Slot is imported only for type checkers)
+    """A booked session: '2027-01-12 09:30-11:00' or '09:30-11:00'."""
+    from ._session import Slot  # noqa: PLC0415
+
+    words = text.split()
+    if len(words) not in (1, 2) or words[-1].count("-") != 1:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a session like '2027-01-12 09:30-11:00' or '09:30-11:00'"
+        )
+    start, end = words[-1].split("-")
+    return Slot(
+        start=_time_of_day(start),
+        end=_time_of_day(end),
+        date=_date(words[0]) if len(words) == 2 else None,
+    )
+
+
 def _agenda(args: argparse.Namespace) -> tuple[Pack, Agenda]:
     """The pack and the agenda the plan options ask for."""
     from ._use.planning import PlanError, plan, plan_options  # noqa: PLC0415
 
     pack = _pack(args.pack)
-    options = plan_options(
-        start=args.start,
-        discussions=args.with_discussions,
-        rewatch=args.rewatch,
-        days=args.days,
-        day_end=args.day_end,
-        budget=args.budget,
-        break_length=args.break_length,
-        break_after_exercises=args.break_after_exercises,
-        break_every=args.break_every,
-        break_at=tuple(args.break_at),
-        setup=args.setup,
-        opening=args.opening,
-        closing=args.closing,
-        dates=tuple(args.dates),
-    )
     try:
+        options = plan_options(
+            start=args.start,
+            discussions=args.with_discussions,
+            rewatch=args.rewatch,
+            days=args.days,
+            day_end=args.day_end,
+            budget=args.budget,
+            break_length=args.break_length,
+            break_after_exercises=args.break_after_exercises,
+            break_every=args.break_every,
+            break_at=tuple(args.break_at),
+            setup=args.setup,
+            opening=args.opening,
+            closing=args.closing,
+            dates=tuple(args.dates),
+            booked=tuple(args.slots),
+            lunch=args.lunch,
+            lunch_length=args.lunch_length,
+        )
         return pack, plan(pack, _names(args.items), options)
     except (PlanError, LookupError) as error:
         raise _Exit(USAGE, f"cannot plan: {_reason(error)}") from None

@@ -1,6 +1,6 @@
 """Presenting: agendas, items and materials lists as text tables and as stable JSON."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from recurrent_care_pack._content.building import converter
@@ -8,7 +8,8 @@ from recurrent_care_pack._content.dumping import dump
 from recurrent_care_pack._durations import format_duration, short_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Pack, Section, Work, lookup
 from recurrent_care_pack._naming import either, exercise_names
-from recurrent_care_pack._use.planning import Agenda, EntryKind
+from recurrent_care_pack._session import Session
+from recurrent_care_pack._use.planning import Agenda, Entry, EntryKind
 from recurrent_care_pack._use.queries import (
     Item,
     Materials,
@@ -25,6 +26,7 @@ __all__ = [
     "long_date",
     "materials_data",
     "materials_text",
+    "session_heading",
 ]
 
 
@@ -41,27 +43,76 @@ def day_heading(agenda: Agenda, number: int) -> str | None:
     return long_date(when) if when else None
 
 
-def agenda_text(agenda: Agenda) -> str:
-    """An agenda as a table a facilitator can follow, a day at a time."""
-    if not agenda.entries:
-        return "Nothing to plan."
+_DASH = "\N{EN DASH}"
+
+
+def session_heading(agenda: Agenda, number: int) -> str | None:
+    """A day's heading with its booked slot: "Day 2, Tuesday 19 January 2027, 09:30 to 11:00".
+
+    The times are joined by an en dash.
+
+    A one-day plan: its date and span, if it has a date or a booked end; else none.
+    """
+    entries = agenda.day(number)
+    slot = agenda.slot(number)
+    end = slot.end or (entries[-1].end if entries else None)
+    span = f"{slot.start:%H:%M}{_DASH}{end:%H:%M}" if end is not None else f"{slot.start:%H:%M}"
+    when = agenda.date(number)
+    parts = [f"Day {number}"] if agenda.days > 1 else []
+    if when is not None:
+        parts.append(long_date(when))
+    if agenda.days == 1 and when is None and slot.end is None:
+        return None
+    return ", ".join([*parts, span])
+
+
+def _row(entry: Entry) -> str:
+    optional = " (optional)" if entry.optional and entry.kind is not EntryKind.DISCUSSION else ""
+    title = entry.title
+    if entry.kind is EntryKind.BREAK:
+        title = f"{title}, back at {entry.end:%H:%M}"
+    return (
+        f"  {entry.start:%H:%M}-{entry.end:%H:%M}  {short_duration(entry.duration):>8}  "
+        f"{title}{optional}"
+    )
+
+
+def _entry_notes(entries: tuple[Entry, ...]) -> list[str]:
+    """Why entries are as they are (a film shown first, the pack's re-watch), as notes."""
+    notes = []
+    for entry in entries:
+        if entry.note is not None:
+            hint = " (--no-rewatch leaves it out)" if entry.rewatch else ""
+            if entry.note.endswith("this plan leaves it out"):
+                hint = " (--no-rewatch was given)"
+            notes.append(f"Note: {entry.note[:1].upper()}{entry.note[1:]}{hint}.")
+    return notes
+
+
+def agenda_text(agenda: Agenda, session: Session | None = None) -> str:  # noqa: C901 (one table)
+    """An agenda as a table a facilitator can follow, a day at a time, with the plan's notes.
+
+    ``session``: the session planned; its title, venue and room head the plan. Lines that
+    start "Note: " are the tool's own words, not the pack's.
+    """
     lines: list[str] = []
+    if session is not None:
+        lines += [line for line in (session.title, _place(session)) if line]
+    if not agenda.entries:
+        return "\n".join([*lines, "Nothing to plan."])
+    if lines:
+        lines.append("")
     for day in range(1, agenda.days + 1):
         entries = agenda.day(day)
-        heading = day_heading(agenda, day)
+        heading = session_heading(agenda, day)
         if heading is not None:
-            lines += ["", heading] if lines else [heading]
-        for entry in entries:
-            optional = (
-                " (optional)" if entry.optional and entry.kind is not EntryKind.DISCUSSION else ""
-            )
-            lines.append(
-                f"  {entry.start:%H:%M}-{entry.end:%H:%M}  {short_duration(entry.duration):>8}  "
-                f"{entry.title}{optional}"
-            )
+            lines += ["", heading] if lines and lines[-1] else [heading]
+        lines += [_row(entry) for entry in entries]
         if agenda.days > 1:
             span = sum((e.duration for e in entries), timedelta())
             lines.append(f"  ends {entries[-1].end:%H:%M}: {short_duration(span)}")
+            lines += _entry_notes(entries)
+            lines += [f"Note: {n.text}" for n in agenda.notes if n.day == day]
     breaks = agenda.total - agenda.session_time
     closing = f"In all: {short_duration(agenda.total)}"
     if agenda.days == 1:
@@ -72,18 +123,18 @@ def agenda_text(agenda: Agenda) -> str:
     lines += ["", closing]
     if agenda.left_out:
         lines.append("Left out to fit the budget: " + "; ".join(agenda.left_out))
-    lines += _rewatch_notes(agenda)
+    if agenda.days == 1:
+        lines += _entry_notes(agenda.entries)
+        lines += [f"Note: {n.text}" for n in agenda.notes]
+    else:
+        lines += [f"Note: {n.text}" for n in agenda.notes if n.day is None]
     return "\n".join(lines)
 
 
-def _rewatch_notes(agenda: Agenda) -> list[str]:
-    """The pack's different-day suggestions, and whether the plan follows them."""
-    notes = []
-    for entry in agenda.entries:
-        if entry.note is not None:
-            how = "--no-rewatch leaves it out" if entry.rewatch else "--no-rewatch was given"
-            notes.append(f"{entry.note[:1].upper()}{entry.note[1:]} ({how}).")
-    return notes
+def _place(session: Session) -> str | None:
+    """Where a session is: "Venue, room"."""
+    where = [w for w in (session.venue, session.room) if w]
+    return ", ".join(where) or None
 
 
 def agenda_data(agenda: Agenda) -> dict[str, Any]:
@@ -95,6 +146,8 @@ def agenda_data(agenda: Agenda) -> dict[str, Any]:
                 "date": None if agenda.date(day) is None else f"{agenda.date(day):%Y-%m-%d}",
                 "start": f"{agenda.day(day)[0].start:%H:%M}",
                 "end": f"{agenda.day(day)[-1].end:%H:%M}",
+                "slot_start": f"{agenda.slot(day).start:%H:%M}",
+                "slot_end": _clock(agenda.slot(day).end),
                 "entries": [
                     {
                         "start": f"{e.start:%H:%M}",
@@ -117,7 +170,12 @@ def agenda_data(agenda: Agenda) -> dict[str, Any]:
         "total_seconds": int(agenda.total.total_seconds()),
         "session_seconds": int(agenda.session_time.total_seconds()),
         "left_out": list(agenda.left_out),
+        "notes": [{"text": n.text, "day": n.day, "item": n.item} for n in agenda.notes],
     }
+
+
+def _clock(when: time | None) -> str | None:
+    return None if when is None else f"{when:%H:%M}"
 
 
 def item_text(pack: Pack, item: Item) -> str:

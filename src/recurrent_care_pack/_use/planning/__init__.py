@@ -1,0 +1,250 @@
+"""Planning: an agenda with clock times, booked sessions and breaks, by the pack's own rules.
+
+A module is followed by its exercise. Each session is a booked `Slot`; its end is a hard
+limit. A film is shown at most once a day; a film an exercise discusses is shown before
+it. The pack's suggested re-watch (Film 6 before Module 3, on a later day) is optional.
+The facilitator's own set-up ends at a session's start; the opening starts it; the closing
+ends the content. What the plan decides for the facilitator is told in its notes.
+"""
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from attrs import evolve
+
+from recurrent_care_pack._arguments import check_kind, check_pack
+from recurrent_care_pack._model import Pack
+from recurrent_care_pack._naming import listed
+from recurrent_care_pack._session import Break, Slot
+from recurrent_care_pack._use.queries import Item
+
+from .budget import Chosen, Search
+from .checks import check_clock_changes, check_options, hh_mm, offset, words
+from .films import Unit, Units, film_list
+from .layout import Layout
+from .records import (
+    SLOT_TITLES,
+    TIME_ZONE,
+    Agenda,
+    Breaks,
+    Entry,
+    EntryKind,
+    Note,
+    PlanError,
+    PlanOptions,
+    plan_options,
+)
+
+__all__ = [
+    "SLOT_TITLES",
+    "TIME_ZONE",
+    "Agenda",
+    "Break",
+    "Breaks",
+    "Entry",
+    "EntryKind",
+    "Note",
+    "PlanError",
+    "PlanOptions",
+    "Slot",
+    "check_clock_changes",
+    "plan",
+    "plan_options",
+]
+
+
+def plan(
+    pack: Pack, selection: Sequence[str | Item] = (), options: PlanOptions | None = None
+) -> Agenda:
+    """Plan ``selection`` (ids, names such as "Module 2", or items; default the whole pack).
+
+    A string alone is one name: ``plan(pack, "Module 2")`` plans Module 2. Raises
+    `PlanError` for a plan that cannot be made: more days than items, a session that
+    cannot hold its items, breaks that cannot be taken (of no length, at a time in no
+    session, or two at one point between items), a budget nothing fits, or a dated day
+    that runs into the hour the UK clocks skip or repeat that night; `TypeError` for an
+    argument of the wrong kind, naming it.
+    """
+    check_pack(pack)
+    if options is not None:
+        check_kind("options", options, PlanOptions, "None or a PlanOptions")
+    options = options or PlanOptions()
+    check_options(options)
+    maker = Units(pack, rewatch=options.rewatch)
+    units = maker.of(selection)
+    layout = Layout(maker, options)
+    search = Search(layout)
+    wanted = wanted_discussions(units, options)
+    if options.budget is None:
+        chosen = search.split(units, wanted)
+    else:
+        if search.count > len(units):
+            search.split(units, wanted)  # says why: more days than items
+        chosen = search.within_budget(units, wanted, options.budget)
+    entries = tuple(e for d in chosen.days for e in d.entries)
+    notes = [n for d in chosen.days for n in d.notes]
+    notes += _check_breaks_taken(options, chosen, layout)
+    notes += _alone_notes(pack, chosen.units, units)
+    notes += _once_a_day_notes(chosen, maker)
+    left_out: list[str] = []
+    if options.budget is not None:
+        planned = {u.key for u in chosen.units}
+        discussed = {e.item for e in entries if e.kind is EntryKind.DISCUSSION}
+        left_out += [u.name for u in units if u.key not in planned]
+        left_out += [
+            f"the optional discussion after {u.name}"
+            for u in units
+            if u.key in wanted and u.key in planned and u.key not in discussed
+        ]
+        notes += _budget_notes(search, units, wanted, options.budget, chosen)
+    check_clock_changes(options, entries)
+    return Agenda(entries=entries, left_out=tuple(left_out), options=options, notes=tuple(notes))
+
+
+def wanted_discussions(units: Sequence[Unit], options: PlanOptions) -> frozenset[str]:
+    """The modules whose discussion is planned: the required ones, and the optional if asked."""
+    return frozenset(
+        u.key
+        for u in units
+        if u.module is not None
+        and u.module.discussion is not None
+        and (options.discussions or not u.module.discussion.optional)
+    )
+
+
+def _check_breaks_taken(options: PlanOptions, chosen: Chosen, layout: Layout) -> list[Note]:
+    """Refuse a break at a set time that no session takes, saying the true reason.
+
+    A break taken on some days: a note for each other day whose span holds its time.
+    """
+    if options.breaks is None or not chosen.days:
+        return []
+    notes = []
+    spans = [
+        (offset(slot.start), offset(slot.start) + d.length - (options.setup or timedelta()))
+        for slot, d in zip(options.sessions, chosen.days, strict=False)
+    ]
+    placed = {b for d in chosen.days for b in d.placed}
+    for asked in options.breaks.timed:
+        at = offset(asked.at)
+        name = f"the {asked.title.lower()} at {asked.at:%H:%M}"
+        inside = [
+            n
+            for n, (d, (begin, end)) in enumerate(zip(chosen.days, spans, strict=True), start=1)
+            if begin < at < end and asked not in d.placed
+        ]
+        if asked in placed:
+            notes += [
+                Note(
+                    text=f"Day {n} has no {asked.title.lower()} at {asked.at:%H:%M}: breaks go "
+                    f"between items, and Day {n} holds one.",
+                    day=n,
+                )
+                for n in inside
+            ]
+            continue
+        if inside:
+            raise PlanError(
+                f"{name} cannot be taken: breaks go between items (a module with its "
+                "exercise, or an exercise), and "
+                + ("the plan holds one item" if layout.single else "each day holds one item")
+                + "; plan more items a day, or leave the break out"
+            )
+        ends = max((end for _, end in spans), default=timedelta())
+        last = "the plan ends at" if layout.single else "every day ends by"
+        raise PlanError(
+            f"{name} is never taken: {last} {hh_mm(ends)}; choose an earlier time or leave it out"
+        )
+    return notes
+
+
+def _alone_notes(pack: Pack, planned: Sequence[Unit], units: Sequence[Unit]) -> list[Note]:
+    """What an exercise planned without its module builds on, in the pack."""
+    modules = {u.module.id for u in units if u.module is not None}
+    notes = []
+    for unit in planned:
+        exercise = unit.exercise
+        if unit.module is not None or exercise is None or unit.lead is None:
+            continue
+        lead = next(m for s in pack.sections for m in s.modules if m.exercise == exercise.id)
+        if lead.id in modules:
+            continue
+        notes.append(
+            Note(
+                text=f"Exercise {exercise.number} follows {unit.lead} in the pack (its films"
+                f"{' and optional discussion' if lead.discussion else ''}); this plan does "
+                f"not include {unit.lead.split(' of ')[0]}.",
+                item=exercise.id,
+            )
+        )
+    return notes
+
+
+def _once_a_day_notes(chosen: Chosen, maker: Units) -> list[Note]:
+    """Where a module's films were not shown again, having been shown earlier that day."""
+    notes = []
+    for number, day in enumerate(chosen.days, start=1):
+        items = {e.item for e in day.entries if e.kind is EntryKind.FILMS}
+        for unit in chosen.units:
+            module = unit.module
+            if module is None or unit.key in items:
+                continue
+            if not any(
+                e.item in {unit.key, *(unit.exercise.id for _ in [0] if unit.exercise)}
+                for e in day.entries
+            ):
+                continue
+            films = film_list(module.films, maker.media)
+            then = f"Exercise {unit.exercise.number}" if unit.exercise else "its discussion"
+            notes.append(
+                Note(
+                    text=f"{films} {'is' if len(module.films) == 1 else 'are'} shown earlier "
+                    f"this day, so {unit.name} does not show "
+                    f"{'it' if len(module.films) == 1 else 'them'} again and goes straight to "
+                    f"{then}; a film is shown once a day (plan the modules in the pack's "
+                    "order to show it with its own module).",
+                    day=number,
+                    item=unit.key,
+                )
+            )
+    return notes
+
+
+def _budget_notes(
+    search: Search,
+    units: Sequence[Unit],
+    wanted: frozenset[str],
+    budget: timedelta,
+    chosen: Chosen,
+) -> list[Note]:
+    """What breaks cost a budget: what would fit without them, and what it would take."""
+    notes: list[Note] = []
+    options = search.layout.options
+    if options.breaks is None:
+        return notes
+    bare = Search(Layout(search.layout.units, evolve(options, breaks=None)))
+    try:
+        free = bare.within_budget(units, wanted, budget)
+    except PlanError:
+        return notes
+    if free.content <= chosen.content:
+        return notes
+    try:
+        needs = search.split(list(free.units), free.discussions)
+    except PlanError:
+        return notes
+    names = listed([u.name for u in free.units])
+    notes.append(
+        Note(
+            text=f"Without breaks, {names} would fit in {words(budget)}; with the breaks "
+            f"asked for they need {words(needs.total)}: give --budget "
+            f"{_short(needs.total)} to plan them all, or shorter breaks.",
+        )
+    )
+    return notes
+
+
+def _short(duration: timedelta) -> str:
+    minutes = int(duration.total_seconds()) // 60
+    hours, minutes = divmod(minutes, 60)
+    return (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes or not hours else "")

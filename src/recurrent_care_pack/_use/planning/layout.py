@@ -1,0 +1,451 @@
+"""Laying out a day: its set-up, opening, items, breaks and closing, inside its slot.
+
+Breaks go at the points between items (a module with its exercise, or an exercise on its
+own), never inside one. A break asked for at a clock time goes at the point nearest it;
+``every`` puts a break at the last point before the limit would be passed. Optional parts
+(a discussion, the re-watch) are kept where they fit the slot, the latest dropped first,
+each drop told in a note with what would make it fit.
+"""
+
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from datetime import timedelta
+
+from attrs import frozen
+
+from recurrent_care_pack._naming import listed
+from recurrent_care_pack._session import Break, Slot
+
+from .checks import MIDNIGHT, clock_time, hh_mm, offset, words
+from .films import Part, Step, Unit, Units, film_list
+from .records import SLOT_TITLES, Entry, EntryKind, Note, PlanError, PlanOptions
+
+__all__ = ["CONTENT", "UNBROKEN", "Day", "Layout"]
+
+#: The kinds of entry that are the pack's content.
+CONTENT = frozenset({EntryKind.FILMS, EntryKind.DISCUSSION, EntryKind.EXERCISE})
+
+#: The longest run of this content (about trauma) a plan holds without warning.
+UNBROKEN = timedelta(minutes=90)
+
+
+@frozen(kw_only=True)
+class Day:
+    """A day laid out: its entries and notes, the films shown, the breaks at times placed."""
+
+    entries: tuple[Entry, ...]
+    notes: tuple[Note, ...]
+    shown: frozenset[str]
+    dropped: tuple[Part, ...]
+    placed: frozenset[Break]
+    content: timedelta  # the pack's content: films (a re-watch not counted), talk, exercises
+    length: timedelta  # from the start of its first entry to the end of its last
+    lost: timedelta  # the optional time dropped to fit the slot
+
+
+@frozen(kw_only=True)
+class _Laid:
+    steps: tuple[tuple[timedelta, Step], ...]
+    notes: tuple[Note, ...]
+    placed: frozenset[Break]
+    end: timedelta  # when the content ends
+
+
+class Layout:
+    """Lays out days of units for a plan's options."""
+
+    def __init__(self, units: Units, options: PlanOptions) -> None:
+        self.units = units
+        self.options = options
+        self.single = len(options.sessions) == 1
+
+    def which(self, number: int) -> str:
+        """How a note names day ``number``: "the plan" alone, else "Day 2"."""
+        return "the plan" if self.single else f"Day {number}"
+
+    def day(  # noqa: PLR0913 (a day is laid out from all of these)
+        self,
+        number: int,
+        group: Sequence[Unit],
+        shown_before: AbstractSet[str],
+        discussions: AbstractSet[str],
+        *,
+        rewatch: bool = True,
+        limit: timedelta | None = None,
+    ) -> Day:
+        """Day ``number`` with ``group``; optional parts dropped, latest first, to fit its slot.
+
+        `PlanError` when its required content cannot fit, saying what it needs.
+        """
+        slot = self.options.sessions[number - 1]
+        end = offset(slot.end) if slot.end is not None else None
+        if end is None and limit is not None:
+            end = offset(slot.start) + limit
+        kept = self.parts(group, shown_before, discussions, rewatch=rewatch)
+        dropped: list[Part] = []
+        while True:
+            steps = self.steps(group, shown_before, discussions, kept)
+            laid = self.place(number, slot, steps)
+            closes = laid.end + self.options.day_closes
+            if closes > MIDNIGHT and not kept:
+                raise PlanError(
+                    f"Day {number} would run past midnight; start earlier or use more days"
+                )
+            if (end is None or closes <= end) and closes <= MIDNIGHT:
+                break
+            if not kept:
+                raise PlanError(self.too_long(number, slot, group, closes))
+            dropped.insert(0, kept.pop())
+        notes = list(laid.notes)
+        for part in dropped:
+            note = self.drop_note(
+                number=number,
+                slot=slot,
+                group=group,
+                shown_before=shown_before,
+                discussions=discussions,
+                kept=kept,
+                part=part,
+            )
+            if note is not None:
+                notes.append(note)
+        return self.finish(
+            number=number, slot=slot, group=group, laid=laid, notes=notes, dropped=dropped
+        )
+
+    def parts(
+        self,
+        group: Sequence[Unit],
+        shown_before: AbstractSet[str],
+        discussions: AbstractSet[str],
+        *,
+        rewatch: bool,
+    ) -> list[Part]:
+        """The optional parts the day would hold, in order."""
+        everything = self.steps(group, shown_before, discussions, None)
+        return [
+            s.part
+            for _, steps in everything
+            for s in steps
+            if s.part is not None and (rewatch or s.part.kind != "rewatch")
+        ]
+
+    def steps(
+        self,
+        group: Sequence[Unit],
+        shown_before: AbstractSet[str],
+        discussions: AbstractSet[str],
+        kept: Sequence[Part] | None,
+    ) -> list[tuple[Unit, list[Step]]]:
+        """Each unit's steps, films once a day; only the optional parts ``kept`` (None: all)."""
+        shown: set[str] = set()
+        talks = {
+            u.key
+            for u in group
+            if u.key in discussions
+            and (kept is None or Part(unit=u.key, kind="discussion") in kept or not _optional(u))
+        }
+        out = []
+        for unit in group:
+            steps = self.units.steps(unit, shown, shown_before, talks)
+            steps = [
+                self.units.without(s, unit)
+                if s.part is not None
+                and s.part.kind == "rewatch"
+                and kept is not None
+                and s.part not in kept
+                else s
+                for s in steps
+            ]
+            for step in steps:
+                shown.update(step.films)
+            out.append((unit, steps))
+        return out
+
+    def place(  # noqa: C901 (the break rules, each a few lines)
+        self, number: int, slot: Slot, units: Sequence[tuple[Unit, list[Step]]]
+    ) -> _Laid:
+        """The steps from the slot's start (after the opening), with the breaks between items."""
+        breaks = self.options.breaks
+        start = offset(slot.start)
+        clock = start + self.options.day_opens
+        pending = [
+            b
+            for b in (breaks.timed if breaks is not None else ())
+            if start < offset(b.at) and (slot.end is None or offset(b.at) < offset(slot.end))
+        ]
+        laid: list[tuple[timedelta, Step]] = []
+        notes: list[Note] = []
+        placed: set[Break] = set()
+        run_from, after = clock, ""
+        exercised = False
+        for index, (unit, steps) in enumerate(units):
+            length = sum((s.duration for s in steps), timedelta())
+            if index and breaks is not None:
+                last = index == len(units) - 1
+                here = []
+                while pending:
+                    at = offset(pending[0].at)
+                    if (
+                        at <= clock
+                        or abs(clock - at) <= abs(clock + length - at)
+                        or (last and at < clock + length)
+                    ):
+                        here.append(pending.pop(0))
+                    else:
+                        break
+                if len(here) > 1:
+                    raise PlanError(self.one_break(number, here, clock))
+                every = breaks.every
+                due = (breaks.after_exercises and exercised) or (
+                    every is not None and clock + length - run_from > every
+                )
+                pause = None
+                if here:
+                    asked = here[0]
+                    pause = Step(kind=EntryKind.BREAK, title=asked.title, duration=asked.length)
+                    placed.add(asked)
+                    if offset(asked.at) != clock:
+                        notes.append(
+                            Note(
+                                text=f"The {asked.title.lower()} asked for at "
+                                f"{asked.at:%H:%M} is at {hh_mm(clock)}, after {after}: the "
+                                "nearest point between items.",
+                                day=number,
+                            )
+                        )
+                elif due:
+                    pause = Step(kind=EntryKind.BREAK, title="Break", duration=breaks.length)
+                if pause is not None:
+                    laid.append((clock, pause))
+                    clock += pause.duration
+                    run_from = clock
+            for step in steps:
+                laid.append((clock, step))
+                clock += step.duration
+            if breaks is not None and breaks.every is not None and length > breaks.every:
+                notes.append(
+                    Note(
+                        text=f"{unit.name} runs {words(length)} without a break "
+                        f"({hh_mm(clock - length)} to {hh_mm(clock)}), more than the "
+                        f"{words(breaks.every)} asked for: breaks go between items, and it "
+                        "is one item.",
+                        day=number,
+                        item=unit.key,
+                    )
+                )
+            exercised = any(s.kind is EntryKind.EXERCISE for s in steps)
+            after = _after(unit, steps)
+        return _Laid(steps=tuple(laid), notes=tuple(notes), placed=frozenset(placed), end=clock)
+
+    def finish(  # noqa: PLR0913 (the parts of a day laid out)
+        self,
+        *,
+        number: int,
+        slot: Slot,
+        group: Sequence[Unit],
+        laid: _Laid,
+        notes: list[Note],
+        dropped: Sequence[Part],
+    ) -> Day:
+        start = offset(slot.start)
+        entries: list[Entry] = []
+        options = self.options
+        if options.setup is not None:
+            entries.append(
+                _entry(number, start - options.setup, _slot(EntryKind.SETUP, options.setup))
+            )
+        if options.opening is not None:
+            entries.append(_entry(number, start, _slot(EntryKind.OPENING, options.opening)))
+        entries += [_entry(number, clock, step) for clock, step in laid.steps]
+        if options.closing is not None:
+            entries.append(_entry(number, laid.end, _slot(EntryKind.CLOSING, options.closing)))
+        notes += self.unbroken(number, laid)
+        content = sum(
+            (
+                s.duration - (_extra(s, self.units) if s.rewatch else timedelta())
+                for _, s in laid.steps
+                if s.kind in CONTENT
+            ),
+            timedelta(),
+        )
+        lost = timedelta()
+        for part in dropped:
+            lost += _part_length(part, group)
+        return Day(
+            entries=tuple(entries),
+            notes=tuple(notes),
+            shown=frozenset(f for _, s in laid.steps for f in s.films),
+            dropped=tuple(dropped),
+            placed=laid.placed,
+            content=content,
+            length=sum((e.duration for e in entries), timedelta()),
+            lost=lost,
+        )
+
+    def unbroken(self, number: int, laid: _Laid) -> list[Note]:
+        """A warning for each run of over 90 minutes of content without a break."""
+        every = self.options.breaks.every if self.options.breaks is not None else None
+        if every is not None and every <= UNBROKEN:
+            return []  # kept within the limit, or told why not
+        notes = []
+        runs: list[list[tuple[timedelta, Step]]] = [[]]
+        for clock, step in laid.steps:
+            if step.kind is EntryKind.BREAK:
+                runs.append([])
+            else:
+                runs[-1].append((clock, step))
+        for run in runs:
+            if not run:
+                continue
+            begin, end = run[0][0], run[-1][0] + run[-1][1].duration
+            if end - begin > UNBROKEN:
+                on = "" if self.single else f" on Day {number}"
+                notes.append(
+                    Note(
+                        text=f"From {hh_mm(begin)} to {hh_mm(end)}{on}, {words(end - begin)} "
+                        "of films, discussion and exercises run without a break, and this "
+                        "content is about trauma: consider a break (--break-every 90m, or "
+                        "--break-after-exercises).",
+                        day=number,
+                    )
+                )
+        return notes
+
+    def too_long(self, number: int, slot: Slot, group: Sequence[Unit], closes: timedelta) -> str:
+        """Why the required content of a day cannot fit its slot, and what to do."""
+        start = offset(slot.start)
+        assert slot.end is not None or self.options.budget is not None  # noqa: S101
+        end = offset(slot.end) if slot.end is not None else closes
+        which = "the plan" if self.single else f"Day {number}"
+        names = listed([u.name for u in group])
+        if slot.end is None:
+            return f"{which} needs {words(closes - start)} for {names}"
+        return (
+            f"{which} needs {words(closes - start)} for {names} (from {hh_mm(start)} to "
+            f"{hh_mm(closes)}), and its slot, {hh_mm(start)} to {hh_mm(end)}, holds "
+            f"{words(end - start)}; plan fewer items, book a longer slot, or give --budget "
+            "to let the plan choose"
+        )
+
+    def drop_note(  # noqa: PLR0913 (what was dropped, and from what)
+        self,
+        *,
+        number: int,
+        slot: Slot,
+        group: Sequence[Unit],
+        shown_before: AbstractSet[str],
+        discussions: AbstractSet[str],
+        kept: Sequence[Part],
+        part: Part,
+    ) -> Note | None:
+        """What a slot left out, and what would make it fit; a budget's re-watch left out."""
+        unit = next(u for u in group if u.key == part.unit)
+        length = _part_length(part, group)
+        if slot.end is None:  # a budget: its left-out list names the discussions
+            if part.kind != "rewatch":
+                return None
+            films = self.rewatched(unit)
+            return Note(
+                text=f"The budget leaves out the re-watch of {films} the pack suggests before "
+                f"{unit.name} on a later day ({words(length)} more).",
+                day=number,
+                item=part.unit,
+            )
+        if part.kind == "discussion":
+            what = f"the optional discussion after {unit.name} ({words(length)})"
+        else:
+            films = self.rewatched(unit)
+            what = (
+                f"the re-watch of {films} the pack suggests before {unit.name} "
+                f"({words(length)} more)"
+            )
+        start = offset(slot.start)
+        where = f"{hh_mm(start)} to {slot.end:%H:%M}" if slot.end is not None else "the budget"
+        fix = ""
+        rewatches = [p for p in kept if p.kind == "rewatch"]
+        with_it = [*kept, part]
+        if rewatches and part.kind != "rewatch":
+            without = [p for p in with_it if p.kind != "rewatch"]
+            steps = self.steps(group, shown_before, discussions, without)
+            laid = self.place(number, slot, steps)
+            if slot.end is not None and laid.end + self.options.day_closes <= offset(slot.end):
+                fix = "; it would fit without the re-watch (--no-rewatch)"
+        if not fix and slot.end is not None:
+            steps = self.steps(group, shown_before, discussions, with_it)
+            laid = self.place(number, slot, steps)
+            fix = f"; it would fit in a slot ending at {hh_mm(laid.end + self.options.day_closes)}"
+        which = self.which(number)
+        return Note(
+            text=f"{which[:1].upper()}{which[1:]} leaves out {what}: it does not fit the "
+            f"slot, {where}{fix}.",
+            day=number,
+            item=part.unit,
+        )
+
+    def rewatched(self, unit: Unit) -> str:
+        """The films the pack suggests re-watching before a unit's module."""
+        module = unit.module
+        other = module.different_day if module is not None else None
+        return film_list(other.rewatch if other is not None else (), self.units.media)
+
+    def one_break(self, number: int, asked: Sequence[Break], at: timedelta) -> str:
+        """Why breaks at several times cannot be had: they would be one break, at ``at``."""
+        names = [f"{b.at:%H:%M}" for b in asked]
+        day = "" if self.single else f" on Day {number}"
+        leave = "leave one out" if len(asked) == 2 else "leave out all but one"
+        return (
+            f"the breaks at {listed(names)} would be one break, at {hh_mm(at)}{day}: breaks "
+            f"fall between items, and none starts between those times; {leave}, or choose "
+            "times further apart"
+        )
+
+
+def _optional(unit: Unit) -> bool:
+    module = unit.module
+    return module is not None and module.discussion is not None and module.discussion.optional
+
+
+def _after(unit: Unit, steps: Sequence[Step]) -> str:
+    """How a note names what a break follows: "Exercise 9", else the item."""
+    exercise = unit.exercise
+    if steps and steps[-1].kind is EntryKind.EXERCISE and exercise is not None:
+        return f"Exercise {exercise.number}"
+    return unit.name
+
+
+def _extra(step: Step, units: Units) -> timedelta:
+    """The time a re-watch adds to its module's films."""
+    module = next((m for s in units.pack.sections for m in s.modules if m.id == step.item), None)
+    return step.duration - module.allowance if module is not None else timedelta()
+
+
+def _part_length(part: Part, group: Sequence[Unit]) -> timedelta:
+    unit = next(u for u in group if u.key == part.unit)
+    module = unit.module
+    assert module is not None  # noqa: S101 (optional parts are modules')
+    if part.kind == "discussion":
+        assert module.discussion is not None  # noqa: S101
+        return module.discussion.duration
+    assert module.different_day is not None  # noqa: S101
+    return module.different_day.allowance - module.allowance
+
+
+def _slot(kind: EntryKind, length: timedelta) -> Step:
+    return Step(kind=kind, title=SLOT_TITLES[kind], duration=length)
+
+
+def _entry(day: int, clock: timedelta, step: Step) -> Entry:
+    return Entry(
+        day=day,
+        start=clock_time(clock),
+        end=clock_time(clock + step.duration),
+        duration=step.duration,
+        kind=step.kind,
+        title=step.title,
+        item=step.item,
+        films=step.films,
+        optional=step.optional,
+        rewatch=step.rewatch,
+        note=step.note,
+    )

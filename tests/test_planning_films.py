@@ -1,0 +1,96 @@
+"""Films as the pack says: once a day, those an exercise discusses, the optional re-watch."""
+
+from datetime import time, timedelta
+
+import pytest
+from attrs import evolve
+
+from recurrent_care_pack import Breaks, Pack, PlanOptions, load_pack, plan
+from recurrent_care_pack._cli import main
+
+MIN = timedelta(minutes=1)
+
+
+@pytest.fixture
+def pack() -> Pack:
+    """The bundled pack."""
+    return load_pack()
+
+
+def _rows(agenda: object) -> list[tuple[int, str, str, str]]:
+    return [
+        (e.day, f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.title)
+        for e in agenda.entries  # type: ignore[attr-defined]
+    ]
+
+
+def test_module_3_alone_watches_film_6_first(pack: Pack) -> None:
+    """Exercise 10 discusses Film 6 too, so Module 3 on its own shows it first."""
+    assert _rows(plan(pack, ["Module 3"]))[0] == (
+        1,
+        "09:30",
+        "10:25",
+        "Module 3 films: Film 6 first (Exercise 10 discusses it), then Film 7",
+    )
+
+
+SUGGESTION = (
+    "Module 3 runs on a later day than Film 6: the pack suggests starting it by also watching "
+    "Film 6 (55 minutes for the films)"
+)
+NEEDED = (
+    "Exercise 10 discusses Film 6 as well as Film 7, and this plan has not shown Film 6 "
+    "before it, so it shows it first"
+)
+
+
+def test_the_re_watch_is_the_pack_suggestion_and_optional_in_the_api(pack: Pack) -> None:
+    """Module 3 on a later day than Film 6 re-watches it; PlanOptions(rewatch=False) does not."""
+    followed = plan(pack, ["section-3"], PlanOptions(days=3))
+    assert followed.day(3)[0].rewatch == ("film-6",)
+    assert followed.day(3)[0].note == f"{SUGGESTION}; this plan follows it"
+    three_days = plan(pack, ["section-3"], PlanOptions(days=3, rewatch=False))
+    assert three_days.total == (208 - 23) * MIN
+    assert three_days.day(3)[0].films == ("film-7",)
+    assert [e.note for e in three_days.entries if e.note] == [
+        f"{SUGGESTION}; this plan leaves it out"
+    ]
+    one_day = plan(pack, ["section-3"], PlanOptions(rewatch=False))
+    assert one_day == evolve(plan(pack, ["section-3"]), options=one_day.options)
+    assert all(e.note is None for e in one_day.entries)  # Film 6 was shown that day
+
+
+def test_module_3_alone_shows_film_6_for_exercise_10_whatever_the_re_watch(pack: Pack) -> None:
+    """Not the pack's different-day suggestion: Exercise 10 discusses Film 6, so it is shown."""
+    for rewatch in (True, False):
+        agenda = plan(pack, ["Module 3"], PlanOptions(rewatch=rewatch))
+        assert agenda.entries[0].films == ("film-6", "film-7")
+        assert agenda.entries[0].rewatch == ()
+        assert agenda.entries[0].note == NEEDED
+
+
+@pytest.mark.parametrize("flags", [[], ["--no-rewatch"]])
+def test_module_3_alone_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], flags: list[str]
+) -> None:
+    """``rcpack plan "Module 3"`` shows Film 6 first, saying Exercise 10 is why."""
+    assert main(["plan", "Module 3", *flags]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "  09:30-10:25    55 min  Module 3 films: Film 6 first (Exercise 10 discusses it), "
+        "then Film 7",
+        "  10:25-10:55    30 min  Exercise 10: Thinking about trauma-informed approaches "
+        "in your work",
+        "",
+        "Ends 10:55. In all: 1 hour 25 min",
+        f"Note: {NEEDED}.",
+    ]
+
+
+def test_a_break_a_day_cannot_take_is_told(pack: Pack) -> None:
+    """A break at 10:30 over two days: taken on Day 2, and Day 1 (one item) says why not."""
+    agenda = plan(pack, ["section-3"], PlanOptions(days=2, breaks=Breaks(at=(time(10, 30),))))
+    assert [n.text for n in agenda.notes] == [
+        "The break asked for at 10:30 is at 10:23, after Exercise 9: the nearest point "
+        "between items.",
+        "Day 1 has no break at 10:30: breaks go between items, and Day 1 holds one.",
+    ]

@@ -1,0 +1,346 @@
+"""Booked sessions, breaks as facilitators mean them, and the plan's notes (issue 20)."""
+
+from datetime import date, time, timedelta
+
+import pytest
+
+from recurrent_care_pack import Breaks, EntryKind, PlanError, PlanOptions, load_pack, plan
+from recurrent_care_pack._cli import main
+from recurrent_care_pack._output.tables import agenda_data, agenda_text
+from recurrent_care_pack._session import Break, Session, Slot
+
+MIN = timedelta(minutes=1)
+PACK = load_pack()
+TEAM_DAY = Slot(start=time(9, 30), end=time(13, 30), date=date(2027, 1, 12))
+WEEKLY = tuple(
+    Slot(start=time(9, 30), end=time(11, 0), date=date(2027, 1, d)) for d in (12, 19, 26)
+)
+
+
+def _rows(agenda: object) -> list[tuple[int, str, str, str]]:
+    return [
+        (e.day, f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.title)
+        for e in agenda.entries  # type: ignore[attr-defined]
+    ]
+
+
+EX8 = "Exercise 8: Understanding non-engagement and attachment through a case study"
+EX9 = "Exercise 9: Understanding non-engagement and complex trauma through a case study"
+EX10 = "Exercise 10: Thinking about trauma-informed approaches in your work"
+
+TEAM_DAY_ROWS = [
+    (1, "09:30", "10:10", "Module 1 films: Films 2, 3, 4 and 5"),
+    (1, "10:10", "10:40", EX8),
+    (1, "10:40", "10:50", "Break"),
+    (1, "10:50", "11:13", "Module 2 films: Film 6"),
+    (1, "11:13", "11:43", EX9),
+    (1, "11:43", "12:28", "Lunch"),
+    (1, "12:28", "13:00", "Module 3 films: Film 7"),
+    (1, "13:00", "13:30", EX10),
+]
+LUNCH_NOTE = (
+    "The lunch asked for at 12:00 is at 11:43, after Exercise 9: the nearest point between items."
+)
+
+
+def test_the_team_day_fits_its_slot_exactly() -> None:
+    """09:30-13:30: 3 h 5 of content, a 10-minute break by 11:00 and lunch near 12:00."""
+    options = PlanOptions(
+        booked=(TEAM_DAY,),
+        breaks=Breaks(
+            fixed=(Break(at=time(12, 0), length=45 * MIN, title="Lunch"),),
+            every=90 * MIN,
+            length=10 * MIN,
+        ),
+    )
+    agenda = plan(PACK, ["section-3"], options)
+    assert _rows(agenda) == TEAM_DAY_ROWS
+    assert agenda.total == 4 * 60 * MIN
+    assert [n.text for n in agenda.notes] == [LUNCH_NOTE]
+
+
+def test_the_team_day_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    """The same day from --slot, --lunch, --break-every and --break; its notes are marked."""
+    argv = ["plan", "section-3", "--slot", "2027-01-12 09:30-13:30", "--lunch", "12:00"]
+    assert main([*argv, "--break-every", "90m", "--break", "10m"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Tuesday 12 January 2027, 09:30–13:30"
+    assert out[3] == "  10:40-10:50    10 min  Break, back at 10:50"
+    assert out[6] == "  11:43-12:28    45 min  Lunch, back at 12:28"
+    assert out[-1] == f"Note: {LUNCH_NOTE}"
+
+
+def test_three_weekly_slots_keep_the_discussions_that_fit() -> None:
+    """Days 1 and 2 keep their discussions; Day 3 keeps the re-watch, says what was dropped."""
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=WEEKLY, discussions=True))
+    assert _rows(agenda) == [
+        (1, "09:30", "10:10", "Module 1 films: Films 2, 3, 4 and 5"),
+        (1, "10:10", "10:20", "Optional discussion (whole group)"),
+        (1, "10:20", "10:50", EX8),
+        (2, "09:30", "09:53", "Module 2 films: Film 6"),
+        (2, "09:53", "10:03", "Optional discussion (whole group)"),
+        (2, "10:03", "10:33", EX9),
+        (3, "09:30", "10:25", "Module 3 films: Film 6 again (the pack's suggestion), then Film 7"),
+        (3, "10:25", "10:55", EX10),
+    ]
+    assert [n.text for n in agenda.notes] == [
+        "Day 3 leaves out the optional discussion after Module 3 of Section 3 (10 minutes): "
+        "it does not fit the slot, 09:30 to 11:00; it would fit without the re-watch "
+        "(--no-rewatch)."
+    ]
+    assert agenda.slot(3) == WEEKLY[2]
+    without = plan(
+        PACK, ["section-3"], PlanOptions(booked=WEEKLY, discussions=True, rewatch=False)
+    )
+    assert _rows(without)[-2:] == [
+        (3, "10:02", "10:12", "Optional discussion"),
+        (3, "10:12", "10:42", EX10),
+    ]
+
+
+def test_three_weekly_slots_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each day is headed with its date and booked slot; the day's notes follow it."""
+    slots = [f"--slot=2027-01-{d} 09:30-11:00" for d in (12, 19, 26)]
+    assert main(["plan", "section-3", "--with-discussions", *slots]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Day 1, Tuesday 12 January 2027, 09:30–11:00"
+    assert "Day 3, Tuesday 26 January 2027, 09:30–11:00" in out
+    assert out[-3].startswith("Note: Day 3 leaves out the optional discussion")
+
+
+def test_two_hours_with_a_break() -> None:
+    """Modules 2 and 3 with a 5-minute break between them fill 2 hours; Module 1 is left out."""
+    options = PlanOptions(budget=120 * MIN, breaks=Breaks(length=5 * MIN, after_exercises=True))
+    agenda = plan(PACK, ["section-3"], options)
+    assert _rows(agenda) == [
+        (1, "09:30", "09:53", "Module 2 films: Film 6"),
+        (1, "09:53", "10:23", EX9),
+        (1, "10:23", "10:28", "Break"),
+        (1, "10:28", "11:00", "Module 3 films: Film 7"),
+        (1, "11:00", "11:30", EX10),
+    ]
+    assert agenda.total == 120 * MIN
+    assert agenda.left_out == ("Module 1 of Section 3",)
+
+
+def test_two_hours_from_flags_and_what_a_longer_break_costs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With 10-minute breaks Modules 2 and 3 need 2 h 5: the plan says so."""
+    assert main(["plan", "--budget", "2h", "--break", "5m", "--break-after-exercises"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2] == "  10:23-10:28     5 min  Break, back at 10:28"
+    assert out[-1] == "Left out to fit the budget: Module 1 of Section 3"
+    assert main(["plan", "--budget", "2h", "--break", "10m", "--break-after-exercises"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Note: Without breaks, Module 2 of Section 3 and Module 3 of Section 3 would fit in "
+        "2 hours; with the breaks asked for they need 2 hours 5 minutes: give --budget 2h5m "
+        "to plan them all, or shorter breaks."
+    )
+
+
+def test_the_set_up_ends_at_the_start() -> None:
+    """Set-up before the start; the opening from it; the closing after the content."""
+    options = PlanOptions(setup=30 * MIN, opening=10 * MIN, closing=10 * MIN)
+    assert _rows(plan(PACK, ["Module 2"], options)) == [
+        (1, "09:00", "09:30", "Set-up"),
+        (1, "09:30", "09:40", "Opening"),
+        (1, "09:40", "10:03", "Module 2 films: Film 6"),
+        (1, "10:03", "10:33", EX9),
+        (1, "10:33", "10:43", "Closing"),
+    ]
+    with pytest.raises(PlanError) as raised:
+        plan(PACK, ["Module 2"], PlanOptions(start=time(0, 15), setup=30 * MIN))
+    assert str(raised.value) == (
+        "the set-up of 30 minutes would start before midnight: the plan starts at 00:15; "
+        "give a shorter set-up or a later start"
+    )
+
+
+def test_at_most_so_long_without_a_break() -> None:
+    """A break at the last point between items before 90 minutes would pass."""
+    agenda = plan(PACK, ["section-3"], PlanOptions(breaks=Breaks(every=90 * MIN)))
+    assert [f"{e.start:%H:%M}" for e in agenda.entries if e.kind is EntryKind.BREAK] == [
+        "10:40",
+        "11:48",
+    ]
+    assert agenda.notes == ()
+
+
+def test_a_long_stretch_without_a_break_is_warned_of() -> None:
+    """Over 90 minutes of this content without a break: a note says from when to when."""
+    assert [n.text for n in plan(PACK, ["section-3"]).notes] == [
+        "From 09:30 to 12:35, 3 hours 5 minutes of films, discussion and exercises run "
+        "without a break, and this content is about trauma: consider a break "
+        "(--break-every 90m, or --break-after-exercises)."
+    ]
+    assert plan(PACK, ["Module 1"]).notes == ()
+
+
+def test_a_film_is_shown_once_a_day() -> None:
+    """Module 3 then Module 2: Film 6 once, before Exercise 10; the plan says why."""
+    agenda = plan(PACK, ["Module 3", "Module 2"])
+    films = [f for e in agenda.entries for f in e.films]
+    assert films == ["film-6", "film-7"]
+    assert [n.text for n in agenda.notes][-1] == (
+        "Film 6 is shown earlier this day, so Module 2 of Section 3 does not show it again "
+        "and goes straight to Exercise 9; a film is shown once a day (plan the modules in "
+        "the pack's order to show it with its own module)."
+    )
+    two_days = plan(PACK, ["Module 3", "Module 2"], PlanOptions(days=2))
+    assert [e.films for e in two_days.entries if e.kind is EntryKind.FILMS] == [
+        ("film-6", "film-7"),
+        ("film-6",),
+    ]
+
+
+def test_modules_1_and_3_on_one_day_are_not_on_a_different_day() -> None:
+    """Film 6 is shown first because Exercise 10 discusses it, not as a different-day re-watch."""
+    agenda = plan(PACK, ["Module 1", "Module 3"])
+    films = agenda.entries[2]
+    assert films.title == "Module 3 films: Film 6 first (Exercise 10 discusses it), then Film 7"
+    assert films.rewatch == ()
+    assert "different day" not in agenda_text(agenda)
+    assert "later day" not in agenda_text(agenda)
+
+
+@pytest.mark.parametrize(
+    ("item", "rows", "notes"),
+    [
+        (
+            "Exercise 8",
+            [(1, "09:30", "10:00", EX8)],
+            [
+                "Exercise 8 follows Module 1 of Section 3 in the pack (its films and optional "
+                "discussion); this plan does not include Module 1."
+            ],
+        ),
+        (
+            "Exercise 10",
+            [
+                (1, "09:30", "10:25", "Films for Exercise 10: Films 6 and 7"),
+                (1, "10:25", "10:55", EX10),
+            ],
+            [
+                "Exercise 10 follows Module 3 of Section 3 in the pack (its films and optional "
+                "discussion); this plan does not include Module 3."
+            ],
+        ),
+    ],
+)
+def test_an_exercise_alone_is_planned_with_what_it_builds_on(
+    item: str, rows: list[tuple[int, str, str, str]], notes: list[str]
+) -> None:
+    """The pack's modules "can be used flexibly": an exercise alone, saying what it follows."""
+    agenda = plan(PACK, [item])
+    assert _rows(agenda) == rows
+    assert [n.text for n in agenda.notes] == notes
+    assert "discusses Films 2" not in agenda_text(agenda)
+
+
+def test_exercise_10_alone_names_each_film_once() -> None:
+    """Never "Films 7, 7 and 6": Films 6 and 7, each once, and why."""
+    agenda = plan(PACK, ["Exercise 10"])
+    assert agenda.entries[0].note == (
+        "Exercise 10 discusses Films 6 and 7, which this plan has not shown before it, so "
+        "it shows them first"
+    )
+
+
+def test_days_that_each_need_a_module_say_so() -> None:
+    """Not "nothing fits": each day needs an item, and the shortest three need 3 h 28."""
+    with pytest.raises(PlanError) as raised:
+        plan(PACK, ["section-3"], PlanOptions(days=3, budget=180 * MIN))
+    assert str(raised.value) == (
+        "each of the 3 days needs a module or exercise, and the shortest 3 (Module 1 of "
+        "Section 3, Module 2 of Section 3 and Module 3 of Section 3) need 3 hours 28 minutes "
+        "in all, more than the budget of 3 hours; give fewer days or a longer budget"
+    )
+    with pytest.raises(PlanError) as small:
+        plan(PACK, ["section-3"], PlanOptions(budget=20 * MIN))
+    assert str(small.value) == (
+        "nothing in the selection fits in 20 minutes: the shortest, Module 2 of Section 3, "
+        "needs 53 minutes; give a longer budget"
+    )
+
+
+def test_a_break_between_no_items_says_so() -> None:
+    """Not "nothing starts at or after it" when Exercise 8 starts at 10:10."""
+    with pytest.raises(PlanError) as raised:
+        plan(PACK, ["section-3"], PlanOptions(days=3, breaks=Breaks(at=(time(10, 0),))))
+    assert str(raised.value) == (
+        "the break at 10:00 cannot be taken: breaks go between items (a module with its "
+        "exercise, or an exercise), and each day holds one item; plan more items a day, or "
+        "leave the break out"
+    )
+
+
+def test_a_break_in_no_booked_session_is_refused() -> None:
+    """A time outside every booked slot is refused, naming the slots."""
+    slots = (Slot(start=time(9, 30), end=time(11, 0)), Slot(start=time(14, 0), end=time(16, 0)))
+    with pytest.raises(PlanError) as raised:
+        plan(PACK, ["section-3"], PlanOptions(booked=slots, breaks=Breaks(at=(time(12, 0),))))
+    assert str(raised.value) == (
+        "the break at 12:00 falls in no session (booked: 09:30-11:00; 14:00-16:00); "
+        "choose a time inside one"
+    )
+
+
+def test_required_content_that_cannot_fit_its_slot_says_what_it_needs() -> None:
+    """Module 3 with Film 6 first needs 1 h 25; a one-hour slot is refused saying so."""
+    slot = Slot(start=time(9, 30), end=time(10, 30), date=date(2027, 1, 12))
+    with pytest.raises(PlanError) as raised:
+        plan(PACK, ["Module 3"], PlanOptions(booked=(slot,)))
+    assert str(raised.value) == (
+        "the plan needs 1 hour 25 minutes for Module 3 of Section 3 (from 09:30 to 10:55), "
+        "and its slot, 09:30 to 10:30, holds 1 hour; plan fewer items, book a longer slot, "
+        "or give --budget to let the plan choose"
+    )
+
+
+def test_booked_slots_or_days_not_both(capsys: pytest.CaptureFixture[str]) -> None:
+    """--slot with --days (or booked with days) is refused, saying to give one."""
+    assert main(["plan", "--slot", "09:30-11:00", "--days", "2"]) == 2
+    assert capsys.readouterr().err == (
+        "rcpack: cannot plan: give each session with --slot, or the days with --start, "
+        "--days, --day-end and --date, not both\n"
+    )
+    with pytest.raises(PlanError, match="not both"):
+        plan(PACK, options=PlanOptions(booked=WEEKLY, days=3))
+    assert main(["plan", "--slot", "9-11"]) == 2
+    assert "is not a time of day like 09:30" in capsys.readouterr().err
+
+
+def test_the_no_rewatch_help_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """Not "when a module starts a day": before a module run on a later day."""
+    assert main(["plan", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--no-rewatch leave out the films the pack suggests watching again before a module "
+        "run on a later day than them"
+    ) in help_text
+    assert "at most this much time without a break" in help_text
+
+
+def test_the_plan_as_json_has_its_slots_notes_and_break_titles() -> None:
+    """Each day's slot start and end, the notes, and each break's own title."""
+    options = PlanOptions(
+        booked=(TEAM_DAY,),
+        breaks=Breaks(
+            fixed=(Break(at=time(12, 0), length=45 * MIN, title="Lunch"),),
+            every=90 * MIN,
+            length=10 * MIN,
+        ),
+    )
+    data = agenda_data(plan(PACK, ["section-3"], options))
+    day = data["days"][0]
+    assert (day["date"], day["slot_start"], day["slot_end"]) == ("2027-01-12", "09:30", "13:30")
+    assert [e["title"] for e in day["entries"] if e["kind"] == "break"] == ["Break", "Lunch"]
+    assert data["notes"] == [{"text": LUNCH_NOTE, "day": 1, "item": None}]
+
+
+def test_a_session_heads_the_plan() -> None:
+    """Given a session: its title, then its venue and room, above the days."""
+    session = Session(title="Trauma-informed practice", venue="Civic Centre", room="Room 4")
+    text = agenda_text(plan(PACK, ["Module 2"]), session)
+    assert text.splitlines()[:3] == ["Trauma-informed practice", "Civic Centre, Room 4", ""]
