@@ -114,8 +114,8 @@ def test_team_day_sheet_is_one_landscape_page_first(large_print: bool) -> None:
     # The plan's note, marked as the tool's, under the sheet.
     assert "From this tool (not the pack):" in first
     assert (
-        "The lunch asked for at 12:00 starts at 11:43, after Exercise 9: at 12:00 Module 3's "
-        "films would be running."
+        "The lunch asked for at 12:00 is at 11:43, after Exercise 9: the nearest point between "
+        "items."
     ) in first
 
 
@@ -151,7 +151,7 @@ def test_series_parts_start_pages_and_name_their_dates() -> None:
     heads = [_text(page) for page in pages[:6:2]]
     assert heads[0].startswith(
         "Weekly learning: facilitator guide Session 1 of 3: Tuesday 12 January 2027, "
-        "09:30–11:00 (1 hour 30 min; the plan ends at 10:40)"
+        "09:30–11:00 (1 hour 30 min; the plan ends at 10:50)"
     )
     assert heads[1].startswith("Session 2 of 3: Tuesday 19 January 2027, 09:30–11:00")
     assert heads[2].startswith("Session 3 of 3: Tuesday 26 January 2027, 09:30–11:00")

@@ -98,8 +98,8 @@ def test_the_different_day_suggestion_is_quoted_whether_followed_or_not() -> Non
     weekly_lines = _guide("weekly")
     assert DIFFERENT_DAY in weekly_lines
     assert (
-        "The pack suggests that Module 3, run on a different day, starts by also watching "
-        "Film 6: 55 minutes for the films; this plan follows it."
+        "Module 3 runs on a later day than Film 6: the pack suggests starting it by also "
+        "watching Film 6 (55 minutes for the films); this plan follows it."
     ) in weekly_lines
     assert DIFFERENT_DAY in _guide("team day")
 
