@@ -18,7 +18,7 @@ from attrs import frozen
 from recurrent_care_pack._arguments import check_kind, check_path
 from recurrent_care_pack._problems import PackError, Problem, sort_key
 
-from .finding import PACK_MARKER, find_packs
+from .finding import PACK_MARKER, find_packs, find_sessions
 from .reading import MAX_FILE_SIZE, Document, read_bytes
 from .resources import bundled
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from recurrent_care_pack._model import Pack
 
+    from .finding import Found
     from .pruning import Flaw, Gaps, Pruned
     from .reading import KeyPath
     from .schema import ItemFailures
@@ -106,7 +107,9 @@ def check(
     """
     check_path("path", path)
     check_kind("max_file_size", max_file_size, int, "a whole number of bytes such as 1_000_000")
-    return check_paths([bundled("data") if path is None else Path(path)], max_file_size)
+    return check_paths(
+        [bundled("data") if path is None else Path(path)], max_file_size, sessions=False
+    )
 
 
 def pack_files(path: Path | None) -> list[Path]:
@@ -117,13 +120,14 @@ def pack_files(path: Path | None) -> list[Path]:
         return []
 
 
-def check_paths(
+def check_paths(  # noqa: PLR0913 (what validate, editors and sessions each choose)
     paths: Sequence[Path],
     max_file_size: int | None = None,
     *,
     content_only: bool = False,
     texts: Mapping[Path, str] | None = None,
     cache: FileCache | None = None,
+    sessions: bool = True,
 ) -> Result:
     """Check the packs that ``paths`` belong to, each once: every problem, files in order.
 
@@ -131,19 +135,42 @@ def check_paths(
     (``OSError``, `NoContentError`) is found before any problem is reported. With
     ``content_only``, named files that are not pack content are left out (see `find_packs`).
     A file whose absolute path is in ``texts`` is read from there (an editor's unsaved
-    buffer), not from disk; ``cache`` keeps the work on files that have not changed.
+    buffer), not from disk; ``cache`` keeps the work on files that have not changed. The
+    session files among ``paths`` (and in its folders) are checked too, unless not ``sessions``.
     """
     packs = find_packs(paths, content_only=content_only)
+    found_sessions = find_sessions(paths) if sessions else []
     size = max_file_size or MAX_FILE_SIZE
     cache = cache or FileCache()
     results = [_check_pack(list(found.files), size, texts or {}, cache) for found in packs]
+    if found_sessions:
+        results.append(_check_sessions(found_sessions, size, texts, results, packs))
     if len(results) == 1:
         return results[0]
+    problems = tuple(sorted((p for r in results for p in r.problems), key=sort_key))
     return Result(
         files=tuple(dict.fromkeys(f for r in results for f in r.files)),
-        problems=tuple(sorted((p for r in results for p in r.problems), key=sort_key)),
-        pack=None,
+        problems=problems,
+        pack=results[0].pack if len(packs) == 1 and not problems else None,
     )
+
+
+def _check_sessions(
+    sessions: Sequence[Path],
+    max_file_size: int,
+    texts: Mapping[Path, str] | None,
+    results: Sequence[Result],
+    packs: Sequence[Found],
+) -> Result:
+    """The problems of each session file, each checked with its pack (checked once)."""
+    from .session_files import check_session_file  # noqa: PLC0415 (only when needed)
+
+    checked = {found.root.resolve(): result for found, result in zip(packs, results, strict=True)}
+    problems: list[Problem] = []
+    for file in sessions:
+        found = check_session_file(file, max_size=max_file_size, texts=texts, packs=checked)
+        problems.extend(found.problems)
+    return Result(files=tuple(sessions), problems=tuple(problems), pack=None)
 
 
 def _check_pack(

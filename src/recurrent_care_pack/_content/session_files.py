@@ -1,0 +1,150 @@
+"""A session file checked whole: read, against its schema, with the pack it runs.
+
+The pack is the one the file names (``pack:``, from the file's folder), else the one
+given (``rcpack plan --pack``), else the pack folder the file is in, else the bundled pack.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from attrs import frozen
+
+from recurrent_care_pack._problems import Problem, quoted, sort_key
+
+from .finding import pack_folder_of
+from .reading import MAX_FILE_SIZE, read_bytes
+from .resources import bundled
+from .sessions import SESSION_KEY, check_session
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, MutableMapping
+
+    from recurrent_care_pack._model import Pack
+    from recurrent_care_pack._session import Session
+
+    from .loading import Result
+
+__all__ = ["SessionResult", "check_session_file", "written_pack"]
+
+
+@frozen(kw_only=True)
+class SessionResult:
+    """What checking a session file found: its problems, the session and its pack if none."""
+
+    file: Path
+    problems: tuple[Problem, ...]
+    session: Session | None
+    pack: Pack | None
+    pack_path: Path | None  # where the pack was taken from; None: the bundled pack
+
+
+def written_pack(data: object) -> str | None:
+    """The ``pack`` a session file's data names, if it names one as text."""
+    if isinstance(data, dict) and isinstance(data.get(SESSION_KEY), dict):
+        written = data[SESSION_KEY].get("pack")
+        return written if isinstance(written, str) and written.strip() else None
+    return None
+
+
+def check_session_file(
+    file: Path,
+    *,
+    max_size: int = MAX_FILE_SIZE,
+    pack: Path | None = None,
+    texts: Mapping[Path, str] | None = None,
+    packs: MutableMapping[Path, Result] | None = None,
+) -> SessionResult:
+    """Check the session file ``file`` with its pack (see the module's notes).
+
+    ``texts``: editors' unsaved buffers, by absolute path; ``packs``: the packs checked in
+    this run, by their resolved path, kept for the next session file that runs one.
+    ``OSError`` when the file cannot be read.
+    """
+    text = (texts or {}).get(Path(os.path.abspath(file)))  # noqa: PTH100 (as finding names files)
+    if text is not None:
+        raw = text.encode("utf-8", "surrogatepass")
+    else:
+        with file.open("rb") as stream:
+            raw = stream.read(max_size + 1)
+    document, problems = read_bytes(file, raw, max_size)
+
+    def done(session: Session | None = None, found: Pack | None = None) -> SessionResult:
+        ordered = tuple(sorted(problems, key=sort_key))
+        return SessionResult(
+            file=file,
+            problems=ordered,
+            session=None if ordered else session,
+            pack=found,
+            pack_path=where,
+        )
+
+    where = pack
+    if document is None:
+        return done()
+    written = written_pack(document.data)
+    if written is not None:
+        where = file.parent / written
+        if not os.path.exists(where):  # noqa: PTH110
+            problems.append(
+                document.problem(
+                    (SESSION_KEY, "pack"),
+                    "RC506",
+                    f"there is no pack at {quoted(written)} (from this file's folder, "
+                    f"'{file.parent}'); write where the pack folder is, or leave 'pack' out",
+                )
+            )
+            return done()
+    elif where is None:
+        where = pack_folder_of(file)
+    try:
+        checked = _checked_pack(where, max_size, texts, packs)
+    except OSError as error:
+        reason = str(error.strerror or error)
+        problems.append(
+            document.problem(
+                (SESSION_KEY, "pack") if written is not None else (),
+                "RC506",
+                f"the pack at '{where}' cannot be read ({reason[:1].lower() + reason[1:]}); "
+                "write where the pack folder is, or leave 'pack' out",
+                at_key=written is not None,
+            )
+        )
+        return done()
+    found = checked.pack
+    if found is None:
+        count = len(checked.problems)
+        shown = "the bundled pack" if where is None else f"the pack at '{where}'"
+        problems.append(
+            document.problem(
+                (SESSION_KEY, "pack") if written is not None else (),
+                "RC506",
+                f"{shown} has {count} problem{'' if count == 1 else 's'}, so this session "
+                f"cannot be checked against it; fix {'it' if count == 1 else 'them'} first "
+                f"(rcpack validate {where or ''})".replace(" )", ")"),
+                at_key=written is not None,
+            )
+        )
+    session, more = check_session(document, found)
+    problems.extend(more)
+    return done(session, found)
+
+
+def _checked_pack(
+    where: Path | None,
+    max_size: int,
+    texts: Mapping[Path, str] | None,
+    packs: MutableMapping[Path, Result] | None,
+) -> Result:
+    from .loading import check_paths  # noqa: PLC0415 (loading checks sessions too)
+
+    path = where or bundled("data")
+    key = path.resolve()
+    if packs is not None and key in packs:
+        return packs[key]
+    result = check_paths([path], max_size, texts=texts, sessions=False)
+    if packs is not None:
+        packs[key] = result
+    return result
