@@ -25,7 +25,7 @@ from .resources import bundled
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
     from os import PathLike
 
     from recurrent_care_pack._model import Pack
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .pruning import Flaw, Gaps, Pruned
     from .reading import KeyPath
     from .schema import ItemFailures
+    from .session_files import SessionResult
 
     #: What checking a file against the schema found: its problems, and each failure's place.
     SchemaFailures = tuple[list[Problem], list[tuple[KeyPath, str]]]
@@ -43,6 +44,7 @@ __all__ = [
     "Result",
     "check",
     "check_paths",
+    "check_session",
     "load_pack",
     "pack_files",
     "validate",
@@ -166,11 +168,47 @@ def _check_sessions(
     from .session_files import check_session_file  # noqa: PLC0415 (only when needed)
 
     checked = {found.root.resolve(): result for found, result in zip(packs, results, strict=True)}
+    check_pack = _pack_checker(max_file_size, texts, checked)
     problems: list[Problem] = []
     for file in sessions:
-        found = check_session_file(file, max_size=max_file_size, texts=texts, packs=checked)
+        found = check_session_file(file, check_pack, max_size=max_file_size, texts=texts)
         problems.extend(found.problems)
     return Result(files=tuple(sessions), problems=tuple(problems), pack=None)
+
+
+def _pack_checker(
+    max_file_size: int, texts: Mapping[Path, str] | None, checked: dict[Path, Result]
+) -> Callable[[Path | None], tuple[Pack | None, int]]:
+    """Check a session's pack (None: the bundled pack), each pack once: it and its problems."""
+
+    def check_pack(path: Path | None) -> tuple[Pack | None, int]:
+        where = path or bundled("data")
+        key = where.resolve()
+        if key not in checked:
+            checked[key] = check_paths([where], max_file_size, texts=texts, sessions=False)
+        return checked[key].pack, len(checked[key].problems)
+
+    return check_pack
+
+
+def check_session(
+    path: str | PathLike[str],
+    *,
+    pack: str | PathLike[str] | None = None,
+    max_file_size: int = MAX_FILE_SIZE,
+) -> SessionResult:
+    """Check the session file ``path`` with its pack: its problems, the session if none.
+
+    ``pack``: the pack to run when the file does not name one (default: the pack folder
+    the file is in, else the bundled pack). ``OSError`` when the file cannot be read.
+    """
+    from .session_files import check_session_file  # noqa: PLC0415 (only when needed)
+
+    check_path("path", path)
+    check_path("pack", pack)
+    check_pack = _pack_checker(max_file_size, None, {})
+    where = None if pack is None else Path(pack)
+    return check_session_file(Path(path), check_pack, max_size=max_file_size, pack=where)
 
 
 def _check_pack(

@@ -15,17 +15,18 @@ from recurrent_care_pack._problems import Problem, quoted, sort_key
 
 from .finding import pack_folder_of
 from .reading import MAX_FILE_SIZE, read_bytes
-from .resources import bundled
 from .sessions import SESSION_KEY, check_session
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping, MutableMapping
+    from collections.abc import Callable, Mapping
 
     from recurrent_care_pack._model import Pack
     from recurrent_care_pack._session import Session
 
-    from .loading import Result
+    #: Checks the pack at a path (None: the bundled pack): the pack if it has no problems,
+    #: and how many problems it has.
+    PackChecker = Callable[[Path | None], tuple[Pack | None, int]]
 
 __all__ = ["SessionResult", "check_session_file", "written_pack"]
 
@@ -51,17 +52,16 @@ def written_pack(data: object) -> str | None:
 
 def check_session_file(
     file: Path,
+    check_pack: PackChecker,
     *,
     max_size: int = MAX_FILE_SIZE,
     pack: Path | None = None,
     texts: Mapping[Path, str] | None = None,
-    packs: MutableMapping[Path, Result] | None = None,
 ) -> SessionResult:
     """Check the session file ``file`` with its pack (see the module's notes).
 
-    ``texts``: editors' unsaved buffers, by absolute path; ``packs``: the packs checked in
-    this run, by their resolved path, kept for the next session file that runs one.
-    ``OSError`` when the file cannot be read.
+    ``check_pack`` checks the pack (`loading` gives it); ``texts``: editors' unsaved
+    buffers, by absolute path. ``OSError`` when the file cannot be read.
     """
     text = (texts or {}).get(Path(os.path.abspath(file)))  # noqa: PTH100 (as finding names files)
     if text is not None:
@@ -100,7 +100,7 @@ def check_session_file(
     elif where is None:
         where = pack_folder_of(file)
     try:
-        checked = _checked_pack(where, max_size, texts, packs)
+        found, count = check_pack(where)
     except OSError as error:
         reason = str(error.strerror or error)
         problems.append(
@@ -113,9 +113,7 @@ def check_session_file(
             )
         )
         return done()
-    found = checked.pack
     if found is None:
-        count = len(checked.problems)
         shown = "the bundled pack" if where is None else f"the pack at '{where}'"
         problems.append(
             document.problem(
@@ -130,21 +128,3 @@ def check_session_file(
     session, more = check_session(document, found)
     problems.extend(more)
     return done(session, found)
-
-
-def _checked_pack(
-    where: Path | None,
-    max_size: int,
-    texts: Mapping[Path, str] | None,
-    packs: MutableMapping[Path, Result] | None,
-) -> Result:
-    from .loading import check_paths  # noqa: PLC0415 (loading checks sessions too)
-
-    path = where or bundled("data")
-    key = path.resolve()
-    if packs is not None and key in packs:
-        return packs[key]
-    result = check_paths([path], max_size, texts=texts, sessions=False)
-    if packs is not None:
-        packs[key] = result
-    return result

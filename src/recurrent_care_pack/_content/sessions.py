@@ -160,13 +160,13 @@ def _minutes(clock: time) -> int:
 
 
 def _when(slot: Slot) -> str:
-    """ "2027-01-19, 09:30-11:00": a slot's date and times as the file gives them."""
+    """A slot's date and times as the file gives them: "2027-01-19, 09:30-11:00"."""
     times = _hh_mm(slot.start) + ("" if slot.end is None else f"-{_hh_mm(slot.end)}")
     return times if slot.date is None else f"{slot.date.isoformat()}, {times}"
 
 
 def _slot_name(number: int, slot: Slot) -> str:
-    """ "slot 2 (2027-01-19, 09:30-11:00)"."""
+    """A slot by its number, date and times: "slot 2 (2027-01-19, 09:30-11:00)"."""
     return f"slot {number} ({_when(slot)})"
 
 
