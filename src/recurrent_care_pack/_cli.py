@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from ._model import Pack
+    from ._session import Session
     from ._use.planning import Agenda
 
 __all__ = ["main", "run"]
@@ -572,20 +573,36 @@ def _plan(args: argparse.Namespace) -> int:
     calendar = None if args.ics is None else _output_file(args.ics, example="session.ics")
     if calendar is not None:
         _refuse_content_file(calendar, args.pack, calendar=True)
-    pack, agenda = _agenda(args)
+    pack, agenda, session = _planned(args)
     if calendar is not None:
-        _write_calendar(calendar, pack, agenda, args.ics_events)
-    print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda))
+        _write_calendar(calendar, pack, agenda, args.ics_events, session)
+    print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda, session=session))
     return OK
 
 
-def _write_calendar(file: Path, pack: Pack, agenda: Agenda, events: str) -> None:
+def _planned(args: argparse.Namespace) -> tuple[Pack, Agenda, Session | None]:
+    """The pack, the agenda, and the session: from a session file if the first item names one."""
+    from ._cli_session import session_of  # noqa: PLC0415
+
+    found = session_of(args)
+    if found is None:
+        return (*_agenda(args), None)
+    if isinstance(found, tuple):
+        return found
+    for line in found.lines:
+        print(line)
+    raise _Exit(found.status, found.message)
+
+
+def _write_calendar(
+    file: Path, pack: Pack, agenda: Agenda, events: str, session: Session | None = None
+) -> None:
     """Write the plan's calendar to ``file``, saying so on stderr (stdout holds the plan)."""
     from ._output.calendar import agenda_calendar  # noqa: PLC0415
     from ._output.word import MissingExtraError  # noqa: PLC0415
 
     try:
-        content = agenda_calendar(agenda, pack.title, events)
+        content = agenda_calendar(agenda, pack.title, events, session=session)
     except (ValueError, MissingExtraError) as error:
         raise _Exit(USAGE, f"cannot write the calendar: {_reason(error)}") from None
     _write(file, content, "session.ics")
@@ -629,7 +646,7 @@ def _handout(args: argparse.Namespace) -> int:
             f"leave out --format, or name the file '{output.with_suffix('.' + args.fmt)}'",
         )
     _refuse_content_file(output, args.pack)
-    pack, agenda = _agenda(args)
+    pack, agenda, session = _planned(args)
     try:
         content = render_handout(
             pack,
@@ -637,8 +654,8 @@ def _handout(args: argparse.Namespace) -> int:
             args.fmt or named or "md",
             agenda,
             large_print=args.large_print,
-            participants=args.participants,
-            session=args.session,
+            participants=args.participants if session is None else session.participants,
+            session=args.session if session is None else session,
         )
     except MissingExtraError as error:
         raise _Exit(USAGE, str(error)) from None

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     #: and how many problems it has.
     PackChecker = Callable[[Path | None], tuple[Pack | None, int]]
 
-__all__ = ["SessionResult", "check_session_file", "written_pack"]
+__all__ = ["SessionResult", "check_session_file", "given_keys", "written_pack"]
 
 
 @frozen(kw_only=True)
@@ -40,6 +40,18 @@ class SessionResult:
     session: Session | None
     pack: Pack | None
     pack_path: Path | None  # where the pack was taken from; None: the bundled pack
+    #: The keys the file gives in its session (``comfort_breaks.length`` for one inside).
+    given: frozenset[str] = frozenset()
+
+
+def given_keys(data: object) -> frozenset[str]:
+    """The keys a session file's data gives in its session, those of comfort breaks dotted."""
+    details = data.get(SESSION_KEY) if isinstance(data, dict) else None
+    if not isinstance(details, dict):
+        return frozenset()
+    comfort = details.get("comfort_breaks")
+    inside = comfort if isinstance(comfort, dict) else {}
+    return frozenset({str(key) for key in details} | {f"comfort_breaks.{key}" for key in inside})
 
 
 def written_pack(data: object) -> str | None:
@@ -79,6 +91,7 @@ def check_session_file(
             session=None if ordered else session,
             pack=found,
             pack_path=where,
+            given=given_keys(None if document is None else document.data),
         )
 
     where = pack

@@ -26,6 +26,7 @@ from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import file_named, replace_file
 from recurrent_care_pack._model import Pack, lookup
 from recurrent_care_pack._naming import listed
+from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda, plan
 from recurrent_care_pack._use.queries import section_of
 
@@ -64,7 +65,7 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     *,
     large_print: bool = False,
     participants: int | None = None,
-    session: str | None = None,
+    session: str | Session | None = None,
 ) -> bytes:
     """Render a handout: ``kind`` is guide, exercises or tips; ``fmt`` md, html, pdf or docx.
 
@@ -82,6 +83,8 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     if fmt not in FORMATS:
         raise ValueError(f"no format called '{fmt}'; choose one of: {', '.join(FORMATS)}")
     agenda = agenda or plan(pack)
+    if isinstance(session, Session):  # a pass-through: the handouts read its title for now
+        session = session.title
     data = handout_data(
         pack, kind, agenda, participants=participants, session=session, large_print=large_print
     )
@@ -110,7 +113,7 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
     *,
     large_print: bool = False,
     participants: int | None = None,
-    session: str | None = None,
+    session: str | Session | None = None,
 ) -> Path:
     """Render a handout into ``path``, in the format its name ends with unless ``fmt`` is given.
 

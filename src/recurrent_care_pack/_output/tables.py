@@ -8,6 +8,7 @@ from recurrent_care_pack._content.dumping import dump
 from recurrent_care_pack._durations import format_duration, short_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Pack, Section, Work, lookup
 from recurrent_care_pack._naming import either, exercise_names
+from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda, EntryKind
 from recurrent_care_pack._use.queries import (
     Item,
@@ -41,11 +42,14 @@ def day_heading(agenda: Agenda, number: int) -> str | None:
     return long_date(when) if when else None
 
 
-def agenda_text(agenda: Agenda) -> str:
-    """An agenda as a table a facilitator can follow, a day at a time."""
+def agenda_text(agenda: Agenda, session: Session | None = None) -> str:
+    """An agenda as a table a facilitator can follow, a day at a time.
+
+    ``session``: the session file planned (its title heads the plan).
+    """
     if not agenda.entries:
         return "Nothing to plan."
-    lines: list[str] = []
+    lines: list[str] = [session.title] if session is not None and session.title else []
     for day in range(1, agenda.days + 1):
         entries = agenda.day(day)
         heading = day_heading(agenda, day)
