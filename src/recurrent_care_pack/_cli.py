@@ -866,7 +866,7 @@ def _init(args: argparse.Namespace) -> int:
 
     from ._files import WriteError, what_is  # noqa: PLC0415
     from ._output.reports import shown  # noqa: PLC0415
-    from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
+    from ._output.starter import CONTENT, SESSION, make_starter  # noqa: PLC0415
 
     folder: Path = args.folder or Path()
     if not folder.is_absolute() and _folder_gone():
@@ -908,7 +908,7 @@ def _init(args: argparse.Namespace) -> int:
             f"{made.hooks.rev[:12]}), a folder on this machine; .github/workflows/content.yml "
             "needs the address to install rcpack from (see the comment there)"
         )
-    print(f"next: rcpack validate {CONTENT}/, then git init and pre-commit install")
+    print(f"next: rcpack validate {CONTENT}/ {SESSION}, then git init and pre-commit install")
     return OK
 
 
