@@ -105,8 +105,8 @@ def check_session_file(
                 document.problem(
                     (SESSION_KEY, "pack"),
                     "RC506",
-                    f"there is no pack at {quoted(written)} (from this file's folder, "
-                    f"'{file.parent}'); write where the pack folder is, or leave 'pack' out",
+                    f"there is no pack at {quoted(written)}, from the folder this file is in; "
+                    "write where the pack folder is, or leave 'pack' out",
                 )
             )
             return done()
@@ -126,15 +126,26 @@ def check_session_file(
             )
         )
         return done()
+    if found is None and count == 0:  # a file or folder that holds no pack content
+        problems.append(
+            document.problem(
+                (SESSION_KEY, "pack"),
+                "RC506",
+                f"{quoted(str(written or where))} holds no pack content; write where the pack folder "
+                "is, or leave 'pack' out",
+            )
+        )
+        return done()
     if found is None:
         shown = "the bundled pack" if where is None else f"the pack at '{where}'"
+        command = "rcpack validate" + ("" if where is None else f" {where}")
         problems.append(
             document.problem(
                 (SESSION_KEY, "pack") if written is not None else (),
                 "RC506",
                 f"{shown} has {count} problem{'' if count == 1 else 's'}, so this session "
                 f"cannot be checked against it; fix {'it' if count == 1 else 'them'} first "
-                f"(rcpack validate {where or ''})".replace(" )", ")"),
+                f"({command})",
                 at_key=written is not None,
             )
         )

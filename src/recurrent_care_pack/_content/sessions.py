@@ -228,8 +228,8 @@ def _break_problems(
 ) -> list[Problem]:
     """Breaks at a time in no slot, or that run past the end of the slot they are in."""
     problems: list[Problem] = []
-    if not slots:
-        return problems
+    if not slots or any(s.end is not None and s.end <= s.start for _, s in slots):
+        return problems  # no slots, or one reported as ending before it starts
     for index, one in breaks:
         path: _Key = (SESSION_KEY, "breaks", index)
         at = _minutes(one.at)
@@ -237,9 +237,7 @@ def _break_problems(
         inside = [
             (number + 1, slot)
             for number, slot in slots
-            if _minutes(slot.start) <= at
-            and (slot.end is None or at < _minutes(slot.end))
-            and (slot.end is None or _minutes(slot.end) > _minutes(slot.start))
+            if _minutes(slot.start) <= at and (slot.end is None or at < _minutes(slot.end))
         ]
         title = quoted(one.title)
         if not inside:
