@@ -131,8 +131,8 @@ def check_session_file(
             document.problem(
                 (SESSION_KEY, "pack"),
                 "RC506",
-                f"{quoted(str(written or where))} holds no pack content; write where the pack folder "
-                "is, or leave 'pack' out",
+                f"{quoted(str(written or where))} holds no pack content; write where the "
+                "pack folder is, or leave 'pack' out",
             )
         )
         return done()
