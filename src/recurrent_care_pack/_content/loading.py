@@ -45,6 +45,7 @@ __all__ = [
     "check",
     "check_paths",
     "check_session",
+    "check_sessions",
     "load_pack",
     "pack_files",
     "validate",
@@ -189,6 +190,16 @@ def _pack_checker(
         return checked[key].pack, len(checked[key].problems)
 
     return check_pack
+
+
+def check_sessions(
+    files: Sequence[Path],
+    max_file_size: int | None = None,
+    *,
+    texts: Mapping[Path, str] | None = None,
+) -> Result:
+    """Check session files, each with its pack (an editor's buffers in ``texts``)."""
+    return _check_sessions(files, max_file_size or MAX_FILE_SIZE, texts, [], [])
 
 
 def check_session(
