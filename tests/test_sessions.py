@@ -10,7 +10,6 @@ from recurrent_care_pack._cli import main
 from recurrent_care_pack._content.finding import find_packs, is_content_file, is_session_file
 from recurrent_care_pack._content.loading import check, check_paths, check_session
 from recurrent_care_pack._session import Break, Location, Session, Slot
-from recurrent_care_pack._use.planning import Breaks
 from recurrent_care_pack._use.sessions import Flags, session_options, with_flags
 from session_cases import SESSION, SESSION_CASES, WEEKLY
 
@@ -110,11 +109,15 @@ def test_session_options_are_the_planners(tmp_path: Path) -> None:
     assert items == ("Section 3",)
     assert options.booked == session.slots
     assert options.sessions == session.slots
-    assert options.breaks == Breaks(
-        length=timedelta(minutes=10),
-        every=timedelta(minutes=90),
-        fixed=(Break(at=time(12), length=timedelta(minutes=45), title="Lunch"),),
+    breaks = options.breaks
+    assert breaks is not None
+    assert (breaks.length, breaks.every, breaks.after_exercises, breaks.at) == (
+        timedelta(minutes=10),
+        timedelta(minutes=90),
+        False,
+        (),
     )
+    assert breaks.fixed == (Break(at=time(12), length=timedelta(minutes=45), title="Lunch"),)
     assert (options.start, options.day_end, options.dates) == (
         time(9, 30),
         time(13, 30),
