@@ -18,6 +18,7 @@ from .reading import Document, KeyPath, spaced
 from .resources import bundled
 
 __all__ = [
+    "inlined_session_schema",
     "resolve",
     "schema",
     "schema_failures",
@@ -54,9 +55,15 @@ def session_schema() -> dict[str, Any]:
 
 
 @functools.cache
+def inlined_session_schema() -> dict[str, Any]:
+    """The session-file schema with every ``$ref`` put in place (for editors' look-ups)."""
+    return _inlined(session_schema())
+
+
+@functools.cache
 def _session_validator() -> Draft202012Validator:
     return Draft202012Validator(
-        _inlined(session_schema()), format_checker=Draft202012Validator.FORMAT_CHECKER
+        inlined_session_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER
     )
 
 
