@@ -244,6 +244,8 @@ def test_init_writes_an_example_session_that_validates_and_plans(
         assert capsys.readouterr().out == "checked 3 files in this folder: no problems\n"
         assert main(["validate", "session.yaml"]) == 0
         assert capsys.readouterr().out == "checked 1 file, session.yaml: no problems\n"
+        assert main(["fmt", "--check", "session.yaml"]) == 0
+        capsys.readouterr()
         assert main(["plan", "session.yaml"]) == 0
         assert capsys.readouterr().out.startswith("Team learning day\n\nTuesday 12 January 2027\n")
     finally:

@@ -57,15 +57,16 @@ session:
   facilitators:
     - Sam Patel
     - Jo Okafor
-  # One slot per session: three weekly sessions are three slots.
+  # One slot per session: three weekly sessions are three slots. Times are on the
+  # 24-hour clock; rcpack fmt puts quotes where older YAML tools would misread a value.
   slots:
-    - date: 2027-01-12
+    - date: '2027-01-12'
       start: 09:30
-      end: 13:30
+      end: '13:30'
   # Breaks at a time of day, each of its own length.
   breaks:
     - title: Lunch
-      at: 12:00
+      at: '12:00'
       length: 45 minutes
   # Short breaks the plan places itself, at most this long apart.
   comfort_breaks:
