@@ -226,3 +226,21 @@ def test_a_session_file_that_is_not_a_mapping(
     assert _validate(tmp_path, "s.yaml", capsys=capsys)[1][0] == (
         "s.yaml:2:3: RC203 'session' should be a mapping of keys and values, not a list"
     )
+
+
+def test_readme_session_example_is_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The session README shows passes rcpack validate (its pack: a copy of the bundled one)."""
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    part = readme.split("### The session file\n", 1)[1]
+    example = part.split("```yaml\n", 1)[1].split("```\n", 1)[0]
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "content").mkdir()
+    for file in DATA.glob("*.yaml"):
+        (tmp_path / "content" / file.name).write_bytes(file.read_bytes())
+    (tmp_path / "session.yaml").write_text(example, encoding="utf-8")
+    assert _validate(tmp_path, "session.yaml", capsys=capsys) == (
+        0,
+        ["checked 1 file, session.yaml: no problems"],
+    )
