@@ -244,3 +244,20 @@ def test_readme_session_example_is_valid(
         0,
         ["checked 1 file, session.yaml: no problems"],
     )
+
+
+def test_yes_and_no_in_a_session_are_flagged_as_in_the_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plain 'no' as text is RC111; 'yes' where true or false is wanted says to write true."""
+    (tmp_path / "s.yaml").write_text("session:\n  title: no\n  discussions: yes\n")
+    assert _validate(tmp_path, "s.yaml", capsys=capsys) == (
+        1,
+        [
+            "s.yaml:2:10: RC111 'no' is read as the word 'no', but YAML 1.1 tools read it as "
+            "false; put it in quotes ('no') to keep the word, or write false",
+            "s.yaml:3:16: RC203 'discussions' should be true or false, not the word 'yes'; "
+            "write true",
+            "checked 1 file, s.yaml: 2 problems in 1 file",
+        ],
+    )

@@ -12,7 +12,7 @@ from jsonschema.exceptions import ValidationError
 
 from recurrent_care_pack._durations import diagnose
 from recurrent_care_pack._naming import a
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, sort_key, too_many
 
 from .reading import Document, KeyPath, spaced
 from .resources import bundled
@@ -75,7 +75,11 @@ def session_schema_failures(document: Document) -> list[Problem]:
             problems[problem] = None
             if len(problems) >= MAX_PROBLEMS:
                 return [*problems, too_many(document.file)]
-    return list(problems)
+    refused = {problem.path for problem in problems if problem.code in _VALUE_CODES}
+    for word in document.yes_no_words.values():  # 'no' as text: YAML 1.1 reads false
+        if word.path not in refused:
+            problems[word] = None
+    return sorted(problems, key=sort_key)[: MAX_PROBLEMS + 1]
 
 
 @functools.cache
