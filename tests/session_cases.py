@@ -81,6 +81,24 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
             "session.yaml:16:13: RC502 this slot is on 2027-01-05, before slot 1 (2027-01-12, 09:30-13:30); list the slots in the order they happen",
         ],
     ),
+    "RC502 slots of a day out of order": (
+        _edit(
+            "      end: 13:30\n",
+            "      end: 13:30\n    - date: 2027-01-12\n      start: 08:00\n      end: 09:00\n",
+        ),
+        [
+            "session.yaml:17:14: RC502 this slot starts at 08:00, before slot 1 (2027-01-12, 09:30-13:30) on the same day; list the slots in the order they happen",
+        ],
+    ),
+    "RC503 breaks overlapping": (
+        _edit(
+            "      length: 45 minutes\n",
+            "      length: 45 minutes\n    - at: 12:30\n      length: 10 minutes\n",
+        ),
+        [
+            "session.yaml:20:11: RC503 the break 'Break' at 12:30 overlaps the break 'Lunch' (12:00-12:45); give each break its own time",
+        ],
+    ),
     "RC503 break at a time in no slot": (
         _edit("      at: 12:00\n", "      at: 14:00\n"),
         [

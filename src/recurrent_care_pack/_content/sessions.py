@@ -203,6 +203,16 @@ def _slot_problems(document: Document, slots: list[tuple[int, Slot]]) -> list[Pr
                     )
                 )
                 break
+            if other.date == slot.date and other.start > slot.start and not _overlap(other, slot):
+                problems.append(
+                    document.problem(
+                        (*path, index, "start"),
+                        "RC502",
+                        f"this slot starts at {_hh_mm(slot.start)}, before {name} on the same "
+                        "day; list the slots in the order they happen",
+                    )
+                )
+                break
             if other.date == slot.date and _overlap(other, slot):
                 problems.append(
                     document.problem(
@@ -230,8 +240,21 @@ def _break_problems(
     problems: list[Problem] = []
     if not slots or any(s.end is not None and s.end <= s.start for _, s in slots):
         return problems  # no slots, or one reported as ending before it starts
-    for index, one in breaks:
+    for position, (index, one) in enumerate(breaks):
         path: _Key = (SESSION_KEY, "breaks", index)
+        clash = next((other for _, other in breaks[:position] if _clash(one, other)), None)
+        if clash is not None:
+            until = _clock(timedelta(minutes=_minutes(clash.at)) + clash.length)
+            problems.append(
+                document.problem(
+                    (*path, "at"),
+                    "RC503",
+                    f"the break {quoted(one.title)} at {_hh_mm(one.at)} overlaps the break "
+                    f"{quoted(clash.title)} ({_hh_mm(clash.at)}-{until}); give each break its "
+                    "own time",
+                )
+            )
+            continue
         at = _minutes(one.at)
         length = one.length // timedelta(minutes=1)
         inside = [
@@ -269,6 +292,12 @@ def _break_problems(
             problems.append(document.problem((*path, "length"), "RC503", message))
             break
     return problems
+
+
+def _clash(one: Break, other: Break) -> bool:
+    """Whether two breaks share a minute."""
+    start, other_start = timedelta(minutes=_minutes(one.at)), timedelta(minutes=_minutes(other.at))
+    return start < other_start + other.length and other_start < start + one.length
 
 
 def _clock(offset: timedelta) -> str:
