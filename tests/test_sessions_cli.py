@@ -211,3 +211,14 @@ def test_any_yaml_as_a_session_gives_problems_or_a_session(
     assert "internal error" not in err
     assert status in {0, 1, 2}
     assert status != 1 or result.problems
+
+
+def test_plan_a_session_as_json_and_a_calendar(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json and --ics still apply: the day's date from the slot, the events named by the session."""
+    pytest.importorskip("icalendar")
+    status, out, err = _run(capsys, "plan", "session.yaml", "--json", "--ics", "day.ics")
+    assert (status, err) == (0, "wrote day.ics\n")
+    assert '"date": "2027-01-12"' in out
+    assert "Team learning day" in (here / "day.ics").read_text(encoding="utf-8")
