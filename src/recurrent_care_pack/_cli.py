@@ -237,7 +237,8 @@ def _parser() -> argparse.ArgumentParser:
         help="print an agenda with clock times (default: the whole pack)",
         description="Plan modules, exercises or sections (ids or names such as 'Module 2', "
         "'Exercise 9', 'section-3'); a module brings its exercise. Durations are written "
-        "as you would say them: '15 minutes', '3h'.",
+        "as you would say them: '15 minutes', '3h'. Or name a session file instead of "
+        "items (rcpack plan session.yaml): it says what is run, when and where.",
     )
     _add_plan_options(plan)
     plan.add_argument("--json", action="store_true", help="print the agenda as JSON")
@@ -261,7 +262,8 @@ def _parser() -> argparse.ArgumentParser:
         help="write a handout: guide, exercises or tips, as md, html, pdf or docx",
         description="Write a handout for a planned session: the facilitator guide, the "
         "participants' exercise sheets, or the tip cards. The plan options choose the "
-        "session (default: the whole pack).",
+        "session (default: the whole pack), or a session file named instead of items "
+        "(rcpack handout guide session.yaml -o guide.pdf).",
     )
     handout.add_argument(
         "kind",
