@@ -212,7 +212,7 @@ def test_a_session_runs_the_pack_it_names(
     status, lines = _validate(tmp_path, "session.yaml", capsys=capsys)
     assert status == 1
     assert lines == [
-        "session.yaml:3:3: RC506 the pack at 'content' has 1 problem, so this session cannot be "
+        "session.yaml:3:9: RC506 the pack at 'content' has 1 problem, so this session cannot be "
         "checked against it; fix it first (rcpack validate content)",
         "checked 1 file, session.yaml: 1 problem in 1 file",
     ]
@@ -261,3 +261,28 @@ def test_yes_and_no_in_a_session_are_flagged_as_in_the_pack(
             "checked 1 file, s.yaml: 2 problems in 1 file",
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "/",
+            "'/' is a folder with no pack.yaml, so not a pack folder; write where the pack folder is, or leave 'pack' out",
+        ),
+        (
+            "/dev/null",
+            "the pack at '/dev/null' cannot be read: it is not a file or folder (a pipe, socket or device); write where the pack folder is, or leave 'pack' out",
+        ),
+        (
+            "s.yaml",
+            "'s.yaml' holds no pack content; write where the pack folder is, or leave 'pack' out",
+        ),
+    ],
+)
+def test_a_pack_that_is_no_pack_folder_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, message: str
+) -> None:
+    """'pack:' names a pack folder or file: '/' is never searched, a device never read."""
+    (tmp_path / "s.yaml").write_text(f"session:\n  pack: {written}\n", encoding="utf-8")
+    assert _validate(tmp_path, "s.yaml", capsys=capsys)[1][0] == f"s.yaml:2:9: RC506 {message}"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from attrs import frozen
 
-from recurrent_care_pack._problems import Problem, quoted, sort_key
+from recurrent_care_pack._problems import quoted, sort_key
 
-from .finding import pack_folder_of
+from .finding import PACK_MARKER, pack_folder_of
 from .reading import MAX_FILE_SIZE, read_bytes
 from .sessions import SESSION_KEY, check_session
 
@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from recurrent_care_pack._model import Pack
+    from recurrent_care_pack._problems import Problem
     from recurrent_care_pack._session import Session
+
+    from .reading import Document
 
     #: Checks the pack at a path (None: the bundled pack): the pack if it has no problems,
     #: and how many problems it has.
@@ -82,73 +85,90 @@ def check_session_file(
         with file.open("rb") as stream:
             raw = stream.read(max_size + 1)
     document, problems = read_bytes(file, raw, max_size)
+    where, session, found = pack, None, None
+    if document is not None:
+        written = written_pack(document.data)
+        if written is not None:
+            where = file.parent / written
+        elif where is None:
+            where = pack_folder_of(file)
+        found, trouble, go_on = _pack_of(document, where, written, check_pack)
+        problems.extend([trouble] if trouble is not None else [])
+        if go_on:
+            session, more = check_session(document, found)
+            problems.extend(more)
+    ordered = tuple(sorted(problems, key=sort_key))
+    return SessionResult(
+        file=file,
+        problems=ordered,
+        session=None if ordered else session,
+        pack=found,
+        pack_path=where,
+        given=given_keys(None if document is None else document.data),
+    )
 
-    def done(session: Session | None = None, found: Pack | None = None) -> SessionResult:
-        ordered = tuple(sorted(problems, key=sort_key))
-        return SessionResult(
-            file=file,
-            problems=ordered,
-            session=None if ordered else session,
-            pack=found,
-            pack_path=where,
-            given=given_keys(None if document is None else document.data),
+
+def _pack_of(
+    document: Document, where: Path | None, written: str | None, check_pack: PackChecker
+) -> tuple[Pack | None, Problem | None, bool]:
+    """The session's pack, the problem with it if any, and whether to check the session on.
+
+    A pack with problems of its own leaves the session checked without it.
+    """
+
+    def problem(message: str) -> Problem:
+        return document.problem(
+            (SESSION_KEY, "pack") if written is not None else (), "RC506", message
         )
 
-    where = pack
-    if document is None:
-        return done()
-    written = written_pack(document.data)
-    if written is not None:
-        where = file.parent / written
+    fix = "write where the pack folder is, or leave 'pack' out"
+    if written is not None and where is not None:
         if not os.path.exists(where):  # noqa: PTH110
-            problems.append(
-                document.problem(
-                    (SESSION_KEY, "pack"),
-                    "RC506",
-                    f"there is no pack at {quoted(written)}, from the folder this file is in; "
-                    "write where the pack folder is, or leave 'pack' out",
-                )
+            return (
+                None,
+                problem(
+                    f"there is no pack at {quoted(written)}, from the folder this "
+                    f"file is in; {fix}"
+                ),
+                False,
             )
-            return done()
-    elif where is None:
-        where = pack_folder_of(file)
+        if where.is_dir() and not os.path.lexists(where / PACK_MARKER):
+            # Only a pack folder: a search of any folder ('/') could take for ever.
+            return (
+                None,
+                problem(
+                    f"{quoted(written)} is a folder with no {PACK_MARKER}, so "
+                    f"not a pack folder; {fix}"
+                ),
+                False,
+            )
     try:
         found, count = check_pack(where)
     except OSError as error:
         reason = str(error.strerror or error)
-        problems.append(
-            document.problem(
-                (SESSION_KEY, "pack") if written is not None else (),
-                "RC506",
-                f"the pack at '{where}' cannot be read ({reason[:1].lower() + reason[1:]}); "
-                "write where the pack folder is, or leave 'pack' out",
-                at_key=written is not None,
-            )
+        return (
+            None,
+            problem(
+                f"the pack at '{where}' cannot be read: {reason[:1].lower() + reason[1:]}; {fix}"
+            ),
+            False,
         )
-        return done()
-    if found is None and count == 0:  # a file or folder that holds no pack content
-        problems.append(
-            document.problem(
-                (SESSION_KEY, "pack"),
-                "RC506",
-                f"{quoted(str(written or where))} holds no pack content; write where the "
-                "pack folder is, or leave 'pack' out",
-            )
+    if found is None and count == 0:  # a file that holds no pack content
+        return (
+            None,
+            problem(f"{quoted(str(written or where))} holds no pack content; {fix}"),
+            False,
         )
-        return done()
     if found is None:
         shown = "the bundled pack" if where is None else f"the pack at '{where}'"
         command = "rcpack validate" + ("" if where is None else f" {where}")
-        problems.append(
-            document.problem(
-                (SESSION_KEY, "pack") if written is not None else (),
-                "RC506",
-                f"{shown} has {count} problem{'' if count == 1 else 's'}, so this session "
-                f"cannot be checked against it; fix {'it' if count == 1 else 'them'} first "
-                f"({command})",
-                at_key=written is not None,
-            )
+        them = "it" if count == 1 else "them"
+        return (
+            None,
+            problem(
+                f"{shown} has {count} problem{'' if count == 1 else 's'}, so this session cannot "
+                f"be checked against it; fix {them} first ({command})"
+            ),
+            True,
         )
-    session, more = check_session(document, found)
-    problems.extend(more)
-    return done(session, found)
+    return found, None, True
