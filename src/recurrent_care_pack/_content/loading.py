@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
     from recurrent_care_pack._model import Pack
 
-    from .finding import Found
     from .pruning import Flaw, Gaps, Pruned
     from .reading import KeyPath
     from .schema import ItemFailures
@@ -147,7 +146,9 @@ def check_paths(  # noqa: PLR0913 (what validate, editors and sessions each choo
     cache = cache or FileCache()
     results = [_check_pack(list(found.files), size, texts or {}, cache) for found in packs]
     if found_sessions:
-        results.append(_check_sessions(found_sessions, size, texts, results, packs))
+        checked = {f.root.resolve(): result for f, result in zip(packs, results, strict=True)}
+        check_pack = _pack_checker(size, texts, checked, cache)  # each pack checked once
+        results.append(_check_sessions(found_sessions, size, texts, check_pack))
     if len(results) == 1:
         return results[0]
     problems = tuple(sorted((p for r in results for p in r.problems), key=sort_key))
@@ -162,14 +163,11 @@ def _check_sessions(
     sessions: Sequence[Path],
     max_file_size: int,
     texts: Mapping[Path, str] | None,
-    results: Sequence[Result],
-    packs: Sequence[Found],
+    check_pack: Callable[[Path | None], tuple[Pack | None, int]],
 ) -> Result:
-    """The problems of each session file, each checked with its pack (checked once)."""
+    """The problems of each session file, each checked with its pack (``check_pack``)."""
     from .session_files import check_session_file  # noqa: PLC0415 (only when needed)
 
-    checked = {found.root.resolve(): result for found, result in zip(packs, results, strict=True)}
-    check_pack = _pack_checker(max_file_size, texts, checked)
     problems: list[Problem] = []
     for file in sessions:
         found = check_session_file(file, check_pack, max_size=max_file_size, texts=texts)
@@ -178,7 +176,10 @@ def _check_sessions(
 
 
 def _pack_checker(
-    max_file_size: int, texts: Mapping[Path, str] | None, checked: dict[Path, Result]
+    max_file_size: int,
+    texts: Mapping[Path, str] | None,
+    checked: dict[Path, Result],
+    cache: FileCache | None = None,
 ) -> Callable[[Path | None], tuple[Pack | None, int]]:
     """Check a session's pack (None: the bundled pack), each pack once: it and its problems."""
 
@@ -186,7 +187,9 @@ def _pack_checker(
         where = path or bundled("data")
         key = where.resolve()
         if key not in checked:
-            checked[key] = check_paths([where], max_file_size, texts=texts, sessions=False)
+            checked[key] = check_paths(
+                [where], max_file_size, texts=texts, cache=cache, sessions=False
+            )
         return checked[key].pack, len(checked[key].problems)
 
     return check_pack
@@ -197,9 +200,14 @@ def check_sessions(
     max_file_size: int | None = None,
     *,
     texts: Mapping[Path, str] | None = None,
+    cache: FileCache | None = None,
 ) -> Result:
-    """Check session files, each with its pack (an editor's buffers in ``texts``)."""
-    return _check_sessions(files, max_file_size or MAX_FILE_SIZE, texts, [], [])
+    """Check session files, each with its pack (an editor's buffers in ``texts``).
+
+    ``cache`` keeps the work on the pack's files that have not changed.
+    """
+    size = max_file_size or MAX_FILE_SIZE
+    return _check_sessions(files, size, texts, _pack_checker(size, texts, {}, cache))
 
 
 def check_session(

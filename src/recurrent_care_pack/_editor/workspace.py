@@ -179,7 +179,7 @@ class Workspace:
         """
         file = absolute(file)
         if self.is_session(file):
-            checked = Checked(file, check_sessions([file], texts=self.texts))
+            checked = Checked(file, check_sessions([file], texts=self.texts, cache=self.cache))
             self.checked[file] = checked
             return checked
         if file in self.texts and not os.path.lexists(file):
