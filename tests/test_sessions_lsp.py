@@ -47,3 +47,23 @@ def test_hover_on_a_session_key_gives_the_session_schemas_words(tmp_path: Path) 
             "**breaks**\n\n"
             "Breaks at times of day, each of its own length, e.g. a 45-minute lunch at 12:00."
         )
+
+
+def test_keys_of_a_comfort_break_are_completed(tmp_path: Path) -> None:
+    """A new key under 'comfort_breaks' is offered the keys the session schema allows there."""
+    file = tmp_path / "session.yaml"
+    file.write_text(SESSION, encoding="utf-8")
+    text = SESSION.replace("    length: 10 minutes\n", "    length: 10 minutes\n    a\n", 1)
+    with Editor(tmp_path) as editor:
+        editor.open(file)
+        editor.diagnostics(file, version=1)
+        version = editor.change(file, text)
+        editor.diagnostics(file, version=version)
+        line = text.splitlines().index("    a")
+        params = types.CompletionParams(
+            text_document=editor.document(file),
+            position=types.Position(line=line, character=5),
+        )
+        found = editor.run(editor.client.text_document_completion_async(params))
+        items = found.items if isinstance(found, types.CompletionList) else found or []
+        assert [item.label for item in items] == ["after_each_exercise"]
