@@ -286,3 +286,24 @@ def test_a_pack_that_is_no_pack_folder_is_refused_at_once(
     """'pack:' names a pack folder or file: '/' is never searched, a device never read."""
     (tmp_path / "s.yaml").write_text(f"session:\n  pack: {written}\n", encoding="utf-8")
     assert _validate(tmp_path, "s.yaml", capsys=capsys)[1][0] == f"s.yaml:2:9: RC506 {message}"
+
+
+def test_a_session_names_items_as_plan_does() -> None:
+    """Every name a session may give an item ('Module 2', 'exercise-9') is the item find gives."""
+    from recurrent_care_pack import find, load_pack  # noqa: PLC0415
+    from recurrent_care_pack._content.sessions import item_names  # noqa: PLC0415
+
+    pack = load_pack()
+    names = item_names(pack)
+    assert {"Section 3", "Module 2", "Exercise 10", "section-3", "exercise-9"} <= set(names)
+    for name, item in names.items():
+        assert find(pack, name) is item, name
+
+
+def test_every_way_plan_names_an_item_is_a_valid_session_item(tmp_path: Path) -> None:
+    """Names find reads (any case, 'of Section 3', 'Learning Module 1') pass a session's check."""
+    names = ["module 2", "Module 2 of Section 3", "Learning Module 1", "Section 3, Module 3"]
+    names += ["EXERCISE 10", "section-3", "section-3-module-1", "exercise-8"]
+    listed = "".join(f"    - {name}\n" for name in names)
+    (tmp_path / "s.yaml").write_text(f"session:\n  items:\n{listed}", encoding="utf-8")
+    assert check_session(tmp_path / "s.yaml").problems == ()
