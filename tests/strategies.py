@@ -127,6 +127,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
     )
     if not draws_on_any_film:
         sections = _discussing_films_shown_before(sections)
+    sections = _beyond_their_modules(sections)
     return Pack(
         id="pack",
         title=draw(texts),
@@ -442,6 +443,25 @@ def _discussing_films_shown_before(sections: tuple[Section, ...]) -> tuple[Secti
             section,
             exercises=tuple(
                 evolve(e, draws_on=tuple(f for f in e.draws_on if f in before[e.id]))
+                for e in section.exercises
+            ),
+        )
+        for section in sections
+    )
+
+
+def _beyond_their_modules(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Each exercise's ``draws_on`` without the films of a module it follows (RC414)."""
+    own: dict[str, set[str]] = {}
+    for section in sections:
+        for module in section.modules:
+            if module.exercise is not None:
+                own.setdefault(module.exercise, set()).update(module.films)
+    return tuple(
+        evolve(
+            section,
+            exercises=tuple(
+                evolve(e, draws_on=tuple(f for f in e.draws_on if f not in own.get(e.id, ())))
                 for e in section.exercises
             ),
         )

@@ -20,6 +20,8 @@ FILES = [
     "content/pack.yaml",
     "content/section-3.yaml",
     "schema/pack.schema.json",
+    "schema/session.schema.json",
+    "session.yaml",
     ".vscode/settings.json",
     ".vscode/extensions.json",
     ".yamllint.yaml",
@@ -42,7 +44,9 @@ def test_init_writes_every_file_and_says_so(
     assert main(["init", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[: len(FILES)] == [f"wrote {tmp_path / name}" for name in FILES]
-    assert out[-1] == "next: rcpack validate content/, then git init and pre-commit install"
+    assert out[-1] == (
+        "next: rcpack validate content/ session.yaml, then git init and pre-commit install"
+    )
     assert (tmp_path / "content" / "section-3.yaml").read_bytes() == (
         ROOT / "data" / "section-3.yaml"
     ).read_bytes()
@@ -219,3 +223,32 @@ def test_no_write_into_any_virtual_environment(
     err = capsys.readouterr().err
     assert err.startswith(f"rcpack: cannot write '{data / 'pack.yaml'}': it is inside installed")
     assert (data / "pack.yaml").read_text(encoding="utf-8") == untidy
+
+
+def test_init_writes_an_example_session_that_validates_and_plans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example session.yaml names its schema, runs the starter pack, and passes validate."""
+    assert main(["init", str(tmp_path)]) == 0
+    session = (tmp_path / "session.yaml").read_text(encoding="utf-8")
+    assert session.startswith("# yaml-language-server: $schema=schema/session.schema.json\n")
+    assert "  pack: content\n" in session
+    assert (tmp_path / "schema" / "session.schema.json").read_bytes() == (
+        ROOT / "schema" / "session.schema.json"
+    ).read_bytes()
+    capsys.readouterr()
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        assert main(["validate"]) == 0
+        assert capsys.readouterr().out == "checked 3 files in this folder: no problems\n"
+        assert main(["validate", "session.yaml"]) == 0
+        assert capsys.readouterr().out == "checked 1 file, session.yaml: no problems\n"
+        assert main(["fmt", "--check", "session.yaml"]) == 0
+        capsys.readouterr()
+        assert main(["plan", "session.yaml"]) == 0
+        planned = capsys.readouterr().out
+        assert planned.startswith("Team learning day\n")
+        assert "Tuesday 12 January 2027" in planned
+    finally:
+        os.chdir(old)

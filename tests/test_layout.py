@@ -13,6 +13,7 @@ PACKAGE = ROOT / "src" / "recurrent_care_pack"
 LAYERS = (
     "__init__ | __main__",
     "_cli",
+    "_cli_session",
     "_editor",
     "_output",
     "_use | _content",

@@ -249,6 +249,8 @@ def test_the_fixes_offered_for_the_catalogues_examples() -> None:
         "RC404": ["Make its time 30 minutes"],
         "RC405": ["Allow at least 33 minutes"],
         "RC406": ["Allow 55 minutes on a different day"],
+        "RC504": ["Change to 'Module 2'"],
+        "RC505": ["Change to 'film-6'"],
     }
 
 

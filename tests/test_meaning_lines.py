@@ -70,7 +70,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
             FULL, ("      - id: m3\n        number: 3\n", "      - id: m3\n        number: 2\n")
         ),
         [
-            "pack.yaml:49:17: RC403 Section 3: Module 2 is numbered twice: 'm3' here and 'm2' on line 43; give each its own number",
+            "pack.yaml:48:17: RC403 Section 3: Module 2 is numbered twice: 'm3' here and 'm2' on line 43; give each its own number",
         ],
     ),
     "RC405 film allowances adding up to more than the module's": (

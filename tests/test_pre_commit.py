@@ -238,7 +238,7 @@ def test_a_repository_made_by_rcpack_init_passes_every_tool(
     capsys.readouterr()
     monkeypatch.chdir(repository)
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out == "checked 2 files in content/: no problems\n"
+    assert capsys.readouterr().out == "checked 3 files in this folder: no problems\n"
     assert main(["fmt", "--check"]) == 0
     lint = subprocess.run(
         [sys.executable, "-m", "yamllint", "--strict", "."],

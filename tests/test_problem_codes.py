@@ -7,6 +7,7 @@ import pytest
 
 from recurrent_care_pack import CODES
 from recurrent_care_pack._cli import main
+from session_cases import SESSION_CASES
 
 #: A small valid pack: Module 3 re-watches Film 6 on a different day (23 + 32 = 55 minutes).
 BASE = """\
@@ -444,6 +445,14 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:42:20: RC413 Exercise 9 discusses Film 7, which is shown only later, in Module 3 of Section 3; make Exercise 9 follow Module 3 of Section 3 or a later module, or take Film 7 out of 'draws_on'",
         ],
     ),
+    "RC414 exercise drawing on its own module's film": (
+        _edit(
+            "        time: 30 minutes\n", "        time: 30 minutes\n        draws_on: [film-6]\n"
+        ),
+        [
+            "pack.yaml:42:20: RC414 Exercise 9 follows Module 2, which shows Film 6; 'draws_on' lists only films beyond its module's: take Film 6 out",
+        ],
+    ),
     "RC413 exercise discussing a film no module shows": (
         _edit(
             "        time: 30 minutes\n", "        time: 30 minutes\n        draws_on: [film-8]\n"
@@ -527,7 +536,8 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_every_code_has_a_case() -> None:
     """Each code in the catalogue is shown by at least one bad file above."""
-    shown = {name.split()[0] for name in CASES} | {"RC408", "RC112", "RC113", "RC114", "RC120"}
+    shown = {name.split()[0] for name in [*CASES, *SESSION_CASES]}
+    shown |= {"RC408", "RC112", "RC113", "RC114", "RC120"}
     assert shown == set(CODES)
 
 
@@ -612,7 +622,7 @@ def test_catalogue_explains_every_code_with_a_real_example() -> None:
     catalogue = (Path(__file__).resolve().parents[1] / "docs" / "problem-codes.md").read_text(
         encoding="utf-8"
     )
-    pinned = {line for _, lines in CASES.values() for line in lines}
+    pinned = {line for _, lines in [*CASES.values(), *SESSION_CASES.values()] for line in lines}
     pinned |= {RC408_LINE, RC112_LINE, RC113_LINE, RC114_LINE, RC120_LINE}
     for code, title in CODES.items():
         section = catalogue.split(f"## {code}: {title}\n", 1)[1].split("\n## ", 1)[0]

@@ -211,4 +211,4 @@ def test_find_returns_typed_records(pack: Pack) -> None:
     assert film.running_time == timedelta(minutes=22, seconds=31)
     exercise = find(pack, "Exercise 10")
     assert isinstance(exercise, Exercise)
-    assert exercise.draws_on == ("film-7", "film-6")
+    assert exercise.draws_on == ("film-6",)

@@ -54,11 +54,11 @@ sections:
         title: Complex trauma
         films: [film-6]
         allowance: 23 minutes
-        exercise: ex
       - id: m3
         number: 3
         title: Trauma-informed approaches
         films: [film-7]
+        exercise: ex
         allowance: 32 minutes
         different_day:
           rewatch: [film-6]
@@ -177,13 +177,13 @@ REFERENCES = [
         "a module's film",
         "films: [film-7]",
         "films: [flim-7]",
-        "pack.yaml:51:17: RC402 no film or presentation has the id 'flim-7'; did you mean 'film-7'?",
+        "pack.yaml:50:17: RC402 no film or presentation has the id 'flim-7'; did you mean 'film-7'?",
     ),
     (
         "the exercise after a module",
         "exercise: ex\n",
         "exercise: exercise-9\n",
-        "pack.yaml:47:19: RC402 no exercise has the id 'exercise-9'; the exercise ids are: ex",
+        "pack.yaml:51:19: RC402 no exercise has the id 'exercise-9'; the exercise ids are: ex",
     ),
     (
         "a film re-watched on a different day",

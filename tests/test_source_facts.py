@@ -387,9 +387,12 @@ def test_exercise_time_phases_and_questions(source: str, section: Section, numbe
 
 
 def test_exercise_10_draws_on_both_films(source: str, section: Section) -> None:
-    """Exercise 10 discusses this film (7) and the film about complex trauma (6)."""
+    """Exercise 10 discusses this film (7, its module's) and the one about complex trauma (6)."""
     assert "(presented in this film and in the film about complex trauma)" in source
-    assert _exercise(section, 10).draws_on == ("film-7", "film-6")
+    assert _exercise(section, 10).draws_on == (
+        "film-6",
+    )  # beyond its module's, as the schema says
+    assert [m.films for m in section.modules if m.exercise == "exercise-10"] == [("film-7",)]
 
 
 def test_every_bullet_point_tip(section: Section) -> None:

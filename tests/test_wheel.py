@@ -128,3 +128,13 @@ def test_no_command_writes_into_the_installed_package(installed: Path, tmp_path:
         assert "it is inside installed Python packages" in done.stderr
         assert "which rcpack never changes" in done.stderr
     assert {file: file.read_bytes() for file in data.iterdir()} == before
+
+
+@pytest.mark.slow
+def test_installed_wheel_checks_and_plans_a_session(installed: Path, tmp_path: Path) -> None:
+    """The wheel carries the session schema: init's example session validates and plans."""
+    assert _run(installed, "rcpack", "init", ".", cwd=tmp_path).returncode == 0
+    done = _run(installed, "rcpack", "validate", "session.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, "checked 1 file, session.yaml: no problems\n")
+    planned = _run(installed, "rcpack", "plan", "session.yaml", cwd=tmp_path)
+    assert planned.stdout.startswith("Team learning day\n")

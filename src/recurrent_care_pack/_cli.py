@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from ._model import Pack
     from ._session import Slot
+    from ._session import Session
     from ._use.planning import Agenda
 
 __all__ = ["main", "run"]
@@ -237,7 +238,8 @@ def _parser() -> argparse.ArgumentParser:
         help="print an agenda with clock times (default: the whole pack)",
         description="Plan modules, exercises or sections (ids or names such as 'Module 2', "
         "'Exercise 9', 'section-3'); a module brings its exercise. Durations are written "
-        "as you would say them: '15 minutes', '3h'.",
+        "as you would say them: '15 minutes', '3h'. Or name a session file instead of "
+        "items (rcpack plan session.yaml): it says what is run, when and where.",
     )
     _add_plan_options(plan)
     plan.add_argument("--json", action="store_true", help="print the agenda as JSON")
@@ -261,7 +263,8 @@ def _parser() -> argparse.ArgumentParser:
         help="write a handout: guide, exercises or tips, as md, html, pdf or docx",
         description="Write a handout for a planned session: the facilitator guide, the "
         "participants' exercise sheets, or the tip cards. The plan options choose the "
-        "session (default: the whole pack).",
+        "session (default: the whole pack), or a session file named instead of items "
+        "(rcpack handout guide session.yaml -o guide.pdf).",
     )
     handout.add_argument(
         "kind",
@@ -620,20 +623,36 @@ def _plan(args: argparse.Namespace) -> int:
     calendar = None if args.ics is None else _output_file(args.ics, example="session.ics")
     if calendar is not None:
         _refuse_content_file(calendar, args.pack, calendar=True)
-    pack, agenda = _agenda(args)
+    pack, agenda, session = _planned(args)
     if calendar is not None:
-        _write_calendar(calendar, pack, agenda, args.ics_events)
-    print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda))
+        _write_calendar(calendar, pack, agenda, args.ics_events, session)
+    print(_json(agenda_data(agenda)) if args.json else agenda_text(agenda, session=session))
     return OK
 
 
-def _write_calendar(file: Path, pack: Pack, agenda: Agenda, events: str) -> None:
+def _planned(args: argparse.Namespace) -> tuple[Pack, Agenda, Session | None]:
+    """The pack, the agenda, and the session: from a session file if the first item names one."""
+    from ._cli_session import session_of  # noqa: PLC0415
+
+    found = session_of(args)
+    if found is None:
+        return (*_agenda(args), None)
+    if isinstance(found, tuple):
+        return found
+    for line in found.lines:
+        print(line)
+    raise _Exit(found.status, found.message)
+
+
+def _write_calendar(
+    file: Path, pack: Pack, agenda: Agenda, events: str, session: Session | None = None
+) -> None:
     """Write the plan's calendar to ``file``, saying so on stderr (stdout holds the plan)."""
     from ._output.calendar import agenda_calendar  # noqa: PLC0415
     from ._output.word import MissingExtraError  # noqa: PLC0415
 
     try:
-        content = agenda_calendar(agenda, pack.title, events)
+        content = agenda_calendar(agenda, pack.title, events, session=session)
     except (ValueError, MissingExtraError) as error:
         raise _Exit(USAGE, f"cannot write the calendar: {_reason(error)}") from None
     _write(file, content, "session.ics")
@@ -677,7 +696,7 @@ def _handout(args: argparse.Namespace) -> int:
             f"leave out --format, or name the file '{output.with_suffix('.' + args.fmt)}'",
         )
     _refuse_content_file(output, args.pack)
-    pack, agenda = _agenda(args)
+    pack, agenda, session = _planned(args)
     try:
         content = render_handout(
             pack,
@@ -685,8 +704,8 @@ def _handout(args: argparse.Namespace) -> int:
             args.fmt or named or "md",
             agenda,
             large_print=args.large_print,
-            participants=args.participants,
-            session=args.session,
+            participants=args.participants if session is None else session.participants,
+            session=args.session if session is None else session,
         )
     except MissingExtraError as error:
         raise _Exit(USAGE, str(error)) from None
@@ -897,7 +916,7 @@ def _init(args: argparse.Namespace) -> int:
 
     from ._files import WriteError, what_is  # noqa: PLC0415
     from ._output.reports import shown  # noqa: PLC0415
-    from ._output.starter import CONTENT, make_starter  # noqa: PLC0415
+    from ._output.starter import CONTENT, SESSION, make_starter  # noqa: PLC0415
 
     folder: Path = args.folder or Path()
     if not folder.is_absolute() and _folder_gone():
@@ -939,7 +958,7 @@ def _init(args: argparse.Namespace) -> int:
             f"{made.hooks.rev[:12]}), a folder on this machine; .github/workflows/content.yml "
             "needs the address to install rcpack from (see the comment there)"
         )
-    print(f"next: rcpack validate {CONTENT}/, then git init and pre-commit install")
+    print(f"next: rcpack validate {CONTENT}/ {SESSION}, then git init and pre-commit install")
     return OK
 
 

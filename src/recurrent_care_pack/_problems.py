@@ -65,6 +65,13 @@ CODES: Mapping[str, str] = MappingProxyType(
         "RC411": "a film listed twice in one module",
         "RC412": "a module that re-watches one of its own films",
         "RC413": "an exercise that discusses a film not shown before it",
+        "RC414": "an exercise that draws on a film of its own module",
+        "RC501": "a session slot that ends before it starts",
+        "RC502": "session slots that overlap, or are listed out of order",
+        "RC503": "a session break in no slot, past its slot's end, or overlapping another",
+        "RC504": "a session item that the pack does not hold, or cannot be run",
+        "RC505": "a session location for a film or case study the pack does not hold",
+        "RC506": "a session whose pack cannot be found or has problems",
     }
 )
 

@@ -71,3 +71,6 @@ class Session:
     closing: timedelta | None = None
     locations: Mapping[str, Location] = field(factory=dict)
     notes: str | None = None
+    #: Where the pack is, as the session file gives it (from the file's folder); None: the
+    #: pack folder the file is in, else the bundled pack.
+    pack: str | None = None

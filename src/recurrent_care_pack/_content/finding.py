@@ -6,6 +6,9 @@
   (``# yaml-language-server: $schema=.../pack.schema.json``), or when one of its top-level
   keys is one of the pack's (``pack``, ``sections``, ...). The content files side by side
   in one such folder make one pack; other YAML files are not content.
+- A **session file** (a facilitator's session, not pack content) has the session schema
+  line (``...session.schema.json``) or a top-level ``session`` key. It is never part of a
+  pack, even in a pack folder; `find_sessions` finds session files as packs are found.
 - A file or folder inside a pack folder stands for the whole pack; a content file outside
   one, for the content files beside it; another folder, for the packs in it.
 - A search passes over hidden files and folders, virtual environments and ``node_modules``,
@@ -39,7 +42,10 @@ __all__ = [
     "content_files",
     "find_files",
     "find_packs",
+    "find_sessions",
     "is_content_file",
+    "is_session_file",
+    "is_session_head",
     "pack_folder_of",
 ]
 
@@ -54,6 +60,10 @@ PACK_KEYS = frozenset({"pack", "sections", "case_studies", "people", "organisati
 #: The schema line, as a comment at the top of a file.
 _SCHEMA_LINE = re.compile(
     rb"#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(?:\S*[/=])?pack\.schema\.json[ \t]*"
+)
+#: The session schema line, as a comment at the top of a session file.
+_SESSION_LINE = re.compile(
+    rb"#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(?:\S*[/=])?session\.schema\.json[ \t]*"
 )
 #: A key at the start of a line: a top-level key of a block mapping.
 _TOP_KEY = re.compile(
@@ -87,6 +97,47 @@ class NoContentError(FileNotFoundError):
         return type(self), (self.folder,)
 
 
+def is_session_head(head: bytes) -> bool:
+    """Whether a file starting ``head`` is a session: the session schema line, or 'session:'."""
+    return _has_schema_line(head, _SESSION_LINE) or any(
+        (found.group(1) or found.group(2) or found.group(3) or b"") == b"session"
+        for found in _TOP_KEY.finditer(head)
+    )
+
+
+def is_session_file(file: Path) -> bool:
+    """Whether ``file`` is a session file (see the module's notes); False if unreadable."""
+    if not file.name.endswith(CONTENT_SUFFIXES):
+        return False
+    try:
+        if not file.is_file():  # a pipe is never opened: it could wait for ever
+            return False
+        with file.open("rb") as stream:
+            head = stream.read(_HEAD)
+    except (OSError, ValueError):
+        return False
+    return is_session_head(head)
+
+
+def find_sessions(paths: Sequence[Path]) -> list[Path]:
+    """The session files ``paths`` name: a file itself, a folder's below it; once each."""
+    found: dict[object, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            files = [
+                folder / name
+                for folder, names in _walk(path, None)
+                for name in names
+                if _may_be_content(name)
+            ]
+        else:
+            files = [path]
+        for file in files:
+            if file.is_file() and is_session_file(file):
+                found.setdefault(_identity(file), _shortest(file))
+    return list(found.values())
+
+
 def is_content_file(file: Path) -> bool:
     """Whether ``file`` is pack content by itself: the schema line, or a key of the pack's."""
     try:
@@ -94,6 +145,8 @@ def is_content_file(file: Path) -> bool:
             head = stream.read(_HEAD)
     except OSError:  # checking it will say why it cannot be read
         return True
+    if is_session_head(head):
+        return False
     return _has_schema_line(head) or any(
         (found.group(1) or found.group(2) or found.group(3) or b"").decode("utf-8", "replace")
         in PACK_KEYS
@@ -101,15 +154,15 @@ def is_content_file(file: Path) -> bool:
     )
 
 
-def _has_schema_line(head: bytes) -> bool:
-    """Whether the comments before the first content line hold the schema line."""
+def _has_schema_line(head: bytes, pattern: re.Pattern[bytes] = _SCHEMA_LINE) -> bool:
+    """Whether the comments before the first content line hold the schema line ``pattern``."""
     for line in head.removeprefix(b"\xef\xbb\xbf").splitlines():
         text = line.strip()
         if not text or text.startswith((b"%", b"---")):
             continue
         if not text.startswith(b"#"):
             return False
-        if _SCHEMA_LINE.fullmatch(text):
+        if pattern.fullmatch(text):
             return True
     return False
 
@@ -168,7 +221,7 @@ def find_packs(paths: Sequence[Path], *, content_only: bool = False) -> list[Fou
 
     named: set[Path] = set()
     given: set[str] = set()  # the files named, as named (a link is not where it leads)
-    for path in paths:
+    for path in [p for p in paths if not is_session_file(p)]:  # sessions: `find_sessions`
         _must_exist(path)
         folder = pack_folder_of(path)
         if path.is_dir():
@@ -251,7 +304,7 @@ def _packs_in(
         ]
         found = [(folder, content_files(folder)), *nested]
     found = [(root, files) for root, files in found if files]
-    if not found and not content_only:
+    if not found and not content_only and not find_sessions([path]):
         raise NoContentError(path)
     return found
 
@@ -301,7 +354,11 @@ def _search(
             packs.setdefault(folder, [])
         elif folder.parent in owner and folder != top:
             owner[folder] = owner[folder.parent]
-        files = [folder / name for name in names if _may_be_content(name)]
+        files = [
+            folder / name
+            for name in names
+            if _may_be_content(name) and not is_session_file(folder / name)
+        ]
         if folder in owner:
             packs[owner[folder]].extend(files if lenient else _must_be_files(files))
         else:  # not in a pack: a regular file that is content (a pipe is not: it never ends)

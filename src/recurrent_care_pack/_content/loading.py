@@ -18,14 +18,14 @@ from attrs import frozen
 from recurrent_care_pack._arguments import check_kind, check_path
 from recurrent_care_pack._problems import PackError, Problem, sort_key
 
-from .finding import PACK_MARKER, find_packs
+from .finding import PACK_MARKER, find_packs, find_sessions
 from .reading import MAX_FILE_SIZE, Document, read_bytes
 from .resources import bundled
 
 # Not typing.TYPE_CHECKING: the model is imported only when a pack is built.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
     from os import PathLike
 
     from recurrent_care_pack._model import Pack
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .pruning import Flaw, Gaps, Pruned
     from .reading import KeyPath
     from .schema import ItemFailures
+    from .session_files import SessionResult
 
     #: What checking a file against the schema found: its problems, and each failure's place.
     SchemaFailures = tuple[list[Problem], list[tuple[KeyPath, str]]]
@@ -42,6 +43,8 @@ __all__ = [
     "Result",
     "check",
     "check_paths",
+    "check_session",
+    "check_sessions",
     "load_pack",
     "pack_files",
     "validate",
@@ -106,7 +109,9 @@ def check(
     """
     check_path("path", path)
     check_kind("max_file_size", max_file_size, int, "a whole number of bytes such as 1_000_000")
-    return check_paths([bundled("data") if path is None else Path(path)], max_file_size)
+    return check_paths(
+        [bundled("data") if path is None else Path(path)], max_file_size, sessions=False
+    )
 
 
 def pack_files(path: Path | None) -> list[Path]:
@@ -117,13 +122,14 @@ def pack_files(path: Path | None) -> list[Path]:
         return []
 
 
-def check_paths(
+def check_paths(  # noqa: PLR0913 (what validate, editors and sessions each choose)
     paths: Sequence[Path],
     max_file_size: int | None = None,
     *,
     content_only: bool = False,
     texts: Mapping[Path, str] | None = None,
     cache: FileCache | None = None,
+    sessions: bool = True,
 ) -> Result:
     """Check the packs that ``paths`` belong to, each once: every problem, files in order.
 
@@ -131,19 +137,97 @@ def check_paths(
     (``OSError``, `NoContentError`) is found before any problem is reported. With
     ``content_only``, named files that are not pack content are left out (see `find_packs`).
     A file whose absolute path is in ``texts`` is read from there (an editor's unsaved
-    buffer), not from disk; ``cache`` keeps the work on files that have not changed.
+    buffer), not from disk; ``cache`` keeps the work on files that have not changed. The
+    session files among ``paths`` (and in its folders) are checked too, unless not ``sessions``.
     """
     packs = find_packs(paths, content_only=content_only)
+    found_sessions = find_sessions(paths) if sessions else []
     size = max_file_size or MAX_FILE_SIZE
     cache = cache or FileCache()
     results = [_check_pack(list(found.files), size, texts or {}, cache) for found in packs]
+    if found_sessions:
+        checked = {f.root.resolve(): result for f, result in zip(packs, results, strict=True)}
+        check_pack = _pack_checker(size, texts, checked, cache)  # each pack checked once
+        results.append(_check_sessions(found_sessions, size, texts, check_pack))
     if len(results) == 1:
         return results[0]
+    problems = tuple(sorted((p for r in results for p in r.problems), key=sort_key))
     return Result(
         files=tuple(dict.fromkeys(f for r in results for f in r.files)),
-        problems=tuple(sorted((p for r in results for p in r.problems), key=sort_key)),
-        pack=None,
+        problems=problems,
+        pack=results[0].pack if len(packs) == 1 and not problems else None,
     )
+
+
+def _check_sessions(
+    sessions: Sequence[Path],
+    max_file_size: int,
+    texts: Mapping[Path, str] | None,
+    check_pack: Callable[[Path | None], tuple[Pack | None, int]],
+) -> Result:
+    """The problems of each session file, each checked with its pack (``check_pack``)."""
+    from .session_files import check_session_file  # noqa: PLC0415 (only when needed)
+
+    problems: list[Problem] = []
+    for file in sessions:
+        found = check_session_file(file, check_pack, max_size=max_file_size, texts=texts)
+        problems.extend(found.problems)
+    return Result(files=tuple(sessions), problems=tuple(problems), pack=None)
+
+
+def _pack_checker(
+    max_file_size: int,
+    texts: Mapping[Path, str] | None,
+    checked: dict[Path, Result],
+    cache: FileCache | None = None,
+) -> Callable[[Path | None], tuple[Pack | None, int]]:
+    """Check a session's pack (None: the bundled pack), each pack once: it and its problems."""
+
+    def check_pack(path: Path | None) -> tuple[Pack | None, int]:
+        where = path or bundled("data")
+        key = where.resolve()
+        if key not in checked:
+            checked[key] = check_paths(
+                [where], max_file_size, texts=texts, cache=cache, sessions=False
+            )
+        return checked[key].pack, len(checked[key].problems)
+
+    return check_pack
+
+
+def check_sessions(
+    files: Sequence[Path],
+    max_file_size: int | None = None,
+    *,
+    texts: Mapping[Path, str] | None = None,
+    cache: FileCache | None = None,
+) -> Result:
+    """Check session files, each with its pack (an editor's buffers in ``texts``).
+
+    ``cache`` keeps the work on the pack's files that have not changed.
+    """
+    size = max_file_size or MAX_FILE_SIZE
+    return _check_sessions(files, size, texts, _pack_checker(size, texts, {}, cache))
+
+
+def check_session(
+    path: str | PathLike[str],
+    *,
+    pack: str | PathLike[str] | None = None,
+    max_file_size: int = MAX_FILE_SIZE,
+) -> SessionResult:
+    """Check the session file ``path`` with its pack: its problems, the session if none.
+
+    ``pack``: the pack to run when the file does not name one (default: the pack folder
+    the file is in, else the bundled pack). ``OSError`` when the file cannot be read.
+    """
+    from .session_files import check_session_file  # noqa: PLC0415 (only when needed)
+
+    check_path("path", path)
+    check_path("pack", pack)
+    check_pack = _pack_checker(max_file_size, None, {})
+    where = None if pack is None else Path(pack)
+    return check_session_file(Path(path), check_pack, max_size=max_file_size, pack=where)
 
 
 def _check_pack(

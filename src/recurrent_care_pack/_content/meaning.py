@@ -527,6 +527,21 @@ class _Checker:
         for exercise_id, shown in _shown_before(self.pack):
             if exercise_id in exercises:
                 self.discussed_before(*exercises[exercise_id], shown, shows)
+        for section in self.pack.sections:
+            for module in section.modules:
+                if module.exercise in exercises:
+                    self.beyond_its_module(*exercises[module.exercise], module)
+
+    def beyond_its_module(self, at: KeyPath, exercise: Exercise, module: LearningModule) -> None:
+        """``draws_on`` names films beyond the exercise's module's: not one of its own."""
+        for k, film_id in enumerate(exercise.draws_on):
+            if film_id in module.films and film_id in self.media:
+                film = film_name(self.media[film_id])
+                message = (
+                    f"Exercise {exercise.number} follows Module {module.number}, which shows "
+                    f"{film}; 'draws_on' lists only films beyond its module's: take {film} out"
+                )
+                self.report((*at, "draws_on", k), "RC414", message)
 
     def discussed_before(
         self, at: KeyPath, exercise: Exercise, shown: AbstractSet[str], shows: dict[str, str]

@@ -12,12 +12,20 @@ from jsonschema.exceptions import ValidationError
 
 from recurrent_care_pack._durations import diagnose
 from recurrent_care_pack._naming import a
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, sort_key, too_many
 
 from .reading import Document, KeyPath, spaced
 from .resources import bundled
 
-__all__ = ["resolve", "schema", "schema_failures", "schema_problems"]
+__all__ = [
+    "inlined_session_schema",
+    "resolve",
+    "schema",
+    "schema_failures",
+    "schema_problems",
+    "session_schema",
+    "session_schema_failures",
+]
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -37,6 +45,41 @@ def schema() -> dict[str, Any]:
     """The content-file schema the package validates with."""
     loaded: dict[str, Any] = json.loads(bundled("schema/pack.schema.json").read_text("utf-8"))
     return loaded
+
+
+@functools.cache
+def session_schema() -> dict[str, Any]:
+    """The session-file schema (``schema/session.schema.json``)."""
+    loaded: dict[str, Any] = json.loads(bundled("schema/session.schema.json").read_text("utf-8"))
+    return loaded
+
+
+@functools.cache
+def inlined_session_schema() -> dict[str, Any]:
+    """The session-file schema with every ``$ref`` put in place (for editors' look-ups)."""
+    return _inlined(session_schema())
+
+
+@functools.cache
+def _session_validator() -> Draft202012Validator:
+    return Draft202012Validator(
+        inlined_session_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def session_schema_failures(document: Document) -> list[Problem]:
+    """Every way a session file breaks the session schema, located and explained."""
+    problems: dict[Problem, None] = {}
+    for error in _session_validator().iter_errors(document.data):
+        for problem in _explain(document, error):
+            problems[problem] = None
+            if len(problems) >= MAX_PROBLEMS:
+                return [*problems, too_many(document.file)]
+    refused = {problem.path for problem in problems if problem.code in _VALUE_CODES}
+    for word in document.yes_no_words.values():  # 'no' as text: YAML 1.1 reads false
+        if word.path not in refused:
+            problems[word] = None
+    return sorted(problems, key=sort_key)[: MAX_PROBLEMS + 1]
 
 
 @functools.cache
@@ -233,6 +276,10 @@ def _explain(
                 message = f"this {title} has no '{key}'; add it: {about}"
                 yield document.problem(path, "RC202", message, at_key=True)
         return
+    if keyword == "type" and here.get("title") == "clock time":
+        message = f"{name} should be a time of day written HH:MM, such as '09:30', not "
+        yield document.problem(path, "RC209", message + _kind_of(instance))
+        return
     if keyword == "type":
         yield document.problem(path, "RC203", _wrong_kind(path, here, instance))
         return
@@ -249,6 +296,9 @@ def _wrong_kind(path: tuple[str | int, ...], here: dict[str, Any], instance: obj
             f"a colon needs a space after it: write {fix}; without it, "
             f"{name} is the text {quoted(str(instance))}, not a mapping"
         )
+    if not path and here.get("title") == "session file":
+        kind = _kind_of(instance)
+        return f"a session file should be a mapping with the key 'session', not {kind}"
     if not path:
         return (
             "the file should be a mapping of keys such as 'pack' and 'sections', "
@@ -283,6 +333,11 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
         )
     if _is(here, "date"):
         return "RC206", _date_message(instance)
+    if here.get("title") == "clock time":
+        return "RC209", (
+            f"{name} cannot be {_shown(instance)}: write a time of day as HH:MM on the "
+            "24-hour clock, such as '09:30' or '13:45'"
+        )
     if keyword == "enum":
         allowed = [str(v) for v in here["enum"]]
         close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
@@ -380,6 +435,8 @@ def _date_message(instance: object) -> str:
         example = f"{year}-{int(month):02d}-{int(day):02d}"
     else:
         example = "2019-05-22"
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # written so, but no such day
+        return f"{_shown(instance)} is not a date that exists; check the day and the month"
     return f"{_shown(instance)} is not a date written YYYY-MM-DD, e.g. '{example}'"
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from attrs import frozen
 
-from recurrent_care_pack._content.schema import resolve, schema
+from recurrent_care_pack._content.schema import inlined_session_schema, resolve, schema
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -81,7 +81,8 @@ def _value(data: Any, path: KeyPath) -> Any:
 
 def subschema(path: KeyPath) -> dict[str, Any] | None:
     """What the schema says of the value at ``path`` (a branch of a choice that fits), if known."""
-    here: dict[str, Any] = schema()
+    # A session file's one key is 'session' (never a pack's): its own schema says the rest.
+    here: dict[str, Any] = inlined_session_schema() if path[:1] == ("session",) else schema()
     for part in path:
         here = resolve(here)
         if isinstance(part, int):

@@ -20,9 +20,17 @@ from recurrent_care_pack._content.finding import (
     _loose,
     find_packs,
     is_content_file,
+    is_session_file,
+    is_session_head,
     pack_folder_of,
 )
-from recurrent_care_pack._content.loading import FileCache, Result, _check_pack, check_paths
+from recurrent_care_pack._content.loading import (
+    FileCache,
+    Result,
+    _check_pack,
+    check_paths,
+    check_sessions,
+)
 from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
 
 from .documents import lines_of
@@ -136,6 +144,8 @@ class Workspace:
         pack's, in its buffer if open.
         """
         file = absolute(file)
+        if self.is_session(file):
+            return True
         if file.name == PACK_MARKER or os.path.lexists(file.parent / PACK_MARKER):
             return True
         try:
@@ -151,13 +161,27 @@ class Workspace:
             return _marked(text[: 256 * 1024])
         return file.is_file() and is_content_file(file)
 
+    def is_session(self, file: Path) -> bool:
+        """Whether ``file`` is a session file (by its buffer if open), not pack content."""
+        file = absolute(file)
+        text = self.texts.get(file)
+        if text is not None:
+            head = text[: 256 * 1024].encode("utf-8", "surrogatepass")
+            return file.name.endswith((".yaml", ".yml")) and is_session_head(head)
+        return is_session_file(file)
+
     def check(self, file: Path) -> Checked:
         """Check the pack ``file`` belongs to, reading open files from their buffers.
 
         An open file not saved yet is checked from its buffer, as one of the pack it would
-        be saved in. ``OSError`` when the pack's files cannot be listed or read.
+        be saved in; a session file is checked by itself, with its pack. ``OSError`` when
+        the pack's files cannot be listed or read.
         """
         file = absolute(file)
+        if self.is_session(file):
+            checked = Checked(file, check_sessions([file], texts=self.texts, cache=self.cache))
+            self.checked[file] = checked
+            return checked
         if file in self.texts and not os.path.lexists(file):
             root, files = self._pack_of_unsaved(file)
             result = _check_pack(files, MAX_FILE_SIZE, self.texts, self.cache)

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import (
     TIME_ZONE,
     Agenda,
@@ -24,7 +25,9 @@ __all__ = ["EVENTS", "TIME_ZONE", "agenda_calendar"]
 EVENTS = ("day", "entry")
 
 
-def agenda_calendar(agenda: Agenda, title: str, events: str = "day") -> bytes:
+def agenda_calendar(
+    agenda: Agenda, title: str, events: str = "day", session: Session | None = None
+) -> bytes:
     """The plan as iCalendar: an event per day (its agenda the description), or per entry.
 
     Each time is the plan's clock time in London: the one printed. ``ValueError`` when
@@ -32,6 +35,8 @@ def agenda_calendar(agenda: Agenda, title: str, events: str = "day") -> bytes:
     hour the clocks change (see `check_clock_changes`); `MissingExtraError` without the
     icalendar library.
     """
+    if session is not None and session.title:  # a pass-through: its title names the events
+        title = session.title
     if events not in EVENTS:
         raise ValueError(f"no events called '{events}'; choose one of: {', '.join(EVENTS)}")
     if not agenda.entries or agenda.date(1) is None:

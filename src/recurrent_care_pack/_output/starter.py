@@ -20,10 +20,68 @@ from attrs import frozen
 from recurrent_care_pack._content.resources import bundled, yamllint_config
 from recurrent_care_pack._files import WriteError, create_file, refuse_installed, what_is
 
-__all__ = ["HooksSource", "Made", "hooks_source", "make_starter", "starter_files"]
+__all__ = [
+    "SESSION",
+    "SESSION_EXAMPLE",
+    "HooksSource",
+    "Made",
+    "hooks_source",
+    "make_starter",
+    "starter_files",
+]
 
 #: Where the starter pack goes, and the globs an editor maps the schema to.
 CONTENT = "content"
+
+#: The example session file, beside the pack's folder (a session is not pack content).
+SESSION = "session.yaml"
+
+#: A session a facilitator fills in: every key but 'session' may be left out.
+SESSION_EXAMPLE = f"""\
+# yaml-language-server: $schema=schema/session.schema.json
+# A session: what you run from the pack, for whom, where, who and when, and where your
+# service keeps the films and case studies. Change what you need; delete what you do not.
+# Check it with `rcpack validate {SESSION}`; plan it with `rcpack plan {SESSION}`; write
+# its handouts with `rcpack handout guide {SESSION} -o guide.pdf`.
+session:
+  title: Team learning day
+  service: Anytown Family Support Service
+  # The pack, from this file's folder.
+  pack: {CONTENT}
+  # What you run: modules, exercises or sections, by name or id (leave out for all).
+  items:
+    - Section 3
+  participants: 12
+  venue: Anytown Town Hall
+  room: Room 2
+  facilitators:
+    - Sam Patel
+    - Jo Okafor
+  # One slot per session: three weekly sessions are three slots. Times are on the
+  # 24-hour clock; rcpack fmt puts quotes where older YAML tools would misread a value.
+  slots:
+    - date: '2027-01-12'
+      start: 09:30
+      end: '13:30'
+  # Breaks at a time of day, each of its own length.
+  breaks:
+    - title: Lunch
+      at: '12:00'
+      length: 45 minutes
+  # Short breaks the plan places itself, at most this long apart.
+  comfort_breaks:
+    at_most_every: 90 minutes
+    length: 10 minutes
+  # Where your service keeps each film and case study (by id: rcpack show film-6).
+  films:
+    film-6:
+      url: https://example.org/film-6
+  case_studies:
+    case-study-tina:
+      file: handouts/tina.pdf
+      page: 3
+  notes: Bring the laptop and the speakers.
+"""
 
 
 @frozen
@@ -102,6 +160,8 @@ def starter_files(hooks: HooksSource | None) -> dict[str, bytes]:
         if file.suffix in {".yaml", ".yml"}
     }
     files["schema/pack.schema.json"] = bundled("schema/pack.schema.json").read_bytes()
+    files["schema/session.schema.json"] = bundled("schema/session.schema.json").read_bytes()
+    files[SESSION] = SESSION_EXAMPLE.encode()
     files[".vscode/settings.json"] = _json(
         {
             "yaml.schemas": {
@@ -263,7 +323,7 @@ def _workflow(hooks: HooksSource | None) -> str:
         "        with:\n"
         '          python-version: "3.11"\n'
         f"{install}"
-        f"      - run: rcpack validate --format github {CONTENT}/\n"
+        f"      - run: rcpack validate --format github {CONTENT}/ {SESSION}\n"
         f"      - run: rcpack fmt --check {CONTENT}/\n"
         f"      - run: yamllint --strict {CONTENT}/\n"
     )
@@ -276,9 +336,13 @@ def _readme() -> str:
         "file beside it is part of the same pack. `schema/pack.schema.json` is the schema\n"
         "that editors use (VS Code with the YAML extension picks it up from\n"
         "`.vscode/settings.json` and from the first line of each file).\n\n"
+        f"`{SESSION}` is an example session: what you run, for whom, where and when, and\n"
+        "where your service keeps the films and case studies. Plan it and write its\n"
+        f"handouts with `rcpack plan {SESSION}` and `rcpack handout guide {SESSION} -o "
+        "guide.pdf`.\n\n"
         "Check and tidy the pack:\n\n"
         "```sh\n"
-        f"rcpack validate {CONTENT}/\n"
+        f"rcpack validate {CONTENT}/ {SESSION}\n"
         f"rcpack fmt {CONTENT}/\n"
         f"yamllint {CONTENT}/\n"
         "```\n\n"

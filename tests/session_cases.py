@@ -1,0 +1,174 @@
+"""Session files with one mistake each, and the exact lines ``rcpack validate`` prints."""
+
+#: A valid session of the bundled pack: a team day with a lunch and comfort breaks.
+SESSION = """\
+# yaml-language-server: $schema=../schema/session.schema.json
+session:
+  title: Team learning day
+  service: Anytown Family Support Service
+  items:
+    - Section 3
+  participants: 12
+  venue: Anytown Town Hall
+  room: Room 2
+  facilitators:
+    - Sam Patel
+  slots:
+    - date: 2027-01-12
+      start: 09:30
+      end: 13:30
+  breaks:
+    - title: Lunch
+      at: 12:00
+      length: 45 minutes
+  comfort_breaks:
+    at_most_every: 90 minutes
+    length: 10 minutes
+  films:
+    film-6:
+      url: https://example.org/film-6
+  case_studies:
+    case-study-tina:
+      file: handouts/tina.pdf
+      page: 3
+"""
+
+#: Three weekly 90-minute slots, as one file.
+WEEKLY = """\
+session:
+  title: Three weekly sessions
+  slots:
+    - date: 2027-01-12
+      start: 09:30
+      end: 11:00
+    - date: 2027-01-19
+      start: 09:30
+      end: 11:00
+    - date: 2027-01-26
+      start: 09:30
+      end: 11:00
+"""
+
+
+def _edit(old: str, new: str) -> str:
+    assert old in SESSION, old
+    return SESSION.replace(old, new, 1)
+
+
+#: Each mistake: the session file's text, and the problem lines validate prints for it.
+SESSION_CASES: dict[str, tuple[str, list[str]]] = {
+    "RC501 slot ending before it starts": (
+        _edit("      end: 13:30\n", "      end: 1:30\n"),
+        [
+            "session.yaml:15:12: RC501 this slot ends at 01:30, before it starts at 09:30; write the time it ends, on the 24-hour clock (13:30, not 1:30)",
+        ],
+    ),
+    "RC502 slots overlapping": (
+        _edit(
+            "      end: 13:30\n",
+            "      end: 13:30\n    - date: 2027-01-12\n      start: 13:00\n      end: 15:00\n",
+        ),
+        [
+            "session.yaml:16:7: RC502 this slot overlaps slot 1 (2027-01-12, 09:30-13:30) on the same day; give each slot its own time, or its own date",
+        ],
+    ),
+    "RC502 slots out of order": (
+        _edit(
+            "      end: 13:30\n",
+            "      end: 13:30\n    - date: 2027-01-05\n      start: 09:30\n      end: 11:00\n",
+        ),
+        [
+            "session.yaml:16:13: RC502 this slot is on 2027-01-05, before slot 1 (2027-01-12, 09:30-13:30); list the slots in the order they happen",
+        ],
+    ),
+    "RC502 slots of a day out of order": (
+        _edit(
+            "      end: 13:30\n",
+            "      end: 13:30\n    - date: 2027-01-12\n      start: 08:00\n      end: 09:00\n",
+        ),
+        [
+            "session.yaml:17:14: RC502 this slot starts at 08:00, before slot 1 (2027-01-12, 09:30-13:30) on the same day; list the slots in the order they happen",
+        ],
+    ),
+    "RC503 breaks overlapping": (
+        _edit(
+            "      length: 45 minutes\n",
+            "      length: 45 minutes\n    - at: 12:30\n      length: 10 minutes\n",
+        ),
+        [
+            "session.yaml:20:11: RC503 the break 'Break' at 12:30 overlaps the break 'Lunch' (12:00-12:45); give each break its own time",
+        ],
+    ),
+    "RC503 break at a time in no slot": (
+        _edit("      at: 12:00\n", "      at: 14:00\n"),
+        [
+            "session.yaml:18:11: RC503 the break 'Lunch' is at 14:00, outside every slot (slot 1: 2027-01-12, 09:30-13:30); move it to a time inside a slot",
+        ],
+    ),
+    "RC503 break running past its slot": (
+        _edit("      length: 45 minutes\n", "      length: 2 hours\n"),
+        [
+            "session.yaml:19:15: RC503 the break 'Lunch' runs to 14:00, past the end of slot 1 (2027-01-12, 09:30-13:30); shorten it or start it earlier",
+        ],
+    ),
+    "RC503 break longer than its slot": (
+        _edit("      length: 45 minutes\n", "      length: 5 hours\n"),
+        [
+            "session.yaml:19:15: RC503 the break 'Lunch' is 5 hours long, as long as or longer than slot 1 (2027-01-12, 09:30-13:30); shorten it",
+        ],
+    ),
+    "RC504 item not in the pack": (
+        _edit("    - Section 3\n", "    - Modul 2\n"),
+        [
+            "session.yaml:6:7: RC504 nothing in the pack is called 'Modul 2'; did you mean 'Module 2'?",
+        ],
+    ),
+    "RC504 item a session cannot run": (
+        _edit("    - Section 3\n", "    - Film 6\n"),
+        [
+            "session.yaml:6:7: RC504 'Film 6' is a film, which a session cannot run by itself; name the module, exercise or section it belongs to",
+        ],
+    ),
+    "RC505 film not in the pack": (
+        _edit("    film-6:\n", "    film-66:\n"),
+        [
+            "session.yaml:24:5: RC505 the pack has no film 'film-66'; did you mean 'film-6'?",
+        ],
+    ),
+    "RC505 case study under films": (
+        _edit("    film-6:\n", "    case-study-amy:\n"),
+        [
+            "session.yaml:24:5: RC505 'case-study-amy' is a case study, not a film; put it under 'case_studies'",
+        ],
+    ),
+    "RC505 case study not in the pack": (
+        _edit("    case-study-tina:\n", "    case-study-tim:\n"),
+        [
+            "session.yaml:27:5: RC505 the pack has no case study 'case-study-tim'; did you mean 'case-study-tina'?",
+        ],
+    ),
+    "RC506 pack not found": (
+        _edit("  title: Team learning day\n", "  title: Team learning day\n  pack: contents\n"),
+        [
+            "session.yaml:4:9: RC506 there is no pack at 'contents', from the folder this file is in; write where the pack folder is, or leave 'pack' out",
+        ],
+    ),
+    "RC206 date that does not exist": (
+        _edit("2027-01-12", "2027-02-30"),
+        [
+            "session.yaml:13:13: RC206 '2027-02-30' is not a date that exists; check the day and the month",
+        ],
+    ),
+    "RC209 time not written HH:MM": (
+        _edit("      start: 09:30\n", "      start: 9.30\n"),
+        [
+            "session.yaml:14:14: RC209 'start' should be a time of day written HH:MM, such as '09:30', not the number 9.3",
+        ],
+    ),
+    "RC201 unknown key": (
+        _edit("  room: Room 2\n", "  rooom: Room 2\n"),
+        [
+            "session.yaml:9:3: RC201 unknown key 'rooom' in this session; did you mean 'room'?",
+        ],
+    ),
+}
