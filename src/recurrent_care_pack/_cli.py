@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from ._model import Pack
-    from ._session import Slot
-    from ._session import Session
+    from ._session import Session, Slot
     from ._use.planning import Agenda
 
 __all__ = ["main", "run"]

@@ -18,8 +18,13 @@ __all__ = ["group_split", "part_footer", "session_parts", "where"]
 
 _T = TypeVar("_T")
 
-#: How the guide tells a facilitator to record where a film or case study is kept.
-LOCATION_HINT = "locations: {id}: url: \u2026 (or file: \u2026, page: \u2026)"
+#: How the guide tells a facilitator to record where a film or case study is kept, in the
+#: session file's own keys (schema/session.schema.json: ``films``, ``case_studies``).
+LOCATION_HINT = "{key}: {id}: url: \u2026 (or file: \u2026, page: \u2026)"
+
+
+def _hint(item: str, media: Mapping[str, Media]) -> str:
+    return LOCATION_HINT.format(key="films" if item in media else "case_studies", id=item)
 
 
 def session_parts(
@@ -319,7 +324,7 @@ def _places(
         case = case_studies.get(case_id)
         title = case.title if case else case_id
         if _said(locations.get(case_id)):
-            known.append(f"{title}: {where(case_id, locations, title)}")
+            known.append(f"{title}: {where(case_id, locations, title, 'case_studies')}")
         elif case is not None and case.text is not None:
             known.append(f"{title}: printed in this guide")
         else:
@@ -329,7 +334,7 @@ def _places(
         first = unknown_films[0].id if unknown_films else unknown[0][0]
         known.append(
             f"Not in the session file: {names}. Note where your service keeps each in the "
-            f"session file, for example {LOCATION_HINT.format(id=first)}"
+            f"session file, for example {_hint(first, media)}"
         )
     return tuple(known)
 
@@ -338,8 +343,11 @@ def _said(place: Location | None) -> bool:
     return place is not None and any((place.url, place.file, place.page, place.note))
 
 
-def where(item: str, locations: Mapping[str, Location], named: str) -> str:
-    """Where a service keeps a film or case study, or what to do when the guide cannot say."""
+def where(item: str, locations: Mapping[str, Location], named: str, key: str = "films") -> str:
+    """Where a service keeps a film or case study, or what to do when the guide cannot say.
+
+    ``key``: the session file's key for the kind of thing, ``films`` or ``case_studies``.
+    """
     place = locations.get(item)
     if place is not None:
         said = [
@@ -354,7 +362,7 @@ def where(item: str, locations: Mapping[str, Location], named: str) -> str:
         ]
         if said:
             return "; ".join(said)
-    hint = LOCATION_HINT.format(id=item)
+    hint = LOCATION_HINT.format(key=key, id=item)
     return f"not in the session file yet; note where {named} is there: {hint}"
 
 

@@ -236,7 +236,7 @@ def _exercise(pack: Pack, exercise: Exercise, locations: Mapping[str, Location])
             CaseView(
                 title=title,
                 text=case.text if case is not None else None,
-                where=where(case_id, locations, title[:1].lower() + title[1:]),
+                where=where(case_id, locations, title[:1].lower() + title[1:], "case_studies"),
                 based_on=_citation(pack, based) if based is not None else None,
             )
         )

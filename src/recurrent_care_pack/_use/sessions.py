@@ -9,6 +9,7 @@ from attrs import asdict, evolve, frozen
 from recurrent_care_pack._session import Break, Slot
 
 from .planning import Breaks, PlanOptions, plan
+from .planning.records import LUNCH
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ FLAGS: dict[str, tuple[str, str]] = {
     "break_after_exercises": ("--break-after-exercises", "comfort_breaks.after_each_exercise"),
     "break_every": ("--break-every", "comfort_breaks.at_most_every"),
     "break_at": ("--break-at", "breaks"),
+    "slots": ("--slot", "slots"),
+    "lunch": ("--lunch", "breaks"),
+    "lunch_length": ("--lunch-length", "breaks"),
     "setup": ("--setup", "setup"),
     "opening": ("--opening", "opening"),
     "closing": ("--closing", "closing"),
@@ -57,23 +61,17 @@ def session_options(session: Session) -> tuple[tuple[str, ...], PlanOptions]:
             length=session.break_length or Breaks().length,
             after_exercises=session.break_after_exercises,
             every=session.break_every,
-            fixed=session.breaks,  # type: ignore[arg-type]  # attrs types converter=tuple loosely
+            fixed=session.breaks,
         )
-    ends = {slot.end for slot in slots}
-    dates = tuple(slot.date for slot in slots if slot.date is not None)
     options = PlanOptions(
-        start=slots[0].start if slots else PlanOptions().start,
         discussions=session.discussions,
         rewatch=session.rewatch,
         breaks=breaks,
-        days=max(len(slots), 1),
-        day_end=ends.pop() if len(ends) == 1 else None,
         budget=session.budget,
         setup=session.setup,
         opening=session.opening,
         closing=session.closing,
-        dates=dates if len(dates) == len(slots) else (),
-        booked=slots,  # type: ignore[arg-type]  # as for fixed above
+        booked=slots,
     )
     return session.items, options
 
@@ -103,6 +101,9 @@ class Flags:
     break_after_exercises: bool | None = None
     break_every: timedelta | None = None
     break_at: tuple[time, ...] = ()
+    slots: tuple[Slot, ...] = ()
+    lunch: time | None = None
+    lunch_length: timedelta | None = None
     setup: timedelta | None = None
     opening: timedelta | None = None
     closing: timedelta | None = None
@@ -141,10 +142,23 @@ def with_flags(session: Session, flags: Flags, given: frozenset[str]) -> Session
                 f"leave out {flag}"
             )
     changes: dict[str, Any] = {name: value for name, value in asked.items() if name in _KEPT}
-    if flags.break_at:
+    if flags.lunch_length is not None and flags.lunch is None:
+        raise ValueError("--lunch-length needs --lunch, the time of the lunch (--lunch 12:00)")
+    if flags.break_at or flags.lunch:
         length = flags.break_length or session.break_length or Breaks().length
-        changes["breaks"] = tuple(Break(at=at, length=length) for at in flags.break_at)
-    if flags.start or flags.days or flags.day_end or flags.dates:
+        breaks = [Break(at=at, length=length) for at in flags.break_at]
+        if flags.lunch is not None:
+            lunch = flags.lunch_length or LUNCH
+            breaks.append(Break(at=flags.lunch, length=lunch, title="Lunch"))
+        changes["breaks"] = tuple(sorted(breaks, key=lambda b: b.at))
+    if flags.slots and (flags.start or flags.days or flags.day_end or flags.dates):
+        raise ValueError(
+            "give the booked sessions with --slot, or --start, --days, --day-end and --date, "
+            "not both"
+        )
+    if flags.slots:
+        changes["slots"] = flags.slots
+    elif flags.start or flags.days or flags.day_end or flags.dates:
         start = flags.start or PlanOptions().start
         every = flags.dates or (None,) * (flags.days or 1)
         changes["slots"] = tuple(Slot(start=start, end=flags.day_end, date=d) for d in every)
