@@ -80,7 +80,7 @@ def test_a_set_up_is_not_in_the_invitation() -> None:
         Entry(day=1, start=time(9, 30), end=time(10, 3), duration=timedelta(minutes=33),
               kind=EntryKind.FILMS, title="Module 2 films: Film 6", item="module-2"),
     )  # fmt: skip
-    booked = PlanOptions(dates=(WEEKS[0],), booked=(Slot(start=time(9, 30), date=WEEKS[0]),))
+    booked = PlanOptions(dates=(WEEKS[0],), booked=(Slot(start=time(9, 30), date=WEEKS[0]),))  # type: ignore[arg-type]
     (event,) = _events(agenda_calendar(Agenda(entries=entries, options=booked), PACK.title))
     assert (event.start, event.end) == (
         datetime.combine(WEEKS[0], time(9, 30), LONDON),
