@@ -37,6 +37,8 @@ from recurrent_care_pack._naming import either, exercise_names, film_name, film_
 from recurrent_care_pack._use.planning import Agenda, Entry, EntryKind
 from recurrent_care_pack._use.queries import every_tip, label, materials, section_of
 
+from .cards import CARDS_PER_PAGE, LARGE_PRINT_CARDS_PER_PAGE, tip_cards
+from .sheets import exercise_sheets
 from .tables import day_heading, long_date
 
 __all__ = [
@@ -53,11 +55,6 @@ _T = TypeVar("_T")
 
 #: The handouts: the facilitator guide, the participants' exercise sheets, the tips cards.
 HANDOUTS = ("guide", "exercises", "tips")
-
-#: The tip cards an A4 page holds: two across, two down, with cut lines between.
-CARDS_PER_PAGE = 4
-#: In large print a card is the page's width: one across, two down.
-LARGE_PRINT_CARDS_PER_PAGE = 2
 
 
 def handout_data(  # noqa: PLR0913 (a handout's choices, all but the first three by name)
@@ -86,9 +83,27 @@ def handout_data(  # noqa: PLR0913 (a handout's choices, all but the first three
     elif kind == "exercises":
         planned = {e.item for e in agenda.entries}
         chosen = [e for s in pack.sections for e in s.exercises if e.id in planned]
-        data = exercise_sheets(pack, chosen, agenda)
+        sheets = exercise_sheets(pack, chosen, agenda)
+        # Each sheet carries its own date; the handout's is one only when all share it.
+        when = long_date(sheets.dates[0]) if len(sheets.dates) == 1 else None
+        return {
+            "title": sheets.title,
+            "pack": sheets.pack,
+            "exercises": sheets.exercises,
+            "session": session,
+            "when": when,
+        }
     else:
-        data = tip_cards(pack, large_print=large_print)
+        cards = tip_cards(pack, large_print=large_print)
+        data = {
+            "title": cards.title,
+            "pack": cards.pack,
+            "cards": cards.cards,
+            "pages": cards.pages,
+            "per_page": cards.per_page,
+            "across": cards.across,
+            "deck": cards,
+        }
     dates = [d for n in range(1, agenda.days + 1) if (d := agenda.date(n)) is not None]
     return {**data, "session": session, "when": "; ".join(long_date(d) for d in dates) or None}
 
@@ -132,73 +147,6 @@ def facilitator_guide(
             for w in _works_cited(pack, sections, also=_based_on(pack, exercises))
         ],
     }
-
-
-def exercise_sheets(
-    pack: Pack, selection: Iterable[Exercise] | None = None, agenda: Agenda | None = None
-) -> dict[str, Any]:
-    """One sheet per exercise for participants: the task, films, questions, timings, notes.
-
-    Nothing on it is meant for the facilitator alone; with ``agenda``, each sheet has the
-    date of the day its exercise is planned on.
-    """
-    chosen = (
-        list(selection)
-        if selection is not None
-        else [e for s in pack.sections for e in s.exercises]
-    )
-    return {
-        "title": f"{pack.title}: exercises",
-        "pack": pack.title,
-        "exercises": [{**_exercise(pack, e), "date": _date_of(agenda, e.id)} for e in chosen],
-    }
-
-
-def tip_cards(pack: Pack, *, large_print: bool = False) -> dict[str, Any]:
-    """The tips from practice as cards: one tip a card, its category on it; then works cited.
-
-    The first card is the pack's introduction to the tips; a category's resources (the
-    Leeds job description, say) get a card of their own. Four cards to an A4 page, two
-    across; in large print two, one across.
-    """
-    cards: list[dict[str, Any]] = []
-    for part in _tips(pack.sections):
-        if part["introduction"]:
-            cards.append(_card(part["title"], text=part["introduction"]))
-        for category in part["categories"]:
-            cards += [
-                _card(category["title"], text=t["text"], points=t["points"])
-                for t in category["tips"]
-            ]
-            resources = category["resources"]
-            if resources is not None:
-                cards.append(
-                    _card(
-                        category["title"],
-                        text=resources["introduction"],
-                        points=[{"text": r, "points": []} for r in resources["items"]],
-                    )
-                )
-    works = [_citation(pack, w) for w in _works_cited(pack, pack.sections, reading=False)]
-    if works:
-        cards.append(
-            _card("Works cited in the tips", points=[{"text": w, "points": []} for w in works])
-        )
-    for number, card in enumerate(cards, start=1):
-        card["number"], card["of"] = number, len(cards)
-    return {
-        "title": f"{pack.title}: tip cards",
-        "pack": pack.title,
-        "cards": cards,
-        "per_page": LARGE_PRINT_CARDS_PER_PAGE if large_print else CARDS_PER_PAGE,
-        "across": 1 if large_print else 2,
-    }
-
-
-def _card(
-    category: str, *, text: str | None = None, points: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    return {"category": category, "text": text, "points": points or []}
 
 
 def running_sheet(
@@ -349,14 +297,6 @@ def _showing(pack: Pack, agenda: Agenda) -> dict[str, Any] | None:
         "room can see and hear.",
         "running_times": "Running times: " + "; ".join(times) + ".",
     }
-
-
-def _date_of(agenda: Agenda | None, item: str) -> str | None:
-    if agenda is None:
-        return None
-    day = next((e.day for e in agenda.entries if e.item == item), None)
-    when = agenda.date(day) if day is not None else None
-    return long_date(when) if when is not None else None
 
 
 def _module(pack: Pack, module: LearningModule, agenda: Agenda) -> dict[str, Any]:
