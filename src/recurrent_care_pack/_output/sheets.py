@@ -1,7 +1,7 @@
 """Participants' exercise sheets: what a participant reads, and nothing for the facilitator.
 
 One sheet per exercise: its title, its own session's date (never a series' dates), the
-films it is about by name, the case study's text when the pack gives it, each part of
+films it is about by name, its case study (the pack's text when it gives one), each part of
 the task labelled alike ("Pairs or small groups, 20 minutes"), and room for notes. What
 the facilitator brings ("What you'll need") and hands out is the guide's, not the sheet's.
 """
@@ -39,10 +39,13 @@ class Part:
 
 @frozen(kw_only=True)
 class CaseText:
-    """A case study as a participant reads it: its title and the pack's text."""
+    """A case study as a participant meets it: its title, and the pack's text if it has one.
+
+    Without a text (the pack's case studies are handed out on paper), the sheet names it.
+    """
 
     title: str
-    text: str
+    text: str | None = None
 
 
 @frozen(kw_only=True)
@@ -120,11 +123,10 @@ def _sheet(pack: Pack, exercise: Exercise, agenda: Agenda | None) -> Sheet:
         title=exercise.title,
         time=format_duration(exercise.time),
         films=_films(pack, exercise),
-        # A case study the pack gives no text for is handed out: nothing to read here.
         case_studies=tuple(
-            CaseText(title=case.title, text=case.text)
+            CaseText(title=case.title, text=case.text) if case is not None else CaseText(title=c)
             for c in exercise.case_studies
-            if (case := case_studies.get(c)) is not None and case.text
+            for case in [case_studies.get(c)]
         ),
         parts=tuple(_part(p) for p in exercise.phases),
         day=day,

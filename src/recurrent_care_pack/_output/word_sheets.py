@@ -48,11 +48,13 @@ def word_sheet(document: Any, sheet: Sheet, session: str | None, *, large_print:
         words.append(f"Date: {sheet.date}.")
     if words:
         document.add_paragraph(" ".join(words))
-    document.add_paragraph(f"Time: {sheet.time}.")
+    named = "".join(f" Case study: {c.title}." for c in sheet.case_studies if not c.text)
+    document.add_paragraph(f"Time: {sheet.time}.{named}")
     if sheet.films:
         document.add_paragraph("Films: " + "; ".join(sheet.films) + ".")
     for case in sheet.case_studies:
-        document.add_paragraph(f"{case.title}: {case.text}", style="Intense Quote")
+        if case.text:
+            document.add_paragraph(f"{case.title}: {case.text}", style="Intense Quote")
     _parts(document, sheet.parts)
     notes = document.add_heading(f"Your notes on {sheet.label}", level=2)
     notes.paragraph_format.keep_with_next = True
