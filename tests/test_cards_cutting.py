@@ -71,8 +71,10 @@ def _cards(pdf: bytes) -> list[list[tuple[int, float, float, float]]]:
 
 @pytest.mark.parametrize("large_print", [False, True])
 def test_every_card_is_one_size_on_every_page(pack: rcp.Pack, large_print: bool) -> None:
-    """From its heading's first line to its number, every card measures the same, page 1
-    (under the title) and the last page (one card) too; rows are a card's height apart."""
+    """Every card measures the same from its heading to its number, on every page.
+
+    Page 1 (under the title) and the last page (one card) too; rows are a card apart.
+    """
     pdf = rcp.render_handout(pack, "tips", "pdf", large_print=large_print)
     pages = _cards(pdf)
     heights = [round(top - y, 1) for page in pages for _, _, y, top in page]
@@ -110,7 +112,10 @@ def _dashes(pdf: bytes) -> list[tuple[Decimal, ...]]:
     found = []
     with pikepdf.open(io.BytesIO(pdf)) as document:
         for page in document.pages:
-            for operands, operator in pikepdf.parse_content_stream(page):
+            for instruction in pikepdf.parse_content_stream(page):
+                if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+                    continue
+                operands, operator = instruction.operands, instruction.operator
                 if str(operator) == "d":
                     found.append(tuple(Decimal(str(v)) for v in operands[0]))
                 elif str(operator) == "w":
