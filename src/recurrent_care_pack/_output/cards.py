@@ -13,6 +13,8 @@ from attrs import evolve, frozen
 
 from recurrent_care_pack._model import Pack, Section, Tip, TipCategory
 
+from .citations import citation, tips_works
+
 __all__ = [
     "CARDS_PER_PAGE",
     "LARGE_PRINT_CARDS_PER_PAGE",
@@ -109,9 +111,7 @@ def tip_cards(pack: Pack, *, large_print: bool = False) -> Cards:
             resources = _resources(category)
             if resources is not None:
                 cards.append(resources)
-    from .handouts import _citation, _works_cited  # noqa: PLC0415 (the guide's, which imports this)
-
-    works = [_citation(pack, w) for w in _works_cited(pack, pack.sections, reading=False)]
+    works = [citation(pack, w) for w in tips_works(pack, pack.sections)]
     if works:
         cards.append(
             Card(category="Works cited in the tips", points=tuple(Point(text=w) for w in works))
