@@ -2,9 +2,10 @@
 
 A sheet's notes box is ONE paragraph of a fixed height with a border (a screen reader
 reads one empty paragraph, not twelve); in large print it follows the task on the same
-page when it fits there. Tip cards are a layout table of rows of one fixed height, every
-page alike, 4.5 mm of room inside each card, one dashed cut line, "Card N of M" at each
-card's foot (a row of its own, kept with its card, no line between them).
+page when it fits there. Tip cards are a layout table of rows of one height on every
+page (a card's text row grows rather than hide a word), 4.5 mm of room inside each card,
+one dashed cut line, "Card N of M" at each card's foot (a row of its own, kept with its
+card, no line between them).
 """
 
 from typing import Any
@@ -119,11 +120,13 @@ def word_cards(document: Any, cards: Cards) -> None:
     for index in range(0, len(cards.cards), across):
         row_cards = cards.cards[index : index + across]
         body, number = table.add_row(), table.add_row()
-        for row, mm in ((body, height - foot), (number, foot)):
+        # The card's text row is at least its height (a text too long would make it grow,
+        # never be cut off: the cards split long tips so that none is); its number's exact.
+        for row, mm, rule in ((body, height - foot, "atLeast"), (number, foot, "exact")):
             row.height = Mm(mm)
             properties = row._tr.get_or_add_trPr()  # noqa: SLF001 (no API for these)
             properties.append(_element("w:cantSplit"))
-            properties.find(f"{_W}trHeight").set(f"{_W}hRule", "exact")
+            properties.find(f"{_W}trHeight").set(f"{_W}hRule", rule)
         for column in range(across):
             card = row_cards[column] if column < len(row_cards) else None
             _borders(body.cells[column], ("top", "left", "right") if card else ())
