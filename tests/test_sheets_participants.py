@@ -124,3 +124,18 @@ def test_html_notes_box_is_one_element_of_a_fixed_height(pack: rcp.Pack) -> None
     assert html.count('<div class="notes"></div>') == 3
     assert "section.sheet .notes { min-height: 0; height: 10cm;" in html
     assert "&nbsp;" not in rcp.render_handout(pack, "exercises", "md").decode("utf-8")
+
+
+@pytest.mark.parametrize("days", [1, 2, 3])
+def test_a_sheet_is_dated_by_the_day_its_exercise_is_on(pack: rcp.Pack, days: int) -> None:
+    """However the section is spread, each sheet's date is its own day's; one date or none."""
+    agenda = rcp.plan(pack, ["section-3"], rcp.PlanOptions(days=days, dates=WEEKS[:days]))
+    sheets = exercise_sheets(pack, agenda=agenda)
+    for sheet in sheets.exercises:
+        item = "exercise-" + sheet.label.removeprefix("Exercise ")
+        (entry,) = [e for e in agenda.entries if e.item == item]
+        assert (sheet.day, sheet.on) == (entry.day, agenda.date(entry.day))
+    md = rcp.render_handout(pack, "exercises", "md", agenda).decode("utf-8")
+    assert [md.count(d) for d in LONG[:days]] == [
+        sum(s.on == d for s in sheets.exercises) for d in WEEKS[:days]
+    ]
