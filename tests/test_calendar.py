@@ -48,8 +48,8 @@ def test_a_day_an_event_with_the_days_agenda(
     offsets = [e.start.utcoffset() for e in events if isinstance(e.start, datetime)]
     assert offsets == [timedelta(0), timedelta(hours=1)]
     assert [str(e["SUMMARY"]) for e in events] == [
-        "Recurrent Care Resource Pack: day 1 of 2",
-        "Recurrent Care Resource Pack: day 2 of 2",
+        "Recurrent Care Resource Pack: session 1 of 2",
+        "Recurrent Care Resource Pack: session 2 of 2",
     ]
     assert str(events[0]["DESCRIPTION"]) == (
         "09:30-10:10 Module 1 films: Films 2, 3, 4 and 5\n"
@@ -78,13 +78,13 @@ def test_an_entry_an_event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         (
             datetime.fromisoformat(f"{day['date']}T{e['start']}").replace(tzinfo=LONDON),
             datetime.fromisoformat(f"{day['date']}T{e['end']}").replace(tzinfo=LONDON),
-            f"{e['title']} (Recurrent Care Resource Pack: day {day['day']} of 2)",
+            f"{e['title']} (Recurrent Care Resource Pack: session {day['day']} of 2)",
         )
         for day in days
         for e in day["entries"]
     ]
     assert [(e.start, e.end, str(e["SUMMARY"])) for e in events] == expected
-    assert expected[0][2] == "Opening (Recurrent Care Resource Pack: day 1 of 2)"
+    assert expected[0][2] == "Opening (Recurrent Care Resource Pack: session 1 of 2)"
     assert len({str(e["UID"]) for e in events}) == len(events)
 
 

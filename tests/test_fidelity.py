@@ -114,13 +114,18 @@ def test_guide_prints_headings_hedges_and_no_followed_advice(
 def test_sheets_print_the_pack_s_headings_and_lead_ins(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The exercise sheets: the pack's titles, its colons, no grouping it does not give."""
+    """The exercise sheets: the pack's titles, its colons, its sentences as it gives them.
+
+    Exercise 10's second part is labelled "Whole group" as 8's and 9's are: the tool's
+    reading of "Come back together", whose sentence stays the pack's.
+    """
     sheets = _handout(tmp_path, capsys, "exercises")
     for text in (
         "## Exercise 9: Understanding non-engagement and complex trauma through a case study",
         "Read the case study carefully. Then consider and discuss: - How a complex trauma",
         "In particular, try and identify: - Any wider practice implications - Practical steps",
-        "2. **10 minutes.** Come back together for a discussion in the last 10 minutes.",
+        "2. **Whole group, 10 minutes.** Come back together for a discussion in the last 10 "
+        "minutes.",
     ):
         assert text in sheets, text
     assert "these questions." not in sheets

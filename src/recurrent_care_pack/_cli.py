@@ -651,7 +651,7 @@ def _write_calendar(
     from ._output.word import MissingExtraError  # noqa: PLC0415
 
     try:
-        content = agenda_calendar(agenda, pack.title, events, session=session)
+        content = agenda_calendar(agenda, pack.title, events, session=session, pack=pack)
     except (ValueError, MissingExtraError) as error:
         raise _Exit(USAGE, f"cannot write the calendar: {_reason(error)}") from None
     _write(file, content, "session.ics")

@@ -25,10 +25,6 @@ SCALE = {"Title": 2.0, "Heading 1": 1.5, "Heading 2": 1.25, "Heading 3": 1.1}
 #: A4 in twentieths of a point, and the margins.
 A4_TWIPS = (11906, 16838)
 MARGIN_MM = 18
-#: A tip card's least height, in mm: two rows of cards fill an A4 page; on the first page
-#: they sit below the title (by number of cards across: two lines of title in large print).
-CARD_HEIGHT_MM = 120
-FIRST_CARD_HEIGHT_MM = {2: 98, 1: 84}
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _THEMED = (
@@ -68,12 +64,16 @@ def word_document(
     if kind != "exercises":  # each sheet has its own session and date
         _session(document, data)
     if kind == "exercises":
+        from .word_sheets import word_sheet  # noqa: PLC0415 (it builds on this module)
+
         for exercise in data["exercises"]:
-            _sheet(
+            word_sheet(
                 document, exercise, data["session"], large_print=bool(layout.get("large_print"))
             )
     else:
-        _cards(document, data)
+        from .word_sheets import word_cards  # noqa: PLC0415
+
+        word_cards(document, data["deck"])
     _finish(document, sheets="Heading 1" if kind == "exercises" else None)
     stream = io.BytesIO()
     document.save(stream)
@@ -338,142 +338,3 @@ def _session(document: Any, data: dict[str, Any]) -> None:
         words.append(f"Date{'s' if ';' in data['when'] else ''}: {data['when']}.")
     if words:
         document.add_paragraph(" ".join(words))
-
-
-def _phases(document: Any, phases: list[dict[str, Any]]) -> None:
-    for phase in phases:
-        paragraph = document.add_paragraph(style="List Number")
-        who = f"{phase['grouping']}, " if phase["grouping"] else ""
-        paragraph.add_run(f"{who}{phase['duration']}. ").bold = True
-        paragraph.add_run(phase["activity"])
-        for question in phase["questions"]:
-            document.add_paragraph(question, style="List Bullet 2")
-        if phase["record"]:
-            document.add_paragraph(phase["record"])
-
-
-def _sheet(
-    document: Any, exercise: dict[str, Any], session: str | None, *, large_print: bool
-) -> None:
-    """A participant's sheet: no word for the facilitator alone, the films named, notes space.
-
-    The notes are a box of empty lines below the steps; in large print, on a page of their
-    own (as in the PDF: a sheet's steps leave no room for it there).
-    """
-    document.add_heading(f"{exercise['label']}: {exercise['title']}", level=1)
-    words = []
-    if session:
-        words.append(f"Session: {session}.")
-    if exercise["date"]:
-        words.append(f"Date: {exercise['date']}.")
-    if words:
-        document.add_paragraph(" ".join(words))
-    text = f"Time: {exercise['time']}."
-    if exercise["needs"]:
-        text += " What you\u2019ll need: " + ", ".join(exercise["needs"]) + "."
-    document.add_paragraph(text)
-    if exercise["films"]:
-        document.add_paragraph("Films: " + "; ".join(exercise["films"]) + ".")
-    for case in exercise["case_studies"]:
-        if case["text"]:
-            document.add_paragraph(f"{case['title']}: {case['text']}", style="Intense Quote")
-    _phases(document, exercise["phases"])
-    notes = document.add_heading(f"Your notes on {exercise['label']}", level=2)
-    if large_print:
-        notes.paragraph_format.page_break_before = True
-    _notes_box(document, NOTES_LINES[large_print])
-
-
-#: The empty lines of a sheet's notes box: about 10 cm, or most of a page in large print.
-NOTES_LINES = {False: 12, True: 19}
-
-
-def _notes_box(document: Any, lines: int) -> None:
-    """Empty paragraphs with the same borders: Word draws them as one box, kept whole."""
-    from docx.oxml import parse_xml  # noqa: PLC0415
-
-    sides = "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="000000"/>'
-        for side in ("top", "left", "bottom", "right")
-    )
-    for number in range(lines):
-        paragraph = document.add_paragraph()
-        if number < lines - 1:
-            paragraph.paragraph_format.keep_with_next = True
-        paragraph._p.get_or_add_pPr().insert_element_before(  # noqa: SLF001 (no border API)
-            parse_xml(f'<w:pBdr xmlns:w="{_W[1:-1]}">{sides}</w:pBdr>'),
-            "w:shd",
-            "w:tabs",
-            "w:suppressAutoHyphens",
-            "w:kinsoku",
-            "w:wordWrap",
-            "w:overflowPunct",
-            "w:topLinePunct",
-            "w:autoSpaceDE",
-            "w:autoSpaceDN",
-            "w:bidi",
-            "w:adjustRightInd",
-            "w:snapToGrid",
-            "w:spacing",
-            "w:ind",
-            "w:contextualSpacing",
-            "w:mirrorIndents",
-            "w:suppressOverlap",
-            "w:jc",
-            "w:textDirection",
-            "w:textAlignment",
-            "w:textboxTightWrap",
-            "w:outlineLvl",
-            "w:divId",
-            "w:cnfStyle",
-            "w:rPr",
-            "w:sectPr",
-            "w:pPrChange",
-        )
-
-
-def _cards(document: Any, data: dict[str, Any]) -> None:
-    """The tip cards in a layout table (no header row: a card is not a heading of the next).
-
-    Two across, rows never split over a page and about half its height: four to an A4
-    page; in large print one across, two to a page. Each card's category is a heading.
-    """
-    from docx.oxml import OxmlElement  # noqa: PLC0415 (an optional extra)
-    from docx.oxml.ns import qn  # noqa: PLC0415
-    from docx.shared import Mm  # noqa: PLC0415
-
-    cards, across = data["cards"], data["across"]
-    document.add_paragraph(
-        f"{len(cards)} cards, {data['per_page']} to an A4 page: cut along the dashed lines."
-    )
-    table = document.add_table(rows=0, cols=across)
-    _room(table)
-    for index in range(0, len(cards), across):
-        row = table.add_row()
-        # The first page's two rows leave room for the title above them.
-        row.height = Mm(FIRST_CARD_HEIGHT_MM[across] if index < 2 * across else CARD_HEIGHT_MM)
-        properties = row._tr.get_or_add_trPr()  # noqa: SLF001 (python-docx has no API for it)
-        properties.append(OxmlElement("w:cantSplit"))
-        for cell, card in zip(row.cells, cards[index : index + across], strict=False):
-            borders = OxmlElement("w:tcBorders")
-            for side in ("top", "left", "bottom", "right"):
-                border = OxmlElement(f"w:{side}")
-                border.set(qn("w:val"), "dashed")
-                border.set(qn("w:sz"), "4")
-                borders.append(border)
-            cell._tc.get_or_add_tcPr().append(borders)  # noqa: SLF001 (as above)
-            _card(document, cell, card)
-
-
-def _card(document: Any, cell: Any, card: dict[str, Any]) -> None:
-    """A card: its category a heading (in the body size: a card is small), the tip, its number."""
-    heading = cell.paragraphs[0]
-    heading.style = document.styles["Heading 1"]
-    heading.paragraph_format.keep_with_next = False  # the style's; it would push the table on
-    heading.paragraph_format.space_before = 0
-    heading.add_run(card["category"]).font.size = document.styles["Normal"].font.size
-    if card["text"]:
-        cell.add_paragraph(card["text"])
-    for point in card["points"]:
-        cell.add_paragraph(point["text"], style="List Bullet")
-    cell.add_paragraph(f"Card {card['number']} of {card['of']}")
