@@ -178,7 +178,7 @@ def test_days_ending_exactly_at_the_day_end_are_allowed_on_every_day() -> None:
     assert str(raised.value) == (
         "Day 1 needs 35 minutes for Module 1 of Section 1 (from 09:00 to 09:35), and its "
         "slot, 09:00 to 09:34, holds 34 minutes; plan fewer items, book a longer slot, or "
-        "give --budget to let the plan choose"
+        "give a budget (--budget, or budget in a session file) to let the plan choose"
     )
 
 

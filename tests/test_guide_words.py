@@ -199,7 +199,7 @@ def test_where_things_are_comes_from_the_session_file() -> None:
     assert "- The case study of Tina: file Training/Tina.docx; page 12" in lines
     assert (
         "- Not in the session file: Films 2, 3, 4, 5 and 7 and the case study of Amy. Note "
-        "where your service keeps each in the session file, for example locations: film-2: "
+        "where your service keeps each in the session file, for example films: film-2: "
         "url: … (or file: …, page: …)"
     ) in lines
     film_6 = next(line for line in lines if line.startswith("- **Film 6**"))

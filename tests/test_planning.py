@@ -147,8 +147,8 @@ def test_refuses_a_day_that_ends_before_its_items_fit(pack: Pack) -> None:
     assert str(raised.value) == (
         "the plan needs 3 hours 5 minutes for Module 1 of Section 3, Module 2 of Section 3 "
         "and Module 3 of Section 3 (from 09:30 to 12:35), and its slot, 09:30 to 12:30, "
-        "holds 3 hours; plan fewer items, book a longer slot, or give --budget to let the "
-        "plan choose"
+        "holds 3 hours; plan fewer items, book a longer slot, or give a budget "
+        "(--budget, or budget in a session file) to let the plan choose"
     )
     # Over two days the longer day is kept short: Module 1, then Modules 2 and 3 together.
     fits = plan(pack, ["section-3"], PlanOptions(day_end=time(12, 30), days=2))
@@ -341,7 +341,7 @@ def test_a_break_exactly_at_its_time_is_taken(pack: Pack) -> None:
         "between items.",
         "From 10:55 to 12:50, 1 hour 55 minutes of films, discussion and exercises run "
         "without a break, and this content is about trauma: consider a break "
-        "(--break-every 90m, or --break-after-exercises).",
+        "(--break-every 90m, or comfort_breaks in a session file).",
     ]
     taken = plan(pack, ["section-3"], PlanOptions(breaks=Breaks(at=(time(10, 40),))))
     assert not any(n.text.startswith("The break") for n in taken.notes)

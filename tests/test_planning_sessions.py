@@ -1,6 +1,7 @@
 """Booked sessions, breaks as facilitators mean them, and the plan's notes (issue 20)."""
 
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -86,7 +87,7 @@ def test_three_weekly_slots_keep_the_discussions_that_fit() -> None:
     assert [n.text for n in agenda.notes] == [
         "Day 3 leaves out the optional discussion after Module 3 of Section 3 (10 minutes): "
         "it does not fit the slot, 09:30 to 11:00; it would fit without the re-watch "
-        "(--no-rewatch)."
+        "(--no-rewatch, or rewatch: false in a session file)."
     ]
     assert agenda.slot(3) == WEEKLY[2]
     without = plan(
@@ -134,8 +135,8 @@ def test_two_hours_from_flags_and_what_a_longer_break_costs(
     assert main(["plan", "--budget", "2h", "--break", "10m", "--break-after-exercises"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Note: Without breaks, Module 2 of Section 3 and Module 3 of Section 3 would fit in "
-        "2 hours; with the breaks asked for they need 2 hours 5 minutes: give --budget 2h5m "
-        "to plan them all, or shorter breaks."
+        "2 hours; with the breaks asked for they need 2 hours 5 minutes: give a budget of 2 "
+        "hours 5 minutes (--budget 2h5m) to plan them all, or shorter breaks."
     )
 
 
@@ -172,7 +173,7 @@ def test_a_long_stretch_without_a_break_is_warned_of() -> None:
     assert [n.text for n in plan(PACK, ["section-3"]).notes] == [
         "From 09:30 to 12:35, 3 hours 5 minutes of films, discussion and exercises run "
         "without a break, and this content is about trauma: consider a break "
-        "(--break-every 90m, or --break-after-exercises)."
+        "(--break-every 90m, or comfort_breaks in a session file)."
     ]
     assert plan(PACK, ["Module 1"]).notes == ()
 
@@ -294,7 +295,7 @@ def test_required_content_that_cannot_fit_its_slot_says_what_it_needs() -> None:
     assert str(raised.value) == (
         "the plan needs 1 hour 25 minutes for Module 3 of Section 3 (from 09:30 to 10:55), "
         "and its slot, 09:30 to 10:30, holds 1 hour; plan fewer items, book a longer slot, "
-        "or give --budget to let the plan choose"
+        "or give a budget (--budget, or budget in a session file) to let the plan choose"
     )
 
 
@@ -344,3 +345,39 @@ def test_a_session_heads_the_plan() -> None:
     session = Session(title="Trauma-informed practice", venue="Civic Centre", room="Room 4")
     text = agenda_text(plan(PACK, ["Module 2"]), session)
     assert text.splitlines()[:3] == ["Trauma-informed practice", "Civic Centre, Room 4", ""]
+
+
+WEEKLY_FILE = """\
+session:
+  title: Weekly learning
+  slots:
+    - {date: 2027-01-12, start: "09:30", end: "11:00"}
+    - {date: 2027-01-19, start: "09:30", end: "11:00"}
+    - {date: 2027-01-26, start: "09:30", end: "11:00"}
+  discussions: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("given", "option"),
+    [(["weekly.yaml"], "rewatch: false"), (["--slot", "2027-01-26 09:30-11:00"], "--no-rewatch")],
+)
+def test_a_note_names_the_option_where_the_plan_came_from(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    given: list[str],
+    option: str,
+) -> None:
+    """A session file's plan names its own key for the re-watch; the flags' plan the flag."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "weekly.yaml").write_text(WEEKLY_FILE, encoding="utf-8")
+    if given[0] == "--slot":  # Module 3 on a later day than Module 2
+        given = ["Module 2", "Module 3", "--slot", "2027-01-19 09:30-11:00", *given]
+    assert main(["plan", *given]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "watching Film 6" in line]
+    assert notes == [
+        "Note: Module 3 runs on a later day than Film 6: the pack suggests starting it by also "
+        f"watching Film 6 (55 minutes for the films); this plan follows it ({option} leaves it "
+        "out)."
+    ]

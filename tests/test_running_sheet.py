@@ -68,7 +68,7 @@ def test_what_to_bring_comes_first_with_the_films_and_copies(
     assert (
         "- Not in the session file: Films 2, 3, 4, 5, 6 and 7, the case study of Tina and the "
         "case study of Amy. Note where your service keeps each in the session file, for "
-        "example locations: film-2: url: … (or file: …, page: …)"
+        "example films: film-2: url: … (or file: …, page: …)"
     ) in lines
 
 
@@ -128,7 +128,7 @@ def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> 
         "  ends 11:40: 2 hours 10 min\n"
         "Note: From 09:40 to 11:35 on Day 2, 1 hour 55 minutes of films, discussion and "
         "exercises run without a break, and this content is about trauma: consider a break "
-        "(--break-every 90m, or --break-after-exercises).\n"
+        "(--break-every 90m, or comfort_breaks in a session file).\n"
         "\n"
         "In all: 3 hours 35 min\n"
     )
@@ -142,7 +142,8 @@ def test_plan_prints_own_slots_and_dates(capsys: pytest.CaptureFixture[str]) -> 
             "rcpack: cannot plan: the plan needs 3 hours 35 minutes for Module 1 of Section 3, "
             "Module 2 of Section 3 and Module 3 of Section 3 (from 09:30 to 13:05), and its "
             "slot, 09:30 to 13:00, holds 3 hours 30 minutes; plan fewer items, book a longer "
-            "slot, or give --budget to let the plan choose\n",
+            "slot, or give a budget (--budget, or budget in a session file) to let the plan "
+            "choose\n",
         ),
         (
             ["--days", "2", "--date", "2027-01-12"],

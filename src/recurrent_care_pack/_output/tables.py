@@ -77,14 +77,18 @@ def _row(entry: Entry) -> str:
     )
 
 
-def _entry_notes(entries: tuple[Entry, ...]) -> list[str]:
-    """Why entries are as they are (a film shown first, the pack's re-watch), as notes."""
+def _entry_notes(entries: tuple[Entry, ...], *, session: bool) -> list[str]:
+    """Why entries are as they are (a film shown first, the pack's re-watch), as notes.
+
+    ``session``: the plan is a session file's, whose ``rewatch`` is what leaves it out.
+    """
     notes = []
+    option = "rewatch: false" if session else "--no-rewatch"
     for entry in entries:
         if entry.note is not None:
-            hint = " (--no-rewatch leaves it out)" if entry.rewatch else ""
+            hint = f" ({option} leaves it out)" if entry.rewatch else ""
             if entry.note.endswith("this plan leaves it out"):
-                hint = " (--no-rewatch was given)"
+                hint = f" ({option} was given)"
             notes.append(f"Note: {entry.note[:1].upper()}{entry.note[1:]}{hint}.")
     return notes
 
@@ -111,7 +115,7 @@ def agenda_text(agenda: Agenda, session: Session | None = None) -> str:  # noqa:
         if agenda.days > 1:
             span = sum((e.duration for e in entries), timedelta())
             lines.append(f"  ends {entries[-1].end:%H:%M}: {short_duration(span)}")
-            lines += _entry_notes(entries)
+            lines += _entry_notes(entries, session=session is not None)
             lines += [f"Note: {n.text}" for n in agenda.notes if n.day == day]
     breaks = agenda.total - agenda.session_time
     closing = f"In all: {short_duration(agenda.total)}"
@@ -124,7 +128,7 @@ def agenda_text(agenda: Agenda, session: Session | None = None) -> str:  # noqa:
     if agenda.left_out:
         lines.append("Left out to fit the budget: " + "; ".join(agenda.left_out))
     if agenda.days == 1:
-        lines += _entry_notes(agenda.entries)
+        lines += _entry_notes(agenda.entries, session=session is not None)
         lines += [f"Note: {n.text}" for n in agenda.notes]
     else:
         lines += [f"Note: {n.text}" for n in agenda.notes if n.day is None]

@@ -237,8 +237,9 @@ def _budget_notes(
     notes.append(
         Note(
             text=f"Without breaks, {names} would fit in {words(budget)}; with the breaks "
-            f"asked for they need {words(needs.total)}: give --budget "
-            f"{_short(needs.total)} to plan them all, or shorter breaks.",
+            f"asked for they need {words(needs.total)}: give a budget of "
+            f"{words(needs.total)} (--budget {_short(needs.total)}) to plan them all, or "
+            "shorter breaks.",
         )
     )
     return notes

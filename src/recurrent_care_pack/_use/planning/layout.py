@@ -306,7 +306,7 @@ class Layout:
                         text=f"From {hh_mm(begin)} to {hh_mm(end)}{on}, {words(end - begin)} "
                         "of films, discussion and exercises run without a break, and this "
                         "content is about trauma: consider a break (--break-every 90m, or "
-                        "--break-after-exercises).",
+                        "comfort_breaks in a session file).",
                         day=number,
                     )
                 )
@@ -324,8 +324,8 @@ class Layout:
         return (
             f"{which} needs {words(closes - start)} for {names} (from {hh_mm(start)} to "
             f"{hh_mm(closes)}), and its slot, {hh_mm(start)} to {hh_mm(end)}, holds "
-            f"{words(end - start)}; plan fewer items, book a longer slot, or give --budget "
-            "to let the plan choose"
+            f"{words(end - start)}; plan fewer items, book a longer slot, or give a budget "
+            "(--budget, or budget in a session file) to let the plan choose"
         )
 
     def drop_note(  # noqa: PLR0913 (what was dropped, and from what)
@@ -370,7 +370,10 @@ class Layout:
             steps = self.steps(group, shown_before, discussions, without)
             laid = self.place(number, slot, steps)
             if slot.end is not None and laid.end + self.options.day_closes <= offset(slot.end):
-                fix = "; it would fit without the re-watch (--no-rewatch)"
+                fix = (
+                    "; it would fit without the re-watch (--no-rewatch, or rewatch: false "
+                    "in a session file)"
+                )
         if not fix and slot.end is not None:
             steps = self.steps(group, shown_before, discussions, with_it)
             laid = self.place(number, slot, steps)
