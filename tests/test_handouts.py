@@ -214,7 +214,10 @@ def test_example_scripts_write_their_handouts(tmp_path: Path, script: str, name:
 
 
 def test_readme_shows_a_printed_page_of_each_handout() -> None:
-    """README links one PNG page per handout under docs/handouts/, each there and A4-shaped."""
+    """README links one PNG page per handout under docs/handouts/, each there and A4-shaped.
+
+    The guide's first page, its running sheet, is A4 on its side.
+    """
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for kind in rcp.HANDOUTS:
         picture = f"docs/handouts/{kind}-page-1.png"
@@ -222,7 +225,8 @@ def test_readme_shows_a_printed_page_of_each_handout() -> None:
         data = (ROOT / picture).read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n")
         width, height = int.from_bytes(data[16:20]), int.from_bytes(data[20:24])  # IHDR
-        assert round(height / width, 2) == round(297 / 210, 2)
+        assert round(max(height, width) / min(height, width), 2) == round(297 / 210, 2)
+        assert (width > height) == (kind == "guide")
 
 
 def test_tip_cards_example_takes_large_print(tmp_path: Path, pack: rcp.Pack) -> None:

@@ -44,6 +44,32 @@ def test_readme_shows_the_real_section_3_plan(capsys: pytest.CaptureFixture[str]
     assert f"```text\n{capsys.readouterr().out}```" in README
 
 
+def _three_sessions() -> list[tuple[str, str, str]]:
+    """README's three sessions: each file's name, its YAML, and the plan shown for it."""
+    section = README.split("\n### Three sessions, start to finish\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(
+        r"\(`([\w-]+\.yaml)`\).*?```yaml\n(.*?)```\n\n```text\n(.*?)```", section, re.DOTALL
+    )
+
+
+def test_readme_three_sessions_plan_as_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each session file README shows validates, and plans to the plan shown under it."""
+    sessions = _three_sessions()
+    assert [name for name, _, _ in sessions] == ["team-day.yaml", "weekly.yaml", "two-hours.yaml"]
+    monkeypatch.chdir(tmp_path)
+    for name, text, shown in sessions:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert main(["validate", name]) == 0
+        capsys.readouterr()
+        assert main(["plan", name]) == 0
+        assert capsys.readouterr().out == shown
+        picture = f"docs/handouts/{name.removesuffix('.yaml')}-guide-page-1.png"
+        assert f"]({picture})" in README
+        assert (ROOT / picture).read_bytes().startswith(b"\x89PNG")
+
+
 def _python_blocks() -> list[str]:
     return re.findall(r"^```python\n(.*?)^```$", README, re.MULTILINE | re.DOTALL)
 
