@@ -17,9 +17,11 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
     from ._content.loading import (
         Result,
         check,
+        check_session,
         load_pack,
         validate,
     )
+    from ._content.session_files import SessionResult
     from ._model import (
         Alternatives,
         BackgroundReading,
@@ -59,11 +61,18 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         PackError,
         Problem,
     )
+    from ._session import (
+        Break,
+        Location,
+        Session,
+        Slot,
+    )
     from ._use.planning import (
         Agenda,
         Breaks,
         Entry,
         EntryKind,
+        Note,
         PlanError,
         PlanOptions,
         plan,
@@ -89,14 +98,27 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         tips,
         tips_by_category,
     )
+    from ._use.sessions import session_options, session_plan
 
 #: Each public name, by the module it lives in; it is imported the first time it is used.
 _MODULES = {
     "._content.loading": (
         "Result",
         "check",
+        "check_session",
         "load_pack",
         "validate",
+    ),
+    "._content.session_files": ("SessionResult",),
+    "._session": (
+        "Break",
+        "Location",
+        "Session",
+        "Slot",
+    ),
+    "._use.sessions": (
+        "session_options",
+        "session_plan",
     ),
     "._model": (
         "Alternatives",
@@ -142,6 +164,7 @@ _MODULES = {
         "Breaks",
         "Entry",
         "EntryKind",
+        "Note",
         "PlanError",
         "PlanOptions",
         "plan",
@@ -177,6 +200,7 @@ __all__ = [
     "Agenda",
     "Alternatives",
     "BackgroundReading",
+    "Break",
     "Breaks",
     "CaseStudy",
     "CaseStudyCopy",
@@ -189,6 +213,7 @@ __all__ = [
     "Grouping",
     "Item",
     "LearningModule",
+    "Location",
     "Material",
     "MaterialChoice",
     "MaterialItem",
@@ -197,6 +222,7 @@ __all__ = [
     "MediaKind",
     "MissingExtraError",
     "Need",
+    "Note",
     "Organisation",
     "Pack",
     "PackError",
@@ -211,12 +237,16 @@ __all__ = [
     "Result",
     "SearchHit",
     "Section",
+    "Session",
+    "SessionResult",
+    "Slot",
     "Tip",
     "TipCategory",
     "TipsFromPractice",
     "Work",
     "__version__",
     "check",
+    "check_session",
     "exercises_by_case_study",
     "films_by_speaker",
     "find",
@@ -231,6 +261,8 @@ __all__ = [
     "search",
     "section_of",
     "section_time",
+    "session_options",
+    "session_plan",
     "tips",
     "tips_by_category",
     "validate",
