@@ -1,7 +1,7 @@
 """PDF/UA for real: every PDF handout as the ``pdfua`` checker and its structure tree see it.
 
-For each handout (guide, exercises, tips) in clear and large print, for three plans (the
-whole pack, three days, two hours), the ``pdfua`` checker from PyPI (pinned in the dev
+For each handout (guide, exercises, tips) in clear and large print, for four plans (the
+whole pack, and issue 20's team day, three weekly slots and two hours), the ``pdfua`` checker from PyPI (pinned in the dev
 extra) finds nothing, and pikepdf reads a structure tree a screen reader can follow: one
 ``Table`` per HTML table over page breaks (the repeated header row an artifact), header
 cells with ``/Scope``, an ``/IDTree`` that resolves every ``/ID`` and ``/Headers``, every
@@ -13,7 +13,6 @@ import io
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -23,12 +22,13 @@ import pypdf
 import pytest
 from weasyprint import HTML
 
+import guide_plans
 import recurrent_care_pack as rcp
 from recurrent_care_pack._output.tagging import tagged_pdf
 
 KINDS = ("guide", "exercises", "tips")
 SIZES = (False, True)
-PLANS = ("whole pack", "three days", "two hours")
+PLANS = ("whole pack", "team day", "weekly", "two hours")
 #: The version of the checker these tests run (pyproject.toml's dev extra pins it).
 PDFUA = "0.1.3"
 #: The one rule pdfua 0.1.3 cannot evaluate with pikepdf 10: its empty-heading check asks a
@@ -40,12 +40,14 @@ COLUMN = "/Column"
 
 @cache
 def _agenda(name: str) -> rcp.Agenda:
-    options = {
-        "whole pack": rcp.PlanOptions(),
-        "three days": rcp.PlanOptions(days=3),
-        "two hours": rcp.PlanOptions(budget=timedelta(hours=2)),
-    }[name]
-    return rcp.plan(_pack(), options=options)
+    """The whole pack, and the issue's three situations (guide_plans.py)."""
+    plans = {
+        "whole pack": lambda: rcp.plan(_pack()),
+        "team day": guide_plans.team_day,
+        "weekly": guide_plans.weekly,
+        "two hours": guide_plans.two_hours,
+    }
+    return plans[name]()
 
 
 @cache
@@ -56,7 +58,10 @@ def _pack() -> rcp.Pack:
 @cache
 def _html(plan: str, kind: str, large_print: bool) -> str:
     agenda = _agenda(plan)
-    return rcp.render_handout(_pack(), kind, "html", agenda, large_print=large_print).decode()
+    session = guide_plans.team_session() if plan == "team day" else None
+    return rcp.render_handout(
+        _pack(), kind, "html", agenda, large_print=large_print, session=session
+    ).decode()
 
 
 @cache
@@ -109,7 +114,7 @@ def test_pdfua_finds_nothing(plan: str, kind: str, large_print: bool, folder: Pa
 def test_pdfua_command_passes_the_guide(folder: Path) -> None:
     """The installed ``pdfua check`` command, as CI or a service runs it, exits 0: no findings."""
     path = folder / "guide-large.pdf"
-    path.write_bytes(_pdf("three days", "guide", large_print=True))
+    path.write_bytes(_pdf("weekly", "guide", large_print=True))
     done = subprocess.run(
         [sys.executable, "-m", "pdfua", "check", str(path)],
         capture_output=True,
@@ -327,9 +332,9 @@ def _drawn(data: bytes) -> list[list[tuple[str, str]]]:
 
 def test_the_pages_look_as_weasyprint_drew_them() -> None:
     """The repair retags marked content only: every page draws exactly what WeasyPrint drew."""
-    html = _html("three days", "guide", large_print=True)
+    html = _html("weekly", "guide", large_print=True)
     raw = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
-    assert _drawn(_pdf("three days", "guide", large_print=True)) == _drawn(raw)
+    assert _drawn(_pdf("weekly", "guide", large_print=True)) == _drawn(raw)
 
 
 # Tables over page breaks, built to order
