@@ -32,7 +32,7 @@ def _weekly(start: time = time(9, 30), **options: object) -> Agenda:
     """Section 3 over three weekly 90-minute slots."""
     end = (datetime.combine(WEEKS[0], start) + timedelta(minutes=90)).time()
     booked = tuple(Slot(start=start, end=end, date=d) for d in WEEKS)
-    chosen = PlanOptions(start=start, days=3, dates=WEEKS, booked=booked, **options)  # type: ignore[arg-type]
+    chosen = PlanOptions(booked=booked, **options)  # type: ignore[arg-type]
     return rcp.plan(PACK, ["section-3"], chosen)
 
 
@@ -80,7 +80,7 @@ def test_a_set_up_is_not_in_the_invitation() -> None:
         Entry(day=1, start=time(9, 30), end=time(10, 3), duration=timedelta(minutes=33),
               kind=EntryKind.FILMS, title="Module 2 films: Film 6", item="module-2"),
     )  # fmt: skip
-    booked = PlanOptions(dates=(WEEKS[0],), booked=(Slot(start=time(9, 30), date=WEEKS[0]),))
+    booked = PlanOptions(booked=(Slot(start=time(9, 30), date=WEEKS[0]),))
     (event,) = _events(agenda_calendar(Agenda(entries=entries, options=booked), PACK.title))
     assert (event.start, event.end) == (
         datetime.combine(WEEKS[0], time(9, 30), LONDON),

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from recurrent_care_pack._model import Alternatives, CaseStudyCopy, Material, Pack, lookup
-from recurrent_care_pack._naming import either, film_names
+from recurrent_care_pack._model import Pack, lookup
+from recurrent_care_pack._naming import film_names
 from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import (
     TIME_ZONE,
@@ -23,6 +23,7 @@ from recurrent_care_pack._use.planning import (
     EntryKind,
     check_clock_changes,
 )
+from recurrent_care_pack._use.queries import needs_named
 
 from .word import MissingExtraError
 
@@ -225,16 +226,7 @@ def _entry_description(entry: Entry, pack: Pack | None) -> str:
         lines.append(f"Show: {film_names(films)}.")
     exercise = lookup(pack).exercises.get(entry.item or "")
     if entry.kind is EntryKind.EXERCISE and exercise is not None:
-        case_studies = lookup(pack).case_studies
-        needs: list[str] = []
-        for need in exercise.what_you_need:
-            if isinstance(need, Material):
-                needs.append(need.name)
-            elif isinstance(need, CaseStudyCopy):
-                case = case_studies.get(need.case_study)
-                needs.append(case.title if case else need.case_study)
-            elif isinstance(need, Alternatives):
-                needs.append(either([[m.name for m in option] for option in need.options]))
+        needs = needs_named(pack, exercise)
         if needs:
             lines.append(f"Bring: {', '.join(needs)}.")
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from attrs import evolve, frozen
 
 from recurrent_care_pack._model import Pack, Section, Tip, TipCategory
 
-from .citations import citation, tips_works
+from .citations import citation, cited_works
 
 __all__ = [
     "CARDS_PER_PAGE",
@@ -111,7 +111,7 @@ def tip_cards(pack: Pack, *, large_print: bool = False) -> Cards:
             resources = _resources(category)
             if resources is not None:
                 cards.append(resources)
-    works = [citation(pack, w) for w in tips_works(pack, pack.sections)]
+    works = [citation(pack, w) for w in cited_works(pack, pack.sections, reading=False)]
     if works:
         cards.append(
             Card(category="Works cited in the tips", points=tuple(Point(text=w) for w in works))

@@ -1,4 +1,4 @@
-"""Works cited, as a reading list gives them: the works a section's tips cite, each once."""
+"""Works cited, as a reading list gives them: the works the sections cite, each once."""
 
 from collections.abc import Iterable
 
@@ -6,13 +6,19 @@ from recurrent_care_pack._model import Pack, Section, Work, lookup
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._use.queries import every_tip
 
-__all__ = ["citation", "tips_works"]
+__all__ = ["citation", "cited_works"]
 
 
-def tips_works(pack: Pack, sections: Iterable[Section]) -> list[Work]:
-    """The works the sections' tips cite, each once, in the order first cited."""
+def cited_works(pack: Pack, sections: Iterable[Section], *, reading: bool = True) -> list[Work]:
+    """The works the sections cite, each once, in the order first cited: none they do not.
+
+    ``reading``: with the works of their background reading (the guide), else only those
+    their tips cite (the cards).
+    """
     wanted: list[str] = []
     for section in sections:
+        if reading and section.background_reading is not None:
+            wanted.extend(section.background_reading.works)
         if section.tips is not None:
             for category in section.tips.categories:
                 wanted.extend(w for t in every_tip(category.tips) for w in t.cites)

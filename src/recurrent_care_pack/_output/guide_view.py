@@ -5,23 +5,20 @@ from typing import TypeVar
 
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import (
-    Alternatives,
-    CaseStudyCopy,
     Exercise,
     LearningModule,
-    Material,
     Media,
     Pack,
     Section,
     Tip,
-    Work,
     lookup,
 )
-from recurrent_care_pack._naming import either, film_name, listed
+from recurrent_care_pack._naming import film_name, listed
 from recurrent_care_pack._session import Location, Session
 from recurrent_care_pack._use.planning import Agenda, EntryKind
-from recurrent_care_pack._use.queries import every_tip, label, section_of
+from recurrent_care_pack._use.queries import label, needs_named, section_of
 
+from .citations import citation, cited_works
 from .guide_sessions import group_split, grouping_words, part_footer, session_parts, where
 from .view import (
     About,
@@ -82,7 +79,7 @@ def guide_view(
         modules=tuple(_module(pack, m, agenda, locations) for m in modules),
         exercises=tuple(_exercise(pack, e, locations) for e in exercises),
         tips=tuple(_tips(s) for s in sections if s.tips is not None),
-        works=tuple(_citation(pack, w) for w in _works_cited(pack, sections)),
+        works=tuple(citation(pack, w) for w in cited_works(pack, sections)),
         left_out=tuple(agenda.left_out),
     )
 
@@ -237,13 +234,13 @@ def _exercise(pack: Pack, exercise: Exercise, locations: Mapping[str, Location])
                 title=title,
                 text=case.text if case is not None else None,
                 where=where(case_id, locations, title[:1].lower() + title[1:], "case_studies"),
-                based_on=_citation(pack, based) if based is not None else None,
+                based_on=citation(pack, based) if based is not None else None,
             )
         )
     return ExerciseView(
         heading=f"Exercise {exercise.number}: {exercise.title}",
         time=format_duration(exercise.time),
-        needs=exercise.what_you_need_text or _needs(pack, exercise),
+        needs=exercise.what_you_need_text or ", ".join(needs_named(pack, exercise)) or None,
         films=tuple(_exercise_films(pack, exercise)),
         case_studies=tuple(cases),
         phases=tuple(
@@ -264,21 +261,6 @@ def _exercise(pack: Pack, exercise: Exercise, locations: Mapping[str, Location])
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _needs(pack: Pack, exercise: Exercise) -> str | None:
-    """What an exercise needs, when the data lacks the pack's line: its parts, listed."""
-    case_studies = lookup(pack).case_studies
-    needs: list[str] = []
-    for need in exercise.what_you_need:
-        if isinstance(need, Material):
-            needs.append(need.name)
-        elif isinstance(need, CaseStudyCopy):
-            case = case_studies.get(need.case_study)
-            needs.append(case.title if case else need.case_study)
-        elif isinstance(need, Alternatives):
-            needs.append(either([[m.name for m in option] for option in need.options]))
-    return ", ".join(needs) if needs else None
 
 
 def _exercise_films(pack: Pack, exercise: Exercise) -> list[str]:
@@ -324,37 +306,6 @@ def _tips(section: Section) -> TipsView:
         introduction=section.tips.introduction,
         categories=tuple(categories),
     )
-
-
-def _works_cited(pack: Pack, sections: Iterable[Section]) -> list[Work]:
-    """The works the sections' reading and tips cite, each once: none the sections do not."""
-    wanted: list[str] = []
-    for section in sections:
-        if section.background_reading is not None:
-            wanted.extend(section.background_reading.works)
-        if section.tips is not None:
-            for category in section.tips.categories:
-                wanted.extend(w for t in every_tip(category.tips) for w in t.cites)
-    works = lookup(pack).works
-    return [works[w] for w in _unique(wanted) if w in works]
-
-
-def _citation(pack: Pack, work: Work) -> str:
-    """A reference as a reading list gives it: "Sebba, J. ... and Rees, A. (2017) Title. ..."."""
-    if work.authors:
-        text = f"{listed(work.authors)} ({work.year}) {work.title}."
-    else:
-        text = f"{work.title} ({work.year})."
-    publisher = lookup(pack).organisations.get(work.publisher or "")
-    if publisher is not None:
-        name = publisher.name
-        text += f" {name}, {work.place}." if work.place else f" {name}."
-    if work.published is not None:
-        text += f" Published {work.published.day} {work.published:%B %Y}."
-    if work.inferred:
-        cited = f" '{work.cited_as[0]}'" if work.cited_as else ""
-        text += f" (Inferred from the pack's short citation{cited}; not confirmed by the pack.)"
-    return text
 
 
 def _unique(items: Iterable[_T]) -> list[_T]:

@@ -34,6 +34,7 @@ from recurrent_care_pack._model import (
     Work,
     lookup,
 )
+from recurrent_care_pack._naming import either
 
 __all__ = [
     "CaseStudyHandout",
@@ -51,6 +52,7 @@ __all__ = [
     "leaf_tips",
     "materials",
     "module_time",
+    "needs_named",
     "pack_time",
     "search",
     "section_of",
@@ -390,6 +392,24 @@ class Materials:
     handouts: tuple[CaseStudyHandout, ...]
     things: tuple[MaterialItem, ...]
     choices: tuple[MaterialChoice, ...]
+
+
+def needs_named(pack: Pack, exercise: Exercise) -> list[str]:
+    """What an exercise needs, each named: "flipchart paper", "The case study of Tina", ...
+
+    A choice is named as its options ("flipchart paper and marker pens, or Post-its").
+    """
+    case_studies = lookup(pack).case_studies
+    needs: list[str] = []
+    for need in exercise.what_you_need:
+        if isinstance(need, Material):
+            needs.append(need.name)
+        elif isinstance(need, CaseStudyCopy):
+            case = case_studies.get(need.case_study)
+            needs.append(case.title if case else need.case_study)
+        elif isinstance(need, Alternatives):
+            needs.append(either([[m.name for m in option] for option in need.options]))
+    return needs
 
 
 def materials(pack: Pack, selection: Sequence[str | Item] = ()) -> Materials:
