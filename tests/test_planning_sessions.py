@@ -135,8 +135,34 @@ def test_two_hours_from_flags_and_what_a_longer_break_costs(
     assert main(["plan", "--budget", "2h", "--break", "10m", "--break-after-exercises"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Note: Without breaks, Module 2 of Section 3 and Module 3 of Section 3 would fit in "
-        "2 hours; with the breaks asked for they need 2 hours 5 minutes: give a budget of 2 "
-        "hours 5 minutes (--budget 2h5m) to plan them all, or shorter breaks."
+        "2 hours; with the breaks asked for they need 2 hours 5 minutes: with 5-minute breaks "
+        "they all fit (--break 5m, or comfort_breaks length: 5 minutes in a session file)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "fix"),
+    [
+        (
+            ["--slot", "2027-01-12 09:30-11:30", "--budget", "2h", "--break-every", "90m"],
+            "2 hours; with the breaks asked for they need 2 hours 10 minutes: with 5-minute "
+            "breaks they all fit (--break 5m, or comfort_breaks length: 5 minutes in a "
+            "session file).",
+        ),
+        (
+            ["--budget", "1h55m", "--break-after-exercises", "--break", "5m"],
+            "1 hour 55 minutes; with the breaks asked for they need 2 hours: give them 2 hours "
+            "(a budget, or a slot, that long) or shorter breaks to plan them all.",
+        ),
+    ],
+)
+def test_what_breaks_cost_a_budget_is_said_in_a_slot_too(
+    capsys: pytest.CaptureFixture[str], given: list[str], fix: str
+) -> None:
+    """A booked slot's budget says what its breaks cost, and the shorter breaks that fit."""
+    assert main(["plan", *given]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Note: Without breaks, Module 2 of Section 3 and Module 3 of Section 3 would fit in {fix}"
     )
 
 

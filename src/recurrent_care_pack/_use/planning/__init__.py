@@ -229,20 +229,66 @@ def _budget_notes(
         return notes
     if free.content <= chosen.content:
         return notes
+    open_ended = evolve(  # what they need, whatever the booked slots' ends
+        options,
+        day_end=None,
+        booked=tuple(evolve(slot, end=None) for slot in options.booked),
+    )
     try:
-        needs = search.split(list(free.units), free.discussions)
+        needs = Search(Layout(search.layout.units, open_ended)).split(
+            list(free.units), free.discussions
+        )
     except PlanError:
         return notes
     names = listed([u.name for u in free.units])
+    shorter = _shorter_breaks(search, units, wanted, budget, free.content)
+    if shorter is not None:
+        fix = (
+            f"with {shorter // timedelta(minutes=1)}-minute breaks they all fit "
+            f"(--break {_short(shorter)}, or "
+            f"comfort_breaks length: {words(shorter)} in a session file)"
+        )
+    else:
+        fix = (
+            f"give them {words(needs.total)} (a budget, or a slot, that long) or shorter "
+            "breaks to plan them all"
+        )
     notes.append(
         Note(
             text=f"Without breaks, {names} would fit in {words(budget)}; with the breaks "
-            f"asked for they need {words(needs.total)}: give a budget of "
-            f"{words(needs.total)} (--budget {_short(needs.total)}) to plan them all, or "
-            "shorter breaks.",
+            f"asked for they need {words(needs.total)}: {fix}.",
         )
     )
     return notes
+
+
+#: Shorter comfort breaks a budget's note may offer, longest first.
+_SHORTER = (timedelta(minutes=10), timedelta(minutes=5))
+
+
+def _shorter_breaks(
+    search: Search,
+    units: Sequence[Unit],
+    wanted: frozenset[str],
+    budget: timedelta,
+    content: timedelta,
+) -> timedelta | None:
+    """The longest of the usual shorter comfort breaks with which ``content`` fits."""
+    options = search.layout.options
+    breaks = options.breaks
+    if breaks is None or (breaks.every is None and not breaks.after_exercises):
+        return None
+    for length in (t for t in _SHORTER if t < breaks.length):
+        shorter = evolve(options, breaks=evolve(breaks, length=length))
+        try:
+            chosen = Search(Layout(search.layout.units, shorter)).within_budget(
+                units, wanted, budget
+            )
+        except PlanError:
+            continue
+        if chosen.content >= content:
+            return length
+    return None
 
 
 def _short(duration: timedelta) -> str:
