@@ -44,6 +44,7 @@ def team_session() -> Session:
             "film-6": Location(url="https://example.org/films/6"),
             "case-study-tina": Location(file="Training/Tina.docx", page="12"),
         },
+        notes="Bring the laptop and the speakers.",
     )
 
 

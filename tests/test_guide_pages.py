@@ -102,7 +102,8 @@ def test_team_day_sheet_is_one_landscape_page_first(large_print: bool) -> None:
     assert _landscape(pages[0])
     assert first.startswith(
         "Team learning day: facilitator guide Running sheet: Tuesday 12 January 2027, "
-        "09:30–13:30 (4 hours) Where: Civic Hall, Room 2 · Facilitators: Sam Patel and Jo Brown"
+        "09:30–13:30 (4 hours) Leeds Family Support Service · Where: Civic Hall, Room 2 · "
+        "Facilitators: Sam Patel and Jo Brown · Your notes: Bring the laptop and the speakers."
     )
     assert "Lunch Back at 12:28." in _text(pages[0]) + _text(pages[1])
     assert "Break Back at 10:50." in first

@@ -129,7 +129,7 @@ def test_the_tool_s_aids_are_under_its_mark_and_use_the_aims() -> None:
     assert "12 participants: six pairs, or three groups of four." in aids
     assert (
         "The pack says its tips “can be used to prompt discussion after watching the "
-        "presentations”. Some to use:"
+        "presentations above and completing the exercises”. Some to use:"
     ) in aids
     assert (
         "**After Module 1’s films (if there is time):** Which of these tips from practice fits "

@@ -50,7 +50,7 @@ def test_guide_holds_what_a_facilitator_needs(pack: rcp.Pack, session: rcp.Agend
         "Webb, consultant clinical psychologist and service manager of the London Family Drug "
         "and Alcohol Court team. Running time: 22 minutes 31 seconds. Allow 23 minutes. The "
         "pack: “Sheena describes complex trauma and its impact, and introduces the theory "
-        "underpinning a trauma-informed approach to practice” Where: not in the session file "
+        "underpinning a trauma-informed approach to practice”. Where: not in the session file "
         "yet; note where Film 6 is there: films: film-6: url: … (or file: …, page: …)",
         "1. **Pairs or small groups, 20 minutes.** Read the case study carefully. Then "
         "consider and discuss these two questions:",

@@ -94,11 +94,15 @@ def _sheet(pack: Pack, agenda: Agenda, number: int, session: Session | None) -> 
     head += f"; the plan ends at {end:%H:%M})" if until != end else ")"
     details: list[str] = []
     if session is not None:
+        if session.service:
+            details.append(session.service)
         place = ", ".join(p for p in (session.venue, session.room) if p)
         if place:
             details.append(f"Where: {place}")
         if session.facilitators:
             details.append(f"Facilitators: {listed(list(session.facilitators))}")
+        if session.notes:
+            details.append(f"Your notes: {session.notes}")
     caption = f"Running sheet, {long_date(when)}" if when else "Running sheet"
     if agenda.days > 1:
         caption += f" (session {number} of {agenda.days})"

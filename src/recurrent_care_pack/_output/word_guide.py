@@ -212,7 +212,7 @@ def _aids(document: Any, view: Guide) -> None:
         document.add_heading("Discussion prompts", level=2)
         document.add_paragraph(
             "The pack says its tips \u201ccan be used to prompt discussion after watching "
-            "the presentations\u201d. Some to use:"
+            "the presentations above and completing the exercises\u201d. Some to use:"
         )
         for prompt in aids.prompts:
             lead = document.add_paragraph()
@@ -239,7 +239,7 @@ def _module(document: Any, module: ModuleView) -> None:
         if film.allowance:
             text += f" Allow {film.allowance}."
         if film.description:
-            text += f" The pack: \u201c{film.description}\u201d"
+            text += f" The pack: \u201c{film.description}\u201d."
         text += f" Where: {film.where}"
         document.add_paragraph(text, style="List Bullet")
     if module.discussion:
