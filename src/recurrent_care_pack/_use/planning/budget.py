@@ -198,6 +198,10 @@ class Search:
         Choices are tried from the most content they could hold down; a choice whose
         shortest time alone passes the budget is never tried.
         """
+        if len(units) >= self.count:  # all of it fits: all of it is planned
+            whole = self.fitting(list(units), wanted, budget)
+            if whole is not None:
+                return whole
         least = [_least(u, units, wanted) for u in units]
         bound = [_content(u, talk=u.key in wanted) for u in units]
         candidates: list[tuple[int, ...]] = []

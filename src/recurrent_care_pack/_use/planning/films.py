@@ -227,11 +227,11 @@ class Units:
         name = f"Module {module.number} films"
         if not own:
             return None
-        if own != module.films:  # some shown today: the rest, if the pack times them
+        if own != module.films:  # some shown today: the rest, for their own times if known
             times = [self.media[f].allowance if f in self.media else None for f in own]
             allowance = sum((t for t in times if t is not None), timedelta())
-            if any(t is None for t in times):
-                own, allowance = module.films, module.allowance
+            if any(t is None for t in times):  # else the module's whole allowance, at most
+                allowance = module.allowance
         else:
             allowance = module.allowance
         plain = Step(

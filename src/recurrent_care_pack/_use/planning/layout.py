@@ -165,7 +165,12 @@ class Layout:
     def place(  # noqa: C901 (the break rules, each a few lines)
         self, number: int, slot: Slot, units: Sequence[tuple[Unit, list[Step]]]
     ) -> _Laid:
-        """The steps from the slot's start (after the opening), with the breaks between items."""
+        """The steps from the slot's start (after the opening), with the breaks between items.
+
+        An item with nothing to show that day (its films shown earlier, no exercise) is no
+        item: no break goes before it.
+        """
+        units = [(unit, steps) for unit, steps in units if steps]
         breaks = self.options.breaks
         start = offset(slot.start)
         clock = start + self.options.day_opens
@@ -324,8 +329,9 @@ class Layout:
         return (
             f"{which} needs {words(closes - start)} for {names} (from {hh_mm(start)} to "
             f"{hh_mm(closes)}), and its slot, {hh_mm(start)} to {hh_mm(end)}, holds "
-            f"{words(end - start)}; plan fewer items, book a longer slot, or give a budget "
-            "(--budget, or budget in a session file) to let the plan choose"
+            f"{words(end - start)}; plan fewer items, book a longer slot, "
+            f"{'take shorter breaks, ' if self.options.breaks is not None else ''}or give a "
+            "budget (--budget, or budget in a session file) to let the plan choose"
         )
 
     def drop_note(  # noqa: PLR0913 (what was dropped, and from what)
