@@ -149,7 +149,7 @@ def test_definition_and_references_cross_files(session: Session, pack: Path) -> 
     assert [_where(f) for f in found or []] == [
         "section-3.yaml:58:13-19",
         "section-3.yaml:93:15-21",
-        "section-3.yaml:253:13-19",
+        "section-3.yaml:256:13-19",
     ]
 
 

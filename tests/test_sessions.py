@@ -118,11 +118,16 @@ def test_session_options_are_the_planners(tmp_path: Path) -> None:
         (),
     )
     assert breaks.fixed == (Break(at=time(12), length=timedelta(minutes=45), title="Lunch"),)
-    assert (options.start, options.day_end, options.dates) == (
+    # The slots alone say when: the uniform days' options stay as they are by default.
+    assert (options.start, options.days, options.day_end, options.dates) == (
         time(9, 30),
-        time(13, 30),
-        (date(2027, 1, 12),),
+        1,
+        None,
+        (),
     )
+    assert [(s.start, s.end, s.date) for s in options.sessions] == [
+        (time(9, 30), time(13, 30), date(2027, 1, 12))
+    ]
 
 
 def test_three_weekly_slots_are_three_days(tmp_path: Path) -> None:
@@ -131,8 +136,11 @@ def test_three_weekly_slots_are_three_days(tmp_path: Path) -> None:
     session = check_session(tmp_path / "weekly.yaml").session
     assert session is not None
     _, options = session_options(session)
-    assert options.days == 3
-    assert options.dates == (date(2027, 1, 12), date(2027, 1, 19), date(2027, 1, 26))
+    assert [slot.date for slot in options.sessions] == [
+        date(2027, 1, 12),
+        date(2027, 1, 19),
+        date(2027, 1, 26),
+    ]
     assert options.breaks is None
 
 
