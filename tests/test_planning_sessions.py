@@ -407,3 +407,41 @@ def test_a_note_names_the_option_where_the_plan_came_from(
         f"watching Film 6 (55 minutes for the films); this plan follows it ({option} leaves it "
         "out)."
     ]
+
+
+@pytest.mark.parametrize(
+    ("slots", "message"),
+    [
+        (
+            ["2027-01-12 09:30-11:00", "2027-01-12 10:30-12:00"],
+            "session 2 (10:30) starts before session 1 ends (11:00) on 2027-01-12; the two "
+            "overlap: give them times that do not",
+        ),
+        (
+            ["2027-01-12 09:30-13:00", "09:30-13:00"],
+            "session 2 has no date and others have one; give every session a date, or none",
+        ),
+        (
+            ["2027-01-19 09:30-11:00", "2027-01-12 11:00-13:00"],
+            "session 2, on 2027-01-12, comes before session 1, on 2027-01-19; give the sessions "
+            "in order",
+        ),
+        (
+            ["2027-01-12 11:30-13:00", "2027-01-12 09:00-11:00"],
+            "session 2 starts at 09:00, before session 1 on the same day (11:30); give the "
+            "sessions in order",
+        ),
+        (
+            ["2027-01-12 09:30-11:00", "2027-01-12 11:00-13:00"],
+            "session 2's set-up of 30 minutes would start at 10:30, before session 1 ends at "
+            "11:00; give a shorter set-up, or a later start",
+        ),
+    ],
+)
+def test_booked_sessions_that_cannot_be_kept_are_refused_saying_why(
+    capsys: pytest.CaptureFixture[str], slots: list[str], message: str
+) -> None:
+    """Overlaps, some dated and some not, out of order, a set-up into the slot before."""
+    setup = ["--setup", "30m"] if "set-up" in message else []
+    assert main(["plan", *[w for slot in slots for w in ("--slot", slot)], *setup]) == 2
+    assert capsys.readouterr().err == f"rcpack: cannot plan: {message}\n"

@@ -159,21 +159,49 @@ def _check_slots(options: PlanOptions) -> None:
 
 
 def _check_booked(options: PlanOptions) -> None:
-    """Each booked slot ends after it starts; dated slots in order, none overlapping."""
+    """Each booked slot ends after it starts; all dated or none; in order, none overlapping.
+
+    A set-up runs before its slot's start, so on a day of two slots it starts only once
+    the slot before has ended.
+    """
     for number, slot in enumerate(options.booked, start=1):
         if slot.end is not None and slot.end <= slot.start:
             raise PlanError(
                 f"session {number} ends at {slot.end:%H:%M}, not after its start at "
                 f"{slot.start:%H:%M}; give an end after the start"
             )
-    dated = [s for s in options.booked if s.date is not None]
-    for before, after in itertools.pairwise(dated):
-        assert before.date is not None  # noqa: S101 (dated)
-        assert after.date is not None  # noqa: S101 (dated)
-        if (after.date, after.start) < (before.date, before.end or before.start):
+    undated = [n for n, s in enumerate(options.booked, start=1) if s.date is None]
+    if undated and len(undated) < len(options.booked):
+        raise PlanError(
+            f"session {undated[0]} has no date and others have one; give every session a "
+            "date, or none"
+        )
+    setup = options.setup or timedelta()
+    for number, (before, after) in enumerate(itertools.pairwise(options.booked), start=2):
+        if before.date is None or after.date is None or before.date != after.date:
+            if before.date is not None and after.date is not None and after.date < before.date:
+                raise PlanError(
+                    f"session {number}, on {after.date:%Y-%m-%d}, comes before session "
+                    f"{number - 1}, on {before.date:%Y-%m-%d}; give the sessions in order"
+                )
+            continue
+        ends = offset(before.end or before.start)
+        if offset(after.start) < offset(before.start):
             raise PlanError(
-                f"the session on {after.date:%Y-%m-%d} at {after.start:%H:%M} does not come "
-                f"after the one before it; give the sessions in order"
+                f"session {number} starts at {after.start:%H:%M}, before session {number - 1} "
+                f"on the same day ({before.start:%H:%M}); give the sessions in order"
+            )
+        if offset(after.start) < ends:
+            raise PlanError(
+                f"session {number} ({after.start:%H:%M}) starts before session {number - 1} "
+                f"ends ({hh_mm(ends)}) on {after.date:%Y-%m-%d}; the two overlap: give them "
+                "times that do not"
+            )
+        if offset(after.start) - setup < ends:
+            raise PlanError(
+                f"session {number}'s set-up of {words(setup)} would start at "
+                f"{hh_mm(offset(after.start) - setup)}, before session {number - 1} ends at "
+                f"{hh_mm(ends)}; give a shorter set-up, or a later start"
             )
 
 
