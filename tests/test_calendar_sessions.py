@@ -73,6 +73,11 @@ def test_a_set_up_is_not_in_the_invitation() -> None:
     assert agenda.entries[0].kind is EntryKind.SETUP
     (event,) = _events(agenda_calendar(agenda, PACK.title))
     assert event.start == datetime.combine(WEEKS[0], agenda.entries[0].end, LONDON)
+    assert "Set-up" not in str(event["DESCRIPTION"])
+    entry_events = _events(agenda_calendar(agenda, PACK.title, "entry"))
+    assert [str(e["SUMMARY"]).split(" (")[0] for e in entry_events] == [
+        e.title for e in agenda.entries[1:]
+    ]
     # Set up before the booked start (as a session file books it): the event starts at it.
     entries = (
         Entry(day=1, start=time(9), end=time(9, 30), duration=timedelta(minutes=30),

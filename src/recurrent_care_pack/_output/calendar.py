@@ -84,7 +84,8 @@ def agenda_calendar(
         day = _date(agenda, number)
         assert day is not None  # noqa: S101 (a plan's dates are one per day)
         days.append(day)
-        entries = agenda.day(number)
+        # The set-up is the facilitator's own time before the start: not in the invitation.
+        entries = tuple(e for e in agenda.day(number) if e.kind is not EntryKind.SETUP)
         summary = name if agenda.days == 1 else f"{name}: session {number} of {agenda.days}"
         if events == "day":
             event = Event()
