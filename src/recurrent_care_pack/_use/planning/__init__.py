@@ -96,9 +96,31 @@ def plan(
             for u in units
             if u.key in wanted and u.key in planned and u.key not in discussed
         ]
+        left_out += _rewatch_left_out(search, chosen, entries, maker)
         notes += _budget_notes(search, units, wanted, options.budget, chosen)
     check_clock_changes(options, entries)
     return Agenda(entries=entries, left_out=tuple(left_out), options=options, notes=tuple(notes))
+
+
+def _rewatch_left_out(
+    search: Search, chosen: Chosen, entries: Sequence[Entry], maker: Units
+) -> list[str]:
+    """The pack's suggested re-watches the same items would hold without the budget."""
+    if not search.layout.options.rewatch:
+        return []
+    try:
+        free = search.split(list(chosen.units), chosen.discussions)
+    except PlanError:
+        return []
+    kept = {(e.item, f) for e in entries for f in e.rewatch}
+    names = {u.key: u.name for u in chosen.units}
+    return [
+        f"the re-watch of {film_list(list(e.rewatch), maker.media)} before "
+        f"{names.get(e.item or '', e.title)} (the pack's suggestion)"
+        for d in free.days
+        for e in d.entries
+        if e.rewatch and any((e.item, f) not in kept for f in e.rewatch)
+    ]
 
 
 def wanted_discussions(units: Sequence[Unit], options: PlanOptions) -> frozenset[str]:

@@ -253,9 +253,10 @@ class Search:
     def nothing_fits(self, units: Sequence[Unit], budget: timedelta) -> str:
         """Why nothing fits ``budget``: what the shortest choice would need."""
         alone = []
-        for unit in units:
+        for index, unit in enumerate(units):
+            before = self.shown_before(units, index)  # the films of the items before it
             try:
-                day = self.layout.day(1, [unit], frozenset(), frozenset(), rewatch=False)
+                day = self.layout.day(1, [unit], before, frozenset(), rewatch=False)
             except PlanError:
                 continue
             alone.append((day.length, unit))
