@@ -186,6 +186,18 @@ def test_headings_are_not_left_at_a_page_foot() -> None:
                 assert not body[-1].startswith("Exercise 1"), (which, body[-1])
 
 
+@pytest.mark.parametrize("large_print", SIZES)
+def test_an_exercise_of_the_guide_is_kept_on_one_page(large_print: bool) -> None:
+    """Each exercise's heading, time, films and steps are on one page, not split from them."""
+    for which in ("team day", "weekly", "two hours"):
+        pages = [_text(page) for page in _pages(which, large_print=large_print)]
+        reference = [t for t in pages if "Time: 30 minutes." in t]
+        assert reference, which
+        for text in reference:
+            for part in text.split("Time: 30 minutes.")[1:]:
+                assert "Come back together" in part, (which, large_print, part[:80])
+
+
 @needs_axe
 def test_axe_finds_no_violation_in_the_three_situations(tmp_path: Path) -> None:
     """The guides of the three situations, clear and large print: 0 axe-core violations."""
