@@ -250,7 +250,7 @@ def test_modules_1_and_3_on_one_day_are_not_on_a_different_day() -> None:
             ],
             [
                 "Exercise 10 follows Module 3 of Section 3 in the pack (its films and optional "
-                "discussion); this plan does not include Module 3."
+                "discussion); this plan shows its film for Exercise 10, but not its discussion."
             ],
         ),
     ],

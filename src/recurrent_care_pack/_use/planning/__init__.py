@@ -84,7 +84,7 @@ def plan(
     entries = tuple(e for d in chosen.days for e in d.entries)
     notes = [n for d in chosen.days for n in d.notes]
     notes += _check_breaks_taken(options, chosen, layout)
-    notes += _alone_notes(pack, chosen.units, units)
+    notes += _alone_notes(pack, chosen.units, units, entries)
     notes += _once_a_day_notes(chosen, maker)
     left_out: list[str] = []
     if options.budget is not None:
@@ -180,9 +180,12 @@ def _check_breaks_taken(options: PlanOptions, chosen: Chosen, layout: Layout) ->
     return notes
 
 
-def _alone_notes(pack: Pack, planned: Sequence[Unit], units: Sequence[Unit]) -> list[Note]:
+def _alone_notes(
+    pack: Pack, planned: Sequence[Unit], units: Sequence[Unit], entries: Sequence[Entry]
+) -> list[Note]:
     """What an exercise planned without its module builds on, in the pack."""
     modules = {u.module.id for u in units if u.module is not None}
+    shown = {f for e in entries for f in e.films}
     notes = []
     for unit in planned:
         exercise = unit.exercise
@@ -191,14 +194,20 @@ def _alone_notes(pack: Pack, planned: Sequence[Unit], units: Sequence[Unit]) -> 
         lead = next(m for s in pack.sections for m in s.modules if m.exercise == exercise.id)
         if lead.id in modules:
             continue
-        notes.append(
-            Note(
-                text=f"Exercise {exercise.number} follows {unit.lead} in the pack (its films"
-                f"{' and optional discussion' if lead.discussion else ''}); this plan does "
-                f"not include {unit.lead.split(' of ')[0]}.",
-                item=exercise.id,
+        talk = " and optional discussion" if lead.discussion else ""
+        if set(lead.films) <= shown:  # shown for the exercise, which discusses them
+            said = "film" if len(lead.films) == 1 else "films"
+            rest = ", but not its discussion" if talk else ""
+            text = (
+                f"Exercise {exercise.number} follows {unit.lead} in the pack (its films{talk}); "
+                f"this plan shows its {said} for Exercise {exercise.number}{rest}."
             )
-        )
+        else:
+            text = (
+                f"Exercise {exercise.number} follows {unit.lead} in the pack (its films{talk}); "
+                f"this plan does not include {unit.lead.split(' of ')[0]}."
+            )
+        notes.append(Note(text=text, item=exercise.id))
     return notes
 
 
