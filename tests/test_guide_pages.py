@@ -220,3 +220,15 @@ def test_axe_finds_no_violation_in_the_three_situations(tmp_path: Path) -> None:
     results = _axe(pages)
     assert len(results) == 2 * len(pages)
     assert [r for r in results if r["violations"]] == []
+
+
+def test_each_exercise_sheet_of_a_series_names_its_own_date_at_its_foot() -> None:
+    """Three weekly sessions: each participant's sheet's footer gives its session's date."""
+    pdf = rcp.render_handout(rcp.load_pack(), "exercises", "pdf", weekly(), session="Weekly")
+    footers = [
+        page.extract_text().splitlines()[-1] for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+    ]
+    assert footers == [
+        f"Weekly · Section\u00a03 · {day}\u00a0January\u00a02027 Page {n} of 3"
+        for n, day in ((1, 12), (2, 19), (3, 26))
+    ]

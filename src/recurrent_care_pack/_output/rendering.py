@@ -110,6 +110,8 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
         "large_print": large_print,
         "footer": _footer(pack, kind, agenda, name),
         "author": (session.service or "") if isinstance(session, Session) else "",
+        # A series' footer has no date: each exercise sheet's then names its own.
+        "dated": len({session_date(agenda, n) for n in range(1, agenda.days + 1)}) == 1,
     }
     if fmt == "docx":
         return word_document(kind, data, layout)
