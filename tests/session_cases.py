@@ -172,3 +172,40 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
 }
+
+#: A session that only the planner refuses: Module 2 in a 90-minute slot.
+_SHORT = """\
+session:
+  items:
+    - Module 2
+  slots:
+    - start: 09:30
+      end: 11:00
+"""
+
+SESSION_CASES |= {
+    "RC507 break at a slot's start": (
+        _edit("      at: 12:00\n", "      at: 09:30\n"),
+        [
+            "session.yaml:12:3: RC507 this session cannot be planned: the lunch at 09:30 comes at the start at 09:30; breaks fall between items, so choose a later time",
+        ],
+    ),
+    "RC507 slot too short for its items": (
+        _SHORT.replace("Module 2", "Section 3"),
+        [
+            "session.yaml:4:3: RC507 this session cannot be planned: the plan needs 3 hours 5 minutes for Module 1 of Section 3, Module 2 of Section 3 and Module 3 of Section 3 (from 09:30 to 12:35), and its slot, 09:30 to 11:00, holds 1 hour 30 minutes; plan fewer items, book a longer slot, or give a budget (--budget, or budget in a session file) to let the plan choose",
+        ],
+    ),
+    "RC507 lunch between no items": (
+        _SHORT + "  breaks:\n    - title: Lunch\n      at: 10:00\n      length: 45 minutes\n",
+        [
+            "session.yaml:4:3: RC507 this session cannot be planned: the lunch at 10:00 cannot be taken: breaks go between items (a module with its exercise, or an exercise), and the plan holds one item; plan more items a day, or leave the break out",
+        ],
+    ),
+    "RC507 set-up of a whole day": (
+        "session:\n  setup: 999999 hours\n",
+        [
+            "session.yaml:1:1: RC507 this session cannot be planned: the set-up of 999999 hours takes a whole day or more, leaving no time in a day for anything else; give a shorter one, such as 30 minutes",
+        ],
+    ),
+}

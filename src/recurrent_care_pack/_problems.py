@@ -72,6 +72,7 @@ CODES: Mapping[str, str] = MappingProxyType(
         "RC504": "a session item that the pack does not hold, or cannot be run",
         "RC505": "a session location for a film or case study the pack does not hold",
         "RC506": "a session whose pack cannot be found or has problems",
+        "RC507": "a session that cannot be planned as it is written",
     }
 )
 
