@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from attrs import asdict, evolve, frozen
 
@@ -118,7 +118,8 @@ def planned(result: _C) -> _C:
     except PlanError as error:
         reason = str(error.args[0] if error.args else error)
         problem = evolve(result.plan_at, message=f"this session cannot be planned: {reason}")
-        return evolve(result, problems=(problem,), session=None)
+        found: Any = result  # an attrs class: `SessionResult`
+        return cast("_C", evolve(found, problems=(problem,), session=None))
     except LookupError:  # a checked session names nothing the pack lacks
         return result
     return result
