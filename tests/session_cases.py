@@ -90,6 +90,15 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
             "session.yaml:17:14: RC502 this slot starts at 08:00, before slot 1 (2027-01-12, 09:30-13:30) on the same day; list the slots in the order they happen",
         ],
     ),
+    "RC502 slots dated only some": (
+        _edit(
+            "      end: 13:30\n",
+            "      end: 13:30\n    - start: 14:00\n      end: 15:00\n",
+        ),
+        [
+            "session.yaml:16:7: RC502 this slot has no date, and slot 1 has one; give every slot a date, or none",
+        ],
+    ),
     "RC503 breaks overlapping": (
         _edit(
             "      length: 45 minutes\n",

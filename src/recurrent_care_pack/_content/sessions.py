@@ -53,6 +53,7 @@ def check_session(document: Document, pack: Pack | None) -> tuple[Session | None
     data = data if isinstance(data, dict) else {}
     slots = _each(data, "slots", _slot)
     problems.extend(_slot_problems(document, slots))
+    problems.extend(_undated_problems(document, data))
     problems.extend(_break_problems(document, slots, _each(data, "breaks", _break)))
     if pack is not None:
         items = [(i, n) for i, n in enumerate(_listed(data, "items")) if isinstance(n, str)]
@@ -224,6 +225,23 @@ def _slot_problems(document: Document, slots: list[tuple[int, Slot]]) -> list[Pr
                 )
                 break
     return problems
+
+
+def _undated_problems(document: Document, data: dict[str, Any]) -> list[Problem]:
+    """Slots with no date when another slot has one (a date written wrong is still a date)."""
+    entries = [(i, e) for i, e in enumerate(_listed(data, "slots")) if isinstance(e, dict)]
+    dated = next((i for i, e in entries if e.get("date") is not None), None)
+    if dated is None:
+        return []
+    return [
+        document.problem(
+            (SESSION_KEY, "slots", index),
+            "RC502",
+            f"this slot has no date, and slot {dated + 1} has one; give every slot a date, or none",
+        )
+        for index, entry in entries
+        if entry.get("date") is None
+    ]
 
 
 def _overlap(one: Slot, other: Slot) -> bool:
