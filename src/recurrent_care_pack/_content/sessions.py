@@ -237,7 +237,8 @@ def _undated_problems(document: Document, data: dict[str, Any]) -> list[Problem]
         document.problem(
             (SESSION_KEY, "slots", index),
             "RC502",
-            f"this slot has no date, and slot {dated + 1} has one; give every slot a date, or none",
+            f"this slot has no date, and slot {dated + 1} has one; give every slot a date, "
+            "or none",
         )
         for index, entry in entries
         if entry.get("date") is None
