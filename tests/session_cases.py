@@ -174,6 +174,18 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
             "session.yaml:14:14: RC209 'start' should be a time of day written HH:MM, such as '09:30', not the number 9.3",
         ],
     ),
+    "RC205 film key not an id": (
+        _edit("  case_studies:\n", "    Film 6:\n      url: https://x\n  case_studies:\n"),
+        [
+            "session.yaml:26:5: RC205 'Film 6' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'film-6'",
+        ],
+    ),
+    "RC205 case study key not an id": (
+        SESSION + "    Case Study Tina:\n      page: 3\n",
+        [
+            "session.yaml:30:5: RC205 'Case Study Tina' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'case-study-tina'",
+        ],
+    ),
     "RC201 unknown key": (
         _edit("  room: Room 2\n", "  rooom: Room 2\n"),
         [

@@ -283,7 +283,15 @@ def _explain(
     if keyword == "type":
         yield document.problem(path, "RC203", _wrong_kind(path, here, instance))
         return
-    yield document.problem(path, *_explain_value(error, here, name))
+    path, at_key = _key_or_value(error, path)
+    yield document.problem(path, *_explain_value(error, here, name), at_key=at_key)
+
+
+def _key_or_value(error: ValidationError, path: KeyPath) -> tuple[KeyPath, bool]:
+    """Where ``error`` is: at a key the schema refuses (``propertyNames``), else at ``path``."""
+    if "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str):
+        return (*path, error.instance), True
+    return path, False
 
 
 def _wrong_kind(path: tuple[str | int, ...], here: dict[str, Any], instance: object) -> str:

@@ -38,6 +38,9 @@ _NUMBERED = re.compile(
 
 _Key = tuple[str | int, ...]
 
+#: An id, as the schema has it: lowercase words and numbers joined by hyphens.
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
 
 def check_session(document: Document, pack: Pack | None) -> tuple[Session | None, list[Problem]]:
     """The session ``document`` holds, and every problem with it (then no session).
@@ -419,8 +422,8 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
     ):
         placed = data.get(kind)
         for key in placed if isinstance(placed, dict) else {}:
-            if key in known or not isinstance(key, str):
-                continue
+            if key in known or not isinstance(key, str) or not _ID.fullmatch(key):
+                continue  # not an id: the schema's RC205 says so
             where: _Key = (SESSION_KEY, kind, key)
             if key in other:
                 right = "case_studies" if kind == "films" else "films"
