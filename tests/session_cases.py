@@ -186,6 +186,13 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
             "session.yaml:30:5: RC205 'Case Study Tina' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'case-study-tina'",
         ],
     ),
+    "RC108 byte-order mark before 'session:'": (
+        "\ufeff" + SESSION.split("\n", 1)[1].replace("  room: Room 2\n", "  rooom: Room 2\n"),
+        [
+            "session.yaml:1:1: RC108 the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+            "session.yaml:8:3: RC201 unknown key 'rooom' in this session; did you mean 'room'?",
+        ],
+    ),
     "RC201 unknown key": (
         _edit("  room: Room 2\n", "  rooom: Room 2\n"),
         [
