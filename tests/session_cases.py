@@ -126,6 +126,15 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
             "session.yaml:19:15: RC503 the break 'Lunch' is 5 hours long, as long as or longer than slot 1 (2027-01-12, 09:30-13:30); shorten it",
         ],
     ),
+    "RC503 break checked against the slots that do not end before they start": (
+        "session:\n  slots:\n    - start: 10:00\n      end: 09:00\n"
+        "    - start: 11:00\n      end: 12:00\n  breaks:\n    - at: 20:00\n"
+        "      length: 10 minutes\n",
+        [
+            "session.yaml:4:12: RC501 this slot ends at 09:00, before it starts at 10:00; write the time it ends, on the 24-hour clock (13:30, not 1:30)",
+            "session.yaml:8:11: RC503 the break 'Break' is at 20:00, outside every slot (slot 2: 11:00-12:00); move it to a time inside a slot",
+        ],
+    ),
     "RC504 item not in the pack": (
         _edit("    - Section 3\n", "    - Modul 2\n"),
         [

@@ -260,8 +260,9 @@ def _break_problems(
 ) -> list[Problem]:
     """Breaks at a time in no slot, or that run past the end of the slot they are in."""
     problems: list[Problem] = []
-    if not slots or any(s.end is not None and s.end <= s.start for _, s in slots):
-        return problems  # no slots, or one reported as ending before it starts
+    slots = [(i, s) for i, s in slots if s.end is None or s.end > s.start]  # RC501 the rest
+    if not slots:
+        return problems
     for position, (index, one) in enumerate(breaks):
         path: _Key = (SESSION_KEY, "breaks", index)
         clash = next((other for _, other in breaks[:position] if _clash(one, other)), None)
