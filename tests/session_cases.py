@@ -135,6 +135,30 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
             "session.yaml:8:11: RC503 the break 'Break' is at 20:00, outside every slot (slot 2: 11:00-12:00); move it to a time inside a slot",
         ],
     ),
+    "RC503 comfort breaks with a length alone": (
+        _edit("    at_most_every: 90 minutes\n", ""),
+        [
+            "session.yaml:21:5: RC503 comfort breaks with a length alone are never placed; add 'at_most_every' (such as 90 minutes) or 'after_each_exercise: true', or leave 'comfort_breaks' out",
+        ],
+    ),
+    "RC201 unknown key in comfort breaks": (
+        _edit("    length: 10 minutes\n", "    lenght: 10 minutes\n"),
+        [
+            "session.yaml:22:5: RC201 unknown key 'lenght' in this set of comfort breaks; did you mean 'length'?",
+        ],
+    ),
+    "RC208 case study placed nowhere": (
+        SESSION + "    case-study-amy: {}\n",
+        [
+            "session.yaml:30:21: RC208 'case-study-amy' is empty; give 'url', 'file', 'page' or 'note', or leave it out",
+        ],
+    ),
+    "RC207 page below 1": (
+        _edit("      page: 3\n", "      page: -1\n"),
+        [
+            "session.yaml:29:13: RC207 'page' is -1; it must be at least 1",
+        ],
+    ),
     "RC504 item not in the pack": (
         _edit("    - Section 3\n", "    - Modul 2\n"),
         [

@@ -357,12 +357,21 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
     if keyword == "pattern" and _is(here, "text"):
         blank = "is empty" if instance == "" else "has only spaces"
         return "RC208", f"{name} {blank}; write it, or leave the key out"
-    if keyword == "minItems":
-        least = int(here["minItems"])
-        return "RC208", f"{name} needs at least {least} {'entry' if least == 1 else 'entries'}"
+    if keyword in {"minItems", "minProperties"}:
+        return "RC208", _too_few(here, name)
     if keyword == "pattern":
         return "RC209", f"{name} cannot be {_shown(instance)}: {_describe(here)}"
     return "RC209", f"{name}: {error.message}"
+
+
+def _too_few(here: dict[str, Any], name: str) -> str:
+    """The message for an empty mapping, or a list with too few entries."""
+    if "minItems" not in here:  # a mapping with no keys
+        keys = [f"'{key}'" for key in here.get("properties", {})]
+        some = ", ".join(keys[:-1]) + f" or {keys[-1]}" if len(keys) > 1 else "".join(keys)
+        return f"{name} is empty; give {some}, or leave it out"
+    least = int(here["minItems"])
+    return f"{name} needs at least {least} {'entry' if least == 1 else 'entries'}"
 
 
 def _explain_choice(

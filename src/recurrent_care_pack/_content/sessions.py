@@ -57,6 +57,7 @@ def check_session(document: Document, pack: Pack | None) -> tuple[Session | None
     slots = _each(data, "slots", _slot)
     problems.extend(_slot_problems(document, slots))
     problems.extend(_undated_problems(document, data))
+    problems.extend(_comfort_problems(document, data))
     problems.extend(_break_problems(document, slots, _each(data, "breaks", _break)))
     if pack is not None:
         items = [(i, n) for i, n in enumerate(_listed(data, "items")) if isinstance(n, str)]
@@ -245,6 +246,24 @@ def _undated_problems(document: Document, data: dict[str, Any]) -> list[Problem]
         )
         for index, entry in entries
         if entry.get("date") is None
+    ]
+
+
+def _comfort_problems(document: Document, data: dict[str, Any]) -> list[Problem]:
+    """Comfort breaks given a length but never placed (no 'at_most_every' or after exercises)."""
+    comfort = data.get("comfort_breaks")
+    if not isinstance(comfort, dict) or "length" not in comfort:
+        return []
+    if comfort.get("at_most_every") is not None or comfort.get("after_each_exercise") is True:
+        return []
+    return [
+        document.problem(
+            (SESSION_KEY, "comfort_breaks", "length"),
+            "RC503",
+            "comfort breaks with a length alone are never placed; add 'at_most_every' (such "
+            "as 90 minutes) or 'after_each_exercise: true', or leave 'comfort_breaks' out",
+            at_key=True,
+        )
     ]
 
 
