@@ -67,3 +67,28 @@ def test_keys_of_a_comfort_break_are_completed(tmp_path: Path) -> None:
         found = editor.run(editor.client.text_document_completion_async(params))
         items = found.items if isinstance(found, types.CompletionList) else found or []
         assert [item.label for item in items] == ["after_each_exercise"]
+
+
+def test_a_session_the_planner_refuses_gets_a_diagnostic(tmp_path: Path) -> None:
+    """A session with no other problem that cannot be planned is RC507 in the editor too."""
+    shutil.copytree(DATA, tmp_path / "content")
+    file = tmp_path / "session.yaml"
+    text, expected = SESSION_CASES["RC507 break at a slot's start"]
+    file.write_text(text, encoding="utf-8")
+    with Editor(tmp_path) as editor:
+        editor.open(file)
+        found = editor.diagnostics(file, version=1)
+        assert [(d.range.start.line + 1, d.range.start.character + 1) for d in found] == [(12, 3)]
+        assert [f"{d.code} {d.message}" for d in found] == [expected[0].split(": ", 1)[1]]
+
+
+def test_a_session_file_with_a_byte_order_mark_gets_its_problems(tmp_path: Path) -> None:
+    """A BOM before 'session:' (no schema line) is still a session file: RC108 and its own."""
+    shutil.copytree(DATA, tmp_path / "content")
+    file = tmp_path / "session.yaml"
+    text, expected = SESSION_CASES["RC108 byte-order mark before 'session:'"]
+    file.write_text(text, encoding="utf-8")
+    with Editor(tmp_path) as editor:
+        editor.open(file)
+        found = editor.diagnostics(file, version=1)
+        assert [f"{d.code} {d.message}" for d in found] == [e.split(": ", 1)[1] for e in expected]

@@ -808,9 +808,10 @@ def _validate(args: argparse.Namespace) -> int:
 
     from ._content.loading import check_paths  # noqa: PLC0415
     from ._output.reports import REPORTERS, write_step_summary  # noqa: PLC0415
+    from ._use.sessions import planned  # noqa: PLC0415
 
     paths = args.paths or [Path()]
-    result = check_paths(paths, args.max_file_size, content_only=args.content_only)
+    result = check_paths(paths, args.max_file_size, content_only=args.content_only, then=planned)
     for line in REPORTERS[args.format](result.problems, list(result.files)):
         print(line)
     warning = write_step_summary(result.problems, list(result.files))  # in GitHub Actions

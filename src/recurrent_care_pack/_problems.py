@@ -67,11 +67,14 @@ CODES: Mapping[str, str] = MappingProxyType(
         "RC413": "an exercise that discusses a film not shown before it",
         "RC414": "an exercise that draws on a film of its own module",
         "RC501": "a session slot that ends before it starts",
-        "RC502": "session slots that overlap, or are listed out of order",
-        "RC503": "a session break in no slot, past its slot's end, or overlapping another",
+        "RC502": "session slots that overlap, are listed out of order, or are dated only some",
+        "RC503": (
+            "a session break in no slot, past its slot's end, overlapping another, or never placed"
+        ),
         "RC504": "a session item that the pack does not hold, or cannot be run",
         "RC505": "a session location for a film or case study the pack does not hold",
         "RC506": "a session whose pack cannot be found or has problems",
+        "RC507": "a session that cannot be planned as it is written",
     }
 )
 

@@ -98,7 +98,11 @@ class NoContentError(FileNotFoundError):
 
 
 def is_session_head(head: bytes) -> bool:
-    """Whether a file starting ``head`` is a session: the session schema line, or 'session:'."""
+    """Whether a file starting ``head`` is a session: the session schema line, or 'session:'.
+
+    A byte order mark before it changes nothing (validate reports the mark, RC108).
+    """
+    head = head.removeprefix(b"\xef\xbb\xbf")
     return _has_schema_line(head, _SESSION_LINE) or any(
         (found.group(1) or found.group(2) or found.group(3) or b"") == b"session"
         for found in _TOP_KEY.finditer(head)

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from .schema import ItemFailures
     from .session_files import SessionResult
 
+    #: A further step for a session file's result, such as planning it.
+    SessionStep = Callable[[SessionResult], SessionResult]
+
     #: What checking a file against the schema found: its problems, and each failure's place.
     SchemaFailures = tuple[list[Problem], list[tuple[KeyPath, str]]]
 
@@ -130,6 +133,7 @@ def check_paths(  # noqa: PLR0913 (what validate, editors and sessions each choo
     texts: Mapping[Path, str] | None = None,
     cache: FileCache | None = None,
     sessions: bool = True,
+    then: SessionStep | None = None,
 ) -> Result:
     """Check the packs that ``paths`` belong to, each once: every problem, files in order.
 
@@ -138,7 +142,8 @@ def check_paths(  # noqa: PLR0913 (what validate, editors and sessions each choo
     ``content_only``, named files that are not pack content are left out (see `find_packs`).
     A file whose absolute path is in ``texts`` is read from there (an editor's unsaved
     buffer), not from disk; ``cache`` keeps the work on files that have not changed. The
-    session files among ``paths`` (and in its folders) are checked too, unless not ``sessions``.
+    session files among ``paths`` (and in its folders) are checked too, unless not ``sessions``;
+    ``then`` takes each session file's result further (`_use.sessions.planned` plans it).
     """
     packs = find_packs(paths, content_only=content_only)
     found_sessions = find_sessions(paths) if sessions else []
@@ -148,7 +153,7 @@ def check_paths(  # noqa: PLR0913 (what validate, editors and sessions each choo
     if found_sessions:
         checked = {f.root.resolve(): result for f, result in zip(packs, results, strict=True)}
         check_pack = _pack_checker(size, texts, checked, cache)  # each pack checked once
-        results.append(_check_sessions(found_sessions, size, texts, check_pack))
+        results.append(_check_sessions(found_sessions, size, texts, check_pack, then))
     if len(results) == 1:
         return results[0]
     problems = tuple(sorted((p for r in results for p in r.problems), key=sort_key))
@@ -164,6 +169,7 @@ def _check_sessions(
     max_file_size: int,
     texts: Mapping[Path, str] | None,
     check_pack: Callable[[Path | None], tuple[Pack | None, int]],
+    then: SessionStep | None = None,
 ) -> Result:
     """The problems of each session file, each checked with its pack (``check_pack``)."""
     from .session_files import check_session_file  # noqa: PLC0415 (only when needed)
@@ -171,6 +177,8 @@ def _check_sessions(
     problems: list[Problem] = []
     for file in sessions:
         found = check_session_file(file, check_pack, max_size=max_file_size, texts=texts)
+        if then is not None:
+            found = then(found)
         problems.extend(found.problems)
     return Result(files=tuple(sessions), problems=tuple(problems), pack=None)
 
@@ -201,13 +209,15 @@ def check_sessions(
     *,
     texts: Mapping[Path, str] | None = None,
     cache: FileCache | None = None,
+    then: SessionStep | None = None,
 ) -> Result:
     """Check session files, each with its pack (an editor's buffers in ``texts``).
 
-    ``cache`` keeps the work on the pack's files that have not changed.
+    ``cache`` keeps the work on the pack's files that have not changed; ``then`` takes
+    each session file's result further, as for `check_paths`.
     """
     size = max_file_size or MAX_FILE_SIZE
-    return _check_sessions(files, size, texts, _pack_checker(size, texts, {}, cache))
+    return _check_sessions(files, size, texts, _pack_checker(size, texts, {}, cache), then)
 
 
 def check_session(

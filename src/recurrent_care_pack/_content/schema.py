@@ -283,7 +283,15 @@ def _explain(
     if keyword == "type":
         yield document.problem(path, "RC203", _wrong_kind(path, here, instance))
         return
-    yield document.problem(path, *_explain_value(error, here, name))
+    path, at_key = _key_or_value(error, path)
+    yield document.problem(path, *_explain_value(error, here, name), at_key=at_key)
+
+
+def _key_or_value(error: ValidationError, path: KeyPath) -> tuple[KeyPath, bool]:
+    """Where ``error`` is: at a key the schema refuses (``propertyNames``), else at ``path``."""
+    if "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str):
+        return (*path, error.instance), True
+    return path, False
 
 
 def _wrong_kind(path: tuple[str | int, ...], here: dict[str, Any], instance: object) -> str:
@@ -349,12 +357,21 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
     if keyword == "pattern" and _is(here, "text"):
         blank = "is empty" if instance == "" else "has only spaces"
         return "RC208", f"{name} {blank}; write it, or leave the key out"
-    if keyword == "minItems":
-        least = int(here["minItems"])
-        return "RC208", f"{name} needs at least {least} {'entry' if least == 1 else 'entries'}"
+    if keyword in {"minItems", "minProperties"}:
+        return "RC208", _too_few(here, name)
     if keyword == "pattern":
         return "RC209", f"{name} cannot be {_shown(instance)}: {_describe(here)}"
     return "RC209", f"{name}: {error.message}"
+
+
+def _too_few(here: dict[str, Any], name: str) -> str:
+    """The message for an empty mapping, or a list with too few entries."""
+    if "minItems" not in here:  # a mapping with no keys
+        keys = [f"'{key}'" for key in here.get("properties", {})]
+        some = ", ".join(keys[:-1]) + f" or {keys[-1]}" if len(keys) > 1 else "".join(keys)
+        return f"{name} is empty; give {some}, or leave it out"
+    least = int(here["minItems"])
+    return f"{name} needs at least {least} {'entry' if least == 1 else 'entries'}"
 
 
 def _explain_choice(

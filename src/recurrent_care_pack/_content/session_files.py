@@ -45,6 +45,9 @@ class SessionResult:
     pack_path: Path | None  # where the pack was taken from; None: the bundled pack
     #: The keys the file gives in its session (``comfort_breaks.length`` for one inside).
     given: frozenset[str] = frozenset()
+    #: Where a session that cannot be planned is reported (its ``slots`` key, else its
+    #: ``session`` key), as a problem whose message is still to be written.
+    plan_at: Problem | None = None
 
 
 def given_keys(data: object) -> frozenset[str]:
@@ -98,6 +101,12 @@ def check_session_file(
             session, more = check_session(document, found)
             problems.extend(more)
     ordered = tuple(sorted(problems, key=sort_key))
+    plan_at = None
+    if document is not None and session is not None:
+        slots = document.data[SESSION_KEY].get("slots")
+        plan_at = document.problem(
+            (SESSION_KEY, "slots") if slots else (SESSION_KEY,), "RC507", "", at_key=True
+        )
     return SessionResult(
         file=file,
         problems=ordered,
@@ -105,6 +114,7 @@ def check_session_file(
         pack=found,
         pack_path=where,
         given=given_keys(None if document is None else document.data),
+        plan_at=plan_at,
     )
 
 

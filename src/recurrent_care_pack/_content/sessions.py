@@ -38,6 +38,9 @@ _NUMBERED = re.compile(
 
 _Key = tuple[str | int, ...]
 
+#: An id, as the schema has it: lowercase words and numbers joined by hyphens.
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
 
 def check_session(document: Document, pack: Pack | None) -> tuple[Session | None, list[Problem]]:
     """The session ``document`` holds, and every problem with it (then no session).
@@ -53,6 +56,8 @@ def check_session(document: Document, pack: Pack | None) -> tuple[Session | None
     data = data if isinstance(data, dict) else {}
     slots = _each(data, "slots", _slot)
     problems.extend(_slot_problems(document, slots))
+    problems.extend(_undated_problems(document, data))
+    problems.extend(_comfort_problems(document, data))
     problems.extend(_break_problems(document, slots, _each(data, "breaks", _break)))
     if pack is not None:
         items = [(i, n) for i, n in enumerate(_listed(data, "items")) if isinstance(n, str)]
@@ -226,6 +231,42 @@ def _slot_problems(document: Document, slots: list[tuple[int, Slot]]) -> list[Pr
     return problems
 
 
+def _undated_problems(document: Document, data: dict[str, Any]) -> list[Problem]:
+    """Slots with no date when another slot has one (a date written wrong is still a date)."""
+    entries = [(i, e) for i, e in enumerate(_listed(data, "slots")) if isinstance(e, dict)]
+    dated = next((i for i, e in entries if e.get("date") is not None), None)
+    if dated is None:
+        return []
+    return [
+        document.problem(
+            (SESSION_KEY, "slots", index),
+            "RC502",
+            f"this slot has no date, and slot {dated + 1} has one; give every slot a date, "
+            "or none",
+        )
+        for index, entry in entries
+        if entry.get("date") is None
+    ]
+
+
+def _comfort_problems(document: Document, data: dict[str, Any]) -> list[Problem]:
+    """Comfort breaks given a length but never placed (no 'at_most_every' or after exercises)."""
+    comfort = data.get("comfort_breaks")
+    if not isinstance(comfort, dict) or "length" not in comfort:
+        return []
+    if comfort.get("at_most_every") is not None or comfort.get("after_each_exercise") is True:
+        return []
+    return [
+        document.problem(
+            (SESSION_KEY, "comfort_breaks", "length"),
+            "RC503",
+            "comfort breaks with a length alone are never placed; add 'at_most_every' (such "
+            "as 90 minutes) or 'after_each_exercise: true', or leave 'comfort_breaks' out",
+            at_key=True,
+        )
+    ]
+
+
 def _overlap(one: Slot, other: Slot) -> bool:
     """Whether two slots of one day share a minute (a slot with no end runs on)."""
     one_end = 24 * 60 if one.end is None else _minutes(one.end)
@@ -238,8 +279,9 @@ def _break_problems(
 ) -> list[Problem]:
     """Breaks at a time in no slot, or that run past the end of the slot they are in."""
     problems: list[Problem] = []
-    if not slots or any(s.end is not None and s.end <= s.start for _, s in slots):
-        return problems  # no slots, or one reported as ending before it starts
+    slots = [(i, s) for i, s in slots if s.end is None or s.end > s.start]  # RC501 the rest
+    if not slots:
+        return problems
     for position, (index, one) in enumerate(breaks):
         path: _Key = (SESSION_KEY, "breaks", index)
         clash = next((other for _, other in breaks[:position] if _clash(one, other)), None)
@@ -400,8 +442,8 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
     ):
         placed = data.get(kind)
         for key in placed if isinstance(placed, dict) else {}:
-            if key in known or not isinstance(key, str):
-                continue
+            if key in known or not isinstance(key, str) or not _ID.fullmatch(key):
+                continue  # not an id: the schema's RC205 says so
             where: _Key = (SESSION_KEY, kind, key)
             if key in other:
                 right = "case_studies" if kind == "films" else "films"

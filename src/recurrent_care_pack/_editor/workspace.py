@@ -32,6 +32,7 @@ from recurrent_care_pack._content.loading import (
     check_sessions,
 )
 from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
+from recurrent_care_pack._use.sessions import planned
 
 from .documents import lines_of
 
@@ -179,7 +180,8 @@ class Workspace:
         """
         file = absolute(file)
         if self.is_session(file):
-            checked = Checked(file, check_sessions([file], texts=self.texts, cache=self.cache))
+            found = check_sessions([file], texts=self.texts, cache=self.cache, then=planned)
+            checked = Checked(file, found)
             self.checked[file] = checked
             return checked
         if file in self.texts and not os.path.lexists(file):
@@ -188,7 +190,7 @@ class Workspace:
         else:
             packs = find_packs([file])
             root = packs[0].root if packs else file
-            result = check_paths([file], texts=self.texts, cache=self.cache)
+            result = check_paths([file], texts=self.texts, cache=self.cache, then=planned)
         checked = Checked(root, result)
         for each in checked.files:
             self.checked[each] = checked

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 from attrs import asdict, evolve, frozen
 
 from recurrent_care_pack._session import Break, Slot
 
-from .planning import Breaks, PlanOptions, plan
+from .planning import Breaks, PlanError, PlanOptions, plan
 from .planning.records import LUNCH
 
 TYPE_CHECKING = False
@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from datetime import date, time, timedelta
 
     from recurrent_care_pack._model import Pack
+    from recurrent_care_pack._problems import Problem
     from recurrent_care_pack._session import Session
 
     from .planning import Agenda
 
-__all__ = ["FLAGS", "Flags", "session_options", "session_plan", "with_flags"]
+__all__ = ["FLAGS", "Flags", "planned", "session_options", "session_plan", "with_flags"]
 
 #: The command line's planning options, each with the session file's key that decides the
 #: same: a flag given with a session file that gives that key is refused.
@@ -84,6 +85,44 @@ def session_plan(pack: Pack, session: Session) -> Agenda:
     """
     items, options = session_options(session)
     return plan(pack, items, options)
+
+
+class _Checked(Protocol):
+    """A session file checked (`SessionResult`, which this layer does not import)."""
+
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
+    @property
+    def session(self) -> Session | None: ...
+    @property
+    def pack(self) -> Pack | None: ...
+    @property
+    def plan_at(self) -> Problem | None: ...
+
+
+_C = TypeVar("_C", bound=_Checked)
+
+
+def planned(result: _C) -> _C:
+    """``result`` with a session that has no other problems planned, as ``rcpack plan`` would.
+
+    A plan that cannot be made is the file's problem (RC507, at its ``slots`` key, else its
+    ``session`` key), in the planner's words; then ``result`` has no session.
+    """
+    if result.problems or result.session is None or result.pack is None:
+        return result
+    if result.plan_at is None:
+        return result
+    try:
+        session_plan(result.pack, result.session)
+    except PlanError as error:
+        reason = str(error.args[0] if error.args else error)
+        problem = evolve(result.plan_at, message=f"this session cannot be planned: {reason}")
+        found: Any = result  # an attrs class: `SessionResult`
+        return cast("_C", evolve(found, problems=(problem,), session=None))
+    except LookupError:  # a checked session names nothing the pack lacks
+        return result
+    return result
 
 
 @frozen(kw_only=True)
