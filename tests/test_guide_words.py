@@ -283,11 +283,13 @@ def test_word_series_has_a_part_per_session_with_its_own_footer() -> None:
 
 
 def test_exercise_sheets_of_a_series_give_no_series_dates_in_the_footer() -> None:
-    """A series' exercise sheets: no list of every date at each page's foot."""
+    """A series' exercise sheets: no list of every date at each page's foot, its own date."""
     html = rcp.render_handout(rcp.load_pack(), "exercises", "html", weekly()).decode()
-    footer = re.search(r'class="footer-mark" data-footer="([^"]*)"', html)
-    assert footer is not None
-    assert footer[1] == "Recurrent Care Resource Pack · Section\u00a03"
+    footers = re.findall(r'footer-mark" data-footer="([^"]*)"', html)
+    assert footers == [
+        f"Recurrent Care Resource Pack · Section\u00a03 · {day}\u00a0January\u00a02027"
+        for day in (12, 19, 26)
+    ]
     one_day = rcp.render_handout(rcp.load_pack(), "exercises", "html", team_day()).decode()
     assert (
         'data-footer="Recurrent Care Resource Pack · Section\u00a03 · 12\u00a0January\u00a02027"'

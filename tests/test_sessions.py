@@ -315,3 +315,13 @@ def test_every_way_plan_names_an_item_is_a_valid_session_item(tmp_path: Path) ->
     listed = "".join(f"    - {name}\n" for name in names)
     (tmp_path / "s.yaml").write_text(f"session:\n  items:\n{listed}", encoding="utf-8")
     assert check_session(tmp_path / "s.yaml").problems == ()
+
+
+def test_session_options_refuses_what_is_not_a_session() -> None:
+    """A file name where a Session is wanted: TypeError saying what to give."""
+    with pytest.raises(TypeError) as raised:
+        session_options("session.yaml")  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "session must be a Session such as check_session() gives, not the string "
+        "'session.yaml'"
+    )

@@ -6,7 +6,8 @@ from typing import Any, Protocol, TypeVar, cast
 
 from attrs import asdict, evolve, frozen
 
-from recurrent_care_pack._session import Break, Slot
+from recurrent_care_pack._arguments import check_kind, check_pack
+from recurrent_care_pack._session import Break, Session, Slot
 
 from .planning import Breaks, PlanError, PlanOptions, plan
 from .planning.records import LUNCH
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 
     from recurrent_care_pack._model import Pack
     from recurrent_care_pack._problems import Problem
-    from recurrent_care_pack._session import Session
 
     from .planning import Agenda
 
@@ -54,7 +54,9 @@ def session_options(session: Session) -> tuple[tuple[str, ...], PlanOptions]:
 
     Each booked slot is a day of the plan (``booked``), its start, end and date its own;
     the breaks at set times keep their own length and title (``Breaks.fixed``).
+    `TypeError` for anything but a `Session`.
     """
+    check_kind("session", session, Session, "a Session such as check_session() gives")
     slots = session.slots
     breaks = None
     if session.breaks or session.break_every or session.break_after_exercises:
@@ -83,6 +85,7 @@ def session_plan(pack: Pack, session: Session) -> Agenda:
     Raises `PlanError` for a plan that cannot be made, and `LookupError` for an item the
     pack does not hold, as `plan` does (a checked session file names none).
     """
+    check_pack(pack)
     items, options = session_options(session)
     return plan(pack, items, options)
 
