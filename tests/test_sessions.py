@@ -322,6 +322,5 @@ def test_session_options_refuses_what_is_not_a_session() -> None:
     with pytest.raises(TypeError) as raised:
         session_options("session.yaml")  # type: ignore[arg-type]
     assert str(raised.value) == (
-        "session must be a Session such as check_session() gives, not the string "
-        "'session.yaml'"
+        "session must be a Session such as check_session() gives, not the string 'session.yaml'"
     )
