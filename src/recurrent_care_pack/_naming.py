@@ -1,10 +1,47 @@
 """Naming: how the pack names its items, one and several: "Films 2, 3, 4 and 5"."""
 
+import re
 from collections.abc import Sequence
 
-from ._model import Exercise, Media, MediaKind
+from ._model import Exercise, LearningModule, Media, MediaKind, Pack, Section
 
-__all__ = ["a", "either", "exercise_names", "film_name", "film_names", "listed"]
+__all__ = ["a", "either", "exercise_names", "film_name", "film_names", "listed", "numbered"]
+
+#: A name by number, as the pack writes them: "Film 6", "Module 2 of Section 3".
+_NUMBERED = re.compile(
+    r"(?:section\s+(?P<section>\d+)\s*(?:,\s*)?)?(?:learning\s+)?module\s+(?P<module>\d+)"
+    r"(?:\s*(?:,\s*)?(?:of|in)\s+section\s+(?P<section_after>\d+))?"
+    r"|(?P<kind>film|presentation|exercise|section)\s+(?P<number>\d+)",
+    re.IGNORECASE,
+)
+
+
+def numbered(pack: Pack, name: str) -> list[Section | LearningModule | Exercise | Media]:
+    """The items ``name`` names by number ("Film 6", "Module 2 of Section 3"): none or more.
+
+    A module named without its section is every section's module of that number.
+    """
+    match = _NUMBERED.fullmatch(name.strip())
+    if match is None:
+        return []
+    if match["module"]:
+        section_number = match["section"] or match["section_after"]
+        return [
+            module
+            for section in pack.sections
+            if section_number is None or section.number == int(section_number)
+            for module in section.modules
+            if module.number == int(match["module"])
+        ]
+    kind, number = match["kind"].lower(), int(match["number"])
+    if kind == "section":
+        return [s for s in pack.sections if s.number == number]
+    if kind == "exercise":
+        return [e for s in pack.sections for e in s.exercises if e.number == number]
+    media_kind = MediaKind(kind)
+    return [
+        m for s in pack.sections for m in s.media if m.kind is media_kind and m.number == number
+    ]
 
 
 def a(noun: str) -> str:

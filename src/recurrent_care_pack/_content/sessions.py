@@ -16,6 +16,7 @@ from typing import Any
 
 from recurrent_care_pack._durations import format_duration, parse_duration
 from recurrent_care_pack._model import CaseStudy, Exercise, LearningModule, Media, Pack, Section
+from recurrent_care_pack._naming import numbered
 from recurrent_care_pack._problems import Problem, quoted
 from recurrent_care_pack._session import Break, Location, Session, Slot
 
@@ -29,12 +30,6 @@ __all__ = ["SESSION_KEY", "check_session", "item_names"]
 SESSION_KEY = "session"
 
 #: A plan's name for an item of the pack, as `find` reads it: "Module 2", "Exercise 9".
-_NUMBERED = re.compile(
-    r"(?:section\s+(?P<section>\d+)\s*(?:,\s*)?)?(?:learning\s+)?module\s+(?P<module>\d+)"
-    r"(?:\s*(?:,\s*)?(?:of|in)\s+section\s+(?P<section_after>\d+))?"
-    r"|(?P<kind>film|presentation|exercise|section)\s+(?P<number>\d+)",
-    re.IGNORECASE,
-)
 
 _Key = tuple[str | int, ...]
 
@@ -375,26 +370,7 @@ def _find(pack: Pack, name: str) -> list[object]:
     found = [item for item in everything if getattr(item, "id", None) == name]
     if found:
         return found
-    match = _NUMBERED.fullmatch(name.strip())
-    if match is None:
-        return []
-    if match["module"]:
-        wanted = match["section"] or match["section_after"]
-        return [
-            module
-            for section in pack.sections
-            if wanted is None or section.number == int(wanted)
-            for module in section.modules
-            if module.number == int(match["module"])
-        ]
-    kind, number = match["kind"].lower(), int(match["number"])
-    if kind == "section":
-        return [s for s in pack.sections if s.number == number]
-    if kind == "exercise":
-        return [e for s in pack.sections for e in s.exercises if e.number == number]
-    return [
-        m for s in pack.sections for m in s.media if m.kind.value == kind and m.number == number
-    ]
+    return list(numbered(pack, name))
 
 
 def _item_problems(document: Document, items: list[tuple[int, str]], pack: Pack) -> list[Problem]:

@@ -1,7 +1,6 @@
 """Queries: find items, add up times, gather materials, search the pack's words."""
 
 import difflib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import timedelta
 
@@ -23,7 +22,6 @@ from recurrent_care_pack._model import (
     LearningModule,
     Material,
     Media,
-    MediaKind,
     Organisation,
     Pack,
     Person,
@@ -34,7 +32,7 @@ from recurrent_care_pack._model import (
     Work,
     lookup,
 )
-from recurrent_care_pack._naming import either
+from recurrent_care_pack._naming import either, numbered
 
 __all__ = [
     "CaseStudyHandout",
@@ -80,12 +78,6 @@ _ITEM_KINDS = tuple(getattr(Item, "__args__", ()))
 
 #: A name by number, matched in full against the stripped name. Each way of splitting the
 #: spaces is tried once at most (no ``\s*,?\s*``), so a long name costs linear time.
-_NUMBERED = re.compile(
-    r"(?:section\s+(?P<section>\d+)\s*(?:,\s*)?)?(?:learning\s+)?module\s+(?P<module>\d+)"
-    r"(?:\s*(?:,\s*)?(?:of|in)\s+section\s+(?P<section_after>\d+))?"
-    r"|(?P<kind>film|presentation|exercise|section)\s+(?P<number>\d+)",
-    re.IGNORECASE,
-)
 
 
 def _items(pack: Pack) -> Iterator[Item]:
@@ -127,39 +119,16 @@ def find(pack: Pack, reference: str) -> Item:
     for item in _items(pack):
         if item.id == reference:
             return item
-    match = _NUMBERED.fullmatch(reference.strip())
-    if match:
-        found = _find_numbered(pack, match)
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            choices = ", ".join(label(pack, i) for i in found)
-            raise LookupError(f"'{reference}' could mean {choices}; name the section too")
+    found = numbered(pack, reference)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        choices = ", ".join(label(pack, i) for i in found)
+        raise LookupError(f"'{reference}' could mean {choices}; name the section too")
     ids = [item.id for item in _items(pack)]
     close = difflib.get_close_matches(reference, ids, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise LookupError(f"nothing in the pack is called '{reference}'{hint}")
-
-
-def _find_numbered(pack: Pack, match: re.Match[str]) -> list[Item]:
-    if match["module"]:
-        section_number = match["section"] or match["section_after"]
-        return [
-            module
-            for section in pack.sections
-            if section_number is None or section.number == int(section_number)
-            for module in section.modules
-            if module.number == int(match["module"])
-        ]
-    kind, number = match["kind"].lower(), int(match["number"])
-    if kind == "section":
-        return [s for s in pack.sections if s.number == number]
-    if kind == "exercise":
-        return [e for s in pack.sections for e in s.exercises if e.number == number]
-    media_kind = MediaKind(kind)
-    return [
-        m for s in pack.sections for m in s.media if m.kind is media_kind and m.number == number
-    ]
 
 
 def label(pack: Pack, item: Item) -> str:
