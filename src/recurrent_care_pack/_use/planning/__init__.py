@@ -205,7 +205,7 @@ def _alone_notes(
         else:
             text = (
                 f"Exercise {exercise.number} follows {unit.lead} in the pack (its films{talk}); "
-                f"this plan does not include {unit.lead.split(' of ')[0]}."
+                f"this plan does not include Module {lead.number}."
             )
         notes.append(Note(text=text, item=exercise.id))
     return notes
