@@ -1,0 +1,150 @@
+"""Invariants of plans with booked slots and breaks as facilitators mean them."""
+
+import itertools
+from collections import Counter
+from datetime import time, timedelta
+
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+from strategies import plannable_packs
+
+from recurrent_care_pack import Agenda, Breaks, EntryKind, Pack, PlanError, PlanOptions, plan
+from recurrent_care_pack._session import Break, Slot
+
+MIN = timedelta(minutes=1)
+CONTENT = {EntryKind.FILMS, EntryKind.DISCUSSION, EntryKind.EXERCISE}
+
+_SETTINGS = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+def _offset(clock: time) -> timedelta:
+    return timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
+
+
+def _clock(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)
+
+
+@st.composite
+def _options(draw: st.DrawFn) -> PlanOptions:
+    starts = draw(st.lists(st.integers(6 * 60, 12 * 60), min_size=1, max_size=3))
+    booked = tuple(
+        Slot(start=_clock(s), end=draw(st.none() | st.integers(s + 30, s + 8 * 60).map(_clock)))
+        for s in starts
+    )
+    fixed = draw(
+        st.lists(
+            st.builds(
+                Break,
+                at=st.integers(6 * 60 + 1, 20 * 60).map(_clock),
+                length=st.integers(5, 60).map(lambda m: m * MIN),
+                title=st.just("Lunch"),
+            ),
+            max_size=1,
+        )
+    )
+    breaks = draw(
+        st.none()
+        | st.builds(
+            Breaks,
+            length=st.integers(5, 20).map(lambda m: m * MIN),
+            every=st.none() | st.integers(20, 120).map(lambda m: m * MIN),
+            after_exercises=st.booleans(),
+            fixed=st.just(tuple(fixed)),
+        )
+    )
+    return PlanOptions(
+        booked=booked,
+        breaks=breaks,
+        discussions=draw(st.booleans()),
+        rewatch=draw(st.booleans()),
+        setup=draw(st.none() | st.just(15 * MIN)),
+        opening=draw(st.none() | st.just(10 * MIN)),
+        closing=draw(st.none() | st.just(10 * MIN)),
+    )
+
+
+def _planned(pack: Pack, options: PlanOptions) -> Agenda:
+    try:
+        return plan(pack, options=options)
+    except PlanError:
+        reject()
+
+
+@_SETTINGS
+@given(plannable_packs, _options())
+def test_days_run_without_gaps_inside_their_slots(pack: Pack, options: PlanOptions) -> None:
+    """Each entry starts as the one before ends; set-up ends at the slot's start; slot ends kept."""
+    agenda = _planned(pack, options)
+    for number in range(1, agenda.days + 1):
+        day, slot = agenda.day(number), agenda.slot(number)
+        for before, after in itertools.pairwise(day):
+            assert after.start == before.end
+        content = [e for e in day if e.kind is not EntryKind.SETUP]
+        assert content[0].start == slot.start
+        if options.setup is not None:
+            assert day[0].kind is EntryKind.SETUP
+            assert day[0].end == slot.start
+        if slot.end is not None:
+            assert _offset(slot.start) + sum(
+                (e.duration for e in content), timedelta()
+            ) <= _offset(slot.end)
+    assert agenda.total == sum((e.duration for e in agenda.entries), timedelta())
+    breaks = sum((e.duration for e in agenda.entries if e.kind is EntryKind.BREAK), timedelta())
+    assert agenda.session_time + breaks == agenda.total
+
+
+@_SETTINGS
+@given(plannable_packs, _options())
+def test_a_film_is_shown_at_most_once_a_day(pack: Pack, options: PlanOptions) -> None:
+    """No film twice on one day, whatever the order, the days and the re-watch."""
+    agenda = _planned(pack, options)
+    for number in range(1, agenda.days + 1):
+        shown = Counter(f for e in agenda.day(number) for f in e.films)
+        assert all(n == 1 for n in shown.values())
+
+
+@_SETTINGS
+@given(plannable_packs, _options())
+def test_no_stretch_passes_the_limit_unsaid(pack: Pack, options: PlanOptions) -> None:
+    """A run of content longer than ``every`` is one item, and a note says so."""
+    agenda = _planned(pack, options)
+    every = options.breaks.every if options.breaks is not None else None
+    if every is None:
+        return
+    for number in range(1, agenda.days + 1):
+        run: list[timedelta] = []
+        runs = [run]
+        for entry in agenda.day(number):
+            if entry.kind is EntryKind.BREAK:
+                run = []
+                runs.append(run)
+            elif entry.kind in CONTENT:
+                run.append(entry.duration)
+        notes = [n for n in agenda.notes if n.day == number and "without a break" in n.text]
+        for stretch in runs:
+            if sum(stretch, timedelta()) > every:
+                assert notes
+
+
+@_SETTINGS
+@given(plannable_packs, _options())
+def test_a_break_at_a_time_elsewhere_is_told(pack: Pack, options: PlanOptions) -> None:
+    """A break asked for at a time and placed at another: a note says where it went."""
+    agenda = _planned(pack, options)
+    if options.breaks is None:
+        return
+    for asked in options.breaks.fixed:
+        for entry in agenda.entries:
+            if (
+                entry.kind is EntryKind.BREAK
+                and entry.title == asked.title
+                and entry.duration == asked.length
+                and entry.start != asked.at
+            ):
+                said = f"asked for at {asked.at:%H:%M} is at {entry.start:%H:%M}"
+                assert any(said in n.text for n in agenda.notes)

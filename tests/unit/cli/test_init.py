@@ -1,0 +1,253 @@
+"""``rcpack init``: a content repository written whole, and nothing of the editor's replaced."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from paths import ROOT
+
+from recurrent_care_pack._cli import main
+from recurrent_care_pack._files import create_file
+from recurrent_care_pack._output import starter
+
+#: The real look-up, before the fixture below stands in for it.
+HOOKS_SOURCE = starter.hooks_source
+
+#: Every file `rcpack init` writes, in the order it reports them.
+FILES = [
+    "content/pack.yaml",
+    "content/section-3.yaml",
+    "schema/pack.schema.json",
+    "schema/session.schema.json",
+    "session.yaml",
+    ".vscode/settings.json",
+    ".vscode/extensions.json",
+    ".yamllint.yaml",
+    ".pre-commit-config.yaml",
+    ".github/workflows/content.yml",
+    "README.md",
+]
+
+
+@pytest.fixture(autouse=True)
+def _unknown_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """By default rcpack does not know where it came from (a wheel from an index)."""
+    monkeypatch.setattr(starter, "hooks_source", lambda: None)
+
+
+def test_init_writes_every_file_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty folder gets every file, each reported, the bundled pack and schema byte for byte."""
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[: len(FILES)] == [f"wrote {tmp_path / name}" for name in FILES]
+    assert out[-1] == (
+        "next: rcpack validate content/ session.yaml, then git init and pre-commit install"
+    )
+    assert (tmp_path / "content" / "section-3.yaml").read_bytes() == (
+        ROOT / "data" / "section-3.yaml"
+    ).read_bytes()
+    assert (tmp_path / "schema" / "pack.schema.json").read_bytes() == (
+        ROOT / "schema" / "pack.schema.json"
+    ).read_bytes()
+    assert (tmp_path / ".yamllint.yaml").read_bytes() == (ROOT / ".yamllint.yaml").read_bytes()
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == (
+        sorted(FILES)
+    )
+
+
+def test_without_a_known_source_the_hooks_run_the_installed_rcpack(tmp_path: Path) -> None:
+    """Where rcpack came from is unknown: local hooks, and a workflow that says what to fill in."""
+    assert main(["init", str(tmp_path)]) == 0
+    config = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "  - repo: local\n" in config
+    assert "        entry: rcpack validate --content-only --\n" in config
+    workflow = (tmp_path / ".github" / "workflows" / "content.yml").read_text(encoding="utf-8")
+    assert "put its address\n" in workflow
+
+
+def test_a_known_git_source_is_named_with_its_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed from a git URL: the hooks and the workflow both pin that URL and commit."""
+    source = starter.HooksSource(
+        "https://example.org/rcp.git",
+        "a" * 40,
+        f"recurrent-care-pack @ git+https://example.org/rcp.git@{'a' * 40}",
+    )
+    monkeypatch.setattr(starter, "hooks_source", lambda: source)
+    assert main(["init", str(tmp_path)]) == 0
+    config = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"  - repo: https://example.org/rcp.git\n    rev: {'a' * 40}\n" in config
+    workflow = (tmp_path / ".github" / "workflows" / "content.yml").read_text(encoding="utf-8")
+    assert f'pip install "{source.requirement}" yamllint\n' in workflow
+
+
+def test_the_editable_install_names_this_checkout_and_its_commit() -> None:
+    """Pip's record of this checkout (PEP 610) gives its path and the commit checked out."""
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+    )
+    if head.returncode != 0:
+        pytest.skip("this checkout is not a git repository")
+    source = HOOKS_SOURCE()
+    assert source is not None
+    assert Path(source.repo).resolve() == ROOT
+    assert source.rev == head.stdout.strip()
+
+
+def test_what_exists_is_kept_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor's README, a link to nothing and a content/ with YAML are left exactly as they are."""
+    (tmp_path / "README.md").write_text("ours\n", encoding="utf-8")
+    (tmp_path / ".yamllint.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "ours.yaml").write_text("works: []\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"kept {tmp_path / 'README.md'}: it exists" in out
+    assert (
+        f"kept {tmp_path / '.yamllint.yaml'}: it is a link to nothing "
+        f"('{tmp_path / 'nowhere.yaml'}')" in out
+    )
+    assert f"kept {tmp_path / 'content/pack.yaml'}: content/ holds a pack already" in out
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "ours\n"
+    assert not (tmp_path / "nowhere.yaml").exists()
+    assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["ours.yaml"]
+    assert (tmp_path / "schema" / "pack.schema.json").is_file()
+
+
+def test_init_twice_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second run keeps every file the first wrote, byte for byte."""
+    assert main(["init", str(tmp_path)]) == 0
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert main(["init", str(tmp_path)]) == 0
+    assert not any(line.startswith("wrote ") for line in capsys.readouterr().out.splitlines())
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_folder_that_is_not_there_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Init makes no folder it was not given: exit 2 and how to make it."""
+    missing = tmp_path / "new"
+    assert main(["init", str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"rcpack: '{missing}' is not a folder; make it first (mkdir '{missing}')\n"
+    )
+    assert not missing.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_a_folder_that_cannot_be_written_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A read-only folder: exit 2 with the reason, nothing half written."""
+    tmp_path.chmod(0o555)
+    try:
+        assert main(["init", str(tmp_path)]) == 2
+    finally:
+        tmp_path.chmod(0o755)
+    assert capsys.readouterr().err.startswith("rcpack: ")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_that_appears_meanwhile_is_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file made between the check and the write is kept: the new file is linked, not renamed."""
+    target = tmp_path / "pack.yaml"
+    real_link = os.link
+
+    def someone_else_first(source: str, name: str) -> None:
+        Path(name).write_text("theirs\n", encoding="utf-8")
+        real_link(source, name)
+
+    monkeypatch.setattr(os, "link", someone_else_first)
+    assert create_file(target, b"ours\n") is False
+    assert target.read_text(encoding="utf-8") == "theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.yaml"]  # no temporary file left
+
+
+def test_init_never_writes_into_the_installed_package(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder inside the installed package (here, as if site-packages were tmp) is refused."""
+    from recurrent_care_pack import _files  # noqa: PLC0415
+
+    monkeypatch.setattr(_files, "installed_folders", lambda: (tmp_path.resolve(),))
+    assert main(["init", str(tmp_path)]) == 2
+    assert "it is inside installed Python packages" in capsys.readouterr().err
+    assert list(tmp_path.rglob("*.yaml")) == []
+
+
+def test_a_name_taken_by_a_file_is_kept_and_the_rest_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file called .vscode: its two files are kept with the reason, every other one written."""
+    (tmp_path / ".vscode").write_text("mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"kept {tmp_path / '.vscode/settings.json'}: .vscode is a file, not a folder" in out
+    assert f"kept {tmp_path / '.vscode/extensions.json'}: .vscode is a file, not a folder" in out
+    assert (tmp_path / ".github" / "workflows" / "content.yml").is_file()
+    assert (tmp_path / ".vscode").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_into_a_file_says_it_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Naming a file: exit 2, and no advice to make it a folder."""
+    file = tmp_path / "afile"
+    file.write_text("", encoding="utf-8")
+    assert main(["init", str(file)]) == 2
+    assert capsys.readouterr().err == (
+        f"rcpack: '{file}' is a file, not a folder; name a folder to write into\n"
+    )
+
+
+def test_no_write_into_any_virtual_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Content inside another environment (pre-commit's copy, say) is never formatted there."""
+    environment = tmp_path / "env"
+    data = environment / "lib" / "python3.11" / "site-packages" / "recurrent_care_pack" / "data"
+    data.mkdir(parents=True)
+    (environment / "pyvenv.cfg").write_text("home = /usr\n", encoding="utf-8")
+    untidy = (ROOT / "data" / "pack.yaml").read_text(encoding="utf-8") + "\n\n"
+    (data / "pack.yaml").write_text(untidy, encoding="utf-8")
+    assert main(["fmt", str(data / "pack.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"rcpack: cannot write '{data / 'pack.yaml'}': it is inside installed")
+    assert (data / "pack.yaml").read_text(encoding="utf-8") == untidy
+
+
+def test_init_writes_an_example_session_that_validates_and_plans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example session.yaml names its schema, runs the starter pack, and passes validate."""
+    assert main(["init", str(tmp_path)]) == 0
+    session = (tmp_path / "session.yaml").read_text(encoding="utf-8")
+    assert session.startswith("# yaml-language-server: $schema=schema/session.schema.json\n")
+    assert "  pack: content\n" in session
+    assert (tmp_path / "schema" / "session.schema.json").read_bytes() == (
+        ROOT / "schema" / "session.schema.json"
+    ).read_bytes()
+    capsys.readouterr()
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        assert main(["validate"]) == 0
+        assert capsys.readouterr().out == "checked 3 files in this folder: no problems\n"
+        assert main(["validate", "session.yaml"]) == 0
+        assert capsys.readouterr().out == "checked 1 file, session.yaml: no problems\n"
+        assert main(["fmt", "--check", "session.yaml"]) == 0
+        capsys.readouterr()
+        assert main(["plan", "session.yaml"]) == 0
+        planned = capsys.readouterr().out
+        assert planned.startswith("Team learning day\n")
+        assert "Tuesday 12 January 2027" in planned
+    finally:
+        os.chdir(old)

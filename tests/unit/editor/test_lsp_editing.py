@@ -1,0 +1,280 @@
+"""rcpack lsp while writing: completion, code actions and inlay hints, over stdio."""
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lsp_client import Session
+from lsprotocol import types
+from paths import DATA
+
+from recurrent_care_pack._editor.actions import Fix, fixes
+from recurrent_care_pack._problems import CODES
+
+SECTION = (DATA / "section-3.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A copy of the bundled pack (pack.yaml and section-3.yaml)."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    return tmp_path / "pack"
+
+
+@pytest.fixture
+def session(pack: Path) -> Iterator[Session]:
+    """``rcpack lsp`` with section-3.yaml open and checked."""
+    with Session(pack) as started:
+        started.open(pack / "section-3.yaml")
+        started.diagnostics(pack / "section-3.yaml", version=1)
+        yield started
+
+
+def _typed(session: Session, pack: Path, old: str, new: str) -> tuple[int, int]:
+    """Replace ``old`` by ``new`` in section-3.yaml's buffer; where the '|' in ``new`` is.
+
+    The '|' stands for the cursor: it is not typed. The line and column count from 1.
+    """
+    file = pack / "section-3.yaml"
+    text = session.texts[file.as_uri()]
+    assert old in text
+    text = text.replace(old, new, 1)
+    before = text[: text.index("|")]
+    version = session.change(file, text.replace("|", "", 1))
+    session.diagnostics(file, version=version)
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def _complete(session: Session, pack: Path, line: int, column: int) -> list[str]:
+    params = types.CompletionParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        position=types.Position(line=line - 1, character=column - 1),
+    )
+    found = session.run(session.client.text_document_completion_async(params))
+    items = found.items if isinstance(found, types.CompletionList) else found or []
+    return [item.label for item in items]
+
+
+def test_an_exercise_is_completed_after_exercise(session: Session, pack: Path) -> None:
+    """After 'exercise:' the ids offered are the pack's exercises, even on a line half typed."""
+    line, column = _typed(session, pack, "exercise: exercise-9\n", "exercise: exer|\n")
+    assert _complete(session, pack, line, column) == ["exercise-8", "exercise-9", "exercise-10"]
+
+
+def test_films_are_completed_in_a_modules_films(session: Session, pack: Path) -> None:
+    """A new item in a module's films is offered the pack's films, in the order given."""
+    line, column = _typed(
+        session, pack, "          - film-6\n", "          - film-6\n          - f|\n"
+    )
+    assert _complete(session, pack, line, column) == [
+        "film-2",
+        "film-3",
+        "film-4",
+        "film-5",
+        "film-6",
+        "film-7",
+    ]
+
+
+def test_keys_are_completed_from_the_schema(session: Session, pack: Path) -> None:
+    """A new key in a module is offered the keys a module may have and does not have yet."""
+    line, column = _typed(
+        session,
+        pack,
+        "        allowance: 23 minutes\n",
+        "        allowance: 23 minutes\n        |\n",
+    )
+    assert _complete(session, pack, line, column) == ["different_day"]
+    line, column = _typed(session, pack, "    media:\n", "    media:\n      - |\n")
+    assert _complete(session, pack, line, column)[:6] == [
+        "id",
+        "kind",
+        "number",
+        "title",
+        "speakers",
+        "running_time",
+    ]
+
+
+def test_values_the_schema_allows_are_completed(session: Session, pack: Path) -> None:
+    """After 'kind:' a film's kinds are offered; after 'optional:' true and false."""
+    line, column = _typed(
+        session,
+        pack,
+        "        kind: film\n        number: 3\n",
+        "        kind: |\n        number: 3\n",
+    )
+    assert _complete(session, pack, line, column) == ["film", "presentation"]
+    line, column = _typed(session, pack, "          optional: true\n", "          optional: |\n")
+    assert _complete(session, pack, line, column) == ["true", "false"]
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` with ``edits`` (each on one line) made, as an editor makes them."""
+    lines = text.splitlines(keepends=True)
+    for edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        start, end = edit.range.start, edit.range.end
+        assert start.line == end.line
+        line = lines[start.line]
+        lines[start.line] = line[: start.character] + edit.new_text + line[end.character :]
+    return "".join(lines)
+
+
+def _fixes(session: Session, file: Path) -> dict[str, list[types.TextEdit]]:
+    """The quick fixes offered for the problems last published on ``file``, by title."""
+    diagnostics = session.latest(file)
+    whole = types.Range(
+        start=types.Position(line=0, character=0), end=types.Position(line=999, character=0)
+    )
+    params = types.CodeActionParams(
+        text_document=session.document(file),
+        range=whole,
+        context=types.CodeActionContext(diagnostics=diagnostics),
+    )
+    found = session.run(session.client.text_document_code_action_async(params)) or []
+    fixes: dict[str, list[types.TextEdit]] = {}
+    for action in found:
+        assert isinstance(action, types.CodeAction)
+        assert action.kind == types.CodeActionKind.QuickFix
+        assert action.edit is not None
+        fixes[action.title] = [
+            e
+            for edits in (action.edit.changes or {}).values()
+            for e in edits
+            if isinstance(e, types.TextEdit)
+        ]
+    return fixes
+
+
+def test_each_fix_a_message_names_is_offered_and_mends_the_text(
+    session: Session, pack: Path
+) -> None:
+    """Each fix a message names (did you mean, allow at least, quotes, a missing key) mends it."""
+    file = pack / "section-3.yaml"
+    exercise_title = (
+        "        title: Understanding non-engagement and complex trauma through a case study\n"
+    )
+    broken = (
+        SECTION.replace(
+            "    title: Workforce development.",
+            "    title: no\n    titlex: Workforce development.",
+            1,
+        )
+        .replace(
+            "        allowance: 23 minutes\n        description: >-\n          Allow 23",
+            "        allowance: 20 minutes\n        description: >-\n          Allow 23",
+            1,
+        )
+        .replace(
+            "      - id: exercise-9\n        number: 9\n" + exercise_title,
+            "      - id: exercise-9\n        number: 9\n",
+            1,
+        )
+    )
+    version = session.change(file, broken)
+    assert [d.code for d in session.diagnostics(file, version=version)] == [
+        "RC111",
+        "RC201",
+        "RC405",
+        "RC405",
+        "RC202",
+    ]
+    fixes = _fixes(session, file)
+    assert sorted(fixes) == [
+        "Add 'title'",
+        "Allow at least 23 minutes",
+        "Change to 'title'",
+        "Put it in quotes: 'no'",
+    ]
+    mended = _apply(broken, [e for edits in fixes.values() for e in edits])
+    assert mended == (
+        SECTION.replace(
+            "    title: Workforce development.",
+            "    title: 'no'\n    title: Workforce development.",
+            1,
+        ).replace(
+            "      - id: exercise-9\n        number: 9\n" + exercise_title,
+            "      - title: \n        id: exercise-9\n        number: 9\n",
+            1,
+        )
+    )
+
+
+def test_no_fix_is_offered_for_a_clean_file(session: Session, pack: Path) -> None:
+    """A file with no problems is offered no quick fix."""
+    assert _fixes(session, pack / "section-3.yaml") == {}
+
+
+def test_inlay_hints_give_each_modules_times(session: Session, pack: Path) -> None:
+    """Each module's id line ends with its times: films, with discussion, exercise, another day."""
+    params = types.InlayHintParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        range=types.Range(
+            start=types.Position(line=0, character=0), end=types.Position(line=400, character=0)
+        ),
+    )
+    found = session.run(session.client.text_document_inlay_hint_async(params)) or []
+    assert [(hint.position.line + 1, hint.label) for hint in found] == [
+        (31, "films 40 min · + discussion 50 min · + exercise 1 hour 10 min"),
+        (54, "films 23 min · + discussion 33 min · + exercise 53 min"),
+        (
+            75,
+            "films 32 min · + discussion 42 min · + exercise 1 hour 2 min · another day 1 hour 25 min",
+        ),
+    ]
+
+
+def _catalogue() -> list[tuple[str, str]]:
+    """Each example problem line of docs/problem-codes.md: its code and message."""
+    docs = (DATA.parent / "docs" / "problem-codes.md").read_text(encoding="utf-8")
+    found = re.findall(r"^\S+:\d+:\d+: (RC\d+) (.*)$", docs, re.MULTILINE)
+    assert len(found) >= len(CODES)
+    return found
+
+
+def test_the_fixes_offered_for_the_catalogues_examples() -> None:
+    """Of the problem-code catalogue's examples, exactly these name a fix the editor offers."""
+    offered = {code: [fix.title for fix in fixes(message)] for code, message in _catalogue()}
+    assert {code: titles for code, titles in offered.items() if titles} == {
+        "RC111": ["Put it in quotes: 'no'"],
+        "RC201": ["Change to 'title'"],
+        "RC202": ["Add 'title'"],
+        "RC204": ["Change to 'whole group'"],
+        "RC304": ["Write '1 hour 5 minutes'"],
+        "RC402": ["Change to 'film-7'"],
+        "RC404": ["Make its time 30 minutes"],
+        "RC405": ["Allow at least 33 minutes"],
+        "RC406": ["Allow 55 minutes on a different day"],
+        "RC504": ["Change to 'Module 2'"],
+        "RC505": ["Change to 'film-6'"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("message", "fix"),
+    [
+        (
+            "'23 Minutes' has capital letters (units are written in lowercase): write '23 minutes'",
+            Fix("Write '23 minutes'", "23 minutes"),
+        ),
+        (
+            "'optional' should be true or false, not the word 'yes'; write true",
+            Fix("Write true", "true"),
+        ),
+        (
+            "'010' is read as the number 10, but YAML 1.1 tools read it as 8; write 10 without the leading zero",
+            Fix("Write 10", "10"),
+        ),
+        (
+            "a colon needs a space after it: write 'kind: film'",
+            Fix("Write 'kind: film'", "kind: film"),
+        ),
+    ],
+)
+def test_fixes_named_in_messages(message: str, fix: Fix) -> None:
+    """A duration's slip, a yes for true, a leading zero, a glued key: each is mended as said."""
+    assert list(fixes(message)) == [fix]

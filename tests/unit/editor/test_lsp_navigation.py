@@ -1,0 +1,327 @@
+"""rcpack lsp's hover, go to definition, find references and rename, over stdio."""
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from lsp_client import Session
+from lsprotocol import types
+from paths import DATA
+from pygls.exceptions import JsonRpcInvalidRequest
+
+from recurrent_care_pack._content.loading import check_paths
+
+RCPACK = [sys.executable, "-m", "recurrent_care_pack"]
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A copy of the bundled pack (pack.yaml and section-3.yaml)."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    return tmp_path / "pack"
+
+
+@pytest.fixture
+def session(pack: Path) -> Iterator[Session]:
+    """``rcpack lsp`` with section-3.yaml open and checked."""
+    with Session(pack) as started:
+        started.open(pack / "section-3.yaml")
+        started.diagnostics(pack / "section-3.yaml", version=1)
+        yield started
+
+
+def _at(line: int, column: int) -> types.Position:
+    """The editor's position of a line and column counted from 1."""
+    return types.Position(line=line - 1, character=column - 1)
+
+
+def _hover(session: Session, file: Path, line: int, column: int) -> str | None:
+    params = types.HoverParams(text_document=session.document(file), position=_at(line, column))
+    found = session.run(session.client.text_document_hover_async(params))
+    if found is None:
+        return None
+    assert isinstance(found.contents, types.MarkupContent)
+    return found.contents.value
+
+
+def _where(location: types.Location) -> str:
+    """A location as FILE:LINE:COL-COL, counted from 1."""
+    start, end = location.range.start, location.range.end
+    return f"{Path(location.uri).name}:{start.line + 1}:{start.character + 1}-{end.character + 1}"
+
+
+def test_hover_on_a_reference_names_the_film_and_its_times(session: Session, pack: Path) -> None:
+    """Film 6, where a module lists it: title, speaker, running time, allowance, where shown."""
+    assert _hover(session, pack / "section-3.yaml", 58, 13) == (
+        "**Film 6: Explaining complex trauma and its impact on families** (film or "
+        "presentation `film-6`)\n\n"
+        "- speaker: Sheena Webb\n"
+        "- running time: 22 minutes 31 seconds (22.52 minutes)\n"
+        "- allowance: 23 minutes\n"
+        "- shown in: Module 2: Reconceptualising non-engagement (complex trauma); Module 3: "
+        "Trauma-informed approaches in recurrent care (watched again on a different day)"
+    )
+
+
+def test_hover_on_a_module_gives_its_times(session: Session, pack: Path) -> None:
+    """A module's id shows the time of its films, with the discussion, exercise, another day."""
+    assert _hover(session, pack / "section-3.yaml", 75, 15) == (
+        "**Module 3: Trauma-informed approaches in recurrent care** (learning module "
+        "`section-3-module-3`)\n\n"
+        "- films: 32 minutes\n"
+        "- with the discussion: 42 minutes\n"
+        "- with its exercise: 1 hour 2 minutes\n"
+        "- on a different day, with the films to watch again: 1 hour 25 minutes"
+    )
+
+
+def test_hover_on_a_section_gives_its_times(session: Session, pack: Path) -> None:
+    """A section's id shows its time in one day, and with the optional discussions."""
+    assert _hover(session, pack / "section-3.yaml", 6, 11) == (
+        "**Section 3: Workforce development. Understanding ‘non-engagement’, attachment and "
+        "complex trauma** (section `section-3`)\n\n"
+        "- in one day: 3 hours 5 minutes\n"
+        "- with the optional discussions: 3 hours 35 minutes"
+    )
+
+
+def test_hover_on_an_exercise_reference_and_a_person(session: Session, pack: Path) -> None:
+    """An exercise after 'exercise:' shows its time and phases; a speaker, who they are."""
+    assert _hover(session, pack / "section-3.yaml", 71, 20) == (
+        "**Exercise 9: Understanding non-engagement and complex trauma through a case study** "
+        "(exercise `exercise-9`)\n\n- time: 30 minutes (20 minutes + 10 minutes)"
+    )
+    assert _hover(session, pack / "section-3.yaml", 148, 13) == (
+        "**Sheena Webb** (person `sheena-webb`)\n\n"
+        "- role: consultant clinical psychologist and service manager of the London Family "
+        "Drug and Alcohol Court team\n"
+        "- organisation: London Family Drug and Alcohol Court team"
+    )
+
+
+def test_hover_on_a_duration_and_on_a_key(session: Session, pack: Path) -> None:
+    """A duration is given in minutes; a key, the schema's description of it."""
+    assert _hover(session, pack / "section-3.yaml", 149, 24) == (
+        "**22 minutes 31 seconds**: 22.52 minutes"
+    )
+    assert _hover(session, pack / "section-3.yaml", 150, 20) == "**23 minutes**"
+    assert _hover(session, pack / "section-3.yaml", 147, 9) == (
+        "**speakers**\n\nIds of the people who speak in it.\n\nIds are lowercase words joined "
+        "by hyphens, such as `film-6`."
+    )
+    assert _hover(session, pack / "section-3.yaml", 3, 3) is None  # a comment
+
+
+def test_hover_on_a_missing_id_says_nothing_has_it(session: Session, pack: Path) -> None:
+    """A reference to an id no item has is said to name nothing."""
+    file = pack / "section-3.yaml"
+    text = file.read_text(encoding="utf-8").replace("exercise: exercise-9\n", "exercise: ex-9\n")
+    version = session.change(file, text)
+    session.diagnostics(file, version=version)
+    assert _hover(session, file, 71, 20) == "no exercise has the id `ex-9`"
+
+
+def test_definition_and_references_cross_files(session: Session, pack: Path) -> None:
+    """A speaker's id leads to the person in pack.yaml; the person's id to every film of theirs."""
+    params = types.DefinitionParams(
+        text_document=session.document(pack / "section-3.yaml"), position=_at(148, 13)
+    )
+    found = session.run(session.client.text_document_definition_async(params))
+    assert isinstance(found, types.Location)
+    assert _where(found) == "pack.yaml:45:9-20"
+    session.open(pack / "pack.yaml")
+    references = types.ReferenceParams(
+        text_document=session.document(pack / "pack.yaml"),
+        position=_at(45, 12),
+        context=types.ReferenceContext(include_declaration=True),
+    )
+    found = session.run(session.client.text_document_references_async(references))
+    assert [_where(f) for f in found or []] == ["pack.yaml:45:9-20", "section-3.yaml:148:13-24"]
+    on_film = types.ReferenceParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        position=_at(58, 13),
+        context=types.ReferenceContext(include_declaration=False),
+    )
+    found = session.run(session.client.text_document_references_async(on_film))
+    assert [_where(f) for f in found or []] == [
+        "section-3.yaml:58:13-19",
+        "section-3.yaml:93:15-21",
+        "section-3.yaml:256:13-19",
+    ]
+
+
+def _apply(edit: types.WorkspaceEdit) -> None:
+    """Write a workspace edit's changes to the files, as an editor saving them would."""
+    for uri, edits in (edit.changes or {}).items():
+        file = Path(uri.removeprefix("file://"))
+        lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+        for text_edit in sorted(
+            edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+        ):
+            start, end = text_edit.range.start, text_edit.range.end
+            assert start.line == end.line  # an id is one line
+            line = lines[start.line]
+            lines[start.line] = (
+                line[: start.character] + text_edit.new_text + line[end.character :]
+            )
+        file.write_text("".join(lines), encoding="utf-8")
+
+
+def test_renaming_film_6_leaves_the_pack_valid(session: Session, pack: Path) -> None:
+    """Renaming film-6 changes it and every reference in one edit; rcpack validate is clean."""
+    params = types.RenameParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        position=_at(58, 15),
+        new_name="film-complex-trauma",
+    )
+    edit = session.run(session.client.text_document_rename_async(params))
+    assert isinstance(edit, types.WorkspaceEdit)
+    assert {Path(uri).name: len(edits) for uri, edits in (edit.changes or {}).items()} == {
+        "section-3.yaml": 4
+    }
+    _apply(edit)
+    text = (pack / "section-3.yaml").read_text(encoding="utf-8")
+    assert "film-6" not in text
+    assert text.count("film-complex-trauma") == 4
+    done = subprocess.run(
+        [*RCPACK, "validate", str(pack)], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (
+        0,
+        f"checked 2 files in {pack}/: no problems\n",
+    )
+
+
+def test_renaming_a_person_edits_both_files(session: Session, pack: Path) -> None:
+    """A person's id is renamed where it is given (pack.yaml) and where it is used."""
+    params = types.RenameParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        position=_at(148, 13),
+        new_name="dr-sheena-webb",
+    )
+    edit = session.run(session.client.text_document_rename_async(params))
+    assert isinstance(edit, types.WorkspaceEdit)
+    assert sorted(Path(uri).name for uri in edit.changes or {}) == ["pack.yaml", "section-3.yaml"]
+    _apply(edit)
+    done = subprocess.run([*RCPACK, "validate", str(pack)], capture_output=True, check=False)
+    assert done.returncode == 0
+
+
+def _applied(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """``text`` with ``edits`` (each within a line) made."""
+    lines = text.splitlines(keepends=True)
+    for text_edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        start, end = text_edit.range.start, text_edit.range.end
+        line = lines[start.line]
+        lines[start.line] = line[: start.character] + text_edit.new_text + line[end.character :]
+    return "".join(lines)
+
+
+def test_an_id_yaml_would_misread_is_written_in_quotes(session: Session, pack: Path) -> None:
+    """A new id that YAML would read as nothing, true or false, a number or a date is quoted.
+
+    Each is an id by the schema; written plain, every reference to it would be broken.
+    """
+    file = pack / "section-3.yaml"
+    text = file.read_text(encoding="utf-8")
+    for new_id in ["null", "true", "no", "y", "010", "1e3", "0x1f", "0b1", "0o7", "2019-05-22"]:
+        params = types.RenameParams(
+            text_document=session.document(file), position=_at(58, 15), new_name=new_id
+        )
+        edit = session.run(session.client.text_document_rename_async(params))
+        assert isinstance(edit, types.WorkspaceEdit)
+        edits = (edit.changes or {})[file.as_uri()]
+        assert [e.new_text for e in edits] == [f"'{new_id}'"] * 4
+        result = check_paths([pack], texts={file: _applied(text, edits)})
+        assert result.problems == ()
+        assert result.pack is not None
+        assert new_id in {film.id for section in result.pack.sections for film in section.media}
+
+
+@pytest.mark.parametrize(
+    ("new_name", "message"),
+    [
+        ("film-7", "'film-7' is already the id of the film or presentation in section-3.yaml"),
+        (
+            "Film 6",
+            "'Film 6' is not an id: write an id as lowercase words joined by hyphens, such as "
+            "film-6",
+        ),
+        (
+            "film-8\n",
+            "'film-8\\n' is not an id: write an id as lowercase words joined by hyphens, such "
+            "as film-6",
+        ),
+        (
+            "film_8",
+            "'film_8' is not an id: write an id as lowercase words joined by hyphens, such as "
+            "film-6",
+        ),
+    ],
+)
+def test_a_rename_that_would_break_the_pack_is_refused(
+    session: Session, pack: Path, new_name: str, message: str
+) -> None:
+    """A new id already used, or not written as ids are, is refused with the reason."""
+    params = types.RenameParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        position=_at(58, 13),
+        new_name=new_name,
+    )
+    with pytest.raises(JsonRpcInvalidRequest) as refused:
+        session.run(session.client.text_document_rename_async(params))
+    assert refused.value.message == message
+
+
+def test_navigation_works_while_the_pack_has_problems(pack: Path) -> None:
+    """With a problem planted in each file, hover, references and rename still work."""
+    details = (pack / "pack.yaml").read_text(encoding="utf-8")
+    details = details.replace("publisher: research-in-practice", "publisher: research-in-practise")
+    (pack / "pack.yaml").write_text(details, encoding="utf-8")
+    section = (pack / "section-3.yaml").read_text(encoding="utf-8")
+    section = section.replace("exercise: exercise-9\n", "exercise: exercise-99\n")
+    (pack / "section-3.yaml").write_text(section, encoding="utf-8")
+    with Session(pack) as session:
+        file = pack / "section-3.yaml"
+        session.open(file)
+        assert [d.code for d in session.diagnostics(file, version=1)] == ["RC402"]
+        assert _hover(session, file, 54, 15) == (
+            "**Module 2: Reconceptualising non-engagement (complex trauma)** (learning module "
+            "`section-3-module-2`)\n\n- allowance: 23 minutes\n- exercise: exercise-99"
+        )
+        params = types.RenameParams(
+            text_document=session.document(file), position=_at(58, 13), new_name="film-six"
+        )
+        edit = session.run(session.client.text_document_rename_async(params))
+        assert isinstance(edit, types.WorkspaceEdit)
+        _apply(edit)
+    done = subprocess.run(
+        [*RCPACK, "validate", str(pack)], capture_output=True, text=True, check=False
+    )
+    assert [line.split(": ")[1].split()[0] for line in done.stdout.splitlines()[:-1]] == [
+        "RC402",
+        "RC402",
+    ]
+    assert "film-6" not in (pack / "section-3.yaml").read_text(encoding="utf-8")
+
+
+def test_prepare_rename_marks_the_id_or_refuses(session: Session, pack: Path) -> None:
+    """Before renaming, the editor is shown the id under the cursor; on a key, nothing."""
+    file = pack / "section-3.yaml"
+
+    def prepared(line: int, column: int) -> object:
+        params = types.PrepareRenameParams(
+            text_document=session.document(file), position=_at(line, column)
+        )
+        return session.run(session.client.text_document_prepare_rename_async(params))
+
+    found = prepared(58, 15)
+    assert isinstance(found, types.Range)
+    assert _where(types.Location(uri=file.as_uri(), range=found)) == "section-3.yaml:58:13-19"
+    assert prepared(57, 9) is None  # the key 'films'
+    assert session.capabilities.rename_provider == types.RenameOptions(prepare_provider=True)
