@@ -5,7 +5,17 @@ from collections.abc import Sequence
 
 from ._model import Exercise, LearningModule, Media, MediaKind, Pack, Section
 
-__all__ = ["a", "either", "exercise_names", "film_name", "film_names", "listed", "numbered"]
+__all__ = [
+    "a",
+    "either",
+    "exercise_name",
+    "exercise_names",
+    "film_name",
+    "film_names",
+    "listed",
+    "module_name",
+    "numbered",
+]
 
 #: A name by number, as the pack writes them: "Film 6", "Module 2 of Section 3".
 _NUMBERED = re.compile(
@@ -61,6 +71,16 @@ def film_name(film: Media) -> str:
     if film.number is None:
         return f"'{film.id}'"
     return f"{film.kind.value.capitalize()} {film.number}"
+
+
+def module_name(module: LearningModule, section: Section) -> str:
+    """How the pack names a module: "Module 2 of Section 3"."""
+    return f"Module {module.number} of Section {section.number}"
+
+
+def exercise_name(exercise: Exercise) -> str:
+    """How the pack names an exercise: "Exercise 9"."""
+    return f"Exercise {exercise.number}"
 
 
 def film_names(films: Sequence[Media]) -> str:

@@ -32,7 +32,7 @@ from recurrent_care_pack._model import (
     Work,
     lookup,
 )
-from recurrent_care_pack._naming import either, numbered
+from recurrent_care_pack._naming import either, exercise_name, film_name, module_name, numbered
 
 __all__ = [
     "CaseStudyHandout",
@@ -138,11 +138,11 @@ def label(pack: Pack, item: Item) -> str:
     if isinstance(item, Section):
         return f"Section {item.number}"
     if isinstance(item, LearningModule):
-        return f"Module {item.number} of Section {section_of(pack, item.id).number}"
+        return module_name(item, section_of(pack, item.id))
     if isinstance(item, Media) and item.number is not None:
-        return f"{item.kind.value.capitalize()} {item.number}"
+        return film_name(item)
     if isinstance(item, Exercise):
-        return f"Exercise {item.number}"
+        return exercise_name(item)
     return item.id
 
 
