@@ -22,13 +22,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """Import a name from its module the first time it is asked for."""
+    """A name from its module, imported when first asked for (and looked up each time)."""
     if name not in _WHERE:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, real = _WHERE[name]
-    value = getattr(importlib.import_module(module, __name__), real)
-    globals()[name] = value
-    return value
+    return getattr(importlib.import_module(module, __name__), real)
 
 
 def __dir__() -> list[str]:
