@@ -4,7 +4,8 @@
 in ``parser.py``, the argument types in ``arguments.py``, the commands in ``checking.py``
 (validate, init, lsp), ``fmt.py``, ``planning.py`` (plan, handout, show, materials,
 summary) and ``session.py`` (a session file named instead of items). What goes wrong
-outside the content becomes one line and a status here, in `main`, alone.
+outside the content becomes one line and a status here, in `main`, alone; a command
+ends early by raising ``status.Exit``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import io
 import os
 import sys
 
+from .status import FOLDER_GONE, OK, PROBLEMS, USAGE, Exit, folder_gone
+
 # Not typing.TYPE_CHECKING: ``rcpack --version`` must not pay for importing typing.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,19 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import NoReturn
 
-__all__ = ["FOLDER_GONE", "OK", "PROBLEMS", "USAGE", "Exit", "folder_gone", "main", "run"]
-
-#: The exit statuses: valid; content problems; usage, or a path that cannot be read or written.
-OK, PROBLEMS, USAGE = 0, 1, 2
-
-
-class Exit(Exception):  # noqa: N818 (it is not an error: the command ends so)
-    """End the command with ``status``, saying ``message`` on stderr first if there is one."""
-
-    def __init__(self, status: int, message: str | None = None) -> None:
-        super().__init__(status, message)
-        self.status = status
-        self.message = message
+__all__ = ["OK", "PROBLEMS", "USAGE", "main", "run"]
 
 
 def run() -> NoReturn:
@@ -111,24 +102,6 @@ def _command(args: argparse.Namespace) -> int:  # noqa: PLR0911 (one status per 
         print(f"rcpack: internal error, please report it: {error!r}", file=sys.stderr)
         return USAGE
     return status
-
-
-#: Why a command cannot run in a folder that has gone.
-FOLDER_GONE = (
-    "the current folder no longer exists (it was deleted or moved); go to a folder that "
-    "exists (cd), then run again"
-)
-
-
-def folder_gone() -> bool:
-    """Whether the folder rcpack runs in has been deleted (or moved) since it started."""
-    try:
-        os.getcwd()  # noqa: PTH109 (keep pathlib unloaded)
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return False
 
 
 def _stop_writing() -> None:

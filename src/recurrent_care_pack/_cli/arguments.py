@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from datetime import date, time, timedelta
     from pathlib import Path
 
-    from recurrent_care_pack import Slot
+    from recurrent_care_pack._use import Slot
 
 __all__ = [
     "count",

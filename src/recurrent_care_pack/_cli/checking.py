@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import FOLDER_GONE, OK, PROBLEMS, USAGE, Exit, folder_gone
+from .status import FOLDER_GONE, OK, PROBLEMS, USAGE, Exit, folder_gone
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import sys
 
-from . import OK, PROBLEMS, USAGE
+from .status import OK, PROBLEMS, USAGE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

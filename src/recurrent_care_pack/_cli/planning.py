@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import OK, PROBLEMS, USAGE, Exit
+from .status import OK, PROBLEMS, USAGE, Exit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from recurrent_care_pack import Agenda, Pack, PlanOptions, Session
+    from recurrent_care_pack._content import Pack
+    from recurrent_care_pack._use import Agenda, PlanOptions, Session
 
 __all__ = ["handout", "materials", "plan", "show", "summary"]
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 
-from . import PROBLEMS, USAGE, Exit
+from .status import PROBLEMS, USAGE, Exit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
-    from recurrent_care_pack import Agenda, Pack, Session
-    from recurrent_care_pack._use import Flags
+    from recurrent_care_pack._content import Pack
+    from recurrent_care_pack._use import Agenda, Flags, Session
 
 __all__ = ["SESSION_SUFFIXES", "session_of"]
 

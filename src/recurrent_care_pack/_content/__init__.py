@@ -10,6 +10,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from recurrent_care_pack._durations import DurationError, parse_duration
     from recurrent_care_pack._files import WriteError
+    from recurrent_care_pack._model import Pack
 
     from .finding import NoContentError, find_files, is_session_file, pack_folder_of
     from .formatting import format_file, write_formatted
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 _WHERE = {
     "DurationError": ("recurrent_care_pack._durations", "DurationError"),
     "NoContentError": (".finding", "NoContentError"),
+    "Pack": ("recurrent_care_pack._model", "Pack"),
     "WriteError": ("recurrent_care_pack._files", "WriteError"),
     "check": (".loading", "check"),
     "check_paths": (".loading", "check_paths"),
@@ -35,6 +37,7 @@ _WHERE = {
 __all__ = [
     "DurationError",
     "NoContentError",
+    "Pack",
     "WriteError",
     "check",
     "check_paths",
@@ -50,7 +53,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """A name from its module, imported when first asked for (and looked up each time)."""
+    """A name from its module, imported when first asked for.
+
+    Looked up there each time, not kept here: a name patched in its module is seen.
+    """
     if name not in _WHERE:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, real = _WHERE[name]

@@ -22,7 +22,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """A name from its module, imported when first asked for (and looked up each time)."""
+    """A name from its module, imported when first asked for.
+
+    Looked up there each time, not kept here: a name patched in its module is seen.
+    """
     if name not in _WHERE:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, real = _WHERE[name]

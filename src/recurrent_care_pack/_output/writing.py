@@ -66,8 +66,7 @@ def refuse_content_file(path: Path, content: Iterable[Path] = (), kind: Output =
         ending = os.path.splitext(os.path.realpath(path))[1]  # noqa: PTH122
         why = f"a name ending '{ending}' is a content file's"
     raise ValueError(
-        f"cannot write '{path}': {why}; name the {kind.what} file something like "
-        f"'{kind.example}'"
+        f"cannot write '{path}': {why}; name the {kind.what} file something like '{kind.example}'"
     )
 
 

@@ -8,7 +8,7 @@ import importlib
 # Not typing.TYPE_CHECKING: importing typing would slow `rcpack --version`.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from recurrent_care_pack._session import Break, Slot
+    from recurrent_care_pack._session import Break, Session, Slot
 
     from .planning import Agenda, Breaks, PlanError, PlanOptions, plan
     from .planning.records import LUNCH
@@ -24,6 +24,7 @@ _WHERE = {
     "LUNCH": (".planning.records", "LUNCH"),
     "PlanError": (".planning", "PlanError"),
     "PlanOptions": (".planning", "PlanOptions"),
+    "Session": ("recurrent_care_pack._session", "Session"),
     "Slot": ("recurrent_care_pack._session", "Slot"),
     "find": (".queries", "find"),
     "item_names": (".queries", "item_names"),
@@ -42,6 +43,7 @@ __all__ = [
     "Flags",
     "PlanError",
     "PlanOptions",
+    "Session",
     "Slot",
     "find",
     "item_names",
@@ -54,7 +56,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """A name from its module, imported when first asked for (and looked up each time)."""
+    """A name from its module, imported when first asked for.
+
+    Looked up there each time, not kept here: a name patched in its module is seen.
+    """
     if name not in _WHERE:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, real = _WHERE[name]
