@@ -14,7 +14,6 @@ PACKAGE = ROOT / "src" / "recurrent_care_pack"
 LAYERS = (
     "__init__ | __main__",
     "_cli",
-    "_cli_session",
     "_editor",
     "_output",
     "_use | _content",
@@ -36,9 +35,12 @@ def _module_name(file: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(file: Path) -> Iterator[str]:
-    """Every module of the package that ``file`` imports, at its top or inside a function."""
-    name = _module_name(file)
+def _imports(file: Path, name: str | None = None) -> Iterator[str]:
+    """Every module of the package that ``file`` imports, at its top or inside a function.
+
+    ``name``: the module's name, for a file outside the package (default: its own).
+    """
+    name = name or _module_name(file)
     package = name if file.name == "__init__.py" else name.rpartition(".")[0]
     for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
@@ -118,3 +120,51 @@ def test_readme_layout_table_names_every_module() -> None:
     } | {"_output/templates/"}
     assert files - named == set()
     assert {n for n in named if n.startswith("_")} - files == set()
+
+
+#: What a module of the command may import from the package: the public API, each stage
+#: as its ``__init__`` gives it, the version, and the command's own modules.
+CLI_MAY_IMPORT = frozenset(
+    {
+        "recurrent_care_pack",
+        "recurrent_care_pack._content",
+        "recurrent_care_pack._use",
+        "recurrent_care_pack._output",
+        "recurrent_care_pack._editor",
+        "recurrent_care_pack._version",
+    }
+)
+
+
+def _beyond_the_stages(modules: dict[str, Path]) -> list[str]:
+    """Each import in ``modules`` of the package that is not a public stage nor the CLI's own."""
+    return sorted(
+        f"{name} imports {target}"
+        for name, file in modules.items()
+        for target in _imports(file, name)
+        if target not in CLI_MAY_IMPORT and not target.startswith("recurrent_care_pack._cli")
+    )
+
+
+def test_the_cli_modules_import_only_the_public_stages() -> None:
+    """The command wires stages: it imports the public API and each stage's ``__init__``."""
+    modules = {_module_name(file): file for file in (PACKAGE / "_cli").rglob("*.py")}
+    assert len(modules) > 1
+    assert _beyond_the_stages(modules) == []
+
+
+def test_a_cli_import_of_a_stage_submodule_is_caught(tmp_path: Path) -> None:
+    """An import of a stage's submodule or a shared module, even inside a function, is caught."""
+    planted = tmp_path / "planted.py"
+    planted.write_text(
+        "def run() -> None:\n"
+        "    from recurrent_care_pack._content.formatting import format_file\n"
+        "    from .._files import WriteError\n"
+        "    from recurrent_care_pack._output import shown\n"
+        "    from . import status\n",
+        encoding="utf-8",
+    )
+    assert _beyond_the_stages({"recurrent_care_pack._cli.planted": planted}) == [
+        "recurrent_care_pack._cli.planted imports recurrent_care_pack._content.formatting",
+        "recurrent_care_pack._cli.planted imports recurrent_care_pack._files",
+    ]

@@ -1,1 +1,68 @@
-"""Content: files read, checked against the schema, merged, built and checked for meaning."""
+"""Content: files read, checked against the schema, merged, built and checked for meaning.
+
+The names the command uses, imported from their modules on first use.
+"""
+
+import importlib
+
+# Not typing.TYPE_CHECKING: importing typing would slow `rcpack --version`.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recurrent_care_pack._durations import DurationError, parse_duration
+    from recurrent_care_pack._files import WriteError
+    from recurrent_care_pack._model import Pack
+
+    from .finding import NoContentError, find_files, is_session_file, pack_folder_of
+    from .formatting import format_file, write_formatted
+    from .loading import check, check_paths, check_session, pack_files
+
+#: Each name, by the module it lives in and its name there.
+_WHERE = {
+    "DurationError": ("recurrent_care_pack._durations", "DurationError"),
+    "NoContentError": (".finding", "NoContentError"),
+    "Pack": ("recurrent_care_pack._model", "Pack"),
+    "WriteError": ("recurrent_care_pack._files", "WriteError"),
+    "check": (".loading", "check"),
+    "check_paths": (".loading", "check_paths"),
+    "check_session": (".loading", "check_session"),
+    "find_files": (".finding", "find_files"),
+    "format_file": (".formatting", "format_file"),
+    "is_session_file": (".finding", "is_session_file"),
+    "pack_files": (".loading", "pack_files"),
+    "pack_folder_of": (".finding", "pack_folder_of"),
+    "parse_duration": ("recurrent_care_pack._durations", "parse_duration"),
+    "write_formatted": (".formatting", "write_formatted"),
+}
+
+__all__ = [
+    "DurationError",
+    "NoContentError",
+    "Pack",
+    "WriteError",
+    "check",
+    "check_paths",
+    "check_session",
+    "find_files",
+    "format_file",
+    "is_session_file",
+    "pack_files",
+    "pack_folder_of",
+    "parse_duration",
+    "write_formatted",
+]
+
+
+def __getattr__(name: str) -> object:
+    """A name from its module, imported when first asked for.
+
+    Looked up there each time, not kept here: a name patched in its module is seen.
+    """
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, real = _WHERE[name]
+    return getattr(importlib.import_module(module, __name__), real)
+
+
+def __dir__() -> list[str]:
+    """The names, for completion."""
+    return sorted(__all__)

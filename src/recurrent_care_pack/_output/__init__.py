@@ -1,1 +1,82 @@
-"""Output: reports of problems, text tables, the summary, and handouts in four formats."""
+"""Output: reports of problems, text tables, the summary, and handouts in four formats.
+
+The names the command uses, imported from their modules on first use.
+"""
+
+import importlib
+
+# Not typing.TYPE_CHECKING: importing typing would slow `rcpack --version`.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recurrent_care_pack._files import WriteError
+    from recurrent_care_pack._text import shown
+
+    from .rendering import FormatMismatchError, MissingExtraError, handout_file, write_handout
+    from .reports import REPORTERS, checked, text_report, write_step_summary
+    from .starter import make_starter
+    from .summary import summary as pack_summary
+    from .tables import agenda_data, agenda_text, item_text, materials_data, materials_text
+    from .writing import CALENDAR, output_file, write_calendar
+
+#: Each name, by the module it lives in and its name there.
+_WHERE = {
+    "CALENDAR": (".writing", "CALENDAR"),
+    "FormatMismatchError": (".rendering", "FormatMismatchError"),
+    "MissingExtraError": (".rendering", "MissingExtraError"),
+    "REPORTERS": (".reports", "REPORTERS"),
+    "WriteError": ("recurrent_care_pack._files", "WriteError"),
+    "agenda_data": (".tables", "agenda_data"),
+    "agenda_text": (".tables", "agenda_text"),
+    "checked": (".reports", "checked"),
+    "handout_file": (".rendering", "handout_file"),
+    "item_text": (".tables", "item_text"),
+    "make_starter": (".starter", "make_starter"),
+    "materials_data": (".tables", "materials_data"),
+    "materials_text": (".tables", "materials_text"),
+    "output_file": (".writing", "output_file"),
+    "pack_summary": (".summary", "summary"),
+    "shown": ("recurrent_care_pack._text", "shown"),
+    "text_report": (".reports", "text_report"),
+    "write_calendar": (".writing", "write_calendar"),
+    "write_handout": (".rendering", "write_handout"),
+    "write_step_summary": (".reports", "write_step_summary"),
+}
+
+__all__ = [
+    "CALENDAR",
+    "REPORTERS",
+    "FormatMismatchError",
+    "MissingExtraError",
+    "WriteError",
+    "agenda_data",
+    "agenda_text",
+    "checked",
+    "handout_file",
+    "item_text",
+    "make_starter",
+    "materials_data",
+    "materials_text",
+    "output_file",
+    "pack_summary",
+    "shown",
+    "text_report",
+    "write_calendar",
+    "write_handout",
+    "write_step_summary",
+]
+
+
+def __getattr__(name: str) -> object:
+    """A name from its module, imported when first asked for.
+
+    Looked up there each time, not kept here: a name patched in its module is seen.
+    """
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, real = _WHERE[name]
+    return getattr(importlib.import_module(module, __name__), real)
+
+
+def __dir__() -> list[str]:
+    """The names, for completion."""
+    return sorted(__all__)

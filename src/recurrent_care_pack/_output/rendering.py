@@ -27,7 +27,6 @@ from recurrent_care_pack._arguments import (
     check_text,
     given,
 )
-from recurrent_care_pack._content.finding import CONTENT_SUFFIXES
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._files import file_named, replace_file
 from recurrent_care_pack._model import Pack
@@ -42,12 +41,15 @@ from .handouts import HANDOUTS, handout_data
 from .view import TOOL_MARK
 from .word import MissingExtraError, word_document
 from .word_guide import guide_document
+from .writing import refuse_content_file
 
 __all__ = [
     "FORMATS",
     "HANDOUTS",
+    "FormatMismatchError",
     "MissingExtraError",
     "format_named_by",
+    "handout_file",
     "refuse_content_file",
     "render_handout",
     "write_handout",
@@ -138,6 +140,31 @@ def _check(pack: Pack, agenda: Agenda | None, session: object, *, large_print: o
         check_text("session", session, "Spring 2027, Leeds")
 
 
+class FormatMismatchError(ValueError):
+    """The format asked for is not the one the file's name ends with."""
+
+    def __init__(self, path: Path, named: str, fmt: str) -> None:
+        super().__init__(f"'{path}' names a {named} file, not {fmt}")
+        self.path, self.named, self.fmt = path, named, fmt
+
+
+def handout_file(
+    path: str | PathLike[str], fmt: str | None = None, content: Iterable[Path] = ()
+) -> tuple[Path, str | None]:
+    """The file ``path`` names for a handout, and its format: ``fmt``, else its name's.
+
+    `WriteError` (an ``OSError``) if it names a folder or nothing; `FormatMismatchError`
+    if ``fmt`` and the name disagree; ``ValueError`` if it is a content file (a YAML name,
+    or one of ``content``, links followed). The format is ``None`` when neither tells it.
+    """
+    target = file_named(os.fspath(path))  # keeps a final /: "missing/" names a folder
+    named = format_named_by(target)
+    if fmt is not None and named is not None and fmt != named:
+        raise FormatMismatchError(target, named, fmt)
+    refuse_content_file(target, content)
+    return target, fmt or named
+
+
 def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to write)
     path: str | PathLike[str],
     pack: Pack,
@@ -148,30 +175,27 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
     large_print: bool = False,
     participants: int | None = None,
     session: str | Session | None = None,
+    content: Iterable[Path] = (),
 ) -> Path:
     """Render a handout into ``path``, in the format its name ends with unless ``fmt`` is given.
 
     An existing file is replaced only once the new one is whole, keeping its permissions,
     owner and links; a FIFO or device is written as a stream. ``ValueError`` when ``fmt``
-    and the name disagree or ``path`` is a content file; ``OSError`` (one line: why) when
-    it cannot be written, the old file then being as it was.
+    and the name disagree or ``path`` is a content file (a YAML name, or one of
+    ``content``); ``OSError`` (one line: why) when it cannot be written, the old file then
+    being as it was.
     """
     if path is None or not isinstance(path, (str, PathLike)):
         raise TypeError(f"path must be the path of the file to write, not {given(path)}")
     if fmt is not None:
         check_text("fmt", fmt, "md")
-    target = file_named(os.fspath(path))  # keeps a final /: "missing/" names a folder
-    refuse_content_file(target)  # first: no format makes a content file a handout's
-    named = format_named_by(target)
-    if fmt is not None and named is not None and fmt != named:
-        raise ValueError(f"'{target}' names a {named} file, not {fmt}")
-    chosen = fmt or named
+    target, chosen = handout_file(path, fmt, content)
     if chosen is None:
         raise ValueError(
             f"cannot tell the format from the name '{target.name}'; "
             f"give fmt, one of: {', '.join(FORMATS)}"
         )
-    content = render_handout(
+    rendered = render_handout(
         pack,
         kind,
         chosen,
@@ -180,33 +204,13 @@ def write_handout(  # noqa: PLR0913 (render_handout's choices, and where to writ
         participants=participants,
         session=session,
     )
-    replace_file(target, content)
+    replace_file(target, rendered)
     return target
 
 
 def format_named_by(path: Path) -> str | None:
     """The handout format the name of ``path`` ends with (``tips.pdf``: pdf), if any."""
     return _SUFFIXES.get(path.suffix.lower())
-
-
-def refuse_content_file(path: Path, content: Iterable[Path] = ()) -> None:
-    """Raise ``ValueError`` if ``path`` is a content file: a YAML file, or one of ``content``.
-
-    Links are followed, so a link or another name for a content file is refused too.
-    """
-    ends = {path.suffix.lower(), Path(os.path.realpath(path)).suffix.lower()}
-    if ends & set(CONTENT_SUFFIXES) or any(_same_file(path, file) for file in content):
-        raise ValueError(
-            f"cannot write '{path}': it is a content file, and a handout would overwrite it; "
-            "name the handout file something like 'handout.md'"
-        )
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.samefile(other)
-    except OSError:
-        return False
 
 
 def _footer(pack: Pack, kind: str, agenda: Agenda, name: str | None) -> str:

@@ -8,6 +8,7 @@ pre-commit hooks and a GitHub Actions workflow. Nothing that exists is ever repl
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import subprocess
@@ -19,8 +20,10 @@ from attrs import frozen
 
 from recurrent_care_pack._content.resources import bundled, yamllint_config
 from recurrent_care_pack._files import WriteError, create_file, refuse_installed, what_is
+from recurrent_care_pack._text import shown
 
 __all__ = [
+    "CONTENT",
     "SESSION",
     "SESSION_EXAMPLE",
     "HooksSource",
@@ -95,11 +98,46 @@ class HooksSource:
 
 @frozen
 class Made:
-    """What ``rcpack init`` did with each file: ``written``, or ``kept`` with the reason."""
+    """What ``rcpack init`` did in ``folder`` with each file: ``written``, or ``kept`` and why."""
 
     written: tuple[str, ...]
     kept: tuple[tuple[str, str], ...]
     hooks: HooksSource | None
+    folder: Path
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the hooks and the workflow cannot know: where rcpack is installed from."""
+        if self.hooks is None:
+            note = (
+                "note: rcpack cannot tell where it was installed from, so the pre-commit hooks "
+                "run the rcpack installed beside pre-commit, and .github/workflows/content.yml "
+                "needs the address to install rcpack from (see the comment there)"
+            )
+        elif self.hooks.requirement is None:
+            note = (
+                f"note: the pre-commit hooks come from {self.hooks.repo} (commit "
+                f"{self.hooks.rev[:12]}), a folder on this machine; "
+                ".github/workflows/content.yml needs the address to install rcpack from "
+                "(see the comment there)"
+            )
+        else:
+            return ()
+        return (note,)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """What was done, file by file, then the notes and what to do next, one a line."""
+        return (
+            *(f"wrote {shown(str(self.folder / name))}" for name in self.written),
+            *(f"kept {shown(str(self.folder / name))}: {shown(why)}" for name, why in self.kept),
+            *self.notes,
+            _NEXT,
+        )
+
+
+#: What to do once the starter repository is made.
+_NEXT = f"next: rcpack validate {CONTENT}/ {SESSION}, then git init and pre-commit install"
 
 
 def hooks_source() -> HooksSource | None:
@@ -181,9 +219,11 @@ def make_starter(folder: Path) -> Made:
     """Write the starter repository into ``folder``, keeping every file that exists.
 
     The starter pack is written only into a ``content/`` with no YAML in it, so it is never
-    mixed into a pack already there. Raises `WriteError` when a file cannot be written
-    (the files written before it stay, whole).
+    mixed into a pack already there. Raises `WriteError` when ``folder`` is not a folder
+    (saying what it is) or a file cannot be written (the files written before it stay,
+    whole).
     """
+    _refuse_no_folder(folder)
     refuse_installed(folder / CONTENT)  # before any folder is made there
     hooks = hooks_source()
     written: list[str] = []
@@ -212,7 +252,33 @@ def make_starter(folder: Path) -> Made:
             with contextlib.suppress(OSError):  # not empty: something was written in it
                 made_folder.rmdir()
         raise
-    return Made(tuple(written), tuple(kept), hooks)
+    return Made(tuple(written), tuple(kept), hooks, folder)
+
+
+def _refuse_no_folder(folder: Path) -> None:
+    """Raise `WriteError` unless ``folder`` is a folder, saying what it is and what to do."""
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(
+            f"'{folder}' is {what_is(folder)}, not a folder; name a folder to write into"
+        )
+    if folder.is_symlink() and not folder.is_dir():
+        todo = (
+            "name another folder"
+            if _in_a_loop(folder)
+            else "make the folder it leads to first, or name another folder"
+        )
+        raise WriteError(f"'{folder}' is {what_is(folder)}; {todo}")
+    if not folder.is_dir():
+        raise WriteError(f"'{folder}' is not a folder; make it first (mkdir '{folder}')")
+
+
+def _in_a_loop(path: Path) -> bool:
+    """Whether ``path`` is a link in a loop of links."""
+    try:
+        path.stat()
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _make_folders(path: Path, top: Path, made: list[Path]) -> None:

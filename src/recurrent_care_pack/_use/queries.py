@@ -45,6 +45,7 @@ __all__ = [
     "exercises_by_case_study",
     "films_by_speaker",
     "find",
+    "item_names",
     "items_by_topic",
     "label",
     "leaf_tips",
@@ -129,6 +130,21 @@ def find(pack: Pack, reference: str) -> Item:
     close = difflib.get_close_matches(reference, ids, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise LookupError(f"nothing in the pack is called '{reference}'{hint}")
+
+
+#: The words that name a numbered thing: 'Module 2' typed without quotes is two words.
+_NUMBERED = frozenset({"module", "exercise", "film", "section", "presentation"})
+
+
+def item_names(words: Sequence[str]) -> list[str]:
+    """The items named by ``words``, ``Module 2`` typed as two words taken as one name."""
+    names: list[str] = []
+    for word in words:
+        if word.isdigit() and names and names[-1].lower() in _NUMBERED:
+            names[-1] = f"{names[-1]} {word}"
+        else:
+            names.append(word)
+    return names
 
 
 def label(pack: Pack, item: Item) -> str:

@@ -310,7 +310,9 @@ def test_write_handout_follows_the_name_and_refuses_what_it_must(
         ValueError, match=r"^cannot tell the format from the name 'tips'; give fmt"
     ):
         rcp.write_handout(tmp_path / "tips", pack, "tips")
-    with pytest.raises(ValueError, match=r"it is a content file, and a handout would overwrite"):
+    with pytest.raises(
+        ValueError, match=r"a name ending '\.yaml' is a content file's; name the handout file"
+    ):
         rcp.write_handout(tmp_path / "pack.yaml", pack, "tips", "md")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tips.html"]
 

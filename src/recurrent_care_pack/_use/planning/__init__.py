@@ -32,7 +32,6 @@ from .records import (
     Note,
     PlanError,
     PlanOptions,
-    plan_options,
 )
 
 __all__ = [
@@ -49,7 +48,6 @@ __all__ = [
     "Slot",
     "check_clock_changes",
     "plan",
-    "plan_options",
 ]
 
 

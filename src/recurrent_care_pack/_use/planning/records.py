@@ -20,7 +20,6 @@ __all__ = [
     "Note",
     "PlanError",
     "PlanOptions",
-    "plan_options",
 ]
 
 #: Where a dated plan's days are: the pack's services are in England.
@@ -172,67 +171,6 @@ class PlanOptions:
     def day_closes(self) -> timedelta:
         """The time each session keeps for the closing after the last item."""
         return self.closing or timedelta()
-
-
-def plan_options(  # noqa: PLR0913 (one argument per option a command line may give)
-    *,
-    start: time | None = None,
-    discussions: bool = False,
-    rewatch: bool = True,
-    days: int = 1,
-    day_end: time | None = None,
-    budget: timedelta | None = None,
-    break_length: timedelta | None = None,
-    break_after_exercises: bool = False,
-    break_every: timedelta | None = None,
-    break_at: tuple[time, ...] = (),
-    setup: timedelta | None = None,
-    opening: timedelta | None = None,
-    closing: timedelta | None = None,
-    dates: tuple[date, ...] = (),
-    booked: tuple[Slot, ...] = (),
-    lunch: time | None = None,
-    lunch_length: timedelta | None = None,
-) -> PlanOptions:
-    """Options from a command line's choices: the defaults for what is not given.
-
-    There are breaks only when some break option is given. ``booked`` (``--slot``) is
-    refused with ``start``, ``days``, ``day_end`` or ``dates``; ``lunch_length`` without
-    ``lunch`` is refused.
-    """
-    if booked and (start is not None or days != 1 or day_end is not None or dates):
-        raise PlanError(
-            "give each session with --slot, or the days with --start, --days, --day-end "
-            "and --date, not both"
-        )
-    if lunch_length is not None and lunch is None:
-        raise PlanError("--lunch-length needs --lunch, the time of the lunch (--lunch 12:00)")
-    breaks = None
-    fixed = (
-        () if lunch is None else (Break(at=lunch, length=lunch_length or LUNCH, title="Lunch"),)
-    )
-    if break_length or break_after_exercises or break_every or break_at or fixed:
-        breaks = Breaks(
-            length=break_length or Breaks().length,
-            after_exercises=break_after_exercises,
-            every=break_every,
-            at=break_at,
-            fixed=fixed,
-        )
-    return PlanOptions(
-        start=start or PlanOptions().start,
-        discussions=discussions,
-        rewatch=rewatch,
-        breaks=breaks,
-        days=days,
-        day_end=day_end,
-        budget=budget,
-        setup=setup,
-        opening=opening,
-        closing=closing,
-        dates=dates,
-        booked=booked,
-    )
 
 
 @frozen(kw_only=True)

@@ -9,71 +9,56 @@ from __future__ import annotations
 
 import os
 
-from attrs import frozen
+from .status import PROBLEMS, USAGE, Exit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
-    from ._model import Pack
-    from ._session import Session
-    from ._use.planning import Agenda
-    from ._use.sessions import Flags
+    from recurrent_care_pack._content import Pack
+    from recurrent_care_pack._use import Agenda, Flags, Session
 
-__all__ = ["SESSION_SUFFIXES", "Stop", "session_of"]
+__all__ = ["SESSION_SUFFIXES", "session_of"]
 
 #: What a session file's name ends with.
 SESSION_SUFFIXES = (".yaml", ".yml")
 
-#: The exit statuses: a session file with problems (as for `rcpack validate`); a usage error.
-_PROBLEMS, _USAGE = 1, 2
+
+def _usage(message: str) -> Exit:
+    return Exit(USAGE, message)
 
 
-@frozen
-class Stop:
-    """Why the command ends: its ``status``, the lines to print, a one-line message."""
-
-    status: int
-    lines: tuple[str, ...] = ()
-    message: str | None = None
-
-
-def _usage(message: str) -> Stop:
-    return Stop(_USAGE, (), message)
-
-
-def session_of(args: argparse.Namespace) -> tuple[Pack, Agenda, Session] | Stop | None:
+def session_of(args: argparse.Namespace) -> tuple[Pack, Agenda, Session] | None:
     """The pack, agenda and session the command's first item names, if a session file.
 
-    ``None``: the items name no session file; a `Stop`: why the command ends instead.
+    ``None``: the items name no session file. `Exit` when the command ends instead: the
+    file's problems printed (exit 1), or one line saying why (exit 2).
     """
     items: list[str] = list(args.items)
     if not items or not items[0].lower().endswith(SESSION_SUFFIXES):
         return None
     name = items[0]
     if len(items) > 1:
-        return _usage(
+        raise _usage(
             f"a session file says what is run ('items:'); name nothing after '{name}', or "
             "put the items in the file"
         )
     return _planned(args, name)
 
 
-def _planned(args: argparse.Namespace, name: str) -> tuple[Pack, Agenda, Session] | Stop:
+def _planned(args: argparse.Namespace, name: str) -> tuple[Pack, Agenda, Session]:
     from pathlib import Path  # noqa: PLC0415
 
-    from ._content.finding import is_session_file  # noqa: PLC0415
-    from ._content.loading import check_session  # noqa: PLC0415
-    from ._output.reports import shown, text_report  # noqa: PLC0415
-    from ._use.planning import PlanError  # noqa: PLC0415
-    from ._use.sessions import session_plan, with_flags  # noqa: PLC0415
+    from recurrent_care_pack._content import check_session, is_session_file  # noqa: PLC0415
+    from recurrent_care_pack._output import shown, text_report  # noqa: PLC0415
+    from recurrent_care_pack._use import PlanError, session_plan, with_flags  # noqa: PLC0415
 
     file = Path(name)
     if not os.path.exists(file):  # noqa: PTH110 (keep pathlib's work to what is needed)
         why = "no such file; name a session file such as session.yaml"
-        return _usage(f"cannot read '{shown(name)}': {why}")
+        raise _usage(f"cannot read '{shown(name)}': {why}")
     if not file.is_file() or not is_session_file(file):
-        return _usage(
+        raise _usage(
             f"'{shown(name)}' is not a session file: a session file holds 'session:' "
             "(rcpack init writes an example, session.yaml)"
         )
@@ -81,19 +66,21 @@ def _planned(args: argparse.Namespace, name: str) -> tuple[Pack, Agenda, Session
     result = check_session(file, pack=flags.pack)
     session, pack = result.session, result.pack
     if result.problems or session is None or pack is None:
-        return Stop(_PROBLEMS, tuple(text_report(result.problems, [file])))
+        for line in text_report(result.problems, [file]):
+            print(line)
+        raise Exit(PROBLEMS)
     try:
         session = with_flags(session, flags, result.given)
         return pack, session_plan(pack, session), session
     except (PlanError, LookupError) as error:
-        return _usage(f"cannot plan: {error.args[0] if error.args else error}")
+        raise _usage(f"cannot plan: {error.args[0] if error.args else error}") from None
     except ValueError as error:  # a flag the file decides too
-        return _usage(str(error))
+        raise _usage(str(error)) from None
 
 
 def _flags(args: argparse.Namespace) -> Flags:
     """The planning flags given on the command line (the defaults are not given)."""
-    from ._use.sessions import Flags  # noqa: PLC0415
+    from recurrent_care_pack._use import Flags  # noqa: PLC0415
 
     return Flags(
         start=args.start,
