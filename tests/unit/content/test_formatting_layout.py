@@ -37,6 +37,13 @@ def test_comments_and_blank_lines_are_written_where_they_belong() -> None:
     )
 
 
+def test_a_yes_where_true_or_false_is_wanted_stays_for_validate() -> None:
+    """'inferred: yes' is a slip for true: left as written, while a title 'yes' is quoted."""
+    assert _laid_out("works:\n  - id: w\n    inferred: yes\n    title: yes\n") == (
+        "works:\n  - id: w\n    title: 'yes'\n    inferred: yes\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "written"),
     [

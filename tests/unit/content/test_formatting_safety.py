@@ -80,9 +80,20 @@ def test_a_value_changed_is_caught_at_its_place() -> None:
     assert _refused(_OLD, new) == (5, 10, "a value here would change")
 
 
-def test_a_number_that_would_become_text_is_caught() -> None:
-    """1 and '1' differ: the kind of a value is compared, not only how it prints."""
-    assert _refused("pack:\n  n: 1\n", "pack:\n  n: '1'\n") == (2, 6, "a value here would change")
+@pytest.mark.parametrize("new", ["'1'", "1.0", "true"])
+def test_a_value_of_another_kind_is_caught(new: str) -> None:
+    """1, '1', 1.0 and true differ: the kind of a value is compared, not only its worth."""
+    assert _refused("pack:\n  n: 1\n", f"pack:\n  n: {new}\n") == (
+        2,
+        6,
+        "a value here would change",
+    )
+
+
+def test_one_of_two_comments_at_a_place_lost_is_caught() -> None:
+    """Every comment above an entry is compared, not only the first."""
+    old = "pack:\n  id: p\n  # one\n  # two\n  title: T\n"
+    assert _refused(old, old.replace("  # two\n", "")) == (5, 3, _COMMENT)
 
 
 def test_a_key_yaml_1_1_would_read_otherwise_is_caught() -> None:
@@ -115,3 +126,21 @@ def test_libyaml_reading_a_value_otherwise_is_caught() -> None:
     assert (refused.value.line, refused.value.column) == (3, 10)
     assert "another YAML reader (libyaml) reads a value here differently" in refused.value.message
     cross_check("pack:\n  id: p\n", "pack:\n    id: p\n")  # the same values: accepted
+
+
+def test_a_layout_that_formatting_again_would_change_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``format_text`` refuses a layout unless laying out its own result gives it back."""
+    emit = layout.emit
+    calls: list[str] = []
+
+    def drifting(source: Source) -> str:
+        calls.append("")
+        return emit(source) + "# again\n" * (len(calls) - 1)
+
+    monkeypatch.setattr("recurrent_care_pack._content.formatting.files.emit", drifting)
+    with pytest.raises(LayoutError) as refused:
+        format_text(_OLD)
+    assert (refused.value.line, refused.value.column) == (1, 1)
+    assert "formatting it twice would not give the same text" in refused.value.message

@@ -53,6 +53,16 @@ def test_a_list_keeps_its_items_comments_and_places() -> None:
     assert item == Item(Scalar("x", "x", "", 4, 7), eol="# on x")
 
 
+def test_a_comment_indented_less_than_a_block_does_not_end_it() -> None:
+    """A comment left of a list's dashes stands above what follows, not in the list."""
+    source = parse("pack:\n  items:\n      - x\n    # between\n  notes: n\n")
+    items, notes = _map(_map(source.root).entries[0].value).entries
+    assert (_seq(items.value).tail, notes.before) == ([], ["# between"])
+    source = parse("pack:\n  items:\n      - x\n      # in the list\n  notes: n\n")
+    items, notes = _map(_map(source.root).entries[0].value).entries
+    assert (_seq(items.value).tail, notes.before) == (["# in the list"], [])
+
+
 def test_a_key_keeps_how_it_was_written_and_what_it_is() -> None:
     """'01' and 1 stay apart as written; a key YAML 1.1 reads otherwise is marked so."""
     keys = [entry.key for entry in _map(parse("'01': a\n1: b\nyes: c\n'no': d\n").root).entries]
