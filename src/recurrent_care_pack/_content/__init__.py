@@ -13,42 +13,42 @@ if TYPE_CHECKING:
     from recurrent_care_pack._model import Pack
 
     from .finding import NoContentError, find_files, is_session_file, pack_folder_of
-    from .formatting import format_file, write_formatted
+    from .formatting import Outcome, format_path
     from .loading import check, check_paths, check_session, pack_files
 
 #: Each name, by the module it lives in and its name there.
 _WHERE = {
     "DurationError": ("recurrent_care_pack._durations", "DurationError"),
     "NoContentError": (".finding", "NoContentError"),
+    "Outcome": (".formatting", "Outcome"),
     "Pack": ("recurrent_care_pack._model", "Pack"),
     "WriteError": ("recurrent_care_pack._files", "WriteError"),
     "check": (".loading", "check"),
     "check_paths": (".loading", "check_paths"),
     "check_session": (".loading", "check_session"),
     "find_files": (".finding", "find_files"),
-    "format_file": (".formatting", "format_file"),
+    "format_path": (".formatting", "format_path"),
     "is_session_file": (".finding", "is_session_file"),
     "pack_files": (".loading", "pack_files"),
     "pack_folder_of": (".finding", "pack_folder_of"),
     "parse_duration": ("recurrent_care_pack._durations", "parse_duration"),
-    "write_formatted": (".formatting", "write_formatted"),
 }
 
 __all__ = [
     "DurationError",
     "NoContentError",
+    "Outcome",
     "Pack",
     "WriteError",
     "check",
     "check_paths",
     "check_session",
     "find_files",
-    "format_file",
+    "format_path",
     "is_session_file",
     "pack_files",
     "pack_folder_of",
     "parse_duration",
-    "write_formatted",
 ]
 
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from recurrent_care_pack._text import shown
 
     from .rendering import FormatMismatchError, MissingExtraError, handout_file, write_handout
-    from .reports import REPORTERS, checked, text_report, write_step_summary
+    from .reports import REPORTERS, fmt_lines, fmt_summary, text_report, write_step_summary
     from .starter import make_starter
     from .summary import summary as pack_summary
     from .tables import agenda_data, agenda_text, item_text, materials_data, materials_text
@@ -27,7 +27,8 @@ _WHERE = {
     "WriteError": ("recurrent_care_pack._files", "WriteError"),
     "agenda_data": (".tables", "agenda_data"),
     "agenda_text": (".tables", "agenda_text"),
-    "checked": (".reports", "checked"),
+    "fmt_lines": (".reports", "fmt_lines"),
+    "fmt_summary": (".reports", "fmt_summary"),
     "handout_file": (".rendering", "handout_file"),
     "item_text": (".tables", "item_text"),
     "make_starter": (".starter", "make_starter"),
@@ -50,7 +51,8 @@ __all__ = [
     "WriteError",
     "agenda_data",
     "agenda_text",
-    "checked",
+    "fmt_lines",
+    "fmt_summary",
     "handout_file",
     "item_text",
     "make_starter",

@@ -3,7 +3,8 @@
 import json
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -14,9 +15,15 @@ from recurrent_care_pack._output.workspace import workspace_path
 from recurrent_care_pack._problems import Problem
 from recurrent_care_pack._text import escape, shown
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recurrent_care_pack._content.formatting import FormatResult
+
 __all__ = [
     "REPORTERS",
     "checked",
+    "fmt_lines",
+    "fmt_summary",
     "github_report",
     "json_report",
     "sarif_report",
@@ -299,3 +306,49 @@ REPORTERS: dict[str, Callable[[Sequence[Problem], Sequence[Path]], list[str]]] =
     "github": github_report,
     "sarif": sarif_report,
 }
+
+
+def fmt_lines(result: "FormatResult") -> Iterator[tuple[str, bool]]:
+    """What ``rcpack fmt`` says of one file: each line, with whether it goes to stderr.
+
+    A file refused is said with its problems and the reason; with ``--check``, a file
+    that would change with its diff.
+    """
+    from recurrent_care_pack._content.formatting import Outcome  # noqa: PLC0415 (fmt's own)
+
+    name = shown(str(result.file))  # a file name is one line, whatever it holds
+    if result.outcome is Outcome.UNREAD:
+        yield f"rcpack: cannot read '{name}': {result.error}", True
+    elif result.outcome is Outcome.FAILED:
+        yield f"rcpack: {result.error}", True  # one line: WriteError escapes the name
+    elif result.outcome is Outcome.REFUSED:
+        for problem in result.problems:
+            yield shown(str(problem)), False
+        yield f"rcpack fmt: left {name} as it is: {result.reason}", False
+    elif result.outcome is Outcome.CHANGED and result.diff is not None:
+        for line in result.diff.split("\n")[:-1]:  # lines as patch reads them
+            crlf = line.endswith("\r") and "\r" not in line[:-1]  # not shown as \r
+            yield shown(line[:-1] if crlf else line), False
+        yield f"would reformat {name}", False
+    elif result.outcome is Outcome.CHANGED:
+        yield f"reformatted {name}", False
+
+
+def fmt_summary(results: Sequence["FormatResult"], *, check: bool) -> str:
+    """The line that ends ``rcpack fmt``: how many files changed, or would with ``check``."""
+    from recurrent_care_pack._content.formatting import Outcome  # noqa: PLC0415 (fmt's own)
+
+    count = Counter(result.outcome for result in results)
+    files = [result.file for result in results]
+    verb = "would be reformatted" if check else "reformatted"
+    summary = (
+        f"{checked(files, by_name=False)}: {count[Outcome.CHANGED]} {verb}, "
+        f"{count[Outcome.UNCHANGED]} unchanged"
+    )
+    if count[Outcome.REFUSED]:
+        summary += f", {count[Outcome.REFUSED]} refused"
+    if count[Outcome.UNREAD]:
+        summary += f", {count[Outcome.UNREAD]} not read"
+    if count[Outcome.FAILED]:
+        summary += f", {count[Outcome.FAILED]} not written"
+    return summary

@@ -524,7 +524,7 @@ def test_an_edit_made_while_fmt_runs_is_kept(
         return result
 
     monkeypatch.setattr(
-        "recurrent_care_pack._content.formatting.format_file", formatting_then_edited
+        "recurrent_care_pack._content.formatting.files.format_file", formatting_then_edited
     )
     assert main(["fmt", str(file)]) == 1
     assert capsys.readouterr().out == (

@@ -2,8 +2,7 @@
 
 import pytest
 
-from recurrent_care_pack._content import formatting
-from recurrent_care_pack._content.formatting import LayoutError, format_text
+from recurrent_care_pack._content.formatting import LayoutError, format_text, layout
 
 _KEYS = [
     "1",
@@ -52,7 +51,7 @@ def test_the_read_back_sees_a_key_that_would_change_kind(
     monkeypatch: pytest.MonkeyPatch, key: str, why: str
 ) -> None:
     """Were fmt to drop a key's quotes, reading the result back would refuse it, at the key."""
-    monkeypatch.setattr(formatting, "_key", lambda key: str(key.value))
+    monkeypatch.setattr(layout, "_key", lambda key: str(key.value))
     with pytest.raises(LayoutError) as refused:
         format_text(f"abc: a\n'{key}': b\n")
     assert str(refused.value) == f"2:1: rcpack fmt cannot lay this out safely: {why}{_HOW}"
