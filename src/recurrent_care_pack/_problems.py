@@ -9,8 +9,10 @@ from attrs import field, frozen
 __all__ = [
     "CODES",
     "MAX_PROBLEMS",
+    "Fix",
     "PackError",
     "Problem",
+    "change_to",
     "format_path",
     "quoted",
     "too_many",
@@ -79,12 +81,50 @@ CODES: Mapping[str, str] = MappingProxyType(
 )
 
 
+def _texts(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(texts)
+
+
+def _one_way(fix: "Fix", _: object, key: str | None) -> None:
+    if (key is None) == (not fix.replacements):
+        raise ValueError("a fix gives its replacements or a key to add, one of the two")
+
+
+@frozen(kw_only=True)
+class Fix:
+    """How to put a problem right, as an editor can: its marked span replaced, or a key added.
+
+    The marked span is the key or value that starts at the problem's line and column.
+    ``replacements`` are the texts that may take its place, most likely first: one, or the
+    candidates "did you mean" gives. ``key`` is instead a key to add before the span (the
+    mapping's missing key, as its first). ``action`` says what the fix does, ``{}``
+    standing for the text: ``"Change to '{}'"``, ``"Add '{}'"``.
+    """
+
+    action: str
+    replacements: tuple[str, ...] = field(default=(), converter=_texts)
+    key: str | None = field(default=None, validator=_one_way)
+
+    @property
+    def offers(self) -> tuple[tuple[str, str], ...]:
+        """Each edit with its title, in order: ``("Change to 'title'", "title")``."""
+        texts = (self.key,) if self.key is not None else self.replacements
+        return tuple((self.action.format(text), text) for text in texts)
+
+
+def change_to(candidates: Iterable[str]) -> Fix | None:
+    """The fix "did you mean" names: the marked text changed to a candidate (none if none)."""
+    found = tuple(candidates)
+    return Fix(action="Change to '{}'", replacements=found) if found else None
+
+
 @frozen(kw_only=True, order=True)
 class Problem:
     """One problem with some content: a stable code, a message, and where it is.
 
     ``line`` and ``column`` count from 1; ``path`` is the JSON path inside the file,
-    such as ``$.sections[0].exercises[1].time``.
+    such as ``$.sections[0].exercises[1].time``. ``fix`` is the fix the message names, if
+    it names one, as edits (`Fix`).
     """
 
     file: Path
@@ -93,6 +133,7 @@ class Problem:
     code: str
     message: str
     path: str = "$"
+    fix: Fix | None = field(default=None, order=False)
 
     def __str__(self) -> str:
         """Format as ``PATH:LINE:COL: CODE message``."""

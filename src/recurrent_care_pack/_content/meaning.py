@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
+
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import (
     CaseStudyCopy,
@@ -22,7 +24,7 @@ from recurrent_care_pack._model import (
     lookup,
 )
 from recurrent_care_pack._naming import a, film_name, film_names
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Fix, Problem, change_to, too_many
 
 from .merging import Origins
 from .pruning import NO_GAPS, Flaw, Gaps, in_doubt
@@ -178,10 +180,20 @@ class _Checker:
             for kind, items in self.kinds.items()
         }
 
-    def report(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> None:
+    def report(
+        self,
+        path: KeyPath,
+        code: str,
+        message: str,
+        *,
+        at_key: bool = False,
+        fix: Fix | None = None,
+    ) -> None:
         if self.full(path):
             return
         problem = self.origins.problem(path, code, message, at_key=at_key)
+        if fix is not None:
+            problem = evolve(problem, fix=fix)
         self.counts[problem.file] = self.counts.get(problem.file, 0) + 1
         self.problems.append(problem)
         if self.counts[problem.file] == MAX_PROBLEMS:
@@ -291,7 +303,8 @@ class _Checker:
             hint = f"the {kind} ids are: {', '.join(known[:8])}{', ...' if len(known) > 8 else ''}"
         else:
             hint = f"add the {kind} to the pack first"
-        self.report(path, "RC402", f"no {kind} has the id '{target}'; {hint}")
+        fix = change_to([close] if close else [])
+        self.report(path, "RC402", f"no {kind} has the id '{target}'; {hint}", fix=fix)
 
     # Modules --------------------------------------------------------------------------
 
@@ -426,6 +439,9 @@ class _Checker:
                             f"the phases of Exercise {exercise.number} add up to "
                             f"{format_duration(total)}, but its time is "
                             f"{format_duration(exercise.time)}; make them agree",
+                            fix=Fix(
+                                action="Make its time {}", replacements=(format_duration(total),)
+                            ),
                         )
             for j, module in enumerate(section.modules):
                 if not any(self.left_out(film_id) for film_id in _films_shown(module)):
@@ -445,6 +461,7 @@ class _Checker:
                 f"{film_name(film)} runs {format_duration(film.running_time)}, longer than its "
                 f"allowance of {format_duration(film.allowance)}; allow at least "
                 f"{_whole_minutes(film.running_time)}",
+                fix=_allow_at_least(film.running_time),
             )
 
     def check_module_timings(
@@ -464,6 +481,7 @@ class _Checker:
                 f"{label} allows {format_duration(module.allowance)} for its films, but "
                 f"{names} {verb} {format_duration(running)}{together}; allow at least "
                 f"{_whole_minutes(running)}",
+                fix=_allow_at_least(running),
             )
         allowed = [f for f in films if f.allowance is not None]
         allowed_total = sum((f.allowance for f in allowed if f.allowance), timedelta())
@@ -508,6 +526,10 @@ class _Checker:
                 f"films, but its own {format_duration(module.allowance)} and "
                 f"{format_duration(rewatch_time)} to re-watch {rewatched} "
                 f"make {format_duration(expected)}; make them agree",
+                fix=Fix(
+                    action="Allow {} on a different day",
+                    replacements=(format_duration(expected),),
+                ),
             )
 
     # Order ----------------------------------------------------------------------------
@@ -592,6 +614,10 @@ def _films_shown(module: LearningModule) -> tuple[str, ...]:
     """The films a module shows, with those it re-watches when run on a different day."""
     rewatch = module.different_day.rewatch if module.different_day is not None else ()
     return (*rewatch, *module.films)
+
+
+def _allow_at_least(duration: timedelta) -> Fix:
+    return Fix(action="Allow at least {}", replacements=(_whole_minutes(duration),))
 
 
 def _whole_minutes(duration: timedelta) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
@@ -27,7 +27,14 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, format_path, quoted, too_many
+from recurrent_care_pack._problems import (
+    MAX_PROBLEMS,
+    Fix,
+    Problem,
+    format_path,
+    quoted,
+    too_many,
+)
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -98,10 +105,18 @@ class Document:
         """Where the key of the value at ``path`` is written, else where the value is."""
         return self.keys.get(path) or self.where(path)
 
-    def problem(self, path: KeyPath, code: str, message: str, *, at_key: bool = False) -> Problem:
-        """A problem located at ``path`` in this document."""
+    def problem(
+        self,
+        path: KeyPath,
+        code: str,
+        message: str,
+        *,
+        at_key: bool = False,
+        fix: Fix | None = None,
+    ) -> Problem:
+        """A problem located at ``path`` in this document, with the fix its message names."""
         mark = self.where_key(path) if at_key else self.where(path)
-        return _located(self.file, mark, code, message, path)
+        return _mended(_located(self.file, mark, code, message, path), fix)
 
 
 def read_file(file: Path, max_size: int = MAX_FILE_SIZE) -> tuple[Document | None, list[Problem]]:
@@ -242,6 +257,11 @@ def _located(file: Path, mark: Mark, code: str, message: str, path: KeyPath = ()
     )
 
 
+def _mended(problem: Problem, fix: Fix | None) -> Problem:
+    """``problem`` with the fix its message names, if any."""
+    return problem if fix is None else evolve(problem, fix=fix)
+
+
 def _events(text: str) -> Iterator[Event]:
     # The C parser (ruamel.yaml.clib) where it is installed, else the pure-Python one: both
     # give every event its line and column, so problems are located without a second read.
@@ -265,10 +285,11 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
     lines = _LINE_BREAK.split(text)
     here = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
     glued = _glued_key(lines, error, line)
+    fix = None
     if here == "\t" or "\\t" in problem:
         message = "a tab is used for indenting; indent with spaces, not tabs"
     elif glued is not None:
-        line, column, message = glued
+        line, column, message, fix = glued
     elif "mapping values are not allowed" in problem:
         message = (
             "this is not valid YAML (a ': ' inside a value starts a new mapping); "
@@ -276,7 +297,7 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
         )
     else:
         message = f"this is not valid YAML ({problem}); check the indentation and quoting here"
-    return _located(file, Mark(line, column), "RC101", message)
+    return _mended(_located(file, Mark(line, column), "RC101", message), fix)
 
 
 #: A key with its value glued to its colon, as a line holds it: ``kind:film``, ``id:film-6``
@@ -298,7 +319,11 @@ _AFTER_GLUED = (
 )
 
 
-def _glued_key(lines: list[str], error: MarkedYAMLError, line: int) -> tuple[int, int, str] | None:
+#: Where a glued key is, what the message says, and the fix it names (none for no colon).
+_Glued = tuple[int, int, str, Fix | None]
+
+
+def _glued_key(lines: list[str], error: MarkedYAMLError, line: int) -> _Glued | None:
     """Where a key is glued to its value (``kind:film``), and what to write instead.
 
     The parser finds no ':' after it and says so on the next line, or reads it as text
@@ -308,7 +333,7 @@ def _glued_key(lines: list[str], error: MarkedYAMLError, line: int) -> tuple[int
     if "could not find expected ':'" in problem and error.context_mark is not None:
         mark = error.context_mark  # where the key starts; the parser stops on the next line
         where = (mark.line + 1, mark.column + 1)
-        return _glued_at(lines, *where) or (*where, _NO_COLON)
+        return _glued_at(lines, *where) or (*where, _NO_COLON, None)
     if not any(text in problem for text in _AFTER_GLUED) or error.problem_mark is None:
         return None
     mark = error.problem_mark
@@ -324,9 +349,21 @@ def _glued_key(lines: list[str], error: MarkedYAMLError, line: int) -> tuple[int
     return _glued_at(lines, before, len(text) - len(text.lstrip(" -")) + 1) if before else None
 
 
-def _glued_at(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
-    fix = spaced(lines[line - 1][column - 1 :]) if line <= len(lines) else None
-    return None if fix is None else (line, column, f"a colon needs a space after it: write {fix}")
+def _glued_at(lines: list[str], line: int, column: int) -> _Glued | None:
+    text = lines[line - 1][column - 1 :] if line <= len(lines) else ""
+    shown, mended = spaced(text), _unglued(text)
+    if shown is None or mended is None:
+        return None
+    message = f"a colon needs a space after it: write {shown}"
+    return line, column, message, Fix(action="Write '{}'", replacements=(mended,))
+
+
+def _unglued(text: str) -> str | None:
+    """``kind: film`` for ``kind:film``: the key and its whole value (no comment), spaced."""
+    found = _GLUED.fullmatch(text)
+    if found is None:
+        return None
+    return f"{found['key']}: {_COMMENT.split(found['value'], maxsplit=1)[0].strip()}"
 
 
 def spaced(text: str) -> str | None:
@@ -566,6 +603,7 @@ class _Builder:
                 f"'{written}' is read as the word '{written}', but YAML 1.1 tools read it as "
                 f"{old}; put it in quotes ('{written}') to keep the word, or write {old}",
                 path,
+                Fix(action="Put it in quotes: {}", replacements=(f"'{written}'",)),
             )
             self.yes_no_words[path] = self.problems[-1]
         elif _OLD_OCTAL.fullmatch(written) and isinstance(value, int):
@@ -575,6 +613,7 @@ class _Builder:
                 f"'{written}' is read as the number {value}, but YAML 1.1 tools read it as "
                 f"{int(written, 8)}; write {value} without the leading zero",
                 path,
+                Fix(action="Write {}", replacements=(str(value),)),
             )
         elif len(written) <= MAX_DIGITS and _OLD_BINARY.fullmatch(written):
             number = int(written.replace("_", ""), 0)
@@ -586,11 +625,13 @@ class _Builder:
                 path,
             )
 
-    def _problem(self, mark: Mark, code: str, message: str, path: KeyPath = ()) -> None:
+    def _problem(
+        self, mark: Mark, code: str, message: str, path: KeyPath = (), fix: Fix | None = None
+    ) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.problems.append(too_many(self.file))
             raise _Stop
-        self.problems.append(_located(self.file, mark, code, message, path))
+        self.problems.append(_mended(_located(self.file, mark, code, message, path), fix))
 
 
 _DUPLICATE = object()

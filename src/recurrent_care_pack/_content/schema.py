@@ -12,7 +12,15 @@ from jsonschema.exceptions import ValidationError
 
 from recurrent_care_pack._durations import diagnose
 from recurrent_care_pack._naming import a
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, sort_key, too_many
+from recurrent_care_pack._problems import (
+    MAX_PROBLEMS,
+    Fix,
+    Problem,
+    change_to,
+    quoted,
+    sort_key,
+    too_many,
+)
 
 from .reading import Document, KeyPath, spaced
 from .resources import bundled
@@ -258,7 +266,12 @@ def _explain(
     if _is(here, "duration"):
         found = diagnose(instance)
         if found is not None:
-            yield document.problem(path, found.code, found.reason)
+            fix = (
+                None
+                if found.fixed is None
+                else Fix(action="Write '{}'", replacements=(found.fixed,))
+            )
+            yield document.problem(path, found.code, found.reason, fix=fix)
         return
     if keyword in {"oneOf", "anyOf"}:
         yield from _explain_choice(document, error, here, prefix)
@@ -274,17 +287,33 @@ def _explain(
             if isinstance(instance, dict) and key not in instance and key not in misspelt:
                 about = _describe(here["properties"][key])
                 message = f"this {title} has no '{key}'; add it: {about}"
-                yield document.problem(path, "RC202", message, at_key=True)
+                fix = Fix(action="Add '{}'", key=key)
+                yield document.problem(path, "RC202", message, at_key=True, fix=fix)
         return
     if keyword == "type" and here.get("title") == "clock time":
         message = f"{name} should be a time of day written HH:MM, such as '09:30', not "
         yield document.problem(path, "RC209", message + _kind_of(instance))
         return
     if keyword == "type":
-        yield document.problem(path, "RC203", _wrong_kind(path, here, instance))
+        message, fix = _wrong_kind(path, here, instance)
+        yield document.problem(path, "RC203", message, fix=fix)
         return
+    yield _value_problem(document, error, path, here)
+
+
+def _value_problem(
+    document: Document, error: ValidationError, path: KeyPath, here: dict[str, Any]
+) -> Problem:
+    """The problem with a value the schema does not allow (or a key, `_key_or_value`)."""
+    name = _name(path)
     path, at_key = _key_or_value(error, path)
-    yield document.problem(path, *_explain_value(error, here, name), at_key=at_key)
+    if error.validator == "enum":
+        allowed = [str(v) for v in here["enum"]]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
+        message = f"{_shown(error.instance)} is not allowed here; {hint}"
+        return document.problem(path, "RC204", message, at_key=at_key, fix=change_to(close))
+    return document.problem(path, *_explain_value(error, here, name), at_key=at_key)
 
 
 def _key_or_value(error: ValidationError, path: KeyPath) -> tuple[KeyPath, bool]:
@@ -294,8 +323,22 @@ def _key_or_value(error: ValidationError, path: KeyPath) -> tuple[KeyPath, bool]
     return path, False
 
 
-def _wrong_kind(path: tuple[str | int, ...], here: dict[str, Any], instance: object) -> str:
-    """The message for a value of another kind than the schema asks for."""
+def _wrong_kind(
+    path: tuple[str | int, ...], here: dict[str, Any], instance: object
+) -> tuple[str, Fix | None]:
+    """The message for a value of another kind than the schema asks for, and its fix."""
+    message = _wrong_kind_message(path, here, instance)
+    word = str(instance).strip().lower() if isinstance(instance, str) else None
+    if path and here.get("type") == "boolean" and word in _TRUE_OR_FALSE:
+        meaning = _TRUE_OR_FALSE[word]
+        if meaning != word:  # 'true' in quotes: its message says to take the quotes off
+            return message, Fix(action="Write {}", replacements=(meaning,))
+    return message, None
+
+
+def _wrong_kind_message(
+    path: tuple[str | int, ...], here: dict[str, Any], instance: object
+) -> str:
     wanted = here.get("type")
     name = _name(path)
     fix = spaced(instance) if wanted == "object" and isinstance(instance, str) else None
@@ -346,11 +389,6 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
             f"{name} cannot be {_shown(instance)}: write a time of day as HH:MM on the "
             "24-hour clock, such as '09:30' or '13:45'"
         )
-    if keyword == "enum":
-        allowed = [str(v) for v in here["enum"]]
-        close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
-        return "RC204", f"{_shown(instance)} is not allowed here; {hint}"
     if keyword in {"minimum", "maximum"}:
         bound = "at least" if keyword == "minimum" else "at most"
         return "RC207", f"{name} is {instance}; it must be {bound} {error.validator_value}"
@@ -441,6 +479,7 @@ def _explain_unknown_keys(
             "RC201",
             f"unknown key {quoted(str(key))} in this {title}; {hint}",
             at_key=True,
+            fix=change_to(close),
         )
 
 

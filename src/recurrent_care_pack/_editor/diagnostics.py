@@ -11,6 +11,8 @@ from recurrent_care_pack._content.resources import bundled
 from recurrent_care_pack._output.reports import shown
 from recurrent_care_pack._problems import CODES, Problem
 
+from .actions import fix_data
+
 __all__ = ["cannot_check", "diagnostic", "help_link", "position", "range_at", "utf16_column"]
 
 
@@ -86,7 +88,11 @@ def diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
         code=problem.code,
         code_description=types.CodeDescription(href=help_link(problem.code)),
         source="rcpack",
-        data={"path": problem.path, "title": CODES.get(problem.code, "")},
+        data={
+            "path": problem.path,
+            "title": CODES.get(problem.code, ""),
+            "fix": fix_data(problem.fix),
+        },
     )
 
 
