@@ -18,8 +18,10 @@ __all__ = ["Turn", "films_shown", "running_order", "shown_before"]
 
 @frozen
 class Turn:
-    """One place in the running order: a module and the exercise that follows it, or an
-    exercise on its own (``module`` None). ``exercise`` is an id, as the module names it.
+    """One place in the running order: a module and its exercise, or an exercise alone.
+
+    ``module`` is None for an exercise on its own; ``exercise`` is an id, as a module names
+    it (None for a module whose exercise an earlier turn brought, or that has none).
     """
 
     module: LearningModule | None
@@ -39,15 +41,14 @@ def running_order(
     modules: set[str] = set()
     placed: set[str] = set()
     for item in pack.sections if items is None else items:
-        for module, exercise in _turns_of(item, led):
+        for module, named in _turns_of(item, led):
             if module is not None:
                 if module.id in modules:
-                    continue
+                    continue  # named twice
                 modules.add(module.id)
-            elif exercise in placed:
-                continue
-            if exercise is not None and exercise in placed:
-                exercise = None
+            elif named in placed:
+                continue  # an exercise its module (or an earlier turn) already brought
+            exercise = None if named in placed else named
             if exercise is not None:
                 placed.add(exercise)
             yield Turn(module, exercise)

@@ -24,6 +24,7 @@ from recurrent_care_pack._model import (
     lookup,
 )
 from recurrent_care_pack._naming import a, film_name, film_names
+from recurrent_care_pack._order import films_shown, shown_before
 from recurrent_care_pack._problems import MAX_PROBLEMS, Fix, Problem, change_to, too_many
 
 from .merging import Origins
@@ -444,7 +445,7 @@ class _Checker:
                             ),
                         )
             for j, module in enumerate(section.modules):
-                if not any(self.left_out(film_id) for film_id in _films_shown(module)):
+                if not any(self.left_out(film_id) for film_id in films_shown(module)):
                     self.check_module_timings((*at, "modules", j), module, section, media)
 
     def left_out(self, film_id: str) -> bool:
@@ -542,11 +543,11 @@ class _Checker:
             for j, exercise in enumerate(section.exercises):
                 exercises.setdefault(exercise.id, (("sections", i, "exercises", j), exercise))
             for module in section.modules:
-                for film_id in _films_shown(module):
+                for film_id in films_shown(module):
                     shows.setdefault(
                         film_id, f"Module {module.number} of Section {section.number}"
                     )
-        for exercise_id, shown in _shown_before(self.pack):
+        for exercise_id, shown in shown_before(self.pack):
             if exercise_id in exercises:
                 self.discussed_before(*exercises[exercise_id], shown, shows)
         for section in self.pack.sections:
@@ -586,34 +587,6 @@ class _Checker:
                     "'draws_on'"
                 )
             self.report((*at, "draws_on", k), "RC413", message)
-
-
-def _shown_before(pack: Pack) -> Iterator[tuple[str, AbstractSet[str]]]:
-    """Each exercise's id with the films shown before it, as `plan` lays out the whole pack.
-
-    Section by section: each module's films (and those it re-watches), then the exercise
-    that follows it, unless an earlier module brought it; then the section's exercises
-    that follow no module. The set of films grows as the plan goes on: use it at once.
-    """
-    led = {m.exercise for s in pack.sections for m in s.modules}
-    shown: set[str] = set()
-    placed: set[str] = set()
-    for section in pack.sections:
-        for module in section.modules:
-            shown.update(_films_shown(module))
-            if module.exercise is not None and module.exercise not in placed:
-                placed.add(module.exercise)
-                yield module.exercise, shown
-        for exercise in section.exercises:
-            if exercise.id not in led and exercise.id not in placed:
-                placed.add(exercise.id)
-                yield exercise.id, shown
-
-
-def _films_shown(module: LearningModule) -> tuple[str, ...]:
-    """The films a module shows, with those it re-watches when run on a different day."""
-    rewatch = module.different_day.rewatch if module.different_day is not None else ()
-    return (*rewatch, *module.films)
 
 
 def _allow_at_least(duration: timedelta) -> Fix:
