@@ -1,5 +1,6 @@
 """Problems: what is wrong with some content, where, and how to put it right."""
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -14,6 +15,8 @@ __all__ = [
     "Problem",
     "change_to",
     "format_path",
+    "marked_length",
+    "mendable",
     "quoted",
     "too_many",
 ]
@@ -156,6 +159,46 @@ class PackError(ValueError):
     def __reduce__(self) -> tuple[type["PackError"], tuple[tuple[Problem, ...]]]:
         """Pickle as the problems it was made from (another process gets them all)."""
         return type(self), (self.problems,)
+
+
+#: A key at the start of what is marked: ``title:`` (not a time such as ``22:31``).
+_KEY = re.compile(r"""[^\s#'"\-?:,\[\]{}][^#:]*?(?=:(?:\s|$))""")
+#: A value in a flow list or mapping: up to the next ',', ']' or '}'.
+_IN_FLOW = re.compile(r"[^,\]}]*?(?=\s*(?:[,\]}]|$))")
+#: A comment after a value.
+_COMMENT = re.compile(r"\s+#.*$")
+
+
+def marked_length(line: str, column: int) -> int:
+    """How many characters a problem at ``column`` (from 1) of ``line`` marks: one at least.
+
+    The key there up to its colon; else a quoted value to its closing quote; else a value
+    to the end of the line (a comment left out), or in a flow list to the next comma. A
+    fix's replacement takes the place of these characters (`Fix`).
+    """
+    rest = line[column - 1 :]
+    key = _KEY.match(rest)
+    if key is not None:
+        length = len(key.group().rstrip())
+    elif rest[:1] in {"'", '"'}:
+        close = rest.find(rest[0], 1)
+        length = close + 1 if close > 0 else len(rest.rstrip())
+    else:
+        length = len(_COMMENT.sub("", rest).rstrip())
+        before = line[: column - 1]
+        in_flow = _IN_FLOW.match(rest)
+        opened = before.count("[") > before.count("]") or before.count("{") > before.count("}")
+        if opened and in_flow is not None:
+            length = len(in_flow.group())
+    return max(length, 1)
+
+
+def mendable(line: str, column: int) -> bool:
+    """Whether a fix may edit what starts at ``column`` (from 1) of ``line``.
+
+    Not a flow mapping or list (no edit there is safe), nor a place past the line's end.
+    """
+    return line[column - 1 : column] not in {"{", "[", ""}
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:

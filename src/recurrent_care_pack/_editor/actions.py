@@ -11,6 +11,8 @@ from __future__ import annotations
 from attrs import frozen
 from lsprotocol import types
 
+from recurrent_care_pack._problems import mendable
+
 from .locating import char_column
 
 TYPE_CHECKING = False
@@ -69,7 +71,7 @@ def code_actions(
         start = diagnostic.range.start
         line = lines[start.line] if start.line < len(lines) else ""
         at = char_column(line, start.character) - 1  # the range counts UTF-16 units
-        if diagnostic.source != "rcpack" or line[at : at + 1] in "{[":
+        if diagnostic.source != "rcpack" or not mendable(line, at + 1):
             continue  # another tool's, or a flow mapping: no edit here is safe
         for fix in fixes(diagnostic.data):
             actions.append(  # noqa: PERF401 (one action per fix, in order)
