@@ -282,3 +282,28 @@ def test_a_message_that_names_a_fix_offers_nothing_without_its_record() -> None:
         source="rcpack",
     )
     assert code_actions("file:///a.yaml", [bare], [line]) == []
+
+
+def test_each_candidate_is_a_quick_fix_of_its_own() -> None:
+    """A fix of two candidates is two actions, in order, each replacing the marked key."""
+    lines = ["  titel: x"]
+    fix = ProblemFix(action="Change to '{}'", replacements=("title", "titles"))
+    problem = Problem(file=Path("a.yaml"), line=1, column=3, code="RC201", message="m", fix=fix)
+    actions = code_actions("file:///a.yaml", [diagnostic(problem, lines)], lines)
+    assert [(a.title, a.edit and a.edit.changes) for a in actions] == [
+        (
+            title,
+            {
+                "file:///a.yaml": [
+                    types.TextEdit(
+                        range=types.Range(
+                            start=types.Position(line=0, character=2),
+                            end=types.Position(line=0, character=7),
+                        ),
+                        new_text=text,
+                    )
+                ]
+            },
+        )
+        for title, text in (("Change to 'title'", "title"), ("Change to 'titles'", "titles"))
+    ]
