@@ -589,9 +589,11 @@ def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
     """No fix where the file is gone, the line is not there, or the span opens a flow mapping."""
     fix = Fix(action="Add '{}'", key="title")
     file = workspace / "content" / "pack.yaml"
-    file.write_text("sections:\n  - {id: s}\n", encoding="utf-8")
+    file.write_text("sections:\n  - {id: s}\ntitle: [a]\n", encoding="utf-8")
+    change = Fix(action="Write '{}'", replacements=("a",))
     problems = [
         Problem(file=file, line=2, column=5, code="RC202", message="m", fix=fix),
+        Problem(file=file, line=3, column=8, code="RC203", message="m", fix=change),
         Problem(file=file, line=9, column=1, code="RC202", message="m", fix=fix),
         Problem(file=file, line=None, column=None, code="RC202", message="m", fix=fix),
         Problem(
@@ -601,4 +603,11 @@ def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
     ]
     log = sarif_log(problems, [file], workspace)
     _assert_valid_sarif(log)
-    assert ["fixes" in r for r in log["runs"][0]["results"]] == [False, False, False, False, True]
+    assert ["fixes" in r for r in log["runs"][0]["results"]] == [
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
