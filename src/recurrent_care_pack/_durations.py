@@ -49,15 +49,16 @@ HINT = "write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds'
 class DurationError(ValueError):
     """A duration an editor wrote that cannot be read without guessing."""
 
-    def __init__(self, code: str, reason: str) -> None:
-        """Record the problem code and the reason, in the editor's words."""
+    def __init__(self, code: str, reason: str, fixed: str | None = None) -> None:
+        """Record the problem code, the reason in the editor's words, and the text mended."""
         super().__init__(reason)
         self.code = code
         self.reason = reason
+        self.fixed = fixed  # the duration written as the reason says to write it, if it does
 
-    def __reduce__(self) -> tuple[type["DurationError"], tuple[str, str]]:
-        """Pickle as the code and reason it was made from."""
-        return type(self), (self.code, self.reason)
+    def __reduce__(self) -> tuple[type["DurationError"], tuple[str, str, str | None]]:
+        """Pickle as the code, reason and mended text it was made from."""
+        return type(self), (self.code, self.reason, self.fixed)
 
 
 def diagnose(value: object) -> DurationError | None:
@@ -72,7 +73,7 @@ def diagnose(value: object) -> DurationError | None:
     if near is not None:  # a slip in something readable: say which, and the text fixed
         reasons, fixed = near
         return DurationError(
-            code, f"{_show(value)} has {' and '.join(reasons)}: write {quoted(fixed)}"
+            code, f"{_show(value)} has {' and '.join(reasons)}: write {quoted(fixed)}", fixed
         )
     return DurationError(code, f"{reason}: {HINT}")
 

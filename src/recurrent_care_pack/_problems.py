@@ -1,5 +1,6 @@
 """Problems: what is wrong with some content, where, and how to put it right."""
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -9,9 +10,13 @@ from attrs import field, frozen
 __all__ = [
     "CODES",
     "MAX_PROBLEMS",
+    "Fix",
     "PackError",
     "Problem",
+    "change_to",
     "format_path",
+    "marked_length",
+    "mendable",
     "quoted",
     "too_many",
 ]
@@ -79,12 +84,50 @@ CODES: Mapping[str, str] = MappingProxyType(
 )
 
 
+def _texts(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(texts)
+
+
+def _one_way(fix: "Fix", _: object, key: str | None) -> None:
+    if (key is None) == (not fix.replacements):
+        raise ValueError("a fix gives its replacements or a key to add, one of the two")
+
+
+@frozen(kw_only=True)
+class Fix:
+    """How to put a problem right, as an editor can: its marked span replaced, or a key added.
+
+    The marked span is the key or value that starts at the problem's line and column.
+    ``replacements`` are the texts that may take its place, most likely first: one, or the
+    candidates "did you mean" gives. ``key`` is instead a key to add before the span (the
+    mapping's missing key, as its first). ``action`` says what the fix does, ``{}``
+    standing for the text: ``"Change to '{}'"``, ``"Add '{}'"``.
+    """
+
+    action: str
+    replacements: tuple[str, ...] = field(default=(), converter=_texts)
+    key: str | None = field(default=None, validator=_one_way)
+
+    @property
+    def offers(self) -> tuple[tuple[str, str], ...]:
+        """Each edit with its title, in order: ``("Change to 'title'", "title")``."""
+        texts = (self.key,) if self.key is not None else self.replacements
+        return tuple((self.action.format(text), text) for text in texts)
+
+
+def change_to(candidates: Iterable[str]) -> Fix | None:
+    """The fix "did you mean" names: the marked text changed to a candidate (none if none)."""
+    found = tuple(candidates)
+    return Fix(action="Change to '{}'", replacements=found) if found else None
+
+
 @frozen(kw_only=True, order=True)
 class Problem:
     """One problem with some content: a stable code, a message, and where it is.
 
     ``line`` and ``column`` count from 1; ``path`` is the JSON path inside the file,
-    such as ``$.sections[0].exercises[1].time``.
+    such as ``$.sections[0].exercises[1].time``. ``fix`` is the fix the message names, if
+    it names one, as edits (`Fix`).
     """
 
     file: Path
@@ -93,6 +136,7 @@ class Problem:
     code: str
     message: str
     path: str = "$"
+    fix: Fix | None = field(default=None, order=False)
 
     def __str__(self) -> str:
         """Format as ``PATH:LINE:COL: CODE message``."""
@@ -115,6 +159,46 @@ class PackError(ValueError):
     def __reduce__(self) -> tuple[type["PackError"], tuple[tuple[Problem, ...]]]:
         """Pickle as the problems it was made from (another process gets them all)."""
         return type(self), (self.problems,)
+
+
+#: A key at the start of what is marked: ``title:`` (not a time such as ``22:31``).
+_KEY = re.compile(r"""[^\s#'"\-?:,\[\]{}][^#:]*?(?=:(?:\s|$))""")
+#: A value in a flow list or mapping: up to the next ',', ']' or '}'.
+_IN_FLOW = re.compile(r"[^,\]}]*?(?=\s*(?:[,\]}]|$))")
+#: A comment after a value.
+_COMMENT = re.compile(r"\s+#.*$")
+
+
+def marked_length(line: str, column: int) -> int:
+    """How many characters a problem at ``column`` (from 1) of ``line`` marks: one at least.
+
+    The key there up to its colon; else a quoted value to its closing quote; else a value
+    to the end of the line (a comment left out), or in a flow list to the next comma. A
+    fix's replacement takes the place of these characters (`Fix`).
+    """
+    rest = line[column - 1 :]
+    key = _KEY.match(rest)
+    if key is not None:
+        length = len(key.group().rstrip())
+    elif rest[:1] in {"'", '"'}:
+        close = rest.find(rest[0], 1)
+        length = close + 1 if close > 0 else len(rest.rstrip())
+    else:
+        length = len(_COMMENT.sub("", rest).rstrip())
+        before = line[: column - 1]
+        in_flow = _IN_FLOW.match(rest)
+        opened = before.count("[") > before.count("]") or before.count("{") > before.count("}")
+        if opened and in_flow is not None:
+            length = len(in_flow.group())
+    return max(length, 1)
+
+
+def mendable(line: str, column: int) -> bool:
+    """Whether a fix may edit what starts at ``column`` (from 1) of ``line``.
+
+    Not a flow mapping or list (no edit there is safe), nor a place past the line's end.
+    """
+    return line[column - 1 : column] not in {"{", "[", ""}
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:

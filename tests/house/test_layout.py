@@ -17,7 +17,7 @@ LAYERS = (
     "_editor",
     "_output",
     "_use | _content",
-    "_naming | _arguments",
+    "_naming | _arguments | _order",
     "_model | _session",
     "_durations",
     "_problems",
@@ -168,3 +168,99 @@ def test_a_cli_import_of_a_stage_submodule_is_caught(tmp_path: Path) -> None:
         "recurrent_care_pack._cli.planted imports recurrent_care_pack._content.formatting",
         "recurrent_care_pack._cli.planted imports recurrent_care_pack._files",
     ]
+
+
+#: The modules that may read a problem's message with a regular expression: the reports,
+#: which escape what it echoes.
+_READ_MESSAGES = {"_output/reports.py", "_output/sarif.py"}
+
+#: What a compiled pattern, or the ``re`` module, applies itself to text with.
+_REGEX_CALLS = {"search", "match", "fullmatch", "findall", "finditer", "sub", "subn"}
+
+
+def _mentions(node: ast.AST, tainted: set[str]) -> bool:
+    """Whether ``node`` reads a ``.message`` attribute, or a name that holds one."""
+    return any(
+        (isinstance(part, ast.Attribute) and part.attr == "message")
+        or (isinstance(part, ast.Name) and part.id in tainted)
+        for part in ast.walk(node)
+    )
+
+
+def _regex_over_messages(tree: ast.Module) -> list[int]:
+    """The lines where a regular expression is applied to a message (or a name holding one).
+
+    A name holds a message when it is assigned one, or is the parameter of a function of
+    the module that some call passes one: ``fixes(diagnostic.message)`` taints ``fixes``'s
+    ``message``. Names are followed through the whole module, not scope by scope.
+    """
+    functions = {
+        node.name: node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    tainted: set[str] = set()
+    while True:
+        before = len(tainted)
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+                value = node.value
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if value is not None and _mentions(value, tainted):
+                    tainted |= {
+                        n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)
+                    }
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                called = functions.get(node.func.id)
+                if called is None:
+                    continue
+                params = [a.arg for a in (*called.args.posonlyargs, *called.args.args)]
+                for index, argument in enumerate(node.args):
+                    if index < len(params) and _mentions(argument, tainted):
+                        tainted.add(params[index])
+                tainted |= {
+                    k.arg
+                    for k in node.keywords
+                    if k.arg is not None and _mentions(k.value, tainted)
+                }
+        if len(tainted) == before:
+            break
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and (
+            node.func.attr in _REGEX_CALLS
+            or (isinstance(node.func.value, ast.Name) and node.func.value.id == "re")
+        )
+        and any(_mentions(argument, tainted) for argument in [*node.args, *node.keywords])
+    )
+
+
+def test_no_regex_over_a_problem_message_outside_the_reports() -> None:
+    """What a problem needs (its fix) is on the record: no module reads it out of the words."""
+    found = {
+        str(file.relative_to(PACKAGE)): lines
+        for file in sorted(PACKAGE.rglob("*.py"))
+        if str(file.relative_to(PACKAGE)) not in _READ_MESSAGES
+        and (lines := _regex_over_messages(ast.parse(file.read_text(encoding="utf-8"))))
+    }
+    assert found == {}
+
+
+def test_the_message_check_sees_a_message_passed_on() -> None:
+    """A pattern applied to a message a function was given is found, as one applied at once."""
+    source = (
+        "import re\n"
+        "_P = re.compile('x')\n"
+        "def fixes(text):\n"
+        "    return _P.search(text)\n"
+        "def offered(diagnostic):\n"
+        "    return list(fixes(diagnostic.message))\n"
+        "def direct(problem):\n"
+        "    return re.findall('y', problem.message)\n"
+        "def clean(problem):\n"
+        "    return _P.search(problem.code), problem.message.split()\n"
+    )
+    assert _regex_over_messages(ast.parse(source)) == [4, 8]

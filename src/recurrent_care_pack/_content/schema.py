@@ -1,7 +1,6 @@
 """Checking against the JSON Schema, with every failure put in the editor's words."""
 
 import difflib
-import functools
 import json
 import re
 from collections.abc import Iterator, MutableMapping
@@ -12,10 +11,27 @@ from jsonschema.exceptions import ValidationError
 
 from recurrent_care_pack._durations import diagnose
 from recurrent_care_pack._naming import a
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, quoted, sort_key, too_many
+from recurrent_care_pack._problems import (
+    MAX_PROBLEMS,
+    Fix,
+    Problem,
+    change_to,
+    quoted,
+    sort_key,
+    too_many,
+)
 
 from .reading import Document, KeyPath, spaced
-from .resources import bundled
+from .schemas import (
+    inlined_session_schema,
+    is_definition,
+    pack_validator,
+    resolve,
+    schema,
+    session_schema,
+    session_validator,
+    split_validators,
+)
 
 __all__ = [
     "inlined_session_schema",
@@ -40,37 +56,10 @@ _KINDS = {
 }
 
 
-@functools.cache
-def schema() -> dict[str, Any]:
-    """The content-file schema the package validates with."""
-    loaded: dict[str, Any] = json.loads(bundled("schema/pack.schema.json").read_text("utf-8"))
-    return loaded
-
-
-@functools.cache
-def session_schema() -> dict[str, Any]:
-    """The session-file schema (``schema/session.schema.json``)."""
-    loaded: dict[str, Any] = json.loads(bundled("schema/session.schema.json").read_text("utf-8"))
-    return loaded
-
-
-@functools.cache
-def inlined_session_schema() -> dict[str, Any]:
-    """The session-file schema with every ``$ref`` put in place (for editors' look-ups)."""
-    return _inlined(session_schema())
-
-
-@functools.cache
-def _session_validator() -> Draft202012Validator:
-    return Draft202012Validator(
-        inlined_session_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
-
-
 def session_schema_failures(document: Document) -> list[Problem]:
     """Every way a session file breaks the session schema, located and explained."""
     problems: dict[Problem, None] = {}
-    for error in _session_validator().iter_errors(document.data):
+    for error in session_validator().iter_errors(document.data):
         for problem in _explain(document, error):
             problems[problem] = None
             if len(problems) >= MAX_PROBLEMS:
@@ -80,43 +69,6 @@ def session_schema_failures(document: Document) -> list[Problem]:
         if word.path not in refused:
             problems[word] = None
     return sorted(problems, key=sort_key)[: MAX_PROBLEMS + 1]
-
-
-@functools.cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(
-        _inlined(schema()), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
-
-
-def _inlined(source: dict[str, Any]) -> dict[str, Any]:
-    """The schema with every ``$ref`` put in place, so validating never looks one up.
-
-    Looking up references is most of jsonschema's time on a pack; the inlined schema
-    validates the same (a tip's points refer back to the tip itself, as before).
-    """
-    defs: dict[str, Any] = source["$defs"]
-    done: dict[str, dict[str, Any]] = {}
-
-    def definition(name: str) -> dict[str, Any]:
-        if name not in done:
-            done[name] = {}
-            done[name].update(inline(defs[name]))
-        return done[name]
-
-    def inline(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "$ref" in node:
-                target = definition(node["$ref"].rsplit("/", 1)[-1])
-                extra = {k: v for k, v in node.items() if k != "$ref"}
-                return {**target, **extra} if extra else target
-            return {k: inline(v) for k, v in node.items() if k != "$defs"}
-        if isinstance(node, list):
-            return [inline(v) for v in node]
-        return node
-
-    inlined: dict[str, Any] = inline(source)
-    return inlined
 
 
 def schema_problems(document: Document) -> list[Problem]:
@@ -164,10 +116,10 @@ def schema_failures(
 def _errors(data: object, items: ItemFailures | None) -> Iterator[tuple[KeyPath, ValidationError]]:
     """Every failure with the path of the list item it was found in (``()`` if none)."""
     if items is None or not isinstance(data, dict):
-        for error in _validator().iter_errors(data):
+        for error in pack_validator().iter_errors(data):
             yield (), error
         return
-    top, of_items = _split_validators()
+    top, of_items = split_validators()
     for error in top.iter_errors(data):
         yield (), error
     used: set[str] = set()
@@ -198,24 +150,6 @@ def _item_errors(
     return found
 
 
-@functools.cache
-def _split_validators() -> tuple[Draft202012Validator, dict[str, Draft202012Validator]]:
-    """A validator of the file without its lists' items, and one for each list's items."""
-    whole = _inlined(schema())
-    properties = dict(whole["properties"])
-    of_items: dict[str, Draft202012Validator] = {}
-    for name, listed in whole["properties"].items():
-        if listed.get("type") == "array" and isinstance(listed.get("items"), dict):
-            of_items[name] = Draft202012Validator(
-                listed["items"], format_checker=Draft202012Validator.FORMAT_CHECKER
-            )
-            properties[name] = {k: v for k, v in listed.items() if k != "items"}
-    top = Draft202012Validator(
-        {**whole, "properties": properties}, format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
-    return top, of_items
-
-
 #: The codes of problems with a value itself (not with its key or its mapping).
 _VALUE_CODES = frozenset(
     {"RC203", "RC204", "RC205", "RC206", "RC207", "RC208", "RC209"}
@@ -229,23 +163,6 @@ _TRUE_OR_FALSE = {
 }
 
 
-def _def(name: str) -> dict[str, Any]:
-    found: dict[str, Any] = schema()["$defs"][name]
-    return found
-
-
-def _is(subschema: dict[str, Any], name: str) -> bool:
-    """Whether a (possibly inlined) subschema is the definition ``name``."""
-    return subschema.get("title") == _def(name)["title"] and "title" in subschema
-
-
-def resolve(subschema: dict[str, Any] | None) -> dict[str, Any]:
-    """The definition a ``{"$ref": ...}`` subschema stands for (an empty one for none)."""
-    while subschema and "$ref" in subschema and "type" not in subschema:
-        subschema = _def(subschema["$ref"].rsplit("/", 1)[-1])
-    return subschema or {}
-
-
 def _explain(
     document: Document, error: ValidationError, prefix: KeyPath = ()
 ) -> Iterator[Problem]:
@@ -255,10 +172,15 @@ def _explain(
     instance = error.instance
     here = error.schema if isinstance(error.schema, dict) else {}
     name = _name(path)
-    if _is(here, "duration"):
+    if is_definition(here, "duration"):
         found = diagnose(instance)
         if found is not None:
-            yield document.problem(path, found.code, found.reason)
+            fix = (
+                None
+                if found.fixed is None
+                else Fix(action="Write '{}'", replacements=(found.fixed,))
+            )
+            yield document.problem(path, found.code, found.reason, fix=fix)
         return
     if keyword in {"oneOf", "anyOf"}:
         yield from _explain_choice(document, error, here, prefix)
@@ -274,17 +196,33 @@ def _explain(
             if isinstance(instance, dict) and key not in instance and key not in misspelt:
                 about = _describe(here["properties"][key])
                 message = f"this {title} has no '{key}'; add it: {about}"
-                yield document.problem(path, "RC202", message, at_key=True)
+                fix = Fix(action="Add '{}'", key=key)
+                yield document.problem(path, "RC202", message, at_key=True, fix=fix)
         return
     if keyword == "type" and here.get("title") == "clock time":
         message = f"{name} should be a time of day written HH:MM, such as '09:30', not "
         yield document.problem(path, "RC209", message + _kind_of(instance))
         return
     if keyword == "type":
-        yield document.problem(path, "RC203", _wrong_kind(path, here, instance))
+        message, fix = _wrong_kind(path, here, instance)
+        yield document.problem(path, "RC203", message, fix=fix)
         return
+    yield _value_problem(document, error, path, here)
+
+
+def _value_problem(
+    document: Document, error: ValidationError, path: KeyPath, here: dict[str, Any]
+) -> Problem:
+    """The problem with a value the schema does not allow (or a key, `_key_or_value`)."""
+    name = _name(path)
     path, at_key = _key_or_value(error, path)
-    yield document.problem(path, *_explain_value(error, here, name), at_key=at_key)
+    if error.validator == "enum":
+        allowed = [str(v) for v in here["enum"]]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
+        message = f"{_shown(error.instance)} is not allowed here; {hint}"
+        return document.problem(path, "RC204", message, at_key=at_key, fix=change_to(close))
+    return document.problem(path, *_explain_value(error, here, name), at_key=at_key)
 
 
 def _key_or_value(error: ValidationError, path: KeyPath) -> tuple[KeyPath, bool]:
@@ -294,8 +232,22 @@ def _key_or_value(error: ValidationError, path: KeyPath) -> tuple[KeyPath, bool]
     return path, False
 
 
-def _wrong_kind(path: tuple[str | int, ...], here: dict[str, Any], instance: object) -> str:
-    """The message for a value of another kind than the schema asks for."""
+def _wrong_kind(
+    path: tuple[str | int, ...], here: dict[str, Any], instance: object
+) -> tuple[str, Fix | None]:
+    """The message for a value of another kind than the schema asks for, and its fix."""
+    message = _wrong_kind_message(path, here, instance)
+    word = str(instance).strip().lower() if isinstance(instance, str) else None
+    if path and here.get("type") == "boolean" and word in _TRUE_OR_FALSE:
+        meaning = _TRUE_OR_FALSE[word]
+        if meaning != word:  # 'true' in quotes: its message says to take the quotes off
+            return message, Fix(action="Write {}", replacements=(meaning,))
+    return message, None
+
+
+def _wrong_kind_message(
+    path: tuple[str | int, ...], here: dict[str, Any], instance: object
+) -> str:
     wanted = here.get("type")
     name = _name(path)
     fix = spaced(instance) if wanted == "object" and isinstance(instance, str) else None
@@ -327,7 +279,7 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
     """The code and message for a value the schema does not allow."""
     keyword = error.validator
     instance = error.instance
-    if keyword == "pattern" and _is(here, "id"):
+    if keyword == "pattern" and is_definition(here, "id"):
         text = str(instance)
         if text != text.strip() and _ID.fullmatch(text.strip()):
             return "RC205", (
@@ -339,22 +291,17 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
             f"{quoted(text)} is not a valid id; ids are lowercase words and numbers "
             f"joined by hyphens, e.g. '{example}'"
         )
-    if _is(here, "date"):
+    if is_definition(here, "date"):
         return "RC206", _date_message(instance)
     if here.get("title") == "clock time":
         return "RC209", (
             f"{name} cannot be {_shown(instance)}: write a time of day as HH:MM on the "
             "24-hour clock, such as '09:30' or '13:45'"
         )
-    if keyword == "enum":
-        allowed = [str(v) for v in here["enum"]]
-        close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
-        return "RC204", f"{_shown(instance)} is not allowed here; {hint}"
     if keyword in {"minimum", "maximum"}:
         bound = "at least" if keyword == "minimum" else "at most"
         return "RC207", f"{name} is {instance}; it must be {bound} {error.validator_value}"
-    if keyword == "pattern" and _is(here, "text"):
+    if keyword == "pattern" and is_definition(here, "text"):
         blank = "is empty" if instance == "" else "has only spaces"
         return "RC208", f"{name} {blank}; write it, or leave the key out"
     if keyword in {"minItems", "minProperties"}:
@@ -441,6 +388,7 @@ def _explain_unknown_keys(
             "RC201",
             f"unknown key {quoted(str(key))} in this {title}; {hint}",
             at_key=True,
+            fix=change_to(close),
         )
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from recurrent_care_pack._durations import format_duration, parse_duration
 from recurrent_care_pack._model import CaseStudy, Exercise, LearningModule, Media, Pack, Section
-from recurrent_care_pack._naming import numbered
-from recurrent_care_pack._problems import Problem, quoted
+from recurrent_care_pack._naming import exercise_name, numbered
+from recurrent_care_pack._problems import Problem, change_to, quoted
 from recurrent_care_pack._session import Break, Location, Session, Slot
 
 TYPE_CHECKING = False
@@ -353,7 +353,7 @@ def item_names(pack: Pack) -> dict[str, Section | LearningModule | Exercise]:
             names.setdefault(f"Module {module.number}", module)
         for exercise in section.exercises:
             names[exercise.id] = exercise
-            names.setdefault(f"Exercise {exercise.number}", exercise)
+            names.setdefault(exercise_name(exercise), exercise)
     return names
 
 
@@ -380,6 +380,7 @@ def _item_problems(document: Document, items: list[tuple[int, str]], pack: Pack)
     for index, name in items:
         found = _find(pack, name)
         where: _Key = (SESSION_KEY, "items", index)
+        close: list[str] = []
         if len(found) == 1 and isinstance(found[0], (Section, LearningModule, Exercise)):
             continue
         if len(found) > 1:
@@ -403,7 +404,7 @@ def _item_problems(document: Document, items: list[tuple[int, str]], pack: Pack)
                 else "name a module, exercise or section, e.g. 'Module 2'"
             )
             message = f"nothing in the pack is called {quoted(name)}; {hint}"
-        problems.append(document.problem(where, "RC504", message))
+        problems.append(document.problem(where, "RC504", message, fix=change_to(close)))
     return problems
 
 
@@ -421,6 +422,7 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
             if key in known or not isinstance(key, str) or not _ID.fullmatch(key):
                 continue  # not an id: the schema's RC205 says so
             where: _Key = (SESSION_KEY, kind, key)
+            close: list[str] = []
             if key in other:
                 right = "case_studies" if kind == "films" else "films"
                 what = "a case study" if kind == "films" else "a film"
@@ -433,7 +435,9 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
                     else f"the pack's {kind.replace('_', ' ')} are {_some(sorted(known))}"
                 )
                 message = f"the pack has no {noun} {quoted(key)}; {hint}"
-            problems.append(document.problem(where, "RC505", message, at_key=True))
+            problems.append(
+                document.problem(where, "RC505", message, at_key=True, fix=change_to(close))
+            )
     return problems
 
 

@@ -1,16 +1,17 @@
-"""Code actions: the fixes a problem's own message names, as edits the editor can apply.
+"""Code actions: the fix a problem carries (`Problem.fix`), as edits the editor can apply.
 
-Each fix is read from the problem's message, so a fix is offered exactly where the message
-gives one: "did you mean 'title'?", "allow at least 24 minutes", "put it in quotes ('no')",
-"this exercise has no 'title'; add it".
+A problem's fix travels on its diagnostic's ``data`` (`fix_data`), which the editor sends
+back with a code-action request: a fix is offered exactly where a message names one ("did
+you mean 'title'?", "allow at least 24 minutes", "put it in quotes ('no')", "this exercise
+has no 'title'; add it"), and no message is read to find it.
 """
 
 from __future__ import annotations
 
-import re
-
 from attrs import frozen
 from lsprotocol import types
+
+from recurrent_care_pack._problems import mendable
 
 from .locating import char_column
 
@@ -18,7 +19,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["Fix", "code_actions", "fixes"]
+    from recurrent_care_pack._problems import Fix as ProblemFix
+
+__all__ = ["Fix", "code_actions", "fix_data", "fixes"]
 
 
 @frozen
@@ -33,58 +36,44 @@ class Fix:
     insert: bool = False
 
 
-#: Each message pattern that names a fix, and the fix it names. A plain 'no' is offered its
-#: quotes, never "or write false": where text belongs false is wrong, and where true or false
-#: belongs RC203 says which to write (a fix of its own).
-_FIXES: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"did you mean '(?P<text>[^']+)'\?"), "Change to '{text}'", "{text}"),
-    (re.compile(r"allow at least (?P<text>[^;]+?)$"), "Allow at least {text}", "{text}"),
-    (
-        re.compile(r"make (?P<text>[0-9][^;]*?); make them agree$"),
-        "Allow {text} on a different day",
-        "{text}",
-    ),
-    (
-        re.compile(r"add up to (?P<text>[^,]+), but its time is .*; make them agree$"),
-        "Make its time {text}",
-        "{text}",
-    ),
-    (
-        re.compile(r"put it in quotes \((?P<text>'[^)]*')\) to keep the word"),
-        "Put it in quotes: {text}",
-        "{text}",
-    ),
-    (re.compile(r"; write (?P<text>true|false)$"), "Write {text}", "{text}"),
-    (re.compile(r"write (?P<text>-?[0-9]+) without the leading zero"), "Write {text}", "{text}"),
-    # A duration's slip ('23 Minutes'), a key glued to its value ('kind:film'): written mended.
-    (re.compile(r": write '(?P<text>[^']+)'$"), "Write '{text}'", "{text}"),
-)
-_MISSING = re.compile(r"has no '(?P<key>[A-Za-z_]+)'; add it")
+def fix_data(fix: ProblemFix | None) -> dict[str, object] | None:
+    """A problem's fix as a diagnostic's ``data`` carries it (plain JSON); `fixes` reads it."""
+    if fix is None:
+        return None
+    return {"action": fix.action, "replacements": list(fix.replacements), "key": fix.key}
 
 
-def fixes(message: str) -> Iterator[Fix]:
-    """The fixes ``message`` names, if any."""
-    for pattern, title, text in _FIXES:
-        found = pattern.search(message)
-        if found is not None:
-            yield Fix(title.format(text=found["text"]), text.format(text=found["text"]))
-    missing = _MISSING.search(message)
-    if missing is not None:
-        yield Fix(f"Add '{missing['key']}'", f"{missing['key']}: ", insert=True)
+def fixes(data: object) -> Iterator[Fix]:
+    """The fixes a diagnostic's ``data`` carries (`fix_data` under ``"fix"``), if any.
+
+    Data the editor sends back is not trusted: anything not shaped so carries none.
+    """
+    found = data.get("fix") if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return
+    action, texts, key = found.get("action"), found.get("replacements"), found.get("key")
+    if not isinstance(action, str) or not isinstance(texts, list):
+        return
+    if isinstance(key, str):
+        yield Fix(action.format(key), f"{key}: ", insert=True)
+        return
+    for text in texts:
+        if isinstance(text, str):
+            yield Fix(action.format(text), text)
 
 
 def code_actions(
     uri: str, diagnostics: list[types.Diagnostic], lines: list[str]
 ) -> list[types.CodeAction]:
-    """A quick fix for each fix the diagnostics' messages name."""
+    """A quick fix for each fix the diagnostics carry."""
     actions = []
     for diagnostic in diagnostics:
         start = diagnostic.range.start
         line = lines[start.line] if start.line < len(lines) else ""
         at = char_column(line, start.character) - 1  # the range counts UTF-16 units
-        if diagnostic.source != "rcpack" or line[at : at + 1] in "{[":
+        if diagnostic.source != "rcpack" or not mendable(line, at + 1):
             continue  # another tool's, or a flow mapping: no edit here is safe
-        for fix in fixes(diagnostic.message):
+        for fix in fixes(diagnostic.data):
             actions.append(  # noqa: PERF401 (one action per fix, in order)
                 types.CodeAction(
                     title=fix.title,

@@ -9,17 +9,11 @@ from lsprotocol import types
 
 from recurrent_care_pack._content.resources import bundled
 from recurrent_care_pack._output.reports import shown
-from recurrent_care_pack._problems import CODES, Problem
+from recurrent_care_pack._problems import CODES, Problem, marked_length
+
+from .actions import fix_data
 
 __all__ = ["cannot_check", "diagnostic", "help_link", "position", "range_at", "utf16_column"]
-
-
-#: A key at the start of what is marked: ``title:`` (not a time such as ``22:31``).
-_KEY = re.compile(r"""[^\s#'"\-?:,\[\]{}][^#:]*?(?=:(?:\s|$))""")
-#: A value in a flow list or mapping: up to the next ',', ']' or '}'.
-_IN_FLOW = re.compile(r"[^,\]}]*?(?=\s*(?:[,\]}]|$))")
-#: A comment after a value.
-_COMMENT = re.compile(r"\s+#.*$")
 
 
 @functools.cache
@@ -55,22 +49,7 @@ def range_at(lines: list[str], line: int | None, column: int | None) -> types.Ra
     line = line or 1
     column = column or 1
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    rest = text[column - 1 :]
-    length = 0
-    key = _KEY.match(rest)
-    if key is not None:
-        length = len(key.group().rstrip())
-    elif rest[:1] in {"'", '"'}:
-        close = rest.find(rest[0], 1)
-        length = close + 1 if close > 0 else len(rest.rstrip())
-    else:
-        length = len(_COMMENT.sub("", rest).rstrip())
-        before = text[: column - 1]
-        in_flow = _IN_FLOW.match(rest)
-        opened = before.count("[") > before.count("]") or before.count("{") > before.count("}")
-        if opened and in_flow is not None:
-            length = len(in_flow.group())
-    end = column + max(length, 1)
+    end = column + marked_length(text, column)
     return types.Range(
         start=position(lines, line, column),
         end=types.Position(line=max(line - 1, 0), character=utf16_column(text, end)),
@@ -86,7 +65,11 @@ def diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
         code=problem.code,
         code_description=types.CodeDescription(href=help_link(problem.code)),
         source="rcpack",
-        data={"path": problem.path, "title": CODES.get(problem.code, "")},
+        data={
+            "path": problem.path,
+            "title": CODES.get(problem.code, ""),
+            "fix": fix_data(problem.fix),
+        },
     )
 
 

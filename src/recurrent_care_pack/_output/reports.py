@@ -12,7 +12,7 @@ from attrs import evolve
 
 from recurrent_care_pack._output.sarif import sarif_log
 from recurrent_care_pack._output.workspace import workspace_path
-from recurrent_care_pack._problems import Problem
+from recurrent_care_pack._problems import Fix, Problem
 from recurrent_care_pack._text import escape, shown
 
 TYPE_CHECKING = False
@@ -273,6 +273,7 @@ def json_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]
                 "line": p.line,
                 "column": p.column,
                 "path": p.path,
+                "fix": _fix(p.fix),
             }
             for p in problems
         ],
@@ -283,6 +284,17 @@ def json_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]
         },
     }
     return [json.dumps(report, indent=2, ensure_ascii=False)]
+
+
+def _fix(fix: Fix | None) -> dict[str, object] | None:
+    """A problem's fix in the JSON report (README, "The JSON report"): null for none."""
+    if fix is None:
+        return None
+    return {
+        "replacements": list(fix.replacements),
+        "key": fix.key,
+        "titles": [title for title, _ in fix.offers],
+    }
 
 
 def sarif_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]:

@@ -2,7 +2,8 @@
 
 Each code that appears is a rule, with its title and the help of docs/problem-codes.md
 (the wheel carries that file, see ``pyproject.toml``); each problem is a result at its file,
-line and column. Paths are relative to the workspace, as GitHub's upload-sarif wants.
+line and column, with the fix its message names as SARIF ``fixes`` (`_fixes`). Paths are
+relative to the workspace, as GitHub's upload-sarif wants.
 """
 
 import functools
@@ -14,7 +15,7 @@ from urllib.parse import quote
 
 from recurrent_care_pack._content.resources import bundled
 from recurrent_care_pack._output.workspace import workspace_path, workspace_root
-from recurrent_care_pack._problems import CODES, Problem
+from recurrent_care_pack._problems import CODES, Problem, marked_length, mendable
 from recurrent_care_pack._version import __version__
 
 __all__ = ["SARIF_SCHEMA", "code_help", "sarif_log"]
@@ -67,24 +68,26 @@ def sarif_log(
         artifacts.setdefault(location["uri"], location)
     artifact_index = {uri: index for index, uri in enumerate(artifacts)}
     results = []
+    texts = _Lines()
     for problem in problems:
         location = _location(problem.file, workspace)
-        physical: dict[str, Any] = {
-            "artifactLocation": {**location, "index": artifact_index[location["uri"]]}
-        }
+        artifact = {**location, "index": artifact_index[location["uri"]]}
+        physical: dict[str, Any] = {"artifactLocation": artifact}
         if problem.line is not None:
             physical["region"] = {"startLine": problem.line}
             if problem.column is not None:
                 physical["region"]["startColumn"] = problem.column
-        results.append(
-            {
-                "ruleId": problem.code,
-                "ruleIndex": rule_index[problem.code],
-                "level": "error",
-                "message": {"text": problem.message},
-                "locations": [{"physicalLocation": physical}],
-            }
-        )
+        result: dict[str, Any] = {
+            "ruleId": problem.code,
+            "ruleIndex": rule_index[problem.code],
+            "level": "error",
+            "message": {"text": problem.message},
+            "locations": [{"physicalLocation": physical}],
+        }
+        fixes = _fixes(problem, artifact, texts)
+        if fixes:
+            result["fixes"] = fixes
+        results.append(result)
     base = workspace_root(workspace).as_uri()
     return {
         "$schema": SARIF_SCHEMA,
@@ -108,6 +111,65 @@ def sarif_log(
             }
         ],
     }
+
+
+class _Lines:
+    """The lines of each file a fix edits, as YAML breaks them, read once (none if unreadable)."""
+
+    def __init__(self) -> None:
+        self.read: dict[Path, list[str] | None] = {}
+
+    def line(self, file: Path, number: int) -> str | None:
+        if file not in self.read:
+            try:
+                text = file.read_bytes().decode("utf-8-sig")  # columns count after a BOM
+            except (OSError, UnicodeDecodeError):
+                self.read[file] = None
+            else:
+                self.read[file] = _BREAKS.split(text)
+        lines = self.read[file]
+        return lines[number - 1] if lines is not None and 0 < number <= len(lines) else None
+
+
+#: A line break, as YAML and editors count them.
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[dict[str, Any]]:
+    """The problem's fix as SARIF fixes, one per edit it offers (each a way to mend it).
+
+    A replacement deletes the problem's marked span (`marked_length`, as the editor marks
+    it, read from the file as it is now) and inserts its text; a key is inserted before the
+    span with a line break and the span's indentation. No fix is given where the file or
+    the line cannot be read, or where no edit is safe (`mendable`).
+    """
+    fix, line, column = problem.fix, problem.line, problem.column or 1
+    text = texts.line(problem.file, line) if fix is not None and line is not None else None
+    if fix is None or line is None or text is None or not mendable(text, column):
+        return []
+    end = column if fix.key is not None else column + marked_length(text, column)
+    after = f": \n{' ' * (column - 1)}" if fix.key is not None else ""  # a key, on its line
+    return [
+        {
+            "description": {"text": title},
+            "artifactChanges": [
+                {
+                    "artifactLocation": artifact,
+                    "replacements": [
+                        {
+                            "deletedRegion": {
+                                "startLine": line,
+                                "startColumn": column,
+                                "endColumn": end,
+                            },
+                            "insertedContent": {"text": replacement + after},
+                        }
+                    ],
+                }
+            ],
+        }
+        for title, replacement in fix.offers
+    ]
 
 
 def _location(file: Path, workspace: Path | None) -> dict[str, str]:

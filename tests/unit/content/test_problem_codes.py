@@ -1,6 +1,7 @@
 """Every problem code, shown by a small bad file and the exact line ``rcpack validate`` prints."""
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from session_cases import SESSION_CASES
 #: A small valid pack: Module 3 re-watches Film 6 on a different day (23 + 32 = 55 minutes).
 from small_packs import BASE
 
-from recurrent_care_pack import CODES
+from recurrent_care_pack import CODES, PackError, Problem, validate
 from recurrent_care_pack._cli import main
+from recurrent_care_pack._content.reading import read_text
+from recurrent_care_pack._problems import Fix
 
 
 def _edit(old: str, new: str) -> bytes:
@@ -604,3 +607,114 @@ def test_checking_stops_after_a_million_values(
     (tmp_path / "pack.yaml").write_text("[" + "1, " * 1_000_000 + "1]\n", encoding="utf-8")
     status, lines = _run(tmp_path, "pack.yaml", capsys=capsys)
     assert (status, lines) == (1, [RC114_LINE, "checked 1 file, pack.yaml: 1 problem in 1 file"])
+
+
+#: The fix each case's problems carry, as an editor offers them: the case, the code and
+#: where, then each edit's title and text. Every other case carries none.
+FIXES = {
+    "RC111 YAML 1.1 booleans and octals": [
+        ("RC111", 3, 10, [("Put it in quotes: 'no'", "'no'")]),
+        ("RC111", 39, 17, [("Write 11", "11")]),
+    ],
+    "RC201 misspelt key": [("RC201", 12, 5, [("Change to 'title'", "title")])],
+    "RC202 missing key": [("RC202", 38, 9, [("Add 'title'", "title")])],
+    "RC204 value not allowed": [("RC204", 46, 24, [("Change to 'whole group'", "whole group")])],
+    "RC304 unreadable duration": [
+        ("RC304", 41, 15, [("Write '1 hour 5 minutes'", "1 hour 5 minutes")])
+    ],
+    "RC401 id used twice": [("RC402", 23, 17, [("Change to 'film-6'", "film-6")])],
+    "RC402 unknown reference": [("RC402", 17, 17, [("Change to 'film-7'", "film-7")])],
+    "RC404 phases do not add up": [
+        ("RC404", 41, 15, [("Make its time 30 minutes", "30 minutes")])
+    ],
+    "RC405 module allowance too short (32:01 in 32 minutes)": [
+        ("RC405", 24, 20, [("Allow at least 33 minutes", "33 minutes")])
+    ],
+    "RC405 film allowance too short": [
+        ("RC405", 18, 20, [("Allow at least 24 minutes", "24 minutes")]),
+        ("RC405", 33, 20, [("Allow at least 24 minutes", "24 minutes")]),
+    ],
+    "RC406 different day does not add up (23 + 32 is not 50)": [
+        ("RC406", 27, 22, [("Allow 55 minutes on a different day", "55 minutes")])
+    ],
+}
+
+
+def test_each_problem_carries_the_fix_its_message_names(tmp_path: Path) -> None:
+    """Every case's problems carry exactly these fixes: none but where the message names one."""
+    found = {}
+    for number, (name, (content, _)) in enumerate(CASES.items()):
+        (tmp_path / str(number)).mkdir()
+        (tmp_path / str(number) / "pack.yaml").write_bytes(content)
+        fixed = [
+            (p.code, p.line, p.column, list(p.fix.offers))
+            for p in validate(tmp_path / str(number) / "pack.yaml")
+            if p.fix is not None
+        ]
+        if fixed:
+            found[name] = fixed
+    assert found == FIXES
+
+
+def test_a_glued_key_is_mended_whole_however_long_its_value() -> None:
+    """The message shows a long value cut short; the fix writes all of it, with its key."""
+    value = " ".join(["word"] * 20)
+    document, problems = read_text(
+        Path("pack.yaml"), f"pack:\n  title:{value}\n  id: p\n".encode()
+    )
+    assert document is None
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (
+            2,
+            3,
+            "a colon needs a space after it: write 'title: word word word word word word word wo...'",
+        )
+    ]
+    assert problems[0].fix == Fix(action="Write '{}'", replacements=(f"title: {value}",))
+
+
+def test_a_pack_error_pickles_with_its_problems_fixes() -> None:
+    """A PackError sent to another process keeps each problem's fix."""
+    problem = Problem(
+        file=Path("pack.yaml"),
+        line=3,
+        column=3,
+        code="RC201",
+        message="unknown key 'titel' in this pack; did you mean 'title'?",
+        fix=Fix(action="Change to '{}'", replacements=("title",)),
+    )
+    back = pickle.loads(pickle.dumps(PackError([problem])))  # noqa: S301 (our own bytes)
+    assert back.problems == (problem,)
+    assert back.problems[0].fix.offers == (("Change to 'title'", "title"),)
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "fix"),
+    [
+        (
+            "yes",
+            "pack.yaml:22:21: RC203 'optional' should be true or false, not the word 'yes'; "
+            "write true",
+            Fix(action="Write {}", replacements=("true",)),
+        ),
+        (
+            "'false'",
+            "pack.yaml:22:21: RC203 'optional' should be true or false, not the word 'false'; "
+            "write false without quotes",
+            None,
+        ),
+    ],
+)
+def test_a_word_for_true_or_false_carries_its_fix(
+    tmp_path: Path, written: str, line: str, fix: Fix | None
+) -> None:
+    """'yes' where true or false belongs is mended to true; a quoted 'false' is only told."""
+    content = _edit(
+        "        exercise: ex\n",
+        f"        exercise: ex\n        discussion:\n          duration: 10 minutes\n"
+        f"          optional: {written}\n",
+    )
+    (tmp_path / "pack.yaml").write_bytes(content)
+    problems = validate(tmp_path / "pack.yaml")
+    assert [str(p) for p in problems] == [str(tmp_path / line)]
+    assert problems[0].fix == fix

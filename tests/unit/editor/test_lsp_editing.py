@@ -1,6 +1,6 @@
 """rcpack lsp while writing: completion, code actions and inlay hints, over stdio."""
 
-import re
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,8 +10,10 @@ from lsp_client import Session
 from lsprotocol import types
 from paths import DATA
 
-from recurrent_care_pack._editor.actions import Fix, fixes
-from recurrent_care_pack._problems import CODES
+from recurrent_care_pack._editor.actions import Fix, code_actions, fixes
+from recurrent_care_pack._editor.diagnostics import diagnostic
+from recurrent_care_pack._problems import Fix as ProblemFix
+from recurrent_care_pack._problems import Problem
 
 SECTION = (DATA / "section-3.yaml").read_text(encoding="utf-8")
 
@@ -228,53 +230,80 @@ def test_inlay_hints_give_each_modules_times(session: Session, pack: Path) -> No
     ]
 
 
-def _catalogue() -> list[tuple[str, str]]:
-    """Each example problem line of docs/problem-codes.md: its code and message."""
-    docs = (DATA.parent / "docs" / "problem-codes.md").read_text(encoding="utf-8")
-    found = re.findall(r"^\S+:\d+:\d+: (RC\d+) (.*)$", docs, re.MULTILINE)
-    assert len(found) >= len(CODES)
-    return found
-
-
-def test_the_fixes_offered_for_the_catalogues_examples() -> None:
-    """Of the problem-code catalogue's examples, exactly these name a fix the editor offers."""
-    offered = {code: [fix.title for fix in fixes(message)] for code, message in _catalogue()}
-    assert {code: titles for code, titles in offered.items() if titles} == {
-        "RC111": ["Put it in quotes: 'no'"],
-        "RC201": ["Change to 'title'"],
-        "RC202": ["Add 'title'"],
-        "RC204": ["Change to 'whole group'"],
-        "RC304": ["Write '1 hour 5 minutes'"],
-        "RC402": ["Change to 'film-7'"],
-        "RC404": ["Make its time 30 minutes"],
-        "RC405": ["Allow at least 33 minutes"],
-        "RC406": ["Allow 55 minutes on a different day"],
-        "RC504": ["Change to 'Module 2'"],
-        "RC505": ["Change to 'film-6'"],
-    }
+@pytest.mark.parametrize(
+    ("fix", "offered"),
+    [
+        (
+            ProblemFix(action="Change to '{}'", replacements=("title", "titles")),
+            [Fix("Change to 'title'", "title"), Fix("Change to 'titles'", "titles")],
+        ),
+        (
+            ProblemFix(action="Write '{}'", replacements=("23 minutes",)),
+            [Fix("Write '23 minutes'", "23 minutes")],
+        ),
+        (ProblemFix(action="Write {}", replacements=("true",)), [Fix("Write true", "true")]),
+        (ProblemFix(action="Add '{}'", key="title"), [Fix("Add 'title'", "title: ", insert=True)]),
+    ],
+)
+def test_a_problems_fix_travels_on_its_diagnostic(fix: ProblemFix, offered: list[Fix]) -> None:
+    """A fix goes out on the diagnostic's data as JSON, and comes back as the same edits."""
+    problem = Problem(
+        file=Path("a.yaml"), line=1, column=1, code="RC201", message="words", fix=fix
+    )
+    data = json.loads(json.dumps(diagnostic(problem, ["titel: x"]).data))
+    assert list(fixes(data)) == offered
 
 
 @pytest.mark.parametrize(
-    ("message", "fix"),
+    "data",
     [
-        (
-            "'23 Minutes' has capital letters (units are written in lowercase): write '23 minutes'",
-            Fix("Write '23 minutes'", "23 minutes"),
-        ),
-        (
-            "'optional' should be true or false, not the word 'yes'; write true",
-            Fix("Write true", "true"),
-        ),
-        (
-            "'010' is read as the number 10, but YAML 1.1 tools read it as 8; write 10 without the leading zero",
-            Fix("Write 10", "10"),
-        ),
-        (
-            "a colon needs a space after it: write 'kind: film'",
-            Fix("Write 'kind: film'", "kind: film"),
-        ),
+        None,
+        "fix",
+        {"path": "$"},
+        {"fix": None},
+        {"fix": {"action": 1, "replacements": ["x"]}},
+        {"fix": {"action": "Write {}", "replacements": "x"}},
+        {"fix": {"action": "Write {}", "replacements": [1, None]}},
     ],
 )
-def test_fixes_named_in_messages(message: str, fix: Fix) -> None:
-    """A duration's slip, a yes for true, a leading zero, a glued key: each is mended as said."""
-    assert list(fixes(message)) == [fix]
+def test_data_not_shaped_as_a_fix_offers_none(data: object) -> None:
+    """What an editor sends back is not trusted: data not shaped as a fix offers no edit."""
+    assert list(fixes(data)) == []
+
+
+def test_a_message_that_names_a_fix_offers_nothing_without_its_record() -> None:
+    """The fix comes from the record, never from the words: a message alone offers none."""
+    line = "titel: x"
+    bare = types.Diagnostic(
+        range=types.Range(
+            start=types.Position(line=0, character=0), end=types.Position(line=0, character=5)
+        ),
+        message="unknown key 'titel' in this pack; did you mean 'title'?",
+        source="rcpack",
+    )
+    assert code_actions("file:///a.yaml", [bare], [line]) == []
+
+
+def test_each_candidate_is_a_quick_fix_of_its_own() -> None:
+    """A fix of two candidates is two actions, in order, each replacing the marked key."""
+    lines = ["  titel: x"]
+    fix = ProblemFix(action="Change to '{}'", replacements=("title", "titles"))
+    problem = Problem(file=Path("a.yaml"), line=1, column=3, code="RC201", message="m", fix=fix)
+    actions = code_actions("file:///a.yaml", [diagnostic(problem, lines)], lines)
+    assert [(a.title, a.edit and a.edit.changes) for a in actions] == [
+        (
+            title,
+            {
+                "file:///a.yaml": [
+                    types.TextEdit(
+                        range=types.Range(
+                            start=types.Position(line=0, character=2),
+                            end=types.Position(line=0, character=7),
+                        ),
+                        new_text=text,
+                    )
+                ]
+            },
+        )
+        for title, text in (("Change to 'title'", "title"), ("Change to 'titles'", "titles"))
+    ]

@@ -306,6 +306,7 @@ def test_no_fix_is_offered_in_a_flow_mapping_after_wide_characters() -> None:
         range=types.Range(start=start, end=types.Position(line=0, character=17)),
         message="'titel' is not allowed here; did you mean 'title'?",
         source="rcpack",
+        data={"fix": {"action": "Change to '{}'", "replacements": ["title"], "key": None}},
     )
     assert code_actions("file:///a.yaml", [problem], [line]) == []
     moved = types.Position(line=0, character=7)  # the key after it: the fix is offered

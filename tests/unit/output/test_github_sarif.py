@@ -28,7 +28,7 @@ from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.reports import github_report, step_summary
 from recurrent_care_pack._output.sarif import code_help, sarif_log
 from recurrent_care_pack._output.workspace import workspace_path
-from recurrent_care_pack._problems import CODES
+from recurrent_care_pack._problems import CODES, Fix
 
 SCHEMA = json.loads((ROOT / "tests" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -540,3 +540,74 @@ def test_the_wheel_carries_the_docs_sarif_help_is_read_from() -> None:
         "recurrent_care_pack/_bundled/docs/problem-codes.md"
     )
     assert "docs" in build["sdist"]["include"]
+
+
+def _fix_of(where: tuple[int, int, int], title: str, text: str) -> dict[str, Any]:
+    line, start, end = where
+    uri = "content/pack.yaml"
+    return {
+        "description": {"text": title},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%", "index": 0},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": line,
+                            "startColumn": start,
+                            "endColumn": end,
+                        },
+                        "insertedContent": {"text": text},
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def test_sarif_fixes_replace_the_marked_span_or_add_a_key(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fix a message names is a SARIF fix: the key or value replaced, or a key added above."""
+    text = (
+        "pack:\n  id: p\n  titel: T  # a comment\n  publisher: org\n  published: 2024-01-01\n"
+        "organisations:\n  - id: org\n    name: Org\n  - id: other\n    name: no\n"
+        "  - id: third\n"
+    )
+    (workspace / "content" / "pack.yaml").write_text(text, encoding="utf-8")
+    log = _sarif(capsys, "pack.yaml")
+    _assert_valid_sarif(log)
+    [run] = log["runs"]
+    assert [(r["ruleId"], r.get("fixes")) for r in run["results"]] == [
+        ("RC201", [_fix_of((3, 3, 8), "Change to 'title'", "title")]),
+        ("RC111", [_fix_of((10, 11, 13), "Put it in quotes: 'no'", "'no'")]),
+        ("RC202", [_fix_of((11, 5, 5), "Add 'name'", "name: \n    ")]),
+    ]
+
+
+def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
+    """No fix where the file is gone, the line is not there, or the span opens a flow mapping."""
+    fix = Fix(action="Add '{}'", key="title")
+    file = workspace / "content" / "pack.yaml"
+    file.write_text("sections:\n  - {id: s}\ntitle: [a]\n", encoding="utf-8")
+    change = Fix(action="Write '{}'", replacements=("a",))
+    problems = [
+        Problem(file=file, line=2, column=5, code="RC202", message="m", fix=fix),
+        Problem(file=file, line=3, column=8, code="RC203", message="m", fix=change),
+        Problem(file=file, line=9, column=1, code="RC202", message="m", fix=fix),
+        Problem(file=file, line=None, column=None, code="RC202", message="m", fix=fix),
+        Problem(
+            file=workspace / "gone.yaml", line=1, column=1, code="RC202", message="m", fix=fix
+        ),
+        Problem(file=file, line=1, column=1, code="RC202", message="m", fix=fix),
+    ]
+    log = sarif_log(problems, [file], workspace)
+    _assert_valid_sarif(log)
+    assert ["fixes" in r for r in log["runs"][0]["results"]] == [
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]

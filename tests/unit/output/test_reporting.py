@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import Problem
+from recurrent_care_pack import Problem, validate
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.reports import github_report, json_report, text_report
 
@@ -89,6 +89,7 @@ def test_json_report_is_stable(
                 "line": 1,
                 "column": 1,
                 "path": "$.pack",
+                "fix": {"replacements": [], "key": "published", "titles": ["Add 'published'"]},
             },
             {
                 "code": "RC202",
@@ -98,6 +99,7 @@ def test_json_report_is_stable(
                 "line": 1,
                 "column": 1,
                 "path": "$.pack",
+                "fix": {"replacements": [], "key": "publisher", "titles": ["Add 'publisher'"]},
             },
         ],
         "summary": {"files": 1, "problems": 2, "files_with_problems": 1},
@@ -121,4 +123,53 @@ def test_text_report() -> None:
     assert text_report([_problem("unknown key")], [Path("x.yaml"), Path("y.yaml")]) == [
         "data/a, b: c.yaml:3:10: RC201 unknown key",
         "checked 2 files in this folder: 1 problem in 1 file",
+    ]
+
+
+#: Two organisations, each with two problems on its one line: on line 10 the schema's comes
+#: first by column, on line 11 the YAML 1.1 word's; by code, RC111 would come first on both.
+ONE_LINE = (
+    "pack:\n  id: p\n  title: T\n  publisher: org\n  published: 2024-01-01\n"
+    "organisations:\n  - id: org\n    name: Org\n"
+    "  # two problems on each line below\n"
+    "  - {id: Other, name: no}\n"
+    "  - {name: no, id: Another}\n"
+)
+ONE_LINE_LINES = [
+    "pack.yaml:10:10: RC205 'Other' is not a valid id; ids are lowercase words and numbers "
+    "joined by hyphens, e.g. 'other'",
+    "pack.yaml:10:23: RC111 'no' is read as the word 'no', but YAML 1.1 tools read it as "
+    "false; put it in quotes ('no') to keep the word, or write false",
+    "pack.yaml:11:12: RC111 'no' is read as the word 'no', but YAML 1.1 tools read it as "
+    "false; put it in quotes ('no') to keep the word, or write false",
+    "pack.yaml:11:20: RC205 'Another' is not a valid id; ids are lowercase words and numbers "
+    "joined by hyphens, e.g. 'another'",
+]
+
+
+def test_problems_on_one_line_are_reported_by_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two problems on one line come in column order: in validate, the text and the JSON report."""
+    (tmp_path / "pack.yaml").write_text(ONE_LINE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [str(p) for p in validate("pack.yaml")] == ONE_LINE_LINES
+    assert main(["validate", "pack.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        *ONE_LINE_LINES,
+        "checked 1 file, pack.yaml: 4 problems in 1 file",
+    ]
+    assert main(["validate", "--format", "json", "pack.yaml"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["line"], p["column"], p["code"]) for p in problems] == [
+        (10, 10, "RC205"),
+        (10, 23, "RC111"),
+        (11, 12, "RC111"),
+        (11, 20, "RC205"),
+    ]
+    assert [p["fix"] for p in problems] == [
+        None,
+        {"replacements": ["'no'"], "key": None, "titles": ["Put it in quotes: 'no'"]},
+        {"replacements": ["'no'"], "key": None, "titles": ["Put it in quotes: 'no'"]},
+        None,
     ]

@@ -16,6 +16,7 @@ from attrs import evolve, frozen
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import Exercise, LearningModule, Media, Pack, Section, lookup
 from recurrent_care_pack._naming import film_names, listed
+from recurrent_care_pack._order import Turn, running_order
 from recurrent_care_pack._use.queries import Item, label, selected
 
 from .records import EntryKind, PlanError
@@ -90,54 +91,42 @@ class Units:
 
     def of(self, selection: Sequence[str | Item]) -> list[Unit]:
         """The units of ``selection``, in order, each once (default: the whole pack)."""
-        items = selected(self.pack, selection)
-        units: list[Unit] = []
-        for item in items or self.pack.sections:
-            for found in self.units_of(item):
-                planned = {u.exercise.id for u in units if u.exercise is not None}
-                if found.key in {u.key for u in units} or (
-                    found.module is None and found.key in planned
-                ):
-                    continue  # named twice, or an exercise its module already brings
-                if found.exercise is not None and found.exercise.id in planned:
-                    found = evolve(found, exercise=None)  # noqa: PLW2901 (two modules, one exercise)
-                units.append(found)
+        pack = self.pack
+        items: list[Section | LearningModule | Exercise] = []
+        for item in selected(pack, selection):
+            if not isinstance(item, (Section, LearningModule, Exercise)):
+                raise PlanError(
+                    f"{label(pack, item)} cannot be planned: choose modules, exercises or sections"
+                )
+            items.append(item)
+        units = [self.unit(turn) for turn in running_order(pack, items or None)]
         _check_order(units)
         return units
 
-    def units_of(self, item: Item) -> list[Unit]:
+    def unit(self, turn: Turn) -> Unit:
+        """The unit of a turn of the running order: a module with its exercise, or one alone."""
         pack = self.pack
         exercises = lookup(pack).exercises
+        exercise = exercises.get(turn.exercise or "")
+        if turn.module is not None:
+            return Unit(name=label(pack, turn.module), module=turn.module, exercise=exercise)
+        assert exercise is not None  # noqa: S101 (an exercise alone is one of the pack's)
         leads = {m.exercise: m for s in pack.sections for m in s.modules if m.exercise}
-        if isinstance(item, Section):
-            return [
-                *(self.units_of(m)[0] for m in item.modules),
-                *(self.units_of(e)[0] for e in item.exercises if e.id not in leads),
-            ]
-        if isinstance(item, LearningModule):
-            exercise = exercises.get(item.exercise or "")
-            return [Unit(name=label(pack, item), module=item, exercise=exercise)]
-        if isinstance(item, Exercise):
-            lead = leads.get(item.id)
-            return [
-                Unit(
-                    name=label(pack, item),
-                    module=None,
-                    exercise=item,
-                    films_first=lead.films if lead is not None else (),
-                    lead=label(pack, lead) if lead is not None else None,
-                    films_time=sum(
-                        (
-                            m.allowance
-                            for f in item.draws_on + (lead.films if lead else ())
-                            if (m := self.media.get(f)) is not None and m.allowance
-                        ),
-                        timedelta(),
-                    ),
-                )
-            ]
-        raise PlanError(
-            f"{label(pack, item)} cannot be planned: choose modules, exercises or sections"
+        lead = leads.get(exercise.id)
+        return Unit(
+            name=label(pack, exercise),
+            module=None,
+            exercise=exercise,
+            films_first=lead.films if lead is not None else (),
+            lead=label(pack, lead) if lead is not None else None,
+            films_time=sum(
+                (
+                    m.allowance
+                    for f in exercise.draws_on + (lead.films if lead else ())
+                    if (m := self.media.get(f)) is not None and m.allowance
+                ),
+                timedelta(),
+            ),
         )
 
     def steps(
