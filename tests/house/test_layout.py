@@ -264,3 +264,17 @@ def test_the_message_check_sees_a_message_passed_on() -> None:
         "    return _P.search(problem.code), problem.message.split()\n"
     )
     assert _regex_over_messages(ast.parse(source)) == [4, 8]
+
+
+#: The most lines a module may have: past it, a module holds more than one idea.
+MOST_LINES = 500
+
+
+def test_no_module_is_over_500_lines() -> None:
+    """Each module of the package is short enough to read whole: a longer one is cut."""
+    long = {
+        str(file.relative_to(PACKAGE)): count
+        for file in PACKAGE.rglob("*.py")
+        if (count := len(file.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert long == {}
