@@ -16,7 +16,7 @@ from typing import Any
 
 from recurrent_care_pack._durations import format_duration, parse_duration
 from recurrent_care_pack._model import CaseStudy, Exercise, LearningModule, Media, Pack, Section
-from recurrent_care_pack._naming import numbered
+from recurrent_care_pack._naming import exercise_name, numbered
 from recurrent_care_pack._problems import Problem, quoted
 from recurrent_care_pack._session import Break, Location, Session, Slot
 
@@ -353,7 +353,7 @@ def item_names(pack: Pack) -> dict[str, Section | LearningModule | Exercise]:
             names.setdefault(f"Module {module.number}", module)
         for exercise in section.exercises:
             names[exercise.id] = exercise
-            names.setdefault(f"Exercise {exercise.number}", exercise)
+            names.setdefault(exercise_name(exercise), exercise)
     return names
 
 
