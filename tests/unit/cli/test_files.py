@@ -7,7 +7,13 @@ import pytest
 
 import recurrent_care_pack
 from recurrent_care_pack import _files
-from recurrent_care_pack._files import WriteError, create_file, installed_folders, replace_file
+from recurrent_care_pack._files import (
+    FileChangedError,
+    WriteError,
+    create_file,
+    installed_folders,
+    replace_file,
+)
 
 PACKAGE = Path(recurrent_care_pack.__file__).resolve().parent
 
@@ -54,3 +60,25 @@ def test_another_programs_open_file_is_a_file_like_any_other(tmp_path: Path) -> 
         other.wait()
     assert log.read_bytes() == b"new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
+
+
+def test_a_deleted_file_behind_another_programs_descriptor_is_not_replaced(
+    tmp_path: Path,
+) -> None:
+    """Its name reads "log.txt (deleted)"; a file really called that is left as it was."""
+    log = tmp_path / "log.txt"
+    with log.open("wb") as stream:
+        other = subprocess.Popen(["sleep", "30"], stdout=stream)
+    log.unlink()
+    namesake = tmp_path / "log.txt (deleted)"
+    namesake.write_bytes(b"mine\n")
+    name = Path(f"/proc/{other.pid}/fd/1")
+    try:
+        with pytest.raises(FileChangedError) as raised:
+            replace_file(name, b"new\n")
+    finally:
+        other.kill()
+        other.wait()
+    assert str(raised.value) == f"'{name}' changed while it was being written; run again"
+    assert namesake.read_bytes() == b"mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt (deleted)"]
