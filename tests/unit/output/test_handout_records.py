@@ -77,6 +77,31 @@ CASES = [
 def test_the_tip_cards_say_their_session_and_dates_in_every_format(
     pack: rcp.Pack, fmt: str, options: rcp.PlanOptions, session: str | None, line: str
 ) -> None:
-    """ "Date" for one day, "Dates" for more, each format alike; nothing when neither is known."""
+    """One day says "Date", more say "Dates", in each format; nothing when neither is known."""
     agenda = rcp.plan(pack, ["section-3"], options)
     assert _session_line(pack, fmt, agenda, session) == line
+
+
+def _sheets_text(pack: rcp.Pack, fmt: str, session: str) -> str:
+    out = rcp.render_handout(
+        pack, "exercises", fmt, rcp.plan(pack, ["section-3"]), session=session
+    )
+    if fmt == "docx":
+        return "\n".join(p.text for p in docx.Document(io.BytesIO(out)).paragraphs)
+    return re.sub(r"<[^>]+>", "", out.decode("utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_each_undated_sheet_names_the_session(pack: rcp.Pack, fmt: str) -> None:
+    """Without dates, every sheet still says its session, on a line of its own."""
+    lines = _sheets_text(pack, fmt, "Team day").splitlines()
+    assert lines.count("Session: Team day.") == 3
+
+
+def test_each_word_sheet_starts_a_page(pack: rcp.Pack) -> None:
+    """In Word every exercise sheet after the first begins on a new page."""
+    out = rcp.render_handout(pack, "exercises", "docx", rcp.plan(pack, ["section-3"]))
+    paragraphs = docx.Document(io.BytesIO(out)).paragraphs
+    headings = [p for p in paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert [p.text[:11] for p in headings] == ["Exercise 8:", "Exercise 9:", "Exercise 10"]
+    assert [p.paragraph_format.page_break_before for p in headings] == [None, True, True]
