@@ -4,11 +4,12 @@ import copy
 import gc
 import pickle
 import threading
+from datetime import timedelta
 
 import attrs
 from small_packs import modules_pack
 
-from recurrent_care_pack import Pack
+from recurrent_care_pack import Exercise, Pack
 from recurrent_care_pack._content.building import pack_from_dict, pack_to_dict
 from recurrent_care_pack._model import lookup
 
@@ -90,3 +91,20 @@ def test_an_id_used_twice_finds_its_first_item() -> None:
         ),
     )
     assert lookup(twice).media == {"film-1": first}
+
+
+def test_every_sections_films_and_exercises_are_found() -> None:
+    """A pack of two sections: the second section's items are found as the first's are."""
+    first = modules_pack([5]).sections[0]
+    exercise = Exercise(id="ex", number=1, title="An exercise", time=timedelta(minutes=5))
+    second = attrs.evolve(
+        first,
+        id="section-2",
+        number=2,
+        modules=(),
+        media=(attrs.evolve(first.media[0], id="film-9"),),
+        exercises=(exercise,),
+    )
+    pack = attrs.evolve(modules_pack([5]), sections=(first, second))
+    assert set(lookup(pack).media) == {"film-1", "film-9"}
+    assert lookup(pack).exercises == {"ex": exercise}
