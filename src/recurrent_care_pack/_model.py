@@ -7,7 +7,7 @@ in its record's ``editorial`` (e.g. ``("description",)``), and never printed as 
 """
 
 import enum
-import weakref
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Protocol, TypeVar
@@ -340,6 +340,21 @@ class Pack:
     organisations: tuple[Organisation, ...] = ()
     works: tuple[Work, ...] = ()
 
+    @functools.cached_property
+    def _lookup(self) -> "Lookup":
+        """The pack's items by id: built on first use, kept in the pack, not one of its fields.
+
+        So equality, hashing, ``repr``, pickling and (un)structuring never see it.
+        """
+        return Lookup(
+            media=_by_id(m for s in self.sections for m in s.media),
+            exercises=_by_id(e for s in self.sections for e in s.exercises),
+            case_studies=_by_id(self.case_studies),
+            people=_by_id(self.people),
+            organisations=_by_id(self.organisations),
+            works=_by_id(self.works),
+        )
+
 
 #: The lists a content file may hold beside the pack details; the files of a pack add up.
 PACK_COLLECTIONS = ("sections", "case_studies", "people", "organisations", "works")
@@ -359,25 +374,9 @@ class Lookup:
     works: Mapping[str, Work]
 
 
-#: Each live pack's lookup, by the pack's ``id()``; dropped when the pack is.
-_LOOKUPS: dict[int, Lookup] = {}
-
-
 def lookup(pack: Pack) -> Lookup:
     """The pack's items by id, built once per pack."""
-    found = _LOOKUPS.get(id(pack))
-    if found is None:
-        found = Lookup(
-            media=_by_id(m for s in pack.sections for m in s.media),
-            exercises=_by_id(e for s in pack.sections for e in s.exercises),
-            case_studies=_by_id(pack.case_studies),
-            people=_by_id(pack.people),
-            organisations=_by_id(pack.organisations),
-            works=_by_id(pack.works),
-        )
-        _LOOKUPS[id(pack)] = found
-        weakref.finalize(pack, _LOOKUPS.pop, id(pack), None)
-    return found
+    return pack._lookup  # noqa: SLF001 (the pack's own cache, read through this one door)
 
 
 class _HasId(Protocol):

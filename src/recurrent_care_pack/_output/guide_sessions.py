@@ -6,7 +6,14 @@ from typing import TypeVar
 
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._model import Exercise, Grouping, Media, Pack, lookup
-from recurrent_care_pack._naming import either, exercise_names, film_name, film_names, listed
+from recurrent_care_pack._naming import (
+    either,
+    exercise_name,
+    exercise_names,
+    film_name,
+    film_names,
+    listed,
+)
 from recurrent_care_pack._session import Location, Session
 from recurrent_care_pack._use.planning import Agenda, Entry, EntryKind
 from recurrent_care_pack._use.queries import materials
@@ -219,7 +226,7 @@ def _phase_rows(exercise: Exercise, start: time) -> list[Row]:
         zip(exercise.phases, phase_times(exercise, start), strict=True)
     ):
         who = grouping_words(exercise, index)
-        what = f"Exercise {exercise.number}, part {index + 1} of {count}" + (
+        what = f"{exercise_name(exercise)}, part {index + 1} of {count}" + (
             f": {who}" if who else ""
         )
         todo: list[str] = []

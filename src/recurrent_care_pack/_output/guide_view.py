@@ -13,7 +13,7 @@ from recurrent_care_pack._model import (
     Tip,
     lookup,
 )
-from recurrent_care_pack._naming import film_name, listed
+from recurrent_care_pack._naming import exercise_name, film_name, listed
 from recurrent_care_pack._session import Location, Session
 from recurrent_care_pack._use.planning import Agenda, EntryKind
 from recurrent_care_pack._use.queries import label, needs_named, section_of
@@ -238,7 +238,7 @@ def _exercise(pack: Pack, exercise: Exercise, locations: Mapping[str, Location])
             )
         )
     return ExerciseView(
-        heading=f"Exercise {exercise.number}: {exercise.title}",
+        heading=f"{exercise_name(exercise)}: {exercise.title}",
         time=format_duration(exercise.time),
         needs=exercise.what_you_need_text or ", ".join(needs_named(pack, exercise)) or None,
         films=tuple(_exercise_films(pack, exercise)),

@@ -116,13 +116,14 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
         "dated": len({session_date(agenda, n) for n in range(1, agenda.days + 1)}) == 1,
     }
     if fmt == "docx":
-        return word_document(kind, data, layout)
-    html = _environment().get_template(f"{kind}.html.j2").render(data, layout=layout)
+        return word_document(data, layout)
+    template = _environment().get_template(f"{kind}.html.j2")
+    html = template.render(handout=data, title=data.title, layout=layout)
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
         return _pdf(html)
-    return _environment().get_template(f"{kind}.md.j2").render(data).encode("utf-8")
+    return _environment().get_template(f"{kind}.md.j2").render(handout=data).encode("utf-8")
 
 
 def _check(pack: Pack, agenda: Agenda | None, session: object, *, large_print: object) -> None:

@@ -13,7 +13,7 @@ from attrs import frozen
 
 from recurrent_care_pack._durations import format_duration
 from recurrent_care_pack._model import Exercise, Grouping, Pack, Phase, lookup
-from recurrent_care_pack._naming import exercise_names, film_name, film_names, listed
+from recurrent_care_pack._naming import exercise_name, film_name, film_names, listed
 from recurrent_care_pack._use.planning import Agenda
 
 from .tables import long_date
@@ -119,7 +119,7 @@ def _sheet(pack: Pack, exercise: Exercise, agenda: Agenda | None) -> Sheet:
     )
     on = _date(agenda, day) if agenda is not None and day is not None else None
     return Sheet(
-        label=exercise_names([exercise]),
+        label=exercise_name(exercise),
         title=exercise.title,
         time=format_duration(exercise.time),
         films=_films(pack, exercise),

@@ -11,6 +11,8 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .handouts import ExercisesHandout, Handout, TipsHandout
+
 __all__ = ["MissingExtraError", "footer_line", "word_document"]
 
 #: The language of every run, style and default in the document.
@@ -42,10 +44,8 @@ class MissingExtraError(ImportError):
     """A format needs an optional extra that is not installed; the message says how."""
 
 
-def word_document(
-    kind: str, data: dict[str, Any], layout: Mapping[str, Any] | None = None
-) -> bytes:
-    """A handout as a Word document; raises `MissingExtraError` without python-docx.
+def word_document(handout: Handout, layout: Mapping[str, Any] | None = None) -> bytes:
+    """The exercise sheets or tip cards in Word; raises `MissingExtraError` without python-docx.
 
     ``layout`` may give ``footer`` (the text at each page's foot), ``author`` and
     ``large_print``.
@@ -59,22 +59,21 @@ def word_document(
     layout = layout or {}
     document = Document()
     body = LARGE_PRINT_PT if layout.get("large_print") else BODY_PT
-    _set_up(document, data["title"], layout, body)
-    document.add_heading(data["title"], level=0)
-    if kind != "exercises":  # each sheet has its own session and date
-        _session(document, data)
-    if kind == "exercises":
+    _set_up(document, handout.title, layout, body)
+    document.add_heading(handout.title, level=0)
+    if isinstance(handout, ExercisesHandout):  # each sheet has its own session and date
         from .word_sheets import word_sheet  # noqa: PLC0415 (it builds on this module)
 
-        for exercise in data["exercises"]:
+        for sheet in handout.sheets.exercises:
             word_sheet(
-                document, exercise, data["session"], large_print=bool(layout.get("large_print"))
+                document, sheet, handout.session, large_print=bool(layout.get("large_print"))
             )
     else:
         from .word_sheets import word_cards  # noqa: PLC0415
 
-        word_cards(document, data["deck"])
-    _finish(document, sheets="Heading 1" if kind == "exercises" else None)
+        _session(document, handout)
+        word_cards(document, handout.deck)
+    _finish(document, sheets="Heading 1" if isinstance(handout, ExercisesHandout) else None)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -329,12 +328,12 @@ def _room(table: Any) -> None:
     )
 
 
-def _session(document: Any, data: dict[str, Any]) -> None:
+def _session(document: Any, handout: TipsHandout) -> None:
     """The session's name and date(s), when given."""
     words = []
-    if data["session"]:
-        words.append(f"Session: {data['session']}.")
-    if data["when"]:
-        words.append(f"Date{'s' if ';' in data['when'] else ''}: {data['when']}.")
+    if handout.session:
+        words.append(f"Session: {handout.session}.")
+    if handout.when:
+        words.append(f"Date{'s' if len(handout.dates) > 1 else ''}: {handout.when}.")
     if words:
         document.add_paragraph(" ".join(words))

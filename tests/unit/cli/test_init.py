@@ -175,9 +175,9 @@ def test_init_never_writes_into_the_installed_package(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A folder inside the installed package (here, as if site-packages were tmp) is refused."""
-    from recurrent_care_pack import _files  # noqa: PLC0415
+    from recurrent_care_pack._files import refusing  # noqa: PLC0415
 
-    monkeypatch.setattr(_files, "installed_folders", lambda: (tmp_path.resolve(),))
+    monkeypatch.setattr(refusing, "installed_folders", lambda: (tmp_path.resolve(),))
     assert main(["init", str(tmp_path)]) == 2
     assert "it is inside installed Python packages" in capsys.readouterr().err
     assert list(tmp_path.rglob("*.yaml")) == []
