@@ -37,6 +37,8 @@ def help_link(code: str) -> str:
 def utf16_column(line: str, column: int) -> int:
     """The editor's column (UTF-16 units from 0) of ``column`` (characters from 1)."""
     before = line[: max(column - 1, 0)]
+    if before.isascii():  # one unit a character (and fast, on a line of a megabyte)
+        return len(before)
     return len(before.encode("utf-16-le", "surrogatepass")) // 2
 
 
@@ -57,14 +59,16 @@ def range_at(lines: list[str], line: int | None, column: int | None) -> types.Ra
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     rest = text[column - 1 :]
     length = 0
-    key = _KEY.match(rest)
+    # Each pattern is tried only where it can match: a problem's range must not cost a pass
+    # over its whole line (a flow list of a megabyte has a thousand problems on one line).
+    key = _KEY.match(rest) if ":" in rest else None
     if key is not None:
         length = len(key.group().rstrip())
     elif rest[:1] in {"'", '"'}:
         close = rest.find(rest[0], 1)
         length = close + 1 if close > 0 else len(rest.rstrip())
     else:
-        length = len(_COMMENT.sub("", rest).rstrip())
+        length = len((_COMMENT.sub("", rest) if "#" in rest else rest).rstrip())
         before = text[: column - 1]
         in_flow = _IN_FLOW.match(rest)
         opened = before.count("[") > before.count("]") or before.count("{") > before.count("}")
