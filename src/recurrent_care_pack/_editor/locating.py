@@ -8,6 +8,8 @@ from attrs import frozen
 
 from recurrent_care_pack._content.schema import inlined_session_schema, resolve, schema
 
+from .documents import char_column  # where the cursor's UTF-16 units are read
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -23,16 +25,6 @@ __all__ = [
     "subschema",
     "value_at",
 ]
-
-
-def char_column(line: str, units: int) -> int:
-    """The column (characters from 1) of the editor's ``units`` (UTF-16 from 0) in ``line``."""
-    seen = 0
-    for index, character in enumerate(line):
-        if seen >= units:
-            return index + 1
-        seen += 2 if ord(character) > 0xFFFF else 1
-    return len(line) + 1
 
 
 def value_at(data: Any, path: KeyPath) -> Any:

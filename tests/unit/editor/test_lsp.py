@@ -341,6 +341,23 @@ def test_a_file_changed_on_disk_is_checked_again(session: Session, pack: Path) -
     assert [(d.range.start.line + 1, d.code) for d in found] == [(9, "RC402")]
 
 
+def test_a_file_deleted_from_the_pack_has_its_problems_taken_back(
+    session: Session, pack: Path
+) -> None:
+    """pack.yaml, never opened, shows its problem; deleted, the next check takes it back."""
+    details, _ = _plant(pack)
+    (pack / "pack.yaml").write_text(details, encoding="utf-8")
+    section = pack / "section-3.yaml"
+    session.open(section)
+    session.diagnostics(section, version=1)
+    assert [d.code for d in session.latest(pack / "pack.yaml")] == ["RC402"]
+    seen = session.count(section)
+    (pack / "pack.yaml").unlink()
+    session.saved_elsewhere(pack / "pack.yaml")
+    session.diagnostics(section, after=seen)  # the others of a check come before its file's
+    assert session.latest(pack / "pack.yaml") == []
+
+
 def test_an_emptied_pack_yaml_is_still_the_packs(session: Session, pack: Path) -> None:
     """pack.yaml with nothing but a comment is reported empty, as rcpack validate says."""
     session.open(pack / "section-3.yaml")
