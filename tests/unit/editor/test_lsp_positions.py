@@ -72,6 +72,22 @@ def test_a_problem_after_an_astral_character_is_marked_in_utf16_units(
     )
 
 
+def test_a_problem_at_a_flow_mappings_end_marks_its_value_alone(
+    session: Session, folder: Path
+) -> None:
+    """'ex9', the last value of a mapping on one line, is marked without the '}' after it."""
+    file = folder / "flow-mapping" / "emoji.yaml"
+    file.parent.mkdir()
+    line = _ON_ONE_LINE.replace(" exercise: ex,", "").replace(
+        "film-6]}", "film-6], exercise: ex9}"
+    )
+    session.open(file, BASE.replace(_MODULE, line))
+    (problem,) = session.diagnostics(file, version=1)
+    assert problem.message == "no exercise has the id 'ex9'; did you mean 'ex'?"
+    start = types.Position(line=13, character=91)  # 90 characters, one astral
+    assert problem.range == types.Range(start=start, end=types.Position(line=13, character=94))
+
+
 def _hover(session: Session, file: Path, where: types.Position) -> types.Hover | None:
     params = types.HoverParams(text_document=session.document(file), position=where)
     found: types.Hover | None = session.run(session.client.text_document_hover_async(params))
