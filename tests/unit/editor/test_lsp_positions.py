@@ -130,7 +130,10 @@ def test_references_after_an_astral_character_are_in_utf16_units(
 
 
 def _hints(session: Session, folder: Path, start: int, end: int) -> list[int]:
-    """The lines (from 0) of the inlay hints given for lines ``start`` to ``end`` (from 0)."""
+    """The lines (from 0) of the inlay hints given for lines ``start`` to ``end`` (from 0).
+
+    Each hint is at its line's end: every module's id line is 30 characters long.
+    """
     params = types.InlayHintParams(
         text_document=session.document(folder / "pack" / "section-3.yaml"),
         range=types.Range(
@@ -139,6 +142,7 @@ def _hints(session: Session, folder: Path, start: int, end: int) -> list[int]:
         ),
     )
     found = session.run(session.client.text_document_inlay_hint_async(params)) or []
+    assert all(hint.position.character == 30 for hint in found)  # each id line's end
     return [hint.position.line for hint in found]
 
 
@@ -177,3 +181,45 @@ def test_a_fix_is_offered_at_a_cursor(session: Session, folder: Path) -> None:
         if isinstance(action, types.CodeAction) and action.edit and action.edit.changes
         for edit in action.edit.changes[file.as_uri()]
     ] == [("Change to 'film-6'", problem.range, "film-6")]
+
+
+_MEDIA = """\
+    media:
+      - id: film-6
+        kind: film
+        number: 6
+        running_time: 22 minutes 31 seconds
+        allowance: 23 minutes
+      - id: film-7
+        kind: film
+        number: 7
+"""
+_MEDIA_ON_ONE_LINE = (
+    "    media: [{id: film-6, kind: film, number: 6, running_time: 22 minutes 31 seconds,"
+    " allowance: 23 minutes}, {id: film-7, kind: film, number: 7}]\n"
+)
+
+
+def _symbols(found: list[types.DocumentSymbol]) -> dict[str, types.Range]:
+    """Every symbol's range by name, however deep."""
+    ranges = {}
+    for symbol in found:
+        ranges[symbol.name] = symbol.range
+        ranges.update(_symbols(symbol.children or []))
+    return ranges
+
+
+def test_items_on_one_line_each_span_from_where_they_start(session: Session, folder: Path) -> None:
+    """Two films in a flow list on one line: each symbol's range ends at that line's end."""
+    file = folder / "flow-media" / "pack.yaml"
+    file.parent.mkdir()
+    text = BASE.replace(_MEDIA, _MEDIA_ON_ONE_LINE)
+    assert text != BASE
+    session.open(file, text)
+    session.diagnostics(file, version=1)
+    params = types.DocumentSymbolParams(text_document=session.document(file))
+    found = session.run(session.client.text_document_document_symbol_async(params)) or []
+    ranges = _symbols([s for s in found if isinstance(s, types.DocumentSymbol)])
+    end = types.Position(line=27, character=len(_MEDIA_ON_ONE_LINE) - 1)
+    assert (ranges["Film 6"].start, ranges["Film 6"].end) == (types.Position(27, 12), end)
+    assert (ranges["Film 7"].start, ranges["Film 7"].end) == (types.Position(27, 109), end)
