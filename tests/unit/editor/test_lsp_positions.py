@@ -5,7 +5,7 @@ server reads or sends after one on its line counts it twice. A range's first lin
 """
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -200,7 +200,7 @@ _MEDIA_ON_ONE_LINE = (
 )
 
 
-def _symbols(found: list[types.DocumentSymbol]) -> dict[str, types.Range]:
+def _symbols(found: Sequence[types.DocumentSymbol]) -> dict[str, types.Range]:
     """Every symbol's range by name, however deep."""
     ranges = {}
     for symbol in found:
