@@ -177,14 +177,16 @@ def marked_length(line: str, column: int) -> int:
     fix's replacement takes the place of these characters (`Fix`).
     """
     rest = line[column - 1 :]
-    key = _KEY.match(rest)
+    # Each pattern is tried only where it can match: a problem's span must not cost a pass
+    # over its whole line (a flow list of a megabyte has a thousand problems on one line).
+    key = _KEY.match(rest) if ":" in rest else None
     if key is not None:
         length = len(key.group().rstrip())
     elif rest[:1] in {"'", '"'}:
         close = rest.find(rest[0], 1)
         length = close + 1 if close > 0 else len(rest.rstrip())
     else:
-        length = len(_COMMENT.sub("", rest).rstrip())
+        length = len((_COMMENT.sub("", rest) if "#" in rest else rest).rstrip())
         before = line[: column - 1]
         in_flow = _IN_FLOW.match(rest)
         opened = before.count("[") > before.count("]") or before.count("{") > before.count("}")

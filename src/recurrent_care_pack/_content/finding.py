@@ -44,6 +44,7 @@ __all__ = [
     "find_packs",
     "find_sessions",
     "is_content_file",
+    "is_content_head",
     "is_session_file",
     "is_session_head",
     "pack_folder_of",
@@ -97,16 +98,35 @@ class NoContentError(FileNotFoundError):
         return type(self), (self.folder,)
 
 
-def is_session_head(head: bytes) -> bool:
-    """Whether a file starting ``head`` is a session: the session schema line, or 'session:'.
+def is_session_head(head: bytes | str) -> bool:
+    """Whether a file starting ``head`` (bytes, or an editor's text) is a session file.
 
-    A byte order mark before it changes nothing (validate reports the mark, RC108).
+    The session schema line, or 'session:'; a byte order mark before it changes nothing.
     """
-    head = head.removeprefix(b"\xef\xbb\xbf")
-    return _has_schema_line(head, _SESSION_LINE) or any(
-        (found.group(1) or found.group(2) or found.group(3) or b"") == b"session"
-        for found in _TOP_KEY.finditer(head)
+    head = _head(head).removeprefix(b"\xef\xbb\xbf")
+    return _has_schema_line(head, _SESSION_LINE) or "session" in _top_keys(head)
+
+
+def is_content_head(head: bytes | str) -> bool:
+    """Whether a file starting ``head`` (bytes, or an editor's text) is pack content by itself.
+
+    Not a session, and the schema line in its leading comments, or a key of the pack's.
+    """
+    head = _head(head)
+    return not is_session_head(head) and (
+        _has_schema_line(head) or not PACK_KEYS.isdisjoint(_top_keys(head))
     )
+
+
+def _head(text: bytes | str) -> bytes:
+    """The first `_HEAD` bytes of a file's ``text``: what is read to tell what it is."""
+    raw = text[:_HEAD].encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return raw[:_HEAD]
+
+
+def _top_keys(head: bytes) -> list[str]:  # of the block mapping ``head`` starts
+    keys = (f.group(1) or f.group(2) or f.group(3) or b"" for f in _TOP_KEY.finditer(head))
+    return [key.decode("utf-8", "replace") for key in keys]
 
 
 def is_session_file(file: Path) -> bool:
@@ -149,13 +169,7 @@ def is_content_file(file: Path) -> bool:
             head = stream.read(_HEAD)
     except OSError:  # checking it will say why it cannot be read
         return True
-    if is_session_head(head):
-        return False
-    return _has_schema_line(head) or any(
-        (found.group(1) or found.group(2) or found.group(3) or b"").decode("utf-8", "replace")
-        in PACK_KEYS
-        for found in _TOP_KEY.finditer(head)
-    )
+    return is_content_head(head)
 
 
 def _has_schema_line(head: bytes, pattern: re.Pattern[bytes] = _SCHEMA_LINE) -> bool:

@@ -8,7 +8,6 @@ last read (a half-typed line seldom reads).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from attrs import frozen
 from lsprotocol import types
@@ -16,7 +15,7 @@ from lsprotocol import types
 from recurrent_care_pack._content.schema import resolve
 
 from .index import PackIndex, item_label, reference_kind
-from .locating import description, keys_of, subschema
+from .locating import description, keys_of, subschema, value_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -103,7 +102,7 @@ def complete(
     if mapping is None:
         return []
     if typing.key is None:
-        value_here = _value(document.data, mapping)
+        value_here = value_at(document.data, mapping)
         if not keys_of(mapping):  # not a mapping: an item of a list of single values
             return _values(index, mapping) if typing.new_item else []
         if typing.new_item or not isinstance(value_here, dict):
@@ -115,15 +114,6 @@ def complete(
     if typing.flow:
         path = (*path, 0)
     return _values(index, path)
-
-
-def _value(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _keys(mapping: KeyPath, written: set[str]) -> list[types.CompletionItem]:

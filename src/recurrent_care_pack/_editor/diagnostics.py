@@ -12,6 +12,7 @@ from recurrent_care_pack._output.reports import shown
 from recurrent_care_pack._problems import CODES, Problem, marked_length
 
 from .actions import fix_data
+from .documents import units
 
 __all__ = ["cannot_check", "diagnostic", "help_link", "position", "range_at", "utf16_column"]
 
@@ -30,8 +31,7 @@ def help_link(code: str) -> str:
 
 def utf16_column(line: str, column: int) -> int:
     """The editor's column (UTF-16 units from 0) of ``column`` (characters from 1)."""
-    before = line[: max(column - 1, 0)]
-    return len(before.encode("utf-16-le", "surrogatepass")) // 2
+    return units(line[: max(column - 1, 0)])
 
 
 def position(lines: list[str], line: int, column: int) -> types.Position:

@@ -12,7 +12,7 @@ import re
 
 from lsprotocol import types
 
-__all__ = ["apply_change", "end_of", "lines_of", "offset_at"]
+__all__ = ["apply_change", "char_column", "end_of", "lines_of", "offset_at", "units"]
 
 #: A line break as the editor counts one.
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -23,9 +23,24 @@ def lines_of(text: str) -> list[str]:
     return _BREAK.split(text)
 
 
-def _units(text: str) -> int:
-    """The length of ``text`` in UTF-16 units."""
+def units(text: str) -> int:
+    """The length of ``text`` in UTF-16 units (fast for ASCII, on a line of a megabyte)."""
+    if text.isascii():
+        return len(text)
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def char_column(line: str, units: int) -> int:
+    """The column (characters from 1) of the editor's ``units`` (UTF-16 from 0) in ``line``.
+
+    Past the line's end, the column just after it.
+    """
+    seen = 0
+    for index, character in enumerate(line):
+        if seen >= units:
+            return index + 1
+        seen += 2 if ord(character) > 0xFFFF else 1
+    return len(line) + 1
 
 
 def offset_at(text: str, where: types.Position) -> int:
@@ -46,12 +61,7 @@ def offset_at(text: str, where: types.Position) -> int:
     start = len(text) - len(parts[-1])
     found = _BREAK.search(text, start)
     end = found.start() if found is not None else len(text)
-    seen = 0
-    for index in range(start, end):
-        if seen >= where.character:
-            return index
-        seen += 2 if ord(text[index]) > 0xFFFF else 1
-    return end
+    return start + char_column(text[start:end], where.character) - 1
 
 
 def apply_change(text: str, change: types.TextDocumentContentChangeEvent) -> str:
@@ -66,4 +76,4 @@ def apply_change(text: str, change: types.TextDocumentContentChangeEvent) -> str
 def end_of(text: str) -> types.Position:
     """The editor's position of the end of ``text``."""
     lines = lines_of(text)
-    return types.Position(line=len(lines) - 1, character=_units(lines[-1]))
+    return types.Position(line=len(lines) - 1, character=units(lines[-1]))

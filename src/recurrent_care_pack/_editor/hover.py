@@ -12,7 +12,7 @@ from recurrent_care_pack._use.queries import find, module_time, section_time
 
 from .diagnostics import range_at
 from .index import Named, PackIndex, Reference, item_label
-from .locating import Spot, description, is_duration, subschema
+from .locating import Spot, description, is_duration, subschema, value_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def _film(index: PackIndex, item: dict[str, Any]) -> list[str]:
     for reference in index.references_to(str(item.get("id"))):
         if "modules" in reference.path:
             at = reference.path.index("modules") + 2
-            module = _at(reference.document.data, reference.path[:at])
+            module = value_at(reference.document.data, reference.path[:at])
             if isinstance(module, dict):
                 again = (
                     " (watched again on a different day)" if "rewatch" in reference.path else ""
@@ -161,15 +161,6 @@ def _duration(value: object) -> str | None:
     except ValueError:  # DurationError, or none at all
         return None
     return f"{written} ({minutes(duration)})" if duration.seconds % 60 else written
-
-
-def _at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def to_hover(text: str, lines: list[str], spot: Spot) -> types.Hover:

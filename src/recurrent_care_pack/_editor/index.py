@@ -12,6 +12,8 @@ from attrs import frozen
 
 from recurrent_care_pack._content.meaning import KIND_OF_LIST  # what meaning checks call items
 
+from .locating import value_at
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -124,7 +126,8 @@ class PackIndex:
             if reference.document.file == file and reference.path == path:
                 return reference
         if path and path[-1] == "id":
-            named = self.named.get(_value(self._document(file), path))
+            written = self.value(file, path)
+            named = self.named.get(written) if isinstance(written, str) else None
             if named is not None and named.document.file == file and named.path == path[:-1]:
                 return named
         return None
@@ -132,24 +135,10 @@ class PackIndex:
     def value(self, file: Path, path: KeyPath) -> Any:
         """The value at ``path`` in ``file``, or None."""
         document = self._document(file)
-        return _at(document.data, path) if document is not None else None
+        return value_at(document.data, path) if document is not None else None
 
     def _document(self, file: Path) -> Document | None:
         return next((d for d in self.documents if d.file == file), None)
-
-
-def _value(document: Document | None, path: KeyPath) -> str:
-    data = _at(document.data, path) if document is not None else None
-    return data if isinstance(data, str) else ""
-
-
-def _at(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _items(document: Document, data: Any, path: KeyPath) -> Iterator[Named]:

@@ -8,23 +8,33 @@ from attrs import frozen
 
 from recurrent_care_pack._content.schema import inlined_session_schema, resolve, schema
 
+from .documents import char_column  # where the cursor's UTF-16 units are read
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from recurrent_care_pack._content.reading import Document, KeyPath
 
-__all__ = ["Spot", "char_column", "is_duration", "keys_of", "spot", "subschema"]
+__all__ = [
+    "Spot",
+    "char_column",
+    "is_duration",
+    "keys_of",
+    "spot",
+    "subschema",
+    "value_at",
+]
 
 
-def char_column(line: str, units: int) -> int:
-    """The column (characters from 1) of the editor's ``units`` (UTF-16 from 0) in ``line``."""
-    seen = 0
-    for index, character in enumerate(line):
-        if seen >= units:
-            return index + 1
-        seen += 2 if ord(character) > 0xFFFF else 1
-    return len(line) + 1
+def value_at(data: Any, path: KeyPath) -> Any:
+    """The value at ``path`` in ``data`` (a document's), or None where nothing is written."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 @frozen
@@ -60,23 +70,14 @@ def _written(document: Document) -> Iterator[Spot]:
     for path, mark in document.keys.items():
         yield Spot(path, True, mark.line, mark.column)  # noqa: FBT003 (a record)
     for path, mark in document.values.items():
-        if not isinstance(_value(document.data, path), (dict, list)):
+        if not isinstance(value_at(document.data, path), (dict, list)):
             yield Spot(path, False, mark.line, mark.column)  # noqa: FBT003
     for path, marks in document.items.items():
-        items = _value(document.data, path)
+        items = value_at(document.data, path)
         for index, packed in enumerate(marks):
             value = items[index] if isinstance(items, list) and index < len(items) else None
             if not isinstance(value, (dict, list)):
                 yield Spot((*path, index), False, packed >> 32, packed & 0xFFFFFFFF)  # noqa: FBT003
-
-
-def _value(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def subschema(path: KeyPath) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ from recurrent_care_pack._content.schema import schema
 from recurrent_care_pack._problems import quoted
 
 from .diagnostics import position
+from .locating import value_at
 from .workspace import uri_of
 
 TYPE_CHECKING = False
@@ -59,8 +60,7 @@ def value_range(document: Document, lines: list[str], path: KeyPath) -> types.Ra
     mark = document.where(path)
     text = lines[mark.line - 1] if 0 < mark.line <= len(lines) else ""
     rest = text[mark.column - 1 :]
-    value = _value(document, path)
-    length = len(value)
+    length = len(str(value_at(document.data, path)))
     if rest[:1] in {"'", '"'}:
         close = rest.find(rest[0], 1)
         length = close + 1 if close > 0 else len(rest)
@@ -68,13 +68,6 @@ def value_range(document: Document, lines: list[str], path: KeyPath) -> types.Ra
         start=position(lines, mark.line, mark.column),
         end=position(lines, mark.line, mark.column + length),
     )
-
-
-def _value(document: Document, path: KeyPath) -> str:
-    data = document.data
-    for part in path:
-        data = data[part]
-    return str(data)
 
 
 def id_at(index: PackIndex, file: Path, path: KeyPath) -> Named | Reference | None:

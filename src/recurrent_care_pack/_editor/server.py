@@ -71,7 +71,8 @@ class PackServer(LanguageServer):
         features.add_builtin_feature(
             types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])
         )
-        self.published: dict[Path, dict[Path, list[types.Diagnostic]]] = {}  # by pack root
+        self.published: dict[Path, list[types.Diagnostic]] = {}  # what each file shows
+        self.packs: dict[Path, frozenset[Path]] = {}  # each pack's files, by root, as last checked
         self.waiting: dict[Path, asyncio.TimerHandle] = {}  # a check to come, by file
         self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
         self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
@@ -124,9 +125,8 @@ class PackServer(LanguageServer):
 
     def clear(self, file: Path) -> None:
         """``file`` is not content (now): take back any problems shown on it."""
-        shown = [root for root, files in self.published.items() if file in files]
-        for root in shown:
-            del self.published[root][file]
+        shown = self.published.pop(file, None) is not None
+        self.packs = {root: files - {file} for root, files in self.packs.items()}
         if shown or self.told.pop(file, None) is not None:
             uri = uri_of(file)
             document = self.workspace.text_documents.get(uri)
@@ -135,9 +135,15 @@ class PackServer(LanguageServer):
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version)
             )
 
-    def check_now(self, file: Path) -> None:
-        """Check ``file``'s pack and publish the problems of each of its files."""
+    def check_now(self, file: Path, *, moved: bool = True) -> None:
+        """Check ``file``'s pack and publish the problems of each of its files.
+
+        If ``file`` is in another pack than when last checked (a pack.yaml no longer
+        content, say), the pack it left is checked again first (when ``moved``): its files
+        may have had problems that depend on it. The edited file's problems go out last.
+        """
         self.waiting.pop(file, None)
+        before = self.pack_workspace.checked.get(file)
         try:
             checked = self.pack_workspace.check(file)
         except OSError as error:  # a file of the pack cannot be read (a pipe, say): say so
@@ -153,6 +159,12 @@ class PackServer(LanguageServer):
             return
         self.last_check[file] = asyncio.get_running_loop().time()
         self.pack_workspace.document(file)  # kept as last read, if it reads (the cache has it)
+        left = [] if before is None or before.root == checked.root else before.files
+        left = [each for each in left if each not in checked.files and each != file]
+        if moved and left and self.pack_workspace.is_content(left[0]):
+            self.check_now(left[0], moved=False)
+            for each in checked.files:  # this check is each file's last
+                self.pack_workspace.checked[each] = checked
         self.publish(file, checked)
 
     def cannot_check(self, file: Path, error: OSError) -> None:
@@ -178,19 +190,24 @@ class PackServer(LanguageServer):
         )
 
     def publish(self, file: Path, checked: Checked) -> None:
-        """Publish each file's diagnostics: always the edited file's, others when they change."""
+        """Publish each file's diagnostics: always the edited file's, others when they change.
+
+        A file of the pack's last check that is no longer in it is cleared, unless it was
+        checked in a pack of its own since.
+        """
         root = checked.root
-        before = self.published.get(root, {})
         now: dict[Path, list[types.Diagnostic]] = {}
         for each, problems in checked.problems.items():
             lines = self.pack_workspace.lines(each) if problems else []
             now[each] = [diagnostic(problem, lines) for problem in problems]
-        for gone in before.keys() - now.keys():  # no longer in the pack: clear it
-            now[gone] = []
+        for gone in self.packs.get(root, frozenset()) - now.keys():
+            elsewhere = self.pack_workspace.checked.get(gone)
+            if elsewhere is None or elsewhere.root == root:
+                now[gone] = []
         # The edited file's last: once it has come, so have the others of the same check.
         for each, diagnostics in sorted(now.items(), key=lambda pair: pair[0] == file):
             told = self.told.pop(each, None) is not None  # its "cannot check" is shown
-            if each == file or before.get(each) != diagnostics or told:
+            if each == file or self.published.get(each) != diagnostics or told:
                 uri = uri_of(each)
                 document = self.workspace.text_documents.get(uri)
                 self.text_document_publish_diagnostics(
@@ -200,7 +217,11 @@ class PackServer(LanguageServer):
                         version=document.version if document is not None else None,
                     )
                 )
-        self.published[root] = {f: d for f, d in now.items() if f in checked.problems}
+            if each in checked.problems:
+                self.published[each] = diagnostics
+            else:
+                self.published.pop(each, None)
+        self.packs[root] = frozenset(checked.problems)
 
 
 class At:

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from pathlib import Path
 
 from pygls.uris import from_fs_path
 
 from recurrent_care_pack._content.finding import (
-    PACK_KEYS,
+    CONTENT_SUFFIXES,
     PACK_MARKER,
     _loose,
     find_packs,
     is_content_file,
+    is_content_head,
     is_session_file,
     is_session_head,
     pack_folder_of,
@@ -42,35 +42,6 @@ if TYPE_CHECKING:
     from recurrent_care_pack._problems import Problem
 
 __all__ = ["Checked", "Workspace", "absolute", "read_saved", "uri_of"]
-
-#: The schema line, as a comment at the top of a file (as `finding` reads it).
-_SCHEMA_LINE = re.compile(
-    r"#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(?:\S*[/=])?pack\.schema\.json[ \t]*"
-)
-#: A top-level key of a block mapping.
-_TOP_KEY = re.compile(
-    r"""^(?:([A-Za-z_][\w-]*)|"([^"\n]*)"|'([^'\n]*)')[ \t]*:(?=[ \t\r\n]|$)""",
-    re.MULTILINE,
-)
-
-
-def _marked(text: str) -> bool:
-    """Whether ``text`` is pack content by itself, as `is_content_file` says of a saved file.
-
-    That is: the schema line among its leading comments, or a top-level key of the pack's.
-    """
-    for line in lines_of(text.removeprefix("\ufeff")):
-        written = line.strip()
-        if not written or written.startswith(("%", "---")):
-            continue
-        if not written.startswith("#"):
-            break
-        if _SCHEMA_LINE.fullmatch(written):
-            return True
-    return any(
-        (found.group(1) or found.group(2) or found.group(3) or "") in PACK_KEYS
-        for found in _TOP_KEY.finditer(text)
-    )
 
 
 def absolute(path: Path) -> Path:
@@ -159,7 +130,7 @@ class Workspace:
                 return True
         text = self.texts.get(file)
         if text is not None:
-            return _marked(text[: 256 * 1024])
+            return is_content_head(text)
         return file.is_file() and is_content_file(file)
 
     def is_session(self, file: Path) -> bool:
@@ -167,8 +138,7 @@ class Workspace:
         file = absolute(file)
         text = self.texts.get(file)
         if text is not None:
-            head = text[: 256 * 1024].encode("utf-8", "surrogatepass")
-            return file.name.endswith((".yaml", ".yml")) and is_session_head(head)
+            return file.name.endswith(CONTENT_SUFFIXES) and is_session_head(text)
         return is_session_file(file)
 
     def check(self, file: Path) -> Checked:

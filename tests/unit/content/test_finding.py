@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from content_heads import HEADS
 from paths import DATA
 
 from recurrent_care_pack import load_pack
@@ -14,6 +15,9 @@ from recurrent_care_pack._content.finding import (
     find_files,
     find_packs,
     is_content_file,
+    is_content_head,
+    is_session_file,
+    is_session_head,
     pack_folder_of,
 )
 
@@ -228,6 +232,18 @@ def test_the_schema_line_counts_only_at_the_top_and_only_for_this_schema(tmp_pat
     url = tmp_path / "url.yaml"
     url.write_text("# yaml-language-server: $schema=https://e.org/s/pack.schema.json\na: 1\n")
     assert [is_content_file(f) for f in (inside, other, top, url)] == [False, False, True, True]
+
+
+@pytest.mark.parametrize("case", sorted(HEADS))
+def test_a_file_is_content_by_how_it_starts_saved_or_as_text(tmp_path: Path, case: str) -> None:
+    """The same answer for the saved file, its bytes and its text (an editor's buffer)."""
+    text, kind = HEADS[case]
+    file = tmp_path / "notes.yaml"
+    file.write_bytes(text.encode("utf-8"))
+    answers = {is_content_file(file), is_content_head(text.encode()), is_content_head(text)}
+    assert answers == {kind == "content"}
+    answers = {is_session_file(file), is_session_head(text.encode()), is_session_head(text)}
+    assert answers == {kind == "session"}
 
 
 def test_a_pack_yaml_above_the_repository_is_not_this_repositorys(

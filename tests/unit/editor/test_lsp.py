@@ -12,6 +12,7 @@ from lsprotocol import types
 from paths import DATA
 
 from recurrent_care_pack._cli import main
+from recurrent_care_pack._content.finding import pack_folder_of
 from recurrent_care_pack._content.loading import FileCache, check_paths
 from recurrent_care_pack._content.resources import bundled
 
@@ -340,6 +341,23 @@ def test_a_file_changed_on_disk_is_checked_again(session: Session, pack: Path) -
     assert [(d.range.start.line + 1, d.code) for d in found] == [(9, "RC402")]
 
 
+def test_a_file_deleted_from_the_pack_has_its_problems_taken_back(
+    session: Session, pack: Path
+) -> None:
+    """pack.yaml, never opened, shows its problem; deleted, the next check takes it back."""
+    details, _ = _plant(pack)
+    (pack / "pack.yaml").write_text(details, encoding="utf-8")
+    section = pack / "section-3.yaml"
+    session.open(section)
+    session.diagnostics(section, version=1)
+    assert [d.code for d in session.latest(pack / "pack.yaml")] == ["RC402"]
+    seen = session.count(section)
+    (pack / "pack.yaml").unlink()
+    session.saved_elsewhere(pack / "pack.yaml")
+    session.diagnostics(section, after=seen)  # the others of a check come before its file's
+    assert session.latest(pack / "pack.yaml") == []
+
+
 def test_an_emptied_pack_yaml_is_still_the_packs(session: Session, pack: Path) -> None:
     """pack.yaml with nothing but a comment is reported empty, as rcpack validate says."""
     session.open(pack / "section-3.yaml")
@@ -355,6 +373,35 @@ def test_an_emptied_pack_yaml_is_still_the_packs(session: Session, pack: Path) -
         )
     ]
     assert session.latest(pack / "section-3.yaml") == []
+
+
+def test_a_pack_yaml_saved_empty_takes_back_the_problems_it_caused(
+    session: Session, pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pack.yaml saved empty: section-3.yaml shows what validate finds, not what it had before.
+
+    Outside git, an empty pack.yaml is a pack of its own to the search: the pack it left is
+    checked again, so no problem caused by the pack.yaml that named no works stays shown.
+    """
+    details, section = (pack / "pack.yaml"), (pack / "section-3.yaml")
+    session.open(section)
+    session.diagnostics(section, version=1)
+    session.open(details)
+    session.diagnostics(details, version=1)
+    no_works = details.read_text(encoding="utf-8").split("works:")[0]
+    for text in (no_works, ""):
+        details.write_text(text, encoding="utf-8")
+        session.diagnostics(details, version=session.change(details, text))
+        if text:
+            assert {d.code for d in session.latest(section)} == {"RC402"}
+    assert pack_folder_of(details) is None  # the case: not a pack folder to the search
+    assert main(["validate", str(pack)]) == 1
+    assert [line for line in capsys.readouterr().out.splitlines() if ": RC" in line] == [
+        f"{details}:1:1: RC102 the file is empty; write the content as keys and values, e.g."
+        " 'sections:'"
+    ]
+    assert [d.code for d in session.latest(details)] == ["RC102"]
+    assert session.latest(section) == []
 
 
 def test_a_file_that_stops_being_content_is_cleared(session: Session, tmp_path: Path) -> None:
