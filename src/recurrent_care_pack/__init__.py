@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         validate,
     )
     from ._content.session_files import SessionResult
+    from ._errors import MissingExtraError, PackError, PlanError
     from ._model import (
         Alternatives,
         BackgroundReading,
@@ -52,13 +53,11 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
     from ._output.rendering import (
         FORMATS,
         HANDOUTS,
-        MissingExtraError,
         render_handout,
         write_handout,
     )
     from ._problems import (
         CODES,
-        PackError,
         Problem,
     )
     from ._session import (
@@ -73,7 +72,6 @@ if TYPE_CHECKING:  # the names below are imported on first use, so `rcpack --ver
         Entry,
         EntryKind,
         Note,
-        PlanError,
         PlanOptions,
         plan,
     )
@@ -150,13 +148,16 @@ _MODULES = {
     "._output.rendering": (
         "FORMATS",
         "HANDOUTS",
-        "MissingExtraError",
         "render_handout",
         "write_handout",
     ),
+    "._errors": (
+        "MissingExtraError",
+        "PackError",
+        "PlanError",
+    ),
     "._problems": (
         "CODES",
-        "PackError",
         "Problem",
     ),
     "._use.planning": (
@@ -165,7 +166,6 @@ _MODULES = {
         "Entry",
         "EntryKind",
         "Note",
-        "PlanError",
         "PlanOptions",
         "plan",
     ),

@@ -5,6 +5,8 @@ import unicodedata
 from datetime import timedelta
 from fractions import Fraction
 
+from recurrent_care_pack._errors import DurationError
+
 from ._problems import quoted
 
 __all__ = [
@@ -44,21 +46,6 @@ _CLOCK = re.compile(r"^\s*[-+]?[0-9]+(?::[0-9]+){1,2}\s*$")
 _NUMBER = re.compile(r"^\s*[-+]?[0-9]+(?:\.[0-9]+)?\s*$")
 
 HINT = "write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'"
-
-
-class DurationError(ValueError):
-    """A duration an editor wrote that cannot be read without guessing."""
-
-    def __init__(self, code: str, reason: str, fixed: str | None = None) -> None:
-        """Record the problem code, the reason in the editor's words, and the text mended."""
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
-        self.fixed = fixed  # the duration written as the reason says to write it, if it does
-
-    def __reduce__(self) -> tuple[type["DurationError"], tuple[str, str, str | None]]:
-        """Pickle as the code, reason and mended text it was made from."""
-        return type(self), (self.code, self.reason, self.fixed)
 
 
 def diagnose(value: object) -> DurationError | None:

@@ -11,7 +11,6 @@ __all__ = [
     "CODES",
     "MAX_PROBLEMS",
     "Fix",
-    "PackError",
     "Problem",
     "change_to",
     "format_path",
@@ -144,21 +143,6 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         return f"{where}: {self.code} {self.message}"
-
-
-class PackError(ValueError):
-    """Raised by `load_pack` when content has problems; carries every one of them."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        """Keep all the problems, sorted by file and line."""
-        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=sort_key))
-        count = len(self.problems)
-        lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{count} problem{'' if count == 1 else 's'} in the pack:\n{lines}")
-
-    def __reduce__(self) -> tuple[type["PackError"], tuple[tuple[Problem, ...]]]:
-        """Pickle as the problems it was made from (another process gets them all)."""
-        return type(self), (self.problems,)
 
 
 #: A key at the start of what is marked: ``title:`` (not a time such as ``22:31``).

@@ -20,8 +20,9 @@ LAYERS = (
     "_naming | _arguments | _order",
     "_model | _session",
     "_durations",
-    "_problems",
     "_files",
+    "_errors",
+    "_problems",
     "_text | _version",
 )
 

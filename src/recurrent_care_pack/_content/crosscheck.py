@@ -19,6 +19,7 @@ from yaml.nodes import (
 )
 
 from recurrent_care_pack._durations import diagnose, format_duration, parse_duration
+from recurrent_care_pack._errors import CrossReadError
 
 from .reading import _resolve as resolve_scalar
 from .reading import needs_quotes_for_yaml_1_1
@@ -27,15 +28,6 @@ from .schema import resolve, schema
 __all__ = ["branch", "canonical_duration", "differences", "text_in_yaml_1_1"]
 
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # no tags resolved: styles kept
-
-
-class CrossReadError(ValueError):
-    """The other parser could not read a text; ``line`` and ``column`` (from 1) say where."""
-
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__(f"{line}:{column}")
-        self.line = line
-        self.column = column
 
 
 _RESOLVER_1_1 = yaml.resolver.Resolver()

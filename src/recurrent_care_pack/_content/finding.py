@@ -29,6 +29,8 @@ from pathlib import Path
 
 from attrs import frozen
 
+from recurrent_care_pack._errors import NoContentError
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -83,19 +85,6 @@ class Found:
 
     root: Path
     files: tuple[Path, ...]
-
-
-class NoContentError(FileNotFoundError):
-    """A folder to check holds no pack content."""
-
-    def __init__(self, folder: Path) -> None:
-        """Name the folder."""
-        super().__init__(errno.ENOENT, "no pack content in this folder", str(folder))
-        self.folder = folder
-
-    def __reduce__(self) -> tuple[type[NoContentError], tuple[Path]]:
-        """Pickle as the folder it was made from."""
-        return type(self), (self.folder,)
 
 
 def is_session_head(head: bytes | str) -> bool:

@@ -16,7 +16,8 @@ from pathlib import Path
 from attrs import frozen
 
 from recurrent_care_pack._arguments import check_kind, check_path
-from recurrent_care_pack._problems import PackError, Problem, sort_key
+from recurrent_care_pack._errors import PackError
+from recurrent_care_pack._problems import Problem, sort_key
 
 from .finding import PACK_MARKER, find_packs, find_sessions
 from .reading import MAX_FILE_SIZE, Document, read_bytes

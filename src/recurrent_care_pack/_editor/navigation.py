@@ -9,6 +9,7 @@ from lsprotocol import types
 
 from recurrent_care_pack._content.formatting import written_text
 from recurrent_care_pack._content.schema import schema
+from recurrent_care_pack._errors import RenameError
 from recurrent_care_pack._problems import quoted
 
 from .diagnostics import position
@@ -49,10 +50,6 @@ def written_id(new_id: str) -> str:
     plain they read as nothing, true or false, a number or a date.
     """
     return written_text(new_id)
-
-
-class RenameError(ValueError):
-    """A rename that would not leave the pack valid; the message says why."""
 
 
 def value_range(document: Document, lines: list[str], path: KeyPath) -> types.Range:

@@ -5,7 +5,7 @@ import os
 import stat
 from pathlib import Path
 
-from recurrent_care_pack._text import shown
+from recurrent_care_pack._errors import FileChangedError, WriteError
 
 __all__ = [
     "FileChangedError",
@@ -16,22 +16,6 @@ __all__ = [
     "refuse_installed",
     "refuse_without_folder",
 ]
-
-
-class WriteError(OSError):
-    """A file could not be written; its message is one line, and the old file is as it was.
-
-    ``reason`` is the message without the ``cannot write 'PATH': `` it starts with. Control
-    characters in either (a newline in a file's name) are written as escapes.
-    """
-
-    def __init__(self, message: str, reason: str = "") -> None:
-        super().__init__(shown(message))
-        self.reason = shown(reason or message)
-
-
-class FileChangedError(WriteError):
-    """The file no longer holds what was read from it: something else changed it meanwhile."""
 
 
 def refuse_without_folder(path: Path) -> None:

@@ -28,6 +28,7 @@ from recurrent_care_pack._arguments import (
     given,
 )
 from recurrent_care_pack._durations import short_duration
+from recurrent_care_pack._errors import FormatMismatchError
 from recurrent_care_pack._files import file_named, replace_file
 from recurrent_care_pack._model import Pack
 from recurrent_care_pack._naming import listed
@@ -139,14 +140,6 @@ def _check(pack: Pack, agenda: Agenda | None, session: object, *, large_print: o
         )
     if isinstance(session, str):
         check_text("session", session, "Spring 2027, Leeds")
-
-
-class FormatMismatchError(ValueError):
-    """The format asked for is not the one the file's name ends with."""
-
-    def __init__(self, path: Path, named: str, fmt: str) -> None:
-        super().__init__(f"'{path}' names a {named} file, not {fmt}")
-        self.path, self.named, self.fmt = path, named, fmt
 
 
 def handout_file(

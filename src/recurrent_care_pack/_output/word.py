@@ -11,6 +11,8 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from recurrent_care_pack._errors import MissingExtraError
+
 from .handouts import ExercisesHandout, Handout, TipsHandout
 
 __all__ = ["MissingExtraError", "footer_line", "word_document"]
@@ -38,10 +40,6 @@ _THEMED = (
     "eastAsiaTheme",
     "cstheme",
 )
-
-
-class MissingExtraError(ImportError):
-    """A format needs an optional extra that is not installed; the message says how."""
 
 
 def word_document(handout: Handout, layout: Mapping[str, Any] | None = None) -> bytes:

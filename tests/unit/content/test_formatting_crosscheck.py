@@ -6,8 +6,9 @@ import pytest
 import yaml
 
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._content.crosscheck import CrossReadError, branch, differences
+from recurrent_care_pack._content.crosscheck import branch, differences
 from recurrent_care_pack._content.schema import schema
+from recurrent_care_pack._errors import CrossReadError
 
 _HOW = "; leave this part as it is, or write it more simply (block style, one comment per line), and report it if it looks right"
 

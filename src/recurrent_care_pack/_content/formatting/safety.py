@@ -8,7 +8,8 @@ and after. Where any of these fails, a `LayoutError` names the place.
 from collections.abc import Iterator
 from typing import Any
 
-from recurrent_care_pack._content.crosscheck import CrossReadError, differences
+from recurrent_care_pack._content.crosscheck import differences
+from recurrent_care_pack._errors import CrossReadError
 
 from .tree import (
     Entry,

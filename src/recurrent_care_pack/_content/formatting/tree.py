@@ -26,6 +26,7 @@ from ruamel.yaml.events import (
 
 from recurrent_care_pack._content.crosscheck import text_in_yaml_1_1
 from recurrent_care_pack._content.reading import _resolve as resolve_scalar
+from recurrent_care_pack._errors import LayoutError
 
 __all__ = [
     "Entry",
@@ -43,20 +44,6 @@ __all__ = [
 ]
 
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)([1-9]?)([-+]?)[ \t]*(#.*)?")
-
-
-class LayoutError(ValueError):
-    """The canonical layout of a file could not be made safely; ``line`` says where."""
-
-    def __init__(self, line: int, column: int, message: str) -> None:
-        super().__init__(f"{line}:{column}: {message}")
-        self.line = line
-        self.column = column
-        self.message = message
-
-    def __reduce__(self) -> tuple[type["LayoutError"], tuple[int, int, str]]:
-        """Pickle as the line, column and message it was made from."""
-        return type(self), (self.line, self.column, self.message)
 
 
 def refusal(why: str) -> str:

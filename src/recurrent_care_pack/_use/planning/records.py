@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from attrs import field, frozen
 
 from recurrent_care_pack._arguments import optional, tuple_of, validator, whole
+from recurrent_care_pack._errors import PlanError
 from recurrent_care_pack._session import Break, Slot
 
 __all__ = [
@@ -27,10 +28,6 @@ TIME_ZONE = "Europe/London"
 
 #: A lunch asked for with ``--lunch`` lasts this long unless told otherwise.
 LUNCH = timedelta(minutes=45)
-
-
-class PlanError(ValueError):
-    """A plan that cannot be made as asked, with the reason in a facilitator's words."""
 
 
 class EntryKind(enum.Enum):
