@@ -43,10 +43,12 @@ def _labels(line: int, before: str, text: str = BASE) -> list[str]:
     ],
 )
 def test_typing_at(before: str, typing: Typing | None) -> None:
+    """A key, a value after its key, or an item of a flow list; else nothing."""
     assert typing_at(before) == typing
 
 
 def test_complete_offers_the_keys_not_yet_written_with_their_first_line() -> None:
+    """Complete offers the keys not yet written with their first line."""
     document = _document()
     found = complete(document, PackIndex([document]), 20, "        ")
     assert [(c.label, c.kind, c.detail, c.insert_text) for c in found] == [
@@ -73,6 +75,7 @@ def test_complete_offers_the_keys_not_yet_written_with_their_first_line() -> Non
 
 
 def test_complete_a_new_item_offers_every_key() -> None:
+    """Complete a new item offers every key."""
     # ``      - `` under the modules: a new module, so even 'id' and 'title' are offered.
     labels = _labels(20, "      - ")
     assert labels[:3] == ["id", "number", "title"]
@@ -80,14 +83,17 @@ def test_complete_a_new_item_offers_every_key() -> None:
 
 
 def test_complete_at_the_top_offers_the_missing_top_keys() -> None:
+    """Complete at the top offers the missing top keys."""
     assert _labels(10, "") == ["case_studies", "people", "works"]
 
 
 def test_complete_in_the_pack_details() -> None:
+    """In the pack details: the keys not written yet, in the schema's order."""
     assert _labels(3, "  ") == ["hub_title", "print_version", "origin", "audience", "licence"]
 
 
 def test_complete_references_offer_the_ids_of_their_kind() -> None:
+    """Complete references offer the ids of their kind."""
     document = _document()
     found = complete(document, PackIndex([document]), 20, "        exercise: ")
     assert [(c.label, c.kind, c.detail) for c in found] == [
@@ -98,13 +104,15 @@ def test_complete_references_offer_the_ids_of_their_kind() -> None:
 
 
 def test_complete_a_list_of_references_on_new_items() -> None:
+    """Complete a list of references on new items."""
     # ``films:`` then ``- `` on the next line: the items of a list of references.
     text = BASE.replace("        films: [film-7]\n", "        films:\n          - film-7\n")
-    assert _labels(24, "          - ") == ["film-6", "film-7"]
-    assert _labels(24, "          ") == []  # not a new item: nothing to offer
+    assert _labels(24, "          - ", text) == ["film-6", "film-7"]
+    assert _labels(24, "          ", text) == []  # not a new item: nothing to offer
 
 
 def test_complete_allowed_values_and_booleans() -> None:
+    """A value with an enum offers it; a boolean offers true and false."""
     document = _document()
     index = PackIndex([document])
     kinds = complete(document, index, 31, "        kind: ")
@@ -125,6 +133,7 @@ def test_complete_allowed_values_and_booleans() -> None:
 
 
 def test_complete_nothing_where_nothing_is_typed_or_known() -> None:
+    """Complete nothing where nothing is typed or known."""
     assert _labels(20, "  # a comment") == []
     assert _labels(20, "   ") == []  # between two columns of keys: no mapping starts there
     assert _labels(3, "  title: ") == []  # a text: no values to offer

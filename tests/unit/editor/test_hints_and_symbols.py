@@ -1,5 +1,6 @@
 """Inlay hints (each module's times on its id's line) and the outline of a file."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -31,6 +32,7 @@ def _hints(tmp_path: Path, first: int, last: int, text: str = BASE) -> list[tupl
 
 
 def test_hints_give_each_module_its_times_at_the_end_of_its_id_line(tmp_path: Path) -> None:
+    """Hints give each module its times at the end of its id line."""
     assert _hints(tmp_path, 1, 100) == [
         (13, 14, "films 23 min · + exercise 53 min"),
         (19, 14, "films 32 min · another day 55 min"),
@@ -38,12 +40,14 @@ def test_hints_give_each_module_its_times_at_the_end_of_its_id_line(tmp_path: Pa
 
 
 def test_hints_only_for_ids_in_the_range(tmp_path: Path) -> None:
+    """Only the ids written within the lines asked for get a hint."""
     assert _hints(tmp_path, 14, 14) == [(13, 14, "films 23 min · + exercise 53 min")]
     assert _hints(tmp_path, 20, 20) == [(19, 14, "films 32 min · another day 55 min")]
     assert _hints(tmp_path, 15, 19) == []
 
 
 def test_hints_count_the_discussion_and_the_other_day_with_the_exercise(tmp_path: Path) -> None:
+    """Hints count the discussion and the other day with the exercise."""
     text = BASE.replace(
         "        allowance: 32 minutes\n",
         "        allowance: 32 minutes\n        exercise: ex2\n"
@@ -63,11 +67,12 @@ def test_hints_count_the_discussion_and_the_other_day_with_the_exercise(tmp_path
 
 
 def test_hints_end_at_the_line_s_end_in_utf16_units(tmp_path: Path) -> None:
+    """Hints end at the line's end in utf16 units."""
     text = BASE.replace("      - id: m2\n", "      - id: m2 # 😀\n")
     assert _hints(tmp_path, 14, 14, text) == [(13, 19, "films 23 min · + exercise 53 min")]
 
 
-def _outline(symbols: list[types.DocumentSymbol], depth: int = 0) -> list[tuple[object, ...]]:
+def _outline(symbols: Sequence[types.DocumentSymbol], depth: int = 0) -> list[tuple[object, ...]]:
     found: list[tuple[object, ...]] = []
     for symbol in symbols:
         r, s = symbol.range, symbol.selection_range
@@ -86,6 +91,7 @@ def _outline(symbols: list[types.DocumentSymbol], depth: int = 0) -> list[tuple[
 
 
 def test_document_symbols_outline_the_file() -> None:
+    """Document symbols outline the file."""
     kinds = types.SymbolKind
     assert _outline(document_symbols(_document(), LINES)) == [
         (0, "pack details", None, kinds.Namespace, (0, 0, 4, 23), (0, 0, 0, 4)),
@@ -109,6 +115,7 @@ def test_document_symbols_outline_the_file() -> None:
 
 
 def test_document_symbols_name_people_works_and_case_studies() -> None:
+    """Document symbols name people works and case studies."""
     found = _outline(document_symbols(_document(FULL), FULL.split("\n")))
     named = [(depth, name, detail, kind) for depth, name, detail, kind, *_ in found]
     assert named[:13] == [
@@ -129,4 +136,5 @@ def test_document_symbols_name_people_works_and_case_studies() -> None:
 
 
 def test_document_symbols_of_a_file_that_is_not_a_mapping() -> None:
+    """A file that is not a mapping has no outline."""
     assert document_symbols(_document("- a\n- b\n"), ["- a", "- b", ""]) == []

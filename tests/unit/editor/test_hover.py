@@ -48,21 +48,25 @@ def _hover(text: str, pack: Pack | None, line: int, column: int) -> str | None:
     ],
 )
 def test_minutes(seconds: int, shown: str) -> None:
+    """A duration in minutes, to two places, singular only for exactly one."""
     assert minutes(timedelta(seconds=seconds)) == shown
 
 
 def test_hover_on_a_key_is_its_description() -> None:
+    """Hover on a key is its description."""
     assert _hover(BASE, None, 31, 13) == (
         "**number**\n\nIts number; films are numbered across the whole pack (Film 6)."
     )
 
 
 def test_hover_on_a_key_the_schema_does_not_know_is_nothing() -> None:
+    """Hover on a key the schema does not know is nothing."""
     text = BASE.replace("    title: A section\n", "    titel: A section\n")
     assert _hover(text, None, 12, 6) is None
 
 
 def test_hover_on_a_film_reference(tmp_path: Path) -> None:
+    """A film named by a module: its times, and the modules that show it."""
     assert _hover(BASE, _pack(tmp_path, BASE), 17, 17) == (
         "**Film 6** (film or presentation `film-6`)\n\n"
         "- running time: 22 minutes 31 seconds (22.52 minutes)\n"
@@ -73,6 +77,7 @@ def test_hover_on_a_film_reference(tmp_path: Path) -> None:
 
 
 def test_hover_on_a_film_with_speakers() -> None:
+    """A film's speakers are named as the people list calls them."""
     assert _hover(FULL, None, 57, 15) == (
         "**Film 6** (film or presentation `film-6`)\n\n"
         "- speaker: Sheena Webb\n"
@@ -83,18 +88,21 @@ def test_hover_on_a_film_with_speakers() -> None:
 
 
 def test_hover_on_a_person_names_the_organisation() -> None:
+    """Hover on a person names the organisation."""
     assert _hover(FULL, None, 21, 11) == (
         "**Sheena Webb** (person `sheena`)\n\n- organisation: Family Drug and Alcohol Court"
     )
 
 
 def test_hover_on_an_exercise_reference() -> None:
+    """An exercise: its time, with its phases' durations."""
     assert _hover(BASE, None, 19, 20) == (
         "**Exercise 9: An exercise** (exercise `ex`)\n\n- time: 30 minutes (20 minutes + 10 minutes)"
     )
 
 
 def test_hover_on_a_module_id_gives_its_times(tmp_path: Path) -> None:
+    """Hover on a module id gives its times."""
     pack = _pack(tmp_path, BASE)
     assert _hover(BASE, pack, 14, 13) == (
         "**Module 2: Complex trauma** (learning module `m2`)\n\n"
@@ -109,6 +117,7 @@ def test_hover_on_a_module_id_gives_its_times(tmp_path: Path) -> None:
 
 
 def test_hover_on_a_module_id_without_a_pack_gives_its_facts() -> None:
+    """Hover on a module id without a pack gives its facts."""
     assert _hover(BASE, None, 14, 13) == (
         "**Module 2: Complex trauma** (learning module `m2`)\n\n"
         "- allowance: 23 minutes\n"
@@ -117,6 +126,7 @@ def test_hover_on_a_module_id_without_a_pack_gives_its_facts() -> None:
 
 
 def test_hover_on_a_section_id_gives_its_day(tmp_path: Path) -> None:
+    """Hover on a section id gives its day."""
     assert _hover(BASE, _pack(tmp_path, BASE), 10, 9) == (
         "**Section 3: A section** (section `s`)\n\n"
         "- in one day: 1 hour 25 minutes\n"
@@ -125,6 +135,7 @@ def test_hover_on_a_section_id_gives_its_day(tmp_path: Path) -> None:
 
 
 def test_hover_on_a_reference_to_nothing() -> None:
+    """A reference to an id no item has says so."""
     text = BASE.replace("        exercise: ex\n", "        exercise: exx\n")
     assert _hover(text, None, 19, 20) == "no exercise has the id `exx`"
 
@@ -137,10 +148,12 @@ def test_hover_on_a_reference_to_nothing() -> None:
     ],
 )
 def test_hover_on_a_duration(line: int, shown: str) -> None:
+    """A duration is shown as written, with minutes where it has seconds."""
     assert _hover(BASE, None, line, 25) == shown
 
 
 def test_hover_on_a_duration_that_does_not_read_is_nothing() -> None:
+    """Hover on a duration that does not read is nothing."""
     text = BASE.replace(
         "allowance: 23 minutes\n        exercise", "allowance: 23 minits\n        exercise"
     )
@@ -148,13 +161,15 @@ def test_hover_on_a_duration_that_does_not_read_is_nothing() -> None:
 
 
 def test_hover_on_a_plain_value_is_its_description() -> None:
+    """Hover on a plain value is its description."""
     assert _hover(BASE, None, 16, 20) == (
         "The module's title, e.g. 'Reconceptualising non-engagement (complex trauma)'."
     )
 
 
 def test_to_hover_is_markdown_over_the_spot() -> None:
+    """The hover is Markdown, over the spot's range."""
     lines = BASE.split("\n")
-    hover = to_hover("**x**", lines, Spot(("pack", "id"), False, 2, 7))
+    hover = to_hover("**x**", lines, Spot(("pack", "id"), on_key=False, line=2, column=7))
     assert hover.contents == types.MarkupContent(kind=types.MarkupKind.Markdown, value="**x**")
     assert hover.range == types.Range(types.Position(1, 6), types.Position(1, 7))

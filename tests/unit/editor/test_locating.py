@@ -39,6 +39,7 @@ def _document(text: str = BASE) -> Document:
     ],
 )
 def test_char_column_counts_utf16_units(line: str, units: int, column: int) -> None:
+    """An editor's UTF-16 column is turned into a column of characters."""
     assert char_column(line, units) == column
 
 
@@ -46,17 +47,25 @@ def test_char_column_counts_utf16_units(line: str, units: int, column: int) -> N
     ("line", "column", "found"),
     [
         (2, 1, None),  # before the key
-        (2, 3, Spot(("pack", "id"), True, 2, 3)),
-        (2, 4, Spot(("pack", "id"), True, 2, 3)),
-        (2, 7, Spot(("pack", "id"), False, 2, 7)),
-        (2, 8, Spot(("pack", "id"), False, 2, 7)),  # just past the value's last character
+        (2, 3, Spot(("pack", "id"), on_key=True, line=2, column=3)),
+        (2, 4, Spot(("pack", "id"), on_key=True, line=2, column=3)),
+        (2, 7, Spot(("pack", "id"), on_key=False, line=2, column=7)),
+        (
+            2,
+            8,
+            Spot(("pack", "id"), on_key=False, line=2, column=7),
+        ),  # just past the value's last character
         (2, 9, None),  # beyond it
-        (1, 3, Spot(("pack",), True, 1, 1)),  # a key whose value is a mapping
-        (14, 9, Spot((*MODULE, "id"), True, 14, 9)),
+        (1, 3, Spot(("pack",), on_key=True, line=1, column=1)),  # a key whose value is a mapping
+        (14, 9, Spot((*MODULE, "id"), on_key=True, line=14, column=9)),
         (14, 7, None),  # the dash of the item: no key yet
-        (17, 17, Spot((*MODULE, "films", 0), False, 17, 17)),
-        (17, 16, Spot((*MODULE, "films"), True, 17, 9)),  # the '[' of a flow list
-        (18, 30, Spot((*MODULE, "allowance"), False, 18, 20)),
+        (17, 17, Spot((*MODULE, "films", 0), on_key=False, line=17, column=17)),
+        (
+            17,
+            16,
+            Spot((*MODULE, "films"), on_key=True, line=17, column=9),
+        ),  # the '[' of a flow list
+        (18, 30, Spot((*MODULE, "allowance"), on_key=False, line=18, column=20)),
         (49, 1, None),
         (0, 1, None),
         (99, 1, None),
@@ -65,24 +74,34 @@ def test_char_column_counts_utf16_units(line: str, units: int, column: int) -> N
 def test_spot_finds_the_key_or_value_at_or_before_the_cursor(
     line: int, column: int, found: Spot | None
 ) -> None:
+    """Spot finds the key or value at or before the cursor."""
     assert spot(_document(), LINES, line, column) == found
 
 
 def test_spot_on_an_item_that_is_a_mapping_finds_only_its_keys() -> None:
+    """Spot on an item that is a mapping finds only its keys."""
     # ``- id: m2``: the item (a mapping) is written at column 9 too, but it is not a value.
-    assert spot(_document(), LINES, 14, 9) == Spot((*MODULE, "id"), True, 14, 9)
-    assert spot(_document(), LINES, 14, 12) == Spot((*MODULE, "id"), True, 14, 9)
-    assert spot(_document(), LINES, 14, 13) == Spot((*MODULE, "id"), False, 14, 13)
+    assert spot(_document(), LINES, 14, 9) == Spot((*MODULE, "id"), on_key=True, line=14, column=9)
+    assert spot(_document(), LINES, 14, 12) == Spot(
+        (*MODULE, "id"), on_key=True, line=14, column=9
+    )
+    assert spot(_document(), LINES, 14, 13) == Spot(
+        (*MODULE, "id"), on_key=False, line=14, column=13
+    )
 
 
 def test_spot_past_a_value_with_trailing_spaces() -> None:
+    """Spot past a value with trailing spaces."""
     text = BASE.replace("  id: p\n", "  id: p   \n")
     lines = text.split("\n")
-    assert spot(_document(text), lines, 2, 8) == Spot(("pack", "id"), False, 2, 7)
+    assert spot(_document(text), lines, 2, 8) == Spot(
+        ("pack", "id"), on_key=False, line=2, column=7
+    )
     assert spot(_document(text), lines, 2, 9) is None
 
 
 def test_subschema_follows_keys_list_items_and_choices() -> None:
+    """Subschema follows keys list items and choices."""
     allowance = subschema((*MODULE, "allowance"))
     assert allowance is not None
     assert allowance["$ref"] == "#/$defs/duration"
@@ -97,11 +116,13 @@ def test_subschema_follows_keys_list_items_and_choices() -> None:
 
 
 def test_subschema_of_a_session_file_is_the_session_schema() -> None:
+    """Subschema of a session file is the session schema."""
     assert subschema(("session",)) is not None
     assert subschema(("session",)) != subschema(("sections",))
 
 
 def test_keys_of_a_module_and_of_nothing() -> None:
+    """The keys a section allows, and none where the schema knows nothing."""
     assert sorted(keys_of(("sections", 0))) == [
         "background_reading",
         "covers",
@@ -121,4 +142,5 @@ def test_keys_of_a_module_and_of_nothing() -> None:
 
 
 def test_is_duration_of_nothing() -> None:
+    """Nothing is not a duration."""
     assert not is_duration(None)
