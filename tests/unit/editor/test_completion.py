@@ -137,3 +137,15 @@ def test_complete_nothing_where_nothing_is_typed_or_known() -> None:
     assert _labels(20, "  # a comment") == []
     assert _labels(20, "   ") == []  # between two columns of keys: no mapping starts there
     assert _labels(3, "  title: ") == []  # a text: no values to offer
+
+
+def test_complete_a_list_of_allowed_values_offers_its_items_values() -> None:
+    """A key whose value is a list of allowed values offers the values of its items."""
+    document = _document()
+    found = complete(document, PackIndex([document]), 44, "            grouping: ")
+    assert [(c.label, c.kind) for c in found] == [
+        ("individuals", types.CompletionItemKind.EnumMember),
+        ("pairs", types.CompletionItemKind.EnumMember),
+        ("small groups", types.CompletionItemKind.EnumMember),
+        ("whole group", types.CompletionItemKind.EnumMember),
+    ]

@@ -138,3 +138,33 @@ def test_document_symbols_name_people_works_and_case_studies() -> None:
 def test_document_symbols_of_a_file_that_is_not_a_mapping() -> None:
     """A file that is not a mapping has no outline."""
     assert document_symbols(_document("- a\n- b\n"), ["- a", "- b", ""]) == []
+
+
+def test_hints_go_on_past_a_module_the_last_valid_pack_lacks(tmp_path: Path) -> None:
+    """A module id being typed (not yet in the pack) gets no hint; the modules after it do."""
+    pack = _pack(tmp_path)
+    text = BASE.replace("      - id: m2\n", "      - id: m2-new\n")
+    found = module_hints(_document(text), pack, text.split("\n"), 1, 100)
+    assert [(h.position.line, str(h.label)) for h in found] == [
+        (19, "films 32 min · another day 55 min")
+    ]
+
+
+def test_document_symbols_end_each_item_before_the_next() -> None:
+    """Each item's range ends on the line before the next item (or the next top-level key)."""
+    found = _outline(document_symbols(_document(FULL), FULL.split("\n")))
+    ranges = {name: span for _, name, _, _, span, _ in found}
+    assert ranges["Research in Practice"] == (9, 4, 10, 30)
+    assert ranges["Lancaster University"] == (11, 4, 12, 30)
+    assert ranges["University of Essex"] == (13, 4, 14, 29)
+    assert ranges["Family Drug and Alcohol Court"] == (15, 4, 16, 39)
+    assert ranges["Action for Children"] == (17, 4, 18, 29)
+
+
+def test_document_symbols_of_a_section_end_before_the_next_top_level_key() -> None:
+    """A section's last item ends where the next top-level key begins, not at the file's end."""
+    text = BASE + "people:\n  - id: sheena\n    name: Sheena Webb\n"
+    found = _outline(document_symbols(_document(text), text.split("\n")))
+    ranges = {name: span for _, name, _, _, span, _ in found}
+    assert ranges["Exercise 9: An exercise"] == (37, 8, 47, 41)
+    assert ranges["Section 3: A section"] == (9, 4, 47, 41)

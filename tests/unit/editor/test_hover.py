@@ -173,3 +173,43 @@ def test_to_hover_is_markdown_over_the_spot() -> None:
     hover = to_hover("**x**", lines, Spot(("pack", "id"), on_key=False, line=2, column=7))
     assert hover.contents == types.MarkupContent(kind=types.MarkupKind.Markdown, value="**x**")
     assert hover.range == types.Range(types.Position(1, 6), types.Position(1, 7))
+
+
+def test_hover_on_a_film_with_two_speakers_one_unknown() -> None:
+    """Two speakers are 'speakers'; one the file does not name is shown by its id."""
+    text = FULL.replace("        speakers: [sheena]\n", "        speakers: [sheena, danny]\n")
+    assert _hover(text, None, 57, 15) == (
+        "**Film 6** (film or presentation `film-6`)\n\n"
+        "- speakers: Sheena Webb, danny\n"
+        "- allowance: 23 minutes\n"
+        "- shown in: Module 2: Complex trauma; "
+        "Module 3: Trauma-informed approaches (watched again on a different day)"
+    )
+
+
+def test_hover_on_an_item_of_a_list_is_what_its_kind_means() -> None:
+    """An item with no words of its own is described by the definition it refers to."""
+    assert _hover(BASE, None, 43, 24) == "How people are grouped."
+
+
+#: BASE with Module 3 followed by an exercise of its own and a discussion.
+WITH_EXERCISE = BASE.replace(
+    "        allowance: 32 minutes\n",
+    "        allowance: 32 minutes\n        exercise: ex2\n"
+    "        discussion:\n          duration: 10 minutes\n",
+) + (
+    "      - id: ex2\n        number: 10\n        title: Another\n        time: 20 minutes\n"
+    "        phases:\n          - grouping: [pairs]\n            duration: 20 minutes\n"
+    "            activity: Talk.\n"
+)
+
+
+def test_hover_on_a_module_run_on_another_day_counts_its_exercise(tmp_path: Path) -> None:
+    """On a different day the module's time holds the re-watched films and its exercise."""
+    assert _hover(WITH_EXERCISE, _pack(tmp_path, WITH_EXERCISE), 20, 13) == (
+        "**Module 3: Trauma-informed approaches** (learning module `m3`)\n\n"
+        "- films: 32 minutes\n"
+        "- with the discussion: 42 minutes\n"
+        "- with its exercise: 52 minutes\n"
+        "- on a different day, with the films to watch again: 1 hour 15 minutes"
+    )

@@ -45,6 +45,12 @@ def pack() -> rcp.Pack:
             lambda p: untyped.section_time(p, p.sections[0], optional="yes"),
             "optional must be True or False, not the string 'yes'",
         ),
+        (lambda p: untyped.label(p, 3), "item must be an item find() gives, not the number 3"),
+        (
+            lambda p: untyped.materials(p, 3),
+            "selection must be a list or tuple of names such as 'Module 2' or items find() "
+            "gives, not the number 3",
+        ),
         (
             lambda p: untyped.materials(p, [3]),
             "selection[0] must be a name such as 'Module 2' or an item find() gives, "
