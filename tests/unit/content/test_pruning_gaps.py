@@ -77,3 +77,9 @@ def test_a_section_whose_number_is_in_doubt_takes_any_section_number() -> None:
         modules=True,
     )
     assert pruned == {("sections", 0): None}
+
+
+def test_a_film_whose_kind_is_in_doubt_takes_its_number_among_films_and_presentations() -> None:
+    """Film or presentation? Left out for its kind, its number is taken in both numberings."""
+    gaps, _ = _survey(Flaw(("sections", 0, "media", 0, "kind"), "enum"))
+    assert gaps.numbers == {"Film": frozenset({6}), "Presentation": frozenset({6})}
