@@ -1,0 +1,151 @@
+"""Completion: what the line before the cursor is typing, and what may be written there."""
+
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+from small_packs import BASE
+
+from recurrent_care_pack._content.reading import Document, read_text
+from recurrent_care_pack._editor.completion import Typing, complete, typing_at
+from recurrent_care_pack._editor.index import PackIndex
+
+
+def _document(text: str = BASE) -> Document:
+    document, problems = read_text(Path("pack.yaml"), text.encode())
+    assert document is not None, problems
+    return document
+
+
+def _labels(line: int, before: str, text: str = BASE) -> list[str]:
+    document = _document(text)
+    return [item.label for item in complete(document, PackIndex([document]), line, before)]
+
+
+@pytest.mark.parametrize(
+    ("before", "typing"),
+    [
+        ("", Typing(1, "", new_item=False)),
+        ("tit", Typing(1, "tit", new_item=False)),
+        ("    tit", Typing(5, "tit", new_item=False)),
+        ("  - tit", Typing(5, "tit", new_item=True)),
+        ("  -   tit", Typing(7, "tit", new_item=True)),
+        ("    exercise: e", Typing(5, "e", new_item=False, key="exercise")),
+        ("    exercise:   e", Typing(5, "e", new_item=False, key="exercise")),
+        ("  - exercise: ", Typing(5, "", new_item=True, key="exercise")),
+        ("    films: [film-2, fi", Typing(5, "fi", new_item=False, key="films", flow=True)),
+        ("    films: [", Typing(5, "", new_item=False, key="films", flow=True)),
+        ("x:[a,b", Typing(1, "b", new_item=False, key="x", flow=True)),
+        ("  # c", None),
+        ("    exercise:e", None),
+        ("    films: [a] ", None),
+        ("    title: two words", None),
+    ],
+)
+def test_typing_at(before: str, typing: Typing | None) -> None:
+    """A key, a value after its key, or an item of a flow list; else nothing."""
+    assert typing_at(before) == typing
+
+
+def test_complete_offers_the_keys_not_yet_written_with_their_first_line() -> None:
+    """Complete offers the keys not yet written with their first line."""
+    document = _document()
+    found = complete(document, PackIndex([document]), 20, "        ")
+    assert [(c.label, c.kind, c.detail, c.insert_text) for c in found] == [
+        (
+            "description",
+            types.CompletionItemKind.Property,
+            "What the module covers, in the pack's words.",
+            "description: ",
+        ),
+        (
+            "discussion",
+            types.CompletionItemKind.Property,
+            "The discussion after the films, if the pack suggests one.",
+            "discussion: ",
+        ),
+        (
+            "different_day",
+            types.CompletionItemKind.Property,
+            "What changes when the module is run on a different day.",
+            "different_day: ",
+        ),
+        ("topics", types.CompletionItemKind.Property, "Topics it is about.", "topics: "),
+    ]
+
+
+def test_complete_a_new_item_offers_every_key() -> None:
+    """Complete a new item offers every key."""
+    # ``      - `` under the modules: a new module, so even 'id' and 'title' are offered.
+    labels = _labels(20, "      - ")
+    assert labels[:3] == ["id", "number", "title"]
+    assert "allowance" in labels
+
+
+def test_complete_at_the_top_offers_the_missing_top_keys() -> None:
+    """Complete at the top offers the missing top keys."""
+    assert _labels(10, "") == ["case_studies", "people", "works"]
+
+
+def test_complete_in_the_pack_details() -> None:
+    """In the pack details: the keys not written yet, in the schema's order."""
+    assert _labels(3, "  ") == ["hub_title", "print_version", "origin", "audience", "licence"]
+
+
+def test_complete_references_offer_the_ids_of_their_kind() -> None:
+    """Complete references offer the ids of their kind."""
+    document = _document()
+    found = complete(document, PackIndex([document]), 20, "        exercise: ")
+    assert [(c.label, c.kind, c.detail) for c in found] == [
+        ("ex", types.CompletionItemKind.Reference, "Exercise 9: An exercise")
+    ]
+    assert _labels(20, "        films: [") == ["film-6", "film-7"]
+    assert _labels(20, "        films: [film-6, ") == ["film-6", "film-7"]
+
+
+def test_complete_a_list_of_references_on_new_items() -> None:
+    """Complete a list of references on new items."""
+    # ``films:`` then ``- `` on the next line: the items of a list of references.
+    text = BASE.replace("        films: [film-7]\n", "        films:\n          - film-7\n")
+    assert _labels(24, "          - ", text) == ["film-6", "film-7"]
+    assert _labels(24, "          ", text) == []  # not a new item: nothing to offer
+
+
+def test_complete_allowed_values_and_booleans() -> None:
+    """A value with an enum offers it; a boolean offers true and false."""
+    document = _document()
+    index = PackIndex([document])
+    kinds = complete(document, index, 31, "        kind: ")
+    assert [(c.label, c.kind) for c in kinds][:1] == [
+        ("film", types.CompletionItemKind.EnumMember)
+    ]
+    assert {c.label for c in kinds} >= {"film", "presentation"}
+    text = BASE.replace(
+        "        allowance: 23 minutes\n        exercise: ex\n",
+        "        allowance: 23 minutes\n        exercise: ex\n        discussion:\n          duration: 10 minutes\n",
+    )
+    document = _document(text)
+    found = complete(document, PackIndex([document]), 22, "          optional: ")
+    assert [(c.label, c.kind) for c in found] == [
+        ("true", types.CompletionItemKind.Value),
+        ("false", types.CompletionItemKind.Value),
+    ]
+
+
+def test_complete_nothing_where_nothing_is_typed_or_known() -> None:
+    """Complete nothing where nothing is typed or known."""
+    assert _labels(20, "  # a comment") == []
+    assert _labels(20, "   ") == []  # between two columns of keys: no mapping starts there
+    assert _labels(3, "  title: ") == []  # a text: no values to offer
+
+
+def test_complete_a_list_of_allowed_values_offers_its_items_values() -> None:
+    """A key whose value is a list of allowed values offers the values of its items."""
+    document = _document()
+    found = complete(document, PackIndex([document]), 44, "            grouping: ")
+    assert [(c.label, c.kind) for c in found] == [
+        ("individuals", types.CompletionItemKind.EnumMember),
+        ("pairs", types.CompletionItemKind.EnumMember),
+        ("small groups", types.CompletionItemKind.EnumMember),
+        ("whole group", types.CompletionItemKind.EnumMember),
+    ]
