@@ -14,6 +14,7 @@ from recurrent_care_pack import (
     Agenda,
     Breaks,
     EntryKind,
+    LearningModule,
     Pack,
     PlanError,
     PlanOptions,
@@ -45,6 +46,10 @@ breaks = st.none() | st.builds(
 
 def _offset(clock: time) -> timedelta:
     return timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
+
+
+def _required(module: LearningModule) -> bool:
+    return module.discussion is not None and not module.discussion.optional
 
 
 def _modules(pack: Pack) -> list[str]:
@@ -179,11 +184,11 @@ def test_a_budgeted_plan_never_exceeds_its_budget(pack: Pack, data: st.DataObjec
     if refusal.startswith("the break at"):
         reject()  # a set break the plan cannot take (at the start, never reached): not this test's
     if agenda is None:
-        # Refused only when no module fits on its own: its films and its exercise, the least
-        # it is planned with (a re-watch is optional).
+        # Refused only when no module fits on its own: its films, its exercise and its
+        # discussion if required, the least it is planned with (a re-watch is optional).
         assert refusal.startswith(f"nothing in the selection fits in {format_duration(budget)}")
         chosen = [m for s in pack.sections for m in s.modules if m.id in selection]
-        least = [module_time(pack, m, exercise=True) for m in chosen]
+        least = [module_time(pack, m, exercise=True, discussion=_required(m)) for m in chosen]
         assert min(least) > budget
         return
     assert agenda.total <= budget
