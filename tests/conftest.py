@@ -7,6 +7,7 @@ and README's test command run it, with ``-n auto``).
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -47,12 +48,13 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by the marks added here
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the outside programs' tests, and hold each property to the profile's examples."""
-    cap = settings.default.max_examples
+    cap = settings().max_examples  # the profile loaded
     for item in items:
         path = Path(item.path)
         if path.parent == _EXTERNAL and path.name not in _IN_PROCESS:
             item.add_marker(pytest.mark.external)
-        test = getattr(getattr(item, "obj", None), "__func__", getattr(item, "obj", None))
+        obj = getattr(item, "obj", None)
+        test: Any = getattr(obj, "__func__", obj)
         own = getattr(test, "_hypothesis_internal_use_settings", None)
         if own is not None and own.max_examples > cap:
             # Hypothesis reads a test's settings from here when it runs (no public way).

@@ -82,7 +82,8 @@ def _module(
     allowance = allowance or timedelta(minutes=1)
     rewatchable = [m for m in media if m.allowance is not None and m not in films]
     different_day = None
-    if rewatchable and draw(st.booleans()):
+    on_another_day = draw(st.booleans())
+    if rewatchable and on_another_day:
         again = draw(st.lists(st.sampled_from(rewatchable), min_size=1, max_size=2, unique=True))
         different_day = DifferentDay(
             rewatch=tuple(m.id for m in again),
