@@ -22,6 +22,8 @@ settings.register_profile(
 #: mypy and ruff, the PDF/UA checker); README's own examples run in-process.
 _EXTERNAL = Path(__file__).parent / "integration"
 _IN_PROCESS = {"test_readme.py"}
+#: Files whose every test lays out PDF pages with WeasyPrint, seconds each: slow.
+_SLOW_FILES = {"test_guide_pages.py", "test_cards_cutting.py", "test_sheets_and_cards.py"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -53,6 +55,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         path = Path(item.path)
         if path.parent == _EXTERNAL and path.name not in _IN_PROCESS:
             item.add_marker(pytest.mark.external)
+            # One worker runs a module's tests (--dist=loadgroup): one wheel, one server.
+            item.add_marker(pytest.mark.xdist_group(path.stem))
+        if path.name in _SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
         obj = getattr(item, "obj", None)
         test: Any = getattr(obj, "__func__", obj)
         own = getattr(test, "_hypothesis_internal_use_settings", None)
