@@ -10,9 +10,18 @@ import pytest
 from attrs import evolve
 from small_packs import modules_pack, rows
 
-from recurrent_care_pack import Breaks, Discussion, Pack, PlanError, PlanOptions, plan
+from recurrent_care_pack import (
+    Breaks,
+    DifferentDay,
+    Discussion,
+    Pack,
+    PlanError,
+    PlanOptions,
+    plan,
+)
 
 MIN = timedelta(minutes=1)
+SEC = timedelta(seconds=1)
 
 
 def _with_discussions(pack: Pack, *talks: Discussion | None) -> Pack:
@@ -23,17 +32,25 @@ def _with_discussions(pack: Pack, *talks: Discussion | None) -> Pack:
 
 @pytest.mark.parametrize("discussions", [True, False])
 def test_a_module_and_its_required_discussion_need_more_than_its_films(discussions: bool) -> None:
-    """A minute of films and a required 61-second discussion need 2 minutes 1 second, not 1."""
-    pack = _with_discussions(modules_pack([1]), Discussion(duration=timedelta(seconds=61)))
+    """A minute of films and a required 61-second discussion need 2 minutes 1 second, not 1.
+
+    Module 2 re-watches Module 1's film on a later day; planned alone, it shows no re-watch.
+    """
+    pack = _with_discussions(modules_pack([5, 1]), None, Discussion(duration=61 * SEC))
+    section = pack.sections[0]
+    second = evolve(
+        section.modules[1], different_day=DifferentDay(rewatch=("film-1",), allowance=6 * MIN)
+    )
+    pack = evolve(pack, sections=(evolve(section, modules=(section.modules[0], second)),))
     options = PlanOptions(budget=MIN, discussions=discussions)
     with pytest.raises(PlanError) as raised:
-        plan(pack, options=options)
+        plan(pack, ["module-2"], options)
     assert str(raised.value) == (
-        "nothing in the selection fits in 1 minute: the shortest, Module 1 of Section 1, "
+        "nothing in the selection fits in 1 minute: the shortest, Module 2 of Section 1, "
         "needs 2 minutes 1 second; give a longer budget"
     )
-    agenda = plan(pack, options=evolve(options, budget=121 * timedelta(seconds=1)))
-    assert [e.duration for e in agenda.entries] == [MIN, timedelta(seconds=61)]
+    agenda = plan(pack, ["module-2"], evolve(options, budget=121 * SEC))
+    assert [e.duration for e in agenda.entries] == [MIN, 61 * SEC]
 
 
 def test_a_budget_leaves_out_a_module_rather_than_its_required_discussion() -> None:
