@@ -47,18 +47,19 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.markexpr = "not slow and not external"
 
 
-@pytest.hookimpl(tryfirst=True)  # before -m deselects by the marks added here
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Mark the outside programs' tests and the slow files, before anything selects by marks."""
+    path = Path(item.path)
+    if path.parent == _EXTERNAL and path.name not in _IN_PROCESS:
+        item.add_marker(pytest.mark.external)
+    if path.name in _SLOW_FILES:
+        item.add_marker(pytest.mark.slow)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the outside programs' tests, and hold each property to the profile's examples."""
+    """Hold each property to the profile's examples."""
     cap = settings().max_examples  # the profile loaded
     for item in items:
-        path = Path(item.path)
-        if path.parent == _EXTERNAL and path.name not in _IN_PROCESS:
-            item.add_marker(pytest.mark.external)
-            # One worker runs a module's tests (--dist=loadgroup): one wheel, one server.
-            item.add_marker(pytest.mark.xdist_group(path.stem))
-        if path.name in _SLOW_FILES:
-            item.add_marker(pytest.mark.slow)
         obj = getattr(item, "obj", None)
         test: Any = getattr(obj, "__func__", obj)
         own = getattr(test, "_hypothesis_internal_use_settings", None)
