@@ -1,6 +1,71 @@
-"""What every test shares: a run inside GitHub Actions must not change what rcpack prints."""
+"""What every test shares: how much runs, how hard Hypothesis tries, and no GitHub Actions.
+
+``pytest`` runs the quick tests with a few examples each; ``pytest --all`` runs every test,
+the slow ones and those of outside programs too, each property with its full examples (CI
+and README's test command run it, with ``-n auto``).
+"""
+
+import os
+from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: The examples each property tries: ``dev`` caps every test's own count, ``ci`` is thorough.
+settings.register_profile("dev", max_examples=10)
+settings.register_profile(
+    "ci", max_examples=200, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+
+#: The tests of outside programs (a browser, an editor, npm tools, pre-commit, a wheel build,
+#: mypy and ruff, the PDF/UA checker); README's own examples run in-process.
+_EXTERNAL = Path(__file__).parent / "integration"
+_IN_PROCESS = {"test_readme.py"}
+#: Files whose every test lays out PDF pages with WeasyPrint, seconds each: slow.
+_SLOW_FILES = {"test_guide_pages.py", "test_cards_cutting.py", "test_sheets_and_cards.py"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--all``: what CI runs."""
+    parser.addoption(
+        "--all",
+        action="store_true",
+        help="run every test (slow and external too) with the thorough Hypothesis profile",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``--all`` (or ``CI=true``) runs everything thoroughly; ``--hypothesis-profile`` wins.
+
+    Without ``--all`` and without a path or ``-m``, the slow and external tests are left out.
+    """
+    everything = config.getoption("--all") or os.environ.get("CI") == "true"
+    settings.load_profile("ci" if everything else "dev")
+    named = config.args_source is not pytest.Config.ArgsSource.TESTPATHS
+    if not (everything or named or config.option.markexpr):
+        config.option.markexpr = "not slow and not external"
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Mark the outside programs' tests and the slow files, before anything selects by marks."""
+    path = Path(item.path)
+    if path.parent == _EXTERNAL and path.name not in _IN_PROCESS:
+        item.add_marker(pytest.mark.external)
+    if path.name in _SLOW_FILES:
+        item.add_marker(pytest.mark.slow)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Hold each property to the profile's examples."""
+    cap = settings().max_examples  # the profile loaded
+    for item in items:
+        obj = getattr(item, "obj", None)
+        test: Any = getattr(obj, "__func__", obj)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is not None and own.max_examples > cap:
+            # Hypothesis reads a test's settings from here when it runs (no public way).
+            test._hypothesis_internal_use_settings = settings(own, max_examples=cap)  # noqa: SLF001
 
 
 @pytest.fixture(autouse=True)

@@ -313,7 +313,13 @@ def _check(text: str, messy: _Messy, *, crlf: bool) -> str:
     return out
 
 
-@pytest.mark.parametrize("name", sorted(DATA))
+@pytest.mark.parametrize(
+    "name",  # the section's file is long: each example takes about a second
+    [
+        pytest.param(n, marks=pytest.mark.slow) if n == "section-3.yaml" else n
+        for n in sorted(DATA)
+    ],
+)
 @settings(
     max_examples=100,
     deadline=None,

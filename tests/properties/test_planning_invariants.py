@@ -6,7 +6,7 @@ from datetime import time, timedelta
 
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
-from strategies import plannable_packs
+from planning_packs import plannable_packs
 
 from recurrent_care_pack import Agenda, Breaks, EntryKind, Pack, PlanError, PlanOptions, plan
 from recurrent_care_pack._session import Break, Slot
@@ -15,7 +15,7 @@ MIN = timedelta(minutes=1)
 CONTENT = {EntryKind.FILMS, EntryKind.DISCUSSION, EntryKind.EXERCISE}
 
 _SETTINGS = settings(
-    max_examples=30,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

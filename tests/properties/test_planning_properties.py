@@ -7,13 +7,14 @@ import pytest
 from attrs import evolve
 from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
+from planning_packs import plannable_packs
 from small_packs import modules_pack
-from strategies import plannable_packs
 
 from recurrent_care_pack import (
     Agenda,
     Breaks,
     EntryKind,
+    LearningModule,
     Pack,
     PlanError,
     PlanOptions,
@@ -27,7 +28,7 @@ from recurrent_care_pack._durations import format_duration
 MIN = timedelta(minutes=1)
 
 _SETTINGS = settings(
-    max_examples=80,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -45,6 +46,10 @@ breaks = st.none() | st.builds(
 
 def _offset(clock: time) -> timedelta:
     return timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
+
+
+def _required(module: LearningModule) -> bool:
+    return module.discussion is not None and not module.discussion.optional
 
 
 def _modules(pack: Pack) -> list[str]:
@@ -157,7 +162,7 @@ def test_adding_an_item_never_shortens_a_plan(pack: Pack, data: st.DataObject) -
     assert longer.total >= shorter.total
 
 
-@settings(_SETTINGS, max_examples=30)  # each example searches twice; slow ones take seconds
+@_SETTINGS
 @given(plannable_packs, st.data())
 def test_a_budgeted_plan_never_exceeds_its_budget(pack: Pack, data: st.DataObject) -> None:
     """Whatever the budget, the plan proposed fits in it, breaks included."""
@@ -179,15 +184,18 @@ def test_a_budgeted_plan_never_exceeds_its_budget(pack: Pack, data: st.DataObjec
     if refusal.startswith("the break at"):
         reject()  # a set break the plan cannot take (at the start, never reached): not this test's
     if agenda is None:
-        # Refused only when no module fits on its own: its films and its exercise, the least
-        # it is planned with (a re-watch is optional).
+        # Refused only when no module fits on its own: its films, its exercise and its
+        # discussion if required, the least it is planned with (a re-watch is optional).
         assert refusal.startswith(f"nothing in the selection fits in {format_duration(budget)}")
         chosen = [m for s in pack.sections for m in s.modules if m.id in selection]
-        least = [module_time(pack, m, exercise=True) for m in chosen]
+        least = [module_time(pack, m, exercise=True, discussion=_required(m)) for m in chosen]
         assert min(least) > budget
         return
     assert agenda.total <= budget
     assert agenda.entries
+    required = {m.id for s in pack.sections for m in s.modules if _required(m)}
+    talked = {e.item for e in agenda.entries if e.kind is EntryKind.DISCUSSION}
+    assert {e.item for e in agenda.entries} & required <= talked  # a required one is never cut
     whole = _plan(pack, selection, evolve(options, budget=None))
     if whole.total <= budget:  # all of it fits: all of it is planned
         assert (agenda.entries, agenda.left_out) == (whole.entries, ())

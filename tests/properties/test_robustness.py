@@ -34,6 +34,7 @@ print(sorted(results))
 """
 
 
+@pytest.mark.slow  # 20 new processes
 def test_threads_loading_and_validating_in_a_new_process_finish(tmp_path: Path) -> None:
     """Eight threads mixing load_pack and validate finish, 20 times in a row."""
     data = DATA

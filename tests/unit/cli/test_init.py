@@ -1,7 +1,9 @@
 """``rcpack init``: a content repository written whole, and nothing of the editor's replaced."""
 
+import json
 import os
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -85,17 +87,68 @@ def test_a_known_git_source_is_named_with_its_commit(
     assert f'pip install "{source.requirement}" yamllint\n' in workflow
 
 
-def test_the_editable_install_names_this_checkout_and_its_commit() -> None:
-    """Pip's record of this checkout (PEP 610) gives its path and the commit checked out."""
-    head = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+class _Installed:
+    """A distribution whose pip record (PEP 610's direct_url.json) is ``record``."""
+
+    def __init__(self, record: str | None) -> None:
+        self.record = record
+
+    def read_text(self, name: str) -> str | None:
+        return self.record if name == "direct_url.json" else None
+
+
+def _installed_from(monkeypatch: pytest.MonkeyPatch, record: str | None) -> None:
+    """Pip's record of rcpack is ``record``, whatever installed the venv running the tests."""
+    monkeypatch.setattr(metadata, "distribution", lambda _: _Installed(record))
+
+
+def _checkout(folder: Path) -> str:
+    """A git checkout with one commit and no remote: its commit."""
+    git = ["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], check=True)
+    return subprocess.run(
+        [*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+@pytest.mark.parametrize("editable", [True, False])
+def test_an_install_from_a_checkout_names_its_folder_and_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editable: bool
+) -> None:
+    """``pip install -e FOLDER`` or ``pip install FOLDER``: the folder and its commit."""
+    folder = tmp_path / "a checkout"
+    folder.mkdir()
+    commit = _checkout(folder)
+    dir_info = {"editable": True} if editable else {}
+    _installed_from(monkeypatch, json.dumps({"url": folder.as_uri(), "dir_info": dir_info}))
+    assert HOOKS_SOURCE() == starter.HooksSource(str(folder), commit, None)
+
+
+def test_an_install_from_a_git_url_names_it_and_its_commit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``pip install git+URL``: the URL, the commit pip recorded, and a requirement for CI."""
+    url, commit = "https://example.org/rcp.git", "b" * 40
+    vcs = {"vcs": "git", "commit_id": commit, "requested_revision": "main"}
+    _installed_from(monkeypatch, json.dumps({"url": url, "vcs_info": vcs}))
+    assert HOOKS_SOURCE() == starter.HooksSource(
+        url, commit, f"recurrent-care-pack @ git+{url}@{commit}"
     )
-    if head.returncode != 0:
-        pytest.skip("this checkout is not a git repository")
-    source = HOOKS_SOURCE()
-    assert source is not None
-    assert Path(source.repo).resolve() == ROOT
-    assert source.rev == head.stdout.strip()
+
+
+@pytest.mark.parametrize("how", ["index", "wheel", "folder"])
+def test_an_install_from_anywhere_else_names_no_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """From an index (no record), a wheel file, or a folder that is no git checkout: none."""
+    record = {
+        "index": None,
+        "wheel": json.dumps({"url": (tmp_path / "r-0.1.0-py3-none-any.whl").as_uri()}),
+        "folder": json.dumps({"url": tmp_path.as_uri(), "dir_info": {}}),
+    }[how]
+    _installed_from(monkeypatch, record)
+    assert HOOKS_SOURCE() is None
 
 
 def test_what_exists_is_kept_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

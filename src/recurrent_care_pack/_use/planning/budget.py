@@ -3,9 +3,10 @@
 Units are split in order, contiguously, each session holding at least one. Of the splits
 whose required content fits every slot: the least optional time dropped, then the shortest
 longest day, then the earliest cuts. Under a budget: of every choice of units (in order)
-and of wanted discussions (those of the later modules left out first), the most of the
-pack's content, then the most items, then the items that come first; a re-watch is never
-content, and is dropped where it does not fit.
+and of wanted optional discussions (those of the later modules left out first; a required
+discussion is part of its module), the most of the pack's content, then the most items,
+then the items that come first; a re-watch is never content, and is dropped where it does
+not fit.
 """
 
 import itertools
@@ -45,6 +46,17 @@ def _least(unit: Unit, units: Sequence[Unit], wanted: frozenset[str]) -> timedel
     if not others & set(module.films):
         least += module.allowance
     return least
+
+
+def _required(units: Sequence[Unit]) -> frozenset[str]:
+    """The units whose module's discussion is required: never dropped to fit a budget."""
+    return frozenset(
+        u.key
+        for u in units
+        if u.module is not None
+        and u.module.discussion is not None
+        and not u.module.discussion.optional
+    )
 
 
 def _content(unit: Unit, *, talk: bool) -> timedelta:
@@ -223,9 +235,10 @@ class Search:
             if best is not None and most < best[0][0]:
                 break
             picked = [units[i] for i in chosen]
-            ids = [u.key for u in picked if u.key in wanted]
+            required = _required(picked) & wanted
+            ids = [u.key for u in picked if u.key in wanted - required]
             for keep in range(len(ids), -1, -1):
-                talks = frozenset(ids[:keep])
+                talks = required | frozenset(ids[:keep])
                 found = self.fitting(picked, talks, budget)
                 if found is None:
                     continue
@@ -256,7 +269,7 @@ class Search:
         for index, unit in enumerate(units):
             before = self.shown_before(units, index)  # the films of the items before it
             try:
-                day = self.layout.day(1, [unit], before, frozenset(), rewatch=False)
+                day = self.layout.day(1, [unit], before, _required([unit]), rewatch=False)
             except PlanError:
                 continue
             alone.append((day.length, unit))

@@ -1,0 +1,145 @@
+"""Valid packs for the planner's properties: what a plan reads is drawn, nothing else.
+
+The shape of ``strategies.packs()`` (up to 3 sections of up to 4 films or presentations,
+3 exercises and 3 modules; modules of 1 to 3 films, some shared, with a discussion, an
+exercise and a re-watch of up to 2 films), times to the second, without the texts, people,
+works and tips a plan never reads: drawing those took nearly all of each example's time.
+No exercise draws on films beyond its module's, so any order plans.
+"""
+
+from datetime import date, timedelta
+from itertools import count
+
+from hypothesis import strategies as st
+
+from recurrent_care_pack import (
+    DifferentDay,
+    Discussion,
+    Exercise,
+    Grouping,
+    LearningModule,
+    Media,
+    MediaKind,
+    Organisation,
+    Pack,
+    Phase,
+    Section,
+)
+
+__all__ = ["plannable_packs"]
+
+_durations = st.integers(min_value=1, max_value=4 * 3600).map(lambda s: timedelta(seconds=s))
+
+
+class _Numbers:
+    """The next id and the next number of each kind, across a pack."""
+
+    def __init__(self) -> None:
+        self.serial = count(1)
+        self.films = count(1)
+        self.presentations = count(1)
+        self.exercises = count(1)
+
+
+def _media(draw: st.DrawFn, numbers: _Numbers) -> Media:
+    kind = draw(st.sampled_from(MediaKind))
+    counter = numbers.films if kind is MediaKind.FILM else numbers.presentations
+    running_time = draw(st.none() | _durations)
+    allowance = draw(st.none() | _durations)
+    if allowance is not None and running_time is not None:
+        allowance += running_time
+    return Media(
+        id=f"{kind.value}-{next(numbers.serial)}",
+        kind=kind,
+        number=next(counter) if draw(st.booleans()) else None,
+        running_time=running_time,
+        allowance=allowance,
+    )
+
+
+def _exercise(draw: st.DrawFn, numbers: _Numbers) -> Exercise:
+    durations = draw(st.lists(_durations, min_size=1, max_size=3))
+    phases = tuple(
+        Phase(grouping=(Grouping.WHOLE_GROUP,), duration=d, activity="Talk.") for d in durations
+    )
+    return Exercise(
+        id=f"exercise-{next(numbers.serial)}",
+        number=next(numbers.exercises),
+        title="An exercise",
+        time=sum(durations, timedelta()),
+        phases=phases,
+    )
+
+
+def _module(
+    draw: st.DrawFn, numbers: _Numbers, number: int, media: list[Media], free: list[str]
+) -> LearningModule:
+    """A module; the exercise it is followed by, if any, is taken out of ``free``."""
+    films = draw(st.lists(st.sampled_from(media), min_size=1, max_size=3, unique=True))
+    running = sum((f.running_time for f in films if f.running_time), timedelta())
+    allowed = sum((f.allowance for f in films if f.allowance), timedelta())
+    allowance = max(running, allowed) + timedelta(seconds=draw(st.integers(0, 3600)))
+    allowance = allowance or timedelta(minutes=1)
+    rewatchable = [m for m in media if m.allowance is not None and m not in films]
+    different_day = None
+    on_another_day = draw(st.booleans())
+    if rewatchable and on_another_day:
+        again = draw(st.lists(st.sampled_from(rewatchable), min_size=1, max_size=2, unique=True))
+        different_day = DifferentDay(
+            rewatch=tuple(m.id for m in again),
+            allowance=allowance + sum((m.allowance for m in again if m.allowance), timedelta()),
+        )
+    exercise = draw(st.none() | st.sampled_from(free)) if free else None
+    if exercise is not None:
+        free.remove(exercise)  # an exercise follows one module
+    discussion = draw(
+        st.none() | st.builds(Discussion, duration=_durations, optional=st.booleans())
+    )
+    return LearningModule(
+        id=f"module-{next(numbers.serial)}",
+        number=number,
+        title=f"Module {number}",
+        films=tuple(f.id for f in films),
+        allowance=allowance,
+        discussion=discussion,
+        exercise=exercise,
+        different_day=different_day,
+    )
+
+
+def _section(draw: st.DrawFn, numbers: _Numbers, number: int) -> Section:
+    media = [_media(draw, numbers) for _ in range(draw(st.integers(0, 4)))]
+    exercises = tuple(_exercise(draw, numbers) for _ in range(draw(st.integers(0, 3))))
+    free = [e.id for e in exercises]
+    modules = tuple(
+        _module(draw, numbers, n, media, free)
+        for n in range(1, (draw(st.integers(0, 3)) if media else 0) + 1)
+    )
+    return Section(
+        id=f"section-{next(numbers.serial)}",
+        number=number,
+        title=f"Section {number}",
+        modules=modules,
+        media=tuple(media),
+        exercises=exercises,
+    )
+
+
+@st.composite
+def _packs(draw: st.DrawFn) -> Pack:
+    numbers = _Numbers()
+    sections = tuple(
+        _section(draw, numbers, number) for number in range(1, draw(st.integers(0, 3)) + 1)
+    )
+    return Pack(
+        id="pack",
+        title="A pack",
+        publisher="org",
+        published=date(2026, 1, 1),
+        sections=sections,
+        organisations=(Organisation(id="org", name="An organisation"),),
+    )
+
+
+#: Valid packs in which every module and exercise can be planned in any order.
+plannable_packs = _packs()
