@@ -3,7 +3,7 @@
 The names the command uses, imported from their modules on first use.
 """
 
-import importlib
+from recurrent_care_pack._lazy import exports
 
 # Not typing.TYPE_CHECKING: importing typing would slow `rcpack --version`.
 TYPE_CHECKING = False
@@ -51,18 +51,4 @@ __all__ = [
     "parse_duration",
 ]
 
-
-def __getattr__(name: str) -> object:
-    """A name from its module, imported when first asked for.
-
-    Looked up there each time, not kept here: a name patched in its module is seen.
-    """
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module, real = _WHERE[name]
-    return getattr(importlib.import_module(module, __name__), real)
-
-
-def __dir__() -> list[str]:
-    """The names, for completion."""
-    return sorted(__all__)
+__getattr__, __dir__ = exports(__name__, _WHERE)
