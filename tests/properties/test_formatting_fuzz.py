@@ -321,7 +321,7 @@ def _check(text: str, messy: _Messy, *, crlf: bool) -> str:
     ],
 )
 @settings(
-    max_examples=100,
+    max_examples=40,  # each a whole file made messy, formatted twice and compared: seconds
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking a whole file takes minutes

@@ -93,7 +93,7 @@ def _check_pack_with(name: str, text: str | bytes) -> None:
             assert format_text(formatted.after) == formatted.after
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_edits())
 def test_careless_edits_to_the_data(edit: tuple[str, str]) -> None:
     """Deleted, doubled, swapped, changed or truncated lines give located problems or a pack."""

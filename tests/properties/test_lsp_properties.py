@@ -18,6 +18,10 @@ from paths import DATA
 from recurrent_care_pack import CODES
 from recurrent_care_pack._cli import main
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 FILES = {f.name: f.read_text(encoding="utf-8") for f in sorted(DATA.glob("*.yaml"))}
 
 #: What a careless edit may type in place of one character.
@@ -160,7 +164,7 @@ def _missing_films(count: int) -> str:
 
 #: Text no editor should send, which the server must survive and answer after.
 HOSTILE = {
-    "a long flow list": _flow_list(200_000),
+    "a long flow list": _flow_list(50_000),
     "nesting past the limit": _nested(80),
     "an alias bomb": "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n",
     "a tag": "sections: !!python/object:os.system [ls]\n",
@@ -205,7 +209,7 @@ def _answers_and_locates(session: Session, file: Path, text: str) -> list[types.
     return diagnostics
 
 
-#: The hostile texts a server takes seconds over (200,000 entries, 1,000 modules).
+#: The hostile texts a server takes seconds over (50,000 entries on one line, 1,000 modules).
 _SLOW = {"a long flow list", "a thousand missing films"}
 
 

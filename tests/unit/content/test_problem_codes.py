@@ -600,6 +600,7 @@ def test_checking_stops_after_a_thousand_problems(
     assert lines[-1] == "checked 1 file, pack.yaml: 1001 problems in 1 file"
 
 
+@pytest.mark.slow  # a million values read, seconds
 def test_checking_stops_after_a_million_values(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

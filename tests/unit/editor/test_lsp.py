@@ -16,6 +16,10 @@ from recurrent_care_pack._content.finding import pack_folder_of
 from recurrent_care_pack._content.loading import FileCache, check_paths
 from recurrent_care_pack._content.resources import bundled
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 DOCS = bundled("docs/problem-codes.md").as_uri()
 
 

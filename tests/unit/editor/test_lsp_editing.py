@@ -15,6 +15,10 @@ from recurrent_care_pack._editor.diagnostics import diagnostic
 from recurrent_care_pack._problems import Fix as ProblemFix
 from recurrent_care_pack._problems import Problem
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 SECTION = (DATA / "section-3.yaml").read_text(encoding="utf-8")
 
 

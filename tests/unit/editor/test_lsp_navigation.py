@@ -14,6 +14,10 @@ from pygls.exceptions import JsonRpcInvalidRequest
 
 from recurrent_care_pack._content.loading import check_paths
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 RCPACK = [sys.executable, "-m", "recurrent_care_pack"]
 
 

@@ -14,6 +14,10 @@ from lsprotocol import types
 from paths import DATA
 from small_packs import BASE
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 #: A module written on one line, its title an emoji: what follows it is one unit further on.
 _MODULE = """\
       - id: m2

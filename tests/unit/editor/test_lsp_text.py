@@ -23,6 +23,10 @@ from recurrent_care_pack._content.formatting import format_text
 from recurrent_care_pack._editor.actions import code_actions
 from recurrent_care_pack._editor.documents import offset_at
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 #: Python breaks lines at these; the editor does not.
 ODD = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 #: Every line-ending style the editor knows.

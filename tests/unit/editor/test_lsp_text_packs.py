@@ -15,6 +15,10 @@ from paths import DATA
 from recurrent_care_pack._content.loading import check_paths
 from recurrent_care_pack._editor.workspace import Workspace, read_saved
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 #: A new file of the pack: one person, whose organisation is misspelt.
 NEW = """\
 people:

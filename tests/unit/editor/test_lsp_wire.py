@@ -23,6 +23,10 @@ from paths import DATA
 
 from recurrent_care_pack._editor.wire import MAX_BODY
 
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path

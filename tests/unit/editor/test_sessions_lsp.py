@@ -3,10 +3,15 @@
 import shutil
 from pathlib import Path
 
+import pytest
 from lsp_client import Session as Editor
 from lsprotocol import types
 from paths import DATA
 from session_cases import SESSION, SESSION_CASES
+
+#: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
+#: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
+pytestmark = pytest.mark.slow
 
 
 def test_a_session_file_gets_its_problems_as_diagnostics(tmp_path: Path) -> None:

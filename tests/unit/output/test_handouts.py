@@ -124,6 +124,7 @@ def test_hostile_text_in_html_is_escaped_and_intact(pack: rcp.Pack, kind: str) -
     assert HOSTILE in " ".join("".join(parser.text).split())
 
 
+@pytest.mark.slow  # a PDF of each handout, seconds apiece
 @pytest.mark.parametrize("kind", rcp.HANDOUTS)
 def test_hostile_text_in_pdf_is_intact(pack: rcp.Pack, kind: str) -> None:
     """The PDF's text holds the hostile text as written, emoji and accents too."""
