@@ -79,7 +79,7 @@ def test_other_yaml_is_not_content(tmp_path: Path, head: str) -> None:
 
 
 def test_a_lenient_search_of_a_pack_folder_lists_a_pipe_in_it(tmp_path: Path) -> None:
-    """fmt's lenient search lists a pipe inside a pack folder; a strict one refuses it."""
+    """The lenient search (fmt's) lists a pipe inside a pack folder; a strict one refuses it."""
     (tmp_path / "pack.yaml").write_text("pack:\n  id: p\n", encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.yaml")
     assert find_files([tmp_path], lenient=True) == [tmp_path / "pack.yaml", tmp_path / "pipe.yaml"]
