@@ -102,3 +102,10 @@ def test_a_loose_file_is_a_pack_with_its_neighbours_not_the_folders_below(
     [found] = find_packs([tmp_path / "a.yaml"])
     assert found.root == tmp_path
     assert found.files == (tmp_path / "a.yaml", tmp_path / "b.yaml")
+
+
+def test_a_key_that_is_not_utf8_does_not_stop_the_look_at_a_file() -> None:
+    """A quoted key holding bytes that are not UTF-8 is a key like another: no error."""
+    assert is_content_head(b'"\xff\xfe": 1\npack:\n  id: p\n')
+    assert is_session_head(b"'\xc3': 1\nsession:\n  title: A session\n")
+    assert not is_content_head(b'"\xff": 1\n')

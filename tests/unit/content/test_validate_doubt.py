@@ -72,3 +72,35 @@ def test_a_missing_key_is_described_as_its_own_place_says(tmp_path: Path) -> Non
             "this phase has no 'duration'; add it: how long the phase takes, e.g. '20 minutes'",
         )
     ]
+
+
+def test_a_key_written_twice_in_the_pack_details_leaves_the_sections_checked(
+    tmp_path: Path,
+) -> None:
+    """A title written twice in the pack details: the module's unknown film is still found."""
+    text = BASE.replace("  title: A pack\n", "  title: A pack\n  title: Another\n")
+    text = text.replace("films: [film-7]", "films: [film-8]")
+    assert _problems(tmp_path, text) == [
+        (
+            "RC103",
+            4,
+            3,
+            "'title' appears twice in this mapping (first on line 3); keep one of them",
+        ),
+        ("RC402", 24, 17, "no film or presentation has the id 'film-8'; did you mean 'film-7'?"),
+    ]
+
+
+def test_a_section_title_written_twice_leaves_its_modules_checked(tmp_path: Path) -> None:
+    """A doubt about a section's title is not a doubt about the modules in it."""
+    text = BASE.replace("    title: A section\n", "    title: A section\n    title: Another\n")
+    text = text.replace("films: [film-7]", "films: [film-8]")
+    assert _problems(tmp_path, text) == [
+        (
+            "RC103",
+            13,
+            5,
+            "'title' appears twice in this mapping (first on line 12); keep one of them",
+        ),
+        ("RC402", 24, 17, "no film or presentation has the id 'film-8'; did you mean 'film-7'?"),
+    ]
