@@ -1,0 +1,36 @@
+"""A session's items and places named wrongly: what is said, and the fix carried."""
+
+from pathlib import Path
+
+from session_cases import SESSION
+
+from recurrent_care_pack._content.loading import check_paths
+from recurrent_care_pack._problems import Fix
+
+
+def test_a_film_under_case_studies_is_sent_to_films_and_a_near_name_carries_its_fix(
+    tmp_path: Path,
+) -> None:
+    """A film placed as a case study: put it under 'films'; 'Modul 2': change to 'Module 2'."""
+    file = tmp_path / "session.yaml"
+    text = SESSION.replace("    - Section 3\n", "    - Modul 2\n").replace(
+        "    case-study-tina:\n", "    film-6:\n      file: x.pdf\n    case-study-tina:\n"
+    )
+    file.write_text(text, encoding="utf-8")
+    problems = check_paths([file]).problems
+    assert [(p.code, p.line, p.column, p.message, p.fix) for p in problems] == [
+        (
+            "RC504",
+            6,
+            7,
+            "nothing in the pack is called 'Modul 2'; did you mean 'Module 2'?",
+            Fix(action="Change to '{}'", replacements=("Module 2",)),
+        ),
+        (
+            "RC505",
+            27,
+            5,
+            "'film-6' is a film, not a case study; put it under 'films'",
+            None,
+        ),
+    ]
