@@ -8,6 +8,7 @@ from pathlib import Path
 from small_packs import BASE
 
 from recurrent_care_pack import validate
+from recurrent_care_pack._content.loading import check_paths
 
 
 def _problems(tmp_path: Path, text: str) -> list[tuple[str, int, int, str]]:
@@ -103,4 +104,16 @@ def test_a_section_title_written_twice_leaves_its_modules_checked(tmp_path: Path
             "'title' appears twice in this mapping (first on line 12); keep one of them",
         ),
         ("RC402", 24, 17, "no film or presentation has the id 'film-8'; did you mean 'film-7'?"),
+    ]
+
+
+def test_an_editors_text_with_half_a_utf16_pair_is_a_problem_not_an_error(
+    tmp_path: Path,
+) -> None:
+    """A buffer holding a lone surrogate is read as its bytes would be: not UTF-8, located."""
+    file = tmp_path / "pack.yaml"
+    file.write_text(BASE, encoding="utf-8")
+    problems = check_paths([file], texts={file: BASE.replace("A pack", "A \ud800 pack")}).problems
+    assert [(p.code, p.line, p.column, p.message) for p in problems] == [
+        ("RC107", 3, 12, "byte 0xED is not UTF-8 text; save the file as UTF-8")
     ]
