@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from session_cases import SESSION
 
 from recurrent_care_pack._content.loading import check_paths
@@ -34,3 +35,21 @@ def test_a_film_under_case_studies_is_sent_to_films_and_a_near_name_carries_its_
             None,
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("5", ("RC203", 4, 9, "'pack' should be text, not the number 5")),
+        ('"  "', ("RC208", 4, 9, "'pack' has only spaces; write it, or leave the key out")),
+    ],
+)
+def test_a_pack_named_by_no_text_is_one_problem_and_the_bundled_pack_is_used(
+    tmp_path: Path, written: str, expected: tuple[str, int, int, str]
+) -> None:
+    """'pack: 5' or blank: the schema says so once; no pack is looked for at such a path."""
+    file = tmp_path / "session.yaml"
+    title = "  title: Team learning day\n"
+    file.write_text(SESSION.replace(title, f"{title}  pack: {written}\n"), encoding="utf-8")
+    problems = check_paths([file]).problems
+    assert [(p.code, p.line, p.column, p.message) for p in problems] == [expected]
