@@ -1,11 +1,12 @@
 """What merging keeps of a file with parts left out, and where each merged part came from."""
 
 from pathlib import Path
+from typing import Any
 
 from small_packs import BASE
 
 from recurrent_care_pack._content.merging import merge
-from recurrent_care_pack._content.reading import Document, read_text
+from recurrent_care_pack._content.reading import Document, KeyPath, read_text
 
 FILE = Path("pack.yaml")
 SECTION = ("sections", 0)
@@ -20,7 +21,7 @@ def _document() -> Document:
 def test_a_key_left_out_of_an_item_is_dropped_and_its_neighbours_kept() -> None:
     """A module's allowance left out: the module stays, without that one key."""
     document = _document()
-    left_out = {(*SECTION, "modules", 0, "allowance"): None}
+    left_out: dict[KeyPath, dict[str, Any] | None] = {(*SECTION, "modules", 0, "allowance"): None}
     merged, _, problems = merge([document], {FILE: left_out})
     module = merged["sections"][0]["modules"][0]
     assert "allowance" not in module
@@ -33,7 +34,7 @@ def test_a_key_left_out_of_an_item_is_dropped_and_its_neighbours_kept() -> None:
 
 def test_a_key_left_out_of_an_item_in_a_list_inside_an_item_is_dropped() -> None:
     """What is left out two lists down (a module's films, in a section) is left out."""
-    left_out = {(*SECTION, "modules", 1, "films"): None}
+    left_out: dict[KeyPath, dict[str, Any] | None] = {(*SECTION, "modules", 1, "films"): None}
     merged, _, _ = merge([_document()], {FILE: left_out})
     modules = merged["sections"][0]["modules"]
     assert "films" in modules[0]
@@ -44,7 +45,10 @@ def test_a_key_left_out_of_an_item_in_a_list_inside_an_item_is_dropped() -> None
 def test_a_part_put_in_place_of_another_is_merged_in_its_place() -> None:
     """A mapping given for a path left out stands in its place (pruning's trimmed part)."""
     stand_in = {"id": "m3", "number": 3, "title": "Trimmed"}
-    left_out = {(*SECTION, "modules", 1): stand_in, (*SECTION, "media", 1, "kind"): None}
+    left_out: dict[KeyPath, dict[str, Any] | None] = {
+        (*SECTION, "modules", 1): stand_in,
+        (*SECTION, "media", 1, "kind"): None,
+    }
     merged, _, _ = merge([_document()], {FILE: left_out})
     assert merged["sections"][0]["modules"][1] == stand_in
     assert "kind" not in merged["sections"][0]["media"][1]
@@ -53,7 +57,7 @@ def test_a_part_put_in_place_of_another_is_merged_in_its_place() -> None:
 def test_after_an_item_left_out_a_later_one_is_located_where_it_is_written() -> None:
     """Module 2 left out: the merged document's first module is the file's second."""
     document = _document()
-    left_out = {(*SECTION, "modules", 0): None}
+    left_out: dict[KeyPath, dict[str, Any] | None] = {(*SECTION, "modules", 0): None}
     merged, origins, _ = merge([document], {FILE: left_out})
     assert [m["id"] for m in merged["sections"][0]["modules"]] == ["m3"]
     path = (*SECTION, "modules", 0, "title")

@@ -11,7 +11,7 @@ from recurrent_care_pack import validate
 from recurrent_care_pack._content.loading import check_paths
 
 
-def _problems(tmp_path: Path, text: str) -> list[tuple[str, int, int, str]]:
+def _problems(tmp_path: Path, text: str) -> list[tuple[str, int | None, int | None, str]]:
     file = tmp_path / "pack.yaml"
     file.write_text(text, encoding="utf-8")
     return [(p.code, p.line, p.column, p.message) for p in validate(file)]
