@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from session_cases import SESSION
+from small_packs import BASE
 
 from recurrent_care_pack._content.loading import check_paths
 from recurrent_care_pack._problems import Fix
@@ -53,3 +54,25 @@ def test_a_pack_named_by_no_text_is_one_problem_and_the_bundled_pack_is_used(
     file.write_text(SESSION.replace(title, f"{title}  pack: {written}\n"), encoding="utf-8")
     problems = check_paths([file]).problems
     assert [(p.code, p.line, p.column, p.message) for p in problems] == [expected]
+
+
+def test_a_session_names_items_of_every_section_of_its_pack(tmp_path: Path) -> None:
+    """A module and an exercise of the first of two sections, and the second section: found."""
+    second = "  - id: s2\n    number: 4\n    title: Another section\n"
+    (tmp_path / "pack.yaml").write_text(BASE + second, encoding="utf-8")
+    file = tmp_path / "session.yaml"
+    file.write_text(
+        "session:\n  title: A day\n  pack: pack.yaml\n  items: [m2, ex, s2]\n  slots:\n"
+        "    - date: 2027-01-12\n      start: 09:30\n      end: 13:30\n",
+        encoding="utf-8",
+    )
+    assert check_paths([file]).problems == ()
+    file.write_text(file.read_text(encoding="utf-8").replace("m2, ex", "m9, ex"), encoding="utf-8")
+    assert [(p.code, p.line, p.message) for p in check_paths([file]).problems] == [
+        (
+            "RC504",
+            4,
+            "nothing in the pack is called 'm9'; name a module, exercise or section, "
+            "e.g. 'Module 2'",
+        )
+    ]
