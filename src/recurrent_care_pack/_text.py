@@ -2,7 +2,10 @@
 
 import re
 
-__all__ = ["escape", "shown"]
+__all__ = ["LINE_BREAK", "escape", "shown"]
+
+#: A line break as YAML and editors count them: CRLF, CR or LF (not NEL, LS or PS).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 #: What a message never prints as it is: control characters (a terminal would obey them:
 #: clear the screen, retitle the window), line and paragraph separators, halves of UTF-16

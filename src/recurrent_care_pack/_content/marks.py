@@ -1,14 +1,14 @@
 """Where things are in a file: marks (line and column), paths of keys, problems placed there."""
 
-import re
 from pathlib import Path
 from typing import NamedTuple
 
 from attrs import evolve
 
 from recurrent_care_pack._problems import Fix, Problem, format_path
+from recurrent_care_pack._text import LINE_BREAK
 
-__all__ = ["LINE_BREAK", "KeyPath", "Mark", "located", "mark_after", "mended"]
+__all__ = ["KeyPath", "Mark", "located", "mark_after", "mended"]
 
 #: The keys and list indexes down to a value in a document: ``("sections", 0, "title")``.
 KeyPath = tuple[str | int, ...]
@@ -19,10 +19,6 @@ class Mark(NamedTuple):
 
     line: int
     column: int
-
-
-#: A line break, as YAML and an editor count them (the odd ones are RC115).
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def mark_after(before: str) -> Mark:

@@ -7,8 +7,9 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
 from recurrent_care_pack._problems import Fix, Problem, quoted
+from recurrent_care_pack._text import LINE_BREAK
 
-from .marks import LINE_BREAK, Mark, located, mark_after, mended
+from .marks import Mark, located, mark_after, mended
 
 __all__ = ["reader_problem", "spaced", "syntax_problem"]
 

@@ -8,19 +8,16 @@ web holds them), so every line count and position here goes through these functi
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
-__all__ = ["apply_change", "char_column", "end_of", "lines_of", "offset_at", "units"]
+from recurrent_care_pack._text import LINE_BREAK
 
-#: A line break as the editor counts one.
-_BREAK = re.compile(r"\r\n|\r|\n")
+__all__ = ["apply_change", "char_column", "end_of", "lines_of", "offset_at", "units"]
 
 
 def lines_of(text: str) -> list[str]:
     """The lines of ``text``, their breaks left out; a final break ends an empty last line."""
-    return _BREAK.split(text)
+    return LINE_BREAK.split(text)
 
 
 def units(text: str) -> int:
@@ -55,11 +52,11 @@ def offset_at(text: str, where: types.Position) -> int:
     elif text.count("\r") == text.count("\r\n"):
         parts = text.split("\n", where.line)
     else:
-        parts = _BREAK.split(text, maxsplit=where.line)
+        parts = LINE_BREAK.split(text, maxsplit=where.line)
     if len(parts) <= where.line:
         return len(text)
     start = len(text) - len(parts[-1])
-    found = _BREAK.search(text, start)
+    found = LINE_BREAK.search(text, start)
     end = found.start() if found is not None else len(text)
     return start + char_column(text[start:end], where.character) - 1
 

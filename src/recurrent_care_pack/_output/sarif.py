@@ -16,6 +16,7 @@ from urllib.parse import quote
 from recurrent_care_pack._content.resources import bundled
 from recurrent_care_pack._output.workspace import workspace_path, workspace_root
 from recurrent_care_pack._problems import CODES, Problem, marked_length, mendable
+from recurrent_care_pack._text import LINE_BREAK
 from recurrent_care_pack._version import __version__
 
 __all__ = ["SARIF_SCHEMA", "code_help", "sarif_log"]
@@ -126,13 +127,9 @@ class _Lines:
             except (OSError, UnicodeDecodeError):
                 self.read[file] = None
             else:
-                self.read[file] = _BREAKS.split(text)
+                self.read[file] = LINE_BREAK.split(text)
         lines = self.read[file]
         return lines[number - 1] if lines is not None and 0 < number <= len(lines) else None
-
-
-#: A line break, as YAML and editors count them.
-_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[dict[str, Any]]:
