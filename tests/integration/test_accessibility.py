@@ -21,9 +21,9 @@ from functools import cache
 from pathlib import Path
 
 import pikepdf
-import pypdf
 import pytest
 from paths import ROOT, TESTS
+from pdf_pages import Page, read_pages
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -116,16 +116,11 @@ def test_each_tip_card_has_its_category_tagged_as_a_heading(large_print: bool) -
     assert (found["/H1"], found["/H2"], found["/H3"]) == (1, 37 if large_print else 35, 0)
 
 
-def _text_sizes(reader: pypdf.PdfReader) -> Counter[float]:
+def _text_sizes(pages: tuple[Page, ...]) -> Counter[float]:
     """Characters of text by their size in points, over every page."""
     sizes: Counter[float] = Counter()
-
-    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-        if text.strip():
-            sizes[round(size * tm[3] * cm[3], 1)] += len(text.strip())
-
-    for page in reader.pages:
-        page.extract_text(visitor_text=visit)
+    for run in (run for page in pages for run in page.runs):
+        sizes[run.size] += len(run.text.strip())
     return sizes
 
 
@@ -133,7 +128,7 @@ def _text_sizes(reader: pypdf.PdfReader) -> Counter[float]:
 @pytest.mark.parametrize("kind", KINDS)
 def test_pdf_body_text_is_clear_print(kind: str, large_print: bool, body: float) -> None:
     """Most text is 12 pt (16 pt in large print), and nothing is smaller."""
-    sizes = _text_sizes(pypdf.PdfReader(io.BytesIO(_handout(kind, "pdf", large_print))))
+    sizes = _text_sizes(read_pages(_handout(kind, "pdf", large_print)))
     assert sizes.most_common(1)[0][0] == body
     assert min(sizes) == body
 
@@ -145,27 +140,18 @@ def test_pdf_pages_have_the_footer_and_page_numbers(kind: str, large_print: bool
 
     The sheets and cards name their section too; the guide's parts name their session.
     """
-    reader = pypdf.PdfReader(io.BytesIO(_handout(kind, "pdf", large_print)))
-    count = len(reader.pages)
+    pages = read_pages(_handout(kind, "pdf", large_print))
+    count = len(pages)
     assert count >= 2
     footer = "Recurrent Care Resource Pack" + ("" if kind == "guide" else " · Section\u00a03")
-    for number, page in enumerate(reader.pages, start=1):
-        lines = page.extract_text().splitlines()
-        assert lines[-1] == f"{footer} Page {number} of {count}"
+    for number, page in enumerate(pages, start=1):
+        assert page.lines[-1] == f"{footer} Page {number} of {count}"
 
 
-def _lowest_text(page: pypdf.PageObject) -> float:
+def _lowest_text(page: Page) -> float:
     """How far down the page (points from its top) the lowest line of body text sits."""
-    height = float(page.mediabox.height)
-    lows: list[float] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
-        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-        if text.strip() and y > 24 / 25.4 * 72:  # above the footer, in the bottom margin
-            lows.append(height - y)
-
-    page.extract_text(visitor_text=visit)
-    return max(lows)
+    # Above the footer, which is in the bottom margin.
+    return max(page.height - run.y for run in page.runs if run.y > 24 / 25.4 * 72)
 
 
 @pytest.mark.parametrize("large_print", SIZES)
@@ -174,11 +160,11 @@ def test_no_guide_page_but_the_last_is_half_empty(large_print: bool) -> None:
 
     But for one that ends early so that an exercise's heading stays with its first step.
     """
-    reader = pypdf.PdfReader(io.BytesIO(_handout("guide", "pdf", large_print)))
-    height = float(reader.pages[-1].mediabox.height)
-    start = next(n for n, p in enumerate(reader.pages) if "What the pack says" in p.extract_text())
-    for page, after in itertools.pairwise(reader.pages[start:]):
-        if re.match(r"Exercises?\b", after.extract_text()):
+    pages = read_pages(_handout("guide", "pdf", large_print))
+    height = pages[-1].height
+    start = next(n for n, p in enumerate(pages) if "What the pack says" in p.text)
+    for page, after in itertools.pairwise(pages[start:]):
+        if re.match(r"Exercises?\b", after.text):
             continue
         assert _lowest_text(page) > height / 2
 
@@ -186,8 +172,7 @@ def test_no_guide_page_but_the_last_is_half_empty(large_print: bool) -> None:
 @pytest.mark.parametrize("large_print", SIZES)
 def test_film_6_entry_stays_on_one_page(large_print: bool) -> None:
     """Film 6's entry in "Films to queue" starts and ends on the same page (it used to split)."""
-    reader = pypdf.PdfReader(io.BytesIO(_handout("guide", "pdf", large_print)))
-    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    pages = [page.words for page in read_pages(_handout("guide", "pdf", large_print))]
     # The entry, not the exercises' "Films:" lines that name Film 6 too.
     entry = "Film 6: Explaining complex trauma and its impact on families. Speaker:"
     start = [n for n, text in enumerate(pages) if entry in text]

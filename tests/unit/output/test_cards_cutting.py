@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import docx
 import pikepdf
-import pypdf
 import pytest
+from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._output.cards import CONTINUED, CONTINUES, tip_cards
@@ -28,21 +28,7 @@ Text = tuple[str, float, float]
 
 def _texts(pdf: bytes) -> list[list[Text]]:
     """Per page: every piece of text with the x and y where it starts (y from the foot)."""
-    pages = []
-    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
-        found: list[Text] = []
-
-        def visit(
-            text: str, cm: list[float], tm: list[float], *_: object, into: list[Text] = found
-        ) -> None:
-            if text.strip():
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                into.append((text.strip(), x, y))
-
-        page.extract_text(visitor_text=visit)
-        pages.append(found)
-    return pages
+    return [[(run.text.strip(), run.x, run.y) for run in page.runs] for page in read_pages(pdf)]
 
 
 def _cards(pdf: bytes) -> list[list[tuple[int, float, float, float]]]:

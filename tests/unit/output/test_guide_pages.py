@@ -6,12 +6,11 @@ read with pypdf: landscape sheet pages, every row of a session's sheet on one pa
 part starting a page, footers naming that page's session and date.
 """
 
-import io
 from functools import cache
 
-import pypdf
 import pytest
 from guide_plans import team_day, team_session, two_hours, weekly
+from pdf_pages import Page, read_pages
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._output.guide_view import guide_view
@@ -46,28 +45,20 @@ def _situation(which: str) -> tuple[Agenda, str | Session | None]:
 
 
 @cache
-def _pages(which: str, *, large_print: bool) -> list[pypdf.PageObject]:
+def _pages(which: str, *, large_print: bool) -> tuple[Page, ...]:
     """The guide's PDF pages for one of the situations."""
     agenda, session = _situation(which)
     pdf = rcp.render_handout(
         rcp.load_pack(), "guide", "pdf", agenda, session=session, large_print=large_print
     )
-    return list(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    return read_pages(pdf)
 
 
-def _text(page: pypdf.PageObject) -> str:
-    return " ".join(page.extract_text().split())
-
-
-def _landscape(page: pypdf.PageObject) -> bool:
-    return float(page.mediabox.width) > float(page.mediabox.height)
-
-
-def _sheet_pages(pages: list[pypdf.PageObject], rows: list[str]) -> set[int]:
+def _sheet_pages(pages: tuple[Page, ...], rows: list[str]) -> set[int]:
     """The pages the given row times are printed on (each must be printed once)."""
     found = set()
     for time in rows:
-        where = [n for n, page in enumerate(pages) if time in _text(page)]
+        where = [n for n, page in enumerate(pages) if time in page.words]
         assert where, time
         found.add(where[0])
     return found
@@ -83,12 +74,12 @@ def _sheet_rows(which: str) -> list[tuple[str, str]]:
     return [(part.sheet.rows[0].time, part.sheet.rows[-1].time) for part in view.parts]
 
 
-def _on_one_page(pages: list[pypdf.PageObject], first: str, last: str) -> int:
+def _on_one_page(pages: tuple[Page, ...], first: str, last: str) -> int:
     """The one page holding a sheet's first and last rows (its header is on it too)."""
-    where = {n for n, page in enumerate(pages) for t in (first, last) if t in _text(page)}
+    where = {n for n, page in enumerate(pages) for t in (first, last) if t in page.words}
     assert len(where) == 1, (first, last, where)
     page = where.pop()
-    assert SHEET_HEADER in _text(pages[page])
+    assert SHEET_HEADER in pages[page].words
     return page
 
 
@@ -96,18 +87,18 @@ def _on_one_page(pages: list[pypdf.PageObject], first: str, last: str) -> int:
 def test_team_day_sheet_is_one_landscape_page_first(large_print: bool) -> None:
     """The team day's running sheet comes first, on landscape pages; in clear print, one page."""
     pages = _pages("team day", large_print=large_print)
-    first = _text(pages[0])
-    assert _landscape(pages[0])
+    first = pages[0].words
+    assert pages[0].landscape
     assert first.startswith(
         "Team learning day: facilitator guide Running sheet: Tuesday 12 January 2027, "
         "09:30–13:30 (4 hours) Leeds Family Support Service · Where: Civic Hall, Room 2 · "
         "Facilitators: Sam Patel and Jo Brown · Your notes: Bring the laptop and the speakers."
     )
-    assert "Lunch Back at 12:28." in _text(pages[0]) + _text(pages[1])
+    assert "Lunch Back at 12:28." in pages[0].words + pages[1].words
     assert "Break Back at 10:50." in first
     if large_print:  # 15 rows at 16 pt: more than a landscape page holds; it goes on
-        assert _landscape(pages[1])
-        assert SHEET_HEADER in _text(pages[1])  # the header row repeats
+        assert pages[1].landscape
+        assert SHEET_HEADER in pages[1].words  # the header row repeats
         return
     assert _on_one_page(pages, "09:30–10:10", "13:20–13:30") == 0
     # The plan's note, marked as the tool's, under the sheet.
@@ -125,8 +116,8 @@ def test_a_sheet_that_fits_a_page_is_not_split(which: str, large_print: bool) ->
     pages = _pages(which, large_print=large_print)
     sheets = [_on_one_page(pages, first, last) for first, last in _sheet_rows(which)]
     assert sheets == sorted(set(sheets))
-    assert all(_landscape(pages[n]) for n in sheets)
-    headers = [n for n, page in enumerate(pages) if SHEET_HEADER in _text(page)]
+    assert all(pages[n].landscape for n in sheets)
+    headers = [n for n, page in enumerate(pages) if SHEET_HEADER in page.words]
     assert headers == sheets  # no sheet goes on to a second page
 
 
@@ -140,14 +131,14 @@ def test_the_longest_day_keeps_its_sheet_on_one_page() -> None:
 def test_series_parts_start_pages_and_name_their_dates() -> None:
     """A series: each session's part starts a page; each page's footer names its own date."""
     pages = _pages("weekly", large_print=False)
-    footers = [page.extract_text().splitlines()[-1] for page in pages]
+    footers = [page.lines[-1] for page in pages]
     count = len(pages)
     assert footers[:6] == [
         f"Weekly learning · {day} January 2027 Page {n} of {count}"
         for n, day in enumerate(["12", "12", "19", "19", "26", "26"], start=1)
     ]
     assert all(f.startswith("Weekly learning · for all 3 sessions Page") for f in footers[6:])
-    heads = [_text(page) for page in pages[:6:2]]
+    heads = [page.words for page in pages[:6:2]]
     assert heads[0].startswith(
         "Weekly learning: facilitator guide Session 1 of 3: Tuesday 12 January 2027, "
         "09:30–11:00 (1 hour 30 min; the plan ends at 10:50)"
@@ -155,10 +146,10 @@ def test_series_parts_start_pages_and_name_their_dates() -> None:
     assert heads[1].startswith("Session 2 of 3: Tuesday 19 January 2027, 09:30–11:00")
     assert heads[2].startswith("Session 3 of 3: Tuesday 26 January 2027, 09:30–11:00")
     # Each session's own checklist, on the page after its sheet.
-    assert _text(pages[1]).startswith("What to bring for this session")
-    assert "The case study of Tina (Exercise 8)" in _text(pages[1])
-    assert "The case study of Tina" not in _text(pages[3])
-    assert "The case study of Amy (Exercise 9)" in _text(pages[3])
+    assert pages[1].words.startswith("What to bring for this session")
+    assert "The case study of Tina (Exercise 8)" in pages[1].words
+    assert "The case study of Tina" not in pages[3].words
+    assert "The case study of Amy (Exercise 9)" in pages[3].words
 
 
 @pytest.mark.parametrize("large_print", SIZES)
@@ -166,7 +157,7 @@ def test_every_footer_is_one_line_naming_the_session(large_print: bool) -> None:
     """Each page's last line is the whole footer: session, date, page; nothing wraps."""
     pages = _pages("team day", large_print=large_print)
     for number, page in enumerate(pages, start=1):
-        assert page.extract_text().splitlines()[-1] == (
+        assert page.lines[-1] == (
             f"Team learning day · 12 January 2027 Page {number} of {len(pages)}"
         )
 
@@ -177,7 +168,7 @@ def test_headings_are_not_left_at_a_page_foot() -> None:
     for which in ("team day", "weekly", "two hours"):
         for large_print in SIZES:
             for page in _pages(which, large_print=large_print):
-                lines = page.extract_text().splitlines()
+                lines = page.lines
                 body = lines[:-1]  # the footer is the last line
                 assert body, which
                 assert body[-1] not in headings, (which, large_print, body[-1])
@@ -188,7 +179,7 @@ def test_headings_are_not_left_at_a_page_foot() -> None:
 def test_an_exercise_of_the_guide_keeps_its_heading_with_its_first_step(large_print: bool) -> None:
     """Each exercise's heading, time and films are on the page of its first step."""
     for which in ("team day", "weekly", "two hours"):
-        pages = [_text(page) for page in _pages(which, large_print=large_print)]
+        pages = [page.words for page in _pages(which, large_print=large_print)]
         reference = [t for t in pages if "Time: 30 minutes." in t]
         assert reference, which
         for text in reference:
@@ -199,9 +190,7 @@ def test_an_exercise_of_the_guide_keeps_its_heading_with_its_first_step(large_pr
 def test_each_exercise_sheet_of_a_series_names_its_own_date_at_its_foot() -> None:
     """Three weekly sessions: each participant's sheet's footer gives its session's date."""
     pdf = rcp.render_handout(rcp.load_pack(), "exercises", "pdf", weekly(), session="Weekly")
-    footers = [
-        page.extract_text().splitlines()[-1] for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
-    ]
+    footers = [page.lines[-1] for page in read_pages(pdf)]
     assert footers == [
         f"Weekly · Section\u00a03 · {day}\u00a0January\u00a02027 Page {n} of 3"
         for n, day in ((1, 12), (2, 19), (3, 26))

@@ -8,10 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import docx
-import pypdf
 import pytest
 from attrs import evolve
 from paths import ROOT, TESTS
+from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -130,7 +130,7 @@ def test_hostile_text_in_pdf_is_intact(pack: rcp.Pack, kind: str) -> None:
     """The PDF's text holds the hostile text as written, emoji and accents too."""
     out = rcp.render_handout(_hostile_pack(pack), kind, "pdf")
     assert out.startswith(b"%PDF-")
-    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(out)).pages)
+    text = " ".join(page.text for page in read_pages(out))
     folded = " ".join(text.split())
     assert "<script>alert(\"x\")</script> & 'quotes' café Łódź" in folded
 

@@ -5,8 +5,8 @@ import re
 from datetime import date
 
 import docx
-import pypdf
 import pytest
+from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
 
@@ -30,7 +30,7 @@ def _text(pack: rcp.Pack, kind: str, fmt: str, agenda: rcp.Agenda, **options: st
     """A handout's text, whatever its format, with its white space folded."""
     out = rcp.render_handout(pack, kind, fmt, agenda, session=options.get("session"))
     if fmt == "pdf":
-        text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out)).pages)
+        text = " ".join(page.text for page in read_pages(out))
     elif fmt == "docx":
         document = docx.Document(io.BytesIO(out))
         text = " ".join(p.text for p in document.paragraphs)
@@ -112,25 +112,15 @@ def test_tip_cards_name_their_category_resources_and_works(pack: rcp.Pack) -> No
 def _card_pages(pdf: bytes) -> list[list[tuple[int, float, float]]]:
     """Per page: each card's number, and the x and y of its "Card N of M" line."""
     pages = []
-    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
-        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4
-        found: list[tuple[int, float, float]] = []
-
-        def visit(
-            text: str,
-            cm: list[float],
-            tm: list[float],
-            *_: object,
-            into: list[tuple[int, float, float]] = found,
-        ) -> None:
-            match = re.fullmatch(r"\s*Card (\d+) of \d+\s*", text)
-            if match:  # where the text matrix puts it, through the current matrix
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                into.append((int(match[1]), x, y))
-
-        page.extract_text(visitor_text=visit)
-        pages.append(found)
+    for page in read_pages(pdf):
+        assert (round(page.width), round(page.height)) == A4
+        pages.append(
+            [
+                (int(match[1]), run.x, run.y)
+                for run in page.runs
+                if (match := re.fullmatch(r"\s*Card (\d+) of \d+\s*", run.text))
+            ]
+        )
     return pages
 
 
@@ -152,7 +142,7 @@ def test_tip_cards_print_four_to_an_a4_page_none_split(pack: rcp.Pack) -> None:
         assert min(y1, y2) > max(y3, y4)  # the second row below the first (y grows upwards)
     cards = rcp.render_handout(pack, "tips", "md").decode("utf-8").split("\n---\n")[1:]
     # White space dropped: the PDF's text breaks lines after hyphens ("multi- agency").
-    texts = ["".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    texts = ["".join(page.text.split()) for page in read_pages(pdf)]
     for text, page_numbers in zip(texts, numbers, strict=True):
         for number in page_numbers:
             lines = cards[number - 1].strip().splitlines()
@@ -192,7 +182,7 @@ def test_large_print_notes_follow_the_task_when_the_page_has_room(
     Exercise 8 shares its page with the handout's title: its notes go on the next page.
     """
     pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, large_print=True)
-    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    pages = [page.words for page in read_pages(pdf)]
     assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [
         ["8"],
         [],
@@ -205,6 +195,6 @@ def test_large_print_notes_follow_the_task_when_the_page_has_room(
 def test_each_sheet_is_one_pdf_page_with_its_notes(pack: rcp.Pack, two_days: rcp.Agenda) -> None:
     """Each exercise sheet, notes space and all, is one A4 page of its own."""
     pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, session="Team learning day")
-    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    pages = [page.words for page in read_pages(pdf)]
     assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [["8"], ["9"], ["10"]]
     assert all("Your notes" in page for page in pages)

@@ -5,8 +5,8 @@ import re
 from datetime import date
 
 import docx
-import pypdf
 import pytest
+from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._model import lookup
@@ -30,7 +30,7 @@ def series(pack: rcp.Pack) -> rcp.Agenda:
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return [page.words for page in read_pages(pdf)]
 
 
 def _text(out: bytes, fmt: str) -> str:
