@@ -16,7 +16,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine, Sequence
+    from collections.abc import Coroutine, Mapping, Sequence
     from pathlib import Path
 
 T = TypeVar("T")
@@ -140,6 +140,17 @@ class Session:
         )
         self.call(self.client.text_document_did_change, params)
         return self.versions[uri]
+
+    def reset(self, folder: Path, files: Mapping[str, str]) -> None:
+        """Each open buffer of ``files`` back to its text, as the next test sharing us expects.
+
+        The files on disk must still be as given: a test that writes them starts its own server.
+        """
+        for name, content in files.items():
+            file = folder / name
+            assert file.read_text(encoding="utf-8") == content, f"{name} was changed on disk"
+            if self.texts.get(file.as_uri(), content) != content:
+                self.diagnostics(file, version=self.change(file, content))
 
     def saved_elsewhere(self, file: Path) -> None:
         """Tell the server ``file`` changed on disk, as an editor watching it does."""

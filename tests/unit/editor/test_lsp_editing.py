@@ -22,20 +22,32 @@ pytestmark = pytest.mark.slow
 SECTION = (DATA / "section-3.yaml").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    """A copy of the bundled pack (pack.yaml and section-3.yaml)."""
-    shutil.copytree(DATA, tmp_path / "pack")
-    return tmp_path / "pack"
+#: The bundled pack's files, as each test sharing the server finds them.
+FILES = {path.name: path.read_text(encoding="utf-8") for path in sorted(DATA.glob("*.yaml"))}
 
 
-@pytest.fixture
-def session(pack: Path) -> Iterator[Session]:
-    """``rcpack lsp`` with section-3.yaml open and checked."""
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled pack (pack.yaml and section-3.yaml) that no test writes to."""
+    folder = tmp_path_factory.mktemp("editing") / "pack"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(pack: Path) -> Iterator[Session]:
+    """One ``rcpack lsp`` for the module's tests, with section-3.yaml open and checked."""
     with Session(pack) as started:
         started.open(pack / "section-3.yaml")
         started.diagnostics(pack / "section-3.yaml", version=1)
         yield started
+
+
+@pytest.fixture
+def session(server: Session, pack: Path) -> Iterator[Session]:
+    """The shared server; what a test typed is taken back after it."""
+    yield server
+    server.reset(pack, FILES)
 
 
 def _typed(session: Session, pack: Path, old: str, new: str) -> tuple[int, int]:

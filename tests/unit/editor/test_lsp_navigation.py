@@ -21,19 +21,48 @@ pytestmark = pytest.mark.slow
 RCPACK = [sys.executable, "-m", "recurrent_care_pack"]
 
 
+#: The bundled pack's files, as each test sharing the server finds them.
+FILES = {path.name: path.read_text(encoding="utf-8") for path in sorted(DATA.glob("*.yaml"))}
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled pack (pack.yaml and section-3.yaml) that no test writes to."""
+    folder = tmp_path_factory.mktemp("navigation") / "pack"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(pack: Path) -> Iterator[Session]:
+    """One ``rcpack lsp`` for the tests that only ask and type, with both files open."""
+    with Session(pack) as started:
+        for name in FILES:
+            started.open(pack / name)
+            started.diagnostics(pack / name, version=1)
+        yield started
+
+
 @pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    """A copy of the bundled pack (pack.yaml and section-3.yaml)."""
+def session(server: Session, pack: Path) -> Iterator[Session]:
+    """The shared server; what a test typed is taken back after it."""
+    yield server
+    server.reset(pack, FILES)
+
+
+@pytest.fixture
+def own_pack(tmp_path: Path) -> Path:
+    """A copy of the bundled pack for a test that saves its edits."""
     shutil.copytree(DATA, tmp_path / "pack")
     return tmp_path / "pack"
 
 
 @pytest.fixture
-def session(pack: Path) -> Iterator[Session]:
-    """``rcpack lsp`` with section-3.yaml open and checked."""
-    with Session(pack) as started:
-        started.open(pack / "section-3.yaml")
-        started.diagnostics(pack / "section-3.yaml", version=1)
+def own_session(own_pack: Path) -> Iterator[Session]:
+    """``rcpack lsp`` of its own, with section-3.yaml open and checked."""
+    with Session(own_pack) as started:
+        started.open(own_pack / "section-3.yaml")
+        started.diagnostics(own_pack / "section-3.yaml", version=1)
         yield started
 
 
@@ -136,7 +165,6 @@ def test_definition_and_references_cross_files(session: Session, pack: Path) -> 
     found = session.run(session.client.text_document_definition_async(params))
     assert isinstance(found, types.Location)
     assert _where(found) == "pack.yaml:45:9-20"
-    session.open(pack / "pack.yaml")
     references = types.ReferenceParams(
         text_document=session.document(pack / "pack.yaml"),
         position=_at(45, 12),
@@ -174,43 +202,43 @@ def _apply(edit: types.WorkspaceEdit) -> None:
         file.write_text("".join(lines), encoding="utf-8")
 
 
-def test_renaming_film_6_leaves_the_pack_valid(session: Session, pack: Path) -> None:
+def test_renaming_film_6_leaves_the_pack_valid(own_session: Session, own_pack: Path) -> None:
     """Renaming film-6 changes it and every reference in one edit; rcpack validate is clean."""
     params = types.RenameParams(
-        text_document=session.document(pack / "section-3.yaml"),
+        text_document=own_session.document(own_pack / "section-3.yaml"),
         position=_at(58, 15),
         new_name="film-complex-trauma",
     )
-    edit = session.run(session.client.text_document_rename_async(params))
+    edit = own_session.run(own_session.client.text_document_rename_async(params))
     assert isinstance(edit, types.WorkspaceEdit)
     assert {Path(uri).name: len(edits) for uri, edits in (edit.changes or {}).items()} == {
         "section-3.yaml": 4
     }
     _apply(edit)
-    text = (pack / "section-3.yaml").read_text(encoding="utf-8")
+    text = (own_pack / "section-3.yaml").read_text(encoding="utf-8")
     assert "film-6" not in text
     assert text.count("film-complex-trauma") == 4
     done = subprocess.run(
-        [*RCPACK, "validate", str(pack)], capture_output=True, text=True, check=False
+        [*RCPACK, "validate", str(own_pack)], capture_output=True, text=True, check=False
     )
     assert (done.returncode, done.stdout) == (
         0,
-        f"checked 2 files in {pack}/: no problems\n",
+        f"checked 2 files in {own_pack}/: no problems\n",
     )
 
 
-def test_renaming_a_person_edits_both_files(session: Session, pack: Path) -> None:
+def test_renaming_a_person_edits_both_files(own_session: Session, own_pack: Path) -> None:
     """A person's id is renamed where it is given (pack.yaml) and where it is used."""
     params = types.RenameParams(
-        text_document=session.document(pack / "section-3.yaml"),
+        text_document=own_session.document(own_pack / "section-3.yaml"),
         position=_at(148, 13),
         new_name="dr-sheena-webb",
     )
-    edit = session.run(session.client.text_document_rename_async(params))
+    edit = own_session.run(own_session.client.text_document_rename_async(params))
     assert isinstance(edit, types.WorkspaceEdit)
     assert sorted(Path(uri).name for uri in edit.changes or {}) == ["pack.yaml", "section-3.yaml"]
     _apply(edit)
-    done = subprocess.run([*RCPACK, "validate", str(pack)], capture_output=True, check=False)
+    done = subprocess.run([*RCPACK, "validate", str(own_pack)], capture_output=True, check=False)
     assert done.returncode == 0
 
 
@@ -282,16 +310,16 @@ def test_a_rename_that_would_break_the_pack_is_refused(
     assert refused.value.message == message
 
 
-def test_navigation_works_while_the_pack_has_problems(pack: Path) -> None:
+def test_navigation_works_while_the_pack_has_problems(own_pack: Path) -> None:
     """With a problem planted in each file, hover, references and rename still work."""
-    details = (pack / "pack.yaml").read_text(encoding="utf-8")
+    details = (own_pack / "pack.yaml").read_text(encoding="utf-8")
     details = details.replace("publisher: research-in-practice", "publisher: research-in-practise")
-    (pack / "pack.yaml").write_text(details, encoding="utf-8")
-    section = (pack / "section-3.yaml").read_text(encoding="utf-8")
+    (own_pack / "pack.yaml").write_text(details, encoding="utf-8")
+    section = (own_pack / "section-3.yaml").read_text(encoding="utf-8")
     section = section.replace("exercise: exercise-9\n", "exercise: exercise-99\n")
-    (pack / "section-3.yaml").write_text(section, encoding="utf-8")
-    with Session(pack) as session:
-        file = pack / "section-3.yaml"
+    (own_pack / "section-3.yaml").write_text(section, encoding="utf-8")
+    with Session(own_pack) as session:
+        file = own_pack / "section-3.yaml"
         session.open(file)
         assert [d.code for d in session.diagnostics(file, version=1)] == ["RC402"]
         assert _hover(session, file, 54, 15) == (
@@ -305,13 +333,13 @@ def test_navigation_works_while_the_pack_has_problems(pack: Path) -> None:
         assert isinstance(edit, types.WorkspaceEdit)
         _apply(edit)
     done = subprocess.run(
-        [*RCPACK, "validate", str(pack)], capture_output=True, text=True, check=False
+        [*RCPACK, "validate", str(own_pack)], capture_output=True, text=True, check=False
     )
     assert [line.split(": ")[1].split()[0] for line in done.stdout.splitlines()[:-1]] == [
         "RC402",
         "RC402",
     ]
-    assert "film-6" not in (pack / "section-3.yaml").read_text(encoding="utf-8")
+    assert "film-6" not in (own_pack / "section-3.yaml").read_text(encoding="utf-8")
 
 
 def test_prepare_rename_marks_the_id_or_refuses(session: Session, pack: Path) -> None:
