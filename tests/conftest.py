@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 #: The examples each property tries: ``dev`` caps every test's own count, ``ci`` is thorough.
 settings.register_profile("dev", max_examples=10)
 settings.register_profile(
-    "ci", max_examples=200, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+    "ci", max_examples=100, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 
 #: The tests of outside programs (a browser, an editor, npm tools, pre-commit, a wheel build,
@@ -24,6 +24,20 @@ _EXTERNAL = Path(__file__).parent / "integration"
 _IN_PROCESS = {"test_readme.py"}
 #: Files whose every test lays out PDF pages with WeasyPrint, seconds each: slow.
 _SLOW_FILES = {"test_guide_pages.py", "test_cards_cutting.py", "test_sheets_and_cards.py"}
+#: Files whose tests share what takes seconds to make (a server, PDFs, a wheel): with ``-n``,
+#: one worker runs each of them (``--dist loadgroup``), so it is made once, not per worker.
+_ONE_WORKER = {
+    "test_wheel.py",  # the wheel, built and installed
+    "test_pre_commit.py",  # the hooks' environment
+    "test_pdf_ua.py",  # 20 PDFs
+    "test_accessibility.py",  # the handouts in each format
+    "test_guide_pages.py",  # the guides of each situation
+    "test_lsp_navigation.py",  # one language server each
+    "test_lsp_editing.py",
+    "test_sessions_lsp.py",
+    "test_lsp_text.py",
+    "test_lsp_properties.py",
+}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -48,12 +62,17 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    """Mark the outside programs' tests and the slow files, before anything selects by marks."""
+    """Mark the outside programs' tests, the slow files and those for one worker.
+
+    Before anything selects by marks.
+    """
     path = Path(item.path)
     if path.parent == _EXTERNAL and path.name not in _IN_PROCESS:
         item.add_marker(pytest.mark.external)
     if path.name in _SLOW_FILES:
         item.add_marker(pytest.mark.slow)
+    if path.name in _ONE_WORKER:
+        item.add_marker(pytest.mark.xdist_group(path.stem))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

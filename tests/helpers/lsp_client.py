@@ -37,6 +37,8 @@ class Session:
         self.thread.start()
         self.client = LanguageClient("rcpack-tests", "1")
         self.published: dict[str, list[types.PublishDiagnosticsParams]] = {}
+        #: Every publication in the order it came: the file's name, version, problem count.
+        self.history: list[tuple[str, int | None, int]] = []
         self.messages: list[types.ShowMessageParams] = []
         self.registrations: list[types.Registration] = []
         self.changed = threading.Condition()
@@ -46,6 +48,8 @@ class Session:
         def published(params: types.PublishDiagnosticsParams) -> None:
             with self.changed:
                 self.published.setdefault(params.uri, []).append(params)
+                name = params.uri.rsplit("/", 1)[-1]
+                self.history.append((name, params.version, len(params.diagnostics)))
                 self.changed.notify_all()
 
         def shown(params: types.ShowMessageParams) -> None:
