@@ -137,7 +137,8 @@ def test_diagnostics_are_the_problems_validate_finds(
             version = session.change(pack / each, content)
             session.diagnostics(pack / each, version=version)
     # The last publications, should they ever disagree (a server's order was once the cause).
-    assert _published(session, pack, texts) == _validate_json(pack), session.history[-12:]
+    last = " ".join(f"{name}@{version}:{count}" for name, version, count in session.history[-12:])
+    assert _published(session, pack, texts) == _validate_json(pack), last
 
 
 def _flow_list(size: int) -> str:

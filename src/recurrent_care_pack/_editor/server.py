@@ -135,12 +135,13 @@ class PackServer(LanguageServer):
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version)
             )
 
-    def check_now(self, file: Path, *, moved: bool = True) -> None:
-        """Check ``file``'s pack and publish the problems of each of its files.
+    def check_now(self, file: Path, *, moved: bool = True, hold: Path | None = None) -> None:
+        """Check ``file``'s pack and publish the problems of each of its files but ``hold``.
 
-        If ``file`` is in another pack than when last checked (a pack.yaml no longer
-        content, say), the pack it left is checked again first (when ``moved``): its files
-        may have had problems that depend on it. The edited file's problems go out last.
+        If ``file`` is in another pack than when last checked (an emptied pack.yaml, say),
+        the pack it left is checked again first (when ``moved``): its files may have had
+        problems that depend on it. ``file`` is held back from that check's publishing, so
+        that the edited file's problems go out last: once they have come, so have the rest.
         """
         self.waiting.pop(file, None)
         before = self.pack_workspace.checked.get(file)
@@ -162,10 +163,10 @@ class PackServer(LanguageServer):
         left = [] if before is None or before.root == checked.root else before.files
         left = [each for each in left if each not in checked.files and each != file]
         if moved and left and self.pack_workspace.is_content(left[0]):
-            self.check_now(left[0], moved=False)
+            self.check_now(left[0], moved=False, hold=file)
             for each in checked.files:  # this check is each file's last
                 self.pack_workspace.checked[each] = checked
-        self.publish(file, checked)
+        self.publish(file, checked, hold=hold)
 
     def cannot_check(self, file: Path, error: OSError) -> None:
         """Show on ``file`` why its pack cannot be checked; tell the editor once, too."""
@@ -189,11 +190,12 @@ class PackServer(LanguageServer):
             )
         )
 
-    def publish(self, file: Path, checked: Checked) -> None:
+    def publish(self, file: Path, checked: Checked, *, hold: Path | None = None) -> None:
         """Publish each file's diagnostics: always the edited file's, others when they change.
 
         A file of the pack's last check that is no longer in it is cleared, unless it was
-        checked in a pack of its own since.
+        checked in a pack of its own since. ``hold``, a file whose own check publishes
+        next, is left to it.
         """
         root = checked.root
         now: dict[Path, list[types.Diagnostic]] = {}
@@ -206,6 +208,8 @@ class PackServer(LanguageServer):
                 now[gone] = []
         # The edited file's last: once it has come, so have the others of the same check.
         for each, diagnostics in sorted(now.items(), key=lambda pair: pair[0] == file):
+            if each == hold:
+                continue
             told = self.told.pop(each, None) is not None  # its "cannot check" is shown
             if each == file or self.published.get(each) != diagnostics or told:
                 uri = uri_of(each)

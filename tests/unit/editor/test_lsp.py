@@ -395,9 +395,14 @@ def test_a_pack_yaml_saved_empty_takes_back_the_problems_it_caused(
     no_works = details.read_text(encoding="utf-8").split("works:")[0]
     for text in (no_works, ""):
         details.write_text(text, encoding="utf-8")
-        session.diagnostics(details, version=session.change(details, text))
+        start = len(session.history)
+        version = session.change(details, text)
+        session.diagnostics(details, version=version)
         if text:
             assert {d.code for d in session.latest(section)} == {"RC402"}
+    # section-3.yaml's news first, pack.yaml's once and last: a client that waits for the
+    # edited file's version has the rest too (pack.yaml came first, and twice, once).
+    assert session.history[start:] == [("section-3.yaml", 1, 0), ("pack.yaml", version, 1)]
     assert pack_folder_of(details) is None  # the case: not a pack folder to the search
     assert main(["validate", str(pack)]) == 1
     assert [line for line in capsys.readouterr().out.splitlines() if ": RC" in line] == [
