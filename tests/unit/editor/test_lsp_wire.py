@@ -404,12 +404,15 @@ def test_a_shutdown_with_an_id_of_true_is_refused_and_a_real_one_answered(server
 
 
 def _interrupted(server: Server) -> None:
-    """Ctrl-C ends ``server`` within a second and a half: status 130 and one line on stderr."""
+    """Ctrl-C ends ``server`` at once: status 130, one line on stderr, nothing more said.
+
+    Not timed (a busy machine takes its time): a server that went on with its work would
+    publish its problems before it ended, and none is published.
+    """
     server.process.send_signal(signal.SIGINT)
-    started = time.monotonic()
-    status, _, errors = server.end()
-    assert time.monotonic() - started < 1.5
+    status, rest, errors = server.end()
     assert (status, errors) == (130, "rcpack: interrupted\n")
+    assert [m.get("method") for m in rest if m.get("method") != "window/logMessage"] == []
 
 
 INITIALIZE = request(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {}})
