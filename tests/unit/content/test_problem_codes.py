@@ -265,25 +265,25 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC301 clock time": (
         _edit("running_time: 22 minutes 31 seconds", "running_time: 22:31"),
         [
-            "pack.yaml:32:23: RC301 '22:31' is ambiguous (minutes and seconds, or hours and minutes?): write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:32:23: RC301 '22:31' is ambiguous (minutes and seconds, or hours and minutes?): write '22 minutes 31 seconds' or '22 hours 31 minutes'",
         ],
     ),
     "RC302 no unit": (
         _edit("        time: 30 minutes\n", "        time: 30\n"),
         [
-            "pack.yaml:41:15: RC302 30 has no unit (minutes? hours?): write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:41:15: RC302 the number 30 has no unit (minutes? hours?): write '30 minutes'",
         ],
     ),
     "RC303 zero": (
         _edit("        time: 30 minutes\n", "        time: 0 minutes\n"),
         [
-            "pack.yaml:41:15: RC303 '0 minutes' is not more than zero: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:41:15: RC303 '0 minutes' is not more than zero: give how long it takes, e.g. '23 minutes'",
         ],
     ),
     "RC303 negative": (
         _edit("        time: 30 minutes\n", "        time: -30 minutes\n"),
         [
-            "pack.yaml:41:15: RC303 '-30 minutes' is not more than zero: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:41:15: RC303 '-30 minutes' is not more than zero: give how long it takes, e.g. '23 minutes'",
         ],
     ),
     "RC304 unreadable duration": (
@@ -620,6 +620,18 @@ FIXES = {
     "RC201 misspelt key": [("RC201", 12, 5, [("Change to 'title'", "title")])],
     "RC202 missing key": [("RC202", 38, 9, [("Add 'title'", "title")])],
     "RC204 value not allowed": [("RC204", 46, 24, [("Change to 'whole group'", "whole group")])],
+    "RC301 clock time": [
+        (
+            "RC301",
+            32,
+            23,
+            [
+                ("Write '22 minutes 31 seconds'", "22 minutes 31 seconds"),
+                ("Write '22 hours 31 minutes'", "22 hours 31 minutes"),
+            ],
+        )
+    ],
+    "RC302 no unit": [("RC302", 41, 15, [("Write '30 minutes'", "30 minutes")])],
     "RC304 unreadable duration": [
         ("RC304", 41, 15, [("Write '1 hour 5 minutes'", "1 hour 5 minutes")])
     ],
