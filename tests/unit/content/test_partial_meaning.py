@@ -48,7 +48,7 @@ def test_a_misspelt_key_in_one_module_and_a_bad_reference_in_another(tmp_path: P
         "pack.yaml:18:9: RC201 unknown key 'alowance' in this learning module; did you mean "
         "'allowance'?",
         "pack.yaml:23:17: RC402 no film or presentation has the id 'film-9'; did you mean "
-        "'film-7'?",
+        "'film-6' or 'film-7'?",
     ]
 
 
@@ -141,7 +141,7 @@ def test_a_misspelt_key_of_a_section_keeps_its_modules_checked(tmp_path: Path) -
     assert _lines(tmp_path, {"pack.yaml": text}) == [
         "pack.yaml:12:5: RC201 unknown key 'titel' in this section; did you mean 'title'?",
         "pack.yaml:23:17: RC402 no film or presentation has the id 'film-9'; did you mean "
-        "'film-7'?",
+        "'film-6' or 'film-7'?",
     ]
 
 

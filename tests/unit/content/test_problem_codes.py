@@ -308,7 +308,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC402 unknown reference": (
         _edit("films: [film-6]", "films: [film-8]"),
         [
-            "pack.yaml:17:17: RC402 no film or presentation has the id 'film-8'; did you mean 'film-7'?",
+            "pack.yaml:17:17: RC402 no film or presentation has the id 'film-8'; did you mean 'film-6' or 'film-7'?",
         ],
     ),
     "RC402 reference to the wrong kind": (
@@ -636,7 +636,9 @@ FIXES = {
         ("RC304", 41, 15, [("Write '1 hour 5 minutes'", "1 hour 5 minutes")])
     ],
     "RC401 id used twice": [("RC402", 23, 17, [("Change to 'film-6'", "film-6")])],
-    "RC402 unknown reference": [("RC402", 17, 17, [("Change to 'film-7'", "film-7")])],
+    "RC402 unknown reference": [
+        ("RC402", 17, 17, [("Change to 'film-6'", "film-6"), ("Change to 'film-7'", "film-7")])
+    ],
     "RC404 phases do not add up": [
         ("RC404", 41, 15, [("Make its time 30 minutes", "30 minutes")])
     ],
