@@ -1,5 +1,6 @@
 """Durations as a person says them: "23 minutes", "22 minutes 31 seconds", "1 hour"."""
 
+import difflib
 import re
 import unicodedata
 from datetime import timedelta
@@ -62,14 +63,47 @@ def diagnose(value: object) -> DurationError | None:
         return DurationError(
             code, f"{_show(value)} has {' and '.join(reasons)}: write {quoted(fixed)}", fixed
         )
+    return _advice(code, reason, _readings(value) if code in {"RC301", "RC302"} else ())
+
+
+def _advice(code: str, reason: str, readings: tuple[str, ...]) -> DurationError:
+    """The problem with what to write: the readings of a number or a clock time, if any."""
+    if len(readings) == 1:  # a bare number: minutes, most likely (the message asks)
+        return DurationError(code, f"{reason}: write {quoted(readings[0])}", readings[0])
+    if readings:  # a clock time read either way: the editor chooses
+        either = " or ".join(quoted(reading) for reading in readings)
+        return DurationError(code, f"{reason}: write {either}", choices=readings)
+    if code == "RC303":  # written as said, but no time at all
+        return DurationError(code, f"{reason}: give how long it takes, e.g. '23 minutes'")
     return DurationError(code, f"{reason}: {HINT}")
+
+
+def _readings(value: object) -> tuple[str, ...]:
+    """The durations a bare number or a clock time can mean, as rcpack writes them."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        numbers = [value]
+    elif isinstance(value, str) and (_CLOCK.match(value) or _NUMBER.match(value)):
+        if not re.fullmatch(r"\s*[0-9:]+\s*", value):  # a sign or a decimal point
+            return ()
+        numbers = [int(n) for n in value.split(":")]
+    else:
+        return ()
+    if any(n > LARGEST for n in numbers) or any(n >= 60 for n in numbers[1:]):
+        return ()
+    readings = []
+    # A bare number in minutes; two parts as minutes and seconds, or hours and minutes.
+    for sizes in ((60,), (60, 1), (3600, 60), (3600, 60, 1)):
+        seconds = sum(n * size for n, size in zip(numbers, sizes, strict=False))
+        if len(sizes) == len(numbers) and seconds > 0:
+            readings.append(format_duration(timedelta(seconds=seconds)))
+    return tuple(readings)
 
 
 def _what_is_wrong(value: object) -> tuple[str, str]:  # noqa: PLR0911 (one return per mistake)
     if isinstance(value, bool) or value is None:
         return "RC304", f"{_show(value)} is not a duration"
     if isinstance(value, (int, float)):
-        return "RC302", f"{_show(value)} has no unit (minutes? hours?)"
+        return "RC302", f"the number {_show(value)} has no unit (minutes? hours?)"
     if not isinstance(value, str):
         return "RC304", f"a duration is text, not {_kind(value)}"
     digit = next((c for c in value if c.isdigit() and not c.isascii()), None)
@@ -162,7 +196,7 @@ def _near_miss(text: str) -> tuple[list[str], str] | None:
         _zero_part,
         _whole_hour_or_minute,
     )
-    for slip in (*slips, _unit_missing):
+    for slip in (*slips, _misspelt_unit, _unit_missing):
         found = slip(text)
         if found is not None:
             reason, text = found
@@ -308,7 +342,33 @@ def _unit_missing(text: str) -> tuple[str, str] | None:
     lacking = "minutes" if re.fullmatch(_HOURS, unit) else "seconds"
     if re.fullmatch(_SECONDS, unit):
         return None
-    return f"no unit after {number} ({lacking}?)", f"{text.rstrip()} {lacking}"
+    mended = f"{text.rstrip()} {lacking}"
+    # Written whole, as README teaches: '1h30' is '1 hour 30 minutes', not '1h30 minutes'.
+    return f"no unit after {number} ({lacking}?)", format_duration(parse_duration(mended))
+
+
+#: Each unit as rcpack writes it, for a misspelt one to be matched against.
+_UNIT_WORDS = ("hours", "hour", "minutes", "minute", "seconds", "second")
+
+
+def _misspelt_unit(text: str) -> tuple[str, str] | None:
+    """``text`` with each word that is no unit but is close to one ('minuts') as that unit."""
+    words = [w for w in dict.fromkeys(re.findall(r"[a-z]+", text)) if w != "and"]
+    known = [w for w in words if any(re.fullmatch(p, w) for p in (_HOURS, _MINUTES, _SECONDS))]
+    slips = {}
+    for word in (w for w in words if w not in known):
+        close = difflib.get_close_matches(word, _UNIT_WORDS, n=2, cutoff=0.75)
+        if not close or any(other.rstrip("s") != close[0].rstrip("s") for other in close):
+            return None  # no unit, or two units as close: not a guess to offer
+        slips[word] = close[0]
+    if not slips:
+        return None
+    mended = re.sub(r"[a-z]+", lambda w: slips.get(w[0], w[0]), text)
+    if not _ACCEPTED.match(mended.strip()):
+        return None
+    named = ", ".join(f"{quoted(word)} for {unit}?" for word, unit in slips.items())
+    reason = f"{'a misspelt unit' if len(slips) == 1 else 'misspelt units'} ({named})"
+    return reason, format_duration(parse_duration(mended.strip()))
 
 
 def parse_duration(text: str) -> timedelta:

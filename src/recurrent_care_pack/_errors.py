@@ -49,16 +49,28 @@ class PackError(ValueError):
 class DurationError(ValueError):
     """A duration an editor wrote that cannot be read without guessing."""
 
-    def __init__(self, code: str, reason: str, fixed: str | None = None) -> None:
-        """Record the problem code, the reason in the editor's words, and the text mended."""
+    def __init__(
+        self,
+        code: str,
+        reason: str,
+        fixed: str | None = None,
+        choices: tuple[str, ...] = (),
+    ) -> None:
+        """Record the problem code, the reason in the editor's words, and the text mended.
+
+        ``choices``: the durations the text may mean, when it may mean more than one.
+        """
         super().__init__(reason)
         self.code = code
         self.reason = reason
         self.fixed = fixed  # the duration written as the reason says to write it, if it does
+        self.choices = choices
 
-    def __reduce__(self) -> tuple[type[DurationError], tuple[str, str, str | None]]:
-        """Pickle as the code, reason and mended text it was made from."""
-        return type(self), (self.code, self.reason, self.fixed)
+    def __reduce__(
+        self,
+    ) -> tuple[type[DurationError], tuple[str, str, str | None, tuple[str, ...]]]:
+        """Pickle as the code, reason, mended text and choices it was made from."""
+        return type(self), (self.code, self.reason, self.fixed, self.choices)
 
 
 class WriteError(OSError):

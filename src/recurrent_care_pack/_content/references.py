@@ -30,6 +30,15 @@ _COMPARE_ALL_UP_TO = 50
 #: Ids longer than this are never suggested from the index of typos, which they would bloat.
 _LONGEST_INDEXED = 64
 
+#: The most ids "did you mean" names, when that many are as close as each other.
+_MOST_CHOICES = 3
+
+
+def _either(ids: list[str]) -> str:
+    """'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    quoted = [f"'{each}'" for each in ids]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+
 
 def _one_deleted(text: str) -> set[str]:
     """``text`` and ``text`` with any one character deleted."""
@@ -53,20 +62,26 @@ def _one_typo(known: Sequence[str]) -> dict[str, list[str]]:
 class References(Checker):
     """The reference checks."""
 
-    def suggestion(self, target: str, kind: str) -> str | None:
-        """The id of this kind that ``target`` most likely meant, if any is close."""
+    def suggestions(self, target: str, kind: str) -> list[str]:
+        """The ids of this kind that ``target`` most likely meant: the closest, all as close.
+
+        None when none is close, or when more than `_MOST_CHOICES` are as close (``film-5``
+        among ``film-1`` to ``film-9``): that would be a guess, not a suggestion.
+        """
         if kind not in self.known:
             self.known[kind] = sorted(self.ids[kind])
         known = self.known[kind]
         if len(known) > _COMPARE_ALL_UP_TO:
             if len(target) > _LONGEST_INDEXED:
-                return None
+                return []
             if kind not in self.typos:
                 self.typos[kind] = _one_typo(known)
             index = self.typos[kind]
             known = sorted({i for v in _one_deleted(target) for i in index.get(v, ())})
-        close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
-        return close[0] if close else None
+        close = difflib.get_close_matches(target, known, n=_MOST_CHOICES + 1, cutoff=0.6)
+        ratios = {each: difflib.SequenceMatcher(None, target, each).ratio() for each in close}
+        best = [each for each in close if ratios[each] == ratios[close[0]]]
+        return sorted(best) if len(best) <= _MOST_CHOICES else []
 
     # References -----------------------------------------------------------------------
 
@@ -144,13 +159,13 @@ class References(Checker):
                 return
         if self.full(path):
             return
-        close = self.suggestion(target, kind)
+        close = self.suggestions(target, kind)
         known = self.known[kind]
         if close:
-            hint = f"did you mean '{close}'?"
+            hint = f"did you mean {_either(close)}?"
         elif known:
             hint = f"the {kind} ids are: {', '.join(known[:8])}{', ...' if len(known) > 8 else ''}"
         else:
             hint = f"add the {kind} to the pack first"
-        fix = change_to([close] if close else [])
+        fix = change_to(close)
         self.report(path, "RC402", f"no {kind} has the id '{target}'; {hint}", fix=fix)

@@ -175,11 +175,8 @@ def _explain(
     if is_definition(here, "duration"):
         found = diagnose(instance)
         if found is not None:
-            fix = (
-                None
-                if found.fixed is None
-                else Fix(action="Write '{}'", replacements=(found.fixed,))
-            )
+            written = (found.fixed,) if found.fixed is not None else found.choices
+            fix = Fix(action="Write '{}'", replacements=written) if written else None
             yield document.problem(path, found.code, found.reason, fix=fix)
         return
     if keyword in {"oneOf", "anyOf"}:

@@ -40,55 +40,123 @@ def test_accepted_spellings_read_as_said(text: str, seconds: int) -> None:
     assert durations.parse_duration(text) == timedelta(seconds=seconds)
 
 
+H = f": {HINT}"  # after a reason that no one reading can be offered for
+#: After a duration that is no time at all: the advice to write it as said would not fit.
+ZERO = ": give how long it takes, e.g. '23 minutes'"
+
+
 @pytest.mark.parametrize(
-    ("value", "code", "reason"),
+    ("value", "code", "message"),
     [
-        ("22:31", "RC301", "'22:31' is ambiguous (minutes and seconds, or hours and minutes?)"),
+        (
+            "22:31",
+            "RC301",
+            "'22:31' is ambiguous (minutes and seconds, or hours and minutes?): write "
+            "'22 minutes 31 seconds' or '22 hours 31 minutes'",
+        ),
         (
             "1:02:03",
             "RC301",
-            "'1:02:03' is ambiguous (minutes and seconds, or hours and minutes?)",
+            "'1:02:03' is ambiguous (minutes and seconds, or hours and minutes?): write "
+            "'1 hour 2 minutes 3 seconds'",
         ),
-        ("30", "RC302", "'30' has no unit (minutes? hours?)"),
-        (" 2.5 ", "RC302", "' 2.5 ' has no unit (minutes? hours?)"),
-        (30, "RC302", "30 has no unit (minutes? hours?)"),
-        (1.5, "RC302", "1.5 has no unit (minutes? hours?)"),
-        ("0 minutes", "RC303", "'0 minutes' is not more than zero"),
-        ("00 minutes", "RC303", "'00 minutes' is not more than zero"),
-        ("0 hours 0 minutes", "RC303", "'0 hours 0 minutes' is not more than zero"),
-        ("-5 minutes", "RC303", "'-5 minutes' is not more than zero"),
-        (" -5 minutes", "RC303", "' -5 minutes' is not more than zero"),
-        (True, "RC304", "true is not a duration"),
-        (False, "RC304", "false is not a duration"),
-        (None, "RC304", "an empty value is not a duration"),
-        ([1], "RC304", "a duration is text, not a list"),
-        ({"a": 1}, "RC304", "a duration is text, not a mapping"),
+        (
+            "75:31",
+            "RC301",
+            "'75:31' is ambiguous (minutes and seconds, or hours and minutes?): write "
+            "'1 hour 15 minutes 31 seconds' or '75 hours 31 minutes'",
+        ),
+        ("1:75", "RC301", "'1:75' is ambiguous (minutes and seconds, or hours and minutes?)" + H),
+        ("30", "RC302", "'30' has no unit (minutes? hours?): write '30 minutes'"),
+        (" 2.5 ", "RC302", "' 2.5 ' has no unit (minutes? hours?)" + H),
+        (30, "RC302", "the number 30 has no unit (minutes? hours?): write '30 minutes'"),
+        (90, "RC302", "the number 90 has no unit (minutes? hours?): write '1 hour 30 minutes'"),
+        (1.5, "RC302", "the number 1.5 has no unit (minutes? hours?)" + H),
+        (0, "RC302", "the number 0 has no unit (minutes? hours?)" + H),
+        ("0 minutes", "RC303", "'0 minutes' is not more than zero" + ZERO),
+        ("00 minutes", "RC303", "'00 minutes' is not more than zero" + ZERO),
+        ("0 hours 0 minutes", "RC303", "'0 hours 0 minutes' is not more than zero" + ZERO),
+        ("-5 minutes", "RC303", "'-5 minutes' is not more than zero" + ZERO),
+        (" -5 minutes", "RC303", "' -5 minutes' is not more than zero" + ZERO),
+        (True, "RC304", "true is not a duration" + H),
+        (False, "RC304", "false is not a duration" + H),
+        (None, "RC304", "an empty value is not a duration" + H),
+        ([1], "RC304", "a duration is text, not a list" + H),
+        ({"a": 1}, "RC304", "a duration is text, not a mapping" + H),
         (
             "\uff130 minutes",
             "RC304",
-            "'\uff130 minutes' has '\uff13' (fullwidth digit three), not one of the digits 0-9",
+            "'\uff130 minutes' has '\uff13' (fullwidth digit three), not one of the digits 0-9"
+            + H,
         ),
-        ("", "RC304", "'' is not a duration rcpack can read"),
-        ("minutes", "RC304", "'minutes' is not a duration rcpack can read"),
-        ("about an hour", "RC304", "'about an hour' is not a duration rcpack can read"),
-        ("+5 minutes", "RC304", "'+5 minutes' is not a duration rcpack can read"),
-        ("1 hour and", "RC304", "'1 hour and' is not a duration rcpack can read"),
-        ("1 hour\n", "RC304", "'1 hour\\n' is not a duration rcpack can read"),
+        ("", "RC304", "'' is not a duration rcpack can read" + H),
+        ("minutes", "RC304", "'minutes' is not a duration rcpack can read" + H),
+        ("about an hour", "RC304", "'about an hour' is not a duration rcpack can read" + H),
+        ("+5 minutes", "RC304", "'+5 minutes' is not a duration rcpack can read" + H),
+        ("1 hour and", "RC304", "'1 hour and' is not a duration rcpack can read" + H),
+        ("1 hour\n", "RC304", "'1 hour\\n' is not a duration rcpack can read" + H),
+        (
+            "30 mimutes",
+            "RC304",
+            "'30 mimutes' has a misspelt unit ('mimutes' for minutes?): write '30 minutes'",
+        ),
+        (
+            "1 hour 30 minuts",
+            "RC304",
+            "'1 hour 30 minuts' has a misspelt unit ('minuts' for minutes?): write "
+            "'1 hour 30 minutes'",
+        ),
+        (
+            "1 houre 5 secnds",
+            "RC304",
+            "'1 houre 5 secnds' has misspelt units ('houre' for hour?, 'secnds' for seconds?): "
+            "write '1 hour 5 seconds'",
+        ),
+        ("30 apples", "RC304", "'30 apples' is not a duration rcpack can read" + H),
+        ("1h30", "RC304", "'1h30' has no unit after 30 (minutes?): write '1 hour 30 minutes'"),
+        (
+            "22m31",
+            "RC304",
+            "'22m31' has no unit after 31 (seconds?): write '22 minutes 31 seconds'",
+        ),
     ],
 )
-def test_refusals_say_what_is_wrong(value: object, code: str, reason: str) -> None:
-    """Each mistake gets its code and its reason, followed by how to write a duration."""
+def test_refusals_say_what_is_wrong(value: object, code: str, message: str) -> None:
+    """Each mistake gets its code and its reason, with what to write if it can be said."""
     problem = durations.diagnose(value)
     assert problem is not None
-    assert (problem.code, problem.reason, str(problem)) == (
-        code,
-        f"{reason}: {HINT}",
-        f"{reason}: {HINT}",
-    )
+    assert (problem.code, problem.reason, str(problem)) == (code, message, message)
     if isinstance(value, str):
         with pytest.raises(durations.DurationError) as raised:
             durations.parse_duration(value)
-        assert (raised.value.code, raised.value.reason) == (code, f"{reason}: {HINT}")
+        assert (raised.value.code, raised.value.reason) == (code, message)
+
+
+@pytest.mark.parametrize(
+    ("value", "fixed", "choices"),
+    [
+        ("22:31", None, ("22 minutes 31 seconds", "22 hours 31 minutes")),
+        ("1:02:03", "1 hour 2 minutes 3 seconds", ()),
+        ("0:00", None, ()),
+        (30, "30 minutes", ()),
+        ("30", "30 minutes", ()),
+        ("-30", None, ()),
+        ("1000000", None, ()),
+        ("30 minuts", "30 minutes", ()),
+        ("1h30", "1 hour 30 minutes", ()),
+        ("0 minutes", None, ()),
+    ],
+)
+def test_what_to_write_is_offered_as_a_fix(
+    value: object, fixed: str | None, choices: tuple[str, ...]
+) -> None:
+    """The duration the message says to write is the fix; two readings are two choices."""
+    problem = durations.diagnose(value)
+    assert problem is not None
+    assert (problem.fixed, problem.choices) == (fixed, choices)
+    for written in (fixed, *choices):
+        if written is not None:
+            assert durations.diagnose(written) is None
 
 
 @pytest.mark.parametrize(

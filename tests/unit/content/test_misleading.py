@@ -347,7 +347,7 @@ def test_a_nearly_right_duration_says_what_is_wrong(
             "22 minutes 31",
             "'22 minutes 31' has no unit after 31 (seconds?): write '22 minutes 31 seconds'",
         ),
-        ("1 h, 5", "'1 h, 5' has no unit after 5 (minutes?): write '1 h, 5 minutes'"),
+        ("1 h, 5", "'1 h, 5' has no unit after 5 (minutes?): write '1 hour 5 minutes'"),
         ("1.5 hours", "'1.5 hours' has a fraction: write '1 hour 30 minutes'"),
         ("1.1 hours", "'1.1 hours' has a fraction: write '1 hour 6 minutes'"),
         (".5 min", "'.5 min' has a fraction: write '30 seconds'"),

@@ -265,25 +265,25 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC301 clock time": (
         _edit("running_time: 22 minutes 31 seconds", "running_time: 22:31"),
         [
-            "pack.yaml:32:23: RC301 '22:31' is ambiguous (minutes and seconds, or hours and minutes?): write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:32:23: RC301 '22:31' is ambiguous (minutes and seconds, or hours and minutes?): write '22 minutes 31 seconds' or '22 hours 31 minutes'",
         ],
     ),
     "RC302 no unit": (
         _edit("        time: 30 minutes\n", "        time: 30\n"),
         [
-            "pack.yaml:41:15: RC302 30 has no unit (minutes? hours?): write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:41:15: RC302 the number 30 has no unit (minutes? hours?): write '30 minutes'",
         ],
     ),
     "RC303 zero": (
         _edit("        time: 30 minutes\n", "        time: 0 minutes\n"),
         [
-            "pack.yaml:41:15: RC303 '0 minutes' is not more than zero: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:41:15: RC303 '0 minutes' is not more than zero: give how long it takes, e.g. '23 minutes'",
         ],
     ),
     "RC303 negative": (
         _edit("        time: 30 minutes\n", "        time: -30 minutes\n"),
         [
-            "pack.yaml:41:15: RC303 '-30 minutes' is not more than zero: write it as you would say it, e.g. '23 minutes', '22 minutes 31 seconds', '1 hour'",
+            "pack.yaml:41:15: RC303 '-30 minutes' is not more than zero: give how long it takes, e.g. '23 minutes'",
         ],
     ),
     "RC304 unreadable duration": (
@@ -308,7 +308,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC402 unknown reference": (
         _edit("films: [film-6]", "films: [film-8]"),
         [
-            "pack.yaml:17:17: RC402 no film or presentation has the id 'film-8'; did you mean 'film-7'?",
+            "pack.yaml:17:17: RC402 no film or presentation has the id 'film-8'; did you mean 'film-6' or 'film-7'?",
         ],
     ),
     "RC402 reference to the wrong kind": (
@@ -620,11 +620,25 @@ FIXES = {
     "RC201 misspelt key": [("RC201", 12, 5, [("Change to 'title'", "title")])],
     "RC202 missing key": [("RC202", 38, 9, [("Add 'title'", "title")])],
     "RC204 value not allowed": [("RC204", 46, 24, [("Change to 'whole group'", "whole group")])],
+    "RC301 clock time": [
+        (
+            "RC301",
+            32,
+            23,
+            [
+                ("Write '22 minutes 31 seconds'", "22 minutes 31 seconds"),
+                ("Write '22 hours 31 minutes'", "22 hours 31 minutes"),
+            ],
+        )
+    ],
+    "RC302 no unit": [("RC302", 41, 15, [("Write '30 minutes'", "30 minutes")])],
     "RC304 unreadable duration": [
         ("RC304", 41, 15, [("Write '1 hour 5 minutes'", "1 hour 5 minutes")])
     ],
     "RC401 id used twice": [("RC402", 23, 17, [("Change to 'film-6'", "film-6")])],
-    "RC402 unknown reference": [("RC402", 17, 17, [("Change to 'film-7'", "film-7")])],
+    "RC402 unknown reference": [
+        ("RC402", 17, 17, [("Change to 'film-6'", "film-6"), ("Change to 'film-7'", "film-7")])
+    ],
     "RC404 phases do not add up": [
         ("RC404", 41, 15, [("Make its time 30 minutes", "30 minutes")])
     ],

@@ -1,12 +1,15 @@
 """Every kind of reference, and a pack of several files: each problem at its exact place."""
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 #: A valid pack that makes every kind of reference once, each on a line of its own.
+from paths import DATA
 from small_packs import FULL
 
+from recurrent_care_pack import validate
 from recurrent_care_pack._cli import main
 
 
@@ -88,7 +91,8 @@ REFERENCES = [
         "a film re-watched on a different day",
         "rewatch: [film-6]",
         "rewatch: [film-5]",
-        "pack.yaml:54:21: RC402 no film or presentation has the id 'film-5'; did you mean 'film-7'?",
+        "pack.yaml:54:21: RC402 no film or presentation has the id 'film-5'; did you mean 'film-6' or "
+        "'film-7'?",
     ),
     (
         "a case study an exercise hands out",
@@ -235,7 +239,7 @@ def test_a_meaning_problem_in_each_file_is_located_in_that_file(
             "a-section.yaml:13:20: RC405 Module 1 of Section 2 allows 10 minutes for its films, "
             "but Film 1 runs 12 minutes; allow at least 12 minutes",
             "more.yaml:9:17: RC402 no film or presentation has the id 'film-9'; did you mean "
-            "'film-2'?",
+            "'film-1' or 'film-2'?",
             "more.yaml:14:17: RC403 Film 1 is numbered twice: 'film-2' here and 'film-1' at "
             "a-section.yaml:17; give each its own number",
             "pack.yaml:12:19: RC402 no organisation has the id 'fdac'; the organisation ids "
@@ -243,3 +247,29 @@ def test_a_meaning_problem_in_each_file_is_located_in_that_file(
             "checked 3 files in this folder: 4 problems in 3 files",
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint", "offers"),
+    [
+        ("flim-6", "did you mean 'film-6'?", ["film-6"]),
+        # Every film-N is as close to film-8: naming one would be a guess, so none is named.
+        (
+            "film-8",
+            "the film or presentation ids are: film-2, film-3, film-4, film-5, film-6, film-7",
+            [],
+        ),
+    ],
+)
+def test_did_you_mean_names_all_that_are_as_close_or_none(
+    tmp_path: Path, wrong: str, hint: str, offers: list[str]
+) -> None:
+    """The closest ids, every one as close (up to three), each its own fix; more, none."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    section = tmp_path / "pack" / "section-3.yaml"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("      - film-6\n", f"      - {wrong}\n", 1), encoding="utf-8")
+    (problem,) = validate(tmp_path / "pack")
+    assert problem.message == f"no film or presentation has the id '{wrong}'; {hint}"
+    offered = [text for _, text in problem.fix.offers] if problem.fix else []
+    assert offered == offers

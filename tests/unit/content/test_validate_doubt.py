@@ -30,7 +30,12 @@ def test_a_key_written_twice_in_a_module_leaves_the_rest_checked(tmp_path: Path)
             9,
             "'allowance' appears twice in this mapping (first on line 18); keep one of them",
         ),
-        ("RC402", 24, 17, "no film or presentation has the id 'film-8'; did you mean 'film-7'?"),
+        (
+            "RC402",
+            24,
+            17,
+            "no film or presentation has the id 'film-8'; did you mean 'film-6' or 'film-7'?",
+        ),
     ]
 
 
@@ -88,7 +93,12 @@ def test_a_key_written_twice_in_the_pack_details_leaves_the_sections_checked(
             3,
             "'title' appears twice in this mapping (first on line 3); keep one of them",
         ),
-        ("RC402", 24, 17, "no film or presentation has the id 'film-8'; did you mean 'film-7'?"),
+        (
+            "RC402",
+            24,
+            17,
+            "no film or presentation has the id 'film-8'; did you mean 'film-6' or 'film-7'?",
+        ),
     ]
 
 
@@ -103,7 +113,12 @@ def test_a_section_title_written_twice_leaves_its_modules_checked(tmp_path: Path
             5,
             "'title' appears twice in this mapping (first on line 12); keep one of them",
         ),
-        ("RC402", 24, 17, "no film or presentation has the id 'film-8'; did you mean 'film-7'?"),
+        (
+            "RC402",
+            24,
+            17,
+            "no film or presentation has the id 'film-8'; did you mean 'film-6' or 'film-7'?",
+        ),
     ]
 
 

@@ -323,3 +323,32 @@ def test_each_candidate_is_a_quick_fix_of_its_own() -> None:
         )
         for title, text in (("Change to 'title'", "title"), ("Change to 'titles'", "titles"))
     ]
+
+
+def test_a_duration_is_offered_what_its_message_says_to_write(
+    session: Session, pack: Path
+) -> None:
+    """A clock time gets both readings, a bare number minutes, a misspelt unit the unit."""
+    file = pack / "section-3.yaml"
+    broken = (
+        SECTION.replace("running_time: 22 minutes 31 seconds", "running_time: 22:31", 1)
+        .replace("        time: 30 minutes\n", "        time: 30\n", 1)
+        .replace("duration: 20 minutes", "duration: 20 minuts", 1)
+    )
+    version = session.change(file, broken)
+    found = session.diagnostics(file, version=version)
+    assert [(d.code, d.range.start.line + 1) for d in found] == [
+        ("RC301", 149),
+        ("RC302", 173),
+        ("RC304", 184),
+    ]
+    fixes = _fixes(session, file)
+    assert {
+        title: [(e.range.start.line + 1, e.range.start.character + 1, e.new_text) for e in edits]
+        for title, edits in fixes.items()
+    } == {
+        "Write '22 minutes 31 seconds'": [(149, 23, "22 minutes 31 seconds")],
+        "Write '22 hours 31 minutes'": [(149, 23, "22 hours 31 minutes")],
+        "Write '30 minutes'": [(173, 15, "30 minutes")],
+        "Write '20 minutes'": [(184, 23, "20 minutes")],
+    }
