@@ -460,3 +460,25 @@ def test_a_part_of_60_or_more_after_a_larger_unit_is_carried(
     fixed = problem.reason.rsplit(": write ", 1)[1].strip("'")
     seconds = first * _SECONDS[larger] + second * _SECONDS[smaller]
     assert durations.parse_duration(fixed) == timedelta(seconds=seconds)
+
+
+_SLIPS = st.one_of(
+    st.integers(),
+    st.from_regex(r"[0-9]{1,7}(:[0-9]{1,3}){0,2}", fullmatch=True),
+    st.from_regex(
+        r"[0-9]{1,3} ?(minuts|mintues|minuets|houre|hors|secnds|mins|h|m)"
+        r"( ?[0-9]{1,3} ?(minuts|secnds|seconds|s)?)?",
+        fullmatch=True,
+    ),
+    st.text(alphabet=" 0123456789:hminutesecondr.,", max_size=24),
+)
+
+
+@given(_SLIPS)
+def test_whatever_a_message_says_to_write_reads_as_a_duration(value: object) -> None:
+    """The mended text and each reading offered are durations rcpack reads, never refused."""
+    problem = durations.diagnose(value)
+    offered = [] if problem is None else [problem.fixed, *problem.choices]
+    for written in (text for text in offered if text is not None):
+        assert durations.diagnose(written) is None, (value, written)
+        assert f"'{written}'" in str(problem)  # the message names what the fix writes
