@@ -198,7 +198,7 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
     "RC206 date that does not exist": (
         _edit("2027-01-12", "2027-02-30"),
         [
-            "session.yaml:13:13: RC206 '2027-02-30' is not a date that exists; check the day and the month",
+            "session.yaml:13:13: RC206 '2027-02-30' is not a date that exists: 2027 has no 30 February",
         ],
     ),
     "RC209 time not written HH:MM": (

@@ -4,6 +4,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator, MutableMapping
+from datetime import date
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -219,6 +220,10 @@ def _value_problem(
         hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
         message = f"{_shown(error.instance)} is not allowed here; {hint}"
         return document.problem(path, "RC204", message, at_key=at_key, fix=change_to(close))
+    if is_definition(here, "date"):
+        message, written = _date_message(error.instance)
+        fix = Fix(action="Write '{}'", replacements=(written,)) if written else None
+        return document.problem(path, "RC206", message, at_key=at_key, fix=fix)
     return document.problem(path, *_explain_value(error, here, name), at_key=at_key)
 
 
@@ -288,8 +293,6 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
             f"{quoted(text)} is not a valid id; ids are lowercase words and numbers "
             f"joined by hyphens, e.g. '{example}'"
         )
-    if is_definition(here, "date"):
-        return "RC206", _date_message(instance)
     if here.get("title") == "clock time":
         return "RC209", (
             f"{name} cannot be {_shown(instance)}: write a time of day as HH:MM on the "
@@ -389,17 +392,48 @@ def _explain_unknown_keys(
         )
 
 
-def _date_message(instance: object) -> str:
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+_MONTHS += ["September", "October", "November", "December"]
+
+
+def _date_message(instance: object) -> tuple[str, str | None]:
+    """Why ``instance`` is no date, and the date to write if only one can be meant."""
     text = str(instance)
+    written = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
+    if written:  # written so, but no such day
+        year, month, day = (int(part) for part in written.groups())
+        if not 1 <= month <= len(_MONTHS):
+            missing = f"there is no month {month}"
+        elif not 1 <= day <= 31:  # the longest month
+            missing = f"no month has a day {day}"
+        else:
+            missing = f"{year} has no {day} {_MONTHS[month - 1]}"
+        return f"{_shown(instance)} is not a date that exists: {missing}", None
     day_first = re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})", text.strip())
-    if day_first:
-        day, month, year = day_first.groups()
-        example = f"{year}-{int(month):02d}-{int(day):02d}"
-    else:
-        example = "2019-05-22"
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # written so, but no such day
-        return f"{_shown(instance)} is not a date that exists; check the day and the month"
-    return f"{_shown(instance)} is not a date written YYYY-MM-DD, e.g. '{example}'"
+    year_first = re.fullmatch(r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})", text.strip())
+    readings = []
+    if year_first:  # 2019/05/22, 2019-5-22
+        year, month, day = (int(part) for part in year_first.groups())
+        readings = [r for r in [f"{year}-{month:02d}-{day:02d}"] if _is_date(r)]
+    if day_first:  # 22/05/2019 is day first, as written in Britain; 05/06/2019 could be either
+        day, month, year = (int(part) for part in day_first.groups())
+        readings = [
+            f"{year}-{m:02d}-{d:02d}" for d, m in dict.fromkeys([(day, month), (month, day)])
+        ]
+        readings = [r for r in readings if _is_date(r)]
+    if len(readings) == 1:
+        return f"{_shown(instance)} is not a date written YYYY-MM-DD: write '{readings[0]}'", (
+            readings[0]
+        )
+    return f"{_shown(instance)} is not a date written YYYY-MM-DD, e.g. '2019-05-22'", None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(subschema: dict[str, Any]) -> str:

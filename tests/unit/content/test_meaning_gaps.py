@@ -136,8 +136,8 @@ def test_an_exercise_following_no_module_may_discuss_its_sections_films(
         (
             "published: 2019-05-22",
             'published: "2019-05-22\\n"',
-            "pack.yaml:5:14: RC206 '2019-05-22\\n' is not a date written YYYY-MM-DD, "
-            "e.g. '2019-05-22'",
+            "pack.yaml:5:14: RC206 '2019-05-22\\n' is not a date written YYYY-MM-DD: "
+            "write '2019-05-22'",
         ),
         (
             "    title: A section\n",

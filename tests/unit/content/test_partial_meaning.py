@@ -59,7 +59,7 @@ def test_one_file_fails_the_schema_and_the_other_has_a_meaning_problem(tmp_path:
         "section.yaml": _edited(SECTION, ("duration: 10 minutes", "duration: 15 minutes")),
     }
     assert _lines(tmp_path, files) == [
-        "pack.yaml:5:14: RC206 '22/05/2019' is not a date written YYYY-MM-DD, e.g. '2019-05-22'",
+        "pack.yaml:5:14: RC206 '22/05/2019' is not a date written YYYY-MM-DD: write '2019-05-22'",
         "section.yaml:33:15: RC404 the phases of Exercise 9 add up to 35 minutes, but its time "
         "is 30 minutes; make them agree",
     ]

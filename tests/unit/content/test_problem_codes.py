@@ -229,7 +229,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC206 date": (
         _edit("published: 2019-05-22", "published: 22/05/2019"),
         [
-            "pack.yaml:5:14: RC206 '22/05/2019' is not a date written YYYY-MM-DD, e.g. '2019-05-22'",
+            "pack.yaml:5:14: RC206 '22/05/2019' is not a date written YYYY-MM-DD: write '2019-05-22'",
         ],
     ),
     "RC207 out of range": (
@@ -620,6 +620,7 @@ FIXES = {
     "RC201 misspelt key": [("RC201", 12, 5, [("Change to 'title'", "title")])],
     "RC202 missing key": [("RC202", 38, 9, [("Add 'title'", "title")])],
     "RC204 value not allowed": [("RC204", 46, 24, [("Change to 'whole group'", "whole group")])],
+    "RC206 date": [("RC206", 5, 14, [("Write '2019-05-22'", "2019-05-22")])],
     "RC301 clock time": [
         (
             "RC301",

@@ -1,8 +1,10 @@
 """Schema problems in the editor's words: choices, lists too short, a file of the wrong kind."""
 
+import shutil
 from pathlib import Path
 
 import pytest
+from paths import DATA
 from small_packs import BASE
 
 import recurrent_care_pack as rcp
@@ -51,3 +53,46 @@ def test_a_session_file_that_is_a_list(tmp_path: Path) -> None:
     assert [(p.code, p.message) for p in result.problems][:1] == [
         ("RC203", "a session file should be a mapping with the key 'session', not a list")
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "offered"),
+    [
+        ("2019-02-29", "'2019-02-29' is not a date that exists: 2019 has no 29 February", []),
+        ("2019-13-01", "'2019-13-01' is not a date that exists: there is no month 13", []),
+        ("2019-05-32", "'2019-05-32' is not a date that exists: no month has a day 32", []),
+        (
+            "22/05/2019",
+            "'22/05/2019' is not a date written YYYY-MM-DD: write '2019-05-22'",
+            ["2019-05-22"],
+        ),
+        (
+            "2019/5/22",
+            "'2019/5/22' is not a date written YYYY-MM-DD: write '2019-05-22'",
+            ["2019-05-22"],
+        ),
+        # 5 June or 6 May: not for the tool to choose.
+        (
+            "05/06/2019",
+            "'05/06/2019' is not a date written YYYY-MM-DD, e.g. '2019-05-22'",
+            [],
+        ),
+        ("31/02/2019", "'31/02/2019' is not a date written YYYY-MM-DD, e.g. '2019-05-22'", []),
+    ],
+)
+def test_a_date_is_told_what_is_wrong_and_given_the_one_it_can_only_mean(
+    tmp_path: Path, written: str, message: str, offered: list[str]
+) -> None:
+    """A day that does not exist is named; a date written otherwise, mended if only one fits."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    details = tmp_path / "pack" / "pack.yaml"
+    text = details.read_text(encoding="utf-8")
+    details.write_text(text.replace("published: 2019-05-22", f"published: {written}", 1), "utf-8")
+    (problem,) = rcp.validate(tmp_path / "pack")
+    assert (problem.code, problem.line, problem.column, problem.message) == (
+        "RC206",
+        10,
+        14,
+        message,
+    )
+    assert ([text for _, text in problem.fix.offers] if problem.fix else []) == offered

@@ -55,7 +55,7 @@ def test_every_mistake_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert lines == [
         "session.yaml:6:7: RC504 nothing in the pack is called 'Modul 2'; did you mean 'Module 2'?",
         "session.yaml:9:3: RC201 unknown key 'rooom' in this session; did you mean 'room'?",
-        "session.yaml:16:13: RC206 '2027-02-30' is not a date that exists; check the day and the month",
+        "session.yaml:16:13: RC206 '2027-02-30' is not a date that exists: 2027 has no 30 February",
         "session.yaml:18:12: RC501 this slot ends at 09:00, before it starts at 10:00; write the time it ends, on the 24-hour clock (13:30, not 1:30)",
         "session.yaml:27:5: RC505 the pack has no film 'film-66'; did you mean 'film-6'?",
         "checked 1 file, session.yaml: 5 problems in 1 file",
