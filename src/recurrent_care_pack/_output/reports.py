@@ -118,13 +118,12 @@ def github_report(
         lines.append(f"::error {','.join(properties)}::{_data(problem.message)}")
     if len(problems) > GITHUB_ANNOTATIONS:
         more = len(problems) - GITHUB_ANNOTATIONS
-        where = "this step's log"
+        where = "this step's log lists"
         if _step_summary_file():
-            where = "the job summary and " + where
+            where = "the job summary and this step's log list"
         lines.append(
             f"::notice title=rcpack::{more} more problem{'' if more == 1 else 's'} than GitHub "
-            f"shows as annotations ({GITHUB_ANNOTATIONS} a step); {where} list all "
-            f"{len(problems)}"
+            f"shows as annotations ({GITHUB_ANNOTATIONS} a step); {where} all {len(problems)}"
         )
     lines.append(_summary(problems, files))
     return lines

@@ -146,7 +146,7 @@ def test_the_notice_names_only_the_log_when_there_is_no_job_summary() -> None:
     problems = [_problem(Path("a.yaml"), line=n) for n in range(1, 12)]
     assert github_report(problems, [Path("a.yaml")])[-2] == (
         "::notice title=rcpack::1 more problem than GitHub shows as annotations (10 a step); "
-        "this step's log list all 11"
+        "this step's log lists all 11"
     )
 
 
