@@ -366,6 +366,12 @@ def _misspelt(here: dict[str, Any], instance: object) -> set[str]:
     }
 
 
+def _section_keys() -> list[str]:
+    """The keys of a section's parts, which only a section has."""
+    own = resolve({"$ref": "#/$defs/section"}).get("properties", {})
+    return [key for key in own if key not in {"id", "number", "title", "published"}]
+
+
 def _closest(key: str, known: list[str]) -> list[str]:
     return difflib.get_close_matches(key, known, n=1, cutoff=0.6)
 
@@ -381,6 +387,11 @@ def _explain_unknown_keys(
         close = _closest(str(key), known)
         if close:
             hint = f"did you mean '{close[0]}'?"
+        elif not path and key in _section_keys():  # 'exercises:' at the top of a file
+            hint = (
+                f"{quoted(str(key))} is a key of a section: write it in its section, under "
+                "'sections' (a section and its parts stay in one file)"
+            )
         else:
             hint = f"the keys {a(title)} can have are: {_list(known)}"
         yield document.problem(

@@ -96,3 +96,24 @@ def test_a_date_is_told_what_is_wrong_and_given_the_one_it_can_only_mean(
         message,
     )
     assert ([text for _, text in problem.fix.offers] if problem.fix else []) == offered
+
+
+@pytest.mark.parametrize("key", ["exercises", "modules", "tips"])
+def test_a_sections_key_at_the_top_of_a_file_is_told_where_it_belongs(
+    tmp_path: Path, key: str
+) -> None:
+    """'exercises:' in a file of their own: a key of a section, to be written in its section."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    (tmp_path / "pack" / "more.yaml").write_text(f"{key}:\n  - id: x\n", encoding="utf-8")
+    (problem,) = rcp.validate(tmp_path / "pack")
+    assert (problem.file.name, problem.line, problem.column, problem.code) == (
+        "more.yaml",
+        1,
+        1,
+        "RC201",
+    )
+    assert problem.message == (
+        f"unknown key '{key}' in this content file; '{key}' is a key of a section: write it in "
+        "its section, under 'sections' (a section and its parts stay in one file)"
+    )
+    assert problem.fix is None
