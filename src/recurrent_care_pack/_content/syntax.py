@@ -36,6 +36,8 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
         message = "a tab is used for indenting; indent with spaces, not tabs"
     elif glued is not None:
         line, column, message, fix = glued
+    elif (unclosed := _unclosed(error)) is not None:
+        line, column, message = unclosed
     elif "mapping values are not allowed" in problem:
         message = (
             "this is not valid YAML (a ': ' inside a value starts a new mapping); "
@@ -44,6 +46,23 @@ def syntax_problem(file: Path, error: MarkedYAMLError, text: str) -> Problem:
     else:
         message = f"this is not valid YAML ({problem}); check the indentation and quoting here"
     return mended(located(file, Mark(line, column), "RC101", message), fix)
+
+
+def _unclosed(error: MarkedYAMLError) -> tuple[int, int, str] | None:
+    """Where a '[' or '{' is that nothing closes, and what to do: at the bracket itself.
+
+    The parser stops where it gave up looking, often on a later line.
+    """
+    problem, context, mark = str(error.problem or ""), str(error.context or ""), error.context_mark
+    for opening, closing, kind in (("[", "]", "sequence"), ("{", "}", "mapping")):
+        if f"',' or '{closing}'" in problem and f"flow {kind}" in context and mark is not None:
+            what = "list" if opening == "[" else "mapping"
+            message = (
+                f"this '{opening}' starts a {what} that is not closed: end it with "
+                f"'{closing}', or put the value in quotes if it is text"
+            )
+            return mark.line + 1, mark.column + 1, message
+    return None
 
 
 #: A key with its value glued to its colon, as a line holds it: ``kind:film``, ``id:film-6``

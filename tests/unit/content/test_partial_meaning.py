@@ -126,8 +126,8 @@ def test_a_file_that_cannot_be_read_may_define_anything(tmp_path: Path) -> None:
         "broken.yaml": "people:\n  - id: [x\n",
     }
     assert _lines(tmp_path, files) == [
-        "broken.yaml:3:1: RC101 this is not valid YAML (did not find expected ',' or ']'); "
-        "check the indentation and quoting here",
+        "broken.yaml:2:9: RC101 this '[' starts a list that is not closed: end it with ']', "
+        "or put the value in quotes if it is text",
         "section.yaml:33:15: RC404 the phases of Exercise 9 add up to 35 minutes, but its time "
         "is 30 minutes; make them agree",
     ]

@@ -17,7 +17,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
     "RC101 a bracket never closed": (
         b"pack: [1, 2\nsections: []\n",
         [
-            "pack.yaml:2:9: RC101 this is not valid YAML (did not find expected ',' or ']'); check the indentation and quoting here",
+            "pack.yaml:1:7: RC101 this '[' starts a list that is not closed: end it with ']', or put the value in quotes if it is text",
         ],
     ),
     "RC108 and RC107 together": (

@@ -144,10 +144,10 @@ def test_reading_and_schema_problems_are_located(session: Session, pack: Path) -
     version = session.change(file, text.replace("      - id: film-2\n", "      - id: [film-2\n"))
     assert [d[:3] for d in _shown(session.diagnostics(file, version=version))] == [
         (
-            "105:13-105:19",
+            "104:13-104:20",  # the '[' itself, not the line the parser gave up on
             "RC101",
-            "this is not valid YAML (did not find expected ',' or ']'); check the indentation "
-            "and quoting here",
+            "this '[' starts a list that is not closed: end it with ']', or put the value in "
+            "quotes if it is text",
         )
     ]
 
