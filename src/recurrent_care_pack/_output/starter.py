@@ -390,8 +390,11 @@ def _workflow(hooks: HooksSource | None) -> str:
         '          python-version: "3.11"\n'
         f"{install}"
         f"      - run: rcpack validate --format github {CONTENT}/ {SESSION}\n"
+        "      # The checks after it run too when validate finds problems: all is said at once.\n"
         f"      - run: rcpack fmt --check {CONTENT}/\n"
+        "        if: ${{ !cancelled() }}\n"
         f"      - run: yamllint --strict {CONTENT}/\n"
+        "        if: ${{ !cancelled() }}\n"
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from paths import ROOT
+from ruamel.yaml import YAML
 
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._files import create_file
@@ -68,6 +69,20 @@ def test_without_a_known_source_the_hooks_run_the_installed_rcpack(tmp_path: Pat
     assert "        entry: rcpack validate --content-only --\n" in config
     workflow = (tmp_path / ".github" / "workflows" / "content.yml").read_text(encoding="utf-8")
     assert "put its address\n" in workflow
+
+
+def test_the_workflow_runs_every_check_when_validate_finds_problems(tmp_path: Path) -> None:
+    """The fmt and yamllint steps run unless the run is cancelled, whatever validate found."""
+    assert main(["init", str(tmp_path)]) == 0
+    workflow = YAML(typ="safe").load(tmp_path / ".github" / "workflows" / "content.yml")
+    steps = workflow["jobs"]["content"]["steps"]
+    checks = [(step["run"].split()[:2], step.get("if")) for step in steps if "run" in step]
+    assert checks == [
+        (["pip", "install"], None),
+        (["rcpack", "validate"], None),
+        (["rcpack", "fmt"], "${{ !cancelled() }}"),
+        (["yamllint", "--strict"], "${{ !cancelled() }}"),
+    ]
 
 
 def test_a_known_git_source_is_named_with_its_commit(
