@@ -343,8 +343,9 @@ def _unit_missing(text: str) -> tuple[str, str] | None:
     if re.fullmatch(_SECONDS, unit):
         return None
     mended = f"{text.rstrip()} {lacking}"
-    # Written whole, as README teaches: '1h30' is '1 hour 30 minutes', not '1h30 minutes'.
-    return f"no unit after {number} ({lacking}?)", format_duration(parse_duration(mended))
+    if _ACCEPTED.match(mended):  # written whole, as README teaches: '1 hour 30 minutes'
+        mended = format_duration(parse_duration(mended))
+    return f"no unit after {number} ({lacking}?)", mended  # else not yet a duration: '1m0
 
 
 #: Each unit as rcpack writes it, for a misspelt one to be matched against.
