@@ -207,11 +207,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="ITEM",
         help="an id or a name such as 'Film 6' (quotes optional)",
     )
-    show.add_argument(
-        "--pack",
-        type=arguments.path,
-        help="the pack (default: the pack folder you are in, else the bundled pack)",
-    )
+    _add_pack(show)
     show.set_defaults(run=planning.show)
 
     materials = commands.add_parser(
@@ -225,11 +221,7 @@ def parser() -> argparse.ArgumentParser:
         "items", nargs="*", metavar="ITEM", help="ids or names such as 'Module 2' (default: all)"
     )
     materials.add_argument("--json", action="store_true", help="print the list as JSON")
-    materials.add_argument(
-        "--pack",
-        type=arguments.path,
-        help="the pack (default: the pack folder you are in, else the bundled pack)",
-    )
+    _add_pack(materials)
     materials.set_defaults(run=planning.materials)
 
     lsp = commands.add_parser(
@@ -242,6 +234,10 @@ def parser() -> argparse.ArgumentParser:
     lsp.add_argument("--stdio", action="store_true", help="accepted: stdio is the only way")
     lsp.set_defaults(run=checking.lsp)
     return parser
+
+
+def _add_pack(parser: argparse.ArgumentParser, what: str = "the pack") -> None:
+    parser.add_argument("--pack", type=arguments.path, help=f"{what} (default: {_DEFAULT_PACK})")
 
 
 def _add_content_only(parser: argparse.ArgumentParser) -> None:
@@ -348,8 +344,4 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the date of a day: one per day, in order (repeat it for --days)",
     )
-    parser.add_argument(
-        "--pack",
-        type=arguments.path,
-        help="the pack to plan from (default: the pack folder you are in, else the bundled pack)",
-    )
+    _add_pack(parser, "the pack to plan from")
