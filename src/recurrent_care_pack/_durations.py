@@ -83,9 +83,9 @@ def _readings(value: object) -> tuple[str, ...]:
     if isinstance(value, int) and not isinstance(value, bool):
         numbers = [value]
     elif isinstance(value, str) and (_CLOCK.match(value) or _NUMBER.match(value)):
-        if not re.fullmatch(r"\s*[0-9:]+\s*", value):  # a sign or a decimal point
+        if not re.fullmatch(r"[0-9]+(:[0-9]+)*", value.strip()):  # a sign or a decimal point
             return ()
-        numbers = [int(n) for n in value.split(":")]
+        numbers = [int(n) for n in value.strip().split(":")]
     else:
         return ()
     if any(n > LARGEST for n in numbers) or any(n >= 60 for n in numbers[1:]):

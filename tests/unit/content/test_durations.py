@@ -68,6 +68,7 @@ ZERO = ": give how long it takes, e.g. '23 minutes'"
         ),
         ("1:75", "RC301", "'1:75' is ambiguous (minutes and seconds, or hours and minutes?)" + H),
         ("30", "RC302", "'30' has no unit (minutes? hours?): write '30 minutes'"),
+        ("30\x1f", "RC302", "'30\\x1f' has no unit (minutes? hours?): write '30 minutes'"),
         (" 2.5 ", "RC302", "' 2.5 ' has no unit (minutes? hours?)" + H),
         (30, "RC302", "the number 30 has no unit (minutes? hours?): write '30 minutes'"),
         (90, "RC302", "the number 90 has no unit (minutes? hours?): write '1 hour 30 minutes'"),
