@@ -22,7 +22,9 @@ and answered before pygls's protocol object sees the messages:
   one line on stderr; input that cannot be read or output that cannot be written end it
   with one line on stderr and status 2;
 - Ctrl-C (SIGINT) ends it at once, whatever it is doing, as it ends any rcpack command:
-  stdin is read on a daemon thread of its own, which is abandoned, never waited for.
+  stdin is read on a daemon thread of its own, which is abandoned, never waited for, and
+  a signal that reaches that thread (or any other) wakes the waiting event loop, so that
+  Python runs the handler in the main thread then, not when the editor next writes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import logging
 import queue
 import re
 import signal
+import socket
 import sys
 import threading
 from concurrent.futures import Future
@@ -43,6 +46,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 from pygls.exceptions import JsonRpcException
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from types import FrameType
 
     from pygls.lsp.server import LanguageServer
@@ -80,11 +84,46 @@ def serve_stdio(server: LanguageServer) -> int:
     main = threading.current_thread() is threading.main_thread()
     interrupt = signal.signal(signal.SIGINT, _interrupted) if main else None
     try:
-        return asyncio.run(connection.serve())
+        return asyncio.run(_serve(connection, woken=main))
     finally:
         if main:
             signal.signal(signal.SIGINT, interrupt)
         pygls_log.removeHandler(said)
+
+
+async def _serve(connection: _Connection, *, woken: bool) -> int:
+    """``connection`` served; with ``woken`` (the main thread), signals wake the event loop."""
+    if not woken:
+        return await connection.serve()
+    with _signals_wake(asyncio.get_running_loop()):
+        return await connection.serve()
+
+
+@contextlib.contextmanager
+def _signals_wake(loop: asyncio.AbstractEventLoop) -> Iterator[None]:
+    """A signal wakes ``loop`` wherever it lands, so that its handler runs at once.
+
+    Python runs a signal's handler in the main thread when that thread next runs Python:
+    one that lands on the thread reading stdin would wait while the loop waits in select.
+    """
+    receive, send = socket.socketpair()
+    for end in (receive, send):
+        end.setblocking(False)  # noqa: FBT003 (socket's own signature)
+    loop.add_reader(receive.fileno(), _drain, receive)
+    previous = signal.set_wakeup_fd(send.fileno(), warn_on_full_buffer=False)
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd(previous)
+        loop.remove_reader(receive.fileno())
+        receive.close()
+        send.close()
+
+
+def _drain(receive: socket.socket) -> None:
+    """Read the bytes a signal wrote, so that the loop does not wake for them again."""
+    with contextlib.suppress(OSError):
+        receive.recv(4096)
 
 
 def _interrupted(_signal: int, _frame: FrameType | None) -> NoReturn:

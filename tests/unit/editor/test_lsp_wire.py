@@ -6,9 +6,11 @@ process is killed at the end, so a server that stops answering fails a test, nev
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import json
 import os
+import platform
 import queue
 import shutil
 import signal
@@ -16,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
@@ -29,7 +32,6 @@ pytestmark = pytest.mark.slow
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 
 #: The longest a test waits for one message, or for the server to end.
@@ -423,6 +425,33 @@ def test_ctrl_c_ends_the_server_at_once_with_status_130(server: Server) -> None:
     server.send(INITIALIZE)
     assert server.receive()["id"] == 1
     _interrupted(server)
+
+
+#: Linux's tgkill system call, which signals one thread of a process, by machine.
+_TGKILL = {"x86_64": 234, "aarch64": 131}
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/task").is_dir() or platform.machine() not in _TGKILL,
+    reason="signals one thread through Linux's /proc and tgkill",
+)
+def test_ctrl_c_that_lands_on_the_thread_reading_stdin_ends_the_server(server: Server) -> None:
+    """The kernel may give a Ctrl-C to any thread: on the one reading stdin, it still ends.
+
+    Python runs the handler in the main thread, which waits in select: the signal must wake
+    it (it hung until the editor next wrote).
+    """
+    server.send(INITIALIZE)
+    assert server.receive()["id"] == 1
+    pid = server.process.pid
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    others = sorted(int(task.name) for task in tasks if int(task.name) != pid)
+    assert others  # the thread reading stdin, started first
+    libc = ctypes.CDLL(None, use_errno=True)
+    assert libc.syscall(_TGKILL[platform.machine()], pid, others[0], signal.SIGINT) == 0
+    status, rest, errors = server.end()
+    assert (status, errors) == (130, "rcpack: interrupted\n")
+    assert [m.get("method") for m in rest if m.get("method") != "window/logMessage"] == []
 
 
 def test_ctrl_c_ends_the_server_mid_check(server: Server, tmp_path: Path) -> None:
