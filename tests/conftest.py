@@ -6,6 +6,7 @@ and README's test command run it, with ``-n auto``).
 """
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,23 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.slow)
     if path.name in _ONE_WORKER:
         item.add_marker(pytest.mark.xdist_group(path.stem))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: Sequence[str]) -> None:
+    """Stop a run in which ``--dist loadgroup`` would not group the files for one worker.
+
+    xdist marks a grouped test's id with its group ("...@name"); an id with none means
+    each worker would make what the group shares, and the run take a minute longer.
+    """
+    if node.config.getoption("dist") != "loadgroup":
+        return
+    alone = [i for i in ids if Path(i.partition("::")[0]).name in _ONE_WORKER and "@" not in i]
+    if alone:
+        raise pytest.UsageError(
+            f"--dist loadgroup did not group {alone[0]} (pytest-xdist and pytest disagree "
+            "on test ids: see pyproject.toml's pin of pytest)"
+        )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
