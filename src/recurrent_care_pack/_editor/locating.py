@@ -18,12 +18,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Spot",
+    "SpotsByLine",
     "char_column",
     "is_duration",
     "keys_of",
     "spot",
     "subschema",
     "value_at",
+    "written_by_line",
 ]
 
 
@@ -47,15 +49,28 @@ class Spot:
     column: int
 
 
-def spot(document: Document, lines: list[str], line: int, column: int) -> Spot | None:
+#: Each line's keys and values, from `written_by_line`.
+SpotsByLine = dict[int, list["Spot"]]
+
+
+def spot(
+    document: Document,
+    lines: list[str],
+    line: int,
+    column: int,
+    *,
+    by_line: SpotsByLine | None = None,
+) -> Spot | None:
     """The key or value written at or just before ``line``:``column`` (from 1), if any.
 
     A value counts only when it is text, a number or empty (not a mapping or list), and
-    the cursor is within its line's text from where it starts.
+    the cursor is within its line's text from where it starts. ``by_line`` is
+    ``written_by_line(document)``, if kept.
     """
     best: Spot | None = None
-    for found in _written(document):
-        if found.line != line or found.column > column:
+    on_line = (written_by_line(document) if by_line is None else by_line).get(line, ())
+    for found in on_line:
+        if found.column > column:
             continue
         if best is None or (found.column, found.on_key) > (best.column, best.on_key):
             best = found
@@ -63,6 +78,14 @@ def spot(document: Document, lines: list[str], line: int, column: int) -> Spot |
     if best is None or (not best.on_key and column > len(text.rstrip()) + 1):
         return None
     return best
+
+
+def written_by_line(document: Document) -> SpotsByLine:
+    """Every key, and every value that is not a mapping or list, by the line it is on."""
+    found: SpotsByLine = {}
+    for each in _written(document):
+        found.setdefault(each.line, []).append(each)
+    return found
 
 
 def _written(document: Document) -> Iterator[Spot]:

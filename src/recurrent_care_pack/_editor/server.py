@@ -242,10 +242,12 @@ class At:
         document = workspace.document(self.file)
         if document is None:
             return
-        self.index = PackIndex(workspace.documents(self.file) or [document])
+        self.index = workspace.index(workspace.documents(self.file) or [document])
         lines = workspace.lines(self.file)
         text = lines[where.line] if where.line < len(lines) else ""
-        self.spot = spot(document, lines, where.line + 1, char_column(text, where.character))
+        column = char_column(text, where.character)
+        by_line = workspace.spots(document)
+        self.spot = spot(document, lines, where.line + 1, column, by_line=by_line)
 
     def named(self) -> Named | Reference | None:
         """The id given or referred to at the cursor."""
@@ -313,7 +315,9 @@ def completion(ls: PackServer, params: types.CompletionParams) -> types.Completi
     where = params.position
     text = lines[where.line] if where.line < len(lines) else ""
     before = text[: char_column(text, where.character) - 1]
-    index = PackIndex(ls.pack_workspace.documents(file, last_read=True) or [document])
+    index = ls.pack_workspace.index(
+        ls.pack_workspace.documents(file, last_read=True) or [document]
+    )
     items = complete(document, index, where.line + 1, before)
     return types.CompletionList(is_incomplete=False, items=items)
 

@@ -35,13 +35,20 @@ from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
 from recurrent_care_pack._use.sessions import planned
 
 from .documents import lines_of
+from .index import PackIndex
+from .locating import SpotsByLine, written_by_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from recurrent_care_pack._model import Pack
     from recurrent_care_pack._problems import Problem
 
 __all__ = ["Checked", "Workspace", "absolute", "read_saved", "uri_of"]
+
+#: The most packs' indexes kept at once; past it they are made again as they are asked for.
+_KEPT_INDEXES = 8
 
 
 def absolute(path: Path) -> Path:
@@ -89,6 +96,11 @@ class Workspace:
         self.cache = FileCache()
         self.checked: dict[Path, Checked] = {}  # the last check of each file's pack
         self.last_read: dict[Path, Document] = {}  # each file as it last read
+        # What requests ask for again and again, kept while what it is made from is the same
+        # object: a pack's index by its files, each file's lines and its keys and values.
+        self._indexes: dict[tuple[Path, ...], PackIndex] = {}
+        self._lines: dict[Path, tuple[str, list[str]]] = {}
+        self._spots: dict[Path, tuple[Document, SpotsByLine]] = {}
 
     def open(self, file: Path, text: str) -> None:
         """Keep the editor's text of ``file`` (opened or changed)."""
@@ -186,8 +198,41 @@ class Workspace:
         return None if checked is None else checked.result.pack
 
     def lines(self, file: Path) -> list[str]:
-        """The lines of ``file`` (its buffer if open); none if it cannot be read."""
-        return lines_of(self.text(file) or "")
+        """The lines of ``file`` (its buffer if open); none if it cannot be read.
+
+        The list is kept while the text is the same: it is not to be changed.
+        """
+        file = absolute(file)
+        text = self.text(file) or ""
+        kept = self._lines.get(file)
+        if kept is not None and kept[0] is text:
+            return kept[1]
+        lines = lines_of(text)
+        if file in self.texts:  # a saved file's text is read anew each time: not kept
+            self._lines[file] = (text, lines)
+        return lines
+
+    def index(self, documents: Sequence[Document]) -> PackIndex:
+        """The ids and references of ``documents``, kept while they are the same objects."""
+        files = tuple(document.file for document in documents)
+        kept = self._indexes.get(files)
+        if kept is not None and all(
+            a is b for a, b in zip(kept.documents, documents, strict=True)
+        ):
+            return kept
+        if len(self._indexes) >= _KEPT_INDEXES:  # packs since gone, or files since renamed
+            self._indexes.clear()
+        index = self._indexes[files] = PackIndex(documents)
+        return index
+
+    def spots(self, document: Document) -> SpotsByLine:
+        """``document``'s keys and values by line, kept while it is the same object."""
+        kept = self._spots.get(document.file)
+        if kept is not None and kept[0] is document:
+            return kept[1]
+        found = written_by_line(document)
+        self._spots[document.file] = (document, found)
+        return found
 
     def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:
         """The documents of the pack ``file`` belongs to that read now.
