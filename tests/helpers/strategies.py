@@ -1,6 +1,7 @@
 """Hypothesis strategies for valid content: every generated pack passes every check."""
 
 from datetime import date, timedelta
+from functools import cache
 from itertools import count
 from typing import TypeVar
 
@@ -67,6 +68,45 @@ def _one(draw: st.DrawFn, ids: list[str]) -> str | None:
     return draw(_maybe(st.sampled_from(ids))) if ids else None
 
 
+# Made once, not at each draw: Hypothesis checks each new strategy the first time it draws.
+_maybe_texts = _maybe(texts)
+_some_texts = _tuples(texts)
+_maybe_durations = _maybe(durations)
+_maybe_dates = _maybe(dates)
+_maybe_positive = _maybe(positive)
+_maybe_years = _maybe(years)
+_publications = st.builds(
+    Publication, title=texts, year=years, authors=_some_texts, pages=_maybe_positive
+)
+_materials = st.builds(Material, name=texts)
+_alternatives = st.builds(
+    Alternatives,
+    options=st.lists(
+        st.lists(_materials, min_size=1, max_size=2).map(tuple), min_size=2, max_size=3
+    ).map(tuple),
+)
+_phases = st.lists(
+    st.builds(
+        Phase,
+        grouping=st.lists(st.sampled_from(Grouping), max_size=2).map(tuple),
+        duration=durations,
+        activity=texts,
+        questions=_some_texts,
+        record=_maybe_texts,
+    ),
+    min_size=1,
+    max_size=3,
+)
+_discussions = st.builds(
+    Discussion,
+    duration=durations,
+    grouping=_maybe(st.sampled_from(Grouping)),
+    optional=st.booleans(),
+    text=_maybe_texts,
+)
+_urls = _maybe(st.just("https://example.org/") | st.just("http://example.org/a"))
+
+
 @st.composite
 def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
     """A valid pack: ids unique, references resolved, numbers unique, timings that add up.
@@ -83,7 +123,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
         Person(
             id=f"person-{next(serial)}",
             name=draw(texts),
-            role=draw(_maybe(texts)),
+            role=draw(_maybe_texts),
             organisation=_one(draw, org_ids),
         )
         for _ in range(draw(st.integers(0, 3)))
@@ -93,13 +133,13 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
             id=f"work-{next(serial)}",
             title=draw(texts),
             year=draw(years),
-            authors=draw(_tuples(texts)),
+            authors=draw(_some_texts),
             publisher=_one(draw, org_ids),
-            place=draw(_maybe(texts)),
-            published=draw(_maybe(dates)),
-            cited_as=draw(_tuples(texts)),
+            place=draw(_maybe_texts),
+            published=draw(_maybe_dates),
+            cited_as=draw(_some_texts),
             inferred=draw(st.booleans()),
-            note=draw(_maybe(texts)),
+            note=draw(_maybe_texts),
             editorial=draw(_editorial(("note", "title"))),
         )
         for _ in range(draw(st.integers(0, 3)))
@@ -111,7 +151,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
             name=draw(texts),
             title=draw(texts),
             based_on=_one(draw, work_ids),
-            text=draw(_maybe(texts)),
+            text=draw(_maybe_texts),
         )
         for _ in range(draw(st.integers(0, 3)))
     )
@@ -133,32 +173,22 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
         title=draw(texts),
         publisher=draw(st.sampled_from(org_ids)),
         published=draw(dates),
-        hub_title=draw(_maybe(texts)),
-        print_version=draw(
-            _maybe(
-                st.builds(
-                    Publication,
-                    title=texts,
-                    year=years,
-                    authors=_tuples(texts),
-                    pages=_maybe(positive),
-                )
-            )
-        ),
+        hub_title=draw(_maybe_texts),
+        print_version=draw(_maybe(_publications)),
         origin=draw(
             _maybe(
                 st.builds(
                     Project,
                     name=texts,
                     partners=st.lists(st.sampled_from(org_ids), max_size=3).map(tuple),
-                    start_year=_maybe(years),
-                    end_year=_maybe(years),
-                    local_authorities=_maybe(positive),
+                    start_year=_maybe_years,
+                    end_year=_maybe_years,
+                    local_authorities=_maybe_positive,
                 )
             )
         ),
-        audience=draw(_tuples(texts)),
-        licence=draw(_maybe(texts)),
+        audience=draw(_some_texts),
+        licence=draw(_maybe_texts),
         sections=sections,
         case_studies=case_studies,
         people=people,
@@ -197,8 +227,8 @@ def _organisations(serial: "count[int]") -> st.SearchStrategy[Organisation]:
             editorial=editorial,
         ),
         texts,
-        _maybe(texts),
-        _maybe(texts),
+        _maybe_texts,
+        _maybe_texts,
         _editorial(("description", "place")),
     )
 
@@ -207,25 +237,26 @@ def _organisations(serial: "count[int]") -> st.SearchStrategy[Organisation]:
 def _media(draw: st.DrawFn, context: _Context) -> Media:
     kind = draw(st.sampled_from(MediaKind))
     numbers = context.films if kind is MediaKind.FILM else context.presentations
-    running_time = draw(_maybe(durations))
-    allowance = draw(_maybe(durations))
+    running_time = draw(_maybe_durations)
+    allowance = draw(_maybe_durations)
     if allowance is not None and running_time is not None:
         allowance += running_time
     return Media(
         id=f"{kind.value}-{next(context.serial)}",
         kind=kind,
         number=draw(_maybe(st.just(next(numbers)))),
-        title=draw(_maybe(texts)),
+        title=draw(_maybe_texts),
         speakers=_some(draw, context.people),
         running_time=running_time,
         allowance=allowance,
-        slides=draw(_maybe(positive)),
-        description=draw(_maybe(texts)),
-        topics=draw(_tuples(texts)),
+        slides=draw(_maybe_positive),
+        description=draw(_maybe_texts),
+        topics=draw(_some_texts),
         editorial=draw(_editorial(("description", "title"))),
     )
 
 
+@cache
 def _editorial(fields: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
     """Names of a record's fields written for the data: none, or some, each once."""
     return st.lists(st.sampled_from(fields), unique=True).map(tuple)
@@ -233,16 +264,7 @@ def _editorial(fields: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
 
 @st.composite
 def _needs(draw: st.DrawFn, context: _Context) -> Need:
-    materials = st.builds(Material, name=texts)
-    choices = [
-        materials,
-        st.builds(
-            Alternatives,
-            options=st.lists(
-                st.lists(materials, min_size=1, max_size=2).map(tuple), min_size=2, max_size=3
-            ).map(tuple),
-        ),
-    ]
+    choices: list[st.SearchStrategy[Need]] = [_materials, _alternatives]
     if context.case_studies:
         choices.append(
             st.sampled_from(context.case_studies).map(lambda c: CaseStudyCopy(case_study=c))
@@ -253,22 +275,7 @@ def _needs(draw: st.DrawFn, context: _Context) -> Need:
 
 @st.composite
 def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exercise:
-    phases = tuple(
-        draw(
-            st.lists(
-                st.builds(
-                    Phase,
-                    grouping=st.lists(st.sampled_from(Grouping), max_size=2).map(tuple),
-                    duration=durations,
-                    activity=texts,
-                    questions=_tuples(texts),
-                    record=_maybe(texts),
-                ),
-                min_size=1,
-                max_size=3,
-            )
-        )
-    )
+    phases = tuple(draw(_phases))
     return Exercise(
         id=f"exercise-{next(context.serial)}",
         number=next(context.exercises),
@@ -277,7 +284,7 @@ def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exer
         what_you_need=tuple(draw(st.lists(_needs(context), max_size=3))),
         phases=phases,
         draws_on=_some(draw, media_ids),
-        topics=draw(_tuples(texts)),
+        topics=draw(_some_texts),
     )
 
 
@@ -304,7 +311,7 @@ def _modules(
         different_day = DifferentDay(
             rewatch=tuple(m.id for m in rewatch),
             allowance=allowance + sum((m.allowance for m in rewatch if m.allowance), timedelta()),
-            note=draw(_maybe(texts)),
+            note=draw(_maybe_texts),
         )
     exercise = _one(draw, exercise_ids)
     if exercise is not None:
@@ -315,21 +322,11 @@ def _modules(
         title=draw(texts),
         films=tuple(f.id for f in films),
         allowance=allowance,
-        description=draw(_maybe(texts)),
-        discussion=draw(
-            _maybe(
-                st.builds(
-                    Discussion,
-                    duration=durations,
-                    grouping=_maybe(st.sampled_from(Grouping)),
-                    optional=st.booleans(),
-                    text=_maybe(texts),
-                )
-            )
-        ),
+        description=draw(_maybe_texts),
+        discussion=draw(_maybe(_discussions)),
         exercise=exercise,
         different_day=different_day,
-        topics=draw(_tuples(texts)),
+        topics=draw(_some_texts),
     )
 
 
@@ -354,17 +351,15 @@ def _categories(draw: st.DrawFn, context: _Context) -> TipCategory:
     return TipCategory(
         id=f"category-{next(context.serial)}",
         title=draw(texts),
-        topics=draw(_tuples(texts)),
+        topics=draw(_some_texts),
         tips=tuple(draw(st.lists(_tips(context), max_size=3))),
-        resources_introduction=draw(_maybe(texts)),
+        resources_introduction=draw(_maybe_texts),
         resources=tuple(
             Resource(
                 id=f"resource-{next(context.serial)}",
                 title=draw(texts),
                 organisation=_one(draw, context.organisations),
-                url=draw(
-                    _maybe(st.just("https://example.org/") | st.just("http://example.org/a"))
-                ),
+                url=draw(_urls),
             )
             for _ in range(draw(st.integers(0, 2)))
         ),
@@ -387,10 +382,10 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
         id=f"section-{next(context.serial)}",
         number=number,
         title=draw(texts),
-        published=draw(_maybe(dates)),
-        looking_at=draw(_tuples(texts)),
-        covers=draw(_tuples(texts)),
-        introduction=draw(_maybe(texts)),
+        published=draw(_maybe_dates),
+        looking_at=draw(_some_texts),
+        covers=draw(_some_texts),
+        introduction=draw(_maybe_texts),
         modules=modules,
         media=media,
         exercises=exercises,
@@ -399,7 +394,7 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
                 st.builds(
                     BackgroundReading,
                     introduction=texts,
-                    topics=_tuples(texts),
+                    topics=_some_texts,
                     works=st.lists(st.sampled_from(context.works), max_size=2).map(tuple)
                     if context.works
                     else st.just(()),
@@ -412,7 +407,7 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
                 st.builds(
                     TipsFromPractice,
                     title=texts,
-                    introduction=_maybe(texts),
+                    introduction=_maybe_texts,
                     categories=st.lists(_categories(context), max_size=2).map(tuple),
                 )
             )
