@@ -58,6 +58,11 @@ def _tuples(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrat
     return st.lists(strategy, max_size=max_size).map(tuple)
 
 
+def _many(draw: st.DrawFn, low: int, high: int) -> range:
+    """How many of a thing to draw: from ``low`` to ``high``."""
+    return range(draw(_HOW_MANY[low, high]))
+
+
 def _some(draw: st.DrawFn, ids: list[str], max_size: int = 2) -> tuple[str, ...]:
     if not ids:
         return ()
@@ -68,7 +73,9 @@ def _one(draw: st.DrawFn, ids: list[str]) -> str | None:
     return draw(_maybe(st.sampled_from(ids))) if ids else None
 
 
-# Made once, not at each draw: Hypothesis checks each new strategy the first time it draws.
+# Made once, not at each draw: Hypothesis checks each new strategy the first time it draws;
+# the parts of a pack are drawn by functions given ``draw``, not by strategies of their own.
+_HOW_MANY = {(low, high): st.integers(low, high) for low in (0, 1) for high in (1, 2, 3, 4)}
 _maybe_texts = _maybe(texts)
 _some_texts = _tuples(texts)
 _maybe_durations = _maybe(durations)
@@ -114,7 +121,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
     With ``draws_on_any_film`` an exercise may discuss films shown after it (RC413).
     """
     serial = count(1)
-    organisations = draw(_tuples(_organisations(serial), 4))
+    organisations = tuple(_organisation(draw, serial) for _ in _many(draw, 0, 4))
     org_ids = [o.id for o in organisations]
     if not organisations:
         organisations = (Organisation(id=f"org-{next(serial)}", name=draw(texts)),)
@@ -126,7 +133,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
             role=draw(_maybe_texts),
             organisation=_one(draw, org_ids),
         )
-        for _ in range(draw(st.integers(0, 3)))
+        for _ in _many(draw, 0, 3)
     )
     works = tuple(
         Work(
@@ -142,7 +149,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
             note=draw(_maybe_texts),
             editorial=draw(_editorial(("note", "title"))),
         )
-        for _ in range(draw(st.integers(0, 3)))
+        for _ in _many(draw, 0, 3)
     )
     work_ids = [w.id for w in works]
     case_studies = tuple(
@@ -153,7 +160,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
             based_on=_one(draw, work_ids),
             text=draw(_maybe_texts),
         )
-        for _ in range(draw(st.integers(0, 3)))
+        for _ in _many(draw, 0, 3)
     )
     context = _Context(
         serial=serial,
@@ -163,7 +170,7 @@ def packs(draw: st.DrawFn, *, draws_on_any_film: bool = False) -> Pack:
         case_studies=[c.id for c in case_studies],
     )
     sections = tuple(
-        draw(_sections(context, number)) for number in range(1, draw(st.integers(0, 3)) + 1)
+        _sections(draw, context, number) for number in range(1, draw(_HOW_MANY[0, 3]) + 1)
     )
     if not draws_on_any_film:
         sections = _discussing_films_shown_before(sections)
@@ -217,23 +224,16 @@ class _Context:
         self.exercises = count(1)
 
 
-def _organisations(serial: "count[int]") -> st.SearchStrategy[Organisation]:
-    return st.builds(
-        lambda name, place, description, editorial: Organisation(
-            id=f"org-{next(serial)}",
-            name=name,
-            place=place,
-            description=description,
-            editorial=editorial,
-        ),
-        texts,
-        _maybe_texts,
-        _maybe_texts,
-        _editorial(("description", "place")),
+def _organisation(draw: st.DrawFn, serial: "count[int]") -> Organisation:
+    return Organisation(
+        id=f"org-{next(serial)}",
+        name=draw(texts),
+        place=draw(_maybe_texts),
+        description=draw(_maybe_texts),
+        editorial=draw(_editorial(("description", "place"))),
     )
 
 
-@st.composite
 def _media(draw: st.DrawFn, context: _Context) -> Media:
     kind = draw(st.sampled_from(MediaKind))
     numbers = context.films if kind is MediaKind.FILM else context.presentations
@@ -262,7 +262,6 @@ def _editorial(fields: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(st.sampled_from(fields), unique=True).map(tuple)
 
 
-@st.composite
 def _needs(draw: st.DrawFn, context: _Context) -> Need:
     choices: list[st.SearchStrategy[Need]] = [_materials, _alternatives]
     if context.case_studies:
@@ -273,7 +272,6 @@ def _needs(draw: st.DrawFn, context: _Context) -> Need:
     return need
 
 
-@st.composite
 def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exercise:
     phases = tuple(draw(_phases))
     return Exercise(
@@ -281,14 +279,13 @@ def _exercises(draw: st.DrawFn, context: _Context, media_ids: list[str]) -> Exer
         number=next(context.exercises),
         title=draw(texts),
         time=sum((p.duration for p in phases), timedelta()),
-        what_you_need=tuple(draw(st.lists(_needs(context), max_size=3))),
+        what_you_need=tuple(_needs(draw, context) for _ in _many(draw, 0, 3)),
         phases=phases,
         draws_on=_some(draw, media_ids),
         topics=draw(_some_texts),
     )
 
 
-@st.composite
 def _modules(
     draw: st.DrawFn,
     context: _Context,
@@ -330,11 +327,10 @@ def _modules(
     )
 
 
-@st.composite
 def _tips(draw: st.DrawFn, context: _Context, depth: int = 0) -> Tip:
     points: tuple[Tip, ...] = ()
     if depth == 0 and draw(st.booleans()):
-        points = tuple(draw(st.lists(_tips(context, depth + 1), min_size=1, max_size=3)))
+        points = tuple(_tips(draw, context, depth + 1) for _ in _many(draw, 1, 3))
     return Tip(
         id=f"tip-{next(context.serial)}",
         text=draw(texts),
@@ -346,13 +342,12 @@ def _tips(draw: st.DrawFn, context: _Context, depth: int = 0) -> Tip:
     )
 
 
-@st.composite
 def _categories(draw: st.DrawFn, context: _Context) -> TipCategory:
     return TipCategory(
         id=f"category-{next(context.serial)}",
         title=draw(texts),
         topics=draw(_some_texts),
-        tips=tuple(draw(st.lists(_tips(context), max_size=3))),
+        tips=tuple(_tips(draw, context) for _ in _many(draw, 0, 3)),
         resources_introduction=draw(_maybe_texts),
         resources=tuple(
             Resource(
@@ -361,22 +356,21 @@ def _categories(draw: st.DrawFn, context: _Context) -> TipCategory:
                 organisation=_one(draw, context.organisations),
                 url=draw(_urls),
             )
-            for _ in range(draw(st.integers(0, 2)))
+            for _ in _many(draw, 0, 2)
         ),
     )
 
 
-@st.composite
 def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
-    media = tuple(draw(st.lists(_media(context), max_size=4)))
+    media = tuple(_media(draw, context) for _ in _many(draw, 0, 4))
     media_ids = [m.id for m in media]
-    exercises = tuple(draw(st.lists(_exercises(context, media_ids), max_size=3)))
+    exercises = tuple(_exercises(draw, context, media_ids) for _ in _many(draw, 0, 3))
     exercise_ids = [e.id for e in exercises]
     modules: tuple[LearningModule, ...] = ()
     if media:
-        count_ = draw(st.integers(0, 3))
+        count_ = draw(_HOW_MANY[0, 3])
         modules = tuple(
-            draw(_modules(context, n, media, exercise_ids)) for n in range(1, count_ + 1)
+            _modules(draw, context, n, media, exercise_ids) for n in range(1, count_ + 1)
         )
     return Section(
         id=f"section-{next(context.serial)}",
@@ -402,15 +396,14 @@ def _sections(draw: st.DrawFn, context: _Context, number: int) -> Section:
                 )
             )
         ),
-        tips=draw(
-            _maybe(
-                st.builds(
-                    TipsFromPractice,
-                    title=texts,
-                    introduction=_maybe_texts,
-                    categories=st.lists(_categories(context), max_size=2).map(tuple),
-                )
+        tips=(
+            TipsFromPractice(
+                title=draw(texts),
+                introduction=draw(_maybe_texts),
+                categories=tuple(_categories(draw, context) for _ in _many(draw, 0, 2)),
             )
+            if draw(st.booleans())
+            else None
         ),
     )
 
