@@ -3,18 +3,17 @@
 import io
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import SafeRepresenter
 
-from .reading import needs_quotes_for_yaml_1_1
+from .reading import PlainYAML, needs_quotes_for_yaml_1_1
 
 __all__ = ["dump"]
 
 
 def dump(data: Any) -> str:
     """Write plain data as block-style YAML 1.2, quoting only where a value needs it."""
-    yaml = YAML(typ="safe", pure=True)
+    yaml = PlainYAML(typ="safe", pure=True)
     yaml.Representer = _Representer
     yaml.default_flow_style = False
     yaml.allow_unicode = True

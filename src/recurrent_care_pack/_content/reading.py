@@ -34,6 +34,19 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from array import array
 
+
+class PlainYAML(YAML):
+    """ruamel's YAML without its plug-ins, which rcpack does not use.
+
+    ruamel searches its folders for plug-ins each time a YAML is made: most of the cost of
+    reading a short text, such as each block scalar fmt reads back.
+    """
+
+    def official_plug_ins(self) -> list[str]:
+        """None."""
+        return []
+
+
 #: The YAML 1.2 core schema's reading of a scalar (`events.resolve`), as fmt imports it.
 _resolve = resolve
 
@@ -42,9 +55,11 @@ __all__ = [
     "MAX_DIGITS",
     "MAX_FILE_SIZE",
     "MAX_VALUES",
+    "YAML",
     "Document",
     "KeyPath",
     "Mark",
+    "PlainYAML",
     "needs_quotes_for_yaml_1_1",
     "read_bytes",
     "read_file",
@@ -226,5 +241,5 @@ def _decode(file: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
 def _events(text: str) -> Iterator[Event]:
     # The C parser (ruamel.yaml.clib) where it is installed, else the pure-Python one: both
     # give every event its line and column, so problems are located without a second read.
-    yaml = YAML(typ="safe")
+    yaml = PlainYAML(typ="safe")
     return iter(yaml.parse(text))

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from attrs import define, field
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     CollectionEndEvent,
@@ -25,6 +24,7 @@ from ruamel.yaml.events import (
 )
 
 from recurrent_care_pack._content.crosscheck import text_in_yaml_1_1
+from recurrent_care_pack._content.reading import PlainYAML
 from recurrent_care_pack._content.reading import _resolve as resolve_scalar
 from recurrent_care_pack._errors import LayoutError
 
@@ -146,7 +146,7 @@ class _Note:
 def parse(text: str) -> Source:
     """The tree of ``text``; `LayoutError` where it does not read as YAML."""
     try:
-        return _Builder(text, YAML(typ="safe").parse(text)).build()
+        return _Builder(text, PlainYAML(typ="safe").parse(text)).build()
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
