@@ -357,3 +357,40 @@ def test_prepare_rename_marks_the_id_or_refuses(session: Session, pack: Path) ->
     assert _where(types.Location(uri=file.as_uri(), range=found)) == "section-3.yaml:58:13-19"
     assert prepared(57, 9) is None  # the key 'films'
     assert session.capabilities.rename_provider == types.RenameOptions(prepare_provider=True)
+
+
+def test_folding_ranges_fold_each_module_even_while_the_file_does_not_read(
+    session: Session, pack: Path
+) -> None:
+    """Over stdio: Module 2 folds from its '- id:' line to its last; still, after a '[' typed."""
+    file = pack / "section-3.yaml"
+
+    def folds() -> list[tuple[int, int]]:
+        params = types.FoldingRangeParams(text_document=session.document(file))
+        found = session.run(session.client.text_document_folding_range_async(params))
+        assert found is not None
+        return [(f.start_line + 1, f.end_line + 1) for f in found]
+
+    assert (54, 74) in folds()  # section-3-module-2, through its topics
+    text = session.texts[file.as_uri()]
+    session.diagnostics(file, version=session.change(file, text.replace("id: film-2", "id: [")))
+    assert (54, 74) in folds()
+
+
+def test_selection_ranges_grow_from_an_id_to_its_module(session: Session, pack: Path) -> None:
+    """Over stdio: film-6 in Module 2's films, then its line, then Module 2, ... the file."""
+    file = pack / "section-3.yaml"
+    params = types.SelectionRangeParams(
+        text_document=session.document(file), positions=[_at(58, 14)]
+    )
+    found = session.run(session.client.text_document_selection_range_async(params))
+    assert found is not None
+    ranges = []
+    here: types.SelectionRange | None = found[0]
+    while here is not None:
+        ranges.append((here.range.start.line + 1, here.range.start.character + 1))
+        ranges.append((here.range.end.line + 1, here.range.end.character + 1))
+        here = here.parent
+    assert ranges[:6] == [(58, 13), (58, 19), (58, 11), (58, 19), (57, 9), (58, 19)]
+    assert (54, 7) in ranges[6::2]  # Module 2, from its dash
+    assert ranges[-2] == (1, 1)

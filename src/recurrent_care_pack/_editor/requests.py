@@ -1,0 +1,194 @@
+"""What the editor asks of a file, answered: hover, navigation, completion, fixes, layout.
+
+Each answer reads the workspace as it is now (kept between requests while unchanged);
+none changes it, and none waits for a check.
+"""
+
+from __future__ import annotations
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidRequest
+
+from .actions import code_actions
+from .completion import complete
+from .folding import folding_ranges, selection_ranges
+from .formatting import format_edits
+from .hints import module_hints
+from .hover import hover_text, to_hover
+from .index import Named, PackIndex, Reference
+from .locating import Spot, char_column, spot
+from .navigation import RenameError, definition, references, rename, value_range
+from .symbols import document_symbols
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .publishing import PackServer
+
+__all__ = [
+    "completion",
+    "find_references",
+    "folding",
+    "formatting",
+    "go_to_definition",
+    "hover",
+    "inlay_hints",
+    "prepare_rename",
+    "quick_fixes",
+    "rename_id",
+    "selecting",
+    "symbols",
+]
+
+
+class At:
+    """What a request is about: the file, its pack's ids, and the key or value at the cursor."""
+
+    def __init__(self, ls: PackServer, uri: str, where: types.Position) -> None:
+        """Find the file, read its pack, and what is at ``where``."""
+        self.file = ls.file_of(uri)
+        self.index = PackIndex([])
+        self.spot: Spot | None = None
+        if self.file is None:
+            return
+        workspace = ls.pack_workspace
+        document = workspace.document(self.file)
+        if document is None:
+            return
+        self.index = workspace.index(workspace.documents(self.file) or [document])
+        lines = workspace.lines(self.file)
+        text = lines[where.line] if where.line < len(lines) else ""
+        column = char_column(text, where.character)
+        by_line = workspace.spots(document)
+        self.spot = spot(document, lines, where.line + 1, column, by_line=by_line)
+
+    def named(self) -> Named | Reference | None:
+        """The id given or referred to at the cursor."""
+        if self.file is None or self.spot is None or self.spot.on_key:
+            return None
+        return self.index.at(self.file, self.spot.path)
+
+
+def hover(ls: PackServer, params: types.HoverParams) -> types.Hover | None:
+    at = At(ls, params.text_document.uri, params.position)
+    if at.file is None or at.spot is None:
+        return None
+    text = hover_text(at.index, ls.pack_workspace.pack(at.file), at.file, at.spot)
+    if text is None:
+        return None
+    return to_hover(text, ls.pack_workspace.lines(at.file), at.spot)
+
+
+def go_to_definition(ls: PackServer, params: types.DefinitionParams) -> types.Location | None:
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    return None if found is None else definition(at.index, found, ls.pack_workspace.lines)
+
+
+def find_references(ls: PackServer, params: types.ReferenceParams) -> list[types.Location] | None:
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    if found is None:
+        return None
+    declaration = params.context.include_declaration
+    return references(at.index, found, ls.pack_workspace.lines, declaration=declaration)
+
+
+def prepare_rename(ls: PackServer, params: types.PrepareRenameParams) -> types.Range | None:
+    """The id at the cursor, if there is one to rename (the editor then asks for its new name)."""
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    if found is None or at.file is None or at.spot is None:
+        return None
+    document = ls.pack_workspace.document(at.file)
+    if document is None:
+        return None
+    return value_range(document, ls.pack_workspace.lines(at.file), at.spot.path)
+
+
+def rename_id(ls: PackServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    if found is None:
+        raise JsonRpcInvalidRequest(
+            "put the cursor on an id, or on a reference to one, to rename it"
+        )
+    try:
+        return rename(at.index, found, params.new_name, ls.pack_workspace.lines)
+    except RenameError as error:
+        raise JsonRpcInvalidRequest(str(error)) from None
+
+
+def completion(ls: PackServer, params: types.CompletionParams) -> types.CompletionList | None:
+    file = ls.file_of(params.text_document.uri)
+    document = None if file is None else ls.pack_workspace.last_document(file)
+    if file is None or document is None:
+        return None
+    lines = ls.pack_workspace.lines(file)
+    where = params.position
+    text = lines[where.line] if where.line < len(lines) else ""
+    before = text[: char_column(text, where.character) - 1]
+    index = ls.pack_workspace.index(
+        ls.pack_workspace.documents(file, last_read=True) or [document]
+    )
+    items = complete(document, index, where.line + 1, before)
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    file = ls.file_of(params.text_document.uri)
+    if file is None:
+        return None
+    lines = ls.pack_workspace.lines(file)
+    return code_actions(params.text_document.uri, list(params.context.diagnostics), lines)
+
+
+def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.InlayHint] | None:
+    file = ls.file_of(params.text_document.uri)
+    pack = None if file is None else ls.pack_workspace.pack(file)
+    document = None if file is None or pack is None else ls.pack_workspace.document(file)
+    if file is None or pack is None or document is None:
+        return None  # times are given for a valid pack only
+    lines = ls.pack_workspace.lines(file)
+    first, last = params.range.start.line + 1, params.range.end.line + 1
+    return module_hints(document, pack, lines, first, last)
+
+
+def formatting(
+    ls: PackServer, params: types.DocumentFormattingParams
+) -> list[types.TextEdit] | None:
+    file = ls.file_of(params.text_document.uri)
+    if file is None:
+        return None
+    text = ls.pack_workspace.text(file)
+    if text is None:
+        return None
+    edits, refusal = format_edits(file, text)
+    if refusal is not None:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, refusal))
+    return edits
+
+
+def folding(ls: PackServer, params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
+    file = ls.file_of(params.text_document.uri)
+    if file is None or not ls.pack_workspace.is_content(file):
+        return None
+    return folding_ranges(ls.pack_workspace.lines(file))
+
+
+def selecting(
+    ls: PackServer, params: types.SelectionRangeParams
+) -> list[types.SelectionRange] | None:
+    file = ls.file_of(params.text_document.uri)
+    if file is None or not ls.pack_workspace.is_content(file):
+        return None
+    return selection_ranges(ls.pack_workspace.lines(file), list(params.positions))
+
+
+def symbols(
+    ls: PackServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol] | None:
+    file = ls.file_of(params.text_document.uri)
+    document = None if file is None else ls.pack_workspace.document(file)
+    if document is None:
+        return []
+    return document_symbols(document, ls.pack_workspace.lines(document.file))
