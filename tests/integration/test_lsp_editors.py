@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from paths import ROOT
 
+from recurrent_care_pack._editor.documents import lines_of
+from recurrent_care_pack._editor.folding import folding_ranges
+
 EDITORS = ROOT / "editors"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -140,6 +143,23 @@ vim.api.nvim_create_autocmd("VimEnter", { callback = function()
     table.insert(lines, string.format("%d:%d %s %s", d.lnum + 1, d.col + 1, code, d.message))
   end
   vim.fn.writefile(lines, vim.env.RCPACK_OUT)
+  local params = { textDocument = vim.lsp.util.make_text_document_params() }
+  local folds = {}
+  local answers = vim.lsp.buf_request_sync(0, "textDocument/foldingRange", params, 30000)
+  for _, answer in pairs(answers or {}) do
+    for _, fold in ipairs(answer.result or {}) do
+      table.insert(folds, string.format("%d-%d", fold.startLine + 1, fold.endLine + 1))
+    end
+  end
+  vim.fn.writefile(folds, vim.env.RCPACK_FOLDS)
+  -- Stopped as :quit stops it (shutdown, then exit), but waited for as long as it takes.
+  local ended = nil
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    client.config.on_exit = function(code, signal) ended = code .. " " .. signal end
+    client.stop()
+  end
+  vim.wait(30000, function() return ended ~= nil end, 50)
+  vim.fn.writefile({ ended or "still running" }, vim.env.RCPACK_EXIT)
   vim.cmd("qa!")
 end })
 """
@@ -149,8 +169,12 @@ end })
     shutil.which("nvim") is None and not os.environ.get("CI"),
     reason="Neovim is not installed (.ci/run installs Debian's; under CI it must be there)",
 )
-def test_neovim_shows_rcpack_problems(tmp_path: Path) -> None:
-    """Neovim (headless) with the snippet starts rcpack lsp and shows a planted problem."""
+def test_neovim_shows_rcpack_problems_folds_and_ends_it_cleanly(tmp_path: Path) -> None:
+    """Neovim (headless) with the snippet starts rcpack lsp and shows a planted problem.
+
+    It gets the file's folds (each module, film and exercise among them), and when it stops
+    the server (shutdown, exit), the server ends with status 0: no "quit with exit code".
+    """
     pack = tmp_path / "pack"
     shutil.copytree(ROOT / "data", pack)
     section = pack / "section-3.yaml"
@@ -164,6 +188,8 @@ def test_neovim_shows_rcpack_problems(tmp_path: Path) -> None:
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         "RCPACK_OUT": str(out),
+        "RCPACK_FOLDS": str(tmp_path / "folds.txt"),
+        "RCPACK_EXIT": str(tmp_path / "exit.txt"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
@@ -178,3 +204,9 @@ def test_neovim_shows_rcpack_problems(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").splitlines() == [
         "71:19 RC402 no exercise has the id 'exercise-99'; did you mean 'exercise-9'?"
     ]
+    folds = (tmp_path / "folds.txt").read_text(encoding="utf-8").splitlines()
+    planted = section.read_text(encoding="utf-8")
+    ranges = folding_ranges(lines_of(planted))
+    assert folds == [f"{f.start_line + 1}-{f.end_line + 1}" for f in ranges]
+    assert "54-74" in folds  # Module 2, from its '- id:' line to its topics
+    assert (tmp_path / "exit.txt").read_text(encoding="utf-8") == "0 0\n"

@@ -14,6 +14,7 @@ from lsprotocol import types
 
 from recurrent_care_pack._content.schema import resolve
 
+from .documents import units
 from .index import PackIndex, item_label, reference_kind
 from .locating import description, keys_of, subschema, value_at
 
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Typing", "complete", "typing_at"]
 
-#: A key being typed: ``  - tit`` (a new list item's first key) or ``    tit``.
-_KEY = re.compile(r"(?P<indent> *)(?P<dash>(?:- +)?)(?P<word>[A-Za-z_]*)")
+#: A key being typed: ``  - tit`` (a new list item's first key) or ``    tit``; or an item
+#: of a list of ids (``  - film-``).
+_KEY = re.compile(r"(?P<indent> *)(?P<dash>(?:- +)?)(?P<word>[A-Za-z0-9_-]*)")
 #: A value being typed after its key: ``    exercise: exer``.
 _VALUE = re.compile(r"(?P<indent> *)(?P<dash>(?:- +)?)(?P<key>[A-Za-z_]+): +(?P<word>\S*)")
 #: An item being typed in a flow list after its key: ``    films: [film-2, fi``.
@@ -94,17 +96,45 @@ def complete(
     line: int,
     before: str,
 ) -> list[types.CompletionItem]:
-    """What may be written where the line ``line`` reads ``before`` up to the cursor."""
+    """What may be written where the line ``line`` reads ``before`` up to the cursor.
+
+    Each item replaces the word typed so far (its text edit), so that no editor has to guess
+    where a word with a hyphen starts.
+    """
     typing = typing_at(before)
     if typing is None:
         return []
+    start = units(before[: len(before) - len(typing.word)])
+    typed = types.Range(
+        start=types.Position(line=line - 1, character=start),
+        end=types.Position(line=line - 1, character=units(before)),
+    )
+    return [_replacing(item, typed) for item in _offered(document, index, line, typing)]
+
+
+def _replacing(item: types.CompletionItem, typed: types.Range) -> types.CompletionItem:
+    """``item`` as an edit of the word typed so far."""
+    text = item.insert_text or item.label
+    item.text_edit = types.TextEdit(range=typed, new_text=text)
+    item.filter_text = item.label
+    item.insert_text = None
+    return item
+
+
+def _offered(
+    document: Document, index: PackIndex, line: int, typing: Typing
+) -> list[types.CompletionItem]:
     mapping = _container(document, line, typing.column, new_item=typing.new_item)
     if mapping is None:
         return []
     if typing.key is None:
         value_here = value_at(document.data, mapping)
         if not keys_of(mapping):  # not a mapping: an item of a list of single values
-            return _values(index, mapping) if typing.new_item else []
+            return (
+                _values(index, mapping, _listed(document, mapping, typing))
+                if typing.new_item
+                else []
+            )
         if typing.new_item or not isinstance(value_here, dict):
             written: set[str] = set()
         else:
@@ -112,8 +142,16 @@ def complete(
         return _keys(mapping, written)
     path: KeyPath = (*mapping, typing.key)
     if typing.flow:
-        path = (*path, 0)
+        return _values(index, (*path, 0), _listed(document, path, typing))
     return _values(index, path)
+
+
+def _listed(document: Document, path: KeyPath, typing: Typing) -> set[str]:
+    """The ids the list at ``path`` already gives, but the one being typed."""
+    written = value_at(document.data, path)
+    if not isinstance(written, list):
+        return set()
+    return {each for each in written if isinstance(each, str)} - {typing.word}
 
 
 def _keys(mapping: KeyPath, written: set[str]) -> list[types.CompletionItem]:
@@ -129,8 +167,10 @@ def _keys(mapping: KeyPath, written: set[str]) -> list[types.CompletionItem]:
     ]
 
 
-def _values(index: PackIndex, path: KeyPath) -> list[types.CompletionItem]:
-    """Ids of the kind a reference at ``path`` wants, or the values its schema allows."""
+def _values(
+    index: PackIndex, path: KeyPath, listed: set[str] | frozenset[str] = frozenset()
+) -> list[types.CompletionItem]:
+    """Ids of the kind a reference at ``path`` wants (but those ``listed``), or allowed values."""
     kind = reference_kind(path)
     if kind is None and isinstance(path[-1], str):  # a list of references: its items
         kind = reference_kind((*path, 0))
@@ -142,6 +182,7 @@ def _values(index: PackIndex, path: KeyPath) -> list[types.CompletionItem]:
                 detail=item_label(named.item, kind),
             )
             for named in index.of_kind(kind)
+            if named.id not in listed
         ]
     sub = resolve(subschema(path))
     if sub.get("type") == "array":

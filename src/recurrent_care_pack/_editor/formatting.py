@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+
 from lsprotocol import types
 
 from recurrent_care_pack._content.formatting import _REFUSED, LayoutError, format_text
 from recurrent_care_pack._content.reading import read_bytes
+from recurrent_care_pack._text import LINE_BREAK
 
 from .documents import end_of
 
@@ -13,11 +16,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["format_edits"]
+__all__ = ["format_edits", "line_edits"]
 
 
 def format_edits(file: Path, text: str) -> tuple[list[types.TextEdit] | None, str | None]:
-    """The edit that lays out ``text`` as fmt does, or why fmt refuses (a problem line)."""
+    """The edits that lay out ``text`` as fmt does (`line_edits`), or why fmt refuses."""
     document, problems = read_bytes(file, text.encode("utf-8", "surrogatepass"))
     refused = [p for p in problems if p.code in _REFUSED]  # fmt's own rule
     if document is None or refused:
@@ -31,7 +34,45 @@ def format_edits(file: Path, text: str) -> tuple[list[types.TextEdit] | None, st
         return None, f"rcpack fmt left {file.name} as it is: {where}: RC120 {error.message}"
     except ValueError as error:
         return None, f"rcpack fmt left {file.name} as it is: {error}"
-    if after == text:
-        return [], None
-    whole = types.Range(start=types.Position(line=0, character=0), end=end_of(text))
-    return [types.TextEdit(range=whole, new_text=after)], None
+    return line_edits(text, after), None
+
+
+def line_edits(before: str, after: str) -> list[types.TextEdit]:
+    """The edits that make ``before`` into ``after``, whole lines each, the fewest lines touched.
+
+    A line left as it was is not in any edit, so what the editor keeps on it (a mark, a
+    breakpoint, the cursor) stays where it was.
+    """
+    old, new = _lines_kept(before), _lines_kept(after)
+    edits = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, first, last, start, end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        edits.append(
+            types.TextEdit(
+                range=types.Range(
+                    start=_start_of(before, old, first), end=_start_of(before, old, last)
+                ),
+                new_text="".join(new[start:end]),
+            )
+        )
+    return edits
+
+
+def _lines_kept(text: str) -> list[str]:
+    """The lines of ``text``, each with its break (as the editor breaks lines)."""
+    found, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        found.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        found.append(text[start:])
+    return found
+
+
+def _start_of(text: str, lines: list[str], number: int) -> types.Position:
+    """Where line ``number`` (from 0) of ``lines`` starts; past the last, the end of ``text``."""
+    if number < len(lines):
+        return types.Position(line=number, character=0)
+    return end_of(text)

@@ -17,6 +17,11 @@ def _document(text: str = BASE) -> Document:
     return document
 
 
+def _new_text(item: types.CompletionItem) -> str:
+    assert isinstance(item.text_edit, types.TextEdit)
+    return item.text_edit.new_text
+
+
 def _labels(line: int, before: str, text: str = BASE) -> list[str]:
     document = _document(text)
     return [item.label for item in complete(document, PackIndex([document]), line, before)]
@@ -51,7 +56,7 @@ def test_complete_offers_the_keys_not_yet_written_with_their_first_line() -> Non
     """Complete offers the keys not yet written with their first line."""
     document = _document()
     found = complete(document, PackIndex([document]), 20, "        ")
-    assert [(c.label, c.kind, c.detail, c.insert_text) for c in found] == [
+    assert [(c.label, c.kind, c.detail, _new_text(c)) for c in found] == [
         (
             "description",
             types.CompletionItemKind.Property,
@@ -149,3 +154,48 @@ def test_complete_a_list_of_allowed_values_offers_its_items_values() -> None:
         ("small groups", types.CompletionItemKind.EnumMember),
         ("whole group", types.CompletionItemKind.EnumMember),
     ]
+
+
+_FILMS = BASE.replace("        films: [film-7]\n", "        films:\n          - film-7\n")
+
+
+def test_a_partly_typed_id_in_a_list_is_completed_without_the_ids_listed() -> None:
+    """``- film-`` under a module's films: the films not listed yet, each replacing 'film-'."""
+    document = _document(_FILMS)
+    line = _FILMS.splitlines().index("          - film-7") + 2  # a new item below it
+    found = complete(document, PackIndex([document]), line, "          - film-")
+    assert [(c.label, c.filter_text, c.text_edit) for c in found] == [
+        (
+            "film-6",
+            "film-6",
+            types.TextEdit(
+                range=types.Range(
+                    start=types.Position(line=line - 1, character=12),
+                    end=types.Position(line=line - 1, character=17),
+                ),
+                new_text="film-6",
+            ),
+        )
+    ]
+
+
+def test_a_flow_list_offers_the_ids_it_does_not_hold_but_the_one_typed() -> None:
+    """``films: [film-6, f``: film-7 only; the word typed is replaced, even a whole id."""
+    text = BASE.replace("films: [film-6]", "films: [film-6, film-7]")
+    document = _document(text)
+    found = complete(document, PackIndex([document]), 17, "        films: [film-6, f")
+    assert [c.label for c in found] == []  # both are listed already
+    found = complete(document, PackIndex([document]), 17, "        films: [film-6, film-7")
+    assert [c.label for c in found] == ["film-7"]  # the one being typed is still offered
+    edit = found[0].text_edit
+    assert isinstance(edit, types.TextEdit)
+    assert (edit.range.start.character, edit.range.end.character) == (24, 30)
+
+
+def test_a_word_with_a_wide_character_is_replaced_in_utf16_units() -> None:
+    """The range counts UTF-16 units, as the protocol does: an emoji in the word is two."""
+    document = _document()
+    found = complete(document, PackIndex([document]), 20, "        exercise: \U0001f600e")
+    edit = found[0].text_edit
+    assert isinstance(edit, types.TextEdit)
+    assert (edit.range.start.character, edit.range.end.character) == (18, 21)
