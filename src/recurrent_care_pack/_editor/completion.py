@@ -35,6 +35,10 @@ _FLOW = re.compile(
 )
 
 
+#: An item written in a flow list: what is between its commas.
+_FLOW_ITEM = re.compile(r"[^\s,\[\]]+")
+
+
 @frozen
 class Typing:
     """What the cursor is typing: a key, or a value, at ``column`` (from 1) of its line.
@@ -109,7 +113,7 @@ def complete(
         start=types.Position(line=line - 1, character=start),
         end=types.Position(line=line - 1, character=units(before)),
     )
-    return [_replacing(item, typed) for item in _offered(document, index, line, typing)]
+    return [_replacing(item, typed) for item in _offered(document, index, line, before, typing)]
 
 
 def _replacing(item: types.CompletionItem, typed: types.Range) -> types.CompletionItem:
@@ -122,7 +126,7 @@ def _replacing(item: types.CompletionItem, typed: types.Range) -> types.Completi
 
 
 def _offered(
-    document: Document, index: PackIndex, line: int, typing: Typing
+    document: Document, index: PackIndex, line: int, before: str, typing: Typing
 ) -> list[types.CompletionItem]:
     mapping = _container(document, line, typing.column, new_item=typing.new_item)
     if mapping is None:
@@ -130,11 +134,10 @@ def _offered(
     if typing.key is None:
         value_here = value_at(document.data, mapping)
         if not keys_of(mapping):  # not a mapping: an item of a list of single values
-            return (
-                _values(index, mapping, _listed(document, mapping, typing))
-                if typing.new_item
-                else []
-            )
+            if not typing.new_item:
+                return []
+            listed = mapping[:-1] if mapping and isinstance(mapping[-1], int) else mapping
+            return _values(index, mapping, _listed_elsewhere(document, listed, line))
         if typing.new_item or not isinstance(value_here, dict):
             written: set[str] = set()
         else:
@@ -142,16 +145,27 @@ def _offered(
         return _keys(mapping, written)
     path: KeyPath = (*mapping, typing.key)
     if typing.flow:
-        return _values(index, (*path, 0), _listed(document, path, typing))
+        return _values(index, (*path, 0), _listed_before(before, typing))
     return _values(index, path)
 
 
-def _listed(document: Document, path: KeyPath, typing: Typing) -> set[str]:
-    """The ids the list at ``path`` already gives, but the one being typed."""
+def _listed_elsewhere(document: Document, path: KeyPath, line: int) -> set[str]:
+    """The ids the list at ``path`` gives on lines other than ``line`` (being typed)."""
     written = value_at(document.data, path)
-    if not isinstance(written, list):
+    marks = document.items.get(path)
+    if not isinstance(written, list) or marks is None:
         return set()
-    return {each for each in written if isinstance(each, str)} - {typing.word}
+    return {
+        each
+        for each, mark in zip(written, marks, strict=False)
+        if isinstance(each, str) and mark >> 32 != line
+    }
+
+
+def _listed_before(before: str, typing: Typing) -> set[str]:
+    """The ids a flow list gives before the one being typed, as written on the line."""
+    written = before[before.rindex("[") + 1 : len(before) - len(typing.word)]
+    return set(_FLOW_ITEM.findall(written))
 
 
 def _keys(mapping: KeyPath, written: set[str]) -> list[types.CompletionItem]:

@@ -105,7 +105,7 @@ def test_complete_references_offer_the_ids_of_their_kind() -> None:
         ("ex", types.CompletionItemKind.Reference, "Exercise 9: An exercise")
     ]
     assert _labels(20, "        films: [") == ["film-6", "film-7"]
-    assert _labels(20, "        films: [film-6, ") == ["film-6", "film-7"]
+    assert _labels(20, "        films: [film-6, ") == ["film-7"]  # film-6 is listed already
 
 
 def test_complete_a_list_of_references_on_new_items() -> None:
@@ -183,8 +183,10 @@ def test_a_flow_list_offers_the_ids_it_does_not_hold_but_the_one_typed() -> None
     """``films: [film-6, f``: film-7 only; the word typed is replaced, even a whole id."""
     text = BASE.replace("films: [film-6]", "films: [film-6, film-7]")
     document = _document(text)
+    found = complete(document, PackIndex([document]), 17, "        films: [film-7, film-6, ")
+    assert [c.label for c in found] == []  # both are listed before it
     found = complete(document, PackIndex([document]), 17, "        films: [film-6, f")
-    assert [c.label for c in found] == []  # both are listed already
+    assert [c.label for c in found] == ["film-7"]
     found = complete(document, PackIndex([document]), 17, "        films: [film-6, film-7")
     assert [c.label for c in found] == ["film-7"]  # the one being typed is still offered
     edit = found[0].text_edit

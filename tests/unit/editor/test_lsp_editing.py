@@ -82,7 +82,7 @@ def test_an_exercise_is_completed_after_exercise(session: Session, pack: Path) -
 
 
 def test_films_are_completed_in_a_modules_films(session: Session, pack: Path) -> None:
-    """A new item in a module's films is offered the pack's films, in the order given."""
+    """A new item in a module's films is offered the pack's films not listed, in their order."""
     line, column = _typed(
         session, pack, "          - film-6\n", "          - film-6\n          - f|\n"
     )
@@ -91,8 +91,28 @@ def test_films_are_completed_in_a_modules_films(session: Session, pack: Path) ->
         "film-3",
         "film-4",
         "film-5",
-        "film-6",
-        "film-7",
+        "film-7",  # film-6 is the module's already
+    ]
+
+
+def test_a_partly_typed_film_is_completed_and_replaced_whole(session: Session, pack: Path) -> None:
+    """After '- film-' (a hyphen typed), films are still offered, each replacing 'film-'."""
+    line, column = _typed(
+        session, pack, "          - film-6\n", "          - film-6\n          - film-|\n"
+    )
+    params = types.CompletionParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        position=types.Position(line=line - 1, character=column - 1),
+    )
+    found = session.run(session.client.text_document_completion_async(params))
+    assert isinstance(found, types.CompletionList)
+    typed = types.Range(
+        start=types.Position(line=line - 1, character=12),
+        end=types.Position(line=line - 1, character=17),
+    )
+    assert [(i.label, i.text_edit) for i in found.items][-2:] == [
+        ("film-5", types.TextEdit(range=typed, new_text="film-5")),
+        ("film-7", types.TextEdit(range=typed, new_text="film-7")),
     ]
 
 
