@@ -8,6 +8,7 @@ from decimal import Decimal
 import docx
 import pikepdf
 import pytest
+from bundled_handouts import tip_cards_pdf
 from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
@@ -61,7 +62,7 @@ def test_every_card_is_one_size_on_every_page(pack: rcp.Pack, large_print: bool)
 
     Page 1 (under the title) and the last page (one card) too; rows are a card apart.
     """
-    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=large_print)
+    pdf = tip_cards_pdf(large_print=large_print)
     pages = _cards(pdf)
     heights = [round(top - y, 1) for page in pages for _, _, y, top in page]
     assert len(heights) == len(tip_cards(pack, large_print=large_print).cards)
@@ -79,9 +80,9 @@ def test_every_card_is_one_size_on_every_page(pack: rcp.Pack, large_print: bool)
 
 
 @pytest.mark.parametrize("large_print", [False, True])
-def test_no_card_text_runs_into_its_number(pack: rcp.Pack, large_print: bool) -> None:
+def test_no_card_text_runs_into_its_number(large_print: bool) -> None:
     """Every card's last line of text ends above its "Card N of M": the longest fits."""
-    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=large_print)
+    pdf = tip_cards_pdf(large_print=large_print)
     line = (16 if large_print else 12) * 1.3
     for page, cards in zip(_texts(pdf), _cards(pdf), strict=True):
         for number, x, y, _ in cards:
@@ -110,9 +111,9 @@ def _dashes(pdf: bytes) -> list[tuple[Decimal, ...]]:
 
 
 @pytest.mark.parametrize("large_print", [False, True])
-def test_one_cut_line_style(pack: rcp.Pack, large_print: bool) -> None:
+def test_one_cut_line_style(large_print: bool) -> None:
     """One dashed line, one weight: every dash alike (to a tenth of a point), every width 1."""
-    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=large_print)
+    pdf = tip_cards_pdf(large_print=large_print)
     found = _dashes(pdf)
     patterns = {round(float(d[0]), 1) for d in found if len(d) == 2}
     widths = {float(d[0]) for d in found if len(d) == 1}

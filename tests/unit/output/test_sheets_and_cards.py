@@ -6,6 +6,7 @@ from datetime import date
 
 import docx
 import pytest
+from bundled_handouts import tip_cards_pdf
 from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
@@ -130,7 +131,7 @@ def test_tip_cards_print_four_to_an_a4_page_none_split(pack: rcp.Pack) -> None:
     A card is whole on a page when its category, its first words and its "Card N of M" line
     are all on that page.
     """
-    pdf = rcp.render_handout(pack, "tips", "pdf")
+    pdf = tip_cards_pdf()
     pages = _card_pages(pdf)
     numbers = [[n for n, _, _ in page] for page in pages]
     assert [n for page in numbers for n in page] == list(range(1, 36))
@@ -151,9 +152,9 @@ def test_tip_cards_print_four_to_an_a4_page_none_split(pack: rcp.Pack) -> None:
             assert "".join(first.split()[:6]) in text, (number, first)
 
 
-def test_large_print_tip_cards_print_two_to_a_page_one_across(pack: rcp.Pack) -> None:
+def test_large_print_tip_cards_print_two_to_a_page_one_across() -> None:
     """In large print a card is the page's width: two to each A4 page but the last, one above the other."""
-    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=True)
+    pdf = tip_cards_pdf(large_print=True)
     pages = _card_pages(pdf)
     assert [n for page in pages for n, _, _ in page] == list(range(1, 38))
     assert [len(page) for page in pages] == [2] * 18 + [1]
@@ -163,13 +164,13 @@ def test_large_print_tip_cards_print_two_to_a_page_one_across(pack: rcp.Pack) ->
 
 
 @pytest.mark.parametrize("large_print", [False, True])
-def test_no_tip_card_page_but_the_last_is_half_empty(pack: rcp.Pack, large_print: bool) -> None:
+def test_no_tip_card_page_but_the_last_is_half_empty(large_print: bool) -> None:
     """Each card's number sits at its foot, so the second row's numbers reach the lower third.
 
     Every card is the height two rows under the title on page 1 allow: a quarter of the
     page, or a little more in large print, is left below the cards on the others.
     """
-    pdf = rcp.render_handout(pack, "tips", "pdf", large_print=large_print)
+    pdf = tip_cards_pdf(large_print=large_print)
     for page in _card_pages(pdf)[:-1]:
         assert min(y for _, _, y in page) < A4[1] / (3 if large_print else 4)
 
