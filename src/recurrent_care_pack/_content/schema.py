@@ -224,7 +224,19 @@ def _value_problem(
         message, written = _date_message(error.instance)
         fix = Fix(action="Write '{}'", replacements=(written,)) if written else None
         return document.problem(path, "RC206", message, at_key=at_key, fix=fix)
+    if error.validator == "pattern" and is_definition(here, "id"):
+        written = _id_meant(str(error.instance))
+        fix = Fix(action="Write '{}'", replacements=(written,)) if written else None
+        return document.problem(path, *_explain_value(error, here, name), at_key=at_key, fix=fix)
     return document.problem(path, *_explain_value(error, here, name), at_key=at_key)
+
+
+def _id_meant(text: str) -> str | None:
+    """The id ``text`` was meant to be, as its message says ('Film 7' is 'film-7'), if any."""
+    if _ID.fullmatch(text.strip()):
+        return text.strip()  # a space or line break around it
+    meant = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return meant if _ID.fullmatch(meant) else None
 
 
 def _key_or_value(error: ValidationError, path: KeyPath) -> tuple[KeyPath, bool]:
@@ -288,7 +300,7 @@ def _explain_value(error: ValidationError, here: dict[str, Any], name: str) -> t
                 f"{quoted(text)} is not a valid id: it has a space or line break around "
                 f"it; write '{text.strip()}'"
             )
-        example = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "film-6"
+        example = _id_meant(text) or "film-6"
         return "RC205", (
             f"{quoted(text)} is not a valid id; ids are lowercase words and numbers "
             f"joined by hyphens, e.g. '{example}'"

@@ -117,3 +117,41 @@ def test_a_sections_key_at_the_top_of_a_file_is_told_where_it_belongs(
         "its section, under 'sections' (a section and its parts stay in one file)"
     )
     assert problem.fix is None
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "offered"),
+    [
+        (
+            "Film-2",
+            "'Film-2' is not a valid id; ids are lowercase words and numbers joined by "
+            "hyphens, e.g. 'film-2'",
+            [("Write 'film-2'", "film-2")],
+        ),
+        (
+            "Film 2",
+            "'Film 2' is not a valid id; ids are lowercase words and numbers joined by "
+            "hyphens, e.g. 'film-2'",
+            [("Write 'film-2'", "film-2")],
+        ),
+        (
+            "'!!'",
+            "'!!' is not a valid id; ids are lowercase words and numbers joined by hyphens, "
+            "e.g. 'film-6'",
+            [],
+        ),
+    ],
+)
+def test_an_id_written_otherwise_is_offered_the_id_its_message_names(
+    tmp_path: Path, written: str, message: str, offered: list[tuple[str, str]]
+) -> None:
+    """'Film-2' is mended to 'film-2' in one click; text with no letters is given no guess."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    section = tmp_path / "pack" / "section-3.yaml"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(
+        text.replace("      - id: film-2\n", f"      - id: {written}\n", 1), "utf-8"
+    )
+    problems = [p for p in rcp.validate(tmp_path / "pack") if p.code == "RC205"]
+    assert [(p.line, p.column, p.message) for p in problems] == [(104, 13, message)]
+    assert (list(problems[0].fix.offers) if problems[0].fix else []) == offered
