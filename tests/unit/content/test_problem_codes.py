@@ -620,6 +620,8 @@ FIXES = {
     "RC201 misspelt key": [("RC201", 12, 5, [("Change to 'title'", "title")])],
     "RC202 missing key": [("RC202", 38, 9, [("Add 'title'", "title")])],
     "RC204 value not allowed": [("RC204", 46, 24, [("Change to 'whole group'", "whole group")])],
+    "RC205 id": [("RC205", 7, 9, [("Write 'our-org'", "our-org")])],
+    "RC205 id ending in a line break": [("RC205", 29, 13, [("Write 'film-6'", "film-6")])],
     "RC206 date": [("RC206", 5, 14, [("Write '2019-05-22'", "2019-05-22")])],
     "RC301 clock time": [
         (
