@@ -30,6 +30,7 @@ __all__ = [
     "folding",
     "formatting",
     "go_to_definition",
+    "highlight",
     "hover",
     "inlay_hints",
     "prepare_rename",
@@ -91,6 +92,26 @@ def find_references(ls: PackServer, params: types.ReferenceParams) -> list[types
         return None
     declaration = params.context.include_declaration
     return references(at.index, found, ls.pack_workspace.lines, declaration=declaration)
+
+
+def highlight(
+    ls: PackServer, params: types.DocumentHighlightParams
+) -> list[types.DocumentHighlight] | None:
+    """The id at the cursor where this file gives it (written) and refers to it (read)."""
+    at = At(ls, params.text_document.uri, params.position)
+    found = at.named()
+    if found is None:
+        return None
+    lines = ls.pack_workspace.lines
+    given = definition(at.index, found, lines)
+    places = [(given, types.DocumentHighlightKind.Write)] if given is not None else []
+    read = references(at.index, found, lines, declaration=False)
+    places += [(place, types.DocumentHighlightKind.Read) for place in read]
+    return [
+        types.DocumentHighlight(range=place.range, kind=kind)
+        for place, kind in places
+        if ls.file_of(place.uri) == at.file
+    ]
 
 
 def prepare_rename(ls: PackServer, params: types.PrepareRenameParams) -> types.Range | None:

@@ -394,3 +394,24 @@ def test_selection_ranges_grow_from_an_id_to_its_module(session: Session, pack: 
     assert ranges[:6] == [(58, 13), (58, 19), (58, 11), (58, 19), (57, 9), (58, 19)]
     assert (54, 7) in ranges[6::2]  # Module 2, from its dash
     assert ranges[-2] == (1, 1)
+
+
+def test_an_ids_uses_in_the_file_are_highlighted(session: Session, pack: Path) -> None:
+    """On film-6 in Module 2's films: where section-3.yaml gives it, and each use of it there."""
+    file = pack / "section-3.yaml"
+    params = types.DocumentHighlightParams(
+        text_document=session.document(file), position=_at(58, 14)
+    )
+    found = session.run(session.client.text_document_document_highlight_async(params))
+    assert found is not None
+    shown = [
+        (h.kind, h.range.start.line + 1, h.range.start.character + 1, h.range.end.character + 1)
+        for h in found
+    ]
+    write, read = types.DocumentHighlightKind.Write, types.DocumentHighlightKind.Read
+    assert shown == [
+        (write, 143, 13, 19),  # - id: film-6
+        (read, 58, 13, 19),  # Module 2's films
+        (read, 93, 15, 21),  # Module 3: watched again on a different day
+        (read, 256, 13, 19),  # an exercise drawing on it
+    ]
