@@ -1,5 +1,6 @@
 """Meaning checks: unique ids, references that resolve, numbering, timings that add up."""
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -90,7 +91,10 @@ def _ids(data: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 
 
 def _elsewhere(here: Path, there: Path, line: int) -> str:
-    return f"on line {line}" if here == there else f"at {there}:{line}"
+    """Where the first is: a line of this file, or a file named from this file's folder."""
+    if here == there:
+        return f"on line {line}"
+    return f"at {Path(os.path.relpath(there, here.parent)).as_posix()}:{line}"
 
 
 def _kind(path: KeyPath) -> str:

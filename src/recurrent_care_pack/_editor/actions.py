@@ -63,9 +63,13 @@ def fixes(data: object) -> Iterator[Fix]:
 
 
 def code_actions(
-    uri: str, diagnostics: list[types.Diagnostic], lines: list[str]
+    uri: str, diagnostics: list[types.Diagnostic], lines: list[str], *, snippets: bool = False
 ) -> list[types.CodeAction]:
-    """A quick fix for each fix the diagnostics carry."""
+    """A quick fix for each fix the diagnostics carry.
+
+    With ``snippets`` (the editor takes snippet edits), a key added leaves the cursor where
+    its value goes; without, it is added with no value, which its problem then asks for.
+    """
     actions = []
     for diagnostic in diagnostics:
         start = diagnostic.range.start
@@ -80,10 +84,30 @@ def code_actions(
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
                     is_preferred=True,
-                    edit=types.WorkspaceEdit(changes={uri: [_edit(fix, diagnostic)]}),
+                    edit=_workspace_edit(uri, fix, diagnostic, snippets=snippets),
                 )
             )
     return actions
+
+
+def _workspace_edit(
+    uri: str, fix: Fix, diagnostic: types.Diagnostic, *, snippets: bool
+) -> types.WorkspaceEdit:
+    edit = _edit(fix, diagnostic)
+    if not (fix.insert and snippets):
+        return types.WorkspaceEdit(changes={uri: [edit]})
+    # "title: $1": the cursor is left after the key (keys are plain words: nothing to escape)
+    snippet = edit.new_text.replace(": \n", ": $1\n", 1)
+    return types.WorkspaceEdit(
+        document_changes=[
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+                edits=[
+                    types.SnippetTextEdit(range=edit.range, snippet=types.StringValue(snippet))
+                ],
+            )
+        ]
+    )
 
 
 def _edit(fix: Fix, diagnostic: types.Diagnostic) -> types.TextEdit:

@@ -16,6 +16,7 @@ from .locating import Spot, description, is_duration, subschema, value_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import timedelta
     from pathlib import Path
 
@@ -31,8 +32,17 @@ def minutes(duration: timedelta) -> str:
     return f"{shown} minute{'' if shown == '1' else 's'}"
 
 
-def hover_text(index: PackIndex, pack: Pack | None, file: Path, spot: Spot) -> str | None:
-    """What to show for the key or value at ``spot`` in ``file`` (a file of ``index``)."""
+def hover_text(
+    index: PackIndex,
+    pack: Pack | None,
+    file: Path,
+    spot: Spot,
+    unread: Sequence[Path] = (),
+) -> str | None:
+    """What to show for the key or value at ``spot`` in ``file`` (a file of ``index``).
+
+    ``unread`` are the pack's files that do not read now: an id not found may be in one.
+    """
     sub = subschema(spot.path)
     if spot.on_key:
         words = description(sub)
@@ -42,13 +52,27 @@ def hover_text(index: PackIndex, pack: Pack | None, file: Path, spot: Spot) -> s
     if isinstance(found, Named):
         return _named(index, pack, found)
     if isinstance(found, Reference):
-        named = index.named.get(found.id)
-        if named is None:
-            return f"no {found.kind} has the id `{found.id}`"
-        return _named(index, pack, named)
+        return _reference(index, pack, found, unread)
     if is_duration(sub) and isinstance(value, str):
         return _duration_hover(value)
     return description(sub)
+
+
+def _reference(
+    index: PackIndex, pack: Pack | None, found: Reference, unread: Sequence[Path]
+) -> str:
+    """What a reference names; if nothing, whether a file that does not read may say."""
+    named = index.named.get(found.id)
+    if named is not None:
+        return _named(index, pack, named)
+    if unread:
+        names = " and ".join(f"`{each.name}`" for each in unread)
+        first = "its first problem is" if len(unread) == 1 else "their first problems are"
+        return (
+            f"no {found.kind} has the id `{found.id}` in the files that read now; it may "
+            f"be given in {names}, which cannot be read until {first} put right"
+        )
+    return f"no {found.kind} has the id `{found.id}`"
 
 
 def _duration_hover(value: str) -> str | None:

@@ -73,7 +73,9 @@ def hover(ls: PackServer, params: types.HoverParams) -> types.Hover | None:
     at = At(ls, params.text_document.uri, params.position)
     if at.file is None or at.spot is None:
         return None
-    text = hover_text(at.index, ls.pack_workspace.pack(at.file), at.file, at.spot)
+    workspace = ls.pack_workspace
+    unread = workspace.unread(at.file)
+    text = hover_text(at.index, workspace.pack(at.file), at.file, at.spot, unread)
     if text is None:
         return None
     return to_hover(text, ls.pack_workspace.lines(at.file), at.spot)
@@ -160,7 +162,11 @@ def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.Co
     if file is None:
         return None
     lines = ls.pack_workspace.lines(file)
-    return code_actions(params.text_document.uri, list(params.context.diagnostics), lines)
+    editing = ls.client_capabilities.workspace
+    edits = editing.workspace_edit if editing is not None else None
+    snippets = bool(edits is not None and edits.snippet_edit_support)
+    diagnostics = list(params.context.diagnostics)
+    return code_actions(params.text_document.uri, diagnostics, lines, snippets=snippets)
 
 
 def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.InlayHint] | None:

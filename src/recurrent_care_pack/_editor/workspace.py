@@ -240,21 +240,28 @@ class Workspace:
         With ``last_read``, those that read when last read too: never for an edit, whose
         places must be those of the text now.
         """
-        file = absolute(file)
-        try:
-            if file in self.texts and not os.path.lexists(file):
-                _, files = self._pack_of_unsaved(file)
-            else:
-                packs = find_packs([file])
-                files = list(packs[0].files) if packs else []
-        except OSError:
-            return []
         found: list[Document] = []
-        for pack_file in files:
+        for pack_file in self.pack_files(file):
             document = self.last_document(pack_file) if last_read else self.document(pack_file)
             if document is not None:
                 found.append(document)
         return found
+
+    def pack_files(self, file: Path) -> list[Path]:
+        """The files of the pack ``file`` belongs to (``file`` among them if open, unsaved)."""
+        file = absolute(file)
+        try:
+            if file in self.texts and not os.path.lexists(file):
+                _, files = self._pack_of_unsaved(file)
+                return files
+            packs = find_packs([file])
+        except OSError:
+            return []
+        return [absolute(each) for each in packs[0].files] if packs else []
+
+    def unread(self, file: Path) -> list[Path]:
+        """The files of ``file``'s pack that do not read now (a syntax error, say)."""
+        return [each for each in self.pack_files(file) if self.document(each) is None]
 
     def document(self, file: Path) -> Document | None:
         """``file`` read (from its buffer if open), or None if it does not read."""

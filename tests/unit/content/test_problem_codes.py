@@ -489,6 +489,25 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert status == 1
 
 
+def test_an_id_used_in_another_file_names_it_from_the_files_folder(tmp_path: Path) -> None:
+    """The other file is named from this one's folder, though checked by absolute path.
+
+    As an editor checks a pack: never by its absolute path.
+    """
+    (tmp_path / "pack.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "people.yaml").write_text(
+        "people:\n  - id: org\n    name: Not an organisation\n", encoding="utf-8"
+    )
+    [problem] = [p for p in validate(tmp_path.resolve()) if p.code == "RC401"]
+    assert (problem.file.name, problem.line, problem.message) == (
+        "people.yaml",
+        2,
+        "id 'org' is already used by the organisation at ../pack.yaml:7; ids must be unique "
+        "across the pack",
+    )
+
+
 def test_every_code_has_a_case() -> None:
     """Each code in the catalogue is shown by at least one bad file above."""
     shown = {name.split()[0] for name in [*CASES, *SESSION_CASES]}

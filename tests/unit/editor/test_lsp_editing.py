@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lsp_client import Session
+from lsp_client import Session, full_capabilities
 from lsprotocol import types
 from paths import DATA
 
@@ -372,3 +372,65 @@ def test_a_duration_is_offered_what_its_message_says_to_write(
         "Write '30 minutes'": [(173, 15, "30 minutes")],
         "Write '20 minutes'": [(184, 23, "20 minutes")],
     }
+
+
+def test_a_key_added_leaves_the_cursor_for_its_value_where_the_editor_takes_snippets() -> None:
+    """'Add title' inserts 'title: $1' as a snippet edit; to an editor without, plain text."""
+    lines = ["      - id: exercise-9", "        number: 9"]
+    fix = ProblemFix(action="Add '{}'", key="title")
+    problem = Problem(file=Path("a.yaml"), line=1, column=9, code="RC202", message="m", fix=fix)
+    shown = [diagnostic(problem, lines)]
+    at = types.Range(
+        start=types.Position(line=0, character=8), end=types.Position(line=0, character=8)
+    )
+    [action] = code_actions("file:///a.yaml", shown, lines, snippets=True)
+    assert action.edit == types.WorkspaceEdit(
+        document_changes=[
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(
+                    uri="file:///a.yaml", version=None
+                ),
+                edits=[
+                    types.SnippetTextEdit(
+                        range=at, snippet=types.StringValue("title: $1\n        ")
+                    )
+                ],
+            )
+        ]
+    )
+    [plain] = code_actions("file:///a.yaml", shown, lines)
+    assert plain.edit == types.WorkspaceEdit(
+        changes={"file:///a.yaml": [types.TextEdit(range=at, new_text="title: \n        ")]}
+    )
+
+
+def test_over_stdio_an_editor_taking_snippets_gets_the_key_as_a_snippet(tmp_path: Path) -> None:
+    """An editor that says it takes snippet edits is sent 'title: $1' for a missing title."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    file = tmp_path / "pack" / "section-3.yaml"
+    capabilities = full_capabilities()
+    assert capabilities.workspace is not None
+    capabilities.workspace.workspace_edit = types.WorkspaceEditClientCapabilities(
+        document_changes=True, snippet_edit_support=True
+    )
+    text = file.read_text(encoding="utf-8")
+    title = "        title: Reconceptualising non-engagement (attachment)\n"
+    assert title in text
+    with Session(tmp_path / "pack", capabilities) as started:
+        started.open(file)
+        version = started.change(file, text.replace(title, "", 1))
+        [missing] = [d for d in started.diagnostics(file, version=version) if d.code == "RC202"]
+        params = types.CodeActionParams(
+            text_document=started.document(file),
+            range=missing.range,
+            context=types.CodeActionContext(diagnostics=[missing]),
+        )
+        [action] = started.run(started.client.text_document_code_action_async(params)) or []
+    assert isinstance(action, types.CodeAction)
+    assert action.edit is not None
+    assert action.edit.document_changes is not None
+    [change] = action.edit.document_changes
+    assert isinstance(change, types.TextDocumentEdit)
+    [edit] = change.edits
+    assert isinstance(edit, types.SnippetTextEdit)
+    assert edit.snippet.value.startswith("title: $1\n")

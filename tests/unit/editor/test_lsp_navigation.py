@@ -415,3 +415,17 @@ def test_an_ids_uses_in_the_file_are_highlighted(session: Session, pack: Path) -
         (read, 93, 15, 21),  # Module 3: watched again on a different day
         (read, 256, 13, 19),  # an exercise drawing on it
     ]
+
+
+def test_a_reference_into_a_file_that_does_not_read_says_so(session: Session, pack: Path) -> None:
+    """While pack.yaml has a syntax error, Sheena Webb is not said to be missing: it may be there."""
+    details = pack / "pack.yaml"
+    text = session.texts[details.as_uri()]
+    broken = text.replace("  - id: sheena-webb\n", "  - id: [sheena-webb\n")
+    session.diagnostics(details, version=session.change(details, broken))
+    assert _hover(session, pack / "section-3.yaml", 148, 15) == (
+        "no person has the id `sheena-webb` in the files that read now; it may be given in "
+        "`pack.yaml`, which cannot be read until its first problem is put right"
+    )
+    session.diagnostics(details, version=session.change(details, text))
+    assert (_hover(session, pack / "section-3.yaml", 148, 15) or "").startswith("**Sheena Webb**")

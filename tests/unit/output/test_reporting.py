@@ -168,8 +168,8 @@ def test_problems_on_one_line_are_reported_by_column(
         (11, 20, "RC205"),
     ]
     assert [p["fix"] for p in problems] == [
-        None,
+        {"replacements": ["other"], "key": None, "titles": ["Write 'other'"]},
         {"replacements": ["'no'"], "key": None, "titles": ["Put it in quotes: 'no'"]},
         {"replacements": ["'no'"], "key": None, "titles": ["Put it in quotes: 'no'"]},
-        None,
+        {"replacements": ["another"], "key": None, "titles": ["Write 'another'"]},
     ]
