@@ -11,7 +11,7 @@ diff, which ``patch`` and ``git apply`` apply, if not always the shortest one.
 import bisect
 from collections.abc import Iterator, Sequence
 
-__all__ = ["unified_diff"]
+__all__ = ["opcodes", "unified_diff"]
 
 #: The most differences Myers' algorithm looks for between two anchors: beyond this, the
 #: lines between them are shown as replaced whole (their cost grows with its square).
@@ -31,7 +31,7 @@ def unified_diff(before: str, after: str, fromfile: str, tofile: str, context: i
     """
     one, other = _lines(before), _lines(after)
     out: list[str] = []
-    for group in _groups(_opcodes(one, other), context):
+    for group in _groups(opcodes(one, other), context):
         if not out:
             out.extend((f"--- {fromfile}\n", f"+++ {tofile}\n"))
         _, i1, _, j1, _ = group[0]
@@ -65,8 +65,8 @@ def _range(start: int, stop: int) -> str:
     return f"{start if length == 0 else start + 1},{length}"
 
 
-def _opcodes(one: Sequence[str], other: Sequence[str]) -> list[_Opcode]:
-    """How to turn ``one`` into ``other``, as difflib's ``get_opcodes`` says it."""
+def opcodes(one: Sequence[str], other: Sequence[str]) -> list[_Opcode]:
+    """How to turn ``one`` into ``other``, as difflib's ``get_opcodes`` says it (near-linear)."""
     matches = _match(one, other)
     matches.append((len(one), len(other), 0))
     codes: list[_Opcode] = []

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
-
 from lsprotocol import types
 
+from recurrent_care_pack._content.diffing import opcodes
 from recurrent_care_pack._content.formatting import _REFUSED, LayoutError, format_text
 from recurrent_care_pack._content.reading import read_bytes
 from recurrent_care_pack._text import LINE_BREAK
@@ -38,15 +37,17 @@ def format_edits(file: Path, text: str) -> tuple[list[types.TextEdit] | None, st
 
 
 def line_edits(before: str, after: str) -> list[types.TextEdit]:
-    """The edits that make ``before`` into ``after``, whole lines each, the fewest lines touched.
+    """The edits that make ``before`` into ``after``, each of whole lines that change.
+
+    Lines are matched as ``rcpack fmt --check``'s diff matches them (`opcodes`, in
+    near-linear time: difflib took 43 s over 1,000 modules).
 
     A line left as it was is not in any edit, so what the editor keeps on it (a mark, a
     breakpoint, the cursor) stays where it was.
     """
     old, new = _lines_kept(before), _lines_kept(after)
     edits = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, first, last, start, end in matcher.get_opcodes():
+    for tag, first, last, start, end in opcodes(old, new):  # as fmt --check's diff matches
         if tag == "equal":
             continue
         edits.append(

@@ -18,7 +18,7 @@ from recurrent_care_pack._content.diffing import (
     _groups,
     _longest_increasing,
     _myers,
-    _opcodes,
+    opcodes,
     unified_diff,
 )
 from recurrent_care_pack._content.formatting import Formatted, format_file
@@ -306,7 +306,7 @@ def test_hunks_are_grouped_as_difflib_groups_them(
 )
 def test_opcodes_cover_both_texts_and_alternate(before: list[str], after: list[str]) -> None:
     """The steps of a diff cover both texts in order; alike lines are alike; runs are whole."""
-    codes = _opcodes(before, after)
+    codes = opcodes(before, after)
     i = j = 0
     for number, (tag, i1, i2, j1, j2) in enumerate(codes):
         assert (i1, j1) == (i, j)
