@@ -18,7 +18,7 @@ from .hover import hover_text, to_hover
 from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
 from .navigation import RenameError, definition, references, rename, value_range
-from .symbols import document_symbols
+from .symbols import document_symbols, pack_symbols
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ __all__ = [
     "rename_id",
     "selecting",
     "symbols",
+    "workspace_symbols",
 ]
 
 
@@ -219,3 +220,20 @@ def symbols(
     if document is None:
         return []
     return document_symbols(document, ls.pack_workspace.lines(document.file))
+
+
+def workspace_symbols(
+    ls: PackServer, params: types.WorkspaceSymbolParams
+) -> list[types.SymbolInformation]:
+    """The items of every pack an open file belongs to, by name or id: "Exercise 9"."""
+    workspace = ls.pack_workspace
+    indexes, seen = [], set()
+    for file in list(workspace.texts):
+        if not workspace.is_content(file) or workspace.is_session(file):
+            continue
+        files = tuple(workspace.pack_files(file))
+        if files in seen:
+            continue
+        seen.add(files)
+        indexes.append(workspace.index(workspace.documents(file)))
+    return pack_symbols(indexes, params.query, workspace.lines)

@@ -23,6 +23,7 @@ from .requests import (
     rename_id,
     selecting,
     symbols,
+    workspace_symbols,
 )
 from .wire import serve_stdio
 
@@ -129,6 +130,7 @@ def build() -> PackServer:
         (types.TEXT_DOCUMENT_DID_CLOSE, did_close),
         (types.TEXT_DOCUMENT_FORMATTING, formatting),
         (types.TEXT_DOCUMENT_DOCUMENT_SYMBOL, symbols),
+        (types.WORKSPACE_SYMBOL, workspace_symbols),
         (types.TEXT_DOCUMENT_FOLDING_RANGE, folding),
         (types.TEXT_DOCUMENT_SELECTION_RANGE, selecting),
         (types.TEXT_DOCUMENT_HOVER, hover),

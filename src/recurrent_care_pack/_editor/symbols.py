@@ -8,12 +8,18 @@ from lsprotocol import types
 
 from .diagnostics import position, range_at
 from .index import KIND_OF_LIST, item_label
+from .navigation import definition
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from pathlib import Path
+
     from recurrent_care_pack._content.reading import Document, KeyPath
 
-__all__ = ["document_symbols"]
+    from .index import PackIndex
+
+__all__ = ["document_symbols", "pack_symbols"]
 
 _SYMBOL_KINDS = {
     "section": types.SymbolKind.Namespace,
@@ -112,3 +118,31 @@ class _Outline:
         if following is not None:
             return self.document.where_key(following).line
         return end or len(self.lines) + 1
+
+
+def pack_symbols(
+    indexes: Iterable[PackIndex], query: str, lines_of: Callable[[Path], list[str]]
+) -> list[types.SymbolInformation]:
+    """Every item with an id in the packs of ``indexes`` that ``query`` finds.
+
+    Found when its name or id holds each word of ``query``, in any case: "exercise 9",
+    "film-6", "sheena".
+    """
+    words = query.casefold().split()
+    found: list[types.SymbolInformation] = []
+    for index in indexes:
+        for named in index.named.values():
+            label = item_label(named.item, named.kind)
+            if not all(word in f"{label} {named.id}".casefold() for word in words):
+                continue
+            where = definition(index, named, lines_of)
+            if where is not None:
+                found.append(
+                    types.SymbolInformation(
+                        name=label,
+                        kind=_SYMBOL_KINDS.get(named.kind, types.SymbolKind.Object),
+                        location=where,
+                        container_name=named.id,
+                    )
+                )
+    return found

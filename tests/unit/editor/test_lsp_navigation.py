@@ -429,3 +429,22 @@ def test_a_reference_into_a_file_that_does_not_read_says_so(session: Session, pa
     )
     session.diagnostics(details, version=session.change(details, text))
     assert (_hover(session, pack / "section-3.yaml", 148, 15) or "").startswith("**Sheena Webb**")
+
+
+def test_workspace_symbols_find_any_item_of_the_pack_by_name_or_id(session: Session) -> None:
+    """'exercise 9' finds Exercise 9 where its id is given; 'sheena' a person in pack.yaml."""
+
+    def find(query: str) -> list[tuple[str, str, str]]:
+        params = types.WorkspaceSymbolParams(query=query)
+        found = session.run(session.client.workspace_symbol_async(params)) or []
+        return [
+            (s.name, s.container_name or "", _where(s.location))
+            for s in found
+            if isinstance(s, types.SymbolInformation) and isinstance(s.location, types.Location)
+        ]
+
+    [exercise] = find("exercise 9")
+    assert exercise[1:] == ("exercise-9", "section-3.yaml:200:13-23")
+    assert exercise[0].startswith("Exercise 9: ")
+    assert find("SHEENA") == [("Sheena Webb", "sheena-webb", "pack.yaml:45:9-20")]
+    assert len(find("")) > 40  # every item with an id
