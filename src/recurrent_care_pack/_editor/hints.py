@@ -1,4 +1,4 @@
-"""Inlay hints: each module's times at the end of its id's line, once the pack is valid."""
+"""Each module's times, once the pack is valid: inlay hints at its id's line's end, code lenses."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from .diagnostics import utf16_column
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from recurrent_care_pack._content.reading import Document
     from recurrent_care_pack._model import Pack
 
-__all__ = ["module_hints"]
+__all__ = ["module_hints", "module_lenses"]
 
 
 def module_hints(
@@ -23,6 +25,31 @@ def module_hints(
 ) -> list[types.InlayHint]:
     """A hint of each module's times whose id is written on lines ``first`` to ``last``."""
     hints = []
+    for line, module in _modules(document, pack, first, last):
+        text = lines[line - 1] if line <= len(lines) else ""
+        end = types.Position(line=line - 1, character=utf16_column(text, len(text) + 1))
+        hints.append(types.InlayHint(position=end, label=_times(pack, module), padding_left=True))
+    return hints
+
+
+def module_lenses(document: Document, pack: Pack) -> list[types.CodeLens]:
+    """Each module's times as a code lens above the line of its id (shown, not run)."""
+    return [
+        types.CodeLens(
+            range=types.Range(
+                start=types.Position(line=line - 1, character=0),
+                end=types.Position(line=line - 1, character=0),
+            ),
+            command=types.Command(title=_times(pack, module), command=""),
+        )
+        for line, module in _modules(document, pack, 1, 2**31)
+    ]
+
+
+def _modules(
+    document: Document, pack: Pack, first: int, last: int
+) -> Iterator[tuple[int, LearningModule]]:
+    """Each module of ``pack`` whose id ``document`` writes on lines ``first`` to ``last``."""
     sections = document.data.get("sections") if isinstance(document.data, dict) else None
     for i, section in enumerate(sections if isinstance(sections, list) else ()):
         modules = section.get("modules") if isinstance(section, dict) else None
@@ -36,14 +63,7 @@ def module_hints(
             except LookupError:
                 continue
             if isinstance(module, LearningModule):
-                text = lines[mark.line - 1] if mark.line <= len(lines) else ""
-                end = types.Position(
-                    line=mark.line - 1, character=utf16_column(text, len(text) + 1)
-                )
-                hints.append(
-                    types.InlayHint(position=end, label=_times(pack, module), padding_left=True)
-                )
-    return hints
+                yield mark.line, module
 
 
 def _times(pack: Pack, module: LearningModule) -> str:

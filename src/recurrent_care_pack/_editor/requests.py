@@ -13,7 +13,7 @@ from .actions import code_actions
 from .completion import complete
 from .folding import folding_ranges, selection_ranges
 from .formatting import format_edits
-from .hints import module_hints
+from .hints import module_hints, module_lenses
 from .hover import hover_text, to_hover
 from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
@@ -33,6 +33,7 @@ __all__ = [
     "highlight",
     "hover",
     "inlay_hints",
+    "lenses",
     "prepare_rename",
     "quick_fixes",
     "rename_id",
@@ -168,6 +169,15 @@ def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.Co
     snippets = bool(edits is not None and edits.snippet_edit_support)
     diagnostics = list(params.context.diagnostics)
     return code_actions(params.text_document.uri, diagnostics, lines, snippets=snippets)
+
+
+def lenses(ls: PackServer, params: types.CodeLensParams) -> list[types.CodeLens] | None:
+    file = ls.file_of(params.text_document.uri)
+    pack = None if file is None else ls.pack_workspace.pack(file)
+    document = None if file is None or pack is None else ls.pack_workspace.document(file)
+    if pack is None or document is None:
+        return None  # times are given for a valid pack only
+    return module_lenses(document, pack)
 
 
 def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.InlayHint] | None:

@@ -266,6 +266,22 @@ def test_inlay_hints_give_each_modules_times(session: Session, pack: Path) -> No
     ]
 
 
+def test_code_lenses_give_each_modules_times_above_it(session: Session, pack: Path) -> None:
+    """For editors that show code lenses, not inlay hints: the same times, on the id's line."""
+    params = types.CodeLensParams(text_document=session.document(pack / "section-3.yaml"))
+    found = session.run(session.client.text_document_code_lens_async(params)) or []
+    assert [
+        (lens.range.start.line + 1, lens.command and lens.command.title) for lens in found
+    ] == [
+        (31, "films 40 min · + discussion 50 min · + exercise 1 hour 10 min"),
+        (54, "films 23 min · + discussion 33 min · + exercise 53 min"),
+        (
+            75,
+            "films 32 min · + discussion 42 min · + exercise 1 hour 2 min · another day 1 hour 25 min",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     ("fix", "offered"),
     [
