@@ -1,8 +1,13 @@
 """Text from users, files and content, shown on one line whatever it holds."""
 
+import difflib
 import re
+from collections.abc import Sequence
 
-__all__ = ["LINE_BREAK", "escape", "shown"]
+__all__ = ["LINE_BREAK", "MOST_CHOICES", "closest", "either", "escape", "shown"]
+
+#: The most candidates "did you mean" names, when that many are as close as each other.
+MOST_CHOICES = 3
 
 #: A line break as YAML and editors count them: CRLF, CR or LF (not NEL, LS or PS).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -27,3 +32,21 @@ def escape(found: re.Match[str]) -> str:
 def shown(text: str) -> str:
     """``text`` with every control character written as an escape, so it prints as one line."""
     return _UNSHOWABLE.sub(escape, text)
+
+
+def closest(target: str, known: Sequence[str]) -> list[str]:
+    """What ``target`` most likely meant among ``known``: the closest, and all as close.
+
+    None when none is close, or when more than `MOST_CHOICES` are as close (``film-5``
+    among ``film-1`` to ``film-9``): that would be a guess, not a suggestion.
+    """
+    close = difflib.get_close_matches(target, known, n=MOST_CHOICES + 1, cutoff=0.6)
+    ratios = {each: difflib.SequenceMatcher(None, target, each).ratio() for each in close}
+    best = [each for each in close if ratios[each] == ratios[close[0]]]
+    return sorted(best) if len(best) <= MOST_CHOICES else []
+
+
+def either(words: Sequence[str]) -> str:
+    """'a'; 'a' or 'b'; 'a', 'b' or 'c'."""
+    quoted = [f"'{each}'" for each in words]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)

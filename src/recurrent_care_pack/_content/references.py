@@ -3,7 +3,6 @@
 An unknown id is told the id it most likely meant ("did you mean"), which is its fix.
 """
 
-import difflib
 from collections.abc import Sequence
 
 from recurrent_care_pack._model import (
@@ -16,6 +15,7 @@ from recurrent_care_pack._model import (
 )
 from recurrent_care_pack._naming import a
 from recurrent_care_pack._problems import change_to
+from recurrent_care_pack._text import closest, either
 
 from .checker import Checker
 from .reading import KeyPath
@@ -29,15 +29,6 @@ _COMPARE_ALL_UP_TO = 50
 
 #: Ids longer than this are never suggested from the index of typos, which they would bloat.
 _LONGEST_INDEXED = 64
-
-#: The most ids "did you mean" names, when that many are as close as each other.
-_MOST_CHOICES = 3
-
-
-def _either(ids: list[str]) -> str:
-    """'a', 'a' or 'b', 'a', 'b' or 'c'."""
-    quoted = [f"'{each}'" for each in ids]
-    return " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
 
 
 def _one_deleted(text: str) -> set[str]:
@@ -65,7 +56,7 @@ class References(Checker):
     def suggestions(self, target: str, kind: str) -> list[str]:
         """The ids of this kind that ``target`` most likely meant: the closest, all as close.
 
-        None when none is close, or when more than `_MOST_CHOICES` are as close (``film-5``
+        None when none is close, or when more than `MOST_CHOICES` are as close (``film-5``
         among ``film-1`` to ``film-9``): that would be a guess, not a suggestion.
         """
         if kind not in self.known:
@@ -78,10 +69,7 @@ class References(Checker):
                 self.typos[kind] = _one_typo(known)
             index = self.typos[kind]
             known = sorted({i for v in _one_deleted(target) for i in index.get(v, ())})
-        close = difflib.get_close_matches(target, known, n=_MOST_CHOICES + 1, cutoff=0.6)
-        ratios = {each: difflib.SequenceMatcher(None, target, each).ratio() for each in close}
-        best = [each for each in close if ratios[each] == ratios[close[0]]]
-        return sorted(best) if len(best) <= _MOST_CHOICES else []
+        return closest(target, known)
 
     # References -----------------------------------------------------------------------
 
@@ -162,7 +150,7 @@ class References(Checker):
         close = self.suggestions(target, kind)
         known = self.known[kind]
         if close:
-            hint = f"did you mean {_either(close)}?"
+            hint = f"did you mean {either(close)}?"
         elif known:
             hint = f"the {kind} ids are: {', '.join(known[:8])}{', ...' if len(known) > 8 else ''}"
         else:

@@ -21,6 +21,7 @@ from recurrent_care_pack._problems import (
     sort_key,
     too_many,
 )
+from recurrent_care_pack._text import closest, either
 
 from .reading import Document, KeyPath, spaced
 from .schemas import (
@@ -216,8 +217,8 @@ def _value_problem(
     path, at_key = _key_or_value(error, path)
     if error.validator == "enum":
         allowed = [str(v) for v in here["enum"]]
-        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + _list(allowed)
+        close = closest(str(error.instance), allowed)
+        hint = f"did you mean {either(close)}?" if close else "use one of: " + _list(allowed)
         message = f"{_shown(error.instance)} is not allowed here; {hint}"
         return document.problem(path, "RC204", message, at_key=at_key, fix=change_to(close))
     if is_definition(here, "date"):
@@ -372,9 +373,10 @@ def _misspelt(here: dict[str, Any], instance: object) -> set[str]:
     """The known keys that the unknown keys of ``instance`` look like (did you mean...)."""
     known = list(here.get("properties", {}))
     return {
-        close[0]
+        each
         for key in (instance if isinstance(instance, dict) else ())
-        if key not in known and (close := _closest(str(key), known))
+        if key not in known
+        for each in closest(str(key), known)
     }
 
 
@@ -382,10 +384,6 @@ def _section_keys() -> list[str]:
     """The keys of a section's parts, which only a section has."""
     own = resolve({"$ref": "#/$defs/section"}).get("properties", {})
     return [key for key in own if key not in {"id", "number", "title", "published"}]
-
-
-def _closest(key: str, known: list[str]) -> list[str]:
-    return difflib.get_close_matches(key, known, n=1, cutoff=0.6)
 
 
 def _explain_unknown_keys(
@@ -396,9 +394,9 @@ def _explain_unknown_keys(
     for key in instance if isinstance(instance, dict) else ():
         if key in known:
             continue
-        close = _closest(str(key), known)
+        close = closest(str(key), known)
         if close:
-            hint = f"did you mean '{close[0]}'?"
+            hint = f"did you mean {either(close)}?"
         elif not path and key in _section_keys():  # 'exercises:' at the top of a file
             hint = (
                 f"{quoted(str(key))} is a key of a section: write it in its section, under "

@@ -9,7 +9,6 @@ located and has a code; a session is given only when there are none.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from datetime import time, timedelta
 from typing import Any
@@ -19,6 +18,7 @@ from recurrent_care_pack._model import CaseStudy, Exercise, LearningModule, Medi
 from recurrent_care_pack._naming import exercise_name, numbered
 from recurrent_care_pack._problems import Problem, change_to, quoted
 from recurrent_care_pack._session import Break, Location, Session, Slot
+from recurrent_care_pack._text import closest, either
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -397,9 +397,9 @@ def _item_problems(document: Document, items: list[tuple[int, str]], pack: Pack)
                 "module, exercise or section it belongs to"
             )
         else:
-            close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+            close = closest(name, list(names))
             hint = (
-                f"did you mean '{close[0]}'?"
+                f"did you mean {either(close)}?"
                 if close
                 else "name a module, exercise or section, e.g. 'Module 2'"
             )
@@ -428,9 +428,9 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
                 what = "a case study" if kind == "films" else "a film"
                 message = f"{quoted(key)} is {what}, not a {noun}; put it under '{right}'"
             else:
-                close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+                close = closest(key, sorted(known))
                 hint = (
-                    f"did you mean '{close[0]}'?"
+                    f"did you mean {either(close)}?"
                     if close
                     else f"the pack's {kind.replace('_', ' ')} are {_some(sorted(known))}"
                 )

@@ -323,3 +323,21 @@ def test_session_options_refuses_what_is_not_a_session() -> None:
     assert str(raised.value) == (
         "session must be a Session such as check_session() gives, not the string 'session.yaml'"
     )
+
+
+def test_a_name_as_close_to_several_items_names_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Module 4' is as close to Modules 1, 2 and 3: all three are named, each a fix."""
+    (tmp_path / "session.yaml").write_text(
+        SESSION.replace("    - Section 3\n", "    - Module 4\n"), encoding="utf-8"
+    )
+    status, lines = _validate(tmp_path, "session.yaml", capsys=capsys)
+    assert (status, lines[0]) == (
+        1,
+        "session.yaml:6:7: RC504 nothing in the pack is called 'Module 4'; did you mean "
+        "'Module 1', 'Module 2' or 'Module 3'?",
+    )
+    [problem] = check_session(tmp_path / "session.yaml").problems
+    assert problem.fix is not None
+    assert [text for _, text in problem.fix.offers] == ["Module 1", "Module 2", "Module 3"]
