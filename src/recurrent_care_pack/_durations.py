@@ -9,6 +9,7 @@ from fractions import Fraction
 from recurrent_care_pack._errors import DurationError
 
 from ._problems import quoted
+from ._text import either
 
 __all__ = [
     "PATTERN",
@@ -71,8 +72,7 @@ def _advice(code: str, reason: str, readings: tuple[str, ...]) -> DurationError:
     if len(readings) == 1:  # a bare number: minutes, most likely (the message asks)
         return DurationError(code, f"{reason}: write {quoted(readings[0])}", readings[0])
     if readings:  # a clock time read either way: the editor chooses
-        either = " or ".join(quoted(reading) for reading in readings)
-        return DurationError(code, f"{reason}: write {either}", choices=readings)
+        return DurationError(code, f"{reason}: write {either(readings)}", choices=readings)
     if code == "RC303":  # written as said, but no time at all
         return DurationError(code, f"{reason}: give how long it takes, e.g. '23 minutes'")
     return DurationError(code, f"{reason}: {HINT}")

@@ -18,6 +18,7 @@ __all__ = [
     "mendable",
     "quoted",
     "too_many",
+    "write_as",
 ]
 
 #: Checking a file stops after this many problems: the first thousand say enough.
@@ -118,6 +119,12 @@ def change_to(candidates: Iterable[str]) -> Fix | None:
     """The fix "did you mean" names: the marked text changed to a candidate (none if none)."""
     found = tuple(candidates)
     return Fix(action="Change to '{}'", replacements=found) if found else None
+
+
+def write_as(candidates: Iterable[str]) -> Fix | None:
+    """The fix "write ..." names: the value written as a candidate ('30 minutes'; none if none)."""
+    found = tuple(candidates)
+    return Fix(action="Write '{}'", replacements=found) if found else None
 
 
 @frozen(kw_only=True, order=True)

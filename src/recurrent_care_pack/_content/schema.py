@@ -20,6 +20,7 @@ from recurrent_care_pack._problems import (
     quoted,
     sort_key,
     too_many,
+    write_as,
 )
 from recurrent_care_pack._text import closest, either
 
@@ -178,8 +179,7 @@ def _explain(
         found = diagnose(instance)
         if found is not None:
             written = (found.fixed,) if found.fixed is not None else found.choices
-            fix = Fix(action="Write '{}'", replacements=written) if written else None
-            yield document.problem(path, found.code, found.reason, fix=fix)
+            yield document.problem(path, found.code, found.reason, fix=write_as(written))
         return
     if keyword in {"oneOf", "anyOf"}:
         yield from _explain_choice(document, error, here, prefix)
@@ -195,8 +195,8 @@ def _explain(
             if isinstance(instance, dict) and key not in instance and key not in misspelt:
                 about = _describe(here["properties"][key])
                 message = f"this {title} has no '{key}'; add it: {about}"
-                fix = Fix(action="Add '{}'", key=key)
-                yield document.problem(path, "RC202", message, at_key=True, fix=fix)
+                added = Fix(action="Add '{}'", key=key)
+                yield document.problem(path, "RC202", message, at_key=True, fix=added)
         return
     if keyword == "type" and here.get("title") == "clock time":
         message = f"{name} should be a time of day written HH:MM, such as '09:30', not "
@@ -223,11 +223,11 @@ def _value_problem(
         return document.problem(path, "RC204", message, at_key=at_key, fix=change_to(close))
     if is_definition(here, "date"):
         message, written = _date_message(error.instance)
-        fix = Fix(action="Write '{}'", replacements=(written,)) if written else None
+        fix = write_as([written] if written else [])
         return document.problem(path, "RC206", message, at_key=at_key, fix=fix)
     if error.validator == "pattern" and is_definition(here, "id"):
         written = _id_meant(str(error.instance))
-        fix = Fix(action="Write '{}'", replacements=(written,)) if written else None
+        fix = write_as([written] if written else [])
         return document.problem(path, *_explain_value(error, here, name), at_key=at_key, fix=fix)
     return document.problem(path, *_explain_value(error, here, name), at_key=at_key)
 

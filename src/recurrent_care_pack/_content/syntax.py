@@ -6,7 +6,7 @@ from pathlib import Path
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
-from recurrent_care_pack._problems import Fix, Problem, quoted
+from recurrent_care_pack._problems import Fix, Problem, quoted, write_as
 from recurrent_care_pack._text import LINE_BREAK
 
 from .marks import Mark, located, mark_after, mended
@@ -120,7 +120,7 @@ def _glued_at(lines: list[str], line: int, column: int) -> _Glued | None:
     if shown is None or mended is None:
         return None
     message = f"a colon needs a space after it: write {shown}"
-    return line, column, message, Fix(action="Write '{}'", replacements=(mended,))
+    return line, column, message, write_as([mended])
 
 
 def _unglued(text: str) -> str | None:

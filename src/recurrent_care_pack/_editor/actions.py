@@ -93,27 +93,28 @@ def code_actions(
 def _workspace_edit(
     uri: str, fix: Fix, diagnostic: types.Diagnostic, *, snippets: bool
 ) -> types.WorkspaceEdit:
-    edit = _edit(fix, diagnostic)
     if not (fix.insert and snippets):
-        return types.WorkspaceEdit(changes={uri: [edit]})
+        return types.WorkspaceEdit(changes={uri: [_edit(fix, diagnostic)]})
     # "title: $1": the cursor is left after the key (keys are plain words: nothing to escape)
-    snippet = edit.new_text.replace(": \n", ": $1\n", 1)
+    edit = _edit(fix, diagnostic, value="$1")
     return types.WorkspaceEdit(
         document_changes=[
             types.TextDocumentEdit(
                 text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
                 edits=[
-                    types.SnippetTextEdit(range=edit.range, snippet=types.StringValue(snippet))
+                    types.SnippetTextEdit(
+                        range=edit.range, snippet=types.StringValue(edit.new_text)
+                    )
                 ],
             )
         ]
     )
 
 
-def _edit(fix: Fix, diagnostic: types.Diagnostic) -> types.TextEdit:
+def _edit(fix: Fix, diagnostic: types.Diagnostic, value: str = "") -> types.TextEdit:
     if not fix.insert:
         return types.TextEdit(range=diagnostic.range, new_text=fix.text)
     # The key goes where the mapping's first key is, which moves down a line, as indented.
     start = diagnostic.range.start
     here = types.Range(start=start, end=start)
-    return types.TextEdit(range=here, new_text=f"{fix.text}\n{' ' * start.character}")
+    return types.TextEdit(range=here, new_text=f"{fix.text}{value}\n{' ' * start.character}")

@@ -20,6 +20,8 @@ from .locating import description, keys_of, subschema, value_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     from recurrent_care_pack._content.reading import Document, KeyPath
 
 __all__ = ["Typing", "complete", "typing_at"]
@@ -182,7 +184,7 @@ def _keys(mapping: KeyPath, written: set[str]) -> list[types.CompletionItem]:
 
 
 def _values(
-    index: PackIndex, path: KeyPath, listed: set[str] | frozenset[str] = frozenset()
+    index: PackIndex, path: KeyPath, listed: AbstractSet[str] = frozenset()
 ) -> list[types.CompletionItem]:
     """Ids of the kind a reference at ``path`` wants (but those ``listed``), or allowed values."""
     kind = reference_kind(path)

@@ -22,6 +22,8 @@ from .symbols import document_symbols, pack_symbols
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .publishing import PackServer
 
 __all__ = [
@@ -50,6 +52,7 @@ class At:
         """Find the file, read its pack, and what is at ``where``."""
         self.file = ls.file_of(uri)
         self.index = PackIndex([])
+        self.files: list[Path] = []  # the pack's files, read now or not
         self.spot: Spot | None = None
         if self.file is None:
             return
@@ -57,12 +60,19 @@ class At:
         document = workspace.document(self.file)
         if document is None:
             return
-        self.index = workspace.index(workspace.documents(self.file) or [document])
+        self.files = workspace.pack_files(self.file)
+        read = [each for each in map(workspace.document, self.files) if each is not None]
+        self.index = workspace.index(read or [document])
         lines = workspace.lines(self.file)
         text = lines[where.line] if where.line < len(lines) else ""
         column = char_column(text, where.character)
         by_line = workspace.spots(document)
         self.spot = spot(document, lines, where.line + 1, column, by_line=by_line)
+
+    def unread(self) -> list[Path]:
+        """The pack's files that do not read now (their ids are not in the index)."""
+        read = {document.file for document in self.index.documents}
+        return [each for each in self.files if each not in read]
 
     def named(self) -> Named | Reference | None:
         """The id given or referred to at the cursor."""
@@ -75,9 +85,8 @@ def hover(ls: PackServer, params: types.HoverParams) -> types.Hover | None:
     at = At(ls, params.text_document.uri, params.position)
     if at.file is None or at.spot is None:
         return None
-    workspace = ls.pack_workspace
-    unread = workspace.unread(at.file)
-    text = hover_text(at.index, workspace.pack(at.file), at.file, at.spot, unread)
+    pack = ls.pack_workspace.pack(at.file)
+    text = hover_text(at.index, pack, at.file, at.spot, at.unread())
     if text is None:
         return None
     return to_hover(text, ls.pack_workspace.lines(at.file), at.spot)

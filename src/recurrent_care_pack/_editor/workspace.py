@@ -259,10 +259,6 @@ class Workspace:
             return []
         return [absolute(each) for each in packs[0].files] if packs else []
 
-    def unread(self, file: Path) -> list[Path]:
-        """The files of ``file``'s pack that do not read now (a syntax error, say)."""
-        return [each for each in self.pack_files(file) if self.document(each) is None]
-
     def document(self, file: Path) -> Document | None:
         """``file`` read (from its buffer if open), or None if it does not read."""
         file = absolute(file)
