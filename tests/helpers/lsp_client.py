@@ -7,6 +7,7 @@ plainly: ``session.open(file)``, ``session.diagnostics(file)``, ``session.hover(
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import threading
 import time
@@ -16,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine, Mapping, Sequence
+    from collections.abc import Coroutine, Iterable, Iterator, Mapping, Sequence
     from pathlib import Path
 
 T = TypeVar("T")
@@ -228,3 +229,13 @@ def full_capabilities() -> types.ClientCapabilities:
             ),
         ),
     )
+
+
+@contextlib.contextmanager
+def serving(folder: Path, names: Iterable[str]) -> Iterator[Session]:
+    """``rcpack lsp`` started in ``folder``, with the files ``names`` open and first checked."""
+    with Session(folder) as started:
+        for name in names:
+            started.open(folder / name)
+            started.diagnostics(folder / name, version=1)
+        yield started

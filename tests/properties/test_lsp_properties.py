@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lsp_client import Session
+from lsp_client import Session, serving
 from lsprotocol import types
 from paths import DATA
 
@@ -79,10 +79,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def session(pack: Path) -> Iterator[Session]:
     """One server for every example, with both files of the pack open."""
-    with Session(pack) as started:
-        for name in FILES:
-            started.open(pack / name)
-            started.diagnostics(pack / name, version=1)
+    with serving(pack, FILES) as started:
         yield started
 
 

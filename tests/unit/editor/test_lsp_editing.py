@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lsp_client import Session, full_capabilities
+from lsp_client import Session, full_capabilities, serving
 from lsprotocol import types
 from paths import DATA
 
@@ -37,9 +37,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(pack: Path) -> Iterator[Session]:
     """One ``rcpack lsp`` for the module's tests, with section-3.yaml open and checked."""
-    with Session(pack) as started:
-        started.open(pack / "section-3.yaml")
-        started.diagnostics(pack / "section-3.yaml", version=1)
+    with serving(pack, ["section-3.yaml"]) as started:
         yield started
 
 

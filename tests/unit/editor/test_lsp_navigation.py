@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from lsp_client import Session
+from lsp_client import Session, serving
 from lsprotocol import types
 from paths import DATA
 from pygls.exceptions import JsonRpcInvalidRequest
@@ -36,10 +36,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(pack: Path) -> Iterator[Session]:
     """One ``rcpack lsp`` for the tests that only ask and type, with both files open."""
-    with Session(pack) as started:
-        for name in FILES:
-            started.open(pack / name)
-            started.diagnostics(pack / name, version=1)
+    with serving(pack, FILES) as started:
         yield started
 
 
@@ -60,9 +57,7 @@ def own_pack(tmp_path: Path) -> Path:
 @pytest.fixture
 def own_session(own_pack: Path) -> Iterator[Session]:
     """``rcpack lsp`` of its own, with section-3.yaml open and checked."""
-    with Session(own_pack) as started:
-        started.open(own_pack / "section-3.yaml")
-        started.diagnostics(own_pack / "section-3.yaml", version=1)
+    with serving(own_pack, ["section-3.yaml"]) as started:
         yield started
 
 
