@@ -11,6 +11,7 @@ __all__ = [
     "CODES",
     "MAX_PROBLEMS",
     "Fix",
+    "Place",
     "Problem",
     "change_to",
     "format_path",
@@ -127,13 +128,30 @@ def write_as(candidates: Iterable[str]) -> Fix | None:
     return Fix(action="Write '{}'", replacements=found) if found else None
 
 
+@frozen(kw_only=True)
+class Place:
+    """Another place a problem concerns (the first use of an id used twice), and why.
+
+    ``line`` and ``column`` count from 1, as a problem's do.
+    """
+
+    file: Path
+    line: int
+    column: int
+    message: str
+
+
+def _places(places: Iterable[Place]) -> tuple[Place, ...]:
+    return tuple(places)
+
+
 @frozen(kw_only=True, order=True)
 class Problem:
     """One problem with some content: a stable code, a message, and where it is.
 
     ``line`` and ``column`` count from 1; ``path`` is the JSON path inside the file,
     such as ``$.sections[0].exercises[1].time``. ``fix`` is the fix the message names, if
-    it names one, as edits (`Fix`).
+    it names one, as edits (`Fix`); ``related`` the other places it concerns (`Place`).
     """
 
     file: Path
@@ -143,6 +161,7 @@ class Problem:
     message: str
     path: str = "$"
     fix: Fix | None = field(default=None, order=False)
+    related: tuple[Place, ...] = field(default=(), order=False, converter=_places)
 
     def __str__(self) -> str:
         """Format as ``PATH:LINE:COL: CODE message``."""

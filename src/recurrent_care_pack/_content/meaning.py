@@ -6,6 +6,8 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
+
 from recurrent_care_pack._model import (
     Exercise,
     LearningModule,
@@ -14,8 +16,9 @@ from recurrent_care_pack._model import (
 )
 from recurrent_care_pack._naming import exercise_name, film_name, module_name
 from recurrent_care_pack._order import films_shown, shown_before
-from recurrent_care_pack._problems import MAX_PROBLEMS, Problem, too_many
+from recurrent_care_pack._problems import MAX_PROBLEMS, Place, Problem, too_many
 
+from .marks import Mark
 from .merging import Origins
 from .pruning import NO_GAPS, Flaw, Gaps, in_doubt
 from .reading import Document, KeyPath
@@ -47,36 +50,68 @@ def duplicate_id_problems(
 ) -> list[Problem]:
     """Every id is used once across the pack's files (up to `MAX_PROBLEMS` a file).
 
-    An id that reading or schema ``flaws`` put in doubt (``id: Film 6``, ``id: no``) is
-    left to be fixed first: fixed, it may be no duplicate.
+    An id used twice is a problem at each use, linked to the others (`Problem.related`):
+    which one to change is the editor's choice. An id that reading or schema ``flaws`` put
+    in doubt (``id: Film 6``, ``id: no``) is left to be fixed first: fixed, it may be no
+    duplicate.
     """
-    seen: dict[str, tuple[Document, KeyPath]] = {}
-    problems: list[Problem] = []
+    uses: dict[str, list[tuple[Document, KeyPath]]] = {}
     for document in documents:
-        count = 0
         doubted = in_doubt((flaws or {}).get(document.file, ()))
         for path, item_id in _ids(document.data, ()):
-            if doubted((*path, "id")):
-                continue
-            if item_id in seen and count == MAX_PROBLEMS:
+            if not doubted((*path, "id")):
+                uses.setdefault(item_id, []).append((document, path))
+    problems: list[Problem] = []
+    counts: dict[Path, int] = {}
+    for item_id, used in uses.items():
+        if len(used) == 1:
+            continue
+        for rank, (document, _) in enumerate(used):
+            count = counts[document.file] = counts.get(document.file, 0) + 1
+            if count == MAX_PROBLEMS + 1:
                 problems.append(too_many(document.file))
-                break
-            if item_id in seen:
-                count += 1
-                first_document, first_path = seen[item_id]
-                mark = first_document.where((*first_path, "id"))
-                where = _elsewhere(document.file, first_document.file, mark.line)
-                problems.append(
-                    document.problem(
-                        (*path, "id"),
-                        "RC401",
-                        f"id '{item_id}' is already used by the {_kind(first_path)} {where}; "
-                        "ids must be unique across the pack",
-                    )
-                )
-            else:
-                seen[item_id] = (document, path)
+            if count <= MAX_PROBLEMS:
+                problems.append(_used_twice(item_id, used, rank))
     return problems
+
+
+def _used_twice(item_id: str, used: list[tuple[Document, KeyPath]], rank: int) -> Problem:
+    """The problem at the ``rank``-th use of ``item_id``: the first use names the second."""
+    document, path = used[rank]
+    other_document, other_path = used[1 if rank == 0 else 0]
+    other_line = _id_mark(other_document, other_path).line
+    where = _elsewhere(document.file, other_document.file, other_line)
+    kind = _kind(other_path)
+    if rank == 0:
+        more = len(used) - 2
+        also = f" and in {more} more place{'s' if more > 1 else ''}" if more else ""
+        said = f"id '{item_id}' is used again by the {kind} {where}{also}"
+    else:
+        said = f"id '{item_id}' is already used by the {kind} {where}"
+    split = _kind(path) == kind == "section" and other_document.file != document.file
+    if split:  # a section written in two files, as someone may try
+        advice = (
+            "a section is written whole in one file: move what is here into that section, "
+            "or give this one its own id"
+        )
+    else:
+        advice = "ids must be unique across the pack"
+    related = tuple(
+        Place(
+            file=each.file,
+            line=(mark := _id_mark(each, each_path)).line,
+            column=mark.column,
+            message=f"'{item_id}' is the id of this {_kind(each_path)} too",
+        )
+        for index, (each, each_path) in enumerate(used)
+        if index != rank
+    )
+    problem = document.problem((*path, "id"), "RC401", f"{said}; {advice}")
+    return evolve(problem, related=related)
+
+
+def _id_mark(document: Document, path: KeyPath) -> Mark:
+    return document.where((*path, "id"))
 
 
 def _ids(data: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
@@ -91,7 +126,7 @@ def _ids(data: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 
 
 def _elsewhere(here: Path, there: Path, line: int) -> str:
-    """Where the first is: a line of this file, or a file named from this file's folder."""
+    """Where the other is: a line of this file, or a file named from this file's folder."""
     if here == there:
         return f"on line {line}"
     return f"at {Path(os.path.relpath(there, here.parent)).as_posix()}:{line}"
@@ -226,6 +261,8 @@ class _Checker(References, Timings):
         for path, number, item_id in numbered:
             if number in taken:
                 continue  # the part left out may be the first with it
+            if number in first and first[number][1] == item_id:
+                continue  # one id given twice, with its number: RC401 says so
             if number in first:
                 other_path, other_id = first[number]
                 file, mark = self.origins.where((*other_path, "number"))

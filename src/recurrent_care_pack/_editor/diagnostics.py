@@ -13,6 +13,12 @@ from recurrent_care_pack._problems import CODES, Problem, marked_length
 
 from .actions import fix_data
 from .documents import units
+from .workspace import uri_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 __all__ = ["cannot_check", "diagnostic", "help_link", "position", "range_at", "utf16_column"]
 
@@ -56,8 +62,24 @@ def range_at(lines: list[str], line: int | None, column: int | None) -> types.Ra
     )
 
 
-def diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
-    """The diagnostic for ``problem`` in a file of ``lines``."""
+def diagnostic(
+    problem: Problem, lines: list[str], lines_of: Callable[[Path], list[str]] | None = None
+) -> types.Diagnostic:
+    """The diagnostic for ``problem`` in a file of ``lines``.
+
+    The other places it concerns are its related information, each marked as its own
+    problem would be in the lines ``lines_of`` gives for that file (none: no lines known).
+    """
+    related = [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(
+                uri=uri_of(place.file),
+                range=range_at(lines_of(place.file) if lines_of else [], place.line, place.column),
+            ),
+            message=place.message,
+        )
+        for place in problem.related
+    ]
     return types.Diagnostic(
         range=range_at(lines, problem.line, problem.column),
         message=problem.message,
@@ -65,6 +87,7 @@ def diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
         code=problem.code,
         code_description=types.CodeDescription(href=help_link(problem.code)),
         source="rcpack",
+        related_information=related or None,
         data={
             "path": problem.path,
             "title": CODES.get(problem.code, ""),

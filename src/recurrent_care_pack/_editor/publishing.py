@@ -192,7 +192,7 @@ class PackServer(LanguageServer):
         now: dict[Path, list[types.Diagnostic]] = {}
         for each, problems in checked.problems.items():
             lines = self.pack_workspace.lines(each) if problems else []
-            now[each] = [diagnostic(problem, lines) for problem in problems]
+            now[each] = [diagnostic(p, lines, self.pack_workspace.lines) for p in problems]
         for gone in self.packs.get(root, frozenset()) - now.keys():
             elsewhere = self.pack_workspace.checked.get(gone)
             if elsewhere is None or elsewhere.root == root:

@@ -273,6 +273,10 @@ def json_report(problems: Sequence[Problem], files: Sequence[Path]) -> list[str]
                 "column": p.column,
                 "path": p.path,
                 "fix": _fix(p.fix),
+                "related": [
+                    {"file": str(r.file), "line": r.line, "column": r.column, "message": r.message}
+                    for r in p.related
+                ],
             }
             for p in problems
         ],

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from recurrent_care_pack._content.resources import bundled
 from recurrent_care_pack._output.workspace import workspace_path, workspace_root
-from recurrent_care_pack._problems import CODES, Problem, marked_length, mendable
+from recurrent_care_pack._problems import CODES, Place, Problem, marked_length, mendable
 from recurrent_care_pack._text import LINE_BREAK
 from recurrent_care_pack._version import __version__
 
@@ -85,6 +85,10 @@ def sarif_log(
             "message": {"text": problem.message},
             "locations": [{"physicalLocation": physical}],
         }
+        if problem.related:
+            result["relatedLocations"] = [
+                _related(index, place, workspace) for index, place in enumerate(problem.related)
+            ]
         fixes = _fixes(problem, artifact, texts)
         if fixes:
             result["fixes"] = fixes
@@ -111,6 +115,17 @@ def sarif_log(
                 "results": results,
             }
         ],
+    }
+
+
+def _related(index: int, place: Place, workspace: Path | None) -> dict[str, Any]:
+    """Another place the problem concerns, as a SARIF related location."""
+    region = {"startLine": place.line, "startColumn": place.column}
+    artifact = _location(place.file, workspace)
+    return {
+        "id": index,
+        "physicalLocation": {"artifactLocation": artifact, "region": region},
+        "message": {"text": place.message},
     }
 
 

@@ -302,6 +302,7 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
         _edit("      - id: film-7\n", "      - id: film-6\n"),
         [
             "pack.yaml:23:17: RC402 no film or presentation has the id 'film-7'; did you mean 'film-6'?",
+            "pack.yaml:29:13: RC401 id 'film-6' is used again by the film or presentation on line 34; ids must be unique across the pack",
             "pack.yaml:34:13: RC401 id 'film-6' is already used by the film or presentation on line 29; ids must be unique across the pack",
         ],
     ),
@@ -484,7 +485,9 @@ def test_pack_details_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
         RC408_LINE,
         "more.yaml:2:7: RC401 id 'p' is already used by the pack at pack.yaml:2; "
         "ids must be unique across the pack",
-        "checked 2 files in this folder: 2 problems in 1 file",
+        "pack.yaml:2:7: RC401 id 'p' is used again by the pack at more.yaml:2; "
+        "ids must be unique across the pack",
+        "checked 2 files in this folder: 3 problems in 2 files",
     ]
     assert status == 1
 
@@ -499,13 +502,21 @@ def test_an_id_used_in_another_file_names_it_from_the_files_folder(tmp_path: Pat
     (tmp_path / "more" / "people.yaml").write_text(
         "people:\n  - id: org\n    name: Not an organisation\n", encoding="utf-8"
     )
-    [problem] = [p for p in validate(tmp_path.resolve()) if p.code == "RC401"]
-    assert (problem.file.name, problem.line, problem.message) == (
-        "people.yaml",
-        2,
-        "id 'org' is already used by the organisation at ../pack.yaml:7; ids must be unique "
-        "across the pack",
-    )
+    found = [p for p in validate(tmp_path.resolve()) if p.code == "RC401"]
+    assert [(p.file.name, p.line, p.message) for p in found] == [
+        (
+            "people.yaml",
+            2,
+            "id 'org' is already used by the organisation at ../pack.yaml:7; ids must be "
+            "unique across the pack",
+        ),
+        (
+            "pack.yaml",
+            7,
+            "id 'org' is used again by the person at more/people.yaml:2; ids must be unique "
+            "across the pack",
+        ),
+    ]
 
 
 def test_every_code_has_a_case() -> None:
@@ -599,7 +610,7 @@ def test_catalogue_explains_every_code_with_a_real_example() -> None:
     for code, title in CODES.items():
         section = catalogue.split(f"## {code}: {title}\n", 1)[1].split("\n## ", 1)[0]
         example = section.split("```text\n", 1)[1].split("\n```", 1)[0]
-        assert example in pinned, code
+        assert set(example.split("\n")) <= pinned, code
         assert "**Fix:** " in section, code
 
 
@@ -755,3 +766,64 @@ def test_a_word_for_true_or_false_carries_its_fix(
     problems = validate(tmp_path / "pack.yaml")
     assert [str(p) for p in problems] == [str(tmp_path / line)]
     assert problems[0].fix == fix
+
+
+def test_an_id_used_three_times_is_a_problem_at_each_use_linked_to_the_others(
+    tmp_path: Path,
+) -> None:
+    """The first use names the second and counts the rest; each later use names the first."""
+    (tmp_path / "pack.yaml").write_text(
+        BASE + "people:\n  - id: film-6\n    name: A\n  - id: film-6\n    name: B\n",
+        encoding="utf-8",
+    )
+    found = [p for p in validate(tmp_path / "pack.yaml") if p.code == "RC401"]
+    unique = "ids must be unique across the pack"
+    film, person = "film or presentation", "person"
+    assert [(p.line, p.column, p.message) for p in found] == [
+        (
+            29,
+            13,
+            f"id 'film-6' is used again by the {person} on line 50 and in 1 more place; {unique}",
+        ),
+        (50, 9, f"id 'film-6' is already used by the {film} on line 29; {unique}"),
+        (52, 9, f"id 'film-6' is already used by the {film} on line 29; {unique}"),
+    ]
+    first = (29, 13, f"'film-6' is the id of this {film} too")
+    second = (50, 9, f"'film-6' is the id of this {person} too")
+    third = (52, 9, f"'film-6' is the id of this {person} too")
+    assert [[(r.line, r.column, r.message) for r in p.related] for p in found] == [
+        [second, third],
+        [first, third],
+        [first, second],
+    ]
+    assert {r.file for p in found for r in p.related} == {tmp_path / "pack.yaml"}
+
+
+def test_a_section_given_in_two_files_says_a_section_is_written_whole_in_one(
+    tmp_path: Path,
+) -> None:
+    """The same section id in two files: at each, the advice to join them; no RC403 besides."""
+    (tmp_path / "pack.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "more.yaml").write_text(
+        "sections:\n  - id: s\n    number: 3\n    title: A section, its tips\n",
+        encoding="utf-8",
+    )
+    found = [(p.file.name, p.line, p.code, p.message) for p in validate(tmp_path)]
+    advice = (
+        "a section is written whole in one file: move what is here into that section, or give "
+        "this one its own id"
+    )
+    assert found == [
+        (
+            "more.yaml",
+            2,
+            "RC401",
+            f"id 's' is already used by the section at pack.yaml:10; {advice}",
+        ),
+        (
+            "pack.yaml",
+            10,
+            "RC401",
+            f"id 's' is used again by the section at more.yaml:2; {advice}",
+        ),
+    ]

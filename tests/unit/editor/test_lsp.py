@@ -94,6 +94,55 @@ def test_a_problem_in_each_file_is_published_on_its_own_file(pack: Path) -> None
         ]
 
 
+def test_an_id_used_in_two_files_is_shown_at_both_each_linked_to_the_other(
+    session: Session, pack: Path
+) -> None:
+    """Typing an id the other file gives: a problem on each file, its related place the other."""
+    section = (pack / "section-3.yaml").read_text(encoding="utf-8")
+    session.open(pack / "section-3.yaml")
+    session.diagnostics(pack / "section-3.yaml", version=1)
+    typed = section.replace("      - id: film-7\n", "      - id: sheena-webb\n", 1)
+    line = typed[: typed.index("      - id: sheena-webb")].count("\n")  # from 0
+    version = session.change(pack / "section-3.yaml", typed)
+    film = session.diagnostics(pack / "section-3.yaml", version=version)
+    person = session.latest(pack / "pack.yaml")
+    unique = "ids must be unique across the pack"
+    assert [(d.range.start.line, d.message) for d in film if d.code == "RC401"] == [
+        (line, f"id 'sheena-webb' is already used by the person at pack.yaml:45; {unique}")
+    ]
+    assert [(d.range.start.line, d.message) for d in person] == [
+        (
+            44,
+            "id 'sheena-webb' is used again by the film or presentation at section-3.yaml:"
+            f"{line + 1}; {unique}",
+        )
+    ]
+    assert _related(film) == [
+        ((pack / "pack.yaml").as_uri(), "45:9-45:20", "'sheena-webb' is the id of this person too")
+    ]
+    assert _related(person) == [
+        (
+            (pack / "section-3.yaml").as_uri(),
+            f"{line + 1}:13-{line + 1}:24",
+            "'sheena-webb' is the id of this film or presentation too",
+        )
+    ]
+
+
+def _related(shown: list[types.Diagnostic]) -> list[tuple[str, str, str]]:
+    """The related places of ``shown``: URI, range (line:col-line:col from 1), message."""
+    return [
+        (
+            r.location.uri,
+            f"{r.location.range.start.line + 1}:{r.location.range.start.character + 1}"
+            f"-{r.location.range.end.line + 1}:{r.location.range.end.character + 1}",
+            r.message,
+        )
+        for d in shown
+        for r in d.related_information or []
+    ]
+
+
 def test_unsaved_edits_are_checked_and_a_fix_clears_them(session: Session, pack: Path) -> None:
     """Problems typed into buffers (not saved) are published on each file, and cleared when fixed."""
     details, section = _plant(pack)

@@ -611,3 +611,54 @@ def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
         False,
         True,
     ]
+
+
+def test_sarif_an_id_used_twice_links_each_use_to_the_other(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each use of the id is a result, the other use its related location; the log is valid."""
+    (workspace / "content" / "pack.yaml").write_text(VALID, encoding="utf-8")
+    (workspace / "content" / "more.yaml").write_text(
+        "people:\n  - id: org\n    name: Nia\n", encoding="utf-8"
+    )
+    log = _sarif(capsys, ".")
+    _assert_valid_sarif(log)
+    [run] = log["runs"]
+    found = [
+        (
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            result["locations"][0]["physicalLocation"]["region"],
+            result["relatedLocations"],
+        )
+        for result in run["results"]
+    ]
+    assert found == [
+        (
+            "content/more.yaml",
+            {"startLine": 2, "startColumn": 9},
+            [
+                {
+                    "id": 0,
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": "content/pack.yaml", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 7, "startColumn": 9},
+                    },
+                    "message": {"text": "'org' is the id of this organisation too"},
+                }
+            ],
+        ),
+        (
+            "content/pack.yaml",
+            {"startLine": 7, "startColumn": 9},
+            [
+                {
+                    "id": 0,
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": "content/more.yaml", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 2, "startColumn": 9},
+                    },
+                    "message": {"text": "'org' is the id of this person too"},
+                }
+            ],
+        ),
+    ]

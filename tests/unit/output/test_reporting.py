@@ -90,6 +90,7 @@ def test_json_report_is_stable(
                 "column": 1,
                 "path": "$.pack",
                 "fix": {"replacements": [], "key": "published", "titles": ["Add 'published'"]},
+                "related": [],
             },
             {
                 "code": "RC202",
@@ -100,6 +101,7 @@ def test_json_report_is_stable(
                 "column": 1,
                 "path": "$.pack",
                 "fix": {"replacements": [], "key": "publisher", "titles": ["Add 'publisher'"]},
+                "related": [],
             },
         ],
         "summary": {"files": 1, "problems": 2, "files_with_problems": 1},
