@@ -55,6 +55,10 @@ __all__ = [
 ]
 
 
+#: The most packs whose built pack `FileCache` keeps at once.
+_KEPT_BUILT = 8
+
+
 @frozen(kw_only=True)
 class Result:
     """What checking found: the files read, every problem in order, and the pack if none.
@@ -79,6 +83,9 @@ class FileCache:
         self._read: dict[Path, tuple[bytes, Document | None, list[Problem]]] = {}
         self._schema: dict[Path, tuple[Document, SchemaFailures]] = {}
         self._items: dict[Path, ItemFailures] = {}  # a file's list items' schema failures
+        #: The pack each check built, by its files: whole, or in part while there are problems
+        #: (the parts they put in doubt left out). Editors show what is known of it.
+        self.built: dict[tuple[Path, ...], Pack | None] = {}
 
     def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
         """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time."""
@@ -89,6 +96,12 @@ class FileCache:
         self._read[file] = (raw, document, problems)
         self._schema.pop(file, None)
         return document, list(problems)
+
+    def keep_built(self, files: tuple[Path, ...], pack: Pack | None) -> None:
+        """Keep the pack the check of ``files`` built (a few packs' at most: the newest)."""
+        if files not in self.built and len(self.built) >= _KEPT_BUILT:
+            self.built.clear()  # packs since gone, or files since renamed
+        self.built[files] = pack
 
     def schema(self, document: Document) -> SchemaFailures:
         """`schema_failures`, unless ``document`` is the one checked last time."""
@@ -259,18 +272,20 @@ def _check_pack(
     documents.sort(key=lambda d: d.file.name != PACK_MARKER)
     more = _against_schema(documents, flaws, cache)
     problems.extend(more)
-    pack: Pack | None = None
+    built: Pack | None = None
     if not problems:
-        pack, more = _build(documents, {}, NO_GAPS)
+        built, more = _build(documents, {}, NO_GAPS)
         problems.extend(more)
     elif documents:  # the meaning of what the problems leave beyond doubt
         gaps, pruned = survey(documents, flaws, unreadable=len(documents) < len(files))
-        problems.extend(_build(documents, pruned, gaps)[1])
+        built, more = _build(documents, pruned, gaps)
+        problems.extend(more)
+    cache.keep_built(tuple(files), built)
     from .meaning import duplicate_id_problems  # noqa: PLC0415 (only when needed)
 
     problems.extend(duplicate_id_problems(documents, flaws))
     ordered = tuple(sorted(problems, key=sort_key))
-    return Result(files=tuple(files), problems=ordered, pack=None if ordered else pack)
+    return Result(files=tuple(files), problems=ordered, pack=None if ordered else built)
 
 
 def _raw(file: Path, max_file_size: int, texts: Mapping[Path, str]) -> bytes:
@@ -304,7 +319,8 @@ def _build(
 ) -> tuple[Pack | None, list[Problem]]:
     """The pack built from what is not ``pruned``, and the problems merging and meaning find.
 
-    The pack is given only when nothing was left out and no problem was found.
+    The pack is whole only when nothing was left out (``gaps``) and no problem was found;
+    else it is the pack in part, stand-ins and all, for editors (`FileCache.built`).
     """
     from attrs import evolve  # noqa: PLC0415 (only when needed)
     from cattrs.errors import CattrsError  # noqa: PLC0415
@@ -328,7 +344,7 @@ def _build(
         message = f"the content could not be built: {error}"
         return None, [*problems, first.problem((), "RC209", message)]
     problems.extend(meaning_problems(pack, origins, gaps))
-    return (pack if gaps == NO_GAPS and not problems else None), problems
+    return pack, problems
 
 
 def load_pack(path: str | PathLike[str] | None = None) -> Pack:

@@ -1,11 +1,16 @@
-"""Each module's times, once the pack is valid: inlay hints at its id's line's end, code lenses."""
+"""Each module's times, as inlay hints at its id's line's end and code lenses.
+
+While the pack has problems, a module's times are shown if they are known all the same:
+the module and its exercise built, each id given once (`Built`).
+"""
 
 from __future__ import annotations
 
+from attrs import frozen
 from lsprotocol import types
 
 from recurrent_care_pack._durations import short_duration
-from recurrent_care_pack._model import LearningModule
+from recurrent_care_pack._model import Exercise, LearningModule
 from recurrent_care_pack._use.queries import find, module_time
 
 from .diagnostics import utf16_column
@@ -17,22 +22,54 @@ if TYPE_CHECKING:
     from recurrent_care_pack._content.reading import Document
     from recurrent_care_pack._model import Pack
 
-__all__ = ["module_hints", "module_lenses"]
+__all__ = ["Built", "module_hints", "module_lenses"]
+
+
+@frozen
+class Built:
+    """A pack as checking built it: ``whole`` (valid), or in part, and the ids given twice.
+
+    In part, the parts problems put in doubt are left out and stand-ins fill what must be
+    there, so only what does not depend on them is shown: a module's times (its allowance,
+    discussion, different day and exercise), if it and its exercise built.
+    """
+
+    pack: Pack
+    whole: bool
+    twice: frozenset[str]
+
+    def module(self, module_id: str) -> LearningModule | None:
+        """The module ``module_id`` if its times are known: given once, its exercise too."""
+        module = self._found(module_id)
+        if not isinstance(module, LearningModule):
+            return None
+        if module.exercise is not None and not isinstance(self._found(module.exercise), Exercise):
+            return None
+        return module
+
+    def _found(self, item_id: str) -> object:
+        if item_id in self.twice:
+            return None  # which of the two is meant is not known
+        try:
+            return find(self.pack, item_id)
+        except LookupError:
+            return None
 
 
 def module_hints(
-    document: Document, pack: Pack, lines: list[str], first: int, last: int
+    document: Document, built: Built, lines: list[str], first: int, last: int
 ) -> list[types.InlayHint]:
     """A hint of each module's times whose id is written on lines ``first`` to ``last``."""
     hints = []
-    for line, module in _modules(document, pack, first, last):
+    for line, module in _modules(document, built, first, last):
         text = lines[line - 1] if line <= len(lines) else ""
         end = types.Position(line=line - 1, character=utf16_column(text, len(text) + 1))
-        hints.append(types.InlayHint(position=end, label=_times(pack, module), padding_left=True))
+        label = _times(built.pack, module)
+        hints.append(types.InlayHint(position=end, label=label, padding_left=True))
     return hints
 
 
-def module_lenses(document: Document, pack: Pack) -> list[types.CodeLens]:
+def module_lenses(document: Document, built: Built) -> list[types.CodeLens]:
     """Each module's times as a code lens above the line of its id (shown, not run)."""
     return [
         types.CodeLens(
@@ -40,16 +77,16 @@ def module_lenses(document: Document, pack: Pack) -> list[types.CodeLens]:
                 start=types.Position(line=line - 1, character=0),
                 end=types.Position(line=line - 1, character=0),
             ),
-            command=types.Command(title=_times(pack, module), command=""),
+            command=types.Command(title=_times(built.pack, module), command=""),
         )
-        for line, module in _modules(document, pack, 1, 2**31)
+        for line, module in _modules(document, built, 1, 2**31)
     ]
 
 
 def _modules(
-    document: Document, pack: Pack, first: int, last: int
+    document: Document, built: Built, first: int, last: int
 ) -> Iterator[tuple[int, LearningModule]]:
-    """Each module of ``pack`` whose id ``document`` writes on lines ``first`` to ``last``."""
+    """Each module whose id ``document`` writes on lines ``first`` to ``last``, times known."""
     sections = document.data.get("sections") if isinstance(document.data, dict) else None
     for i, section in enumerate(sections if isinstance(sections, list) else ()):
         modules = section.get("modules") if isinstance(section, dict) else None
@@ -58,11 +95,8 @@ def _modules(
             mark = document.where(("sections", i, "modules", j, "id"))
             if not isinstance(module_id, str) or not first <= mark.line <= last:
                 continue
-            try:
-                module = find(pack, module_id)
-            except LookupError:
-                continue
-            if isinstance(module, LearningModule):
+            module = built.module(module_id)
+            if module is not None:
                 yield mark.line, module
 
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
     from recurrent_care_pack._model import Pack
 
+    from .hints import Built
+
 __all__ = ["hover_text", "minutes", "to_hover"]
 
 
@@ -34,7 +36,7 @@ def minutes(duration: timedelta) -> str:
 
 def hover_text(
     index: PackIndex,
-    pack: Pack | None,
+    built: Built | None,
     file: Path,
     spot: Spot,
     unread: Sequence[Path] = (),
@@ -42,6 +44,7 @@ def hover_text(
     """What to show for the key or value at ``spot`` in ``file`` (a file of ``index``).
 
     ``unread`` are the pack's files that do not read now: an id not found may be in one.
+    ``built`` is the pack as last checked (`Built`): what it vouches for is shown.
     """
     sub = subschema(spot.path)
     if spot.on_key:
@@ -50,21 +53,21 @@ def hover_text(
     found = index.at(file, spot.path)
     value = index.value(file, spot.path)
     if isinstance(found, Named):
-        return _named(index, pack, found)
+        return _named(index, built, found)
     if isinstance(found, Reference):
-        return _reference(index, pack, found, unread)
+        return _reference(index, built, found, unread)
     if is_duration(sub) and isinstance(value, str):
         return _duration_hover(value)
     return description(sub)
 
 
 def _reference(
-    index: PackIndex, pack: Pack | None, found: Reference, unread: Sequence[Path]
+    index: PackIndex, built: Built | None, found: Reference, unread: Sequence[Path]
 ) -> str:
     """What a reference names; if nothing, whether a file that does not read may say."""
     named = index.named.get(found.id)
     if named is not None:
-        return _named(index, pack, named)
+        return _named(index, built, named)
     if unread:
         names = " and ".join(f"`{each.name}`" for each in unread)
         first = "its first problem is" if len(unread) == 1 else "their first problems are"
@@ -84,8 +87,12 @@ def _duration_hover(value: str) -> str | None:
     return f"**{written}**" if written == counted else f"**{written}**: {counted}"
 
 
-def _named(index: PackIndex, pack: Pack | None, named: Named) -> str:
-    """An item's name, kind and id, then what the pack says of it and its times."""
+def _named(index: PackIndex, built: Built | None, named: Named) -> str:
+    """An item's name, kind and id, then what the pack says of it and its times.
+
+    A module's times are shown whenever they are known (`Built.module`), a section's only
+    for a whole pack: in part, its modules may not all be there.
+    """
     item = named.item
     lines = [f"**{item_label(item, named.kind)}** ({named.kind} `{named.id}`)"]
     if named.kind == "film or presentation":
@@ -97,25 +104,25 @@ def _named(index: PackIndex, pack: Pack | None, named: Named) -> str:
             lines.append(f"- organisation: {item_label(organisation.item, 'organisation')}")
     elif named.kind == "exercise":
         lines.extend(_exercise(item))
-    typed = _typed(pack, named.id)
-    if isinstance(typed, LearningModule) and pack is not None:
-        lines.extend(_module_times(pack, typed))
-    elif isinstance(typed, Section) and pack is not None:
-        lines.append(f"- in one day: {format_duration(section_time(pack, typed))}")
-        optional = format_duration(section_time(pack, typed, optional=True))
+    module = built.module(named.id) if built is not None else None
+    section = _section(built, named.id) if built is not None and built.whole else None
+    if module is not None and built is not None:
+        lines.extend(_module_times(built.pack, module))
+    elif section is not None and built is not None:
+        lines.append(f"- in one day: {format_duration(section_time(built.pack, section))}")
+        optional = format_duration(section_time(built.pack, section, optional=True))
         lines.append(f"- with the optional discussions: {optional}")
     elif named.kind == "learning module":
         lines.extend(_facts(item, ("allowance", "exercise")))
     return "\n".join([lines[0], "", *lines[1:]]) if len(lines) > 1 else lines[0]
 
 
-def _typed(pack: Pack | None, item_id: str) -> object:
-    if pack is None:
-        return None
+def _section(built: Built, item_id: str) -> Section | None:
     try:
-        return find(pack, item_id)
+        found = find(built.pack, item_id)
     except LookupError:
         return None
+    return found if isinstance(found, Section) else None
 
 
 def _film(index: PackIndex, item: dict[str, Any]) -> list[str]:

@@ -106,10 +106,12 @@ class PackIndex:
         """Index ``documents``; an id given twice is found at its first place."""
         self.documents = tuple(documents)
         self.named: dict[str, Named] = {}
+        self.twice: set[str] = set()  # the ids given more than once
         self.references: list[Reference] = []
         for document in documents:
             for named in _items(document, document.data, ()):
-                self.named.setdefault(named.id, named)
+                if self.named.setdefault(named.id, named) is not named:
+                    self.twice.add(named.id)
             self.references.extend(_references(document, document.data, ()))
 
     def of_kind(self, kind: str) -> list[Named]:

@@ -13,7 +13,7 @@ from .actions import code_actions
 from .completion import complete
 from .folding import folding_ranges, selection_ranges
 from .formatting import format_edits
-from .hints import module_hints, module_lenses
+from .hints import Built, module_hints, module_lenses
 from .hover import hover_text, to_hover
 from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
@@ -85,8 +85,8 @@ def hover(ls: PackServer, params: types.HoverParams) -> types.Hover | None:
     at = At(ls, params.text_document.uri, params.position)
     if at.file is None or at.spot is None:
         return None
-    pack = ls.pack_workspace.pack(at.file)
-    text = hover_text(at.index, pack, at.file, at.spot, at.unread())
+    built = _built(ls, at.file, at.index)
+    text = hover_text(at.index, built, at.file, at.spot, at.unread())
     if text is None:
         return None
     return to_hover(text, ls.pack_workspace.lines(at.file), at.spot)
@@ -181,23 +181,32 @@ def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.Co
 
 
 def lenses(ls: PackServer, params: types.CodeLensParams) -> list[types.CodeLens] | None:
-    file = ls.file_of(params.text_document.uri)
-    pack = None if file is None else ls.pack_workspace.pack(file)
-    document = None if file is None or pack is None else ls.pack_workspace.document(file)
-    if pack is None or document is None:
-        return None  # times are given for a valid pack only
-    return module_lenses(document, pack)
+    at = At(ls, params.text_document.uri, types.Position(line=0, character=0))
+    built = None if at.file is None else _built(ls, at.file, at.index)
+    document = None if at.file is None else ls.pack_workspace.document(at.file)
+    if built is None or document is None:
+        return None  # not checked yet, or the file does not read: where modules are is unknown
+    return module_lenses(document, built)
 
 
 def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.InlayHint] | None:
-    file = ls.file_of(params.text_document.uri)
-    pack = None if file is None else ls.pack_workspace.pack(file)
-    document = None if file is None or pack is None else ls.pack_workspace.document(file)
-    if file is None or pack is None or document is None:
-        return None  # times are given for a valid pack only
-    lines = ls.pack_workspace.lines(file)
+    at = At(ls, params.text_document.uri, params.range.start)
+    built = None if at.file is None else _built(ls, at.file, at.index)
+    document = None if at.file is None else ls.pack_workspace.document(at.file)
+    if at.file is None or built is None or document is None:
+        return None  # not checked yet, or the file does not read: where modules are is unknown
+    lines = ls.pack_workspace.lines(at.file)
     first, last = params.range.start.line + 1, params.range.end.line + 1
-    return module_hints(document, pack, lines, first, last)
+    return module_hints(document, built, lines, first, last)
+
+
+def _built(ls: PackServer, file: Path, index: PackIndex) -> Built | None:
+    """The pack ``file`` belongs to as last checked, whole or in part, if it built at all."""
+    workspace = ls.pack_workspace
+    pack = workspace.built(file)
+    if pack is None:
+        return None
+    return Built(pack, workspace.pack(file) is not None, frozenset(index.twice))
 
 
 def formatting(

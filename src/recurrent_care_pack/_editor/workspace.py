@@ -197,6 +197,17 @@ class Workspace:
         checked = self.checked.get(absolute(file))
         return None if checked is None else checked.result.pack
 
+    def built(self, file: Path) -> Pack | None:
+        """The pack ``file`` belongs to as last checked, whole or in part (`FileCache.built`).
+
+        In part, what the problems put in doubt is left out, and stand-ins take the place
+        of what must be there: only what `hints.Built` vouches for may be shown of it.
+        """
+        checked = self.checked.get(absolute(file))
+        if checked is None or checked.result.pack is not None:
+            return None if checked is None else checked.result.pack
+        return self.cache.built.get(checked.result.files)
+
     def lines(self, file: Path) -> list[str]:
         """The lines of ``file`` (its buffer if open); none if it cannot be read.
 

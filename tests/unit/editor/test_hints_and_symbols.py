@@ -3,12 +3,12 @@
 from collections.abc import Sequence
 from pathlib import Path
 
+from built_packs import built
 from lsprotocol import types
 from small_packs import BASE, FULL
 
-from recurrent_care_pack import Pack, load_pack
 from recurrent_care_pack._content.reading import Document, read_text
-from recurrent_care_pack._editor.hints import module_hints
+from recurrent_care_pack._editor.hints import Built, module_hints
 from recurrent_care_pack._editor.symbols import document_symbols
 
 LINES = BASE.split("\n")
@@ -20,9 +20,8 @@ def _document(text: str = BASE) -> Document:
     return document
 
 
-def _pack(tmp_path: Path, text: str = BASE) -> Pack:
-    (tmp_path / "pack.yaml").write_text(text, encoding="utf-8")
-    return load_pack(tmp_path / "pack.yaml")
+def _pack(tmp_path: Path, text: str = BASE) -> Built:
+    return built(tmp_path, text)
 
 
 def _hints(tmp_path: Path, first: int, last: int, text: str = BASE) -> list[tuple[int, int, str]]:
@@ -168,3 +167,37 @@ def test_document_symbols_of_a_section_end_before_the_next_top_level_key() -> No
     ranges = {name: span for _, name, _, _, span, _ in found}
     assert ranges["Exercise 9: An exercise"] == (37, 8, 47, 41)
     assert ranges["Section 3: A section"] == (9, 4, 47, 41)
+
+
+def test_hints_while_the_pack_has_problems_give_the_times_still_known(tmp_path: Path) -> None:
+    """A problem elsewhere (a film's, the pack's) leaves both modules' times known."""
+    text = BASE.replace(
+        "        kind: film\n        number: 7\n", "        kind: flim\n        number: 7\n"
+    )
+    text = text.replace("  title: A pack\n", "  titel: A pack\n")
+    assert _hints(tmp_path, 1, 100, text) == [
+        (13, 14, "films 23 min · + exercise 53 min"),
+        (19, 14, "films 32 min · another day 55 min"),
+    ]
+
+
+def test_hints_leave_out_a_module_with_a_problem_of_its_own(tmp_path: Path) -> None:
+    """A misspelt key in Module 3 puts its times in doubt: Module 2 keeps its hint."""
+    text = BASE.replace("        allowance: 32 minutes\n", "        alowance: 32 minutes\n")
+    assert _hints(tmp_path, 1, 100, text) == [(13, 14, "films 23 min · + exercise 53 min")]
+
+
+def test_hints_leave_out_a_module_whose_exercise_has_a_problem(tmp_path: Path) -> None:
+    """Exercise 9's time is not a duration: Module 2, which it follows, gets no hint."""
+    text = BASE.replace("        time: 30 minutes\n", "        time: 30\n")
+    assert _hints(tmp_path, 1, 100, text) == [(19, 14, "films 32 min · another day 55 min")]
+
+
+def test_hints_leave_out_a_module_whose_id_or_exercise_is_given_twice(tmp_path: Path) -> None:
+    """Which of two items with one id is meant is not known: no times that depend on it."""
+    module_twice = BASE.replace("      - id: m3\n", "      - id: m2\n")
+    assert _hints(tmp_path, 1, 100, module_twice) == []
+    exercise_twice = BASE.replace("      - id: film-7\n", "      - id: ex\n")
+    assert _hints(tmp_path, 1, 100, exercise_twice) == [
+        (19, 14, "films 32 min · another day 55 min")
+    ]

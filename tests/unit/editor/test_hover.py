@@ -4,11 +4,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from built_packs import built
 from lsprotocol import types
 from small_packs import BASE, FULL
 
-from recurrent_care_pack import Pack, load_pack
 from recurrent_care_pack._content.reading import Document, read_text
+from recurrent_care_pack._editor.hints import Built
 from recurrent_care_pack._editor.hover import hover_text, minutes, to_hover
 from recurrent_care_pack._editor.index import PackIndex
 from recurrent_care_pack._editor.locating import Spot, spot
@@ -23,12 +24,11 @@ def _document(text: str) -> Document:
     return document
 
 
-def _pack(tmp_path: Path, text: str) -> Pack:
-    (tmp_path / "pack.yaml").write_text(text, encoding="utf-8")
-    return load_pack(tmp_path / "pack.yaml")
+def _pack(tmp_path: Path, text: str) -> Built:
+    return built(tmp_path, text)
 
 
-def _hover(text: str, pack: Pack | None, line: int, column: int) -> str | None:
+def _hover(text: str, pack: Built | None, line: int, column: int) -> str | None:
     document = _document(text)
     found = spot(document, text.split("\n"), line, column)
     assert found is not None
@@ -213,3 +213,15 @@ def test_hover_on_a_module_run_on_another_day_counts_its_exercise(tmp_path: Path
         "- with its exercise: 52 minutes\n"
         "- on a different day, with the films to watch again: 1 hour 15 minutes"
     )
+
+
+def test_hover_while_the_pack_has_problems_gives_module_times_but_not_a_sections(
+    tmp_path: Path,
+) -> None:
+    """With a problem elsewhere, a module's times are known; a section's would need all."""
+    text = BASE.replace("  title: A pack\n", "  titel: A pack\n")
+    pack = _pack(tmp_path, text)
+    assert not pack.whole
+    assert _hover(text, pack, 14, 13) == _hover(BASE, _pack(tmp_path, BASE), 14, 13)
+    assert "- films: 23 minutes" in str(_hover(text, pack, 14, 13))
+    assert _hover(text, pack, 10, 9) == "**Section 3: A section** (section `s`)"

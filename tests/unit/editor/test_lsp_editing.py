@@ -280,6 +280,37 @@ def test_code_lenses_give_each_modules_times_above_it(session: Session, pack: Pa
     ]
 
 
+def test_while_the_pack_has_problems_hints_and_lenses_keep_the_times_still_known(
+    session: Session, pack: Path
+) -> None:
+    """A misspelt key in Module 2 leaves its times unknown; Modules 1 and 3 keep theirs."""
+    file = pack / "section-3.yaml"
+    text = SECTION.replace("        allowance: 23 minutes\n", "        alowance: 23 minutes\n", 1)
+    assert text != SECTION
+    version = session.change(file, text)
+    assert [d.code for d in session.diagnostics(file, version=version)] == ["RC201"]
+    hints = types.InlayHintParams(
+        text_document=session.document(file),
+        range=types.Range(
+            start=types.Position(line=0, character=0), end=types.Position(line=400, character=0)
+        ),
+    )
+    found = session.run(session.client.text_document_inlay_hint_async(hints)) or []
+    lenses = types.CodeLensParams(text_document=session.document(file))
+    shown = session.run(session.client.text_document_code_lens_async(lenses)) or []
+    expected = [
+        (31, "films 40 min · + discussion 50 min · + exercise 1 hour 10 min"),
+        (
+            75,
+            "films 32 min · + discussion 42 min · + exercise 1 hour 2 min · another day 1 hour 25 min",
+        ),
+    ]
+    assert [(hint.position.line + 1, hint.label) for hint in found] == expected
+    assert [
+        (lens.range.start.line + 1, lens.command and lens.command.title) for lens in shown
+    ] == (expected)
+
+
 @pytest.mark.parametrize(
     ("fix", "offered"),
     [
