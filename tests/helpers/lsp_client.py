@@ -17,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
     from pathlib import Path
 
 T = TypeVar("T")
@@ -31,8 +31,19 @@ TIMEOUT = 120.0
 class Session:
     """One ``rcpack lsp`` process and a client talking to it."""
 
-    def __init__(self, root: Path, capabilities: types.ClientCapabilities | None = None) -> None:
-        """Start the server with ``root`` as the workspace, and initialise it."""
+    def __init__(  # noqa: PLR0915 (each of the client's handlers, written where it is set up)
+        self,
+        root: Path,
+        capabilities: types.ClientCapabilities | None = None,
+        *,
+        options: Any = None,
+        settings: Any = None,
+    ) -> None:
+        """Start the server with ``root`` as the workspace, and initialise it.
+
+        ``options`` are the initialization options; ``settings`` what ``workspace/configuration``
+        is answered with (for each item asked), changed at will.
+        """
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
@@ -45,6 +56,9 @@ class Session:
         self.changed = threading.Condition()
         self.versions: dict[str, int] = {}
         self.texts: dict[str, str] = {}
+        self.settings = settings
+        self.asked: list[types.ConfigurationParams] = []  # each workspace/configuration
+        self.refreshed: list[str] = []  # each refresh asked for: "inlay hints", "code lenses"
 
         def published(params: types.PublishDiagnosticsParams) -> None:
             with self.changed:
@@ -66,7 +80,24 @@ class Session:
                 self.registrations.extend(params.registrations)
                 self.changed.notify_all()
 
+        def configuration(params: types.ConfigurationParams) -> list[Any]:
+            with self.changed:
+                self.asked.append(params)
+                self.changed.notify_all()
+            return [self.settings for _ in params.items]
+
+        def refresh(what: str) -> Any:
+            def refreshed(_: None) -> None:
+                with self.changed:
+                    self.refreshed.append(what)
+                    self.changed.notify_all()
+
+            return refreshed
+
         on = self.client.feature
+        on(types.WORKSPACE_CONFIGURATION)(configuration)
+        on(types.WORKSPACE_INLAY_HINT_REFRESH)(refresh("inlay hints"))
+        on(types.WORKSPACE_CODE_LENS_REFRESH)(refresh("code lenses"))
         on(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(published)
         on(types.WINDOW_SHOW_MESSAGE)(shown)
         on(types.WINDOW_LOG_MESSAGE)(logged)
@@ -79,6 +110,7 @@ class Session:
                     capabilities=capabilities or full_capabilities(),
                     root_uri=root.as_uri(),
                     workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="pack")],
+                    initialization_options=options,
                 )
             )
         ).capabilities
@@ -195,6 +227,16 @@ class Session:
         self.diagnostics(file)
         with self.changed:
             return list(self.published[file.as_uri()][-1].diagnostics)
+
+    def wait_for(self, ready: Callable[[], bool]) -> None:
+        """Wait until ``ready()`` (checked whenever the server says something)."""
+        deadline = time.monotonic() + TIMEOUT
+        with self.changed:
+            while not ready():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("the server did not do what was awaited")
+                self.changed.wait(left)
 
     def count(self, file: Path) -> int:
         """How many times diagnostics have been published for ``file``."""

@@ -24,15 +24,19 @@ __all__ = ["cannot_check", "diagnostic", "help_link", "position", "range_at", "u
 
 
 @functools.cache
-def help_link(code: str) -> str:
-    """The link to ``code``'s section of docs/problem-codes.md, as installed with the package."""
-    try:
-        docs = bundled("docs/problem-codes.md").as_uri()
-    except FileNotFoundError:  # a copy without its docs: the link names the file all the same
-        docs = "docs/problem-codes.md"
+def help_link(code: str, page: str | None = None) -> str:
+    """The link to ``code``'s section of the problem codes' ``page``.
+
+    By default docs/problem-codes.md as installed with the package.
+    """
+    if page is None:
+        try:
+            page = bundled("docs/problem-codes.md").as_uri()
+        except FileNotFoundError:  # a copy without its docs: the link names the file all the same
+            page = "docs/problem-codes.md"
     heading = f"{code}: {CODES.get(code, '')}".lower()
     anchor = re.sub(r"[^a-z0-9 _-]", "", heading).replace(" ", "-")
-    return f"{docs}#{anchor}"
+    return f"{page.split('#', 1)[0]}#{anchor}"
 
 
 def utf16_column(line: str, column: int) -> int:
@@ -63,9 +67,12 @@ def range_at(lines: list[str], line: int | None, column: int | None) -> types.Ra
 
 
 def diagnostic(
-    problem: Problem, lines: list[str], lines_of: Callable[[Path], list[str]] | None = None
+    problem: Problem,
+    lines: list[str],
+    lines_of: Callable[[Path], list[str]] | None = None,
+    help_page: str | None = None,
 ) -> types.Diagnostic:
-    """The diagnostic for ``problem`` in a file of ``lines``.
+    """The diagnostic for ``problem`` in a file of ``lines``, its code linked to ``help_page``.
 
     The other places it concerns are its related information, each marked as its own
     problem would be in the lines ``lines_of`` gives for that file (none: no lines known).
@@ -85,7 +92,7 @@ def diagnostic(
         message=problem.message,
         severity=types.DiagnosticSeverity.Error,
         code=problem.code,
-        code_description=types.CodeDescription(href=help_link(problem.code)),
+        code_description=types.CodeDescription(href=help_link(problem.code, help_page)),
         source="rcpack",
         related_information=related or None,
         data={

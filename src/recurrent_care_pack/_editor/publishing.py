@@ -18,6 +18,7 @@ from pygls.uris import to_fs_path
 from recurrent_care_pack._version import __version__
 
 from .diagnostics import cannot_check, diagnostic, range_at
+from .settings import Settings
 from .workspace import Checked, Workspace, absolute, uri_of
 
 TYPE_CHECKING = False
@@ -68,6 +69,8 @@ class PackServer(LanguageServer):
         self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
         self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
         self.told: dict[Path, str] = {}  # why each file's pack cannot be checked, as last shown
+        self.settings = Settings()  # as the editor last sent them
+        self.unsaid: list[str] = []  # what is wrong with the first settings, said once initialized
 
     def file_of(self, uri: str) -> Path | None:
         """The file a ``file:`` URI names, made absolute; None for other URIs."""
@@ -191,8 +194,10 @@ class PackServer(LanguageServer):
         root = checked.root
         now: dict[Path, list[types.Diagnostic]] = {}
         for each, problems in checked.problems.items():
-            lines = self.pack_workspace.lines(each) if problems else []
-            now[each] = [diagnostic(p, lines, self.pack_workspace.lines) for p in problems]
+            shown = [p for p in problems if p.code not in self.settings.ignore]
+            lines = self.pack_workspace.lines(each) if shown else []
+            page = self.settings.problem_help
+            now[each] = [diagnostic(p, lines, self.pack_workspace.lines, page) for p in shown]
         for gone in self.packs.get(root, frozenset()) - now.keys():
             elsewhere = self.pack_workspace.checked.get(gone)
             if elsewhere is None or elsewhere.root == root:

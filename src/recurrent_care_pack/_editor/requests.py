@@ -181,6 +181,8 @@ def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.Co
 
 
 def lenses(ls: PackServer, params: types.CodeLensParams) -> list[types.CodeLens] | None:
+    if not ls.settings.lenses:
+        return []  # rcpack.moduleTimes says not as code lenses
     at = At(ls, params.text_document.uri, types.Position(line=0, character=0))
     built = None if at.file is None else _built(ls, at.file, at.index)
     document = None if at.file is None else ls.pack_workspace.document(at.file)
@@ -190,6 +192,8 @@ def lenses(ls: PackServer, params: types.CodeLensParams) -> list[types.CodeLens]
 
 
 def inlay_hints(ls: PackServer, params: types.InlayHintParams) -> list[types.InlayHint] | None:
+    if not ls.settings.hints:
+        return []  # rcpack.moduleTimes says not as inlay hints
     at = At(ls, params.text_document.uri, params.range.start)
     built = None if at.file is None else _built(ls, at.file, at.index)
     document = None if at.file is None else ls.pack_workspace.document(at.file)

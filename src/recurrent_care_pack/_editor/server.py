@@ -26,6 +26,7 @@ from .requests import (
     symbols,
     workspace_symbols,
 )
+from .settings import read_settings
 from .wire import serve_stdio
 
 TYPE_CHECKING = False
@@ -37,13 +38,15 @@ __all__ = ["DEBOUNCE", "PackServer", "serve"]
 _log = logging.getLogger(__name__)
 
 
-def initialize(ls: PackServer, _: types.InitializeParams) -> None:
+def initialize(ls: PackServer, params: types.InitializeParams) -> None:
     """Keep each buffer's text here alone, changed as the editor counts lines (`documents`).
 
     pygls would apply each change to its own copy too, breaking lines where Python's
     ``splitlines()`` does, and in doing so rewrite a change's range that goes past its line
-    (the range this server then reads): its copy keeps the version only.
+    (the range this server then reads): its copy keeps the version only. The settings in
+    ``initializationOptions`` are taken (what is wrong with them is said once initialized).
     """
+    ls.settings, ls.unsaid = read_settings(params.initialization_options)
     workspace = ls.workspace
 
     def versioned(
@@ -57,28 +60,91 @@ def initialize(ls: PackServer, _: types.InitializeParams) -> None:
 
 
 async def initialized(ls: PackServer, _: types.InitializedParams) -> None:
-    """Ask to be told of YAML files changed on disk, where the editor can watch them."""
+    """Ask for the settings, and to be told of them changing and of YAML files changed on disk.
+
+    Each as far as the editor can: settings pulled where it answers ``workspace/configuration``.
+    """
+    for message in ls.unsaid:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
+    ls.unsaid = []
     workspace = ls.client_capabilities.workspace
+    registrations = []
     watched = workspace.did_change_watched_files if workspace is not None else None
-    if watched is None or not watched.dynamic_registration:
-        return
-    options = types.DidChangeWatchedFilesRegistrationOptions(
-        watchers=[types.FileSystemWatcher(glob_pattern="**/*.{yaml,yml}")]
-    )
-    registration = types.Registration(
-        id="rcpack-yaml-files",
-        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-        register_options=options,
-    )
-    try:
-        await ls.client_register_capability_async(
-            types.RegistrationParams(registrations=[registration])
+    if watched is not None and watched.dynamic_registration:
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern="**/*.{yaml,yml}")]
         )
-    except Exception:  # noqa: BLE001 (the editor refused: saved files are read at each check)
-        _log.info("the editor does not watch files for rcpack")
+        registrations.append(
+            types.Registration(
+                id="rcpack-yaml-files",
+                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=options,
+            )
+        )
+    told = workspace.did_change_configuration if workspace is not None else None
+    if told is not None and told.dynamic_registration:
+        registrations.append(
+            types.Registration(
+                id="rcpack-settings",
+                method=types.WORKSPACE_DID_CHANGE_CONFIGURATION,
+                register_options=types.DidChangeConfigurationRegistrationOptions(section="rcpack"),
+            )
+        )
+    if registrations:
+        try:
+            await ls.client_register_capability_async(
+                types.RegistrationParams(registrations=registrations)
+            )
+        except Exception:  # noqa: BLE001 (refused: saved files are read at each check)
+            _log.info("the editor does not watch files or settings for rcpack")
+    if workspace is not None and workspace.configuration:
+        await pull_settings(ls)
 
 
-def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams) -> None:
+async def pull_settings(ls: PackServer) -> None:
+    """Ask the editor for the ``rcpack`` settings, and take them."""
+    try:
+        answer = await ls.workspace_configuration_async(
+            types.ConfigurationParams(items=[types.ConfigurationItem(section="rcpack")])
+        )
+    except Exception:  # noqa: BLE001 (the editor could not say: the settings stay as they are)
+        _log.info("the editor gave no settings for rcpack")
+        return
+    take_settings(ls, answer[0] if answer else None)
+
+
+async def settings_changed(ls: PackServer, params: types.DidChangeConfigurationParams) -> None:
+    """The settings changed: take rcpack's if sent, else ask for them where the editor can.
+
+    An editor sends all its settings, or none (as it does when settings are pulled): only
+    a section ``rcpack`` is rcpack's.
+    """
+    sent = params.settings
+    section = sent.get("rcpack") if isinstance(sent, dict) else None
+    workspace = ls.client_capabilities.workspace
+    if section is not None:
+        take_settings(ls, section)
+    elif workspace is not None and workspace.configuration:
+        await pull_settings(ls)
+
+
+def take_settings(ls: PackServer, sent: object) -> None:
+    """Take the settings ``sent``: say what is wrong, show the problems and times anew."""
+    settings, wrong = read_settings(sent)
+    for message in wrong:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
+    if settings == ls.settings:
+        return
+    ls.settings = settings
+    files_changed(ls, None)  # each open pack's problems published as now shown
+    workspace = ls.client_capabilities.workspace
+    if workspace is not None and workspace.inlay_hint and workspace.inlay_hint.refresh_support:
+        ls.workspace_inlay_hint_refresh(None)
+    if workspace is not None and workspace.code_lens and workspace.code_lens.refresh_support:
+        ls.workspace_code_lens_refresh(None)
+
+
+def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams | None) -> None:
     """A file changed on disk (a checkout, another program): check the open packs again."""
     checked: set[Path] = set()
     for file in list(ls.pack_workspace.texts):
@@ -145,6 +211,7 @@ def build() -> PackServer:
         (types.INITIALIZE, initialize),
         (types.INITIALIZED, initialized),
         (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, files_changed),
+        (types.WORKSPACE_DID_CHANGE_CONFIGURATION, settings_changed),
     ):
         server.feature(feature)(handler)
     options = types.CompletionOptions(trigger_characters=[" ", "[", "-"])
