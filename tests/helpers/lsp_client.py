@@ -259,6 +259,9 @@ def full_capabilities() -> types.ClientCapabilities:
                 hierarchical_document_symbol_support=True
             ),
             inlay_hint=types.InlayHintClientCapabilities(),
+            completion=types.CompletionClientCapabilities(
+                completion_item=types.ClientCompletionItemOptions(snippet_support=True)
+            ),
             rename=types.RenameClientCapabilities(prepare_support=True),
             hover=types.HoverClientCapabilities(
                 content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]

@@ -16,7 +16,7 @@ from recurrent_care_pack._content.schema import resolve
 
 from .documents import units
 from .index import PackIndex, item_label, reference_kind
-from .locating import description, keys_of, subschema, value_at
+from .locating import description, is_duration, keys_of, subschema, value_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -101,11 +101,14 @@ def complete(
     index: PackIndex,
     line: int,
     before: str,
+    *,
+    snippets: bool = False,
 ) -> list[types.CompletionItem]:
     """What may be written where the line ``line`` reads ``before`` up to the cursor.
 
     Each item replaces the word typed so far (its text edit), so that no editor has to guess
-    where a word with a hyphen starts.
+    where a word with a hyphen starts. A duration is offered as a snippet whose numbers are
+    placeholders, where the editor takes ``snippets``.
     """
     typing = typing_at(before)
     if typing is None:
@@ -115,7 +118,57 @@ def complete(
         start=types.Position(line=line - 1, character=start),
         end=types.Position(line=line - 1, character=units(before)),
     )
-    return [_replacing(item, typed) for item in _offered(document, index, line, before, typing)]
+    if _is_duration(document, line, typing):
+        offered = _durations(typing.word, snippets=snippets)
+    else:
+        offered = _offered(document, index, line, before, typing)
+    return [_replacing(item, typed) for item in offered]
+
+
+def _is_duration(document: Document, line: int, typing: Typing) -> bool:
+    """Whether ``typing`` is the value of a key whose value is a duration."""
+    if typing.key is None or typing.flow:
+        return False
+    mapping = _container(document, line, typing.column, new_item=typing.new_item)
+    return mapping is not None and is_duration(subschema((*mapping, typing.key)))
+
+
+#: The durations offered for a value being typed: as the pack writes them, and a snippet
+#: of each, its numbers placeholders.
+_DURATIONS = (
+    ("30 minutes", "${1:30} minutes"),
+    ("1 hour 30 minutes", "${1:1} hour ${2:30} minutes"),
+    ("22 minutes 31 seconds", "${1:22} minutes ${2:31} seconds"),
+)
+
+#: The units a number typed may take, each with the most of it that reads naturally.
+_UNITS = (("minutes", 600), ("hours", 12), ("seconds", 59))
+
+
+def _durations(word: str, *, snippets: bool) -> list[types.CompletionItem]:
+    """Durations to write: a number typed with each unit it may take, else the usual forms."""
+    if word.isascii() and word.isdigit() and int(word) > 0:
+        number = int(word)
+        return [
+            types.CompletionItem(
+                label=f"{number} {unit[:-1] if number == 1 else unit}",
+                kind=types.CompletionItemKind.Value,
+                sort_text=str(order),
+            )
+            for order, (unit, most) in enumerate(_UNITS)
+            if number <= most
+        ]
+    return [
+        types.CompletionItem(
+            label=label,
+            kind=types.CompletionItemKind.Snippet if snippets else types.CompletionItemKind.Value,
+            insert_text=snippet if snippets else None,
+            insert_text_format=types.InsertTextFormat.Snippet if snippets else None,
+            detail="a duration, as the pack writes them",
+            sort_text=str(order),
+        )
+        for order, (label, snippet) in enumerate(_DURATIONS)
+    ]
 
 
 def _replacing(item: types.CompletionItem, typed: types.Range) -> types.CompletionItem:

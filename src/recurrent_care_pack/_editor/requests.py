@@ -164,7 +164,11 @@ def completion(ls: PackServer, params: types.CompletionParams) -> types.Completi
     index = ls.pack_workspace.index(
         ls.pack_workspace.documents(file, last_read=True) or [document]
     )
-    items = complete(document, index, where.line + 1, before)
+    asked = ls.client_capabilities.text_document
+    offered = asked.completion if asked is not None else None
+    item = offered.completion_item if offered is not None else None
+    snippets = bool(item is not None and item.snippet_support)
+    items = complete(document, index, where.line + 1, before, snippets=snippets)
     return types.CompletionList(is_incomplete=False, items=items)
 
 

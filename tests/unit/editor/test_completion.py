@@ -201,3 +201,45 @@ def test_a_word_with_a_wide_character_is_replaced_in_utf16_units() -> None:
     edit = found[0].text_edit
     assert isinstance(edit, types.TextEdit)
     assert (edit.range.start.character, edit.range.end.character) == (18, 21)
+
+
+def _durations(line: int, before: str, *, snippets: bool) -> list[tuple[str, str, object]]:
+    document = _document()
+    found = complete(document, PackIndex([document]), line, before, snippets=snippets)
+    return [(c.label, _new_text(c), c.insert_text_format) for c in found]
+
+
+def test_a_duration_is_offered_as_a_snippet_of_its_usual_forms() -> None:
+    """After 'allowance: ', the forms the pack writes, their numbers placeholders."""
+    snippet = types.InsertTextFormat.Snippet
+    assert _durations(18, "        allowance: ", snippets=True) == [
+        ("30 minutes", "${1:30} minutes", snippet),
+        ("1 hour 30 minutes", "${1:1} hour ${2:30} minutes", snippet),
+        ("22 minutes 31 seconds", "${1:22} minutes ${2:31} seconds", snippet),
+    ]
+    assert _durations(18, "        allowance: ", snippets=False) == [
+        ("30 minutes", "30 minutes", None),
+        ("1 hour 30 minutes", "1 hour 30 minutes", None),
+        ("22 minutes 31 seconds", "22 minutes 31 seconds", None),
+    ]
+
+
+def test_a_number_typed_for_a_duration_is_offered_with_each_unit_it_may_take() -> None:
+    """'45' is minutes or seconds (not 45 hours); '1' is singular; '90' only minutes."""
+    assert _durations(41, "        time: 45", snippets=True) == [
+        ("45 minutes", "45 minutes", None),
+        ("45 seconds", "45 seconds", None),
+    ]
+    assert [label for label, _, _ in _durations(18, "        allowance: 1", snippets=True)] == [
+        "1 minute",
+        "1 hour",
+        "1 second",
+    ]
+    assert [
+        label for label, _, _ in _durations(44, "            duration: 90", snippets=False)
+    ] == ["90 minutes"]
+
+
+def test_other_values_are_not_offered_durations() -> None:
+    """A title is no duration; a value in a flow list neither."""
+    assert _durations(16, "        title: 3", snippets=True) == []

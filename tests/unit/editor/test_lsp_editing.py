@@ -73,6 +73,33 @@ def _complete(session: Session, pack: Path, line: int, column: int) -> list[str]
     return [item.label for item in items]
 
 
+def test_a_duration_is_completed_as_snippets_and_a_number_with_its_units(
+    session: Session, pack: Path
+) -> None:
+    """After 'allowance:' the usual forms as snippets; after 'allowance: 4', 4 with each unit."""
+    line, column = _typed(session, pack, "allowance: 23 minutes\n", "allowance: |\n")
+    params = types.CompletionParams(
+        text_document=session.document(pack / "section-3.yaml"),
+        position=types.Position(line=line - 1, character=column - 1),
+    )
+    found = session.run(session.client.text_document_completion_async(params))
+    assert isinstance(found, types.CompletionList)
+    assert [
+        (item.label, item.text_edit and item.text_edit.new_text, item.insert_text_format)
+        for item in found.items
+    ] == [
+        ("30 minutes", "${1:30} minutes", types.InsertTextFormat.Snippet),
+        ("1 hour 30 minutes", "${1:1} hour ${2:30} minutes", types.InsertTextFormat.Snippet),
+        (
+            "22 minutes 31 seconds",
+            "${1:22} minutes ${2:31} seconds",
+            types.InsertTextFormat.Snippet,
+        ),
+    ]
+    line, column = _typed(session, pack, "allowance: \n", "allowance: 4|\n")
+    assert _complete(session, pack, line, column) == ["4 minutes", "4 hours", "4 seconds"]
+
+
 def test_an_exercise_is_completed_after_exercise(session: Session, pack: Path) -> None:
     """After 'exercise:' the ids offered are the pack's exercises, even on a line half typed."""
     line, column = _typed(session, pack, "exercise: exercise-9\n", "exercise: exer|\n")
