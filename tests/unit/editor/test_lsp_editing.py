@@ -446,6 +446,39 @@ def test_a_duration_is_offered_what_its_message_says_to_write(
     }
 
 
+def test_a_date_and_an_id_written_otherwise_are_offered_as_they_are_written(
+    session: Session, pack: Path
+) -> None:
+    """'22/05/2019' is offered '2019-05-22'; 'Film-7', 'film-7': each the fix its message names."""
+    details = pack / "pack.yaml"
+    session.open(details)
+    session.diagnostics(details, version=1)
+    version = session.change(
+        details,
+        FILES["pack.yaml"].replace("  published: 2019-05-22\n", "  published: 22/05/2019\n"),
+    )
+    assert [
+        (d.code, d.range.start.line + 1) for d in session.diagnostics(details, version=version)
+    ] == [("RC206", 10)]
+    assert {
+        title: [(e.range.start.line + 1, e.range.start.character + 1, e.new_text) for e in edits]
+        for title, edits in _fixes(session, details).items()
+    } == {"Write '2019-05-22'": [(10, 14, "2019-05-22")]}
+    file = pack / "section-3.yaml"
+    version = session.change(
+        file, SECTION.replace("      - id: film-7\n", "      - id: Film-7\n", 1)
+    )
+    line = SECTION[: SECTION.index("      - id: film-7\n")].count("\n") + 1
+    assert ("RC205", line) in [
+        (d.code, d.range.start.line + 1) for d in session.diagnostics(file, version=version)
+    ]
+    fixes = _fixes(session, file)
+    assert [
+        (e.range.start.line + 1, e.range.start.character + 1, e.new_text)
+        for e in fixes["Write 'film-7'"]
+    ] == [(line, 13, "film-7")]
+
+
 def test_a_key_added_leaves_the_cursor_for_its_value_where_the_editor_takes_snippets() -> None:
     """'Add title' inserts 'title: $1' as a snippet edit; to an editor without, plain text."""
     lines = ["      - id: exercise-9", "        number: 9"]
