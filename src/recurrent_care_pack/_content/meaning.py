@@ -3,6 +3,7 @@
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,11 @@ from .reading import Document, KeyPath
 from .references import References
 from .timings import Timings
 
-__all__ = ["KIND_OF_LIST", "duplicate_id_problems", "meaning_problems"]
+__all__ = ["KIND_OF_LIST", "RELATED_AT_MOST", "duplicate_id_problems", "meaning_problems"]
+
+#: The most other uses an id used twice links to (the first ones): an id given ten
+#: thousand times must not make ten thousand links at each use.
+RELATED_AT_MOST = 10
 
 
 #: What an item is called, by the list that holds it.
@@ -96,6 +101,7 @@ def _used_twice(item_id: str, used: list[tuple[Document, KeyPath]], rank: int) -
         )
     else:
         advice = "ids must be unique across the pack"
+    others = ((each, each_path) for index, (each, each_path) in enumerate(used) if index != rank)
     related = tuple(
         Place(
             file=each.file,
@@ -103,8 +109,7 @@ def _used_twice(item_id: str, used: list[tuple[Document, KeyPath]], rank: int) -
             column=mark.column,
             message=f"'{item_id}' is the id of this {_kind(each_path)} too",
         )
-        for index, (each, each_path) in enumerate(used)
-        if index != rank
+        for each, each_path in islice(others, RELATED_AT_MOST)
     )
     problem = document.problem((*path, "id"), "RC401", f"{said}; {advice}")
     return evolve(problem, related=related)

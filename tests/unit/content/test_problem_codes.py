@@ -13,8 +13,9 @@ from small_packs import BASE
 
 from recurrent_care_pack import CODES, PackError, Problem, validate
 from recurrent_care_pack._cli import main
+from recurrent_care_pack._content.meaning import RELATED_AT_MOST
 from recurrent_care_pack._content.reading import read_text
-from recurrent_care_pack._problems import Fix
+from recurrent_care_pack._problems import MAX_PROBLEMS, Fix
 
 
 def _edit(old: str, new: str) -> bytes:
@@ -827,3 +828,20 @@ def test_a_section_given_in_two_files_says_a_section_is_written_whole_in_one(
             f"id 's' is used again by the section at more.yaml:2; {advice}",
         ),
     ]
+
+
+def test_an_id_used_a_thousand_times_links_each_use_to_ten_others_at_most(tmp_path: Path) -> None:
+    """Each use links to the first ten others (not to every one: that grows as the square)."""
+    people = "".join(f"  - id: x\n    name: Person {n}\n" for n in range(1200))
+    (tmp_path / "pack.yaml").write_text(BASE + "people:\n" + people, encoding="utf-8")
+    found = [p for p in validate(tmp_path / "pack.yaml") if p.code in {"RC401", "RC113"}]
+    assert len(found) == MAX_PROBLEMS + 1
+    assert found[0].code == "RC113"
+    first = found[1]
+    assert first.message == (
+        "id 'x' is used again by the person on line 52 and in 1198 more places; ids must be "
+        "unique across the pack"
+    )
+    assert [r.line for r in first.related] == [52 + 2 * n for n in range(RELATED_AT_MOST)]
+    assert {len(p.related) for p in found[1:]} == {RELATED_AT_MOST}
+    assert [r.line for r in found[2].related] == [50] + [54 + 2 * n for n in range(9)]
