@@ -12,14 +12,13 @@ import errno
 import json
 import os
 import subprocess
-from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from attrs import frozen
 
 from recurrent_care_pack._content.resources import bundled, yamllint_config
 from recurrent_care_pack._files import WriteError, create_file, refuse_installed, what_is
+from recurrent_care_pack._installed import origin
 from recurrent_care_pack._text import shown
 
 __all__ = [
@@ -145,21 +144,14 @@ def hooks_source() -> HooksSource | None:
 
     A git URL gives itself and its commit. A local folder that is a git checkout gives the
     commit checked out, and its remote's address if the remote has that commit, else the
-    folder's path. Anything else (a wheel from an index) gives ``None``.
+    folder's path. Anything else (a wheel, an index) gives ``None``.
     """
-    try:
-        recorded = metadata.distribution("recurrent-care-pack").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        recorded = None
-    info = json.loads(recorded) if recorded else {}
-    url = str(info.get("url", ""))
-    vcs = info.get("vcs_info") or {}
-    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+    found = origin()
+    if found is not None and found.kind == "git" and found.commit is not None:
         return HooksSource(
-            url, vcs["commit_id"], f"recurrent-care-pack @ git+{url}@{vcs['commit_id']}"
+            found.where, found.commit, f"recurrent-care-pack @ git+{found.where}@{found.commit}"
         )
-    parsed = urlparse(url)
-    return _checkout(Path(unquote(parsed.path))) if parsed.scheme == "file" else None
+    return _checkout(Path(found.where)) if found is not None and found.kind == "folder" else None
 
 
 def _checkout(folder: Path) -> HooksSource | None:
