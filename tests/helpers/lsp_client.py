@@ -31,8 +31,16 @@ TIMEOUT = 120.0
 class Session:
     """One ``rcpack lsp`` process and a client talking to it."""
 
-    def __init__(self, root: Path, capabilities: types.ClientCapabilities | None = None) -> None:
-        """Start the server with ``root`` as the workspace, and initialise it."""
+    def __init__(
+        self,
+        root: Path,
+        capabilities: types.ClientCapabilities | None = None,
+        command: Sequence[str] = (sys.executable, "-m", "recurrent_care_pack", "lsp"),
+    ) -> None:
+        """Start the server with ``root`` as the workspace, and initialise it.
+
+        ``command`` starts the server: by default, this checkout's, in the tests' Python.
+        """
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
@@ -72,7 +80,7 @@ class Session:
         on(types.WINDOW_LOG_MESSAGE)(logged)
         on(types.CLIENT_REGISTER_CAPABILITY)(registered)
 
-        self.run(self.client.start_io(sys.executable, "-m", "recurrent_care_pack", "lsp"))
+        self.run(self.client.start_io(*command))
         self.capabilities = self.run(
             self.client.initialize_async(
                 types.InitializeParams(
