@@ -90,7 +90,8 @@ def test_readme_way_in_gives_rcpack_the_hooks_yamllint_and_rcpack_lsp(tmp_path: 
     started = _terminal(start, environment, tmp_path)
     assert started.returncode == 0, started.stdout + started.stderr
     repository = home / "our-pack"
-    assert re.findall(r"^rcpack (\w+)\.+(\w+)$", started.stdout, re.MULTILINE) == [
+    # git runs the hooks at the commit, and shows what they say on stderr.
+    assert re.findall(r"^rcpack (\w+)\.+(\w+)$", started.stderr, re.MULTILINE) == [
         ("validate", "Passed"),
         ("fmt", "Passed"),
     ]
