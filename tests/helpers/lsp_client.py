@@ -35,12 +35,14 @@ class Session:
         self,
         root: Path,
         capabilities: types.ClientCapabilities | None = None,
+        command: Sequence[str] = (sys.executable, "-m", "recurrent_care_pack", "lsp"),
         *,
         options: Any = None,
         settings: Any = None,
     ) -> None:
         """Start the server with ``root`` as the workspace, and initialise it.
 
+        ``command`` starts the server: by default, this checkout's, in the tests' Python.
         ``options`` are the initialization options; ``settings`` what ``workspace/configuration``
         is answered with (for each item asked), changed at will.
         """
@@ -103,7 +105,7 @@ class Session:
         on(types.WINDOW_LOG_MESSAGE)(logged)
         on(types.CLIENT_REGISTER_CAPABILITY)(registered)
 
-        self.run(self.client.start_io(sys.executable, "-m", "recurrent_care_pack", "lsp"))
+        self.run(self.client.start_io(*command))
         self.capabilities = self.run(
             self.client.initialize_async(
                 types.InitializeParams(

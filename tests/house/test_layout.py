@@ -23,7 +23,7 @@ LAYERS = (
     "_files",
     "_errors",
     "_problems",
-    "_text | _version | _lazy",
+    "_text | _version | _lazy | _installed",
 )
 
 

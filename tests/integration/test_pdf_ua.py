@@ -21,6 +21,7 @@ import pdfua
 import pikepdf
 import pypdf
 import pytest
+from installing import GIT, installed_as
 from paths import ROOT
 from weasyprint import HTML
 
@@ -470,12 +471,17 @@ def test_faint_text_drawn_in_a_form_is_tagged_and_a_faint_footer_an_artifact() -
         assert [b"/MCID" in f for f in forms if b"/Artifact" not in f] == [True]
 
 
-def test_without_pikepdf_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without pikepdf, a PDF handout says which extra to install, as without WeasyPrint."""
+def test_without_pikepdf_the_error_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without pikepdf, a PDF handout gives the command that installs its extra."""
+    installed_as(monkeypatch, tmp_path, GIT)
     monkeypatch.setitem(sys.modules, "pikepdf", None)
     monkeypatch.delitem(sys.modules, "recurrent_care_pack._output.tagging")
     with pytest.raises(rcp.MissingExtraError) as missing:
         rcp.render_handout(_pack(), "exercises", "pdf")
     assert str(missing.value) == (
-        "PDF handouts need pikepdf: pip install 'recurrent-care-pack[pdf]'"
+        "PDF handouts need pikepdf, which is not installed; to install it with the rest of "
+        "rcpack's pdf extra, run: ~/.rcpack/bin/pip install "
+        f"'recurrent-care-pack[pdf] @ git+https://example.org/rcp.git@{'b' * 40}'"
     )

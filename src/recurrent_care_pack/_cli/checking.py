@@ -54,9 +54,8 @@ def lsp(_: argparse.Namespace) -> int:
     try:
         from recurrent_care_pack._editor import serve  # noqa: PLC0415 (only for this command)
     except ImportError as error:  # the lsp extra is not installed
-        message = (
-            f"rcpack lsp needs {(error.name or 'pygls').split('.')[0]}, which is not installed; "
-            "install it with: pip install 'recurrent-care-pack[lsp]'"
-        )
-        raise Exit(USAGE, message) from None
+        from recurrent_care_pack._output import missing_extra  # noqa: PLC0415
+
+        module = (error.name or "pygls").split(".")[0]
+        raise Exit(USAGE, missing_extra("rcpack lsp needs", module, "lsp")) from None
     return serve()

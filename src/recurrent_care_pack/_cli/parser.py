@@ -25,8 +25,17 @@ _DEFAULT_PACK = "the pack folder you are in, else the bundled pack"
 class _Parser(argparse.ArgumentParser):
     """argparse's parser: ``--help`` or ``--version`` that cannot be written is said.
 
-    A usage error is one line, whatever the value it names holds (a newline in it).
+    A usage error is one line, whatever the value it names holds (a newline in it). A
+    command that needs an extra says in its help whether it is installed, and if not, how.
     """
+
+    #: The extra this command needs, and the modules it brings.
+    extra: tuple[str, tuple[str, ...]] | None = None
+
+    def format_help(self) -> str:
+        if self.extra is not None:
+            self.epilog = _extra_said(*self.extra)
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         from recurrent_care_pack._output import shown  # noqa: PLC0415 (only on a usage error)
@@ -40,6 +49,18 @@ class _Parser(argparse.ArgumentParser):
             flush = getattr(stream, "flush", None)
             if flush is not None:
                 flush()
+
+
+def _extra_said(extra: str, modules: tuple[str, ...]) -> str:
+    """Whether ``extra`` is installed, and if not, the command that installs it."""
+    import importlib.util  # noqa: PLC0415 (only for --help)
+
+    missing = next((m for m in modules if importlib.util.find_spec(m) is None), None)
+    if missing is None:
+        return f"It needs rcpack's {extra} extra, which is installed."
+    from recurrent_care_pack._output import missing_extra  # noqa: PLC0415
+
+    return missing_extra("It needs", missing, extra)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -227,10 +248,11 @@ def parser() -> argparse.ArgumentParser:
     lsp = commands.add_parser(
         "lsp",
         help="the language server: every check, and the pack's meaning, in your editor",
-        description="Serve the Language Server Protocol over stdin and stdout, for an "
-        "editor to start (see README, 'In your editor'). Needs the lsp extra: "
-        "pip install 'recurrent-care-pack[lsp]'.",
+        description="Serve the Language Server Protocol over stdin and stdout, for an\n"
+        "editor to start (see README, 'In your editor: rcpack lsp').",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the command, on one line
     )
+    lsp.extra = ("lsp", ("pygls", "lsprotocol"))
     lsp.add_argument("--stdio", action="store_true", help="accepted: stdio is the only way")
     lsp.set_defaults(run=checking.lsp)
     return parser

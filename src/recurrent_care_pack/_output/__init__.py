@@ -9,6 +9,7 @@ from recurrent_care_pack._lazy import exports
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from recurrent_care_pack._files import WriteError
+    from recurrent_care_pack._installed import install_command, missing_extra
     from recurrent_care_pack._text import shown
 
     from .rendering import FormatMismatchError, MissingExtraError, handout_file, write_handout
@@ -30,10 +31,12 @@ _WHERE = {
     "fmt_lines": (".reports", "fmt_lines"),
     "fmt_summary": (".reports", "fmt_summary"),
     "handout_file": (".rendering", "handout_file"),
+    "install_command": ("recurrent_care_pack._installed", "install_command"),
     "item_text": (".tables", "item_text"),
     "make_starter": (".starter", "make_starter"),
     "materials_data": (".tables", "materials_data"),
     "materials_text": (".tables", "materials_text"),
+    "missing_extra": ("recurrent_care_pack._installed", "missing_extra"),
     "output_file": (".writing", "output_file"),
     "pack_summary": (".summary", "summary"),
     "shown": ("recurrent_care_pack._text", "shown"),
@@ -54,10 +57,12 @@ __all__ = [
     "fmt_lines",
     "fmt_summary",
     "handout_file",
+    "install_command",
     "item_text",
     "make_starter",
     "materials_data",
     "materials_text",
+    "missing_extra",
     "output_file",
     "pack_summary",
     "shown",

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from recurrent_care_pack._installed import missing_extra
 from recurrent_care_pack._model import Pack, lookup
 from recurrent_care_pack._naming import film_names
 from recurrent_care_pack._session import Session
@@ -69,9 +70,7 @@ def agenda_calendar(
     try:
         from icalendar import Calendar, Event  # noqa: PLC0415 (an optional extra)
     except ImportError:
-        raise MissingExtraError(
-            "calendars need icalendar: pip install 'recurrent-care-pack[calendar]'"
-        ) from None
+        raise MissingExtraError(missing_extra("calendars need", "icalendar", "calendar")) from None
     name = (session.title if session is not None else None) or title
     calendar = Calendar()
     calendar.add("prodid", "-//recurrent-care-pack//rcpack plan//EN")

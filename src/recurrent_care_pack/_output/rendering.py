@@ -30,6 +30,7 @@ from recurrent_care_pack._arguments import (
 from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._errors import FormatMismatchError
 from recurrent_care_pack._files import file_named, replace_file
+from recurrent_care_pack._installed import missing_extra
 from recurrent_care_pack._model import Pack
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._session import Session
@@ -302,9 +303,7 @@ def _pdf(html: str) -> bytes:
     try:
         from weasyprint import HTML  # noqa: PLC0415 (an optional extra)
     except ImportError:
-        raise MissingExtraError(
-            "PDF handouts need WeasyPrint: pip install 'recurrent-care-pack[pdf]'"
-        ) from None
+        raise MissingExtraError(missing_extra("PDF handouts need", "WeasyPrint", "pdf")) from None
     from .tagging import tagged_pdf  # noqa: PLC0415 (needs pikepdf, in the same extra)
 
     return tagged_pdf(HTML(string=html))  # PDF/UA-1, its structure tree repaired

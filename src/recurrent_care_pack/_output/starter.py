@@ -1,8 +1,9 @@
 """``rcpack init``: a content repository that passes every check as it is made.
 
-It holds a starter pack (the bundled Section 3) in ``content/``, the schema with an editor
-setting that maps it to the content, a yamllint configuration that matches ``rcpack fmt``,
-pre-commit hooks and a GitHub Actions workflow. Nothing that exists is ever replaced.
+It holds a starter pack (the bundled Section 3) in ``content/``, the schema, editor settings
+for ``rcpack lsp`` (VS Code, Helix) with yaml-language-server kept for hover and completion
+but not checking, a yamllint configuration that matches ``rcpack fmt``, pre-commit hooks and
+a GitHub Actions workflow. Nothing that exists is ever replaced.
 """
 
 from __future__ import annotations
@@ -12,18 +13,18 @@ import errno
 import json
 import os
 import subprocess
-from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from attrs import frozen
 
 from recurrent_care_pack._content.resources import bundled, yamllint_config
 from recurrent_care_pack._files import WriteError, create_file, refuse_installed, what_is
+from recurrent_care_pack._installed import origin
 from recurrent_care_pack._text import shown
 
 __all__ = [
     "CONTENT",
+    "HELIX",
     "SESSION",
     "SESSION_EXAMPLE",
     "HooksSource",
@@ -35,6 +36,24 @@ __all__ = [
 
 #: Where the starter pack goes, and the globs an editor maps the schema to.
 CONTENT = "content"
+
+#: Helix's settings for the repository: rcpack lsp, with yaml-language-server not checking.
+HELIX = """\
+# Helix reads this file in this repository: rcpack lsp shows every problem as you type,
+# and yaml-language-server stays for hover and completion from the schema (the first
+# line of each content file names it), with its own checks off, so that no problem is
+# shown twice. rcpack must be on PATH.
+[language-server.rcpack]
+command = "rcpack"
+args = ["lsp"]
+
+[language-server.yaml-language-server.config.yaml]
+validate = false
+
+[[language]]
+name = "yaml"
+language-servers = ["rcpack", "yaml-language-server"]
+"""
 
 #: The example session file, beside the pack's folder (a session is not pack content).
 SESSION = "session.yaml"
@@ -111,8 +130,8 @@ class Made:
         if self.hooks is None:
             note = (
                 "note: rcpack cannot tell where it was installed from, so the pre-commit hooks "
-                "run the rcpack installed beside pre-commit, and .github/workflows/content.yml "
-                "needs the address to install rcpack from (see the comment there)"
+                "run the rcpack command on PATH, and .github/workflows/content.yml needs the "
+                "address to install rcpack from (see the comment there)"
             )
         elif self.hooks.requirement is None:
             note = (
@@ -137,7 +156,10 @@ class Made:
 
 
 #: What to do once the starter repository is made.
-_NEXT = f"next: rcpack validate {CONTENT}/ {SESSION}, then git init and pre-commit install"
+_NEXT = (
+    f"next: rcpack validate {CONTENT}/ {SESSION}, then git init and pre-commit install; "
+    "README.md says how to set up your editor"
+)
 
 
 def hooks_source() -> HooksSource | None:
@@ -145,21 +167,14 @@ def hooks_source() -> HooksSource | None:
 
     A git URL gives itself and its commit. A local folder that is a git checkout gives the
     commit checked out, and its remote's address if the remote has that commit, else the
-    folder's path. Anything else (a wheel from an index) gives ``None``.
+    folder's path. Anything else (a wheel, an index) gives ``None``.
     """
-    try:
-        recorded = metadata.distribution("recurrent-care-pack").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        recorded = None
-    info = json.loads(recorded) if recorded else {}
-    url = str(info.get("url", ""))
-    vcs = info.get("vcs_info") or {}
-    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+    found = origin()
+    if found is not None and found.kind == "git" and found.commit is not None:
         return HooksSource(
-            url, vcs["commit_id"], f"recurrent-care-pack @ git+{url}@{vcs['commit_id']}"
+            found.where, found.commit, f"recurrent-care-pack @ git+{found.where}@{found.commit}"
         )
-    parsed = urlparse(url)
-    return _checkout(Path(unquote(parsed.path))) if parsed.scheme == "file" else None
+    return _checkout(Path(found.where)) if found is not None and found.kind == "folder" else None
 
 
 def _checkout(folder: Path) -> HooksSource | None:
@@ -202,12 +217,17 @@ def starter_files(hooks: HooksSource | None) -> dict[str, bytes]:
     files[SESSION] = SESSION_EXAMPLE.encode()
     files[".vscode/settings.json"] = _json(
         {
+            # The YAML extension's hover and completion come from the schema; its checks
+            # are off, as rcpack lsp makes them (each schema problem would show twice).
             "yaml.schemas": {
                 "./schema/pack.schema.json": [f"{CONTENT}/**/*.yaml", f"{CONTENT}/**/*.yml"]
-            }
+            },
+            "yaml.validate": False,
+            "rcpack.command": "rcpack",
         }
     )
     files[".vscode/extensions.json"] = _json({"recommendations": ["redhat.vscode-yaml"]})
+    files[".helix/languages.toml"] = HELIX.encode()
     files[".yamllint.yaml"] = yamllint_config().read_bytes()
     files[".pre-commit-config.yaml"] = _pre_commit(hooks).encode()
     files[".github/workflows/content.yml"] = _workflow(hooks).encode()
@@ -346,7 +366,7 @@ def _pre_commit(hooks: HooksSource | None) -> str:
     # Where rcpack came from is unknown: use the rcpack installed beside pre-commit.
     return (
         f"{head}"
-        "  # These run the rcpack installed where pre-commit runs (pip install rcpack there).\n"
+        "  # These run the rcpack command on PATH when you commit, as typing rcpack does.\n"
         "  - repo: local\n"
         "    hooks:\n"
         "      - id: rcpack-validate\n"
@@ -367,8 +387,9 @@ def _workflow(hooks: HooksSource | None) -> str:
     requirement = hooks.requirement if hooks is not None else None
     if requirement is None:
         install = (
-            "      # rcpack init could not tell where rcpack is published: put its address\n"
-            "      # here (a git URL and commit, as pip takes them).\n"
+            "      # rcpack init could not tell where rcpack comes from: replace OWNER below\n"
+            "      # with the account that hosts rcpack's repository (to pin a commit, add @\n"
+            "      # and its full hash after the repository's name).\n"
             '      - run: pip install "recurrent-care-pack @ git+https://github.com/OWNER/'
             'recurrent-care-pack" yamllint\n'
         )
@@ -403,8 +424,7 @@ def _readme() -> str:
         "# Recurrent Care Resource Pack content\n\n"
         f"The pack is in `{CONTENT}/`: `pack.yaml` gives the pack details, and every `.yaml`\n"
         "file beside it is part of the same pack. `schema/pack.schema.json` is the schema\n"
-        "that editors use (VS Code with the YAML extension picks it up from\n"
-        "`.vscode/settings.json` and from the first line of each file).\n\n"
+        "that editors use (the first line of each file names it).\n\n"
         f"`{SESSION}` is an example session: what you run, for whom, where and when, and\n"
         "where your service keeps the films and case studies. Plan it and write its\n"
         f"handouts with `rcpack plan {SESSION}` and `rcpack handout guide {SESSION} -o "
@@ -417,5 +437,20 @@ def _readme() -> str:
         "```\n\n"
         "After `pre-commit install` (once), each commit runs `rcpack validate` and\n"
         "`rcpack fmt` on the pack's files; `.github/workflows/content.yml` runs all three\n"
-        "on GitHub.\n"
+        "on GitHub.\n\n"
+        "## In your editor\n\n"
+        "`rcpack lsp` shows every problem `rcpack validate` finds as you type. It must be on\n"
+        "your editor's PATH (`rcpack --version` in a terminal says whether it is).\n\n"
+        "- **VS Code**: `.vscode/settings.json` keeps the YAML extension\n"
+        "  (`redhat.vscode-yaml`, recommended in `.vscode/extensions.json`) for hover and\n"
+        "  completion from the schema, and turns its checks off (`yaml.validate`), as\n"
+        "  rcpack lsp makes them: each problem would show twice. rcpack lsp runs in VS Code\n"
+        "  through rcpack's own extension, which is not on the Marketplace: rcpack's README\n"
+        '  ("VS Code") says how to make and install it. Until it is installed, VS Code\n'
+        "  shows no problems; set `yaml.validate` to `true` to have the YAML extension's.\n"
+        "  `rcpack.command` is the rcpack it starts: its full path if it is not on PATH.\n"
+        "- **Helix**: `.helix/languages.toml` starts rcpack lsp for YAML files here, beside\n"
+        "  yaml-language-server with its checks off.\n"
+        '- **Neovim, Emacs**: rcpack\'s README, "In your editor: rcpack lsp", has the lines\n'
+        "  for your settings.\n"
     )

@@ -22,14 +22,14 @@ import io
 from collections.abc import Iterator
 from typing import Any, TypeGuard
 
+from recurrent_care_pack._installed import missing_extra
+
 from .word import MissingExtraError
 
 try:
     import pikepdf
 except ImportError:  # imported only to write a PDF, so only that needs the extra
-    raise MissingExtraError(
-        "PDF handouts need pikepdf: pip install 'recurrent-care-pack[pdf]'"
-    ) from None
+    raise MissingExtraError(missing_extra("PDF handouts need", "pikepdf", "pdf")) from None
 
 __all__ = ["tagged_pdf"]
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from recurrent_care_pack._errors import MissingExtraError
+from recurrent_care_pack._installed import missing_extra
 
 from .handouts import ExercisesHandout, Handout, TipsHandout
 
@@ -52,7 +53,7 @@ def word_document(handout: Handout, layout: Mapping[str, Any] | None = None) -> 
         from docx import Document  # noqa: PLC0415 (an optional extra)
     except ImportError:
         raise MissingExtraError(
-            "Word handouts need python-docx: pip install 'recurrent-care-pack[docx]'"
+            missing_extra("Word handouts need", "python-docx", "docx")
         ) from None
     layout = layout or {}
     document = Document()

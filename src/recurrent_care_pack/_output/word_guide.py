@@ -9,6 +9,8 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+from recurrent_care_pack._installed import missing_extra
+
 from .view import TOOL_MARK, ExerciseView, Guide, ModuleView, Part
 from .word import (
     _W,
@@ -34,7 +36,7 @@ def guide_document(view: Guide, layout: Mapping[str, Any]) -> bytes:
         from docx import Document  # noqa: PLC0415 (an optional extra)
     except ImportError:
         raise MissingExtraError(
-            "Word handouts need python-docx: pip install 'recurrent-care-pack[docx]'"
+            missing_extra("Word handouts need", "python-docx", "docx")
         ) from None
     large_print = bool(layout.get("large_print"))
     document = Document()

@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -26,6 +27,7 @@ FILES = [
     "session.yaml",
     ".vscode/settings.json",
     ".vscode/extensions.json",
+    ".helix/languages.toml",
     ".yamllint.yaml",
     ".pre-commit-config.yaml",
     ".github/workflows/content.yml",
@@ -47,7 +49,8 @@ def test_init_writes_every_file_and_says_so(
     out = capsys.readouterr().out.splitlines()
     assert out[: len(FILES)] == [f"wrote {tmp_path / name}" for name in FILES]
     assert out[-1] == (
-        "next: rcpack validate content/ session.yaml, then git init and pre-commit install"
+        "next: rcpack validate content/ session.yaml, then git init and pre-commit install; "
+        "README.md says how to set up your editor"
     )
     assert (tmp_path / "content" / "section-3.yaml").read_bytes() == (
         ROOT / "data" / "section-3.yaml"
@@ -67,8 +70,18 @@ def test_without_a_known_source_the_hooks_run_the_installed_rcpack(tmp_path: Pat
     config = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert "  - repo: local\n" in config
     assert "        entry: rcpack validate --content-only --\n" in config
+    assert (
+        "  # These run the rcpack command on PATH when you commit, as typing rcpack does.\n"
+        in (config)
+    )
     workflow = (tmp_path / ".github" / "workflows" / "content.yml").read_text(encoding="utf-8")
-    assert "put its address\n" in workflow
+    assert (
+        "      # rcpack init could not tell where rcpack comes from: replace OWNER below\n"
+        "      # with the account that hosts rcpack's repository (to pin a commit, add @\n"
+        "      # and its full hash after the repository's name).\n"
+        '      - run: pip install "recurrent-care-pack @ git+https://github.com/OWNER/'
+        'recurrent-care-pack" yamllint\n'
+    ) in workflow
 
 
 def test_the_workflow_runs_every_check_when_validate_finds_problems(tmp_path: Path) -> None:
@@ -319,3 +332,47 @@ def test_init_writes_an_example_session_that_validates_and_plans(
         assert "Tuesday 12 January 2027" in planned
     finally:
         os.chdir(old)
+
+
+def test_vs_code_is_set_up_for_rcpack_lsp_with_the_yaml_extension_not_checking(
+    tmp_path: Path,
+) -> None:
+    """VS Code: the schema for hover and completion, the YAML extension's checks off, rcpack."""
+    assert main(["init", str(tmp_path)]) == 0
+    settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings == {
+        "yaml.schemas": {"./schema/pack.schema.json": ["content/**/*.yaml", "content/**/*.yml"]},
+        "yaml.validate": False,
+        "rcpack.command": "rcpack",
+    }
+    package = json.loads((ROOT / "editors" / "vscode" / "package.json").read_text("utf-8"))
+    assert "rcpack.command" in package["contributes"]["configuration"]["properties"]
+    extensions = json.loads((tmp_path / ".vscode" / "extensions.json").read_text("utf-8"))
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+
+
+def test_helix_starts_rcpack_lsp_beside_yaml_language_server_not_checking(
+    tmp_path: Path,
+) -> None:
+    """Helix, as it reads .helix/languages.toml: rcpack lsp first, yaml-language-server quiet."""
+    assert main(["init", str(tmp_path)]) == 0
+    with (tmp_path / ".helix" / "languages.toml").open("rb") as file:
+        helix = tomllib.load(file)
+    assert helix["language-server"] == {
+        "rcpack": {"command": "rcpack", "args": ["lsp"]},
+        "yaml-language-server": {"config": {"yaml": {"validate": False}}},
+    }
+    assert helix["language"] == [
+        {"name": "yaml", "language-servers": ["rcpack", "yaml-language-server"]}
+    ]
+
+
+def test_the_starter_readme_says_how_to_set_up_each_editor(tmp_path: Path) -> None:
+    """The starter README names each editor file init wrote, and what VS Code needs besides."""
+    assert main(["init", str(tmp_path)]) == 0
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    editor = readme.split("\n## In your editor\n", 1)[1]
+    for name in (".vscode/settings.json", ".vscode/extensions.json", ".helix/languages.toml"):
+        assert f"`{name}`" in editor
+        assert (tmp_path / name).is_file()
+    assert "Until it is installed, VS Code\n  shows no problems" in editor

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from installing import GIT, installed_as
 from lsp_client import Session
 from lsprotocol import types
 from paths import DATA
@@ -294,9 +295,10 @@ def test_document_symbols_outline_the_file(session: Session, pack: Path) -> None
 
 
 def test_without_pygls_rcpack_lsp_says_how_to_install_it(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """Without the lsp extra, rcpack lsp exits 2 saying what to install, with no traceback."""
+    """Without the lsp extra, rcpack lsp exits 2 with the command to install it, no traceback."""
+    installed_as(monkeypatch, tmp_path, GIT)
     monkeypatch.setitem(sys.modules, "pygls", None)
     for name in [
         n for n in sys.modules if n.startswith(("pygls.", "recurrent_care_pack._editor"))
@@ -304,8 +306,9 @@ def test_without_pygls_rcpack_lsp_says_how_to_install_it(
         monkeypatch.delitem(sys.modules, name)
     assert main(["lsp"]) == 2
     assert capsys.readouterr().err == (
-        "rcpack: rcpack lsp needs pygls, which is not installed; install it with: pip install "
-        "'recurrent-care-pack[lsp]'\n"
+        "rcpack: rcpack lsp needs pygls, which is not installed; to install it with the rest "
+        "of rcpack's lsp extra, run: ~/.rcpack/bin/pip install "
+        f"'recurrent-care-pack[lsp] @ git+https://example.org/rcp.git@{'b' * 40}'\n"
     )
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import icalendar
 import pytest
+from installing import GIT, installed_as
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -115,15 +116,20 @@ def test_a_calendar_never_overwrites_a_content_file(
     assert target.read_text(encoding="utf-8") == "sections: []\n"
 
 
-def test_calendar_without_icalendar_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the icalendar library the error says which extra to install."""
+def test_calendar_without_icalendar_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without the icalendar library the error gives the command that installs the extra."""
+    installed_as(monkeypatch, tmp_path, GIT)
     pack = rcp.load_pack()
     agenda = rcp.plan(pack, ["Module 2"], rcp.PlanOptions(dates=(date(2027, 1, 12),)))
     monkeypatch.setitem(sys.modules, "icalendar", None)
     with pytest.raises(rcp.MissingExtraError) as missing:
         agenda_calendar(agenda, pack.title)
     assert str(missing.value) == (
-        "calendars need icalendar: pip install 'recurrent-care-pack[calendar]'"
+        "calendars need icalendar, which is not installed; to install it with the rest of "
+        "rcpack's calendar extra, run: ~/.rcpack/bin/pip install "
+        f"'recurrent-care-pack[calendar] @ git+https://example.org/rcp.git@{'b' * 40}'"
     )
 
 

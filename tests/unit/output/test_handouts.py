@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from attrs import evolve
+from installing import GIT, installed_as
 from paths import ROOT, TESTS
 from pdf_pages import read_pages
 
@@ -146,20 +147,25 @@ def test_hostile_text_in_word_is_intact(pack: rcp.Pack, kind: str) -> None:
 
 
 def test_missing_extra_names_the_install_command(
-    pack: rcp.Pack, monkeypatch: pytest.MonkeyPatch
+    pack: rcp.Pack, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """Without WeasyPrint or python-docx, the error says which extra to install."""
+    """Without WeasyPrint or python-docx, the error gives the command that installs the extra."""
+    installed_as(monkeypatch, tmp_path, GIT)
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(rcp.MissingExtraError) as pdf:
         rcp.render_handout(pack, "tips", "pdf")
     assert str(pdf.value) == (
-        "PDF handouts need WeasyPrint: pip install 'recurrent-care-pack[pdf]'"
+        "PDF handouts need WeasyPrint, which is not installed; to install it with the rest of "
+        "rcpack's pdf extra, run: ~/.rcpack/bin/pip install "
+        f"'recurrent-care-pack[pdf] @ git+https://example.org/rcp.git@{'b' * 40}'"
     )
     with pytest.raises(rcp.MissingExtraError) as word:
         rcp.render_handout(pack, "tips", "docx")
     assert str(word.value) == (
-        "Word handouts need python-docx: pip install 'recurrent-care-pack[docx]'"
+        "Word handouts need python-docx, which is not installed; to install it with the rest "
+        "of rcpack's docx extra, run: ~/.rcpack/bin/pip install "
+        f"'recurrent-care-pack[docx] @ git+https://example.org/rcp.git@{'b' * 40}'"
     )
 
 

@@ -49,7 +49,10 @@ def test_a_link_to_nothing_says_to_make_where_it_leads(tmp_path: Path) -> None:
     )
 
 
-NEXT = "next: rcpack validate content/ session.yaml, then git init and pre-commit install"
+NEXT = (
+    "next: rcpack validate content/ session.yaml, then git init and pre-commit install; "
+    "README.md says how to set up your editor"
+)
 
 
 def test_the_lines_say_what_was_done_then_the_notes_and_what_next() -> None:
