@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shlex
 import sys
 from importlib import metadata
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urlparse
 
 from attrs import frozen
 
-__all__ = ["Origin", "install_command", "missing_extra", "origin"]
+__all__ = ["Origin", "install_command", "missing_extra", "origin", "web_file"]
 
 #: The distribution's name, as pip knows it.
 _NAME = "recurrent-care-pack"
@@ -121,3 +122,33 @@ def _shell_path(path: Path) -> str:
             if rest != "." and shlex.quote(rest) == rest:
                 return f"~/{rest}"
     return shlex.quote(str(path))
+
+
+#: How each forge shows a file at a commit: its host, and the path between the repository
+#: and the commit.
+_FORGES = {
+    "github.com": "blob",
+    "gitlab.com": "-/blob",
+    "codeberg.org": "src/commit",
+    "bitbucket.org": "src",
+}
+
+#: A repository's address as git writes it: https, ssh, or scp-like ``git@host:owner/name``.
+_ADDRESS = re.compile(
+    r"(?:https://(?:[^@/]+@)?|ssh://(?:[^@/]+@)?|git@)(?P<host>[A-Za-z0-9.-]+)(?::\d+)?[:/]"
+    r"(?P<name>[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)+)"
+)
+
+
+def web_file(repository: str, commit: str, path: str) -> str | None:
+    """The web page of ``path`` at ``commit`` in ``repository`` (a git address), if known.
+
+    Known for the public forges (GitHub, GitLab, Codeberg, Bitbucket); None for others.
+    """
+    found = _ADDRESS.fullmatch(repository.removesuffix("/").removesuffix(".git"))
+    if found is None or not re.fullmatch(r"[0-9a-f]{7,64}", commit):
+        return None
+    kind = _FORGES.get(found["host"].lower())
+    if kind is None:
+        return None
+    return f"https://{found['host'].lower()}/{found['name']}/{kind}/{commit}/{path}"

@@ -8,7 +8,9 @@ import re
 from lsprotocol import types
 
 from recurrent_care_pack._content.resources import bundled
+from recurrent_care_pack._installed import web_file
 from recurrent_care_pack._output.reports import shown
+from recurrent_care_pack._output.starter import hooks_source
 from recurrent_care_pack._problems import CODES, Problem, marked_length
 
 from .actions import fix_data
@@ -20,20 +22,40 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-__all__ = ["cannot_check", "diagnostic", "help_link", "position", "range_at", "utf16_column"]
+__all__ = [
+    "cannot_check",
+    "diagnostic",
+    "help_link",
+    "position",
+    "problem_page",
+    "range_at",
+    "utf16_column",
+]
+
+
+@functools.cache
+def problem_page() -> str:
+    """The page problem codes link to: docs/problem-codes.md on the web, or as installed.
+
+    On the web where rcpack's repository is known from how it was installed (a git address,
+    or a clone whose remote has its commit: `hooks_source`) and its forge is one whose pages
+    are known (`web_file`); else the file installed with the package.
+    """
+    source = hooks_source()
+    if source is not None and source.requirement is not None:
+        page = web_file(source.repo, source.rev, "docs/problem-codes.md")
+        if page is not None:
+            return page
+    try:
+        return bundled("docs/problem-codes.md").as_uri()
+    except FileNotFoundError:  # a copy without its docs: the link names the file all the same
+        return "docs/problem-codes.md"
 
 
 @functools.cache
 def help_link(code: str, page: str | None = None) -> str:
-    """The link to ``code``'s section of the problem codes' ``page``.
-
-    By default docs/problem-codes.md as installed with the package.
-    """
-    if page is None:
-        try:
-            page = bundled("docs/problem-codes.md").as_uri()
-        except FileNotFoundError:  # a copy without its docs: the link names the file all the same
-            page = "docs/problem-codes.md"
+    """The link to ``code``'s section of the problem codes' ``page`` (`problem_page`)."""
+    page = page or problem_page()
     heading = f"{code}: {CODES.get(code, '')}".lower()
     anchor = re.sub(r"[^a-z0-9 _-]", "", heading).replace(" ", "-")
     return f"{page.split('#', 1)[0]}#{anchor}"

@@ -7,6 +7,8 @@ import pytest
 from installing import GIT, installed_as
 
 from recurrent_care_pack._cli import main
+from recurrent_care_pack._editor.diagnostics import help_link, problem_page
+from recurrent_care_pack._installed import web_file
 from recurrent_care_pack._output import install_command, missing_extra
 
 #: What the lsp extra's absence says before the command.
@@ -133,3 +135,51 @@ def test_lsp_help_says_whether_its_extra_is_installed(
         "rcpack's lsp extra, run this in the folder of a clone of rcpack's repository: "
         "~/.rcpack/bin/pip install '.[lsp]'\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("repository", "page"),
+    [
+        ("https://github.com/o/r.git", "https://github.com/o/r/blob/C/docs/p.md"),
+        ("https://github.com/o/r/", "https://github.com/o/r/blob/C/docs/p.md"),
+        ("git@github.com:o/r.git", "https://github.com/o/r/blob/C/docs/p.md"),
+        ("ssh://git@github.com:22/o/r.git", "https://github.com/o/r/blob/C/docs/p.md"),
+        ("https://me:token@github.com/o/r.git", "https://github.com/o/r/blob/C/docs/p.md"),
+        ("https://gitlab.com/g/sub/r.git", "https://gitlab.com/g/sub/r/-/blob/C/docs/p.md"),
+        ("https://codeberg.org/o/r", "https://codeberg.org/o/r/src/commit/C/docs/p.md"),
+        ("https://bitbucket.org/o/r.git", "https://bitbucket.org/o/r/src/C/docs/p.md"),
+        ("https://example.org/o/r.git", None),
+        ("/home/me/recurrent-care-pack", None),
+        ("https://github.com/r.git", None),
+    ],
+)
+def test_a_file_of_rcpacks_repository_on_the_web(repository: str, page: str | None) -> None:
+    """The forges whose pages are known give a file's page at a commit; no credentials kept."""
+    commit = "0123abc" * 4
+    expected = page.replace("/C/", f"/{commit}/") if page else None
+    assert web_file(repository, commit, "docs/p.md") == expected
+    assert web_file(repository, "main; rm -rf", "docs/p.md") is None
+
+
+def test_problem_codes_link_to_the_web_when_installed_from_a_forge(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Installed from GitHub by git URL: codes link to docs/problem-codes.md at that commit."""
+    record = {
+        "url": "https://github.com/o/r.git",
+        "vcs_info": {"vcs": "git", "commit_id": "b" * 40},
+    }
+    installed_as(monkeypatch, tmp_path, record)
+    problem_page.cache_clear()
+    help_link.cache_clear()
+    try:
+        assert help_link("RC401") == (
+            f"https://github.com/o/r/blob/{'b' * 40}/docs/problem-codes.md#rc401-an-id-used-twice"
+        )
+        installed_as(monkeypatch, tmp_path, GIT)  # example.org: its pages are not known
+        problem_page.cache_clear()
+        help_link.cache_clear()
+        assert help_link("RC401").startswith("file://")
+    finally:
+        problem_page.cache_clear()
+        help_link.cache_clear()

@@ -15,14 +15,15 @@ from paths import DATA
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._content.finding import pack_folder_of
 from recurrent_care_pack._content.loading import FileCache, check_paths
-from recurrent_care_pack._content.resources import bundled
+from recurrent_care_pack._editor.diagnostics import problem_page
 from recurrent_care_pack._editor.documents import apply_change
 
 #: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
 #: slow. ``pytest --all`` runs them; the quick run tests the editor's stages in process.
 pytestmark = pytest.mark.slow
 
-DOCS = bundled("docs/problem-codes.md").as_uri()
+#: Where codes link to: as installed here, or on the web where rcpack's repository is known.
+DOCS = problem_page()
 
 
 @pytest.fixture
