@@ -80,16 +80,15 @@ async def initialized(ls: PackServer, _: types.InitializedParams) -> None:
 
 def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams) -> None:
     """A file changed on disk (a checkout, another program): check the open packs again."""
-    checked: set[Path] = set()
+    checked: set[Path] = set()  # the packs to be checked again, by root as last checked
     for file in list(ls.pack_workspace.texts):
         already = ls.pack_workspace.checked.get(file)
         if already is not None and already.root in checked:
             continue
         if ls.pack_workspace.is_content(file):
-            ls.check_now(file)
-            root = ls.pack_workspace.checked.get(file)
-            if root is not None:
-                checked.add(root.root)
+            ls.check_soon(file)
+            if already is not None:
+                checked.add(already.root)
 
 
 def did_open(ls: PackServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -118,7 +117,7 @@ def did_close(ls: PackServer, params: types.DidCloseTextDocumentParams) -> None:
         if not os.path.lexists(file):  # never saved: its problems go with it
             ls.forget(file)
         elif ls.pack_workspace.is_content(file):  # the saved text is checked again
-            ls.check_now(file)
+            ls.check_soon(file)
 
 
 def build() -> PackServer:
