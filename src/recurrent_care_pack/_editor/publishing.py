@@ -208,7 +208,8 @@ class PackServer(LanguageServer):
         """Check ``file``'s pack and publish the problems of each of its files but ``hold``.
 
         The check runs on the worker thread with the open files' texts as they are now;
-        requests are answered meanwhile. If ``file`` is in another pack than when last
+        requests are answered meanwhile. Its start is logged (window/logMessage), so that
+        an editor's log shows what was checked when. If ``file`` is in another pack than when last
         checked (an emptied pack.yaml, say), the pack it left is checked again first (when
         ``moved``): its files may have had problems that depend on it. ``file`` is held
         back from that check's publishing, so that the edited file's problems go out last:
@@ -217,6 +218,10 @@ class PackServer(LanguageServer):
         before = self.pack_workspace.checked.get(file)
         texts = dict(self.pack_workspace.texts)
         versions = {each: self.version_of(uri_of(each)) for each in texts}
+        version = "" if versions.get(file) is None else f", version {versions[file]}"
+        self.window_log_message(
+            types.LogMessageParams(types.MessageType.Log, f"checking {file.name}{version}")
+        )
         work = self.pack_workspace.checked_with
         try:
             checked = await asyncio.wrap_future(self.worker.submit(work, file, texts))
