@@ -1,15 +1,31 @@
-"""How fast ``rcpack lsp`` answers an edit, and whether its memory stays put.
+"""How fast ``rcpack lsp`` answers edits and requests, and whether its memory stays put.
 
-Drives the real server over stdio with pygls's client, as an editor does: each edit is a
-didChange of one file (the range changed and its new text, as editors send them), and the
-time is from sending it to receiving that version's diagnostics (the whole pack checked).
-Edits come at typing pace, one every 150 ms (more often, they are coalesced: see DEBOUNCE
-in _editor/server.py). Targets (issue 15): a median
-of at most 50 ms on the bundled pack and 500 ms on a 1 MB pack; after 1,000 edits, memory
-within 1.5x of what it was after the first. Prints figures only.
+Drives the real server over stdio with pygls's client, as an editor does. Four figures:
+
+- **Edits at typing pace.** One file of the pack is changed once every 150 ms (a fast
+  typist's pace), each edit sent 150 ms after the previous one was *sent*, whatever the
+  server is doing: the pace never waits for an answer. Each edit is a didChange as editors
+  send it (the range replaced and its new text; each edit puts a new number in front of a
+  section's title). An edit's latency is the time from sending it to the first diagnostics
+  published for that version of the file *or a later one* (a later version's text
+  includes the edit; the server may check a burst of edits once). Printed: the first
+  check of the opened file, then the median and 90th percentile over the edits.
+- **Requests.** On the 1 MB pack in one file: hover and go-to-definition on a film id
+  that a module refers to, completion after ``exercise:`` and the file's document symbols,
+  each timed from sending it to its answer, first when the server is idle (its last edit
+  checked), then sent while a check runs (an edit sent, the request sent ``DEBOUNCE`` +
+  30 ms later, when the check of that edit has begun, since it starts ``DEBOUNCE`` after
+  the edit). The count of answers that came before that edit's diagnostics is printed:
+  those were answered while the check ran, not after it.
+- **Memory.** The server's resident memory after the bundled pack's first edit, and after
+  2,000 more distinct edits (each a new title, each waited for), printed as start and end.
+
+Targets (issue 22): edit to diagnostics at the 90th percentile within 300 ms on the 1 MB
+pack in one file and 150 ms on it in 51 files; requests answered within 20 ms when idle,
+and never queued behind a check; memory flat over 2,000 edits. Prints figures only.
 
     python benchmarks/lsp.py
-    python benchmarks/lsp.py --edits 20 --memory-edits 200
+    python benchmarks/lsp.py --edits 20 --requests 10 --memory-edits 200
 """
 
 import argparse
@@ -20,15 +36,22 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
+
+from recurrent_care_pack._editor.server import DEBOUNCE
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 #: The time between two edits: a fast typist's.
 PACE = 0.15
+
+#: The longest any answer is waited for.
+PATIENCE = 60.0
 
 
 def one_megabyte_pack(folder: Path) -> Path:
@@ -72,21 +95,28 @@ def one_file_pack(folder: Path, parts: Path) -> Path:
 
 
 class Editor:
-    """A client that opens one file and changes it, timing each answer."""
+    """A client that opens one file and changes it, noting when each version's problems come."""
 
     def __init__(self) -> None:
         """Not started yet."""
         self.client = LanguageClient("rcpack-benchmark", "1")
-        self.arrived: dict[tuple[str, int], asyncio.Future[float]] = {}
-        self.problems = 0  # how many problems the last answer had
+        self.uri = ""
         self.text = ""  # the text the server has
         self.version = 0
+        self.problems = 0  # how many problems the last diagnostics had
+        #: When diagnostics came, by version published, the first time each came.
+        self.arrivals: dict[int, float] = {}
+        self.newest = 0  # the newest version whose diagnostics have come
+        self.came = asyncio.Event()
 
         def published(params: types.PublishDiagnosticsParams) -> None:
-            waiting = self.arrived.get((params.uri, params.version or 0))
-            if waiting is not None and not waiting.done():
+            if params.uri != self.uri or params.version is None:
+                return
+            self.arrivals.setdefault(params.version, time.perf_counter())
+            if params.version >= self.newest:
+                self.newest = params.version
                 self.problems = len(params.diagnostics)
-                waiting.set_result(time.perf_counter())
+            self.came.set()
 
         self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(published)
         self.client.feature(types.WINDOW_LOG_MESSAGE)(lambda _: None)
@@ -113,34 +143,36 @@ class Editor:
         found = re.search(r"VmRSS:\s+(\d+) kB", status)
         return int(found.group(1)) / 1024 if found else float("nan")
 
-    async def send(self, file: Path, text: str) -> float:
-        """Open or change ``file`` to ``text``; seconds until its diagnostics arrive.
+    def open(self, file: Path, text: str) -> float:
+        """Open ``file`` with ``text``; when it was sent."""
+        self.uri, self.text, self.version = file.as_uri(), text, 1
+        item = types.TextDocumentItem(uri=self.uri, language_id="yaml", version=1, text=text)
+        sent = time.perf_counter()
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+        return sent
 
-        A change is sent as editors send it to a server that asks for incremental changes:
-        the range replaced and its new text.
-        """
-        uri = file.as_uri()
+    def change(self, text: str) -> float:
+        """Change the open file to ``text`` as editors do (a range, its new text); when sent."""
         change = _change(self.text, text)  # worked out before the clock starts
         self.text = text
         self.version += 1
-        arrived = asyncio.get_running_loop().create_future()
-        self.arrived[(uri, self.version)] = arrived
-        start = time.perf_counter()
-        if self.version == 1:
-            item = types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)
-            self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
-        else:
-            self.client.text_document_did_change(
-                types.DidChangeTextDocumentParams(
-                    text_document=types.VersionedTextDocumentIdentifier(
-                        uri=uri, version=self.version
-                    ),
-                    content_changes=[change],
-                )
-            )
-        took: float = await asyncio.wait_for(arrived, 60) - start
-        del self.arrived[(uri, self.version)]
-        return took
+        params = types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri=self.uri, version=self.version
+            ),
+            content_changes=[change],
+        )
+        sent = time.perf_counter()
+        self.client.text_document_did_change(params)
+        return sent
+
+    async def checked(self, version: int) -> float:
+        """When diagnostics first came for ``version`` or a later one (waiting for them)."""
+        deadline = time.perf_counter() + PATIENCE
+        while self.newest < version:
+            self.came.clear()
+            await asyncio.wait_for(self.came.wait(), deadline - time.perf_counter())
+        return min(at for each, at in self.arrivals.items() if each >= version)
 
 
 def _change(before: str, after: str) -> types.TextDocumentContentChangePartial:
@@ -184,42 +216,134 @@ def _edited(text: str, count: int) -> str:
     return text[:start] + text[start:].replace("\n    title: ", f"\n    title: {count} ", 1)
 
 
-async def latency(label: str, root: Path, file: Path, text: str, edits: int) -> list[float]:
-    """Median and 90th percentile of the time from an edit of ``file`` to its diagnostics."""
+def _percentiles(times: list[float]) -> tuple[float, float]:
+    """The median and the 90th percentile (nearest rank) of ``times``, in ms."""
+    ordered = sorted(times)
+    rank = max(1, -(-len(ordered) * 9 // 10))  # ceil(0.9 n)
+    return statistics.median(ordered) * 1000, ordered[rank - 1] * 1000
+
+
+async def latency(label: str, root: Path, file: Path, text: str, edits: int) -> None:
+    """Edits of ``file`` sent every `PACE` seconds; each one's time to diagnostics that hold it."""
     editor = Editor()
     await editor.start(root)
-    first = await editor.send(file, text)
-    times = []
+    opened = editor.open(file, text)
+    first = await editor.checked(1) - opened
+    await asyncio.sleep(PACE)
+    sent: dict[int, float] = {}
+    start = time.perf_counter()
     for count in range(1, edits + 1):
-        await asyncio.sleep(PACE)
-        times.append(await editor.send(file, _edited(text, count)))
+        await asyncio.sleep(max(0.0, start + (count - 1) * PACE - time.perf_counter()))
+        sent[count + 1] = editor.change(_edited(text, count))  # version count + 1
+    times = [await editor.checked(version) - at for version, at in sent.items()]
+    checked = len([version for version in editor.arrivals if version in sent])
     await editor.stop()
     if editor.problems:
         print(f"{label}: {editor.problems} problems: the pack should be valid")
-    times.sort()
-    median = statistics.median(times) * 1000
-    p90 = times[int(len(times) * 0.9) - 1] * 1000
+    median, p90 = _percentiles(times)
     print(
-        f"{label:44} first check {first * 1000:6.0f} ms, then median {median:5.1f} ms, "
-        f"90% within {p90:5.1f} ms ({edits} edits)"
+        f"{label:40} first check {first * 1000:4.0f} ms; edit to diagnostics median "
+        f"{median:4.0f} ms, p90 {p90:4.0f} ms ({edits} edits at {PACE * 1000:.0f} ms, "
+        f"{checked} checked)"
     )
-    return times
+
+
+def _request_positions(text: str) -> dict[str, types.Position]:
+    """Where each request is made: a film id a middle module refers to, after 'exercise: '."""
+    lines = text.split("\n")
+    films = [n for n, line in enumerate(lines) if line.strip() == "films:"]
+    film = films[len(films) // 2] + 1  # the line of its first film: "          - film-2-copy-N"
+    exercises = [n for n, line in enumerate(lines) if line.strip().startswith("exercise: ")]
+    exercise = exercises[len(exercises) // 2]
+    return {
+        "film": types.Position(line=film, character=len(lines[film]) - 2),
+        "exercise": types.Position(
+            line=exercise, character=lines[exercise].index("exercise: ") + len("exercise: ")
+        ),
+    }
+
+
+def _requests(editor: Editor, text: str) -> dict[str, Callable[[], Awaitable[Any]]]:
+    """Each request timed, made of the open file as it is now."""
+    at = _request_positions(text)
+    document = types.TextDocumentIdentifier(uri=editor.uri)
+    client = editor.client
+
+    def hover() -> Awaitable[Any]:
+        return client.text_document_hover_async(
+            types.HoverParams(text_document=document, position=at["film"])
+        )
+
+    def definition() -> Awaitable[Any]:
+        return client.text_document_definition_async(
+            types.DefinitionParams(text_document=document, position=at["film"])
+        )
+
+    def completion() -> Awaitable[Any]:
+        return client.text_document_completion_async(
+            types.CompletionParams(text_document=document, position=at["exercise"])
+        )
+
+    def symbols() -> Awaitable[Any]:
+        return client.text_document_document_symbol_async(
+            types.DocumentSymbolParams(text_document=document)
+        )
+
+    return {"hover": hover, "definition": definition, "completion": completion, "symbols": symbols}
+
+
+async def requests(label: str, root: Path, file: Path, text: str, count: int) -> None:
+    """Each request's time to answer, idle and while a check runs, ``count`` times each."""
+    editor = Editor()
+    await editor.start(root)
+    editor.open(file, text)
+    await editor.checked(1)
+    edits = 0
+    for name, request in _requests(editor, text).items():
+        idle: list[float] = []
+        for _ in range(count):
+            start = time.perf_counter()
+            answer = await asyncio.wait_for(request(), PATIENCE)
+            idle.append(time.perf_counter() - start)
+            if not answer:
+                print(f"{name}: no answer: the benchmark asks in the wrong place")
+        busy: list[float] = []
+        before = 0  # answers that came before the diagnostics of the edit before them
+        for _ in range(count):
+            edits += 1
+            editor.change(_edited(text, edits))
+            await asyncio.sleep(DEBOUNCE + 0.03)
+            start = time.perf_counter()
+            await asyncio.wait_for(request(), PATIENCE)
+            answered = time.perf_counter()
+            busy.append(answered - start)
+            before += answered < await editor.checked(editor.version)
+        (idle_median, idle_p90), (busy_median, busy_p90) = _percentiles(idle), _percentiles(busy)
+        print(
+            f"{label + ', ' + name:40} idle median {idle_median:4.0f} ms, p90 {idle_p90:4.0f} ms;"
+            f" during a check median {busy_median:4.0f} ms, p90 {busy_p90:4.0f} ms "
+            f"({before} of {count} answered before its diagnostics)"
+        )
+    await editor.stop()
 
 
 async def memory(root: Path, file: Path, text: str, edits: int) -> None:
-    """The server's memory after the first edit and after ``edits`` more."""
+    """The server's memory after the first edit and after ``edits`` more, each distinct."""
     editor = Editor()
     await editor.start(root)
-    await editor.send(file, text)
-    await editor.send(file, _edited(text, 1))
+    editor.open(file, text)
+    await editor.checked(1)
+    editor.change(_edited(text, 1))
+    await editor.checked(2)
     first = editor.memory()
     for count in range(2, edits + 2):
-        await editor.send(file, _edited(text, count))
+        editor.change(_edited(text, count))
+        await editor.checked(editor.version)
     last = editor.memory()
     await editor.stop()
     print(
-        f"{'memory, bundled pack':44} {first:.0f} MiB after the first edit, {last:.0f} MiB "
-        f"after {edits} more: {last / first:.2f}x"
+        f"{'memory, bundled pack':40} {first:.0f} MiB after the first edit, {last:.0f} MiB "
+        f"after {edits:,} more: {last / first:.2f}x"
     )
 
 
@@ -227,7 +351,8 @@ async def main() -> None:
     """Build the packs, run the server on each, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--edits", type=int, default=50, help="edits timed per pack")
-    parser.add_argument("--memory-edits", type=int, default=1000, help="edits before memory")
+    parser.add_argument("--requests", type=int, default=20, help="times each request is timed")
+    parser.add_argument("--memory-edits", type=int, default=2000, help="edits before memory")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         bundled = Path(folder) / "bundled"
@@ -242,6 +367,9 @@ async def main() -> None:
         ]
         for label, root, file in cases:
             await latency(label, root, file, file.read_text(encoding="utf-8"), args.edits)
+        file = whole / "pack.yaml"
+        label = f"{size:.1f} MB pack in one file"
+        await requests(label, whole, file, file.read_text(encoding="utf-8"), args.requests)
         file = bundled / "section-3.yaml"
         await memory(bundled, file, file.read_text(encoding="utf-8"), args.memory_edits)
 

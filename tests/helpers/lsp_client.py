@@ -54,6 +54,7 @@ class Session:
         #: Every publication in the order it came: the file's name, version, problem count.
         self.history: list[tuple[str, int | None, int]] = []
         self.messages: list[types.ShowMessageParams] = []
+        self.logs: list[str] = []  # what the server logged (window/logMessage), in order
         self.registrations: list[types.Registration] = []
         self.changed = threading.Condition()
         self.versions: dict[str, int] = {}
@@ -75,7 +76,9 @@ class Session:
                 self.changed.notify_all()
 
         def logged(params: types.LogMessageParams) -> None:
-            pass
+            with self.changed:
+                self.logs.append(params.message)
+                self.changed.notify_all()
 
         def registered(params: types.RegistrationParams) -> None:
             with self.changed:
@@ -222,6 +225,18 @@ class Session:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError(f"no diagnostics for {file} (version {version})")
+                self.changed.wait(left)
+
+    def logged(self, message: str, *, after: int = 0) -> int:
+        """Wait until the server logs ``message`` (past the first ``after`` logs); its index."""
+        deadline = time.monotonic() + TIMEOUT
+        with self.changed:
+            while True:
+                if message in self.logs[after:]:
+                    return self.logs.index(message, after)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"the server never logged {message!r}")
                 self.changed.wait(left)
 
     def latest(self, file: Path) -> list[types.Diagnostic]:

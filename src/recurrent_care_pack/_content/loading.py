@@ -80,7 +80,8 @@ class FileCache:
 
     def __init__(self) -> None:
         """Start empty."""
-        self._read: dict[Path, tuple[bytes, Document | None, list[Problem]]] = {}
+        # each file's bytes, as read, with what they hold (its value count once known)
+        self._read: dict[Path, tuple[bytes, Document | None, list[Problem], int | None]] = {}
         self._schema: dict[Path, tuple[Document, SchemaFailures]] = {}
         self._items: dict[Path, ItemFailures] = {}  # a file's list items' schema failures
         #: The pack each check built, by its files: whole, or in part while there are problems
@@ -88,12 +89,21 @@ class FileCache:
         self.built: dict[tuple[Path, ...], Pack | None] = {}
 
     def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
-        """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time."""
+        """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time.
+
+        After an edit, only the part of the file it is in may be read again (`rereading`):
+        the result is the same.
+        """
         kept = self._read.get(file)
         if kept is not None and kept[0] == raw:
             return kept[1], list(kept[2])
-        document, problems = read_bytes(file, raw, max_size)
-        self._read[file] = (raw, document, problems)
+        found = None if kept is None or len(raw) > max_size else _reread(kept, raw)
+        if found is None:
+            document, problems = read_bytes(file, raw, max_size)
+            self._read[file] = (raw, document, problems, None)
+        else:
+            document, problems = found[0], []
+            self._read[file] = (raw, document, problems, found[1])
         self._schema.pop(file, None)
         return document, list(problems)
 
@@ -113,6 +123,25 @@ class FileCache:
         found = schema_failures(document, self._items.setdefault(document.file, {}))
         self._schema[document.file] = (document, found)
         return found
+
+
+def _reread(
+    kept: tuple[bytes, Document | None, list[Problem], int | None], raw: bytes
+) -> tuple[Document, int] | None:
+    """``raw`` read by reading again only what changed since ``kept``, where that can be done."""
+    before, document, problems, values = kept
+    if document is None or problems:
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("\ufeff"):  # a byte-order mark: a problem
+        return None
+    from .rereading import node_count, reread  # noqa: PLC0415 (only when needed)
+
+    count = node_count(document.data) if values is None else values
+    return reread(document, before.decode("utf-8"), count, text)
 
 
 def check(

@@ -1,15 +1,21 @@
 """The language server itself: the open files, their packs checked, their problems published.
 
-A change is checked soon after it is made (debounced); each file's problems are published
-when they change, the edited file's always, and last.
+A change is checked soon after the last of a burst of them (debounced from the edit); each
+check runs on a thread of its own, so that requests are answered while it runs, and checks
+run one at a time, in order. Each file's problems are published when they change, the edited
+file's always, and last, with the version of the text that was checked (a newer version's
+problems are never followed by an older one's).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import queue
+import threading
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -27,11 +33,13 @@ if TYPE_CHECKING:
 
 __all__ = ["DEBOUNCE", "PackServer"]
 
-#: A change this soon (in seconds) after a check waits until that time is up; the changes
-#: made meanwhile are then checked together, once.
-DEBOUNCE = 0.1
+#: How long (in seconds) after an edit its pack is checked, unless another edit comes
+#: first: a burst of typing is checked once, this long after it stops.
+DEBOUNCE = 0.04
 
 _log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def _in_utf16(initialize: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
@@ -50,6 +58,33 @@ def _in_utf16(initialize: Callable[..., Iterator[Any]]) -> Callable[..., Iterato
     return initialize_in_utf16
 
 
+class _Worker:
+    """One daemon thread that runs checks in turn: Ctrl-C or exit never wait for one."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]]
+        self.jobs = queue.SimpleQueue()
+        self.thread: threading.Thread | None = None
+
+    def submit(self, work: Callable[..., T], *args: Any) -> Future[T]:
+        """``work(*args)`` run on the thread, after the work given before it."""
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.run, name="rcpack-check", daemon=True)
+            self.thread.start()
+        done: Future[T] = Future()
+        self.jobs.put((done, work, args))
+        return done
+
+    def run(self) -> None:
+        while True:
+            done, work, args = self.jobs.get()
+            if done.set_running_or_notify_cancel():
+                try:
+                    done.set_result(work(*args))
+                except BaseException as error:  # noqa: BLE001 (handed to the one waiting)
+                    done.set_exception(error)
+
+
 class PackServer(LanguageServer):
     """``rcpack lsp``: the pack's problems as diagnostics, and its meaning while typing."""
 
@@ -64,9 +99,12 @@ class PackServer(LanguageServer):
             types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])
         )
         self.published: dict[Path, list[types.Diagnostic]] = {}  # what each file shows
+        self.versions: dict[str, int] = {}  # the version each URI's shown problems are of
         self.packs: dict[Path, frozenset[Path]] = {}  # each pack's files, by root, as last checked
         self.waiting: dict[Path, asyncio.TimerHandle] = {}  # a check to come, by file
-        self.last_check: dict[Path, float] = {}  # when each file's pack was last checked
+        self.wanted: dict[Path, None] = {}  # files whose packs are to be checked next, in order
+        self.checking: asyncio.Task[None] | None = None  # checking them, one at a time
+        self.worker = _Worker()
         self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
         self.told: dict[Path, str] = {}  # why each file's pack cannot be checked, as last shown
         self.settings = Settings()  # as the editor last sent them
@@ -93,29 +131,46 @@ class PackServer(LanguageServer):
         if not content:
             self.clear(file)
             return
-        if file in self.waiting:  # a check is coming: it will read the newest text
-            return
+        waiting = self.waiting.pop(file, None)
+        if waiting is not None:  # a burst of edits: checked once, after the last
+            waiting.cancel()
         loop = asyncio.get_running_loop()
-        delay = max(0.0, self.last_check.get(file, -DEBOUNCE) + DEBOUNCE - loop.time())
-        self.waiting[file] = loop.call_later(delay, self.check_now, file)
+        self.waiting[file] = loop.call_later(DEBOUNCE, self.check_soon, file)
 
     def check_others(self, file: Path) -> None:
         """Check the packs of the open files other than ``file`` that are content."""
         for other in list(self.pack_workspace.texts):
             if other != file and self.pack_workspace.is_content(other):
-                self.check_now(other)
+                self.check_soon(other)
+
+    def check_soon(self, file: Path) -> None:
+        """Check ``file``'s pack as soon as the checks before it are done."""
+        waiting = self.waiting.pop(file, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.wanted[file] = None
+        if self.checking is None or self.checking.done():
+            self.checking = asyncio.get_running_loop().create_task(self._check_wanted())
+
+    async def _check_wanted(self) -> None:
+        """Check each wanted file's pack in turn, the newest texts each time."""
+        while self.wanted:
+            file = next(iter(self.wanted))
+            del self.wanted[file]
+            await self.check_now(file)
 
     def forget(self, file: Path) -> None:
         """``file``, never saved, is closed: take back its problems, and check its pack again."""
         waiting = self.waiting.pop(file, None)
         if waiting is not None:
             waiting.cancel()
+        self.wanted.pop(file, None)
         self.content.pop(file, None)
         self.clear(file)
         checked = self.pack_workspace.checked.pop(file, None)
         others = [each for each in checked.files if each != file] if checked else []
         if others:  # what the pack's other files refer to may have gone with it
-            self.check_now(others[0])
+            self.check_soon(others[0])
 
     def clear(self, file: Path) -> None:
         """``file`` is not content (now): take back any problems shown on it."""
@@ -123,24 +178,56 @@ class PackServer(LanguageServer):
         self.packs = {root: files - {file} for root, files in self.packs.items()}
         if shown or self.told.pop(file, None) is not None:
             uri = uri_of(file)
-            document = self.workspace.text_documents.get(uri)
-            version = document.version if document is not None else None
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version)
-            )
+            self.send(uri, [], self.version_of(uri))
 
-    def check_now(self, file: Path, *, moved: bool = True, hold: Path | None = None) -> None:
+    def version_of(self, uri: str) -> int | None:
+        """The editor's version of the open ``uri`` now; None if it is not open."""
+        document = self.workspace.text_documents.get(uri)
+        return document.version if document is not None else None
+
+    def send(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> bool:
+        """Publish ``diagnostics`` of ``version`` of ``uri``, unless a newer one's are shown."""
+        shown = self.versions.get(uri)
+        if version is not None and shown is not None and version < shown:
+            return False
+        if version is not None:
+            self.versions[uri] = version
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
+        return True
+
+    def gone(self, file: Path, checked: Checked) -> bool:
+        """Whether what ``checked`` found on ``file`` is not to be shown now.
+
+        That is, when the file has been opened or closed since the check read it (a check
+        of what the editor has now is coming), or found not to be content.
+        """
+        if (file in self.pack_workspace.texts) != (file in checked.texts):
+            return True
+        return file in checked.texts and not self.content.get(file, True)
+
+    async def check_now(self, file: Path, *, moved: bool = True, hold: Path | None = None) -> None:
         """Check ``file``'s pack and publish the problems of each of its files but ``hold``.
 
-        If ``file`` is in another pack than when last checked (an emptied pack.yaml, say),
-        the pack it left is checked again first (when ``moved``): its files may have had
-        problems that depend on it. ``file`` is held back from that check's publishing, so
-        that the edited file's problems go out last: once they have come, so have the rest.
+        The check runs on the worker thread with the open files' texts as they are now;
+        requests are answered meanwhile. Its start is logged (window/logMessage), so that
+        an editor's log shows what was checked when. If ``file`` is in another pack than when last
+        checked (an emptied pack.yaml, say), the pack it left is checked again first (when
+        ``moved``): its files may have had problems that depend on it. ``file`` is held
+        back from that check's publishing, so that the edited file's problems go out last:
+        once they have come, so have the rest.
         """
-        self.waiting.pop(file, None)
         before = self.pack_workspace.checked.get(file)
+        texts = dict(self.pack_workspace.texts)
+        versions = {each: self.version_of(uri_of(each)) for each in texts}
+        version = "" if versions.get(file) is None else f", version {versions[file]}"
+        self.window_log_message(
+            types.LogMessageParams(types.MessageType.Log, f"checking {file.name}{version}")
+        )
+        work = self.pack_workspace.checked_with
         try:
-            checked = self.pack_workspace.check(file)
+            checked = await asyncio.wrap_future(self.worker.submit(work, file, texts))
         except OSError as error:  # a file of the pack cannot be read (a pipe, say): say so
             self.cannot_check(file, error)
             return
@@ -152,15 +239,16 @@ class PackServer(LanguageServer):
                 )
             )
             return
-        self.last_check[file] = asyncio.get_running_loop().time()
-        self.pack_workspace.document(file)  # kept as last read, if it reads (the cache has it)
+        if self.gone(file, checked):
+            return
+        self.pack_workspace.record(checked)
         left = [] if before is None or before.root == checked.root else before.files
         left = [each for each in left if each not in checked.files and each != file]
         if moved and left and self.pack_workspace.is_content(left[0]):
-            self.check_now(left[0], moved=False, hold=file)
+            await self.check_now(left[0], moved=False, hold=file)
             for each in checked.files:  # this check is each file's last
                 self.pack_workspace.checked[each] = checked
-        self.publish(file, checked, hold=hold)
+        self.publish(file, checked, versions, hold=hold)
 
     def cannot_check(self, file: Path, error: OSError) -> None:
         """Show on ``file`` why its pack cannot be checked; tell the editor once, too."""
@@ -169,54 +257,54 @@ class PackServer(LanguageServer):
             self.told[file] = message
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
         uri = uri_of(file)
-        document = self.workspace.text_documents.get(uri)
         problem = types.Diagnostic(
             range=range_at(self.pack_workspace.lines(file), 1, 1),
             message=message,
             severity=types.DiagnosticSeverity.Error,
             source="rcpack",
         )
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri,
-                diagnostics=[problem],
-                version=document.version if document is not None else None,
-            )
-        )
+        self.send(uri, [problem], self.version_of(uri))
 
-    def publish(self, file: Path, checked: Checked, *, hold: Path | None = None) -> None:
+    def publish(
+        self,
+        file: Path,
+        checked: Checked,
+        versions: dict[Path, int | None],
+        *,
+        hold: Path | None = None,
+    ) -> None:
         """Publish each file's diagnostics: always the edited file's, others when they change.
 
-        A file of the pack's last check that is no longer in it is cleared, unless it was
-        checked in a pack of its own since. ``hold``, a file whose own check publishes
-        next, is left to it.
+        Each is placed in the text that was checked, and published as of its ``versions``
+        then (None for a file not open); a file opened or closed since is left to the check
+        of its text now, and an open file since found not to be content is left too. A file
+        of the pack's last check that is no longer in it is cleared, unless it was checked
+        in a pack of its own since. ``hold``, a file whose own check publishes next, is
+        left to it.
         """
         root = checked.root
         now: dict[Path, list[types.Diagnostic]] = {}
         for each, problems in checked.problems.items():
             shown = [p for p in problems if p.code not in self.settings.ignore]
-            lines = self.pack_workspace.lines(each) if shown else []
+            lines = self.pack_workspace.lines(each, checked.texts.get(each)) if shown else []
+
+            def lines_of(other: Path, checked: Checked = checked) -> list[str]:
+                return self.pack_workspace.lines(other, checked.texts.get(other))
+
             page = self.settings.problem_help
-            now[each] = [diagnostic(p, lines, self.pack_workspace.lines, page) for p in shown]
+            now[each] = [diagnostic(p, lines, lines_of, page) for p in shown]
         for gone in self.packs.get(root, frozenset()) - now.keys():
             elsewhere = self.pack_workspace.checked.get(gone)
             if elsewhere is None or elsewhere.root == root:
                 now[gone] = []
         # The edited file's last: once it has come, so have the others of the same check.
         for each, diagnostics in sorted(now.items(), key=lambda pair: pair[0] == file):
-            if each == hold:
+            if each == hold or self.gone(each, checked):
                 continue
             told = self.told.pop(each, None) is not None  # its "cannot check" is shown
-            if each == file or self.published.get(each) != diagnostics or told:
-                uri = uri_of(each)
-                document = self.workspace.text_documents.get(uri)
-                self.text_document_publish_diagnostics(
-                    types.PublishDiagnosticsParams(
-                        uri=uri,
-                        diagnostics=diagnostics,
-                        version=document.version if document is not None else None,
-                    )
-                )
+            changed = each == file or self.published.get(each) != diagnostics or told
+            if changed and not self.send(uri_of(each), diagnostics, versions.get(each)):
+                continue
             if each in checked.problems:
                 self.published[each] = diagnostics
             else:

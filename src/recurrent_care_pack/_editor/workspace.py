@@ -40,7 +40,7 @@ from .locating import SpotsByLine, written_by_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from recurrent_care_pack._model import Pack
     from recurrent_care_pack._problems import Problem
@@ -75,12 +75,21 @@ def uri_of(file: Path) -> str:
 
 
 class Checked:
-    """One check of a pack: its files, and each file's problems (none for a clean file)."""
+    """One check of a pack: its files, and each file's problems (none for a clean file).
 
-    def __init__(self, root: Path, result: Result) -> None:
+    ``texts``: the open files' texts it read, so that what it found is placed in them;
+    ``built``: the pack it built, whole or in part (`FileCache.built`), if any.
+    """
+
+    def __init__(
+        self, root: Path, result: Result, texts: Mapping[Path, str], built: Pack | None = None
+    ) -> None:
         """Sort ``result``'s problems by file; ``root`` names the pack (its folder, or file)."""
         self.root = root
         self.result = result
+        self.texts = texts
+        self.built = built
+        self.document: Document | None = None  # the file checked, as it read, if it did
         self.files = tuple(absolute(f) for f in result.files)
         self.problems: dict[Path, list[Problem]] = {file: [] for file in self.files}
         for problem in result.problems:
@@ -148,34 +157,55 @@ class Workspace:
     def is_session(self, file: Path) -> bool:
         """Whether ``file`` is a session file (by its buffer if open), not pack content."""
         file = absolute(file)
-        text = self.texts.get(file)
+        return self._is_session(file, self.texts.get(file))
+
+    def _is_session(self, file: Path, text: str | None) -> bool:
         if text is not None:
             return file.name.endswith(CONTENT_SUFFIXES) and is_session_head(text)
         return is_session_file(file)
 
     def check(self, file: Path) -> Checked:
-        """Check the pack ``file`` belongs to, reading open files from their buffers.
+        """Check the pack ``file`` belongs to, reading open files from their buffers now.
+
+        See `checked_with`; the check is recorded as each of its files' last.
+        """
+        return self.record(self.checked_with(file, dict(self.texts)))
+
+    def checked_with(self, file: Path, texts: Mapping[Path, str]) -> Checked:
+        """Check the pack ``file`` belongs to, reading the open files from ``texts``.
 
         An open file not saved yet is checked from its buffer, as one of the pack it would
         be saved in; a session file is checked by itself, with its pack. ``OSError`` when
-        the pack's files cannot be listed or read.
+        the pack's files cannot be listed or read. Nothing here is changed but the cache
+        of each file's work (safe to run beside requests, on another thread).
         """
         file = absolute(file)
-        if self.is_session(file):
-            found = check_sessions([file], texts=self.texts, cache=self.cache, then=planned)
-            checked = Checked(file, found)
-            self.checked[file] = checked
-            return checked
-        if file in self.texts and not os.path.lexists(file):
+        if self._is_session(file, texts.get(file)):
+            root = file
+            result = check_sessions([file], texts=texts, cache=self.cache, then=planned)
+        elif file in texts and not os.path.lexists(file):
             root, files = self._pack_of_unsaved(file)
-            result = _check_pack(files, MAX_FILE_SIZE, self.texts, self.cache)
+            result = _check_pack(files, MAX_FILE_SIZE, texts, self.cache)
         else:
             packs = find_packs([file])
             root = packs[0].root if packs else file
-            result = check_paths([file], texts=self.texts, cache=self.cache, then=planned)
-        checked = Checked(root, result)
+            result = check_paths([file], texts=texts, cache=self.cache, then=planned)
+        # The pack this check built: taken now, on the check's own thread, so that what
+        # a request shows of it is of this check and no other.
+        built = result.pack or self.cache.built.get(result.files)
+        checked = Checked(root, result, texts, built)
+        text = texts.get(file)
+        if text is not None:  # read by the check: the cache has it
+            raw = text.encode("utf-8", "surrogatepass")
+            checked.document = self.cache.read(file, raw, MAX_FILE_SIZE)[0]
+        return checked
+
+    def record(self, checked: Checked) -> Checked:
+        """Keep ``checked`` as the last check of each of its files' packs."""
         for each in checked.files:
             self.checked[each] = checked
+        if checked.document is not None:
+            self.last_read[checked.document.file] = checked.document
         return checked
 
     def _pack_of_unsaved(self, file: Path) -> tuple[Path, list[Path]]:
@@ -198,23 +228,21 @@ class Workspace:
         return None if checked is None else checked.result.pack
 
     def built(self, file: Path) -> Pack | None:
-        """The pack ``file`` belongs to as last checked, whole or in part (`FileCache.built`).
+        """The pack ``file`` belongs to as last checked, whole or in part (`Checked.built`).
 
         In part, what the problems put in doubt is left out, and stand-ins take the place
         of what must be there: only what `hints.Built` vouches for may be shown of it.
         """
         checked = self.checked.get(absolute(file))
-        if checked is None or checked.result.pack is not None:
-            return None if checked is None else checked.result.pack
-        return self.cache.built.get(checked.result.files)
+        return None if checked is None else checked.built
 
-    def lines(self, file: Path) -> list[str]:
-        """The lines of ``file`` (its buffer if open); none if it cannot be read.
+    def lines(self, file: Path, text: str | None = None) -> list[str]:
+        """The lines of ``file`` (of ``text`` if given, else its buffer if open); none if unread.
 
         The list is kept while the text is the same: it is not to be changed.
         """
         file = absolute(file)
-        text = self.text(file) or ""
+        text = text if text is not None else self.text(file) or ""
         kept = self._lines.get(file)
         if kept is not None and kept[0] is text:
             return kept[1]

@@ -1,0 +1,123 @@
+"""rcpack lsp while it checks: requests answered meanwhile, bursts checked once, versions kept.
+
+A large pack's check, made to read its 2 MB file whole (an edit of its first comment), takes
+long enough for the tests to act while it runs; the server logs the start of each check,
+which is how they know it has begun. Nothing here is timed.
+"""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lsp_client import Session
+from lsprotocol import types
+from paths import DATA
+
+#: Each test starts ``rcpack lsp`` and has it read a 2 MB file a few times: slow.
+pytestmark = pytest.mark.slow
+
+SECTION = (DATA / "section-3.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    """A pack of one 2 MB file (its details, then section 3 a hundred times); the bundled one."""
+    large, small = tmp_path / "large", tmp_path / "small"
+    large.mkdir()
+    item = SECTION.split("sections:\n", 1)[1]
+    details = (DATA / "pack.yaml").read_text(encoding="utf-8")
+    (large / "pack.yaml").write_text(f"{details}\nsections:\n{item * 100}", encoding="utf-8")
+    shutil.copytree(DATA, small)
+    return large, small
+
+
+@pytest.fixture
+def session(folders: tuple[Path, Path]) -> Iterator[Session]:
+    """The server, with the large pack's file and the small pack's section 3 open and checked."""
+    large, small = folders
+    with Session(large.parent) as started:
+        for file in (large / "pack.yaml", small / "section-3.yaml"):
+            started.open(file)
+            started.diagnostics(file, version=1)
+        yield started
+
+
+def _check_whole(session: Session, file: Path) -> int:
+    """Edit ``file``'s first line (read whole again), and wait for its check to begin."""
+    text = session.texts[file.as_uri()]
+    version = session.change(file, "# edited\n" + text)
+    session.logged(f"checking {file.name}, version {version}")
+    return version
+
+
+def _versions(session: Session, file: Path) -> list[int | None]:
+    with session.changed:
+        return [params.version for params in session.published.get(file.as_uri(), [])]
+
+
+def test_a_request_is_answered_while_a_check_runs(
+    session: Session, folders: tuple[Path, Path]
+) -> None:
+    """A hover on another pack's film, asked once a check has begun, comes before its end."""
+    large, small = folders
+    version = _check_whole(session, large / "pack.yaml")
+    line = SECTION.splitlines().index("          - film-2")
+    params = types.HoverParams(
+        text_document=session.document(small / "section-3.yaml"),
+        position=types.Position(line=line, character=13),
+    )
+    found = session.run(session.client.text_document_hover_async(params))
+    checked = version in _versions(session, large / "pack.yaml")
+    assert found is not None
+    assert isinstance(found.contents, types.MarkupContent)
+    assert found.contents.value.startswith("**Film 2: ")
+    assert not checked, "the hover was answered after the check, not while it ran"
+    session.diagnostics(large / "pack.yaml", version=version)
+
+
+def test_a_burst_of_edits_is_checked_once(session: Session, folders: tuple[Path, Path]) -> None:
+    """Five edits of a file while another pack is checked: one check, of the last, after it."""
+    large, small = folders
+    file = small / "section-3.yaml"
+    version = _check_whole(session, large / "pack.yaml")
+    seen, logs = session.count(file), len(session.logs)
+    for count in range(1, 6):
+        text = SECTION.replace("title: Workforce", f"title: {count} Workforce", 1)
+        last = session.change(file, text)
+    session.diagnostics(file, version=last, after=seen)
+    session.diagnostics(large / "pack.yaml", version=version)
+    assert _versions(session, file)[seen:] == [last]
+    assert [log for log in session.logs[logs:] if file.name in log] == [
+        f"checking {file.name}, version {last}"
+    ]
+
+
+def test_no_older_problems_follow_newer_ones(session: Session, folders: tuple[Path, Path]) -> None:
+    """Edits sent as their predecessors' checks begin: versions published in order, each true.
+
+    The edits alternate between a number that is not one (RC203) and a valid text; each
+    version's diagnostics are those of its own text.
+    """
+    _, small = folders
+    file = small / "section-3.yaml"
+    seen = session.count(file)
+    wrong = SECTION.replace("    number: 3\n", "    number: three\n", 1)
+    expected: dict[int, list[str]] = {}
+    for count in range(1, 9):
+        base = wrong if count % 2 else SECTION
+        text = base.replace("title: Workforce", f"title: {count} Workforce", 1)
+        version = session.change(file, text)
+        expected[version] = ["RC203"] if count % 2 else []
+        if count < 8:  # the next edit comes as this one's check begins
+            session.logged(f"checking {file.name}, version {version}")
+    session.diagnostics(file, version=version, after=seen)
+    with session.changed:
+        published = session.published[file.as_uri()][seen:]
+    versions = [params.version or 0 for params in published]
+    assert versions == sorted(set(versions)), versions
+    assert versions[-1] == version
+    for params in published:
+        assert params.version is not None
+        codes = [str(d.code) for d in params.diagnostics]
+        assert codes == expected[params.version], params.version
