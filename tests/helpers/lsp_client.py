@@ -62,6 +62,9 @@ class Session:
         self.settings = settings
         self.asked: list[types.ConfigurationParams] = []  # each workspace/configuration
         self.refreshed: list[str] = []  # each refresh asked for: "inlay hints", "code lenses"
+        #: Each progress token the server asked for ("create"), and each report: its token,
+        #: its kind (begin, report, end) and message.
+        self.progress: list[tuple[str, str, str | None]] = []
 
         def published(params: types.PublishDiagnosticsParams) -> None:
             with self.changed:
@@ -99,7 +102,26 @@ class Session:
 
             return refreshed
 
+        def progress_created(params: types.WorkDoneProgressCreateParams) -> None:
+            with self.changed:
+                self.progress.append((str(params.token), "create", None))
+                self.changed.notify_all()
+
+        def progressed(params: types.ProgressParams) -> None:
+            value = params.value
+            kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
+            said = (
+                value.get("message")
+                if isinstance(value, dict)
+                else getattr(value, "message", None)
+            )
+            with self.changed:
+                self.progress.append((str(params.token), str(kind), said))
+                self.changed.notify_all()
+
         on = self.client.feature
+        on(types.WINDOW_WORK_DONE_PROGRESS_CREATE)(progress_created)
+        on(types.PROGRESS)(progressed)
         on(types.WORKSPACE_CONFIGURATION)(configuration)
         on(types.WORKSPACE_INLAY_HINT_REFRESH)(refresh("inlay hints"))
         on(types.WORKSPACE_CODE_LENS_REFRESH)(refresh("code lenses"))

@@ -24,6 +24,7 @@ from pygls.uris import to_fs_path
 from recurrent_care_pack._version import __version__
 
 from .diagnostics import cannot_check, diagnostic, range_at
+from .progress import Progress, is_large
 from .settings import Settings
 from .workspace import Checked, Workspace, absolute, uri_of
 
@@ -107,6 +108,7 @@ class PackServer(LanguageServer):
         self.worker = _Worker()
         self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
         self.told: dict[Path, str] = {}  # why each file's pack cannot be checked, as last shown
+        self.shown: set[Path] = set()  # files whose next check shows progress if the pack is large
         self.settings = Settings()  # as the editor last sent them
         self.unsaid: list[str] = []  # what is wrong with the first settings, said once initialized
 
@@ -143,11 +145,17 @@ class PackServer(LanguageServer):
             if other != file and self.pack_workspace.is_content(other):
                 self.check_soon(other)
 
-    def check_soon(self, file: Path) -> None:
-        """Check ``file``'s pack as soon as the checks before it are done."""
+    def check_soon(self, file: Path, *, shown: bool = False) -> None:
+        """Check ``file``'s pack as soon as the checks before it are done.
+
+        ``shown``: its progress is shown if the pack is large (a change on disk, say), as
+        for a pack's first check.
+        """
         waiting = self.waiting.pop(file, None)
         if waiting is not None:
             waiting.cancel()
+        if shown:
+            self.shown.add(file)
         self.wanted[file] = None
         if self.checking is None or self.checking.done():
             self.checking = asyncio.get_running_loop().create_task(self._check_wanted())
@@ -226,12 +234,19 @@ class PackServer(LanguageServer):
             types.LogMessageParams(types.MessageType.Log, f"checking {file.name}{version}")
         )
         work = self.pack_workspace.checked_with
+        progress = Progress(self, file.name)
+        files = before.files if before is not None else self.pack_workspace.pack_files(file)
+        if (before is None or file in self.shown) and is_large(files or [file], texts):
+            await progress.begin()
+        self.shown.discard(file)
         try:
             checked = await asyncio.wrap_future(self.worker.submit(work, file, texts))
         except OSError as error:  # a file of the pack cannot be read (a pipe, say): say so
+            progress.end(None, None)
             self.cannot_check(file, error)
             return
         except Exception as error:  # noqa: BLE001 (a bug must never stop the server)
+            progress.end(None, None)
             _log.exception("checking %s failed", file)
             self.window_show_message(
                 types.ShowMessageParams(
@@ -239,6 +254,9 @@ class PackServer(LanguageServer):
                 )
             )
             return
+        ignored = self.settings.ignore
+        found = [p for p in checked.result.problems if p.code not in ignored]
+        progress.end(len(checked.files), len(found))
         if self.gone(file, checked):
             return
         self.pack_workspace.record(checked)

@@ -153,7 +153,7 @@ def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams | None) -
         if already is not None and already.root in checked:
             continue
         if ls.pack_workspace.is_content(file):
-            ls.check_soon(file)
+            ls.check_soon(file, shown=True)
             if already is not None:
                 checked.add(already.root)
 

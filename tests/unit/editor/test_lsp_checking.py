@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lsp_client import Session
+from lsp_client import Session, full_capabilities
 from lsprotocol import types
 from paths import DATA
 
@@ -121,3 +121,53 @@ def test_no_older_problems_follow_newer_ones(session: Session, folders: tuple[Pa
         assert params.version is not None
         codes = [str(d.code) for d in params.diagnostics]
         assert codes == expected[params.version], params.version
+
+
+def _showing_progress() -> types.ClientCapabilities:
+    """A capable editor that shows progress the server begins."""
+    capabilities = full_capabilities()
+    capabilities.window = types.WindowClientCapabilities(work_done_progress=True)
+    return capabilities
+
+
+def test_a_large_packs_check_shows_progress_when_opened_and_after_a_change_on_disk(
+    folders: tuple[Path, Path],
+) -> None:
+    """Opened, and changed on disk: begun, then ended with what was found; not per keystroke."""
+    large, small = folders
+    with Session(large.parent, _showing_progress()) as session:
+        session.open(large / "pack.yaml")
+        count = len(session.diagnostics(large / "pack.yaml", version=1))
+        session.open(small / "section-3.yaml")  # small: no progress
+        session.diagnostics(small / "section-3.yaml", version=1)
+        version = session.change(
+            large / "pack.yaml", "# typed\n" + session.texts[(large / "pack.yaml").as_uri()]
+        )
+        session.diagnostics(large / "pack.yaml", version=version)
+        first = list(session.progress)
+        session.saved_elsewhere(large / "pack.yaml")
+        session.wait_for(lambda: len(session.progress) == len(first) + 3)
+    [(token, _, _), *_] = first
+    found = f"checked 1 file: {count:,} problems"  # the copies' ids are each used 100 times
+    assert count > 1
+    assert first == [
+        (token, "create", None),
+        (token, "begin", "checking pack.yaml"),
+        (token, "end", found),
+    ]
+    [(again, _, _), *_] = session.progress[3:]
+    assert again != token
+    assert session.progress[3:] == [
+        (again, "create", None),
+        (again, "begin", "checking pack.yaml"),
+        (again, "end", found),
+    ]
+
+
+def test_no_progress_for_an_editor_that_shows_none(folders: tuple[Path, Path]) -> None:
+    """Without window.workDoneProgress, no token is asked for."""
+    large, _ = folders
+    with Session(large.parent) as session:
+        session.open(large / "pack.yaml")
+        session.diagnostics(large / "pack.yaml", version=1)
+        assert session.progress == []
