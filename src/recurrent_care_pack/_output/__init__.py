@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from .rendering import FormatMismatchError, MissingExtraError, handout_file, write_handout
     from .reports import REPORTERS, fmt_lines, fmt_summary, text_report, write_step_summary
+    from .site import build_site
     from .starter import make_starter
     from .summary import summary as pack_summary
     from .tables import agenda_data, agenda_text, item_text, materials_data, materials_text
@@ -26,6 +27,7 @@ _WHERE = {
     "REPORTERS": (".reports", "REPORTERS"),
     "WriteError": ("recurrent_care_pack._files", "WriteError"),
     "agenda_data": (".tables", "agenda_data"),
+    "build_site": (".site", "build_site"),
     "agenda_text": (".tables", "agenda_text"),
     "fmt_lines": (".reports", "fmt_lines"),
     "fmt_summary": (".reports", "fmt_summary"),
@@ -51,6 +53,7 @@ __all__ = [
     "WriteError",
     "agenda_data",
     "agenda_text",
+    "build_site",
     "fmt_lines",
     "fmt_summary",
     "handout_file",
