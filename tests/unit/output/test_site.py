@@ -7,7 +7,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from session_cases import SESSION, SESSION_CASES
@@ -285,3 +285,67 @@ def test_a_session_with_problems_builds_no_site(
     assert main(["site", "out"]) == 1
     assert capsys.readouterr().out.splitlines()[: len(expected)] == expected
     assert not (here / "out").exists()
+
+
+def _links(page: str) -> list[str]:
+    outline = _outline(page)
+    return [
+        value
+        for tag, attrs in outline.tags
+        for key in ("href", "src")
+        if tag in {"a", "link", "script"} and (value := attrs.get(key)) is not None
+    ]
+
+
+def _ids(page: str) -> set[str]:
+    return {i for _, attrs in _outline(page).tags if (i := attrs.get("id")) is not None}
+
+
+def _resolved(page: str, link: str) -> str:
+    """The path from the site's root that ``link`` on ``page`` leads to."""
+    return os.path.normpath(str(PurePosixPath(page).parent / link))
+
+
+def test_every_internal_link_resolves() -> None:
+    """Each link, stylesheet and script names a file of the site, and its #fragment an id there."""
+    files = _site()
+    broken = []
+    checked = 0
+    for name, page in files.items():
+        if not name.endswith(".html"):
+            continue
+        for link in _links(page):
+            path, _, fragment = link.partition("#")
+            target = _resolved(name, path) if path else name
+            checked += 1
+            if target not in files or (fragment and fragment not in _ids(files[target])):
+                broken.append(f"{name}: {link}")
+    assert checked > 250
+    assert broken == []
+
+
+def test_no_page_links_outside_the_site() -> None:
+    """Nothing is fetched from elsewhere: no link, stylesheet or script has a scheme."""
+    outside = [
+        (name, link)
+        for name, page in _site().items()
+        if name.endswith(".html")
+        for link in _links(page)
+        if ":" in link
+    ]
+    assert outside == []
+
+
+def test_each_page_with_its_stylesheet_and_scripts_is_under_100_kb() -> None:
+    """A page, the CSS and every script it loads: under 100 KB (the search index aside)."""
+    files = _site()
+    sizes = {}
+    for name, page in files.items():
+        if name.endswith(".html"):
+            loads = [
+                _resolved(name, link)
+                for link in _links(page)
+                if link.startswith(("../assets/", "assets/"))
+            ]
+            sizes[name] = len(page.encode("utf-8")) + sum(len(files[f]) for f in loads)
+    assert max(sizes.values()) < 100_000

@@ -29,8 +29,8 @@
     var mm = String(m).padStart(h ? 2 : 1, "0") + ":" + String(r).padStart(2, "0");
     return h ? h + ":" + mm : mm;
   }
-  function spoken(ms) {
-    var m = Math.max(0, Math.ceil(ms / MINUTE));
+  function spoken(ms, round) {
+    var m = Math.max(0, (round ? Math.round : Math.ceil)(ms / MINUTE));
     if (m >= 60) return Math.floor(m / 60) + " hour" + (m >= 120 ? "s" : "") + (m % 60 ? " " + (m % 60) + " min" : "");
     return m + " min";
   }
@@ -88,8 +88,8 @@
     var state = [];
     if (paused !== null) state.push("Paused: press space to carry on.");
     if (!dated && day.date) state.push("Today is not this session’s date: its times are read against today’s clock.");
-    if (Math.abs(offset) >= MINUTE) {
-      state.push("Running " + spoken(Math.abs(offset)) + (offset > 0 ? " behind" : " ahead of") + " the plan" + (offset > 0 ? "." : "."));
+    if (Math.abs(offset) >= MINUTE / 2) {
+      state.push("Running " + spoken(Math.abs(offset), true) + (offset > 0 ? " behind" : " ahead of") + " the plan.");
     }
     $("state").textContent = state.join(" ");
     var cue = "";
