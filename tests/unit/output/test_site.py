@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 from session_cases import SESSION, SESSION_CASES
@@ -349,3 +350,123 @@ def test_each_page_with_its_stylesheet_and_scripts_is_under_100_kb() -> None:
             ]
             sizes[name] = len(page.encode("utf-8")) + sum(len(files[f]) for f in loads)
     assert max(sizes.values()) < 100_000
+
+
+def _linked(page: str) -> dict[str, Any]:
+    text = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+_DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?")
+
+
+def _minutes(duration: str) -> float:
+    """An ISO 8601 duration of hours, minutes and seconds, read on its own terms."""
+    found = _DURATION.fullmatch(duration)
+    assert found is not None, duration
+    assert any(found.groups()), duration
+    hours, minutes, seconds = (int(g or 0) for g in found.groups())
+    return hours * 60 + minutes + seconds / 60
+
+
+#: What schema.org's types need on this site: Google's required properties for a Course,
+#: and for every learning resource what the issue asks of it.
+_REQUIRED = {
+    "Course": {
+        "@context",
+        "@id",
+        "name",
+        "description",
+        "provider",
+        "timeRequired",
+        "educationalLevel",
+        "audience",
+        "hasPart",
+        "citation",
+        "inLanguage",
+    },
+    "LearningResource": {
+        "@context",
+        "@id",
+        "url",
+        "name",
+        "description",
+        "isPartOf",
+        "educationalLevel",
+        "audience",
+        "inLanguage",
+    },
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_has_json_ld_of_its_schema_org_type(name: str) -> None:
+    """A Course (the index) or a LearningResource part of it, with the properties required."""
+    data = _linked(_site()[name])
+    assert data["@context"] == "https://schema.org"
+    assert _REQUIRED[data["@type"]] <= set(data)
+    assert data["@id"] == f"https://example.org/{name}"
+    assert data["inLanguage"] == "en-GB"
+    assert data["educationalLevel"] == "Continuing professional development"
+    assert data["audience"] == {
+        "@type": "EducationalAudience",
+        "educationalRole": "managers, commissioners and practitioners in children's social "
+        "care, health services and the voluntary sector",
+    }
+    if data["@type"] == "LearningResource":
+        assert data["isPartOf"] == {
+            "@type": "Course",
+            "@id": "https://example.org/index.html",
+            "name": "Recurrent Care Resource Pack",
+        }
+    else:
+        assert name == "index.html"
+
+
+@pytest.mark.parametrize(
+    ("name", "minutes"),
+    [
+        ("index.html", 185),  # every module with its exercise: 70 + 53 + 62
+        ("modules/section-3-module-1.html", 70),  # 40 minutes of films, then 30
+        ("modules/section-3-module-2.html", 53),
+        ("modules/section-3-module-3.html", 62),
+        ("exercises/exercise-8.html", 30),
+        ("exercises/exercise-10.html", 30),
+        ("sessions/team-day.html", 240),  # 09:30 to 13:30, breaks and lunch included
+    ],
+)
+def test_time_required_is_an_iso_8601_duration_from_the_allowances(
+    name: str, minutes: int
+) -> None:
+    """Durations parse, and are the pack's allowances (the plan's, for a session)."""
+    assert _minutes(_linked(_site()[name])["timeRequired"]) == minutes
+
+
+def test_the_course_cites_the_works_and_has_each_module_and_exercise() -> None:
+    """citation: the works cited, as the reading page gives them; hasPart: the pages."""
+    data = _linked(_site()["index.html"])
+    assert data["citation"] == _works()
+    assert [p["@id"] for p in data["hasPart"]] == [
+        f"https://example.org/{p}" for p in PAGES if p.startswith("modules/")
+    ] + [
+        "https://example.org/exercises/exercise-8.html",
+        "https://example.org/exercises/exercise-9.html",
+        "https://example.org/exercises/exercise-10.html",
+    ]
+    assert data["provider"] == {"@type": "Organization", "name": "Research in Practice"}
+
+
+def _works() -> list[str]:
+    """The works cited, as the guide lists them."""
+    pack = rcp.load_pack()
+    return list(guide_view(pack, rcp.plan(pack)).works)
+
+
+def test_an_exercise_on_a_case_study_based_on_a_work_cites_it() -> None:
+    """Exercise 9 uses Amy's case study, based on Broadhurst et al: its citation."""
+    data = _linked(_site()["exercises/exercise-9.html"])
+    assert data["citation"] == [
+        "Vulnerable Birth Mothers and Recurrent Care Proceedings (2017). Lancaster University."
+    ]
+    assert data["learningResourceType"] == "Group exercise"
