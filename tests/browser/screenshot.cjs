@@ -21,7 +21,7 @@ async function main() {
       if (when) await page.clock.install({ time: new Date(when) });
       const [name, hash] = file.split("#");
       await page.goto("file://" + path.resolve(name) + (hash ? "#" + hash : ""));
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(1200);
       const shot = path.join(out, path.basename(name, ".html") + (hash ? "-" + hash : "") + ".png");
       await page.screenshot({ path: shot, fullPage: !hash });
       process.stdout.write(shot + "\n");
