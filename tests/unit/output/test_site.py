@@ -1,6 +1,7 @@
 """``rcpack site``: the pages from the handouts' views, written whole or refused in one line."""
 
 import html.parser
+import itertools
 import json
 import os
 import re
@@ -10,6 +11,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import attrs
 import pytest
 from session_cases import SESSION, SESSION_CASES
 
@@ -470,3 +472,16 @@ def test_an_exercise_on_a_case_study_based_on_a_work_cites_it() -> None:
         "Vulnerable Birth Mothers and Recurrent Care Proceedings (2017). Lancaster University."
     ]
     assert data["learningResourceType"] == "Group exercise"
+
+
+def test_tips_of_two_sections_keep_one_h1_and_headings_in_order() -> None:
+    """With two sections' tips, the page is "Tips from practice", each section's tips under it."""
+    pack = rcp.load_pack()
+    section = pack.sections[0]
+    two = attrs.evolve(pack, sections=(section, attrs.evolve(section, id="section-4", number=4)))
+    page = render_site(two)["tips/index.html"].decode("utf-8")
+    outline = _outline(page)
+    assert outline.headings.count(1) == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(outline.headings))
+    assert "<h1>Tips from practice</h1>" in page
+    assert page.count('<nav aria-labelledby="topics"') == 1
