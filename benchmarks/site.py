@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from run import generate  # noqa: E402 (the benchmark's own pack generator)
+from run import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 RCPACK = str(Path(sys.executable).parent / "rcpack")

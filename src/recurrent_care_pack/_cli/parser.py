@@ -268,6 +268,15 @@ def _add_site(commands: argparse._SubParsersAction[_Parser]) -> None:
     site.add_argument(
         "--no-search", action="store_true", help="leave out the search index (Pagefind)"
     )
+    site.add_argument(
+        "--serve",
+        action="store_true",
+        help="then serve it on this machine, build it again when a content or session file "
+        "is saved, and reload the page (Ctrl-C to stop)",
+    )
+    site.add_argument(
+        "--port", type=int, default=8000, help="the port --serve serves on (default 8000)"
+    )
     _add_pack(site)
     site.set_defaults(run=website.site)
 

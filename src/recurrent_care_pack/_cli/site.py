@@ -16,13 +16,29 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from recurrent_care_pack._content import Pack
+    from recurrent_care_pack._output import Built
     from recurrent_care_pack._use import Agenda, Session
 
 __all__ = ["site"]
 
 
 def site(args: argparse.Namespace) -> int:
-    """Build the site into OUT; say what was written, and what could not be made."""
+    """Build the site into OUT; with ``--serve``, serve it and build it again on each save."""
+    built = _build(args)
+    if not built.search and not args.no_search:
+        print(
+            "no search index: Pagefind is not installed (pip install 'recurrent-care-pack[site]')",
+            file=sys.stderr,
+        )
+    if not built.sitemap:
+        print("no sitemap.xml: it needs the site's address (--url)", file=sys.stderr)
+    if args.serve:
+        _serve(args, built.folder)
+    return OK
+
+
+def _build(args: argparse.Namespace) -> Built:
+    """The pack and sessions checked and planned, the site written; what was written said."""
     from recurrent_care_pack._output import WriteError, build_site  # noqa: PLC0415
 
     from .planning import _pack  # noqa: PLC0415 (the pack, its problems reported)
@@ -35,15 +51,44 @@ def site(args: argparse.Namespace) -> int:
     except WriteError as error:
         raise Exit(USAGE, str(error)) from None
     sessions_said = f", {len(sessions)} session{'s' if len(sessions) != 1 else ''}"
-    print(f"wrote {len(built.pages)} pages into {built.folder}{sessions_said if sessions else ''}")
-    if not built.search and not args.no_search:
-        print(
-            "no search index: Pagefind is not installed (pip install 'recurrent-care-pack[site]')",
-            file=sys.stderr,
-        )
-    if not built.sitemap:
-        print("no sitemap.xml: it needs the site's address (--url)", file=sys.stderr)
-    return OK
+    print(
+        f"wrote {len(built.pages)} pages into {built.folder}{sessions_said if sessions else ''}",
+        flush=True,
+    )
+    return built
+
+
+def _serve(args: argparse.Namespace, folder: Path) -> None:
+    """Serve the site until Ctrl-C; build it again when the pack or a session file changes."""
+    from recurrent_care_pack._content import pack_files  # noqa: PLC0415
+    from recurrent_care_pack._output import preview  # noqa: PLC0415
+
+    from .planning import _here_or_bundled  # noqa: PLC0415
+
+    def sources() -> list[Path]:
+        return [*pack_files(args.pack or _here_or_bundled()), *_session_files(args)]
+
+    def rebuild() -> bool:
+        try:
+            _build(args)
+        except Exit as ended:
+            if ended.message:
+                print(f"rcpack: {ended.message}", file=sys.stderr)
+            print("the site was not rebuilt: the last one is still served", flush=True)
+            return False
+        return True
+
+    try:
+        server = preview(folder, rebuild, sources, port=args.port)
+    except OSError as error:
+        raise Exit(USAGE, f"cannot serve on port {args.port}: {error.strerror}") from None
+    print(
+        f"serving {server.url} (Ctrl-C to stop); pages reload when the site is rebuilt", flush=True
+    )
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        print("stopped")
 
 
 def _session_files(args: argparse.Namespace) -> list[Path]:

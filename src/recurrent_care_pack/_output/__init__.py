@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
     from .rendering import FormatMismatchError, MissingExtraError, handout_file, write_handout
     from .reports import REPORTERS, fmt_lines, fmt_summary, text_report, write_step_summary
-    from .site import build_site
+    from .serving import preview
+    from .site import Built, build_site
     from .starter import make_starter
     from .summary import summary as pack_summary
     from .tables import agenda_data, agenda_text, item_text, materials_data, materials_text
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 #: Each name, by the module it lives in and its name there.
 _WHERE = {
+    "Built": (".site", "Built"),
     "CALENDAR": (".writing", "CALENDAR"),
     "FormatMismatchError": (".rendering", "FormatMismatchError"),
     "MissingExtraError": (".rendering", "MissingExtraError"),
@@ -37,6 +39,7 @@ _WHERE = {
     "materials_data": (".tables", "materials_data"),
     "materials_text": (".tables", "materials_text"),
     "output_file": (".writing", "output_file"),
+    "preview": (".serving", "preview"),
     "pack_summary": (".summary", "summary"),
     "shown": ("recurrent_care_pack._text", "shown"),
     "text_report": (".reports", "text_report"),
@@ -48,6 +51,7 @@ _WHERE = {
 __all__ = [
     "CALENDAR",
     "REPORTERS",
+    "Built",
     "FormatMismatchError",
     "MissingExtraError",
     "WriteError",
@@ -63,6 +67,7 @@ __all__ = [
     "materials_text",
     "output_file",
     "pack_summary",
+    "preview",
     "shown",
     "text_report",
     "write_calendar",
