@@ -101,12 +101,31 @@ async function live(browser, url) {
   await later.close();
 }
 
+async function series(browser, url) {
+  // A series: on its second date the live view follows session 2; another may be chosen.
+  const context = await browser.newContext({ timezoneId: "Europe/London", locale: "en-GB" });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date("2027-01-19T10:00:00") });
+  await page.goto(url + "#live");
+  const read = async (step) => out(Object.assign({ step }, await page.evaluate(() => ({
+    chosen: document.querySelector("[data-live-choice]").value,
+    what: document.querySelector("[data-live-what]").textContent,
+    state: document.querySelector("[data-live-state]").textContent,
+    row: (document.querySelector("tr.current th") || {}).textContent || null,
+  }))));
+  await read("19 January, 10:00");
+  await page.selectOption("[data-live-choice]", "2");
+  await read("session 3 chosen");
+  await context.close();
+}
+
 async function main() {
   const [command, executablePath, ...rest] = process.argv.slice(2);
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"] });
   try {
     if (command === "crawl") await crawl(browser, rest[0], rest.slice(1));
     else if (command === "live") await live(browser, rest[0]);
+    else if (command === "series") await series(browser, rest[0]);
     else throw new Error("no command " + command);
   } finally {
     await browser.close();

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from paths import ROOT
-from session_cases import SESSION
+from session_cases import SESSION, WEEKLY
 
 from recurrent_care_pack._cli import main
 
@@ -46,6 +46,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built as a content repository's CI builds it: the session file beside it."""
     folder = tmp_path_factory.mktemp("repo")
     (folder / "team-day.yaml").write_text(SESSION, encoding="utf-8")
+    (folder / "weekly.yaml").write_text(WEEKLY, encoding="utf-8")
     old = Path.cwd()
     os.chdir(folder)
     try:
@@ -99,16 +100,16 @@ def crawled(site: Path, served: str) -> list[dict[str, Any]]:
 def test_axe_finds_no_violation_on_any_page_in_screen_or_print(
     crawled: list[dict[str, Any]],
 ) -> None:
-    """WCAG 2.2 AA and best practice: 0 violations on each of the 18 pages, in both media."""
+    """WCAG 2.2 AA and best practice: 0 violations on each of the 19 pages, in both media."""
     runs = [r for r in crawled if "page" in r]
-    assert len(runs) == 36
+    assert len(runs) == 38
     assert {(r["page"], r["media"]): r["violations"] for r in runs if r["violations"]} == {}
 
 
 def test_no_request_leaves_the_site(crawled: list[dict[str, Any]], served: str) -> None:
     """Every request each page and the search make is for the site's own files."""
     requests = [u for r in crawled for u in r["requests"]]
-    assert len(requests) > 36
+    assert len(requests) > 38
     assert [u for u in requests if not u.startswith(served)] == []
 
 
@@ -174,3 +175,23 @@ def test_the_live_view_cues_the_break_and_the_end(lived: dict[str, dict[str, Any
     assert (steps["10:45"]["what"], steps["10:45"]["cue"]) == ("Break", "Break: back at 10:50.")
     assert steps["10:45"]["next"] == "10:50: Module 2 films: Film 6"
     assert (steps["13:45"]["what"], steps["13:45"]["cue"]) == ("The session has ended", None)
+
+
+def test_the_live_view_of_a_series_follows_the_days_date_or_the_session_chosen(
+    site: Path,
+) -> None:
+    """On 19 January, 10:00: session 2's Exercise 9; session 3 chosen: its films, and a word."""
+    steps = {s["step"]: s for s in _node("series", (site / "sessions" / "weekly.html").as_uri())}
+    first = steps["19 January, 10:00"]
+    assert (first["chosen"], first["what"], first["state"]) == (
+        "1",
+        "Exercise 9, part 1 of 2: pairs or small groups",
+        "",
+    )
+    assert first["row"] == "09:53\u201310:13"
+    chosen = steps["session 3 chosen"]
+    assert chosen["what"] == "Module 3 films: Film 6 again (the pack's suggestion), then Film 7"
+    assert chosen["state"] == (
+        "Today is not this session\u2019s date: its times are read against today\u2019s clock."
+    )
+    assert chosen["row"] == "09:30\u201310:25"

@@ -35,35 +35,49 @@
     return m + " min";
   }
 
-  // Which day: the one dated today, else the first (its times read against today's clock).
+  // Which day: the one dated today, else the first (its times read against today's clock);
+  // in a series, the facilitator may choose another.
   var today = localDate(new Date());
   var dayIndex = 0;
   data.days.forEach(function (day, i) { if (day.date === today) dayIndex = i; });
-  var day = data.days[dayIndex];
-  var dated = day.date === today;
+  var day, dated, items, sessionEnd, tableRows = [];
 
-  // The items the room moves through: an exercise is run as its parts.
-  var items = [];
-  day.rows.forEach(function (row, i) {
-    var next = day.rows[i + 1];
-    if (row.kind === "exercise" && next && next.part) { row.skip = true; return; }
-    var parent = null;
-    if (row.part) {
-      for (var j = i - 1; j >= 0; j -= 1) { if (!day.rows[j].part) { parent = day.rows[j].what; break; } }
-    }
-    items.push({ row: i, start: minutes(row.start) * MINUTE, end: minutes(row.end) * MINUTE,
-      clockStart: row.start, clockEnd: row.end, what: row.what, todo: row.todo, kind: row.kind,
-      part: row.part, parent: parent });
-  });
-  var sessionEnd = items.length ? items[items.length - 1].end : 0;
-  var tableRows = [];
-  var part = document.querySelectorAll("section.part")[dayIndex];
-  if (part) tableRows = Array.prototype.slice.call(part.querySelectorAll("table.running-sheet tbody tr"));
+  function choose(index) {
+    tableRows.forEach(function (tr) { tr.classList.remove("current"); tr.removeAttribute("aria-current"); });
+    dayIndex = index;
+    day = data.days[index];
+    dated = day.date === today;
+    // The items the room moves through: an exercise is run as its parts.
+    items = [];
+    day.rows.forEach(function (row, i) {
+      var next = day.rows[i + 1];
+      if (row.kind === "exercise" && next && next.part) return;
+      var parent = null;
+      if (row.part) {
+        for (var j = i - 1; j >= 0; j -= 1) { if (!day.rows[j].part) { parent = day.rows[j].what; break; } }
+      }
+      items.push({ row: i, start: minutes(row.start) * MINUTE, end: minutes(row.end) * MINUTE,
+        clockStart: row.start, clockEnd: row.end, what: row.what, todo: row.todo, kind: row.kind,
+        part: row.part, parent: parent });
+    });
+    sessionEnd = items.length ? items[items.length - 1].end : 0;
+    var part = document.querySelectorAll("section.part")[index];
+    tableRows = part ? Array.prototype.slice.call(part.querySelectorAll("table.running-sheet tbody tr")) : [];
+    offset = 0;
+    paused = null;
+    shown = -2;
+  }
 
   var offset = 0;        // how far the room runs behind the plan (ms)
   var paused = null;     // when paused: the real time it was paused at (ms since midnight)
   var shown = -2;        // the item last announced
   var open = false;
+  choose(dayIndex);
+  var choice = document.querySelector("[data-live-choice]");
+  if (choice) {
+    choice.value = String(dayIndex);
+    choice.addEventListener("change", function () { choose(Number(choice.value)); if (open) render(); });
+  }
 
   function effective() {
     var now = sinceMidnight(new Date());
