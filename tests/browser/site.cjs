@@ -39,6 +39,16 @@ async function crawl(browser, base, pages) {
     fallback: document.querySelector("[data-search-fallback]").hidden,
   }));
   out({ search: found, requests: requests.slice() });
+  // Tips by topic, in place, by keyboard: the link focused and followed with Enter.
+  await page.goto(base + "tips/index.html");
+  await page.focus('a[data-topic="training"]');
+  await page.keyboard.press("Enter");
+  out({ tips: await page.evaluate(() => ({
+    url: location.pathname,
+    shown: Array.from(document.querySelectorAll("section.category"), (s) => !s.hidden),
+    status: document.querySelector("[data-filter-status]").textContent,
+    current: document.querySelector('[data-filter] a[aria-current="page"]').textContent,
+  })) });
   await context.close();
 }
 

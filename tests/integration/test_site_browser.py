@@ -108,7 +108,7 @@ def test_axe_finds_no_violation_on_any_page_in_screen_or_print(
 
 def test_no_request_leaves_the_site(crawled: list[dict[str, Any]], served: str) -> None:
     """Every request each page and the search make is for the site's own files."""
-    requests = [u for r in crawled for u in r["requests"]]
+    requests = [u for r in crawled for u in r.get("requests", [])]
     assert len(requests) > 38
     assert [u for u in requests if not u.startswith(served)] == []
 
@@ -117,11 +117,22 @@ def test_search_finds_pages_from_the_index_built_with_the_site(
     crawled: list[dict[str, Any]],
 ) -> None:
     """Pagefind's index answers in the browser; its files come from the site."""
-    search = crawled[-1]
+    search = crawled[-2]
     assert search["search"]["fallback"] is True  # the list of every page is hidden
     assert search["search"]["status"].endswith(" pages found.")
     assert any(r.endswith("modules/section-3-module-2.html") for r in search["search"]["results"])
     assert any("/pagefind/" in u for u in search["requests"])
+
+
+def test_a_topic_filters_the_tips_in_place(crawled: list[dict[str, Any]]) -> None:
+    """With JavaScript, the topic's link shows its categories here, and says how many."""
+    tips = crawled[-1]["tips"]
+    assert tips == {
+        "url": "/tips/index.html",
+        "shown": [False, False, True, False],
+        "status": "Showing 1 category on training.",
+        "current": "training",
+    }
 
 
 @pytest.fixture(scope="module")
