@@ -107,7 +107,7 @@ def _session(pack: Pack, file: Path, where: Path | None) -> tuple[str, Session, 
     """A session file checked and planned: its name in the site, the session, its agenda."""
     from recurrent_care_pack._content import check_session, is_session_file  # noqa: PLC0415
     from recurrent_care_pack._output import shown, text_report  # noqa: PLC0415
-    from recurrent_care_pack._use import PlanError, session_plan  # noqa: PLC0415
+    from recurrent_care_pack._use import PlanError, planned, session_plan  # noqa: PLC0415
 
     if not file.is_file():
         raise Exit(USAGE, f"cannot read '{shown(str(file))}': no such file")
@@ -117,7 +117,7 @@ def _session(pack: Pack, file: Path, where: Path | None) -> tuple[str, Session, 
             f"'{shown(str(file))}' is not a session file: a session file holds 'session:' "
             "(rcpack init writes an example, session.yaml)",
         )
-    result = check_session(file, pack=where)
+    result = planned(check_session(file, pack=where))  # as validate checks it: RC507 too
     if result.problems or result.session is None:
         for line in text_report(result.problems, [file]):
             print(line)

@@ -485,3 +485,17 @@ def test_tips_of_two_sections_keep_one_h1_and_headings_in_order() -> None:
     assert all(b - a <= 1 for a, b in itertools.pairwise(outline.headings))
     assert "<h1>Tips from practice</h1>" in page
     assert page.count('<nav aria-labelledby="topics"') == 1
+
+
+def test_a_session_that_cannot_be_planned_is_reported_as_validate_reports_it(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A break at the slot's start: RC507 in the planner's words, exit 1, nothing written."""
+    text = SESSION.replace("at: 12:00", "at: 09:30")
+    (here / "session.yaml").write_text(text, encoding="utf-8")
+    assert main(["validate", "session.yaml"]) == 1
+    validated = capsys.readouterr().out
+    assert main(["site", "out"]) == 1
+    assert capsys.readouterr().out == validated
+    assert "RC507 this session cannot be planned: " in validated
+    assert not (here / "out").exists()
