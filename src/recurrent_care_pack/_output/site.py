@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from recurrent_care_pack._files import WriteError, refuse_installed
 from recurrent_care_pack._model import Pack
 from recurrent_care_pack._session import Session
-from recurrent_care_pack._use.planning import Agenda
+from recurrent_care_pack._use.planning import Agenda, PlanError, PlanOptions, plan
+from recurrent_care_pack._use.queries import pack_time
 
+from .rendering import render_handout
 from .site_data import (
     case_studies_data,
     exercise_data,
@@ -72,6 +75,7 @@ def render_site(
     base = url or ""
     pages = _pages(site, base)
     files: dict[str, bytes] = {}
+    printed = _handouts(pack, sessions)
     environment = _environment()
     for page in pages:
         depth = page["path"].count("/")
@@ -83,17 +87,69 @@ def render_site(
             modules=site.modules,
             exercises=site.exercises,
             mark=TOOL_MARK,
+            printed=printed,
         )
         files[page["path"]] = html.encode("utf-8")
     assets = importlib.resources.files("recurrent_care_pack._output") / "templates" / "site"
     for name in ASSETS:
         files[f"assets/{name}"] = (assets / name).read_bytes()
+    files.update({path: content for path, (_, content) in printed.items()})
     listed = [(p["path"], p["title"], p["group"]) for p in pages]
+    listed += [(path, title, "Handouts to print") for path, (title, _) in printed.items()]
     files["llms.txt"] = llms_text(site, listed).encode("utf-8")
     if url is not None:
-        files["sitemap.xml"] = sitemap(url, [p["path"] for p in pages]).encode("utf-8")
+        files["sitemap.xml"] = sitemap(url, [p for p, _, _ in listed]).encode("utf-8")
     files[MARKER] = b"A site written by rcpack site: rcpack may replace this folder whole.\n"
     return files
+
+
+def _handouts(
+    pack: Pack, sessions: Sequence[tuple[str, Session, Agenda]]
+) -> dict[str, tuple[str, bytes]]:
+    """The handouts themselves, as ``rcpack handout --format html`` writes them, to print.
+
+    The tip cards and every exercise sheet for the pack; each session's facilitator guide
+    and its participants' sheets, dated for it. By path: each one's title and its bytes.
+    """
+    found = {
+        "print/tip-cards.html": (
+            "Tip cards",
+            render_handout(pack, "tips", "html", Agenda(entries=())),
+        )
+    }
+    whole = _one_day(pack)
+    if whole is not None:  # else each exercise's page prints its own sheet
+        found["print/exercises.html"] = (
+            "Exercise sheets",
+            render_handout(pack, "exercises", "html", whole),
+        )
+    for slug, session, agenda in sessions:
+        name = session.title or pack.title
+        found[f"sessions/{slug}-guide.html"] = (
+            f"{name}: facilitator guide",
+            render_handout(pack, "guide", "html", agenda, session=session),
+        )
+        found[f"sessions/{slug}-exercises.html"] = (
+            f"{name}: exercise sheets",
+            render_handout(pack, "exercises", "html", agenda, session=session),
+        )
+    return found
+
+
+def _one_day(pack: Pack) -> Agenda | None:
+    """The whole pack planned in one day, or None when it runs past midnight.
+
+    A pack plainly longer than the day left after the plan's start is not planned at all:
+    the planner can take many seconds to find that no split fits.
+    """
+    start = PlanOptions().start
+    left = timedelta(hours=24) - timedelta(hours=start.hour, minutes=start.minute)
+    if pack_time(pack) >= left:
+        return None
+    try:
+        return plan(pack)
+    except PlanError:
+        return None
 
 
 def build_site(

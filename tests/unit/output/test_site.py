@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import pytest
 from session_cases import SESSION, SESSION_CASES
+from small_packs import BASE
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -40,6 +41,13 @@ PAGES = [
     "tips/training.html",
     "tips/trauma-informed-practice.html",
     "tips/ways-of-working.html",
+]
+#: The handouts themselves, in the site to print: the pack's, and the team day's.
+HANDOUTS = [
+    "print/exercises.html",
+    "print/tip-cards.html",
+    "sessions/team-day-exercises.html",
+    "sessions/team-day-guide.html",
 ]
 
 
@@ -90,7 +98,26 @@ def _text(page: str) -> str:
 
 def test_the_site_has_a_page_for_each_part_of_the_pack_and_the_session() -> None:
     """Index, each module and exercise, case studies, tips by topic, reading, sessions, search."""
-    assert sorted(n for n in _site() if n.endswith(".html")) == PAGES
+    assert sorted(n for n in _site() if n.endswith(".html")) == sorted(PAGES + HANDOUTS)
+
+
+def test_the_handouts_to_print_are_the_handouts_themselves() -> None:
+    """The team day's guide and sheets, and the pack's cards, as rcpack handout writes them."""
+    pack = rcp.load_pack()
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "team-day.yaml"
+        file.write_text(SESSION, encoding="utf-8")
+        session = rcp.check_session(file).session
+    assert session is not None
+    agenda = rcp.session_plan(pack, session)
+    guide = rcp.render_handout(pack, "guide", "html", agenda, session=session)
+    assert _site()["sessions/team-day-guide.html"] == guide.decode("utf-8")
+    cards = rcp.render_handout(pack, "tips", "html")
+    assert _site()["print/tip-cards.html"] == cards.decode("utf-8")
+    assert (
+        '<a href="team-day-guide.html">the facilitator guide</a>'
+        in _site()["sessions/team-day.html"]
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -205,13 +232,14 @@ def test_llms_txt_is_a_plain_index() -> None:
         "- [Exercise 8: Understanding non-engagement and attachment through a case study](exercises/exercise-8.html)"
         in lines
     )
-    assert sum(1 for line in lines if line.startswith("- [")) == len(PAGES)
+    assert sum(1 for line in lines if line.startswith("- [")) == len(PAGES + HANDOUTS)
+    assert "- [Team learning day: facilitator guide](sessions/team-day-guide.html)" in lines
 
 
 def test_the_sitemap_lists_every_page_at_the_sites_address() -> None:
     """sitemaps.org 0.9, one absolute address per page."""
     found = re.findall(r"<loc>([^<]+)</loc>", _site()["sitemap.xml"])
-    assert sorted(found) == sorted(f"https://example.org/{p}" for p in PAGES)
+    assert sorted(found) == sorted(f"https://example.org/{p}" for p in PAGES + HANDOUTS)
 
 
 @pytest.fixture
@@ -256,7 +284,7 @@ def test_the_command_writes_the_site_of_the_session_files_here(
     (here / "session.yaml").write_text(SESSION, encoding="utf-8")
     assert main(["site", "out", "--no-search"]) == 0
     out, err = capsys.readouterr()
-    assert out == f"wrote 18 pages into {here / 'out'}, 1 session\n"
+    assert out == f"wrote 22 pages into {here / 'out'}, 1 session\n"
     assert err == "no sitemap.xml: it needs the site's address (--url)\n"
     assert (here / "out" / "sessions" / "session.html").is_file()
 
@@ -499,3 +527,23 @@ def test_a_session_that_cannot_be_planned_is_reported_as_validate_reports_it(
     assert capsys.readouterr().out == validated
     assert "RC507 this session cannot be planned: " in validated
     assert not (here / "out").exists()
+
+
+def test_a_pack_longer_than_a_day_has_a_site_without_the_packs_set_of_sheets(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No plan holds it in a day: each exercise's page still prints its sheet; no crash."""
+    text = BASE.replace(
+        "        allowance: 32 minutes\n        different_day:\n          rewatch: [film-6]\n"
+        "          allowance: 55 minutes\n",
+        "        allowance: 23 hours\n",
+    )
+    assert text != BASE
+    (here / "pack").mkdir()
+    (here / "pack" / "pack.yaml").write_text(text, encoding="utf-8")
+    assert main(["site", "out", "--pack", "pack", "--no-search"]) == 0
+    assert capsys.readouterr().out == f"wrote 8 pages into {here / 'out'}\n"
+    assert (here / "out" / "exercises" / "ex.html").is_file()
+    assert (here / "out" / "print" / "tip-cards.html").is_file()
+    assert not (here / "out" / "print" / "exercises.html").exists()
+    assert "print/exercises.html" not in (here / "out" / "index.html").read_text(encoding="utf-8")

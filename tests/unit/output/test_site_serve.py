@@ -88,7 +88,7 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
     )
     try:
         assert process.stdout is not None
-        assert process.stdout.readline() == f"wrote 18 pages into {tmp_path / 'out'}, 1 session\n"
+        assert process.stdout.readline() == f"wrote 22 pages into {tmp_path / 'out'}, 1 session\n"
         serving = process.stdout.readline()
         assert serving.startswith("serving http://127.0.0.1:")
         url = serving.split()[1]
@@ -96,7 +96,7 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
         (tmp_path / "session.yaml").write_text(
             SESSION.replace("Team learning day", "Team day, moved"), encoding="utf-8"
         )
-        assert process.stdout.readline() == f"wrote 18 pages into {tmp_path / 'out'}, 1 session\n"
+        assert process.stdout.readline() == f"wrote 22 pages into {tmp_path / 'out'}, 1 session\n"
         assert "Team day, moved" in _get(url + "sessions/session.html")
         assert _get(url + RELOAD_PATH.lstrip("/")) == "1"
     finally:
