@@ -44,7 +44,16 @@ def _build(args: argparse.Namespace) -> Built:
     from .planning import _pack  # noqa: PLC0415 (the pack, its problems reported)
 
     pack = _pack(args.pack)
-    sessions = [_session(pack, file, args.pack) for file in _session_files(args)]
+    files = _session_files(args)
+    stems = [f.stem for f in files]
+    twice = next((s for s in stems if stems.count(s) > 1), None)
+    if twice is not None:
+        raise Exit(
+            USAGE,
+            f"two session files are named '{twice}', and each names its page "
+            f"(sessions/{twice}.html); rename one",
+        )
+    sessions = [_session(pack, file, args.pack) for file in files]
     url = args.url if args.url is None or args.url.endswith("/") else f"{args.url}/"
     try:
         built = build_site(pack, args.folder, sessions, url=url, search=not args.no_search)

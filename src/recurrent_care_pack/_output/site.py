@@ -196,6 +196,9 @@ def _refuse(folder: Path) -> None:
     refuse_installed(folder)
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise _cannot(folder, "it is not a folder; name a folder for the site")
+    here = Path(os.path.abspath("."))  # noqa: PTH100 (as the folder's name is made whole)
+    if folder == here or folder in here.parents:
+        raise _cannot(folder, "it holds the folder you are in; name a folder inside it")
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
         raise _cannot(
             folder,

@@ -547,3 +547,28 @@ def test_a_pack_longer_than_a_day_has_a_site_without_the_packs_set_of_sheets(
     assert (here / "out" / "print" / "tip-cards.html").is_file()
     assert not (here / "out" / "print" / "exercises.html").exists()
     assert "print/exercises.html" not in (here / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_folder_you_are_in_is_never_the_sites(here: Path) -> None:
+    """Replacing it would pull the folder from under the command: refused, in one line."""
+    with pytest.raises(OSError, match="you are in") as raised:
+        build_site(rcp.load_pack(), Path(), search=False)
+    assert str(raised.value) == (
+        f"cannot write the site into '{here}': it holds the folder you are in; "
+        "name a folder inside it"
+    )
+
+
+def test_two_session_files_of_one_name_are_refused(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each file names its page: two of one name would share one."""
+    for folder in ("a", "b"):
+        (here / folder).mkdir()
+        (here / folder / "day.yaml").write_text(SESSION, encoding="utf-8")
+    assert main(["site", "out", "--session", "a/day.yaml", "--session", "b/day.yaml"]) == 2
+    assert capsys.readouterr().err == (
+        "rcpack: two session files are named 'day', and each names its page "
+        "(sessions/day.html); rename one\n"
+    )
+    assert not (here / "out").exists()
