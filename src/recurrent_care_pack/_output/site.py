@@ -229,7 +229,10 @@ def _index(folder: Path) -> bool:
         from pagefind_bin import get_executable  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
     except ImportError:
         return False
+    # Text only screen readers hear (a table's caption) is left out of the excerpts.
+    hidden = ".visually-hidden"
     command = [str(get_executable()), "--site", str(folder), "--silent"]
+    command += ["--exclude-selectors", hidden]
     done = subprocess.run(command, capture_output=True, check=False)  # noqa: S603 (our own binary)
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()

@@ -145,9 +145,12 @@ def test_a_module_page_prints_the_guides_view_of_it() -> None:
     assert f"The pack: “{module.description}”" in text
     assert (
         "<h3>Film 3</h3>\n<dl>\n<dt>Speaker</dt><dd>not known</dd>\n"
-        "<dt>Running time</dt><dd>not known</dd>\n<dt>Allow</dt><dd>not known</dd>"
+        "<dt>Running time</dt><dd>not known</dd>\n\n</dl>"
     ) in _site()["modules/section-3-module-1.html"]
     assert "Optional discussion (whole group): 10 minutes." in text
+    # A film's own allowance only where the pack gives one, as the guide prints it.
+    film_6 = _text(_site()["modules/section-3-module-2.html"])
+    assert "Running time22 minutes 31 seconds Allow23 minutes" in film_6
     assert (
         "The films40 minutesWith the discussion50 minutesWith its exercise"
         "1 hour 10 minutesWith the discussion and the exercise1 hour 20 minutes"
