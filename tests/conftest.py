@@ -32,6 +32,7 @@ _ONE_WORKER = {
     "test_pre_commit.py",  # the hooks' environment
     "test_pdf_ua.py",  # 20 PDFs
     "test_accessibility.py",  # the handouts in each format
+    "test_site_browser.py",  # the site, built and crawled
     "test_guide_pages.py",  # the guides of each situation
     "test_lsp_navigation.py",  # one language server each
     "test_lsp_editing.py",

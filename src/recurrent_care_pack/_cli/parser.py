@@ -9,6 +9,7 @@ from recurrent_care_pack._version import __version__
 
 from . import arguments, checking, planning
 from . import fmt as formatting
+from . import site as website
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -221,6 +222,8 @@ def parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(run=checking.init)
 
+    _add_site(commands)
+
     show = commands.add_parser("show", help="print one item with its times")
     show.add_argument(
         "item",
@@ -256,6 +259,48 @@ def parser() -> argparse.ArgumentParser:
     lsp.add_argument("--stdio", action="store_true", help="accepted: stdio is the only way")
     lsp.set_defaults(run=checking.lsp)
     return parser
+
+
+def _add_site(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``rcpack site``: its arguments and its help."""
+    site = commands.add_parser(
+        "site",
+        help="write the pack as an accessible web site, with a live view of each session",
+        description="Write the pack as a static web site into FOLDER: the pack, its "
+        "modules, exercises, case studies, tips and reading, a page for each session file "
+        "(its running sheet and a live view for the room), search, and linked data. A pack "
+        "or session with problems writes no site. FOLDER is replaced whole, and only if it "
+        "is new, empty, or a site rcpack wrote.",
+    )
+    site.add_argument("folder", type=arguments.path, metavar="FOLDER", help="where to write it")
+    site.add_argument(
+        "--session",
+        dest="sessions",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a session file to give a page (may be repeated; default: the session files "
+        "in the current folder)",
+    )
+    site.add_argument(
+        "--url",
+        metavar="URL",
+        help="the site's address, such as https://example.github.io/pack/ (for sitemap.xml)",
+    )
+    site.add_argument(
+        "--no-search", action="store_true", help="leave out the search index (Pagefind)"
+    )
+    site.add_argument(
+        "--serve",
+        action="store_true",
+        help="then serve it on this machine, build it again when a content or session file "
+        "is saved, and reload the page (Ctrl-C to stop)",
+    )
+    site.add_argument(
+        "--port", type=int, default=8000, help="the port --serve serves on (default 8000)"
+    )
+    _add_pack(site)
+    site.set_defaults(run=website.site)
 
 
 def _add_pack(parser: argparse.ArgumentParser, what: str = "the pack") -> None:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
     from .rendering import FormatMismatchError, MissingExtraError, handout_file, write_handout
     from .reports import REPORTERS, fmt_lines, fmt_summary, text_report, write_step_summary
+    from .serving import preview
+    from .site import Built, build_site
     from .starter import make_starter
     from .summary import summary as pack_summary
     from .tables import agenda_data, agenda_text, item_text, materials_data, materials_text
@@ -21,12 +23,14 @@ if TYPE_CHECKING:
 
 #: Each name, by the module it lives in and its name there.
 _WHERE = {
+    "Built": (".site", "Built"),
     "CALENDAR": (".writing", "CALENDAR"),
     "FormatMismatchError": (".rendering", "FormatMismatchError"),
     "MissingExtraError": (".rendering", "MissingExtraError"),
     "REPORTERS": (".reports", "REPORTERS"),
     "WriteError": ("recurrent_care_pack._files", "WriteError"),
     "agenda_data": (".tables", "agenda_data"),
+    "build_site": (".site", "build_site"),
     "agenda_text": (".tables", "agenda_text"),
     "fmt_lines": (".reports", "fmt_lines"),
     "fmt_summary": (".reports", "fmt_summary"),
@@ -38,6 +42,7 @@ _WHERE = {
     "materials_text": (".tables", "materials_text"),
     "missing_extra": ("recurrent_care_pack._installed", "missing_extra"),
     "output_file": (".writing", "output_file"),
+    "preview": (".serving", "preview"),
     "pack_summary": (".summary", "summary"),
     "shown": ("recurrent_care_pack._text", "shown"),
     "text_report": (".reports", "text_report"),
@@ -49,11 +54,13 @@ _WHERE = {
 __all__ = [
     "CALENDAR",
     "REPORTERS",
+    "Built",
     "FormatMismatchError",
     "MissingExtraError",
     "WriteError",
     "agenda_data",
     "agenda_text",
+    "build_site",
     "fmt_lines",
     "fmt_summary",
     "handout_file",
@@ -65,6 +72,7 @@ __all__ = [
     "missing_extra",
     "output_file",
     "pack_summary",
+    "preview",
     "shown",
     "text_report",
     "write_calendar",

@@ -34,7 +34,7 @@ from .view import (
     TipsView,
 )
 
-__all__ = ["guide_view"]
+__all__ = ["about_view", "exercise_view", "guide_view", "module_view", "tips_view"]
 
 _T = TypeVar("_T")
 
@@ -68,7 +68,7 @@ def guide_view(
         author=(record.service or "") if record is not None else "",
         parts=session_parts(pack, agenda, record, name, participants),
         footer=part_footer(name, agenda, None),
-        about=tuple(_about(s) for s in sections),
+        about=tuple(about_view(s) for s in sections),
         aids=_aids(
             agenda,
             sections=sections,
@@ -76,15 +76,16 @@ def guide_view(
             exercises=exercises,
             participants=participants,
         ),
-        modules=tuple(_module(pack, m, agenda, locations) for m in modules),
-        exercises=tuple(_exercise(pack, e, locations) for e in exercises),
-        tips=tuple(_tips(s) for s in sections if s.tips is not None),
+        modules=tuple(module_view(pack, m, agenda, locations) for m in modules),
+        exercises=tuple(exercise_view(pack, e, locations) for e in exercises),
+        tips=tuple(tips_view(s) for s in sections if s.tips is not None),
         works=tuple(citation(pack, w) for w in cited_works(pack, sections)),
         left_out=tuple(agenda.left_out),
     )
 
 
-def _about(section: Section) -> About:
+def about_view(section: Section) -> About:
+    """A section in the pack's words: introduction, what it covers, the reading's word."""
     reading = section.background_reading
     return About(
         heading=f"Section {section.number}: {section.title}",
@@ -163,33 +164,37 @@ def _prompts(
     return tuple(prompts)
 
 
-def _module(
-    pack: Pack, module: LearningModule, agenda: Agenda, locations: Mapping[str, Location]
+def module_view(
+    pack: Pack,
+    module: LearningModule,
+    agenda: Agenda | None = None,
+    locations: Mapping[str, Location] | None = None,
 ) -> ModuleView:
+    """A module as the pack gives it; with ``agenda``, the films and discussion of that plan."""
     media = lookup(pack).media
-    entry = next(
-        (e for e in agenda.entries if e.item == module.id and e.kind is EntryKind.FILMS), None
-    )
+    entries = agenda.entries if agenda is not None else ()
+    entry = next((e for e in entries if e.item == module.id and e.kind is EntryKind.FILMS), None)
     shown = entry.films if entry is not None else module.films
     allowance = entry.duration if entry is not None else module.allowance
     discussion = None
     if module.discussion is not None:
         found = module.discussion
-        planned = any(
-            e.item == module.id and e.kind is EntryKind.DISCUSSION for e in agenda.entries
-        )
+        planned = any(e.item == module.id and e.kind is EntryKind.DISCUSSION for e in entries)
         line = "Optional discussion" if found.optional else "Discussion"
         if found.grouping is not None:
             line += f" ({found.grouping.value})"
         line += f": {format_duration(found.duration)}"
-        line += ", in this plan." if planned else ", not in this plan."
+        if agenda is None:
+            line += "."
+        else:
+            line += ", in this plan." if planned else ", not in this plan."
         discussion = DiscussionView(line=line, pack=found.text)
     note = entry.note if entry is not None else None
     return ModuleView(
         heading=f"{label(pack, module)}: {module.title}",
         description=module.description,
         allowance=format_duration(allowance),
-        films=tuple(_film(pack, media[f], locations) for f in shown if f in media),
+        films=tuple(_film(pack, media[f], locations or {}) for f in shown if f in media),
         discussion=discussion,
         plan_note=f"{note[:1].upper()}{note[1:]}." if note else None,
         different_day=module.different_day.note if module.different_day else None,
@@ -221,7 +226,11 @@ def _film(pack: Pack, film: Media, locations: Mapping[str, Location]) -> FilmVie
     )
 
 
-def _exercise(pack: Pack, exercise: Exercise, locations: Mapping[str, Location]) -> ExerciseView:
+def exercise_view(
+    pack: Pack, exercise: Exercise, locations: Mapping[str, Location] | None = None
+) -> ExerciseView:
+    """An exercise as the facilitator reads it: time, needs, films, case studies, phases."""
+    locations = locations or {}
     case_studies = lookup(pack).case_studies
     works = lookup(pack).works
     cases = []
@@ -285,7 +294,8 @@ def _tip_text(tip: Tip) -> str:
     return f"{tip.text} {LINK_UNKNOWN}" if tip.link_unknown else tip.text
 
 
-def _tips(section: Section) -> TipsView:
+def tips_view(section: Section) -> TipsView:
+    """A section's tips, category by category, with each category's topics."""
     assert section.tips is not None  # noqa: S101 (only sections with tips are given)
     categories = []
     for category in section.tips.categories:
@@ -305,6 +315,7 @@ def _tips(section: Section) -> TipsView:
         title=section.tips.title,
         introduction=section.tips.introduction,
         categories=tuple(categories),
+        topics=tuple(c.topics for c in section.tips.categories),
     )
 
 

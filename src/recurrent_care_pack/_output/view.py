@@ -179,11 +179,15 @@ class ExerciseView:
 
 @frozen(kw_only=True)
 class TipsView:
-    """A section's tips under the pack's heading, category by category."""
+    """A section's tips under the pack's heading, category by category.
+
+    ``topics``: each category's topics (the pack's data), in the order of ``categories``.
+    """
 
     title: str
     introduction: str | None
     categories: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
+    topics: tuple[tuple[str, ...], ...] = ()
 
 
 @frozen(kw_only=True)

@@ -1,0 +1,106 @@
+"""``rcpack site --serve``: the site served, built again when a source is saved, pages reloaded."""
+
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from session_cases import SESSION
+
+from recurrent_care_pack._output.serving import RELOAD_PATH, Preview
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (our own server)
+        text: str = response.read().decode("utf-8")
+        return text
+
+
+def _until(check: Callable[[], bool], seconds: float = 10) -> None:
+    end = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < end, "not in time"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Preview, Path, list[bool]]]:
+    """A folder of one page served, one source watched, and each rebuild's answer."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html><body><p>Hi</p></body></html>")
+    (tmp_path / "pack.yaml").write_text("one")
+    answers: list[bool] = []
+
+    def rebuild() -> bool:
+        answers.append((tmp_path / "pack.yaml").read_text() != "broken")
+        return answers[-1]
+
+    preview = Preview(
+        tmp_path / "site", rebuild, lambda: [tmp_path / "pack.yaml"], port=0, every=0.05
+    )
+    try:
+        yield preview, tmp_path, answers
+    finally:
+        preview.stop()
+
+
+def test_a_served_page_gets_the_reload_script_and_the_file_does_not(
+    served: tuple[Preview, Path, list[bool]],
+) -> None:
+    """The script asks for the build; the page on disk is as rcpack site wrote it."""
+    preview, folder, _ = served
+    page = _get(preview.url)
+    assert page.startswith("<html><body><p>Hi</p><script>")
+    assert f"fetch('{RELOAD_PATH}'" in page
+    assert page.endswith("</script></body></html>")
+    assert "script" not in (folder / "site" / "index.html").read_text()
+    assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "0"
+
+
+def test_a_saved_source_rebuilds_and_a_failed_rebuild_keeps_the_build(
+    served: tuple[Preview, Path, list[bool]],
+) -> None:
+    """A change counts a build when the rebuild succeeds; one with problems does not."""
+    preview, folder, answers = served
+    (folder / "pack.yaml").write_text("two")
+    _until(lambda: answers == [True])
+    assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "1"
+    (folder / "pack.yaml").write_text("broken")
+    _until(lambda: answers == [True, False])
+    assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "1"
+
+
+@pytest.mark.slow
+def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path: Path) -> None:
+    """The command serves, builds again on save, and stops at Ctrl-C."""
+    (tmp_path / "session.yaml").write_text(SESSION, encoding="utf-8")
+    rcpack = Path(sys.executable).parent / "rcpack"
+    process = subprocess.Popen(
+        [str(rcpack), "site", "out", "--serve", "--port", "0", "--no-search"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == f"wrote 22 pages into {tmp_path / 'out'}, 1 session\n"
+        serving = process.stdout.readline()
+        assert serving.startswith("serving http://127.0.0.1:")
+        url = serving.split()[1]
+        assert "Team learning day" in _get(url + "sessions/session.html")
+        (tmp_path / "session.yaml").write_text(
+            SESSION.replace("Team learning day", "Team day, moved"), encoding="utf-8"
+        )
+        assert process.stdout.readline() == f"wrote 22 pages into {tmp_path / 'out'}, 1 session\n"
+        assert "Team day, moved" in _get(url + "sessions/session.html")
+        assert _get(url + RELOAD_PATH.lstrip("/")) == "1"
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert out == "stopped\n"
