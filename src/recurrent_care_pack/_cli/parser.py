@@ -248,6 +248,12 @@ def parser() -> argparse.ArgumentParser:
     _add_pack(materials)
     materials.set_defaults(run=planning.materials)
 
+    _add_lsp(commands)
+    return parser
+
+
+def _add_lsp(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``rcpack lsp``: the language server."""
     lsp = commands.add_parser(
         "lsp",
         help="the language server: every check, and the pack's meaning, in your editor",
@@ -258,7 +264,6 @@ def parser() -> argparse.ArgumentParser:
     lsp.extra = ("lsp", ("pygls", "lsprotocol"))
     lsp.add_argument("--stdio", action="store_true", help="accepted: stdio is the only way")
     lsp.set_defaults(run=checking.lsp)
-    return parser
 
 
 def _add_site(commands: argparse._SubParsersAction[_Parser]) -> None:
