@@ -26,6 +26,10 @@ _RELOAD = (
 )
 
 
+#: How often (in seconds) the main thread wakes while it serves, to see a Ctrl-C.
+_WOKEN_EVERY = 0.2
+
+
 class Preview:
     """A served site and the watch on its sources: ``stop`` ends both."""
 
@@ -81,9 +85,14 @@ class Preview:
         self.server.server_close()
 
     def wait(self) -> None:
-        """Serve until interrupted (Ctrl-C)."""
+        """Serve until interrupted (Ctrl-C).
+
+        Woken every 0.2 s: the kernel may give a Ctrl-C to the server's or the watch's
+        thread, and Python then runs its handler only once the main thread next runs.
+        """
         try:
-            self._stopped.wait()
+            while not self._stopped.wait(_WOKEN_EVERY):
+                pass
         finally:
             self.stop()
 

@@ -1,5 +1,7 @@
 """``rcpack site --serve``: the site served, built again when a source is saved, pages reloaded."""
 
+import ctypes
+import platform
 import signal
 import subprocess
 import sys
@@ -13,14 +15,18 @@ from session_cases import SESSION
 
 from recurrent_care_pack._output.serving import RELOAD_PATH, Preview
 
+#: The longest a test waits for the server (a bound on a hang, not a timing: a shared
+#: machine's rebuild may take seconds).
+BOUND = 60
+
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (our own server)
+    with urllib.request.urlopen(url, timeout=BOUND) as response:  # noqa: S310 (our own server)
         text: str = response.read().decode("utf-8")
         return text
 
 
-def _until(check: Callable[[], bool], seconds: float = 10) -> None:
+def _until(check: Callable[[], bool], seconds: float = BOUND) -> None:
     end = time.monotonic() + seconds
     while not check():
         assert time.monotonic() < end, "not in time"
@@ -101,6 +107,49 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
         assert _get(url + RELOAD_PATH.lstrip("/")) == "1"
     finally:
         process.send_signal(signal.SIGINT)
-        out, _ = process.communicate(timeout=10)
+        out, _ = process.communicate(timeout=BOUND)
     assert process.returncode == 0
     assert out == "stopped\n"
+
+
+#: Linux's tgkill system call, which signals one thread of a process, by machine.
+_TGKILL = {"x86_64": 234, "aarch64": 131}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not Path("/proc/self/task").is_dir() or platform.machine() not in _TGKILL,
+    reason="signals one thread through Linux's /proc and tgkill",
+)
+def test_ctrl_c_that_lands_on_another_thread_stops_the_server(tmp_path: Path) -> None:
+    """The kernel may give a Ctrl-C to the server's or the watch's thread: it still stops.
+
+    The main thread waited on a lock that only its own signals woke: it hung.
+    """
+    rcpack = str(Path(sys.executable).parent / "rcpack")
+    for thread in range(2):
+        process = subprocess.Popen(
+            [rcpack, "site", f"out{thread}", "--serve", "--port", "0", "--no-search"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert process.stdout is not None
+            assert process.stdout.readline().startswith("wrote ")
+            assert process.stdout.readline().startswith("serving http://127.0.0.1:")
+            pid = process.pid
+            tasks = Path(f"/proc/{pid}/task").iterdir()
+            others = sorted(int(task.name) for task in tasks if int(task.name) != pid)
+            assert len(others) >= 2  # the server's and the watch's
+            libc = ctypes.CDLL(None, use_errno=True)
+            assert (
+                libc.syscall(_TGKILL[platform.machine()], pid, others[thread], signal.SIGINT) == 0
+            )
+            out, _ = process.communicate(timeout=BOUND)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+        assert (process.returncode, out) == (0, "stopped\n")
