@@ -12,7 +12,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
@@ -26,6 +25,7 @@ from paths import ROOT, TESTS
 from pdf_pages import Page, read_pages
 
 import recurrent_care_pack as rcp
+from browser import BROWSER_MISSING, CHROMIUM, NODE, TOOLS
 from recurrent_care_pack._cli import main
 
 KINDS = ("guide", "exercises", "tips")
@@ -36,15 +36,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: The versions .ci/run installs (npm, into the git-ignored .tools/).
 AXE_CORE = "4.14.1"
 PLAYWRIGHT_CORE = "1.65.1"
-TOOLS = ROOT / ".tools" / "node_modules"
-NODE = shutil.which("node")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-AXE_MISSING = (
-    NODE is None
-    or CHROMIUM is None
-    or not (TOOLS / "axe-core" / "axe.min.js").exists()
-    or not (TOOLS / "playwright-core" / "package.json").exists()
-)
+AXE_MISSING = BROWSER_MISSING
 needs_axe = pytest.mark.skipif(
     AXE_MISSING and not os.environ.get("CI"),
     reason="axe-core, playwright-core (.tools/) or Debian's chromium is missing",

@@ -10,7 +10,6 @@ import functools
 import http.server
 import json
 import os
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -21,17 +20,10 @@ import pytest
 from paths import ROOT
 from session_cases import SESSION, WEEKLY
 
+from browser import BROWSER_MISSING, CHROMIUM, NODE
 from recurrent_care_pack._cli import main
 
-TOOLS = ROOT / ".tools" / "node_modules"
-NODE = shutil.which("node")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-MISSING = (
-    NODE is None
-    or CHROMIUM is None
-    or not (TOOLS / "axe-core" / "axe.min.js").exists()
-    or not (TOOLS / "playwright-core" / "package.json").exists()
-)
+MISSING = BROWSER_MISSING
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
