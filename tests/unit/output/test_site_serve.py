@@ -107,7 +107,12 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
         assert _get(url + RELOAD_PATH.lstrip("/")) == "1"
     finally:
         process.send_signal(signal.SIGINT)
-        out, _ = process.communicate(timeout=BOUND)
+        try:
+            out, _ = process.communicate(timeout=BOUND)
+        finally:
+            if process.poll() is None:  # never left running, whatever failed
+                process.kill()
+                process.communicate()
     assert process.returncode == 0
     assert out == "stopped\n"
 
