@@ -22,6 +22,8 @@ from recurrent_care_pack._files import WriteError, create_file, refuse_installed
 from recurrent_care_pack._installed import origin
 from recurrent_care_pack._text import shown
 
+from .workflows import content_workflow, site_workflow
+
 __all__ = [
     "CONTENT",
     "HELIX",
@@ -130,15 +132,15 @@ class Made:
         if self.hooks is None:
             note = (
                 "note: rcpack cannot tell where it was installed from, so the pre-commit hooks "
-                "run the rcpack command on PATH, and .github/workflows/content.yml needs the "
-                "address to install rcpack from (see the comment there)"
+                "run the rcpack command on PATH, and the workflows in .github/workflows/ need "
+                "the address to install rcpack from (see the comment in each)"
             )
         elif self.hooks.requirement is None:
             note = (
                 f"note: the pre-commit hooks come from {self.hooks.repo} (commit "
                 f"{self.hooks.rev[:12]}), a folder on this machine; "
-                ".github/workflows/content.yml needs the address to install rcpack from "
-                "(see the comment there)"
+                "the workflows in .github/workflows/ need the address to install rcpack from "
+                "(see the comment in each)"
             )
         else:
             return ()
@@ -230,7 +232,10 @@ def starter_files(hooks: HooksSource | None) -> dict[str, bytes]:
     files[".helix/languages.toml"] = HELIX.encode()
     files[".yamllint.yaml"] = yamllint_config().read_bytes()
     files[".pre-commit-config.yaml"] = _pre_commit(hooks).encode()
-    files[".github/workflows/content.yml"] = _workflow(hooks).encode()
+    files[".github/workflows/content.yml"] = content_workflow(
+        _address(hooks), CONTENT, SESSION
+    ).encode()
+    files[".github/workflows/site.yml"] = site_workflow(_address(hooks), CONTENT).encode()
     files["README.md"] = _readme().encode()
     return files
 
@@ -383,40 +388,11 @@ def _pre_commit(hooks: HooksSource | None) -> str:
     )
 
 
-def _workflow(hooks: HooksSource | None) -> str:
-    requirement = hooks.requirement if hooks is not None else None
-    if requirement is None:
-        install = (
-            "      # rcpack init could not tell where rcpack comes from: replace OWNER below\n"
-            "      # with the account that hosts rcpack's repository (to pin a commit, add @\n"
-            "      # and its full hash after the repository's name).\n"
-            '      - run: pip install "recurrent-care-pack @ git+https://github.com/OWNER/'
-            'recurrent-care-pack" yamllint\n'
-        )
-    else:
-        install = f'      - run: pip install "{requirement}" yamllint\n'
-    return (
-        "# GitHub Actions: check the pack on every push and pull request.\n"
-        "name: content\n"
-        "on:\n"
-        "  push:\n"
-        "  pull_request:\n"
-        "jobs:\n"
-        "  content:\n"
-        "    runs-on: ubuntu-latest\n"
-        "    steps:\n"
-        "      - uses: actions/checkout@v4\n"
-        "      - uses: actions/setup-python@v5\n"
-        "        with:\n"
-        '          python-version: "3.11"\n'
-        f"{install}"
-        f"      - run: rcpack validate --format github {CONTENT}/ {SESSION}\n"
-        "      # The checks after it run too when validate finds problems: all is said at once.\n"
-        f"      - run: rcpack fmt --check {CONTENT}/\n"
-        "        if: ${{ !cancelled() }}\n"
-        f"      - run: yamllint --strict {CONTENT}/\n"
-        "        if: ${{ !cancelled() }}\n"
-    )
+def _address(hooks: HooksSource | None) -> str | None:
+    """Where pip installs this rcpack from, as the workflows name it (None: not known)."""
+    if hooks is None or hooks.requirement is None:
+        return None
+    return f"git+{hooks.repo}@{hooks.rev}"
 
 
 def _readme() -> str:

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shlex
 import subprocess
 import tomllib
 from importlib import metadata
@@ -31,6 +32,7 @@ FILES = [
     ".yamllint.yaml",
     ".pre-commit-config.yaml",
     ".github/workflows/content.yml",
+    ".github/workflows/site.yml",
     "README.md",
 ]
 
@@ -113,6 +115,59 @@ def test_a_known_git_source_is_named_with_its_commit(
     assert f"  - repo: https://example.org/rcp.git\n    rev: {'a' * 40}\n" in config
     workflow = (tmp_path / ".github" / "workflows" / "content.yml").read_text(encoding="utf-8")
     assert f'pip install "{source.requirement}" yamllint\n' in workflow
+
+
+def test_the_site_workflow_builds_the_site_as_written_and_publishes_it_on_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a push to main: rcpack[site] installed, the site built by its own command, deployed.
+
+    The build step is run here as written (Pages' address given), in the repository made.
+    """
+    source = starter.HooksSource(
+        "https://example.org/rcp.git",
+        "a" * 40,
+        f"recurrent-care-pack @ git+https://example.org/rcp.git@{'a' * 40}",
+    )
+    monkeypatch.setattr(starter, "hooks_source", lambda: source)
+    assert main(["init", str(tmp_path)]) == 0
+    workflow = YAML(typ="safe").load(tmp_path / ".github" / "workflows" / "site.yml")
+    assert workflow["on"] == {"push": {"branches": ["main"]}}
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    steps = workflow["jobs"]["site"]["steps"]
+    assert [step.get("uses") or step["run"].split()[0] for step in steps] == [
+        "actions/checkout@v4",
+        "actions/setup-python@v5",
+        "pip",
+        "actions/configure-pages@v5",
+        "rcpack",
+        "actions/upload-pages-artifact@v3",
+        "actions/deploy-pages@v4",
+    ]
+    assert steps[2]["run"] == (
+        f'pip install "recurrent-care-pack[site] @ git+https://example.org/rcp.git@{"a" * 40}"'
+    )
+    assert steps[5]["with"] == {"path": "_site"}
+    build = steps[4]["run"].replace("${{ steps.pages.outputs.base_url }}", "https://o.github.io/r")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main([*shlex.split(build)[1:], "--no-search"]) == 0
+    assert capsys.readouterr().out == f"wrote 22 pages into {tmp_path / '_site'}, 1 session\n"
+    sitemap = (tmp_path / "_site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://o.github.io/r/index.html</loc>" in sitemap
+
+
+def test_without_a_known_source_the_site_workflow_says_what_to_fill_in(tmp_path: Path) -> None:
+    """As the checks' workflow does: OWNER, and what to put there."""
+    assert main(["init", str(tmp_path)]) == 0
+    workflow = (tmp_path / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    assert (
+        "      # rcpack init could not tell where rcpack comes from: replace OWNER below\n"
+        "      # with the account that hosts rcpack's repository (to pin a commit, add @\n"
+        "      # and its full hash after the repository's name).\n"
+        '      - run: pip install "recurrent-care-pack[site] @ git+https://github.com/OWNER/'
+        'recurrent-care-pack"\n'
+    ) in workflow
 
 
 class _Installed:

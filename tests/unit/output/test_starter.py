@@ -67,8 +67,8 @@ def test_the_lines_say_what_was_done_then_the_notes_and_what_next() -> None:
         "wrote repo/README.md",
         "kept repo/session.yaml: it exists",
         "note: the pre-commit hooks come from /src/rcpack (commit 0123456789ab), a folder on "
-        "this machine; .github/workflows/content.yml needs the address to install rcpack from "
-        "(see the comment there)",
+        "this machine; the workflows in .github/workflows/ need the address to install rcpack "
+        "from (see the comment in each)",
         NEXT,
     )
 
