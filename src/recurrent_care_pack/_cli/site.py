@@ -91,13 +91,16 @@ def _serve(args: argparse.Namespace, folder: Path) -> None:
         server = preview(folder, rebuild, sources, port=args.port)
     except OSError as error:
         raise Exit(USAGE, f"cannot serve on port {args.port}: {error.strerror}") from None
-    print(
-        f"serving {server.url} (Ctrl-C to stop); pages reload when the site is rebuilt", flush=True
-    )
-    try:
+    try:  # a Ctrl-C from here on, even before the line below is out, stops it cleanly
+        print(
+            f"serving {server.url} (Ctrl-C to stop); pages reload when the site is rebuilt",
+            flush=True,
+        )
         server.wait()
     except KeyboardInterrupt:
         print("stopped")
+    finally:
+        server.stop()
 
 
 def _session_files(args: argparse.Namespace) -> list[Path]:

@@ -15,6 +15,16 @@ from session_cases import SESSION
 
 from recurrent_care_pack._output.serving import RELOAD_PATH, Preview
 
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child, before rcpack starts: SIGINT as a terminal gives it (not ignored).
+
+    A process started in the background by a script inherits SIGINT ignored, and Python
+    then leaves it so: these tests' Ctrl-C must reach rcpack whatever ran pytest.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 #: The longest a test waits for the server (a bound on a hang, not a timing: a shared
 #: machine's rebuild may take seconds).
 BOUND = 60
@@ -91,6 +101,7 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,  # noqa: PLW1509 (signals only, before exec)
     )
     try:
         assert process.stdout is not None
@@ -139,6 +150,7 @@ def test_ctrl_c_that_lands_on_another_thread_stops_the_server(tmp_path: Path) ->
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=_ctrl_c_as_in_a_terminal,  # noqa: PLW1509 (signals only, before exec)
         )
         try:
             assert process.stdout is not None
