@@ -108,7 +108,7 @@ class PackServer(LanguageServer):
         self.worker = _Worker()
         self.content: dict[Path, bool] = {}  # whether each open file was content when last seen
         self.told: dict[Path, str] = {}  # why each file's pack cannot be checked, as last shown
-        self.shown: set[Path] = set()  # files whose next check shows progress if the pack is large
+        self.announced: set[Path] = set()  # files whose next check shows progress if large
         self.settings = Settings()  # as the editor last sent them
         self.unsaid: list[str] = []  # what is wrong with the first settings, said once initialized
 
@@ -145,17 +145,17 @@ class PackServer(LanguageServer):
             if other != file and self.pack_workspace.is_content(other):
                 self.check_soon(other)
 
-    def check_soon(self, file: Path, *, shown: bool = False) -> None:
+    def check_soon(self, file: Path, *, announced: bool = False) -> None:
         """Check ``file``'s pack as soon as the checks before it are done.
 
-        ``shown``: its progress is shown if the pack is large (a change on disk, say), as
+        ``announced``: its progress is shown if the pack is large (a change on disk, say), as
         for a pack's first check.
         """
         waiting = self.waiting.pop(file, None)
         if waiting is not None:
             waiting.cancel()
-        if shown:
-            self.shown.add(file)
+        if announced:
+            self.announced.add(file)
         self.wanted[file] = None
         if self.checking is None or self.checking.done():
             self.checking = asyncio.get_running_loop().create_task(self._check_wanted())
@@ -236,9 +236,9 @@ class PackServer(LanguageServer):
         work = self.pack_workspace.checked_with
         progress = Progress(self, file.name)
         files = before.files if before is not None else self.pack_workspace.pack_files(file)
-        if (before is None or file in self.shown) and is_large(files or [file], texts):
+        if (before is None or file in self.announced) and is_large(files or [file], texts):
             await progress.begin()
-        self.shown.discard(file)
+        self.announced.discard(file)
         try:
             checked = await asyncio.wrap_future(self.worker.submit(work, file, texts))
         except OSError as error:  # a file of the pack cannot be read (a pipe, say): say so
@@ -254,9 +254,7 @@ class PackServer(LanguageServer):
                 )
             )
             return
-        ignored = self.settings.ignore
-        found = [p for p in checked.result.problems if p.code not in ignored]
-        progress.end(len(checked.files), len(found))
+        progress.end(len(checked.files), len(self.settings.shown(checked.result.problems)))
         if self.gone(file, checked):
             return
         self.pack_workspace.record(checked)
@@ -302,14 +300,14 @@ class PackServer(LanguageServer):
         """
         root = checked.root
         now: dict[Path, list[types.Diagnostic]] = {}
+
+        def lines_of(other: Path) -> list[str]:
+            return self.pack_workspace.lines(other, checked.texts.get(other))
+
+        page = self.settings.problem_help
         for each, problems in checked.problems.items():
-            shown = [p for p in problems if p.code not in self.settings.ignore]
-            lines = self.pack_workspace.lines(each, checked.texts.get(each)) if shown else []
-
-            def lines_of(other: Path, checked: Checked = checked) -> list[str]:
-                return self.pack_workspace.lines(other, checked.texts.get(other))
-
-            page = self.settings.problem_help
+            shown = self.settings.shown(problems)
+            lines = lines_of(each) if shown else []
             now[each] = [diagnostic(p, lines, lines_of, page) for p in shown]
         for gone in self.packs.get(root, frozenset()) - now.keys():
             elsewhere = self.pack_workspace.checked.get(gone)

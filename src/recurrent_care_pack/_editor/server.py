@@ -137,7 +137,7 @@ def take_settings(ls: PackServer, sent: object) -> None:
     if settings == ls.settings:
         return
     ls.settings = settings
-    files_changed(ls, None)  # each open pack's problems published as now shown
+    check_open_packs(ls, announced=False)  # each open pack's problems published as now shown
     workspace = ls.client_capabilities.workspace
     if workspace is not None and workspace.inlay_hint and workspace.inlay_hint.refresh_support:
         ls.workspace_inlay_hint_refresh(None)
@@ -145,15 +145,20 @@ def take_settings(ls: PackServer, sent: object) -> None:
         ls.workspace_code_lens_refresh(None)
 
 
-def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams | None) -> None:
+def files_changed(ls: PackServer, _: types.DidChangeWatchedFilesParams) -> None:
     """A file changed on disk (a checkout, another program): check the open packs again."""
+    check_open_packs(ls, announced=True)
+
+
+def check_open_packs(ls: PackServer, *, announced: bool) -> None:
+    """Check the pack of each open file again, once a pack (``announced``: see check_soon)."""
     checked: set[Path] = set()  # the packs to be checked again, by root as last checked
     for file in list(ls.pack_workspace.texts):
         already = ls.pack_workspace.checked.get(file)
         if already is not None and already.root in checked:
             continue
         if ls.pack_workspace.is_content(file):
-            ls.check_soon(file, shown=True)
+            ls.check_soon(file, announced=announced)
             if already is not None:
                 checked.add(already.root)
 

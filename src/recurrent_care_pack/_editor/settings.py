@@ -7,12 +7,17 @@ that is wrong is named in a message, with what it may be, and its default is use
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from recurrent_care_pack._problems import CODES
 from recurrent_care_pack._text import closest, either
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from recurrent_care_pack._problems import Problem
 
 __all__ = ["KEYS", "MODULE_TIMES", "Settings", "read_settings"]
 
@@ -35,6 +40,10 @@ class Settings:
     module_times: str = "both"
     ignore: frozenset[str] = frozenset()
     problem_help: str | None = None
+
+    def shown(self, problems: Iterable[Problem]) -> list[Problem]:
+        """``problems`` but those whose code is ignored."""
+        return [problem for problem in problems if problem.code not in self.ignore]
 
     @property
     def hints(self) -> bool:

@@ -100,16 +100,26 @@ def test_the_workflow_runs_every_check_when_validate_finds_problems(tmp_path: Pa
     ]
 
 
+#: Where rcpack came from, for the tests of a known source: a git URL and its commit.
+GIT_SOURCE = starter.HooksSource(
+    "https://example.org/rcp.git",
+    "a" * 40,
+    f"recurrent-care-pack @ git+https://example.org/rcp.git@{'a' * 40}",
+)
+
+
+@pytest.fixture
+def known_source(monkeypatch: pytest.MonkeyPatch) -> starter.HooksSource:
+    """Where rcpack came from is known: `GIT_SOURCE`."""
+    monkeypatch.setattr(starter, "hooks_source", lambda: GIT_SOURCE)
+    return GIT_SOURCE
+
+
 def test_a_known_git_source_is_named_with_its_commit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, known_source: starter.HooksSource
 ) -> None:
     """Installed from a git URL: the hooks and the workflow both pin that URL and commit."""
-    source = starter.HooksSource(
-        "https://example.org/rcp.git",
-        "a" * 40,
-        f"recurrent-care-pack @ git+https://example.org/rcp.git@{'a' * 40}",
-    )
-    monkeypatch.setattr(starter, "hooks_source", lambda: source)
+    source = known_source
     assert main(["init", str(tmp_path)]) == 0
     config = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert f"  - repo: https://example.org/rcp.git\n    rev: {'a' * 40}\n" in config
@@ -117,6 +127,7 @@ def test_a_known_git_source_is_named_with_its_commit(
     assert f'pip install "{source.requirement}" yamllint\n' in workflow
 
 
+@pytest.mark.usefixtures("known_source")
 def test_the_site_workflow_builds_the_site_as_written_and_publishes_it_on_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -124,12 +135,6 @@ def test_the_site_workflow_builds_the_site_as_written_and_publishes_it_on_pages(
 
     The build step is run here as written (Pages' address given), in the repository made.
     """
-    source = starter.HooksSource(
-        "https://example.org/rcp.git",
-        "a" * 40,
-        f"recurrent-care-pack @ git+https://example.org/rcp.git@{'a' * 40}",
-    )
-    monkeypatch.setattr(starter, "hooks_source", lambda: source)
     assert main(["init", str(tmp_path)]) == 0
     workflow = YAML(typ="safe").load(tmp_path / ".github" / "workflows" / "site.yml")
     assert workflow["on"] == {"push": {"branches": ["main"]}}

@@ -1,5 +1,6 @@
 """``rcpack site --serve``: the site served, built again when a source is saved, pages reloaded."""
 
+import contextlib
 import ctypes
 import platform
 import signal
@@ -90,14 +91,16 @@ def test_a_saved_source_rebuilds_and_a_failed_rebuild_keeps_the_build(
     assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "1"
 
 
-@pytest.mark.slow
-def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path: Path) -> None:
-    """The command serves, builds again on save, and stops at Ctrl-C."""
-    (tmp_path / "session.yaml").write_text(SESSION, encoding="utf-8")
-    rcpack = Path(sys.executable).parent / "rcpack"
+@contextlib.contextmanager
+def _serving(folder: Path, out: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``rcpack site OUT --serve`` started in ``folder``, built: the process and its address.
+
+    Never left running, whatever fails.
+    """
+    rcpack = str(Path(sys.executable).parent / "rcpack")
     process = subprocess.Popen(
-        [str(rcpack), "site", "out", "--serve", "--port", "0", "--no-search"],
-        cwd=tmp_path,
+        [rcpack, "site", out, "--serve", "--port", "0", "--no-search"],
+        cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -105,10 +108,23 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
     )
     try:
         assert process.stdout is not None
-        assert process.stdout.readline() == f"wrote 22 pages into {tmp_path / 'out'}, 1 session\n"
+        built = process.stdout.readline()
+        assert built == f"wrote 22 pages into {folder / out}, 1 session\n", built
         serving = process.stdout.readline()
         assert serving.startswith("serving http://127.0.0.1:")
-        url = serving.split()[1]
+        yield process, serving.split()[1]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+@pytest.mark.slow
+def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path: Path) -> None:
+    """The command serves, builds again on save, and stops at Ctrl-C."""
+    (tmp_path / "session.yaml").write_text(SESSION, encoding="utf-8")
+    with _serving(tmp_path, "out") as (process, url):
+        assert process.stdout is not None
         assert "Team learning day" in _get(url + "sessions/session.html")
         (tmp_path / "session.yaml").write_text(
             SESSION.replace("Team learning day", "Team day, moved"), encoding="utf-8"
@@ -116,14 +132,8 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
         assert process.stdout.readline() == f"wrote 22 pages into {tmp_path / 'out'}, 1 session\n"
         assert "Team day, moved" in _get(url + "sessions/session.html")
         assert _get(url + RELOAD_PATH.lstrip("/")) == "1"
-    finally:
         process.send_signal(signal.SIGINT)
-        try:
-            out, _ = process.communicate(timeout=BOUND)
-        finally:
-            if process.poll() is None:  # never left running, whatever failed
-                process.kill()
-                process.communicate()
+        out, _ = process.communicate(timeout=BOUND)
     assert process.returncode == 0
     assert out == "stopped\n"
 
@@ -142,31 +152,15 @@ def test_ctrl_c_that_lands_on_another_thread_stops_the_server(tmp_path: Path) ->
 
     The main thread waited on a lock that only its own signals woke: it hung.
     """
-    rcpack = str(Path(sys.executable).parent / "rcpack")
+    (tmp_path / "session.yaml").write_text(SESSION, encoding="utf-8")
+    libc = ctypes.CDLL(None, use_errno=True)
     for thread in range(2):
-        process = subprocess.Popen(
-            [rcpack, "site", f"out{thread}", "--serve", "--port", "0", "--no-search"],
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            preexec_fn=_ctrl_c_as_in_a_terminal,  # noqa: PLW1509 (signals only, before exec)
-        )
-        try:
-            assert process.stdout is not None
-            assert process.stdout.readline().startswith("wrote ")
-            assert process.stdout.readline().startswith("serving http://127.0.0.1:")
+        with _serving(tmp_path, f"out{thread}") as (process, _):
             pid = process.pid
             tasks = Path(f"/proc/{pid}/task").iterdir()
             others = sorted(int(task.name) for task in tasks if int(task.name) != pid)
             assert len(others) >= 2  # the server's and the watch's
-            libc = ctypes.CDLL(None, use_errno=True)
-            assert (
-                libc.syscall(_TGKILL[platform.machine()], pid, others[thread], signal.SIGINT) == 0
-            )
+            tgkill = _TGKILL[platform.machine()]
+            assert libc.syscall(tgkill, pid, others[thread], signal.SIGINT) == 0
             out, _ = process.communicate(timeout=BOUND)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.communicate()
         assert (process.returncode, out) == (0, "stopped\n")
