@@ -14,15 +14,18 @@ async function crawl(browser, base, pages) {
   const page = await context.newPage();
   const requests = [];
   page.on("request", (request) => requests.push(request.url()));
+  // Each page is loaded once (a static page has made its requests by its load event) and
+  // checked in screen media, then in print media as Chromium prints it.
   for (const name of pages) {
+    requests.length = 0;
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(base + name, { waitUntil: "load" });
+    const links = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("a[href], link[href], script[src]"), (e) => e.getAttribute("href") || e.getAttribute("src")));
+    const seen = requests.slice();
+    await page.addScriptTag({ path: axe });
     for (const media of ["screen", "print"]) {
-      requests.length = 0;
       await page.emulateMedia({ media });
-      await page.goto(base + name, { waitUntil: "networkidle" });
-      const links = await page.evaluate(() =>
-        Array.from(document.querySelectorAll("a[href], link[href], script[src]"), (e) => e.getAttribute("href") || e.getAttribute("src")));
-      const seen = requests.slice();
-      await page.addScriptTag({ path: axe });
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
       out({ page: name, media, requests: seen, links,
         violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })) });
