@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+import warm_server
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
@@ -35,14 +35,15 @@ class Session:
         self,
         root: Path,
         capabilities: types.ClientCapabilities | None = None,
-        command: Sequence[str] = (sys.executable, "-m", "recurrent_care_pack", "lsp"),
+        command: Sequence[str] | None = None,
         *,
         options: Any = None,
         settings: Any = None,
     ) -> None:
         """Start the server with ``root`` as the workspace, and initialise it.
 
-        ``command`` starts the server: by default, this checkout's, in the tests' Python.
+        ``command`` starts the server: by default, this checkout's, in the tests' Python, forked
+        from a process that has imported it already (warm_server.py).
         ``options`` are the initialization options; ``settings`` what ``workspace/configuration``
         is answered with (for each item asked), changed at will.
         """
@@ -130,7 +131,7 @@ class Session:
         on(types.WINDOW_LOG_MESSAGE)(logged)
         on(types.CLIENT_REGISTER_CAPABILITY)(registered)
 
-        self.run(self.client.start_io(*command))
+        self.run(self.client.start_io(*(command or warm_server.command("lsp"))))
         self.capabilities = self.run(
             self.client.initialize_async(
                 types.InitializeParams(
