@@ -32,6 +32,9 @@ starter.connect(sys.argv[1])
 socket.send_fds(starter, [b"streams"], [0, 1, 2])
 asked = {"argv": sys.argv[2:], "cwd": os.getcwd(), "env": dict(os.environ)}
 starter.sendall(json.dumps(asked).encode() + b"\\n")
+nothing = os.open(os.devnull, os.O_RDWR)  # the streams are the server's alone now
+for number in (0, 1, 2):
+    os.dup2(nothing, number)
 said = starter.makefile("rb")
 server = int(said.readline())
 def passed_on(number, _):

@@ -14,22 +14,38 @@ from lsp_client import Session, full_capabilities
 from lsprotocol import types
 from paths import DATA
 
+from recurrent_care_pack._editor.progress import LARGE
+
 #: Each test starts ``rcpack lsp`` and has it read a 2 MB file a few times: slow.
 pytestmark = pytest.mark.slow
 
 SECTION = (DATA / "section-3.yaml").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def folders(tmp_path: Path) -> tuple[Path, Path]:
-    """A pack of one 2 MB file (its details, then section 3 a hundred times); the bundled one."""
+#: Section 3, as an item of a pack's sections.
+ITEM = SECTION.split("sections:\n", 1)[1]
+
+
+def _folders(tmp_path: Path, copies: int) -> tuple[Path, Path]:
+    """A pack of one file (its details, then section 3 ``copies`` times); the bundled one."""
     large, small = tmp_path / "large", tmp_path / "small"
     large.mkdir()
-    item = SECTION.split("sections:\n", 1)[1]
     details = (DATA / "pack.yaml").read_text(encoding="utf-8")
-    (large / "pack.yaml").write_text(f"{details}\nsections:\n{item * 100}", encoding="utf-8")
+    (large / "pack.yaml").write_text(f"{details}\nsections:\n{ITEM * copies}", encoding="utf-8")
     shutil.copytree(DATA, small)
     return large, small
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    """A pack of one 2 MB file (section 3 a hundred times), and the bundled one."""
+    return _folders(tmp_path, 100)
+
+
+@pytest.fixture
+def just_large(tmp_path: Path) -> tuple[Path, Path]:
+    """A pack of one file just large enough for progress to be shown, and the bundled one."""
+    return _folders(tmp_path, LARGE // len(ITEM.encode()) + 1)
 
 
 @pytest.fixture
@@ -131,10 +147,10 @@ def _showing_progress() -> types.ClientCapabilities:
 
 
 def test_a_large_packs_check_shows_progress_when_opened_and_after_a_change_on_disk(
-    folders: tuple[Path, Path],
+    just_large: tuple[Path, Path],
 ) -> None:
     """Opened, and changed on disk: begun, then ended with what was found; not per keystroke."""
-    large, small = folders
+    large, small = just_large
     with Session(large.parent, _showing_progress()) as session:
         session.open(large / "pack.yaml")
         count = len(session.diagnostics(large / "pack.yaml", version=1))
@@ -148,7 +164,7 @@ def test_a_large_packs_check_shows_progress_when_opened_and_after_a_change_on_di
         session.saved_elsewhere(large / "pack.yaml")
         session.wait_for(lambda: len(session.progress) == len(first) + 3)
     [(token, _, _), *_] = first
-    found = f"checked 1 file: {count:,} problems"  # the copies' ids are each used 100 times
+    found = f"checked 1 file: {count:,} problems"  # the copies' ids are each used again
     assert count > 1
     assert first == [
         (token, "create", None),
@@ -164,9 +180,9 @@ def test_a_large_packs_check_shows_progress_when_opened_and_after_a_change_on_di
     ]
 
 
-def test_no_progress_for_an_editor_that_shows_none(folders: tuple[Path, Path]) -> None:
+def test_no_progress_for_an_editor_that_shows_none(just_large: tuple[Path, Path]) -> None:
     """Without window.workDoneProgress, no token is asked for."""
-    large, _ = folders
+    large, _ = just_large
     with Session(large.parent) as session:
         session.open(large / "pack.yaml")
         session.diagnostics(large / "pack.yaml", version=1)
