@@ -63,6 +63,18 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.markexpr = "not slow and not external"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """A plain ``pytest`` (no path, no ``-n``) runs on every core, with pytest-xdist.
+
+    A test or a file named (``pytest tests/unit/use``) runs in this process, to debug.
+    """
+    named = config.args_source is not pytest.Config.ArgsSource.TESTPATHS
+    worker = os.environ.get("PYTEST_XDIST_WORKER") is not None  # already one of them
+    if not (named or worker) and getattr(config.option, "numprocesses", 0) is None:
+        config.option.numprocesses = "auto"
+
+
 def pytest_itemcollected(item: pytest.Item) -> None:
     """Mark the outside programs' tests, the slow files and those for one worker.
 
