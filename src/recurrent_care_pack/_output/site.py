@@ -72,8 +72,7 @@ def render_site(
     ``url``: the site's address (ending ``/``); with it, ``sitemap.xml`` and absolute ids.
     """
     site = site_view(pack, sessions)
-    base = url or ""
-    pages = _pages(site, base)
+    pages = _pages(site, url)
     files: dict[str, bytes] = {}
     printed = _handouts(pack, sessions)
     environment = _environment()
@@ -246,7 +245,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "topic"
 
 
-def _pages(site: Site, base: str) -> list[dict[str, Any]]:
+def _pages(site: Site, url: str | None) -> list[dict[str, Any]]:
     """Every page: its path, template, title, description, group (llms.txt) and JSON-LD."""
     pages: list[dict[str, Any]] = []
 
@@ -271,7 +270,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         description,
         kind="index",
         group="The pack",
-        linked=index_data(site, base, description),
+        linked=index_data(site, url, description),
     )
     titles = {x.id: x.sheet.title for x in site.exercises}
     for module in site.modules:
@@ -285,7 +284,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             item=module,
             group="Modules",
             exercise_title=titles.get(module.exercise or "", ""),
-            linked=module_data(site, base, module, words),
+            linked=module_data(site, url, module, words),
         )
     cases = {c.view.title: c.id for c in site.cases}
     for exercise in site.exercises:
@@ -299,7 +298,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             item=exercise,
             group="Exercises",
             case_ids=[cases.get(c.title, "") for c in exercise.view.case_studies],
-            linked=exercise_data(site, base, exercise, words),
+            linked=exercise_data(site, url, exercise, words),
         )
     words = "The case studies the exercises use, and what the pack's data holds of them."
     add(
@@ -309,7 +308,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         words,
         kind="cases",
         group="The pack",
-        linked=case_studies_data(site, base, words),
+        linked=case_studies_data(site, url, words),
     )
     topics = [(t, _slug(t)) for t in site.topics]
     tips = next((s.tips for s in site.sections if s.tips), None)
@@ -326,7 +325,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
                 topic=topic,
                 topics=topics,
                 group="Tips from practice",
-                linked=page_data(site, base, f"tips/{slug}.html", name=title, description=words),
+                linked=page_data(site, url, f"tips/{slug}.html", name=title, description=words),
             )
     words = "The background reading and the works the pack cites."
     add(
@@ -338,7 +337,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         group="The pack",
         linked=page_data(
             site,
-            base,
+            url,
             "reading.html",
             name="Reading",
             description=words,
@@ -354,9 +353,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             words,
             kind="sessions",
             group="Sessions",
-            linked=page_data(
-                site, base, "sessions/index.html", name="Sessions", description=words
-            ),
+            linked=page_data(site, url, "sessions/index.html", name="Sessions", description=words),
         )
     for session in site.sessions:
         words = f"{session.title}: the running sheet and a live view for the room."
@@ -369,7 +366,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             item=session,
             group="Sessions",
             agenda=_agenda(session),
-            linked=session_data(site, base, session, words),
+            linked=session_data(site, url, session, words),
         )
     everything = [(p["path"], p["title"]) for p in pages]
     words = "Search the pack's pages."
@@ -382,7 +379,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         searchable=False,
         pages=everything,
         group="The site",
-        linked=page_data(site, base, "search.html", name="Search", description=words),
+        linked=page_data(site, url, "search.html", name="Search", description=words),
     )
     return pages
 
