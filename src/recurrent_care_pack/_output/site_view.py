@@ -151,7 +151,7 @@ def site_view(pack: Pack, sessions: Sequence[tuple[str, Session, Agenda]] = ()) 
                     times=_times(pack, module),
                     exercise=exercise.id if exercise else None,
                     exercise_label=exercise_name(exercise) if exercise else None,
-                    seconds=_seconds(module_time(pack, module, exercise=True)),
+                    seconds=_seconds(_required_time(pack, module)),
                     topics=module.topics,
                 )
             )
@@ -216,6 +216,12 @@ def site_view(pack: Pack, sessions: Sequence[tuple[str, Session, Agenda]] = ()) 
         seconds=sum(m.seconds for m in modules)
         + sum(e.seconds for e in exercises if e.module is None),
     )
+
+
+def _required_time(pack: Pack, module: LearningModule) -> timedelta:
+    """A module's time as a section counts it: its exercise, and its discussion if required."""
+    required = module.discussion is not None and not module.discussion.optional
+    return module_time(pack, module, discussion=required, exercise=True)
 
 
 def _times(pack: Pack, module: LearningModule) -> tuple[tuple[str, str], ...]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import attrs
 import pytest
 from schema_org import (
     MISSING,
@@ -278,6 +279,22 @@ def test_the_durations_are_the_allowances_as_readme_gives_them() -> None:
         "exercises/exercise-10.html": 30,
         "sessions/team-day.html": 240,  # 09:30 to 13:30, breaks and lunch included
     }
+
+
+def test_a_discussion_the_pack_does_not_make_optional_is_in_the_time_required() -> None:
+    """Module 1 with its discussion required: 80 minutes, and the course's time with it."""
+    pack = rcp.load_pack()
+    section = pack.sections[0]
+    module = section.modules[0]
+    assert module.discussion is not None
+    required = attrs.evolve(module, discussion=attrs.evolve(module.discussion, optional=False))
+    section = attrs.evolve(section, modules=(required, *section.modules[1:]))
+    changed = attrs.evolve(pack, sections=(section,))
+    pages = _pages_of(changed, None)
+    for name in PAGES:
+        assert _site_problems(changed, pages, name, "file:///site/") == []
+    assert _linked(pages["modules/section-3-module-1.html"])["timeRequired"] == "PT1H20M"
+    assert _linked(pages["index.html"])["timeRequired"] == "PT3H15M"
 
 
 # Negative controls: one page made wrong in one way, and the check says so.
