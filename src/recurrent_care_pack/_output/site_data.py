@@ -3,7 +3,7 @@
 Durations are ISO 8601 (``PT1H10M``) from the pack's allowances. Each page's ``@id`` is its
 address when the site's address is known (``url``); else it is relative to the page itself,
 as JSON-LD resolves a relative ``@id`` against the page's own address (``../index.html``
-from a module's page).
+from a module's page). What the pack does not say is left out, never put as "not known".
 """
 
 from collections.abc import Sequence
@@ -46,12 +46,12 @@ def _base(url: str | None, path: str) -> str:
 
 
 def _audience(site: Site) -> dict[str, Any]:
-    audience: dict[str, Any] = {"@type": "EducationalAudience"}
-    if site.audience:
-        audience["educationalRole"] = "; ".join(site.audience)
-    else:
-        audience["audienceType"] = "not known"
-    return audience
+    """``audience``: the pack's, when it names one; else nothing, as it is not known."""
+    if not site.audience:
+        return {}
+    return {
+        "audience": {"@type": "EducationalAudience", "educationalRole": "; ".join(site.audience)}
+    }
 
 
 def _course(site: Site, base: str) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def _resource(  # noqa: PLR0913 (a learning resource's facts, each by name)
         "description": description,
         "inLanguage": _LANGUAGE,
         "educationalLevel": EDUCATIONAL_LEVEL,
-        "audience": _audience(site),
+        **_audience(site),
         "isPartOf": _course(site, base),
         "publisher": {"@type": "Organization", "name": site.publisher},
     }
@@ -100,7 +100,7 @@ def index_data(site: Site, url: str | None, description: str) -> dict[str, Any]:
         "inLanguage": _LANGUAGE,
         "provider": {"@type": "Organization", "name": site.publisher},
         "educationalLevel": EDUCATIONAL_LEVEL,
-        "audience": _audience(site),
+        **_audience(site),
         "timeRequired": iso_duration(site.seconds),
         "hasPart": [
             {

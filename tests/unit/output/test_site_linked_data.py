@@ -297,6 +297,15 @@ def test_a_discussion_the_pack_does_not_make_optional_is_in_the_time_required() 
     assert _linked(pages["index.html"])["timeRequired"] == "PT3H15M"
 
 
+def test_a_pack_that_names_no_audience_gives_none() -> None:
+    """Not known stays not known: no ``audience`` at all, rather than words standing in."""
+    pack = attrs.evolve(rcp.load_pack(), audience=())
+    pages = _pages_of(pack, None)
+    for name in PAGES:
+        assert _site_problems(pack, pages, name, "file:///site/") == []
+        assert "audience" not in _linked(pages[name])
+
+
 # Negative controls: one page made wrong in one way, and the check says so.
 
 _MODULE = "modules/section-3-module-1.html"
