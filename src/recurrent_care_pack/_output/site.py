@@ -28,7 +28,7 @@ from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda, PlanError, PlanOptions, plan
 from recurrent_care_pack._use.queries import pack_time
 
-from .rendering import render_handout
+from .rendering import css_string, handout_footer, render_handout
 from .site_data import (
     case_studies_data,
     exercise_data,
@@ -73,6 +73,11 @@ def render_site(
     """
     site = site_view(pack, sessions)
     pages = _pages(site, url)
+    # The tips pages print as the tip cards do, with the handout's page and its footer.
+    cards = {
+        "large_print": False,
+        "footer": handout_footer(pack, "tips", Agenda(entries=()), None),
+    }
     files: dict[str, bytes] = {}
     printed = _handouts(pack, sessions)
     environment = _environment()
@@ -87,6 +92,7 @@ def render_site(
             exercises=site.exercises,
             mark=TOOL_MARK,
             printed=printed,
+            layout=cards,
         )
         files[page["path"]] = html.encode("utf-8")
     assets = importlib.resources.files("recurrent_care_pack._output") / "templates" / "site"
@@ -324,6 +330,7 @@ def _pages(site: Site, url: str | None) -> list[dict[str, Any]]:
                 kind="tips",
                 topic=topic,
                 topics=topics,
+                deck=site.cards if topic is None else site.cards.on(topic),
                 group="Tips from practice",
                 linked=page_data(site, url, f"tips/{slug}.html", name=title, description=words),
             )
@@ -412,9 +419,11 @@ def _agenda(session: Any) -> dict[str, Any]:
 
 @functools.cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("recurrent_care_pack._output", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.filters["css_string"] = css_string
+    return environment

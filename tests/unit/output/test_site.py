@@ -188,8 +188,8 @@ def test_a_topics_page_holds_only_that_topics_categories() -> None:
     """Without JavaScript a topic is a page of its own; the page of every topic holds all."""
     every = _site()["tips/index.html"]
     training = _site()["tips/training.html"]
-    assert every.count('<section class="category"') == 4
-    assert training.count('<section class="category"') == 1
+    assert every.count('<section class="category no-print"') == 4
+    assert training.count('<section class="category no-print"') == 1
     assert 'data-topics="training"' in training
     assert '<a href="training.html" data-topic="training" aria-current="page">' in training
     assert 'data-all="yes"' in every
