@@ -1,6 +1,8 @@
 // The web site in Debian's Chromium (playwright-core and axe-core from .tools/).
 // node site.cjs crawl CHROMIUM BASE_URL PAGE...  one JSON line per page and media: axe's
-//   violations, every request the page made, its links; then a search's results.
+//   violations, every request the page made, its links; then a search's results, the tips
+//   filtered in place (and the cards they print), and the tips pages and the tip cards
+//   handout as Chromium prints them (PDF, base64).
 // node site.cjs live CHROMIUM URL  what the live view shows, step by step, as JSON lines.
 "use strict";
 const path = require("node:path");
@@ -46,12 +48,29 @@ async function crawl(browser, base, pages) {
   await page.goto(base + "tips/index.html");
   await page.focus('a[data-topic="training"]');
   await page.keyboard.press("Enter");
-  out({ tips: await page.evaluate(() => ({
+  const tips = () => page.evaluate(() => ({
     url: location.pathname,
     shown: Array.from(document.querySelectorAll("section.category"), (s) => !s.hidden),
     status: document.querySelector("[data-filter-status]").textContent,
     current: document.querySelector('[data-filter] a[aria-current="page"]').textContent,
-  })) });
+    note: document.querySelector(".cut-note").textContent,
+    // The cards to print, page by page and row by row: each card's number and its marks.
+    cards: Array.from(document.querySelectorAll(".cards .card-page"), (p) =>
+      Array.from(p.querySelectorAll(".card-row"), (r) =>
+        Array.from(r.querySelectorAll(".tip-card"), (c) =>
+          c.querySelector(".card-number").textContent + (c.classList.contains("last-down") ? " (last down)" : "")))),
+  }));
+  out({ tips: await tips() });
+  await page.focus('a[data-topic=""]');
+  await page.keyboard.press("Enter");
+  out({ tips: await tips() });
+  // Printed as Chromium prints them, with the page sizes the pages ask for.
+  await page.emulateMedia({ media: "print" });
+  for (const name of ["tips/index.html", "tips/training.html", "print/tip-cards.html"]) {
+    await page.goto(base + name, { waitUntil: "load" });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    out({ printed: name, pdf: pdf.toString("base64") });
+  }
   await context.close();
 }
 

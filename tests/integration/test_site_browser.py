@@ -6,10 +6,12 @@ it, and driven by playwright-core (tests/browser/site.cjs); skipped when Chromiu
 npm tools are missing, except under CI.
 """
 
+import base64
 import functools
 import http.server
 import json
 import os
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from typing import Any
 
 import pytest
 from paths import ROOT
+from pdf_pages import Page, read_pages
 from session_cases import SESSION, WEEKLY
 
 from browser import BROWSER_MISSING, CHROMIUM, NODE
@@ -113,22 +116,83 @@ def test_search_finds_pages_from_the_index_built_with_the_site(
     crawled: list[dict[str, Any]],
 ) -> None:
     """Pagefind's index answers in the browser; its files come from the site."""
-    search = crawled[-2]
+    search = next(r for r in crawled if "search" in r)
     assert search["search"]["fallback"] is True  # the list of every page is hidden
     assert search["search"]["status"].endswith(" pages found.")
     assert any(r.endswith("modules/section-3-module-2.html") for r in search["search"]["results"])
     assert any("/pagefind/" in u for u in search["requests"])
 
 
-def test_a_topic_filters_the_tips_in_place(crawled: list[dict[str, Any]]) -> None:
-    """With JavaScript, the topic's link shows its categories here, and says how many."""
-    tips = crawled[-1]["tips"]
-    assert tips == {
+def _deck(page: str) -> list[list[list[str]]]:
+    """The cards a built page prints, page by page and row by row, as site.cjs reads them."""
+    found = []
+    for card_page in page.split('<div class="card-page">')[1:]:
+        rows = []
+        for row in card_page.split('<div class="card-row">')[1:]:
+            cards = re.findall(
+                r'<section class="tip-card( last-down)?".*?>Card (.*?)</p>', row, re.DOTALL
+            )
+            rows.append(
+                [
+                    "Card " + re.sub(r"<[^>]+>", "", n) + (" (last down)" if last else "")
+                    for last, n in cards
+                ]
+            )
+        found.append(rows)
+    return found
+
+
+def test_a_topic_filters_the_tips_in_place(crawled: list[dict[str, Any]], site: Path) -> None:
+    """With JavaScript, the topic's link shows its categories here, and says how many.
+
+    The cards the page prints are the topic's, laid out and numbered as the topic's own
+    page prints them; every topic again brings back every card, as the handout has them.
+    """
+    training, every = (r["tips"] for r in crawled if "tips" in r)
+    assert training == {
         "url": "/tips/index.html",
         "shown": [False, False, True, False],
         "status": "Showing 1 category on training.",
         "current": "training",
+        "note": "3 cards, 4 to an A4 page: cut along the dashed lines.",
+        "cards": [[["Card 1 of 3", "Card 2 of 3 (last down)"], ["Card 3 of 3 (last down)"]]],
     }
+    assert training["cards"] == _deck((site / "tips" / "training.html").read_text("utf-8"))
+    assert every["status"] == "Showing every category."
+    assert every["note"] == "35 cards, 4 to an A4 page: cut along the dashed lines."
+    assert every["cards"] == _deck((site / "print" / "tip-cards.html").read_text("utf-8"))
+    assert len(every["cards"]) == 9
+
+
+def _printed(crawled: list[dict[str, Any]], name: str) -> tuple[Page, ...]:
+    found = next(r for r in crawled if r.get("printed") == name)
+    return read_pages(base64.b64decode(found["pdf"]))
+
+
+def test_the_tips_print_as_the_tip_cards_handout_does(crawled: list[dict[str, Any]]) -> None:
+    """Chromium's print of the tips page: the handout's pages, card for card, footer and all.
+
+    Only the title differs: the page's own heading, where the handout names itself.
+    """
+    page = _printed(crawled, "tips/index.html")
+    handout = _printed(crawled, "print/tip-cards.html")
+    assert len(page) == len(handout) == 9
+    # Chromium writes each page's margin (its number, then the footer) first.
+    assert page[0].lines[0] == "Page 1 of 9Recurrent Care Resource Pack · Section\xa03"
+    assert page[0].lines[1:3] == [
+        "Tips from Practice: Key lessons for setting up",
+        "and/or developing your service",
+    ]
+    assert handout[0].lines[1] == "Recurrent Care Resource Pack: tip cards"
+    assert [page[0].lines[0], *page[0].lines[3:]] == [handout[0].lines[0], *handout[0].lines[2:]]
+    assert [p.lines for p in page[1:]] == [p.lines for p in handout[1:]]
+    assert page[-1].lines[0].startswith("Page 9 of 9")
+    assert page[-1].lines[-1] == "Card 35 of 35"
+    assert all(round(p.width) == 595 and round(p.height) == 842 for p in page)  # A4 portrait
+    training = _printed(crawled, "tips/training.html")
+    assert len(training) == 1
+    assert "3 cards, 4 to an A4 page: cut along the dashed lines." in training[0].words
+    assert "Card 3 of 3" in training[0].words
 
 
 @pytest.fixture(scope="module")

@@ -54,7 +54,8 @@ class Card:
     """One card: its category (its heading), the pack's text, its points, its number.
 
     ``note``: the tool's own word, when the pack's text points at something a card has
-    not got ("the presentations above").
+    not got ("the presentations above"). ``topics``: its category's topics (the pack's
+    data); none for the introduction's card and the works cited.
     """
 
     category: str
@@ -63,6 +64,7 @@ class Card:
     note: str | None = None
     number: int = 0
     of: int = 0
+    topics: tuple[str, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -80,6 +82,14 @@ class Cards:
         """The cards page by page, ``per_page`` to a page."""
         return tuple(
             self.cards[i : i + self.per_page] for i in range(0, len(self.cards), self.per_page)
+        )
+
+    def on(self, topic: str) -> "Cards":
+        """The cards of the categories on ``topic``, in order, numbered among themselves."""
+        chosen = [c for c in self.cards if topic in c.topics]
+        return evolve(
+            self,
+            cards=tuple(evolve(c, number=n, of=len(chosen)) for n, c in enumerate(chosen, 1)),
         )
 
 
@@ -105,12 +115,13 @@ def tip_cards(pack: Pack, *, large_print: bool = False) -> Cards:
                     category=category.title,
                     text=_tip_text(t),
                     points=tuple(_point(p) for p in t.points),
+                    topics=category.topics,
                 )
                 for t in category.tips
             ]
             resources = _resources(category)
             if resources is not None:
-                cards.append(resources)
+                cards.append(evolve(resources, topics=category.topics))
     works = [citation(pack, w) for w in cited_works(pack, pack.sections, reading=False)]
     if works:
         cards.append(

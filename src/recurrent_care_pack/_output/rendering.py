@@ -50,8 +50,10 @@ __all__ = [
     "HANDOUTS",
     "FormatMismatchError",
     "MissingExtraError",
+    "css_string",
     "format_named_by",
     "handout_file",
+    "handout_footer",
     "refuse_content_file",
     "render_handout",
     "write_handout",
@@ -112,7 +114,7 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
     layout = {
         "kind": kind,
         "large_print": large_print,
-        "footer": _footer(pack, kind, agenda, name),
+        "footer": handout_footer(pack, kind, agenda, name),
         "author": (session.service or "") if isinstance(session, Session) else "",
         # A series' footer has no date: each exercise sheet's then names its own.
         "dated": len({session_date(agenda, n) for n in range(1, agenda.days + 1)}) == 1,
@@ -208,7 +210,7 @@ def format_named_by(path: Path) -> str | None:
     return _SUFFIXES.get(path.suffix.lower())
 
 
-def _footer(pack: Pack, kind: str, agenda: Agenda, name: str | None) -> str:
+def handout_footer(pack: Pack, kind: str, agenda: Agenda, name: str | None) -> str:
     """What each printed page says at its foot, on one line: the session, sections, date.
 
     The session's name (else the pack's title), the sections, and a date only when the

@@ -28,7 +28,7 @@ from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda, PlanError, PlanOptions, plan
 from recurrent_care_pack._use.queries import pack_time
 
-from .rendering import render_handout
+from .rendering import css_string, handout_footer, render_handout
 from .site_data import (
     case_studies_data,
     exercise_data,
@@ -72,8 +72,12 @@ def render_site(
     ``url``: the site's address (ending ``/``); with it, ``sitemap.xml`` and absolute ids.
     """
     site = site_view(pack, sessions)
-    base = url or ""
-    pages = _pages(site, base)
+    pages = _pages(site, url)
+    # The tips pages print as the tip cards do, with the handout's page and its footer.
+    cards = {
+        "large_print": False,
+        "footer": handout_footer(pack, "tips", Agenda(entries=()), None),
+    }
     files: dict[str, bytes] = {}
     printed = _handouts(pack, sessions)
     environment = _environment()
@@ -88,6 +92,7 @@ def render_site(
             exercises=site.exercises,
             mark=TOOL_MARK,
             printed=printed,
+            layout=cards,
         )
         files[page["path"]] = html.encode("utf-8")
     assets = importlib.resources.files("recurrent_care_pack._output") / "templates" / "site"
@@ -246,7 +251,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "topic"
 
 
-def _pages(site: Site, base: str) -> list[dict[str, Any]]:
+def _pages(site: Site, url: str | None) -> list[dict[str, Any]]:
     """Every page: its path, template, title, description, group (llms.txt) and JSON-LD."""
     pages: list[dict[str, Any]] = []
 
@@ -271,7 +276,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         description,
         kind="index",
         group="The pack",
-        linked=index_data(site, base, description),
+        linked=index_data(site, url, description),
     )
     titles = {x.id: x.sheet.title for x in site.exercises}
     for module in site.modules:
@@ -285,7 +290,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             item=module,
             group="Modules",
             exercise_title=titles.get(module.exercise or "", ""),
-            linked=module_data(site, base, module, words),
+            linked=module_data(site, url, module, words),
         )
     cases = {c.view.title: c.id for c in site.cases}
     for exercise in site.exercises:
@@ -299,7 +304,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             item=exercise,
             group="Exercises",
             case_ids=[cases.get(c.title, "") for c in exercise.view.case_studies],
-            linked=exercise_data(site, base, exercise, words),
+            linked=exercise_data(site, url, exercise, words),
         )
     words = "The case studies the exercises use, and what the pack's data holds of them."
     add(
@@ -309,7 +314,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         words,
         kind="cases",
         group="The pack",
-        linked=case_studies_data(site, base, words),
+        linked=case_studies_data(site, url, words),
     )
     topics = [(t, _slug(t)) for t in site.topics]
     tips = next((s.tips for s in site.sections if s.tips), None)
@@ -325,8 +330,9 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
                 kind="tips",
                 topic=topic,
                 topics=topics,
+                deck=site.cards if topic is None else site.cards.on(topic),
                 group="Tips from practice",
-                linked=page_data(site, base, f"tips/{slug}.html", name=title, description=words),
+                linked=page_data(site, url, f"tips/{slug}.html", name=title, description=words),
             )
     words = "The background reading and the works the pack cites."
     add(
@@ -338,7 +344,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         group="The pack",
         linked=page_data(
             site,
-            base,
+            url,
             "reading.html",
             name="Reading",
             description=words,
@@ -354,9 +360,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             words,
             kind="sessions",
             group="Sessions",
-            linked=page_data(
-                site, base, "sessions/index.html", name="Sessions", description=words
-            ),
+            linked=page_data(site, url, "sessions/index.html", name="Sessions", description=words),
         )
     for session in site.sessions:
         words = f"{session.title}: the running sheet and a live view for the room."
@@ -369,7 +373,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
             item=session,
             group="Sessions",
             agenda=_agenda(session),
-            linked=session_data(site, base, session, words),
+            linked=session_data(site, url, session, words),
         )
     everything = [(p["path"], p["title"]) for p in pages]
     words = "Search the pack's pages."
@@ -382,7 +386,7 @@ def _pages(site: Site, base: str) -> list[dict[str, Any]]:
         searchable=False,
         pages=everything,
         group="The site",
-        linked=page_data(site, base, "search.html", name="Search", description=words),
+        linked=page_data(site, url, "search.html", name="Search", description=words),
     )
     return pages
 
@@ -415,9 +419,11 @@ def _agenda(session: Any) -> dict[str, Any]:
 
 @functools.cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("recurrent_care_pack._output", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.filters["css_string"] = css_string
+    return environment

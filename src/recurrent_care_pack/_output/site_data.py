@@ -1,7 +1,9 @@
 """The site's linked data: schema.org JSON-LD for each page, the sitemap, and ``llms.txt``.
 
-Durations are ISO 8601 (``PT1H10M``) from the pack's allowances; each page's ``@id`` is
-its path from the site's root, made absolute when the site's address is known (``url``).
+Durations are ISO 8601 (``PT1H10M``) from the pack's allowances. Each page's ``@id`` is its
+address when the site's address is known (``url``); else it is relative to the page itself,
+as JSON-LD resolves a relative ``@id`` against the page's own address (``../index.html``
+from a module's page). What the pack does not say is left out, never put as "not known".
 """
 
 from collections.abc import Sequence
@@ -38,13 +40,18 @@ def iso_duration(seconds: int) -> str:
     return f"PT{text or '0S'}"
 
 
+def _base(url: str | None, path: str) -> str:
+    """What names a page from the page at ``path``: the site's address, or the way to its root."""
+    return url if url is not None else "../" * path.count("/")
+
+
 def _audience(site: Site) -> dict[str, Any]:
-    audience: dict[str, Any] = {"@type": "EducationalAudience"}
-    if site.audience:
-        audience["educationalRole"] = "; ".join(site.audience)
-    else:
-        audience["audienceType"] = "not known"
-    return audience
+    """``audience``: the pack's, when it names one; else nothing, as it is not known."""
+    if not site.audience:
+        return {}
+    return {
+        "audience": {"@type": "EducationalAudience", "educationalRole": "; ".join(site.audience)}
+    }
 
 
 def _course(site: Site, base: str) -> dict[str, Any]:
@@ -52,9 +59,15 @@ def _course(site: Site, base: str) -> dict[str, Any]:
     return {"@type": "Course", "@id": f"{base}index.html", "name": site.title}
 
 
+def _exercise_name(exercise: ExercisePage) -> str:
+    """An exercise's name, on its page and where the course lists it: one node, one name."""
+    return f"{exercise.label}: {exercise.sheet.title}"
+
+
 def _resource(  # noqa: PLR0913 (a learning resource's facts, each by name)
-    site: Site, base: str, path: str, *, name: str, description: str, seconds: int | None
+    site: Site, url: str | None, path: str, *, name: str, description: str, seconds: int | None
 ) -> dict[str, Any]:
+    base = _base(url, path)
     data: dict[str, Any] = {
         "@context": _CONTEXT,
         "@type": "LearningResource",
@@ -64,7 +77,7 @@ def _resource(  # noqa: PLR0913 (a learning resource's facts, each by name)
         "description": description,
         "inLanguage": _LANGUAGE,
         "educationalLevel": EDUCATIONAL_LEVEL,
-        "audience": _audience(site),
+        **_audience(site),
         "isPartOf": _course(site, base),
         "publisher": {"@type": "Organization", "name": site.publisher},
     }
@@ -73,8 +86,9 @@ def _resource(  # noqa: PLR0913 (a learning resource's facts, each by name)
     return data
 
 
-def index_data(site: Site, base: str, description: str) -> dict[str, Any]:
+def index_data(site: Site, url: str | None, description: str) -> dict[str, Any]:
     """The pack as a ``Course``: its modules and exercises its parts, its works its citations."""
+    base = _base(url, "index.html")
     return {
         "@context": _CONTEXT,
         "@type": "Course",
@@ -86,7 +100,7 @@ def index_data(site: Site, base: str, description: str) -> dict[str, Any]:
         "inLanguage": _LANGUAGE,
         "provider": {"@type": "Organization", "name": site.publisher},
         "educationalLevel": EDUCATIONAL_LEVEL,
-        "audience": _audience(site),
+        **_audience(site),
         "timeRequired": iso_duration(site.seconds),
         "hasPart": [
             {
@@ -97,18 +111,24 @@ def index_data(site: Site, base: str, description: str) -> dict[str, Any]:
             for m in site.modules
         ]
         + [
-            {"@type": "LearningResource", "@id": f"{base}exercises/{x.id}.html", "name": x.label}
+            {
+                "@type": "LearningResource",
+                "@id": f"{base}exercises/{x.id}.html",
+                "name": _exercise_name(x),
+            }
             for x in site.exercises
         ],
         "citation": list(site.reading.works),
     }
 
 
-def module_data(site: Site, base: str, module: ModulePage, description: str) -> dict[str, Any]:
+def module_data(
+    site: Site, url: str | None, module: ModulePage, description: str
+) -> dict[str, Any]:
     """A module: its time with its exercise, from the pack's allowances."""
     data = _resource(
         site,
-        base,
+        url,
         f"modules/{module.id}.html",
         name=module.view.heading,
         description=description,
@@ -121,14 +141,14 @@ def module_data(site: Site, base: str, module: ModulePage, description: str) -> 
 
 
 def exercise_data(
-    site: Site, base: str, exercise: ExercisePage, description: str
+    site: Site, url: str | None, exercise: ExercisePage, description: str
 ) -> dict[str, Any]:
     """An exercise: its time, and the case studies it uses as its citations."""
     data = _resource(
         site,
-        base,
+        url,
         f"exercises/{exercise.id}.html",
-        name=f"{exercise.label}: {exercise.sheet.title}",
+        name=_exercise_name(exercise),
         description=description,
         seconds=exercise.seconds,
     )
@@ -141,10 +161,10 @@ def exercise_data(
     return data
 
 
-def case_studies_data(site: Site, base: str, description: str) -> dict[str, Any]:
+def case_studies_data(site: Site, url: str | None, description: str) -> dict[str, Any]:
     """The case studies page, citing the works a case study is based on."""
     data = _resource(
-        site, base, "case-studies.html", name="Case studies", description=description, seconds=None
+        site, url, "case-studies.html", name="Case studies", description=description, seconds=None
     )
     data["learningResourceType"] = "Case study"
     based = [c.view.based_on for c in site.cases if c.view.based_on]
@@ -155,7 +175,7 @@ def case_studies_data(site: Site, base: str, description: str) -> dict[str, Any]
 
 def page_data(  # noqa: PLR0913 (a page's facts, each by name)
     site: Site,
-    base: str,
+    url: str | None,
     path: str,
     *,
     name: str,
@@ -163,17 +183,19 @@ def page_data(  # noqa: PLR0913 (a page's facts, each by name)
     citations: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Any other page of the pack (tips, reading, search) as a learning resource."""
-    data = _resource(site, base, path, name=name, description=description, seconds=None)
+    data = _resource(site, url, path, name=name, description=description, seconds=None)
     if citations:
         data["citation"] = list(citations)
     return data
 
 
-def session_data(site: Site, base: str, session: SessionPage, description: str) -> dict[str, Any]:
+def session_data(
+    site: Site, url: str | None, session: SessionPage, description: str
+) -> dict[str, Any]:
     """A session's page: the planned time of every entry, breaks included."""
     data = _resource(
         site,
-        base,
+        url,
         f"sessions/{session.slug}.html",
         name=session.title,
         description=description,

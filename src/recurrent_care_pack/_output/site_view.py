@@ -18,6 +18,7 @@ from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda
 from recurrent_care_pack._use.queries import module_time
 
+from .cards import Cards, tip_cards
 from .citations import citation, cited_works
 from .guide_sessions import session_date, session_parts, where
 from .guide_view import about_view, exercise_view, module_view, tips_view
@@ -107,7 +108,7 @@ class SessionPage:
 
 @frozen(kw_only=True)
 class Site:
-    """Every page of the site, in the order the index lists them."""
+    """Every page of the site, in the order the index lists them; the tip cards, to print."""
 
     title: str
     hub_title: str | None
@@ -121,6 +122,7 @@ class Site:
     reading: ReadingView
     sessions: tuple[SessionPage, ...]
     seconds: int
+    cards: Cards
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -151,7 +153,7 @@ def site_view(pack: Pack, sessions: Sequence[tuple[str, Session, Agenda]] = ()) 
                     times=_times(pack, module),
                     exercise=exercise.id if exercise else None,
                     exercise_label=exercise_name(exercise) if exercise else None,
-                    seconds=_seconds(module_time(pack, module, exercise=True)),
+                    seconds=_seconds(_required_time(pack, module)),
                     topics=module.topics,
                 )
             )
@@ -215,7 +217,14 @@ def site_view(pack: Pack, sessions: Sequence[tuple[str, Session, Agenda]] = ()) 
         sessions=tuple(_session(pack, *s) for s in sessions),
         seconds=sum(m.seconds for m in modules)
         + sum(e.seconds for e in exercises if e.module is None),
+        cards=tip_cards(pack),
     )
+
+
+def _required_time(pack: Pack, module: LearningModule) -> timedelta:
+    """A module's time as a section counts it: its exercise, and its discussion if required."""
+    required = module.discussion is not None and not module.discussion.optional
+    return module_time(pack, module, discussion=required, exercise=True)
 
 
 def _times(pack: Pack, module: LearningModule) -> tuple[tuple[str, str], ...]:
