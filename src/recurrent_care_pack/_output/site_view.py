@@ -47,7 +47,8 @@ class ModulePage:
     times: tuple[tuple[str, str], ...]
     exercise: str | None
     exercise_label: str | None
-    seconds: int
+    seconds: int  # its films, its exercise and a discussion the pack does not make optional
+    in_all: str  # the same, as the page says it
     topics: tuple[str, ...]
 
 
@@ -154,6 +155,7 @@ def site_view(pack: Pack, sessions: Sequence[tuple[str, Session, Agenda]] = ()) 
                     exercise=exercise.id if exercise else None,
                     exercise_label=exercise_name(exercise) if exercise else None,
                     seconds=_seconds(_required_time(pack, module)),
+                    in_all=format_duration(_required_time(pack, module)),
                     topics=module.topics,
                 )
             )
@@ -228,16 +230,21 @@ def _required_time(pack: Pack, module: LearningModule) -> timedelta:
 
 
 def _times(pack: Pack, module: LearningModule) -> tuple[tuple[str, str], ...]:
-    """A module's times, as ``rcpack show`` gives them: alone, with each optional part."""
+    """A module's times, as ``rcpack show`` gives them: alone, with each optional part.
+
+    A discussion the pack does not make optional is in every time with the exercise.
+    """
     times = [("The films", format_duration(module_time(pack, module)))]
     if module.discussion is not None:
         times.append(
             ("With the discussion", format_duration(module_time(pack, module, discussion=True)))
         )
+    required = module.discussion is not None and not module.discussion.optional
     if module.exercise is not None:
-        times.append(
-            ("With its exercise", format_duration(module_time(pack, module, exercise=True)))
-        )
+        if not required:  # a required discussion is never left out
+            times.append(
+                ("With its exercise", format_duration(module_time(pack, module, exercise=True)))
+            )
         if module.discussion is not None:
             both = module_time(pack, module, discussion=True, exercise=True)
             times.append(("With the discussion and the exercise", format_duration(both)))

@@ -324,6 +324,14 @@ def test_a_discussion_the_pack_does_not_make_optional_is_in_the_time_required() 
         assert _site_problems(changed, pages, name, "file:///site/") == []
     assert _linked(pages["modules/section-3-module-1.html"])["timeRequired"] == "PT1H20M"
     assert _linked(pages["index.html"])["timeRequired"] == "PT3H15M"
+    # The page's own times and the index say the same: no time without the discussion.
+    module_page = pages["modules/section-3-module-1.html"]
+    assert "With its exercise" not in module_page
+    assert (
+        '<th scope="row">With the discussion and the exercise</th><td>1 hour 20 minutes</td>'
+        in module_page
+    )
+    assert ": 1 hour 20 minutes in all.</li>" in pages["index.html"]
 
 
 def test_a_pack_that_names_no_audience_gives_none() -> None:
