@@ -91,7 +91,9 @@ async function live(browser, url) {
       polite: document.querySelector("[data-live-announce]").getAttribute("aria-live"),
       row: current ? current.textContent : null,
       transition: getComputedStyle(bar).transitionDuration,
-      pressed: document.querySelector("[data-live-pause]").getAttribute("aria-pressed") };
+      pressed: document.querySelector("[data-live-pause]").getAttribute("aria-pressed"),
+      full: document.fullscreenElement ? document.fullscreenElement.id : null,
+      fullButton: (function (b) { return b.hidden ? null : b.textContent.trim() + " " + b.getAttribute("aria-pressed"); })(document.querySelector("[data-live-full]")) };
   })));
   // Keyboard alone: Tab to the button that starts the live view, then Enter.
   for (let i = 0; i < 30; i += 1) {
@@ -111,6 +113,12 @@ async function live(browser, url) {
   await read("moved on");
   await page.keyboard.press("ArrowLeft");
   await read("moved back");
+  await page.keyboard.press("f");
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  await read("full screen");
+  await page.keyboard.press("f");
+  await page.waitForFunction(() => document.fullscreenElement === null);
+  await read("full screen left");
   await page.keyboard.press("Escape");
   await read("closed");
   await context.close();

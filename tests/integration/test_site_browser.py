@@ -203,7 +203,7 @@ def lived(site: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_the_live_view_at_1015_on_the_team_day(lived: dict[str, dict[str, Any]]) -> None:
-    """Keyboard alone: at 10:15 Exercise 8's first part; space pauses, arrows move, Esc closes.
+    """Keyboard alone: at 10:15 Exercise 8's first part; space, arrows, F and Esc do their part.
 
     The times are the planner's (10:10-10:30 for the first part), read from the page.
     """
@@ -235,6 +235,12 @@ def test_the_live_view_at_1015_on_the_team_day(lived: dict[str, dict[str, Any]])
     )
     assert moved["announce"].startswith("Now: Exercise 8, part 2 of 2: whole group")
     assert steps["moved back"]["what"] == "Exercise 8, part 1 of 2: pairs or small groups"
+    assert steps["moved back"]["fullButton"] == "Full screen F false"
+    # F: the live view alone fills the screen, for a projector; F again gives it back.
+    full, left = steps["full screen"], steps["full screen left"]
+    assert (full["full"], full["fullButton"]) == ("live", "Leave full screen F true")
+    assert full["what"] == "Exercise 8, part 1 of 2: pairs or small groups"
+    assert (left["full"], left["fullButton"], left["open"]) == (None, "Full screen F false", True)
     assert (steps["closed"]["open"], steps["closed"]["focus"]) == (False, "Start the live view")
 
 

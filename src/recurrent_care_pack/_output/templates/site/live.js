@@ -1,6 +1,7 @@
 // The live view of a session: it only keeps time. The agenda (clock times, what, the
 // facilitator's cue) was planned by rcpack when the site was built and is read from the
-// page's JSON; nothing here plans. Space pauses, the arrows move, Escape closes; no sound.
+// page's JSON; nothing here plans. Space pauses, the arrows move, F fills the screen, Escape
+// closes; no sound.
 "use strict";
 (function () {
   var data = JSON.parse(document.getElementById("agenda").textContent);
@@ -165,11 +166,28 @@
     render();
   }
   function show(on) {
+    if (!on && document.fullscreenElement) document.exitFullscreen();
     open = on;
     live.hidden = !on;
     document.body.classList.toggle("live-on", on);
     if (on) { live.setAttribute("tabindex", "-1"); live.focus(); render(); }
     else { $("open").focus(); }
+  }
+
+  // Full screen, for a projector: the live view alone fills it, while the browser allows.
+  var full = $("full");
+  function fill() {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else live.requestFullscreen().catch(function () { /* refused: the page stays as it is */ });
+  }
+  if (document.fullscreenEnabled) {
+    full.hidden = false;
+    full.addEventListener("click", fill);
+    document.addEventListener("fullscreenchange", function () {
+      var on = document.fullscreenElement === live;
+      full.setAttribute("aria-pressed", on ? "true" : "false");
+      full.firstChild.textContent = on ? "Leave full screen " : "Full screen ";
+    });
   }
 
   $("open").addEventListener("click", function () { show(true); });
@@ -182,6 +200,7 @@
     if (event.key === " " || event.key === "Spacebar") { event.preventDefault(); pause(); }
     else if (event.key === "ArrowRight") { event.preventDefault(); move(1); }
     else if (event.key === "ArrowLeft") { event.preventDefault(); move(-1); }
+    else if ((event.key === "f" || event.key === "F") && document.fullscreenEnabled) { event.preventDefault(); fill(); }
     else if (event.key === "Escape") { event.preventDefault(); show(false); }
   });
   window.setInterval(function () { if (open) render(); }, 1000);
