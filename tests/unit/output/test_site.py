@@ -14,41 +14,13 @@ from typing import Any
 import attrs
 import pytest
 from session_cases import SESSION, SESSION_CASES
+from site_pages import HANDOUTS, PAGES
 from small_packs import BASE
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.guide_view import guide_view
 from recurrent_care_pack._output.site import MARKER, build_site, render_site
-
-#: Every page of the bundled pack's site with the team day, by its path.
-PAGES = [
-    "case-studies.html",
-    "exercises/exercise-10.html",
-    "exercises/exercise-8.html",
-    "exercises/exercise-9.html",
-    "index.html",
-    "modules/section-3-module-1.html",
-    "modules/section-3-module-2.html",
-    "modules/section-3-module-3.html",
-    "reading.html",
-    "search.html",
-    "sessions/index.html",
-    "sessions/team-day.html",
-    "tips/index.html",
-    "tips/managing-your-service.html",
-    "tips/recruitment.html",
-    "tips/training.html",
-    "tips/trauma-informed-practice.html",
-    "tips/ways-of-working.html",
-]
-#: The handouts themselves, in the site to print: the pack's, and the team day's.
-HANDOUTS = [
-    "print/exercises.html",
-    "print/tip-cards.html",
-    "sessions/team-day-exercises.html",
-    "sessions/team-day-guide.html",
-]
 
 
 @cache

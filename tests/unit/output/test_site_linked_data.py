@@ -32,6 +32,7 @@ from schema_org import (
     vocabulary,
 )
 from session_cases import SESSION
+from site_pages import PAGES
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._output.site import render_site
@@ -82,29 +83,6 @@ def _pages_of(pack: rcp.Pack, url: str | None) -> dict[str, str]:
 @cache
 def _pages(url: str | None) -> dict[str, str]:
     return _pages_of(rcp.load_pack(), url)
-
-
-#: Every page of the site with JSON-LD: all but the 4 handouts in it to print.
-PAGES = [
-    "case-studies.html",
-    "exercises/exercise-10.html",
-    "exercises/exercise-8.html",
-    "exercises/exercise-9.html",
-    "index.html",
-    "modules/section-3-module-1.html",
-    "modules/section-3-module-2.html",
-    "modules/section-3-module-3.html",
-    "reading.html",
-    "search.html",
-    "sessions/index.html",
-    "sessions/team-day.html",
-    "tips/index.html",
-    "tips/managing-your-service.html",
-    "tips/recruitment.html",
-    "tips/training.html",
-    "tips/trauma-informed-practice.html",
-    "tips/ways-of-working.html",
-]
 
 
 def _linked(page: str) -> dict[str, Any]:
