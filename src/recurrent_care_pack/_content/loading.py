@@ -11,6 +11,7 @@ problem twice.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from attrs import frozen
@@ -87,13 +88,21 @@ class FileCache:
         #: The pack each check built, by its files: whole, or in part while there are problems
         #: (the parts they put in doubt left out). Editors show what is known of it.
         self.built: dict[tuple[Path, ...], Pack | None] = {}
+        self._reading = threading.Lock()
 
     def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
         """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time.
 
         After an edit, only the part of the file it is in may be read again (`rereading`):
-        the result is the same.
+        the result is the same. One reading at a time: an editor's request asking for the
+        text a check is reading on its own thread waits for that reading, and shares it.
         """
+        with self._reading:
+            return self._read_now(file, raw, max_size)
+
+    def _read_now(
+        self, file: Path, raw: bytes, max_size: int
+    ) -> tuple[Document | None, list[Problem]]:
         kept = self._read.get(file)
         if kept is not None and kept[0] == raw:
             return kept[1], list(kept[2])

@@ -18,7 +18,7 @@ from .hover import hover_text, to_hover
 from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
 from .navigation import RenameError, definition, references, rename, value_range
-from .symbols import document_symbols, pack_symbols
+from .symbols import pack_symbols
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -66,8 +66,7 @@ class At:
         lines = workspace.lines(self.file)
         text = lines[where.line] if where.line < len(lines) else ""
         column = char_column(text, where.character)
-        by_line = workspace.spots(document)
-        self.spot = spot(document, lines, where.line + 1, column, by_line=by_line)
+        self.spot = spot(document, lines, where.line + 1, column)
 
     def unread(self) -> list[Path]:
         """The pack's files that do not read now (their ids are not in the index)."""
@@ -255,7 +254,7 @@ def symbols(
     document = None if file is None else ls.pack_workspace.document(file)
     if document is None:
         return []
-    return document_symbols(document, ls.pack_workspace.lines(document.file))
+    return ls.pack_workspace.outline(document)
 
 
 def workspace_symbols(

@@ -90,8 +90,11 @@ class _Outline:
         if isinstance(data, dict):
             keys = [(*path, key) for key in data]
             for index, here in enumerate(keys):
+                value = data[here[-1]]
+                if not isinstance(value, (dict, list)):
+                    continue  # a text or number: no items in it
                 following = keys[index + 1] if index + 1 < len(keys) else None
-                found.extend(self.children(data[here[-1]], here, self.end(following, end)))
+                found.extend(self.children(value, here, self.end(following, end)))
         elif isinstance(data, list):
             kind = KIND_OF_LIST.get(str(path[-1])) if path else None
             items = [(*path, index) for index in range(len(data))]

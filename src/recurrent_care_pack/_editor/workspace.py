@@ -35,12 +35,13 @@ from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
 from recurrent_care_pack._use.sessions import planned
 
 from .documents import lines_of
-from .index import PackIndex
-from .locating import SpotsByLine, written_by_line
+from .index import PackIndex, Parts
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from lsprotocol import types
 
     from recurrent_care_pack._model import Pack
     from recurrent_care_pack._problems import Problem
@@ -106,18 +107,22 @@ class Workspace:
         self.checked: dict[Path, Checked] = {}  # the last check of each file's pack
         self.last_read: dict[Path, Document] = {}  # each file as it last read
         # What requests ask for again and again, kept while what it is made from is the same
-        # object: a pack's index by its files, each file's lines and its keys and values.
+        # object: a pack's index by its files, each file's lines and its outline.
         self._indexes: dict[tuple[Path, ...], PackIndex] = {}
         self._lines: dict[Path, tuple[str, list[str]]] = {}
-        self._spots: dict[Path, tuple[Document, SpotsByLine]] = {}
+        self._parts = Parts()  # what each part of each file holds, for the next index
+        self._outlines: dict[Path, tuple[Document, list[str], list[types.DocumentSymbol]]] = {}
 
     def open(self, file: Path, text: str) -> None:
         """Keep the editor's text of ``file`` (opened or changed)."""
         self.texts[absolute(file)] = text
 
     def close(self, file: Path) -> None:
-        """Read ``file`` from disk again."""
-        self.texts.pop(absolute(file), None)
+        """Read ``file`` from disk again (what was kept of its buffer is let go)."""
+        file = absolute(file)
+        self.texts.pop(file, None)
+        for kept in (self._lines, self._outlines):
+            kept.pop(file, None)
 
     def text(self, file: Path) -> str | None:
         """The text of ``file``: the editor's if open, else as saved; None if unreadable."""
@@ -261,16 +266,23 @@ class Workspace:
             return kept
         if len(self._indexes) >= _KEPT_INDEXES:  # packs since gone, or files since renamed
             self._indexes.clear()
-        index = self._indexes[files] = PackIndex(documents)
+        index = self._indexes[files] = PackIndex(documents, self._parts)
         return index
 
-    def spots(self, document: Document) -> SpotsByLine:
-        """``document``'s keys and values by line, kept while it is the same object."""
-        kept = self._spots.get(document.file)
-        if kept is not None and kept[0] is document:
-            return kept[1]
-        found = written_by_line(document)
-        self._spots[document.file] = (document, found)
+    def outline(self, document: Document) -> list[types.DocumentSymbol]:
+        """``document``'s symbols (`document_symbols`), kept while it and its lines are the same.
+
+        An editor asks again at each change of view (its outline, its breadcrumbs): a file of
+        a megabyte has thousands of symbols. Not to be changed.
+        """
+        lines = self.lines(document.file)
+        kept = self._outlines.get(document.file)
+        if kept is not None and kept[0] is document and kept[1] is lines:
+            return kept[2]
+        from .symbols import document_symbols  # noqa: PLC0415 (it imports what imports this)
+
+        found = document_symbols(document, lines)
+        self._outlines[document.file] = (document, lines, found)
         return found
 
     def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:

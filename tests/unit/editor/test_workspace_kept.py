@@ -1,4 +1,4 @@
-"""What the workspace keeps between requests (a pack's index, a file's lines and spots).
+"""What the workspace keeps between requests (a pack's index, a file's lines and outline).
 
 Kept only while what it was made from is the same: an edit is seen by the next request.
 """
@@ -39,7 +39,7 @@ def test_an_edit_moves_what_the_cursor_is_on(tmp_path: Path) -> None:
         document = workspace.document(file)
         assert document is not None
         lines = workspace.lines(file)
-        found = spot(document, lines, line, column, by_line=workspace.spots(document))
+        found = spot(document, lines, line, column)
         return None if found is None else found.path
 
     assert (at(4, 1), at(5, 11)) == (("people",), ("people", 0, "id"))
