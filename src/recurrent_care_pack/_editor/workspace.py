@@ -14,6 +14,7 @@ from pathlib import Path
 from pygls.uris import from_fs_path
 
 from recurrent_care_pack._content.finding import (
+    _HEAD,
     CONTENT_SUFFIXES,
     PACK_MARKER,
     _loose,
@@ -111,6 +112,7 @@ class Workspace:
         self._indexes: dict[tuple[Path, ...], PackIndex] = {}
         self._lines: dict[Path, tuple[str, list[str]]] = {}
         self._parts = Parts()  # what each part of each file holds, for the next index
+        self._told: dict[Path, tuple[str, tuple[bool, bool]]] = {}  # by head: see _heads
         self._outlines: dict[Path, tuple[Document, list[str], list[types.DocumentSymbol]]] = {}
 
     def open(self, file: Path, text: str) -> None:
@@ -121,7 +123,7 @@ class Workspace:
         """Read ``file`` from disk again (what was kept of its buffer is let go)."""
         file = absolute(file)
         self.texts.pop(file, None)
-        for kept in (self._lines, self._outlines):
+        for kept in (self._lines, self._outlines, self._told):
             kept.pop(file, None)
 
     def text(self, file: Path) -> str | None:
@@ -156,7 +158,7 @@ class Workspace:
                 return True
         text = self.texts.get(file)
         if text is not None:
-            return is_content_head(text)
+            return self._heads(file, text)[1]
         return file.is_file() and is_content_file(file)
 
     def is_session(self, file: Path) -> bool:
@@ -166,8 +168,22 @@ class Workspace:
 
     def _is_session(self, file: Path, text: str | None) -> bool:
         if text is not None:
-            return file.name.endswith(CONTENT_SUFFIXES) and is_session_head(text)
+            return file.name.endswith(CONTENT_SUFFIXES) and self._heads(file, text)[0]
         return is_session_file(file)
+
+    def _heads(self, file: Path, text: str) -> tuple[bool, bool]:
+        """Whether ``file``'s buffer ``text`` is a session file's, and pack content by itself.
+
+        Kept by the text's head, all that tells (`is_session_head`): an edit further on, in
+        a file of a megabyte, leaves it as it was, and it is not read again.
+        """
+        head = text[:_HEAD]
+        kept = self._told.get(file)
+        if kept is not None and kept[0] == head:
+            return kept[1]
+        told = (is_session_head(head), is_content_head(head))
+        self._told[file] = (head, told)
+        return told
 
     def check(self, file: Path) -> Checked:
         """Check the pack ``file`` belongs to, reading open files from their buffers now.

@@ -59,3 +59,21 @@ def test_a_saved_file_is_read_again_each_time(tmp_path: Path) -> None:
     file.write_text(PACK.replace("sam", "sasha"), encoding="utf-8")
     assert list(workspace.index(workspace.documents(file)).named) == ["p", "sasha"]
     assert workspace.lines(file)[4] == "  - id: sasha"
+
+
+def test_what_a_buffer_is_follows_its_head(tmp_path: Path) -> None:
+    """Content, a session file or neither, as the buffer's head says now, however long it is."""
+    file = tmp_path / "notes.yaml"  # no pack.yaml beside it: its head alone tells
+    workspace = Workspace()
+    tail = "# " + "x" * 78 + "\n"
+    long = tail * 4000  # 320 kB: past the head read to tell
+    workspace.open(file, "other: 1\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (False, False)
+    workspace.open(file, "people: []\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (True, False)
+    workspace.open(file, "people: []\n" + long + "session: {}\n")  # past the head: the same
+    assert workspace.is_content(file)
+    workspace.open(file, "session:\n  pack: p\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (True, True)
+    workspace.open(file, "other: 1\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (False, False)
