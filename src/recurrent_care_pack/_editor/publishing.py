@@ -26,6 +26,7 @@ from recurrent_care_pack._version import __version__
 from .diagnostics import cannot_check, diagnostic, range_at
 from .progress import Progress, is_large
 from .settings import Settings
+from .symbols import Outlines
 from .workspace import Checked, Workspace, absolute, uri_of
 
 TYPE_CHECKING = False
@@ -115,6 +116,7 @@ class PackServer(LanguageServer):
             "rcpack", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
         )
         self.pack_workspace = Workspace()
+        self.outlines = Outlines()  # each open file's, kept while its text is the same
         features = self.protocol.fm
         features.add_builtin_feature(
             types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])

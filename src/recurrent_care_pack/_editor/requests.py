@@ -254,7 +254,7 @@ def symbols(
     document = None if file is None else ls.pack_workspace.document(file)
     if document is None:
         return []
-    return ls.pack_workspace.outline(document)
+    return ls.outlines.of(document, ls.pack_workspace.lines(document.file))
 
 
 def workspace_symbols(

@@ -42,8 +42,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from lsprotocol import types
-
     from recurrent_care_pack._model import Pack
     from recurrent_care_pack._problems import Problem
 
@@ -108,12 +106,11 @@ class Workspace:
         self.checked: dict[Path, Checked] = {}  # the last check of each file's pack
         self.last_read: dict[Path, Document] = {}  # each file as it last read
         # What requests ask for again and again, kept while what it is made from is the same
-        # object: a pack's index by its files, each file's lines and its outline.
+        # object: a pack's index by its files, and each file's lines.
         self._indexes: dict[tuple[Path, ...], PackIndex] = {}
         self._lines: dict[Path, tuple[str, list[str]]] = {}
         self._parts = Parts()  # what each part of each file holds, for the next index
         self._told: dict[Path, tuple[str, tuple[bool, bool]]] = {}  # by head: see _heads
-        self._outlines: dict[Path, tuple[Document, list[str], list[types.DocumentSymbol]]] = {}
 
     def open(self, file: Path, text: str) -> None:
         """Keep the editor's text of ``file`` (opened or changed)."""
@@ -123,7 +120,7 @@ class Workspace:
         """Read ``file`` from disk again (what was kept of its buffer is let go)."""
         file = absolute(file)
         self.texts.pop(file, None)
-        for kept in (self._lines, self._outlines, self._told):
+        for kept in (self._lines, self._told):
             kept.pop(file, None)
 
     def text(self, file: Path) -> str | None:
@@ -284,22 +281,6 @@ class Workspace:
             self._indexes.clear()
         index = self._indexes[files] = PackIndex(documents, self._parts)
         return index
-
-    def outline(self, document: Document) -> list[types.DocumentSymbol]:
-        """``document``'s symbols (`document_symbols`), kept while it and its lines are the same.
-
-        An editor asks again at each change of view (its outline, its breadcrumbs): a file of
-        a megabyte has thousands of symbols. Not to be changed.
-        """
-        lines = self.lines(document.file)
-        kept = self._outlines.get(document.file)
-        if kept is not None and kept[0] is document and kept[1] is lines:
-            return kept[2]
-        from .symbols import document_symbols  # noqa: PLC0415 (it imports what imports this)
-
-        found = document_symbols(document, lines)
-        self._outlines[document.file] = (document, lines, found)
-        return found
 
     def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:
         """The documents of the pack ``file`` belongs to that read now.
