@@ -8,6 +8,7 @@ last read (a half-typed line seldom reads).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from attrs import frozen
 from lsprotocol import types
@@ -71,22 +72,26 @@ def typing_at(before: str) -> Typing | None:
     return None
 
 
+#: A key or list item written above the cursor: its line, column, path, and whether a key.
+_Mark = tuple[int, int, "KeyPath", bool]
+
+
 def _container(document: Document, line: int, column: int, *, new_item: bool) -> KeyPath | None:
     """The path of the mapping whose keys start at ``column`` on ``line`` (or of the new item).
 
     Found from the nearest key or list item above (the last written at or left of
-    ``column``): one at the same column is a sibling, one further left the parent. One pass
-    over the marks, nothing sorted: a file of a megabyte has tens of thousands.
+    ``column``): one at the same column is a sibling, one further left the parent. A file
+    of a megabyte has tens of thousands of marks: the keys, kept in the order written, are
+    searched back from ``line``; the list items, packed a list at a time, looked through.
     """
-    best: tuple[int, int, KeyPath, bool] | None = None
-    for path, mark in document.keys.items():
-        if mark.line < line and mark.column <= column:
-            best = _nearer(best, (mark.line, mark.column, path, True))
+    best = _key_above(document, line, column)
     for listed, packed in document.items.items():
         for index, value in enumerate(packed):
             item_line, item_column = value >> 32, value & 0xFFFFFFFF
             if item_line < line and item_column <= column:
-                best = _nearer(best, (item_line, item_column, (*listed, index), False))
+                mark = (item_line, item_column, (*listed, index), False)
+                if best is None or mark[:2] > best[:2] or (mark[:2] == best[:2] and mark > best):
+                    best = mark
     if best is None:
         return () if column == 1 else None
     _, mark_column, path, is_key = best
@@ -97,13 +102,20 @@ def _container(document: Document, line: int, column: int, *, new_item: bool) ->
     return (*path, 0) if new_item else path
 
 
-def _nearer(
-    best: tuple[int, int, KeyPath, bool] | None, mark: tuple[int, int, KeyPath, bool]
-) -> tuple[int, int, KeyPath, bool]:
-    """The later written of ``best`` and ``mark`` (by line, then column)."""
-    if best is None or mark[:2] > best[:2] or (mark[:2] == best[:2] and mark > best):
-        return mark
-    return best
+def _key_above(document: Document, line: int, column: int) -> _Mark | None:
+    """The last key written above ``line`` at or left of ``column``, as a mark."""
+    keys = document.keys
+    paths = list(keys)
+    at = bisect_left(paths, line, key=lambda path: keys[path].line)  # the first on ``line``
+    found: _Mark | None = None
+    for path in reversed(paths[:at]):
+        mark = keys[path]
+        if found is not None and mark.line < found[0]:
+            break  # the keys of the line found are all seen
+        if mark.column <= column:
+            here = (mark.line, mark.column, path, True)
+            found = here if found is None or here > found else found
+    return found
 
 
 def complete(

@@ -111,6 +111,7 @@ class Workspace:
         self._lines: dict[Path, tuple[str, list[str]]] = {}
         self._parts = Parts()  # what each part of each file holds, for the next index
         self._told: dict[Path, tuple[str, tuple[bool, bool]]] = {}  # by head: see _heads
+        self._read_now: dict[Path, tuple[str, Document | None]] = {}  # by text: see document
 
     def open(self, file: Path, text: str) -> None:
         """Keep the editor's text of ``file`` (opened or changed)."""
@@ -120,7 +121,7 @@ class Workspace:
         """Read ``file`` from disk again (what was kept of its buffer is let go)."""
         file = absolute(file)
         self.texts.pop(file, None)
-        for kept in (self._lines, self._told):
+        for kept in (self._lines, self._told, self._read_now):
             kept.pop(file, None)
 
     def text(self, file: Path) -> str | None:
@@ -308,9 +309,16 @@ class Workspace:
         return [absolute(each) for each in packs[0].files] if packs else []
 
     def document(self, file: Path) -> Document | None:
-        """``file`` read (from its buffer if open), or None if it does not read."""
+        """``file`` read (from its buffer if open), or None if it does not read.
+
+        A buffer's reading is kept while its text is the same object: a request is not to
+        encode a megabyte to find that it has not changed.
+        """
         file = absolute(file)
         text = self.texts.get(file)
+        kept = self._read_now.get(file) if text is not None else None
+        if kept is not None and kept[0] is text:
+            return kept[1]
         try:
             raw = text.encode("utf-8", "surrogatepass") if text is not None else read_saved(file)
         except OSError:
@@ -318,6 +326,8 @@ class Workspace:
         document, _ = self.cache.read(file, raw, MAX_FILE_SIZE)
         if document is not None:
             self.last_read[file] = document
+        if text is not None:
+            self._read_now[file] = (text, document)
         return document
 
     def last_document(self, file: Path) -> Document | None:
