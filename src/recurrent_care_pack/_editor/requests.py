@@ -1,7 +1,8 @@
 """What the editor asks of a file, answered: hover, navigation, completion, fixes, layout.
 
-Each answer reads the workspace as it is now (kept between requests while unchanged);
-none changes it, and none waits for a check.
+Each answer reads the workspace as it is now (kept between requests while unchanged, and
+after an edit made again only where the edit is); none changes it, and none waits for a
+check: at most for a check's reading of the same text, which it then shares.
 """
 
 from __future__ import annotations
