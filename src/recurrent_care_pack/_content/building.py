@@ -16,9 +16,14 @@ from recurrent_care_pack._model import (
     Material,
     Need,
     Pack,
+    Section,
 )
 
-__all__ = ["converter", "pack_from_dict", "pack_to_dict"]
+__all__ = ["SectionsKept", "converter", "pack_from_dict", "pack_to_dict"]
+
+#: The sections built last time, by the identity of the mapping each was built from (kept
+#: with it, so that the identity stays its own): see `pack_from_dict`.
+SectionsKept = dict[int, tuple[Any, Section]]
 
 
 @functools.cache
@@ -48,13 +53,35 @@ def converter() -> cattrs.Converter:
     return conv
 
 
-def pack_from_dict(document: dict[str, Any]) -> Pack:
-    """Build a `Pack` from a content document: pack details under ``pack``, lists beside."""
+def pack_from_dict(document: dict[str, Any], kept: SectionsKept | None = None) -> Pack:
+    """Build a `Pack` from a content document: pack details under ``pack``, lists beside.
+
+    ``kept``: the sections built last time (an editor's, checking after each edit), to be
+    replaced by this time's. A section's mapping that is the very object built last time
+    (values read are never changed: an edit elsewhere is read again only where it is) is
+    not built again; a section is most of a pack.
+    """
     fields = dict(document.get("pack") or {})
     for name in PACK_COLLECTIONS:
         if name in document:
             fields[name] = document[name]
-    return converter().structure(fields, Pack)
+    listed = fields.get("sections")
+    if kept is None or not isinstance(listed, list):
+        return converter().structure(fields, Pack)
+    sections: list[Section] = []
+    now: SectionsKept = {}
+    for item in listed:
+        before = kept.get(id(item))
+        if before is not None and before[0] is item:
+            section = before[1]
+        else:
+            section = converter().structure(item, Section)
+        now[id(item)] = (item, section)
+        sections.append(section)
+    pack = converter().structure({**fields, "sections": []}, Pack)
+    kept.clear()
+    kept.update(now)
+    return attrs.evolve(pack, sections=tuple(sections))
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:

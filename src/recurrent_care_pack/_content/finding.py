@@ -68,9 +68,10 @@ _SCHEMA_LINE = re.compile(
 _SESSION_LINE = re.compile(
     rb"#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(?:\S*[/=])?session\.schema\.json[ \t]*"
 )
-#: A key at the start of a line: a top-level key of a block mapping.
+#: A key at the start of a line (found with the break before it): a top-level key of a block
+#: mapping.
 _TOP_KEY = re.compile(
-    rb"^(?:([A-Za-z_][\w-]*)|\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*:(?=[ \t\r\n]|$)", re.MULTILINE
+    rb"\n(?:([A-Za-z_][\w-]*)|\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*:(?=[ \t\r\n]|\Z)"
 )
 #: How much of a file is read to tell whether it is content.
 _HEAD = 256 * 1024
@@ -114,7 +115,10 @@ def _head(text: bytes | str) -> bytes:
 
 
 def _top_keys(head: bytes) -> list[str]:  # of the block mapping ``head`` starts
-    keys = (f.group(1) or f.group(2) or f.group(3) or b"" for f in _TOP_KEY.finditer(head))
+    # Each line's start found as the break before it (the first line given one): searched
+    # for as a literal, this is many times faster than a pattern anchored at each line.
+    found = _TOP_KEY.finditer(b"\n" + head)
+    keys = (f.group(1) or f.group(2) or f.group(3) or b"" for f in found)
     return [key.decode("utf-8", "replace") for key in keys]
 
 

@@ -11,6 +11,7 @@ problem twice.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from attrs import frozen
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from recurrent_care_pack._model import Pack
 
+    from .building import SectionsKept
     from .pruning import Flaw, Gaps, Pruned
     from .reading import KeyPath
     from .schema import ItemFailures
@@ -87,13 +89,23 @@ class FileCache:
         #: The pack each check built, by its files: whole, or in part while there are problems
         #: (the parts they put in doubt left out). Editors show what is known of it.
         self.built: dict[tuple[Path, ...], Pack | None] = {}
+        self._reading = threading.Lock()
+        #: The sections the last check built, by what each was built from (`pack_from_dict`).
+        self.sections: SectionsKept = {}
 
     def read(self, file: Path, raw: bytes, max_size: int) -> tuple[Document | None, list[Problem]]:
         """`read_bytes`, unless ``file`` held the same ``raw`` bytes last time.
 
         After an edit, only the part of the file it is in may be read again (`rereading`):
-        the result is the same.
+        the result is the same. One reading at a time: an editor's request asking for the
+        text a check is reading on its own thread waits for that reading, and shares it.
         """
+        with self._reading:
+            return self._read_now(file, raw, max_size)
+
+    def _read_now(
+        self, file: Path, raw: bytes, max_size: int
+    ) -> tuple[Document | None, list[Problem]]:
         kept = self._read.get(file)
         if kept is not None and kept[0] == raw:
             return kept[1], list(kept[2])
@@ -303,11 +315,11 @@ def _check_pack(
     problems.extend(more)
     built: Pack | None = None
     if not problems:
-        built, more = _build(documents, {}, NO_GAPS)
+        built, more = _build(documents, {}, NO_GAPS, cache.sections)
         problems.extend(more)
     elif documents:  # the meaning of what the problems leave beyond doubt
         gaps, pruned = survey(documents, flaws, unreadable=len(documents) < len(files))
-        built, more = _build(documents, pruned, gaps)
+        built, more = _build(documents, pruned, gaps, cache.sections)
         problems.extend(more)
     cache.keep_built(tuple(files), built)
     from .meaning import duplicate_id_problems  # noqa: PLC0415 (only when needed)
@@ -344,7 +356,7 @@ def _against_schema(
 
 
 def _build(
-    documents: list[Document], pruned: dict[Path, Pruned], gaps: Gaps
+    documents: list[Document], pruned: dict[Path, Pruned], gaps: Gaps, kept: SectionsKept
 ) -> tuple[Pack | None, list[Problem]]:
     """The pack built from what is not ``pruned``, and the problems merging and meaning find.
 
@@ -364,7 +376,7 @@ def _build(
         merged["pack"] = STAND_IN_DETAILS
         gaps = evolve(gaps, details=True)
     try:
-        pack = pack_from_dict(merged)
+        pack = pack_from_dict(merged, kept)
     except (CattrsError, ValueError, TypeError, KeyError, AttributeError) as error:
         if gaps != NO_GAPS:  # what was left in is not known to fit: stay silent
             return None, problems

@@ -1,7 +1,7 @@
 """Meaning checks: unique ids, references that resolve, numbering, timings that add up."""
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import islice
 from pathlib import Path
@@ -119,15 +119,26 @@ def _id_mark(document: Document, path: KeyPath) -> Mark:
     return document.where((*path, "id"))
 
 
-def _ids(data: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(data, dict):
-        if isinstance(data.get("id"), str):
-            yield path, data["id"]
-        for key, value in data.items():
-            yield from _ids(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _ids(value, (*path, index))
+def _ids(data: Any, path: KeyPath) -> list[tuple[KeyPath, str]]:
+    """Each mapping's id within ``data`` (at ``path``), in the order written.
+
+    Walked with a stack of the mappings and lists still to look in: a pack of a megabyte
+    holds tens of thousands of values, and most are texts, never looked in.
+    """
+    found: list[tuple[KeyPath, str]] = []
+    pending: list[tuple[KeyPath, Any]] = [(path, data)] if isinstance(data, (dict, list)) else []
+    while pending:
+        here, value = pending.pop()
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str):
+                found.append((here, value["id"]))
+            inner: list[tuple[Any, Any]] = list(value.items())
+        else:
+            inner = list(enumerate(value))
+        pending.extend(
+            ((*here, key), each) for key, each in reversed(inner) if isinstance(each, (dict, list))
+        )
+    return found
 
 
 def _elsewhere(here: Path, there: Path, line: int) -> str:

@@ -8,6 +8,7 @@ last read (a half-typed line seldom reads).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from attrs import frozen
 from lsprotocol import types
@@ -71,29 +72,50 @@ def typing_at(before: str) -> Typing | None:
     return None
 
 
+#: A key or list item written above the cursor: its line, column, path, and whether a key.
+_Mark = tuple[int, int, "KeyPath", bool]
+
+
 def _container(document: Document, line: int, column: int, *, new_item: bool) -> KeyPath | None:
     """The path of the mapping whose keys start at ``column`` on ``line`` (or of the new item).
 
-    Found from the nearest key or list item above: one at the same column is a sibling, one
-    further left the parent.
+    Found from the nearest key or list item above (the last written at or left of
+    ``column``): one at the same column is a sibling, one further left the parent. A file
+    of a megabyte has tens of thousands of marks: the keys, kept in the order written, are
+    searched back from ``line``; the list items, packed a list at a time, looked through.
     """
-    marks: list[tuple[int, int, KeyPath, bool]] = [
-        (mark.line, mark.column, path, True) for path, mark in document.keys.items()
-    ]
-    for path, packed in document.items.items():
-        marks.extend(
-            (value >> 32, value & 0xFFFFFFFF, (*path, index), False)
-            for index, value in enumerate(packed)
-        )
-    above = sorted((m for m in marks if m[0] < line), reverse=True)
-    for _, mark_column, path, is_key in above:
-        if mark_column == column:  # a sibling: a key of the same mapping, or an item
-            return path[:-1] if is_key else path
-        if mark_column < column:
-            if not is_key:
-                return path
-            return (*path, 0) if new_item else path
-    return () if column == 1 else None
+    best = _key_above(document, line, column)
+    for listed, packed in document.items.items():
+        for index, value in enumerate(packed):
+            item_line, item_column = value >> 32, value & 0xFFFFFFFF
+            if item_line < line and item_column <= column:
+                mark = (item_line, item_column, (*listed, index), False)
+                if best is None or mark[:2] > best[:2] or (mark[:2] == best[:2] and mark > best):
+                    best = mark
+    if best is None:
+        return () if column == 1 else None
+    _, mark_column, path, is_key = best
+    if mark_column == column:  # a sibling: a key of the same mapping, or an item
+        return path[:-1] if is_key else path
+    if not is_key:
+        return path
+    return (*path, 0) if new_item else path
+
+
+def _key_above(document: Document, line: int, column: int) -> _Mark | None:
+    """The last key written above ``line`` at or left of ``column``, as a mark."""
+    keys = document.keys
+    paths = list(keys)
+    at = bisect_left(paths, line, key=lambda path: keys[path].line)  # the first on ``line``
+    found: _Mark | None = None
+    for path in reversed(paths[:at]):
+        mark = keys[path]
+        if found is not None and mark.line < found[0]:
+            break  # the keys of the line found are all seen
+        if mark.column <= column:
+            here = (mark.line, mark.column, path, True)
+            found = here if found is None or here > found else found
+    return found
 
 
 def complete(
@@ -118,18 +140,18 @@ def complete(
         start=types.Position(line=line - 1, character=start),
         end=types.Position(line=line - 1, character=units(before)),
     )
-    if _is_duration(document, line, typing):
+    mapping = _container(document, line, typing.column, new_item=typing.new_item)
+    if _is_duration(mapping, typing):
         offered = _durations(typing.word, snippets=snippets)
     else:
-        offered = _offered(document, index, line, before, typing)
+        offered = _offered(document, index, line, before, typing, mapping)
     return [_replacing(item, typed) for item in offered]
 
 
-def _is_duration(document: Document, line: int, typing: Typing) -> bool:
+def _is_duration(mapping: KeyPath | None, typing: Typing) -> bool:
     """Whether ``typing`` is the value of a key whose value is a duration."""
     if typing.key is None or typing.flow:
         return False
-    mapping = _container(document, line, typing.column, new_item=typing.new_item)
     return mapping is not None and is_duration(subschema((*mapping, typing.key)))
 
 
@@ -180,10 +202,15 @@ def _replacing(item: types.CompletionItem, typed: types.Range) -> types.Completi
     return item
 
 
-def _offered(
-    document: Document, index: PackIndex, line: int, before: str, typing: Typing
+def _offered(  # noqa: PLR0913, PLR0917 (what complete found, each needed here)
+    document: Document,
+    index: PackIndex,
+    line: int,
+    before: str,
+    typing: Typing,
+    mapping: KeyPath | None,
 ) -> list[types.CompletionItem]:
-    mapping = _container(document, line, typing.column, new_item=typing.new_item)
+    """What may be written where ``typing`` is, in the mapping at ``mapping`` (`_container`)."""
     if mapping is None:
         return []
     if typing.key is None:

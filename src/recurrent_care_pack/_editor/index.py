@@ -21,7 +21,15 @@ if TYPE_CHECKING:
 
     from recurrent_care_pack._content.reading import Document, KeyPath
 
-__all__ = ["KIND_OF_LIST", "Named", "PackIndex", "Reference", "item_label", "reference_kind"]
+__all__ = [
+    "KIND_OF_LIST",
+    "Named",
+    "PackIndex",
+    "Parts",
+    "Reference",
+    "item_label",
+    "reference_kind",
+]
 
 #: Where a reference is written: the path's ending (a list index written "*") and its kind.
 _REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -102,17 +110,21 @@ class Reference:
 class PackIndex:
     """The ids and references of a pack's documents."""
 
-    def __init__(self, documents: Sequence[Document]) -> None:
-        """Index ``documents``; an id given twice is found at its first place."""
+    def __init__(self, documents: Sequence[Document], parts: Parts | None = None) -> None:
+        """Index ``documents``; an id given twice is found at its first place.
+
+        ``parts``: what each part of each file was found to hold, when indexed before.
+        """
         self.documents = tuple(documents)
         self.named: dict[str, Named] = {}
         self.twice: set[str] = set()  # the ids given more than once
         self.references: list[Reference] = []
         for document in documents:
-            for named in _items(document, document.data, ()):
+            found = (parts or Parts()).found(document)
+            for named in found[0]:
                 if self.named.setdefault(named.id, named) is not named:
                     self.twice.add(named.id)
-            self.references.extend(_references(document, document.data, ()))
+            self.references.extend(found[1])
 
     def of_kind(self, kind: str) -> list[Named]:
         """The items of ``kind`` (ids a reference of that kind may name), in the files' order."""
@@ -141,6 +153,77 @@ class PackIndex:
 
     def _document(self, file: Path) -> Document | None:
         return next((d for d in self.documents if d.file == file), None)
+
+
+#: What a part of a file names and refers to.
+_Found = tuple[list[Named], list[Reference]]
+
+
+class Parts:
+    """What each part of a file names and refers to, kept while the part is the same value.
+
+    A part is an item of a top-level list (a section, say) or a top-level key's value. An
+    edited file is read again only where the edit is (`rereading`): the rest of its values
+    are the objects read before, and what they hold is not looked for again, only bound to
+    the document read now (whose marks say where it is written now). Values read are never
+    changed, so the same object holds the same.
+    """
+
+    def __init__(self) -> None:
+        """Nothing found yet."""
+        self._kept: dict[Path, dict[KeyPath, tuple[Any, Document, _Found]]] = {}
+
+    def found(self, document: Document) -> _Found:
+        """What ``document`` names and refers to, in the order written."""
+        data = document.data
+        if not isinstance(data, dict):
+            return list(_items(document, data, ())), list(_references(document, data, ()))
+        kept = self._kept.get(document.file, {})
+        now: dict[KeyPath, tuple[Any, Document, _Found]] = {}
+        named: list[Named] = []
+        references: list[Reference] = []
+        for prefix, value in _parts(data):
+            before = kept.get(prefix)
+            if before is not None and before[0] is value:
+                part = before[2] if before[1] is document else _moved(before[2], document)
+            else:
+                part = _part(document, prefix, value)
+            now[prefix] = (value, document, part)
+            named.extend(part[0])
+            references.extend(part[1])
+        self._kept[document.file] = now
+        return named, references
+
+    def forget(self, file: Path) -> None:
+        """Keep nothing of ``file`` (closed, say)."""
+        self._kept.pop(file, None)
+
+
+def _parts(data: dict[str, Any]) -> Iterator[tuple[KeyPath, Any]]:
+    """Each part of a file's ``data``: each item of a top-level list, else each key's value."""
+    for key, value in data.items():
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield (key, index), item
+        else:
+            yield (key,), value
+
+
+def _part(document: Document, prefix: KeyPath, value: Any) -> _Found:
+    """What the part ``value`` at ``prefix`` in ``document`` names and refers to."""
+    named: list[Named] = []
+    if len(prefix) == 2:  # an item of a list: it may have an id itself
+        kind = KIND_OF_LIST.get(str(prefix[0]))
+        if kind and isinstance(value, dict) and isinstance(value.get("id"), str):
+            named.append(Named(value["id"], kind, document, prefix, value))
+    named.extend(_items(document, value, prefix))
+    return named, list(_references(document, value, prefix))
+
+
+def _moved(part: _Found, document: Document) -> _Found:
+    """``part`` as found in ``document``, a later reading of the same file."""
+    named = [Named(each.id, each.kind, document, each.path, each.item) for each in part[0]]
+    return named, [Reference(each.id, each.kind, document, each.path) for each in part[1]]
 
 
 def _items(document: Document, data: Any, path: KeyPath) -> Iterator[Named]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from attrs import frozen
@@ -14,18 +15,17 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from recurrent_care_pack._content.reading import Document, KeyPath
+    from recurrent_care_pack._content.reading import Document, KeyPath, Mark
 
 __all__ = [
     "Spot",
-    "SpotsByLine",
     "char_column",
     "is_duration",
     "keys_of",
     "spot",
     "subschema",
     "value_at",
-    "written_by_line",
+    "written_on",
 ]
 
 
@@ -49,27 +49,14 @@ class Spot:
     column: int
 
 
-#: Each line's keys and values, from `written_by_line`.
-SpotsByLine = dict[int, list["Spot"]]
-
-
-def spot(
-    document: Document,
-    lines: list[str],
-    line: int,
-    column: int,
-    *,
-    by_line: SpotsByLine | None = None,
-) -> Spot | None:
+def spot(document: Document, lines: list[str], line: int, column: int) -> Spot | None:
     """The key or value written at or just before ``line``:``column`` (from 1), if any.
 
     A value counts only when it is text, a number or empty (not a mapping or list), and
-    the cursor is within its line's text from where it starts. ``by_line`` is
-    ``written_by_line(document)``, if kept.
+    the cursor is within its line's text from where it starts.
     """
     best: Spot | None = None
-    on_line = (written_by_line(document) if by_line is None else by_line).get(line, ())
-    for found in on_line:
+    for found in written_on(document, line):
         if found.column > column:
             continue
         if best is None or (found.column, found.on_key) > (best.column, best.on_key):
@@ -80,27 +67,41 @@ def spot(
     return best
 
 
-def written_by_line(document: Document) -> SpotsByLine:
-    """Every key, and every value that is not a mapping or list, by the line it is on."""
-    found: SpotsByLine = {}
-    for each in _written(document):
-        found.setdefault(each.line, []).append(each)
+def written_on(document: Document, line: int) -> list[Spot]:
+    """Every key, and every value that is not a mapping or list, written on ``line``.
+
+    Found where they are, not by making every line's (a file of a megabyte has tens of
+    thousands): a reading keeps its keys and values in the order written, so that those of
+    a line are found by halving; list items, packed a list at a time, are looked through.
+    """
+    found = [
+        Spot(path, True, mark.line, mark.column)  # noqa: FBT003 (a record)
+        for path, mark in _marked_on(document.keys, line)
+    ]
+    found.extend(
+        Spot(path, False, mark.line, mark.column)  # noqa: FBT003
+        for path, mark in _marked_on(document.values, line)
+        if not isinstance(value_at(document.data, path), (dict, list))
+    )
+    for path, marks in document.items.items():
+        items = None
+        for index, packed in enumerate(marks):
+            if packed >> 32 != line:
+                continue
+            items = value_at(document.data, path) if items is None else items
+            value = items[index] if isinstance(items, list) and index < len(items) else None
+            if not isinstance(value, (dict, list)):
+                found.append(Spot((*path, index), False, line, packed & 0xFFFFFFFF))  # noqa: FBT003
     return found
 
 
-def _written(document: Document) -> Iterator[Spot]:
-    """Every key, and every value that is not a mapping or list, where it is written."""
-    for path, mark in document.keys.items():
-        yield Spot(path, True, mark.line, mark.column)  # noqa: FBT003 (a record)
-    for path, mark in document.values.items():
-        if not isinstance(value_at(document.data, path), (dict, list)):
-            yield Spot(path, False, mark.line, mark.column)  # noqa: FBT003
-    for path, marks in document.items.items():
-        items = value_at(document.data, path)
-        for index, packed in enumerate(marks):
-            value = items[index] if isinstance(items, list) and index < len(items) else None
-            if not isinstance(value, (dict, list)):
-                yield Spot((*path, index), False, packed >> 32, packed & 0xFFFFFFFF)  # noqa: FBT003
+def _marked_on(marks: dict[KeyPath, Mark], line: int) -> Iterator[tuple[KeyPath, Mark]]:
+    """The entries of ``marks`` (in the order written) on ``line``."""
+    paths = list(marks)
+    at = bisect_left(paths, line, key=lambda path: marks[path].line)
+    while at < len(paths) and marks[paths[at]].line == line:
+        yield paths[at], marks[paths[at]]
+        at += 1
 
 
 def subschema(path: KeyPath) -> dict[str, Any] | None:

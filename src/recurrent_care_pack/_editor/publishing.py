@@ -26,11 +26,12 @@ from recurrent_care_pack._version import __version__
 from .diagnostics import cannot_check, diagnostic, range_at
 from .progress import Progress, is_large
 from .settings import Settings
+from .symbols import Outlines
 from .workspace import Checked, Workspace, absolute, uri_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Generator, Iterator
 
 __all__ = ["DEBOUNCE", "PackServer"]
 
@@ -57,6 +58,26 @@ def _in_utf16(initialize: Callable[..., Iterator[Any]]) -> Callable[..., Iterato
         return (yield from initialize(params))
 
     return initialize_in_utf16
+
+
+def _at_once(notification: Callable[..., Generator[Any, Any, Any]]) -> Callable[..., None]:
+    """The handler pygls has of a buffer's ``notification`` (didOpen...), run at once to its end.
+
+    pygls runs a handler that hands over to ours as a generator, and keeps the future of
+    each such notification for good (the future of a request is let go once answered): an
+    edit, a didChange, would cost a future, its lock and its id for as long as the server
+    runs. Our handlers of these notifications answer at once (none is a coroutine).
+    """
+
+    def run_at_once(params: Any) -> None:
+        steps = notification(params)
+        try:
+            handler, args, _ = next(steps)
+            steps.send(handler(*args))
+        except StopIteration:
+            return
+
+    return run_at_once
 
 
 class _Worker:
@@ -95,10 +116,17 @@ class PackServer(LanguageServer):
             "rcpack", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
         )
         self.pack_workspace = Workspace()
+        self.outlines = Outlines()  # each open file's, kept while its text is the same
         features = self.protocol.fm
         features.add_builtin_feature(
             types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])
         )
+        for buffer in (
+            types.TEXT_DOCUMENT_DID_OPEN,
+            types.TEXT_DOCUMENT_DID_CHANGE,
+            types.TEXT_DOCUMENT_DID_CLOSE,
+        ):
+            features.add_builtin_feature(buffer, _at_once(features.builtin_features[buffer]))
         self.published: dict[Path, list[types.Diagnostic]] = {}  # what each file shows
         self.versions: dict[str, int] = {}  # the version each URI's shown problems are of
         self.packs: dict[Path, frozenset[Path]] = {}  # each pack's files, by root, as last checked

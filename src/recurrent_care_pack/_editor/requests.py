@@ -1,7 +1,8 @@
 """What the editor asks of a file, answered: hover, navigation, completion, fixes, layout.
 
-Each answer reads the workspace as it is now (kept between requests while unchanged);
-none changes it, and none waits for a check.
+Each answer reads the workspace as it is now (kept between requests while unchanged, and
+after an edit made again only where the edit is); none changes it, and none waits for a
+check: at most for a check's reading of the same text, which it then shares.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .hover import hover_text, to_hover
 from .index import Named, PackIndex, Reference
 from .locating import Spot, char_column, spot
 from .navigation import RenameError, definition, references, rename, value_range
-from .symbols import document_symbols, pack_symbols
+from .symbols import pack_symbols
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -66,8 +67,7 @@ class At:
         lines = workspace.lines(self.file)
         text = lines[where.line] if where.line < len(lines) else ""
         column = char_column(text, where.character)
-        by_line = workspace.spots(document)
-        self.spot = spot(document, lines, where.line + 1, column, by_line=by_line)
+        self.spot = spot(document, lines, where.line + 1, column)
 
     def unread(self) -> list[Path]:
         """The pack's files that do not read now (their ids are not in the index)."""
@@ -255,7 +255,7 @@ def symbols(
     document = None if file is None else ls.pack_workspace.document(file)
     if document is None:
         return []
-    return document_symbols(document, ls.pack_workspace.lines(document.file))
+    return ls.outlines.of(document, ls.pack_workspace.lines(document.file))
 
 
 def workspace_symbols(

@@ -186,6 +186,7 @@ def did_close(ls: PackServer, params: types.DidCloseTextDocumentParams) -> None:
     file = ls.file_of(params.text_document.uri)
     if file is not None:
         ls.pack_workspace.close(file)
+        ls.outlines.forget(file)
         if not os.path.lexists(file):  # never saved: its problems go with it
             ls.forget(file)
         elif ls.pack_workspace.is_content(file):  # the saved text is checked again

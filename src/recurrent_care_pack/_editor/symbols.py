@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .index import PackIndex
 
-__all__ = ["document_symbols", "pack_symbols"]
+__all__ = ["Outlines", "document_symbols", "pack_symbols"]
 
 _SYMBOL_KINDS = {
     "section": types.SymbolKind.Namespace,
@@ -56,6 +56,31 @@ def document_symbols(document: Document, lines: list[str]) -> list[types.Documen
     return found
 
 
+class Outlines:
+    """Each open file's outline, kept while its reading and its lines are the same objects.
+
+    An editor asks again at each change of view (its outline, its breadcrumbs), and a file
+    of a megabyte has thousands of symbols: made once a text. Not to be changed.
+    """
+
+    def __init__(self) -> None:
+        """Nothing kept yet."""
+        self._kept: dict[Path, tuple[Document, list[str], list[types.DocumentSymbol]]] = {}
+
+    def of(self, document: Document, lines: list[str]) -> list[types.DocumentSymbol]:
+        """``document``'s symbols (`document_symbols`), ``lines`` its text's."""
+        kept = self._kept.get(document.file)
+        if kept is not None and kept[0] is document and kept[1] is lines:
+            return kept[2]
+        found = document_symbols(document, lines)
+        self._kept[document.file] = (document, lines, found)
+        return found
+
+    def forget(self, file: Path) -> None:
+        """Keep nothing of ``file`` (closed)."""
+        self._kept.pop(file, None)
+
+
 class _Outline:
     def __init__(self, document: Document, lines: list[str]) -> None:
         self.document = document
@@ -90,8 +115,11 @@ class _Outline:
         if isinstance(data, dict):
             keys = [(*path, key) for key in data]
             for index, here in enumerate(keys):
+                value = data[here[-1]]
+                if not isinstance(value, (dict, list)):
+                    continue  # a text or number: no items in it
                 following = keys[index + 1] if index + 1 < len(keys) else None
-                found.extend(self.children(data[here[-1]], here, self.end(following, end)))
+                found.extend(self.children(value, here, self.end(following, end)))
         elif isinstance(data, list):
             kind = KIND_OF_LIST.get(str(path[-1])) if path else None
             items = [(*path, index) for index in range(len(data))]

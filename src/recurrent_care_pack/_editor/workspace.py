@@ -14,6 +14,7 @@ from pathlib import Path
 from pygls.uris import from_fs_path
 
 from recurrent_care_pack._content.finding import (
+    _HEAD,
     CONTENT_SUFFIXES,
     PACK_MARKER,
     _loose,
@@ -35,8 +36,7 @@ from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document
 from recurrent_care_pack._use.sessions import planned
 
 from .documents import lines_of
-from .index import PackIndex
-from .locating import SpotsByLine, written_by_line
+from .index import PackIndex, Parts
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -106,18 +106,23 @@ class Workspace:
         self.checked: dict[Path, Checked] = {}  # the last check of each file's pack
         self.last_read: dict[Path, Document] = {}  # each file as it last read
         # What requests ask for again and again, kept while what it is made from is the same
-        # object: a pack's index by its files, each file's lines and its keys and values.
+        # object: a pack's index by its files, and each file's lines.
         self._indexes: dict[tuple[Path, ...], PackIndex] = {}
         self._lines: dict[Path, tuple[str, list[str]]] = {}
-        self._spots: dict[Path, tuple[Document, SpotsByLine]] = {}
+        self._parts = Parts()  # what each part of each file holds, for the next index
+        self._told: dict[Path, tuple[str, tuple[bool, bool]]] = {}  # by head: see _heads
+        self._read_now: dict[Path, tuple[str, Document | None]] = {}  # by text: see document
 
     def open(self, file: Path, text: str) -> None:
         """Keep the editor's text of ``file`` (opened or changed)."""
         self.texts[absolute(file)] = text
 
     def close(self, file: Path) -> None:
-        """Read ``file`` from disk again."""
-        self.texts.pop(absolute(file), None)
+        """Read ``file`` from disk again (what was kept of its buffer is let go)."""
+        file = absolute(file)
+        self.texts.pop(file, None)
+        for kept in (self._lines, self._told, self._read_now):
+            kept.pop(file, None)
 
     def text(self, file: Path) -> str | None:
         """The text of ``file``: the editor's if open, else as saved; None if unreadable."""
@@ -151,7 +156,7 @@ class Workspace:
                 return True
         text = self.texts.get(file)
         if text is not None:
-            return is_content_head(text)
+            return self._heads(file, text)[1]
         return file.is_file() and is_content_file(file)
 
     def is_session(self, file: Path) -> bool:
@@ -161,8 +166,22 @@ class Workspace:
 
     def _is_session(self, file: Path, text: str | None) -> bool:
         if text is not None:
-            return file.name.endswith(CONTENT_SUFFIXES) and is_session_head(text)
+            return file.name.endswith(CONTENT_SUFFIXES) and self._heads(file, text)[0]
         return is_session_file(file)
+
+    def _heads(self, file: Path, text: str) -> tuple[bool, bool]:
+        """Whether ``file``'s buffer ``text`` is a session file's, and pack content by itself.
+
+        Kept by the text's head, all that tells (`is_session_head`): an edit further on, in
+        a file of a megabyte, leaves it as it was, and it is not read again.
+        """
+        head = text[:_HEAD]
+        kept = self._told.get(file)
+        if kept is not None and kept[0] == head:
+            return kept[1]
+        told = (is_session_head(head), is_content_head(head))
+        self._told[file] = (head, told)
+        return told
 
     def check(self, file: Path) -> Checked:
         """Check the pack ``file`` belongs to, reading open files from their buffers now.
@@ -261,17 +280,8 @@ class Workspace:
             return kept
         if len(self._indexes) >= _KEPT_INDEXES:  # packs since gone, or files since renamed
             self._indexes.clear()
-        index = self._indexes[files] = PackIndex(documents)
+        index = self._indexes[files] = PackIndex(documents, self._parts)
         return index
-
-    def spots(self, document: Document) -> SpotsByLine:
-        """``document``'s keys and values by line, kept while it is the same object."""
-        kept = self._spots.get(document.file)
-        if kept is not None and kept[0] is document:
-            return kept[1]
-        found = written_by_line(document)
-        self._spots[document.file] = (document, found)
-        return found
 
     def documents(self, file: Path, *, last_read: bool = False) -> list[Document]:
         """The documents of the pack ``file`` belongs to that read now.
@@ -299,9 +309,16 @@ class Workspace:
         return [absolute(each) for each in packs[0].files] if packs else []
 
     def document(self, file: Path) -> Document | None:
-        """``file`` read (from its buffer if open), or None if it does not read."""
+        """``file`` read (from its buffer if open), or None if it does not read.
+
+        A buffer's reading is kept while its text is the same object: a request is not to
+        encode a megabyte to find that it has not changed.
+        """
         file = absolute(file)
         text = self.texts.get(file)
+        kept = self._read_now.get(file) if text is not None else None
+        if kept is not None and kept[0] is text:
+            return kept[1]
         try:
             raw = text.encode("utf-8", "surrogatepass") if text is not None else read_saved(file)
         except OSError:
@@ -309,6 +326,8 @@ class Workspace:
         document, _ = self.cache.read(file, raw, MAX_FILE_SIZE)
         if document is not None:
             self.last_read[file] = document
+        if text is not None:
+            self._read_now[file] = (text, document)
         return document
 
     def last_document(self, file: Path) -> Document | None:

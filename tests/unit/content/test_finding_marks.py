@@ -23,6 +23,9 @@ from recurrent_care_pack._content.finding import (
         "\ufeffsession:\n  title: A session\n",
         "# yaml-language-server: $schema=session.schema.json\nanything: 1\n",
         "%YAML 1.2\n---\n# yaml-language-server: $schema=../schema/session.schema.json\n",
+        "other: 1\r\nsession:\r\n  title: A session\r\n",  # on a line after CRLF
+        "other: 1\nsession:",  # the last line, no break after it
+        "session:",
     ],
 )
 def test_a_session_is_known_by_its_key_in_any_quoting_or_its_schema_line(head: str) -> None:
@@ -34,7 +37,15 @@ def test_a_session_is_known_by_its_key_in_any_quoting_or_its_schema_line(head: s
 
 @pytest.mark.parametrize(
     "head",
-    ["'sessions':\n  - 1\n", '"session"x: 1\n', "  session: 1\n", "# session:\n"],
+    [
+        "'sessions':\n  - 1\n",
+        '"session"x: 1\n',
+        "  session: 1\n",
+        "# session:\n",
+        "other: 1\rsession: 1\n",  # after a lone CR: not where a line starts here
+        "other: session:\n",
+        "session:x\n",
+    ],
 )
 def test_a_key_like_session_is_not_a_session(head: str) -> None:
     """'sessions', a key indented or in a comment: not a session."""

@@ -1,13 +1,15 @@
 """Completion: what the line before the cursor is typing, and what may be written there."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lsprotocol import types
+from paths import DATA
 from small_packs import BASE
 
-from recurrent_care_pack._content.reading import Document, read_text
-from recurrent_care_pack._editor.completion import Typing, complete, typing_at
+from recurrent_care_pack._content.reading import MAX_FILE_SIZE, Document, read_bytes, read_text
+from recurrent_care_pack._editor.completion import Typing, _container, complete, typing_at
 from recurrent_care_pack._editor.index import PackIndex
 
 
@@ -243,3 +245,33 @@ def test_a_number_typed_for_a_duration_is_offered_with_each_unit_it_may_take() -
 def test_other_values_are_not_offered_durations() -> None:
     """A title is no duration; a value in a flow list neither."""
     assert _durations(16, "        title: 3", snippets=True) == []
+
+
+def _container_by_sorting(document: Document, line: int, column: int, *, new_item: bool) -> Any:
+    """Where a key typed is, found as it was first written: every mark above, sorted."""
+    marks = [(m.line, m.column, path, True) for path, m in document.keys.items()]
+    for path, packed in document.items.items():
+        marks.extend(
+            (value >> 32, value & 0xFFFFFFFF, (*path, index), False)
+            for index, value in enumerate(packed)
+        )
+    for _, mark_column, path, is_key in sorted((m for m in marks if m[0] < line), reverse=True):
+        if mark_column == column:
+            return path[:-1] if is_key else path
+        if mark_column < column:
+            return path if not is_key else ((*path, 0) if new_item else path)
+    return () if column == 1 else None
+
+
+@pytest.mark.parametrize("name", ["pack.yaml", "section-3.yaml"])
+def test_where_a_key_is_typed_is_found_as_by_sorting_every_mark(name: str) -> None:
+    """At every line, and columns from 1 to 17, each a new item or not: the same mapping."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    document, _ = read_bytes(Path(name), text.encode(), MAX_FILE_SIZE)
+    assert document is not None
+    for line in range(1, text.count("\n") + 3):
+        for column in range(1, 18, 2):
+            for new_item in (False, True):
+                assert _container(document, line, column, new_item=new_item) == (
+                    _container_by_sorting(document, line, column, new_item=new_item)
+                ), (line, column, new_item)

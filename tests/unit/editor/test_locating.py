@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from paths import DATA
 from small_packs import BASE
 
 from recurrent_care_pack._content.reading import Document, read_text
@@ -13,6 +14,8 @@ from recurrent_care_pack._editor.locating import (
     keys_of,
     spot,
     subschema,
+    value_at,
+    written_on,
 )
 
 LINES = BASE.split("\n")
@@ -144,3 +147,32 @@ def test_keys_of_a_module_and_of_nothing() -> None:
 def test_is_duration_of_nothing() -> None:
     """Nothing is not a duration."""
     assert not is_duration(None)
+
+
+def _every_spot(document: Document) -> set[Spot]:
+    """Every key, and every value not a mapping or list, found by walking all the marks."""
+    found = {Spot(path, True, m.line, m.column) for path, m in document.keys.items()}  # noqa: FBT003
+    for path, mark in document.values.items():
+        if not isinstance(value_at(document.data, path), (dict, list)):
+            found.add(Spot(path, False, mark.line, mark.column))  # noqa: FBT003
+    for path, marks in document.items.items():
+        for index, packed in enumerate(marks):
+            if not isinstance(value_at(document.data, (*path, index)), (dict, list)):
+                spot_here = Spot((*path, index), False, packed >> 32, packed & 0xFFFFFFFF)  # noqa: FBT003
+                found.add(spot_here)
+    return found
+
+
+@pytest.mark.parametrize("name", ["pack.yaml", "section-3.yaml", "base"])
+def test_written_on_finds_each_lines_keys_and_values_as_a_walk_of_all_does(name: str) -> None:
+    """What is written on each line, found by halving, is what looking through every mark finds."""
+    text = BASE if name == "base" else (DATA / name).read_text(encoding="utf-8")
+    text += "extra:\n  films: [film-2, film-3]\n  many: {a: 1, b: [x, y]}\n"
+    document = _document(text)
+    by_line: dict[int, set[Spot]] = {}
+    for each in _every_spot(document):
+        by_line.setdefault(each.line, set()).add(each)
+    for line in range(text.count("\n") + 2):
+        found = written_on(document, line)
+        assert len(found) == len(set(found))
+        assert set(found) == by_line.get(line, set()), line

@@ -92,6 +92,31 @@ def test_a_request_is_answered_while_a_check_runs(
     session.diagnostics(large / "pack.yaml", version=version)
 
 
+def test_a_request_about_the_file_being_checked_is_answered_of_its_text_meanwhile(
+    session: Session, folders: tuple[Path, Path]
+) -> None:
+    """A definition in the file whose check has begun: before the check ends, as now written.
+
+    Its edit added lines above everything: the film is found where it is in the edited text.
+    """
+    large, _ = folders
+    file = large / "pack.yaml"
+    version = _check_whole(session, file)
+    lines = session.texts[file.as_uri()].split("\n")
+    params = types.DefinitionParams(
+        text_document=session.document(file),
+        position=types.Position(line=lines.index("          - film-2"), character=13),
+    )
+    found = session.run(session.client.text_document_definition_async(params))
+    checked = version in _versions(session, file)
+    assert isinstance(found, types.Location)
+    assert found.range.start == types.Position(
+        line=lines.index("      - id: film-2"), character=12
+    )
+    assert not checked, "the definition was answered after the check, not while it ran"
+    session.diagnostics(file, version=version)
+
+
 def test_a_burst_of_edits_is_checked_once(session: Session, folders: tuple[Path, Path]) -> None:
     """Five edits of a file while another pack is checked: one check, of the last, after it."""
     large, small = folders

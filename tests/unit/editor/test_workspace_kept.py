@@ -1,4 +1,4 @@
-"""What the workspace keeps between requests (a pack's index, a file's lines and spots).
+"""What the workspace keeps between requests (a pack's index, a file's lines and outline).
 
 Kept only while what it was made from is the same: an edit is seen by the next request.
 """
@@ -39,7 +39,7 @@ def test_an_edit_moves_what_the_cursor_is_on(tmp_path: Path) -> None:
         document = workspace.document(file)
         assert document is not None
         lines = workspace.lines(file)
-        found = spot(document, lines, line, column, by_line=workspace.spots(document))
+        found = spot(document, lines, line, column)
         return None if found is None else found.path
 
     assert (at(4, 1), at(5, 11)) == (("people",), ("people", 0, "id"))
@@ -59,3 +59,21 @@ def test_a_saved_file_is_read_again_each_time(tmp_path: Path) -> None:
     file.write_text(PACK.replace("sam", "sasha"), encoding="utf-8")
     assert list(workspace.index(workspace.documents(file)).named) == ["p", "sasha"]
     assert workspace.lines(file)[4] == "  - id: sasha"
+
+
+def test_what_a_buffer_is_follows_its_head(tmp_path: Path) -> None:
+    """Content, a session file or neither, as the buffer's head says now, however long it is."""
+    file = tmp_path / "notes.yaml"  # no pack.yaml beside it: its head alone tells
+    workspace = Workspace()
+    tail = "# " + "x" * 78 + "\n"
+    long = tail * 4000  # 320 kB: past the head read to tell
+    workspace.open(file, "other: 1\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (False, False)
+    workspace.open(file, "people: []\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (True, False)
+    workspace.open(file, "people: []\n" + long + "session: {}\n")  # past the head: the same
+    assert workspace.is_content(file)
+    workspace.open(file, "session:\n  pack: p\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (True, True)
+    workspace.open(file, "other: 1\n" + long)
+    assert (workspace.is_content(file), workspace.is_session(file)) == (False, False)
