@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import argparse
     from pathlib import Path
 
-    from recurrent_care_pack._content import Pack
+    from recurrent_care_pack._content import Pack, SessionResult
     from recurrent_care_pack._output import Built
     from recurrent_care_pack._use import Agenda, Session
 
@@ -43,7 +43,6 @@ def _build(args: argparse.Namespace) -> Built:
 
     from .planning import _pack  # noqa: PLC0415 (the pack, its problems reported)
 
-    pack = _pack(args.pack)
     files = _session_files(args)
     stems = [f.stem for f in files]
     twice = next((s for s in stems if stems.count(s) > 1), None)
@@ -53,7 +52,16 @@ def _build(args: argparse.Namespace) -> Built:
             f"two session files are named '{twice}', and each names its page "
             f"(sessions/{twice}.html); rename one",
         )
-    sessions = [_session(pack, file, args.pack) for file in files]
+    checked = [(file, _checked(file, args.pack)) for file in files]
+    args.site_pack = _site_pack(args.pack, checked)
+    pack = _pack(args.site_pack)
+    if args.site_pack is None:
+        print(
+            "the site is of the bundled pack, rcpack's own copy: to build your pack's, "
+            "run this in its folder or name it with --pack",
+            file=sys.stderr,
+        )
+    sessions = [_planned(pack, file, result) for file, result in checked]
     url = args.url if args.url is None or args.url.endswith("/") else f"{args.url}/"
     try:
         built = build_site(pack, args.folder, sessions, url=url, search=not args.no_search)
@@ -72,10 +80,8 @@ def _serve(args: argparse.Namespace, folder: Path) -> None:
     from recurrent_care_pack._content import pack_files  # noqa: PLC0415
     from recurrent_care_pack._output import preview  # noqa: PLC0415
 
-    from .planning import _here_or_bundled  # noqa: PLC0415
-
-    def sources() -> list[Path]:
-        return [*pack_files(args.pack or _here_or_bundled()), *_session_files(args)]
+    def sources() -> list[Path]:  # the pack of the last build, and the session files
+        return [*pack_files(args.site_pack), *_session_files(args)]
 
     def rebuild() -> bool:
         try:
@@ -115,11 +121,11 @@ def _session_files(args: argparse.Namespace) -> list[Path]:
     return [p for p in here if is_session_file(p)]
 
 
-def _session(pack: Pack, file: Path, where: Path | None) -> tuple[str, Session, Agenda]:
-    """A session file checked and planned: its name in the site, the session, its agenda."""
+def _checked(file: Path, where: Path | None) -> SessionResult:
+    """A session file checked as validate checks it, with its pack; its problems, exit 1."""
     from recurrent_care_pack._content import check_session, is_session_file  # noqa: PLC0415
     from recurrent_care_pack._output import shown, text_report  # noqa: PLC0415
-    from recurrent_care_pack._use import PlanError, planned, session_plan  # noqa: PLC0415
+    from recurrent_care_pack._use import planned  # noqa: PLC0415
 
     if not file.is_file():
         raise Exit(USAGE, f"cannot read '{shown(str(file))}': no such file")
@@ -134,6 +140,53 @@ def _session(pack: Pack, file: Path, where: Path | None) -> tuple[str, Session, 
         for line in text_report(result.problems, [file]):
             print(line)
         raise Exit(PROBLEMS)
+    return result
+
+
+def _site_pack(given: Path | None, checked: list[tuple[Path, SessionResult]]) -> Path | None:
+    """The site's pack: ``--pack``, else the one the session files run, else the default.
+
+    Each session's page is of the site's pack: session files that run another are refused.
+    """
+    from recurrent_care_pack._output import shown  # noqa: PLC0415
+
+    from .planning import _here_or_bundled  # noqa: PLC0415
+
+    def same(one: Path | None, other: Path | None) -> bool:
+        return one == other or (one is not None and other is not None and one.samefile(other))
+
+    def said(where: Path | None) -> str:
+        return "the bundled pack" if where is None else f"the pack at '{shown(str(where))}'"
+
+    runs = [(shown(str(file)), result.pack_path) for file, result in checked]
+    if given is not None:
+        for file, where in runs:
+            if not same(where, given):
+                raise Exit(
+                    USAGE,
+                    f"'{file}' runs {said(where)}, not the pack --pack names: one site is of "
+                    "one pack; give its session files that pack, or leave out --pack",
+                )
+        return given
+    if not runs:
+        return _here_or_bundled()
+    first = runs[0][1]
+    if any(not same(where, first) for _, where in runs):
+        each = "; ".join(f"'{file}' {said(where)}" for file, where in runs)
+        raise Exit(
+            USAGE,
+            f"the session files run different packs ({each}): one site is of one pack; "
+            "give them the same pack",
+        )
+    return first
+
+
+def _planned(pack: Pack, file: Path, result: SessionResult) -> tuple[str, Session, Agenda]:
+    """A checked session file planned: its name in the site, the session, its agenda."""
+    from recurrent_care_pack._output import shown  # noqa: PLC0415
+    from recurrent_care_pack._use import PlanError, session_plan  # noqa: PLC0415
+
+    assert result.session is not None  # noqa: S101 (checked: problems are refused)
     try:
         agenda = session_plan(pack, result.session)
     except (PlanError, LookupError) as error:

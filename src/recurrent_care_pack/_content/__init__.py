@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .finding import NoContentError, find_files, is_session_file, pack_folder_of
     from .formatting import Outcome, format_path
     from .loading import check, check_paths, check_session, pack_files
+    from .session_files import SessionResult
 
 #: Each name, by the module it lives in and its name there.
 _WHERE = {
@@ -22,6 +23,7 @@ _WHERE = {
     "NoContentError": (".finding", "NoContentError"),
     "Outcome": (".formatting", "Outcome"),
     "Pack": ("recurrent_care_pack._model", "Pack"),
+    "SessionResult": (".session_files", "SessionResult"),
     "WriteError": ("recurrent_care_pack._files", "WriteError"),
     "check": (".loading", "check"),
     "check_paths": (".loading", "check_paths"),
@@ -39,6 +41,7 @@ __all__ = [
     "NoContentError",
     "Outcome",
     "Pack",
+    "SessionResult",
     "WriteError",
     "check",
     "check_paths",

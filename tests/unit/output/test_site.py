@@ -260,7 +260,11 @@ def test_the_command_writes_the_site_of_the_session_files_here(
     assert main(["site", "out", "--no-search"]) == 0
     out, err = capsys.readouterr()
     assert out == f"wrote 22 pages into {here / 'out'}, 1 session\n"
-    assert err == "no sitemap.xml: it needs the site's address (--url)\n"
+    assert err == (
+        "the site is of the bundled pack, rcpack's own copy: to build your pack's, run this "
+        "in its folder or name it with --pack\n"
+        "no sitemap.xml: it needs the site's address (--url)\n"
+    )
     assert (here / "out" / "sessions" / "session.html").is_file()
 
 
