@@ -11,7 +11,7 @@ The guide is built once as a typed view (``view.py``) that every format reads.
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from os import PathLike
 from pathlib import Path
@@ -31,7 +31,7 @@ from recurrent_care_pack._durations import short_duration
 from recurrent_care_pack._errors import FormatMismatchError
 from recurrent_care_pack._files import file_named, replace_file
 from recurrent_care_pack._installed import missing_extra
-from recurrent_care_pack._model import Pack
+from recurrent_care_pack._model import Pack, Section
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda, plan
@@ -210,13 +210,22 @@ def format_named_by(path: Path) -> str | None:
     return _SUFFIXES.get(path.suffix.lower())
 
 
-def handout_footer(pack: Pack, kind: str, agenda: Agenda, name: str | None) -> str:
+def handout_footer(
+    pack: Pack,
+    kind: str,
+    agenda: Agenda,
+    name: str | None,
+    *,
+    sections: Sequence[Section] | None = None,
+) -> str:
     """What each printed page says at its foot, on one line: the session, sections, date.
 
-    The session's name (else the pack's title), the sections, and a date only when the
-    handout has one (never a series' dates).
+    The session's name (else the pack's title), the sections (``sections``, else those of
+    the tips or the agenda), and a date only when the handout has one (never a series').
     """
-    if kind == "tips":
+    if sections is not None:
+        sections = list(sections)
+    elif kind == "tips":
         sections = [s for s in pack.sections if s.tips is not None]
     else:
         sections = []

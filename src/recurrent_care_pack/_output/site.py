@@ -81,9 +81,18 @@ def render_site(
     files: dict[str, bytes] = {}
     printed = _handouts(pack, sessions)
     environment = _environment()
+    # Each exercise page prints as its sheet does, with the sheet's page and footer.
+    sheets = {
+        s.id: {
+            "large_print": False,
+            "footer": handout_footer(pack, "exercises", Agenda(entries=()), None, sections=[s]),
+        }
+        for s in pack.sections
+    }
     for page in pages:
         depth = page["path"].count("/")
         template = environment.get_template(f"site/{page['template']}")
+        exercise = page["item"] if page["template"] == "exercise.html.j2" else None
         html = template.render(
             site=site,
             page=page,
@@ -92,7 +101,7 @@ def render_site(
             exercises=site.exercises,
             mark=TOOL_MARK,
             printed=printed,
-            layout=cards,
+            layout=sheets[exercise.section] if exercise is not None else cards,
         )
         files[page["path"]] = html.encode("utf-8")
     assets = importlib.resources.files("recurrent_care_pack._output") / "templates" / "site"

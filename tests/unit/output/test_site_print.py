@@ -143,3 +143,23 @@ def test_on_screen_the_list_and_in_print_the_cards_searched_once() -> None:
     assert page.count('<div class="print-only" data-pagefind-ignore>') == 1
     assert page.index("<h1>") < page.index('<div class="print-only"')
     assert '<blockquote class="pack no-print">' in page
+
+
+def test_an_exercise_page_prints_with_its_sheets_page_and_footer() -> None:
+    """The exercise sheets' A4 page and footer (the exercise's section), in print media."""
+    sheets = _site()["print/exercises.html"]
+    margins = re.search(r"  @page \{\n    size: A4;.*?\n  \}", sheets, re.DOTALL)
+    assert margins is not None
+    assert 'content: "Recurrent Care Resource Pack \\b7  Section\\a0 3";' in margins[0]
+    for number in (8, 9, 10):
+        page = _site()[f"exercises/exercise-{number}.html"]
+        assert f"<style>@media print {{\n{margins[0]}\n}}</style>" in page
+
+
+def test_what_only_the_screen_can_use_is_left_out_of_print() -> None:
+    """A link to follow for printing, and search's need of JavaScript: on screen only."""
+    index = _site()["index.html"]
+    assert '<p class="no-print">To print: <a href="print/exercises.html">' in index
+    search = _site()["search.html"]
+    assert '<p class="no-print">Search needs JavaScript' in search
+    assert '<p class="print-only">Every page of the site:</p>' in search
