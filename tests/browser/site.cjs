@@ -66,7 +66,7 @@ async function crawl(browser, base, pages) {
   out({ tips: await tips() });
   // Printed as Chromium prints them, with the page sizes the pages ask for.
   await page.emulateMedia({ media: "print" });
-  for (const name of ["tips/index.html", "tips/training.html", "print/tip-cards.html"]) {
+  for (const name of ["tips/index.html", "tips/training.html", "print/tip-cards.html", "exercises/exercise-8.html", "print/exercises.html"]) {
     await page.goto(base + name, { waitUntil: "load" });
     const pdf = await page.pdf({ preferCSSPageSize: true });
     out({ printed: name, pdf: pdf.toString("base64") });
@@ -113,11 +113,14 @@ async function live(browser, url) {
   await read("moved on");
   await page.keyboard.press("ArrowLeft");
   await read("moved back");
+  // Each step read once the page has had its fullscreenchange (the button says so).
+  const pressed = (state) => page.waitForFunction((s) =>
+    document.querySelector("[data-live-full]").getAttribute("aria-pressed") === s, state);
   await page.keyboard.press("f");
-  await page.waitForFunction(() => document.fullscreenElement !== null);
+  await pressed("true");
   await read("full screen");
   await page.keyboard.press("f");
-  await page.waitForFunction(() => document.fullscreenElement === null);
+  await pressed("false");
   await read("full screen left");
   await page.keyboard.press("Escape");
   await read("closed");
@@ -130,7 +133,7 @@ async function live(browser, url) {
   const readAgain = async (step) => out(Object.assign({ step }, await again.evaluate(() => {
     const t = (n) => document.querySelector("[data-live-" + n + "]").textContent;
     const cue = document.querySelector("[data-live-cue]");
-    return { what: t("what"), left: t("left"), next: t("next"), cue: cue.hidden ? null : cue.textContent,
+    return { what: t("what"), left: t("left"), label: t("left-label"), next: t("next"), cue: cue.hidden ? null : cue.textContent,
       transition: getComputedStyle(document.querySelector("[data-live-bar]")).transitionDuration };
   })));
   await readAgain("10:36");
@@ -139,6 +142,16 @@ async function live(browser, url) {
   await again.clock.runFor(3 * 60 * 60000);
   await readAgain("13:45");
   await later.close();
+  // Before the start: the time until it, said as that.
+  const early = await browser.newContext({ timezoneId: "Europe/London", locale: "en-GB" });
+  const before = await early.newPage();
+  await before.clock.install({ time: new Date("2027-01-12T08:50:00") });
+  await before.goto(url + "#live");
+  out(Object.assign({ step: "08:50" }, await before.evaluate(() => {
+    const t = (n) => document.querySelector("[data-live-" + n + "]").textContent;
+    return { what: t("what"), todo: t("todo"), left: t("left"), label: t("left-label") };
+  })));
+  await early.close();
 }
 
 async function series(browser, url) {

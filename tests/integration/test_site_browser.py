@@ -195,6 +195,30 @@ def test_the_tips_print_as_the_tip_cards_handout_does(crawled: list[dict[str, An
     assert "Card 3 of 3" in training[0].words
 
 
+def test_an_exercise_page_prints_as_its_sheet(crawled: list[dict[str, Any]]) -> None:
+    """Chromium's print of Exercise 8's page: the sheet's page, its words, footer and all.
+
+    Only the top differs: the sheets' title and Exercise 8's heading, where the page has
+    its own heading.
+    """
+    [page] = _printed(crawled, "exercises/exercise-8.html")
+    sheet = _printed(crawled, "print/exercises.html")[0]
+    assert page.lines[0] == "Page 1 of 1Recurrent Care Resource Pack · Section\xa03"
+    assert sheet.lines[0] == "Page 1 of 3Recurrent Care Resource Pack · Section\xa03"
+    assert page.lines[1:4] == [
+        "Exercise 8: Understanding non-",
+        "engagement and attachment through",
+        "a case study",
+    ]
+    assert sheet.lines[2:4] == [
+        "Exercise 8: Understanding non-engagement and",
+        "attachment through a case study",
+    ]
+    assert page.lines[4:] == sheet.lines[4:]
+    assert page.lines[-1] == "Your notes on Exercise 8"
+    assert (round(page.width), round(page.height)) == (595, 842)  # A4 portrait
+
+
 @pytest.fixture(scope="module")
 def lived(site: Path) -> dict[str, dict[str, Any]]:
     """What the live view showed at each step, by the step's name."""
@@ -245,13 +269,25 @@ def test_the_live_view_at_1015_on_the_team_day(lived: dict[str, dict[str, Any]])
 
 
 def test_the_live_view_cues_the_break_and_the_end(lived: dict[str, dict[str, Any]]) -> None:
-    """Four minutes before the break a cue says so; in it, when to be back; then the end."""
+    """Four minutes before the break a cue says so; in it, when to be back; then the end.
+
+    Before the start, the time until it.
+    """
     steps = lived
     assert steps["10:36"]["cue"] == "Break due at 10:40 (back at 10:50)."
     assert steps["10:36"]["transition"] == "1s"  # motion where it is not asked to be reduced
     assert (steps["10:45"]["what"], steps["10:45"]["cue"]) == ("Break", "Break: back at 10:50.")
     assert steps["10:45"]["next"] == "10:50: Module 2 films: Film 6"
     assert (steps["13:45"]["what"], steps["13:45"]["cue"]) == ("The session has ended", None)
+    assert (steps["13:45"]["left"], steps["13:45"]["label"]) == ("", "")
+    assert steps["10:45"]["label"] == " left in this item"
+    assert steps["08:50"] == {
+        "step": "08:50",
+        "what": "Not started",
+        "todo": "The session starts at 09:30.",
+        "left": "40:00",
+        "label": " until the start",
+    }
 
 
 def test_the_live_view_of_a_series_follows_the_days_date_or_the_session_chosen(

@@ -112,6 +112,7 @@
       $("what").textContent = item.what;
       $("todo").textContent = [item.part ? item.parent : "", item.todo].filter(Boolean).join(" · ");
       $("left").textContent = left(item.end - t);
+      $("left-label").textContent = " left in this item";
       $("bar").style.width = Math.min(100, 100 * (t - item.start) / (item.end - item.start)) + "%";
       if (item.kind === "break") cue = "Break: back at " + item.clockEnd + ".";
       else if (next && next.kind === "break" && item.end - t <= 5 * MINUTE) cue = "Break due at " + next.clockStart + " (back at " + next.clockEnd + ").";
@@ -120,11 +121,13 @@
       $("what").textContent = "Not started";
       $("todo").textContent = "The session starts at " + items[0].clockStart + ".";
       $("left").textContent = left(items[0].start - t);
+      $("left-label").textContent = " until the start";
       $("bar").style.width = "0%";
     } else {
       $("what").textContent = "The session has ended";
       $("todo").textContent = "";
-      $("left").textContent = left(0);
+      $("left").textContent = "";
+      $("left-label").textContent = "";
       $("bar").style.width = "100%";
     }
     var cueBox = $("cue");
@@ -170,7 +173,7 @@
     open = on;
     live.hidden = !on;
     document.body.classList.toggle("live-on", on);
-    if (on) { live.setAttribute("tabindex", "-1"); live.focus(); render(); }
+    if (on) { live.setAttribute("tabindex", "-1"); live.focus(); live.scrollIntoView(); render(); }
     else { $("open").focus(); }
   }
 
