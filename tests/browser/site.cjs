@@ -66,7 +66,7 @@ async function crawl(browser, base, pages) {
   out({ tips: await tips() });
   // Printed as Chromium prints them, with the page sizes the pages ask for.
   await page.emulateMedia({ media: "print" });
-  for (const name of ["tips/index.html", "tips/training.html", "print/tip-cards.html", "exercises/exercise-8.html", "print/exercises.html"]) {
+  for (const name of ["tips/index.html", "tips/training.html", "print/tip-cards.html", "exercises/exercise-8.html", "print/exercises.html", "sessions/team-day.html"]) {
     await page.goto(base + name, { waitUntil: "load" });
     const pdf = await page.pdf({ preferCSSPageSize: true });
     out({ printed: name, pdf: pdf.toString("base64") });

@@ -219,6 +219,27 @@ def test_an_exercise_page_prints_as_its_sheet(crawled: list[dict[str, Any]]) -> 
     assert (round(page.width), round(page.height)) == (595, 842)  # A4 portrait
 
 
+def test_a_session_page_prints_its_whole_sheet_on_one_landscape_page(
+    crawled: list[dict[str, Any]],
+) -> None:
+    """The running sheet, its details and this tool's notes on one landscape A4 page.
+
+    Then what to bring, on portrait pages.
+    """
+    sheet, *rest = _printed(crawled, "sessions/team-day.html")
+    assert (round(sheet.width), round(sheet.height)) == (842, 595)
+    assert sheet.lines[:2] == [
+        "Team learning day",
+        "Running sheet: Tuesday 12 January 2027, 09:30\u201313:30 (4 hours)",
+    ]
+    assert sheet.lines[-2:] == [
+        "From this tool (not the pack):",
+        "The lunch asked for at 12:00 is at 11:43, after Exercise 9: the nearest point between items.",
+    ]
+    assert rest[0].lines[0] == "What to bring"
+    assert all((round(p.width), round(p.height)) == (595, 842) for p in rest)
+
+
 @pytest.fixture(scope="module")
 def lived(site: Path) -> dict[str, dict[str, Any]]:
     """What the live view showed at each step, by the step's name."""

@@ -414,6 +414,13 @@ def _readme() -> str:
         "After `pre-commit install` (once), each commit runs `rcpack validate` and\n"
         "`rcpack fmt` on the pack's files; `.github/workflows/content.yml` runs all three\n"
         "on GitHub.\n\n"
+        "## The web site\n\n"
+        "`rcpack site site/` builds the pack's web site here, with a page and a live view\n"
+        "for the room for each session file (it needs rcpack's `site` extra for search);\n"
+        "`rcpack site site/ --serve` serves it at http://127.0.0.1:8000/ and builds it\n"
+        "again as you save. `.github/workflows/site.yml` builds it on each push to `main`\n"
+        "and publishes it with GitHub Pages (in the repository's settings, under Pages,\n"
+        'choose "GitHub Actions" as the source).\n\n'
         "## In your editor\n\n"
         "`rcpack lsp` shows every problem `rcpack validate` finds as you type. It must be on\n"
         "your editor's PATH (`rcpack --version` in a terminal says whether it is).\n\n"

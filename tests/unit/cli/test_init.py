@@ -436,3 +436,15 @@ def test_the_starter_readme_says_how_to_set_up_each_editor(tmp_path: Path) -> No
         assert f"`{name}`" in editor
         assert (tmp_path / name).is_file()
     assert "Until it is installed, VS Code\n  shows no problems" in editor
+
+
+def test_the_starter_readme_says_how_to_build_and_publish_the_site(tmp_path: Path) -> None:
+    """The site's commands, and the workflow init wrote with what Pages needs first."""
+    assert main(["init", str(tmp_path)]) == 0
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    site = readme.split("\n## The web site\n", 1)[1].split("\n## ", 1)[0]
+    assert "`rcpack site site/`" in site
+    assert "`rcpack site site/ --serve` serves it at http://127.0.0.1:8000/" in site
+    assert "`.github/workflows/site.yml`" in site
+    assert (tmp_path / ".github" / "workflows" / "site.yml").is_file()
+    assert 'choose "GitHub Actions" as the source' in site
