@@ -1,9 +1,10 @@
 """``rcpack site --serve``: the site served on this machine, rebuilt on save, pages reloaded.
 
-The files the site is made from are polled; when one changes, ``rebuild`` makes the site
-again (it says why not, and keeps the last site, when the pack has problems). Each page
-served gets a small script that asks the server which build it is and reloads the page
-when the build changes; the site written to the folder never holds it.
+The files the site is made from are polled; when one has changed and stayed so for one
+more look, ``rebuild`` makes the site again (it says why not, and keeps the last site,
+when the pack has problems). Each page served gets a small script that asks the server
+which build it is and reloads the page when the build changes; the site written to the
+folder never holds it.
 """
 
 import functools
@@ -50,6 +51,7 @@ class Preview:
         self._every = every
         self._stopped = threading.Event()
         self._seen = self._stamps()
+        self._changing: dict[Path, tuple[int, int]] | None = None
         handler = functools.partial(_Handler, directory=str(folder), preview=self)
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
@@ -72,11 +74,22 @@ class Preview:
 
     def _watch(self) -> None:
         while not self._stopped.wait(self._every):
-            stamps = self._stamps()
-            if stamps != self._seen:
-                self._seen = stamps
-                if self._rebuild():
-                    self.build += 1
+            self.look()
+
+    def look(self) -> bool:
+        """Rebuild if a source changed and has stayed as it is since the last look.
+
+        An editor may save in pieces (the file emptied, then written): a change is built
+        once it is still, not at each piece. True when a rebuild ran.
+        """
+        stamps = self._stamps()
+        if stamps == self._seen or stamps != self._changing:
+            self._changing = None if stamps == self._seen else stamps
+            return False
+        self._seen, self._changing = stamps, None
+        if self._rebuild():
+            self.build += 1
+        return True
 
     def stop(self) -> None:
         """Stop serving and watching."""

@@ -78,17 +78,50 @@ def test_a_served_page_gets_the_reload_script_and_the_file_does_not(
     assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "0"
 
 
+def _save(file: Path, text: str) -> None:
+    """``text`` saved whole at once, as an editor that saves by renaming does."""
+    file.with_suffix(".saving").write_text(text)
+    file.with_suffix(".saving").replace(file)
+
+
 def test_a_saved_source_rebuilds_and_a_failed_rebuild_keeps_the_build(
     served: tuple[Preview, Path, list[bool]],
 ) -> None:
     """A change counts a build when the rebuild succeeds; one with problems does not."""
     preview, folder, answers = served
-    (folder / "pack.yaml").write_text("two")
+    _save(folder / "pack.yaml", "two")
     _until(lambda: answers == [True])
     assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "1"
-    (folder / "pack.yaml").write_text("broken")
+    _save(folder / "pack.yaml", "broken")
     _until(lambda: answers == [True, False])
     assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "1"
+
+
+def test_a_file_saved_in_pieces_is_built_once_it_is_still(tmp_path: Path) -> None:
+    """Emptied, then written: no build of the empty file, one build of the whole."""
+    (tmp_path / "site").mkdir()
+    source = tmp_path / "pack.yaml"
+    source.write_text("one")
+    read: list[str] = []
+    preview = Preview(
+        tmp_path / "site",
+        lambda: read.append(source.read_text()) is None,
+        lambda: [source],
+        port=0,
+        every=3600,
+    )
+    try:
+        assert not preview.look()  # nothing changed
+        source.write_text("")
+        assert not preview.look()  # changed: looked at again before building
+        source.write_text("two, written")
+        assert not preview.look()  # changed again: still being written
+        assert preview.look()  # as it was at the last look: built
+        assert (read, preview.build) == (["two, written"], 1)
+        assert not preview.look()  # built already
+        assert read == ["two, written"]
+    finally:
+        preview.stop()
 
 
 @contextlib.contextmanager
