@@ -103,13 +103,12 @@ def test_a_file_saved_in_pieces_is_built_once_it_is_still(tmp_path: Path) -> Non
     source = tmp_path / "pack.yaml"
     source.write_text("one")
     read: list[str] = []
-    preview = Preview(
-        tmp_path / "site",
-        lambda: read.append(source.read_text()) is None,
-        lambda: [source],
-        port=0,
-        every=3600,
-    )
+
+    def rebuild() -> bool:
+        read.append(source.read_text())
+        return True
+
+    preview = Preview(tmp_path / "site", rebuild, lambda: [source], port=0, every=3600)
     try:
         assert not preview.look()  # nothing changed
         source.write_text("")
