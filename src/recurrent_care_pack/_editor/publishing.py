@@ -27,6 +27,7 @@ from .diagnostics import cannot_check, diagnostic, range_at
 from .progress import Progress, is_large
 from .settings import Settings
 from .symbols import Outlines
+from .wire import Protocol
 from .workspace import Checked, Workspace, absolute, uri_of
 
 TYPE_CHECKING = False
@@ -113,10 +114,13 @@ class PackServer(LanguageServer):
     def __init__(self) -> None:
         """A server with nothing open yet."""
         super().__init__(
-            "rcpack", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            "rcpack",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=Protocol,
         )
         self.pack_workspace = Workspace()
-        self.outlines = Outlines()  # each open file's, kept while its text is the same
+        self.outlines = Outlines(self.protocol._converter)  # noqa: SLF001 (pygls's only one)  # each open file's, kept while its text is the same
         features = self.protocol.fm
         features.add_builtin_feature(
             types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])

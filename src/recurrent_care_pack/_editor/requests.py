@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .publishing import PackServer
+    from .wire import Sent
 
 __all__ = [
     "completion",
@@ -248,9 +249,7 @@ def selecting(
     return selection_ranges(ls.pack_workspace.lines(file), list(params.positions))
 
 
-def symbols(
-    ls: PackServer, params: types.DocumentSymbolParams
-) -> list[types.DocumentSymbol] | None:
+def symbols(ls: PackServer, params: types.DocumentSymbolParams) -> Sent | list[object]:
     file = ls.file_of(params.text_document.uri)
     document = None if file is None else ls.pack_workspace.document(file)
     if document is None:

@@ -9,11 +9,14 @@ from lsprotocol import types
 from .diagnostics import position, range_at
 from .index import KIND_OF_LIST, item_label
 from .navigation import definition
+from .wire import Sent
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from pathlib import Path
+
+    from cattrs import Converter
 
     from recurrent_care_pack._content.reading import Document, KeyPath
 
@@ -50,7 +53,8 @@ def document_symbols(document: Document, lines: list[str]) -> list[types.Documen
             kind=types.SymbolKind.Namespace,
             range=outline.span((key,), following),
             selection_range=outline.key_range((key,)),
-            children=outline.children(document.data[key], (key,), outline.end(following, None)),
+            children=outline.children(document.data[key], (key,), outline.end(following, None))
+            or None,
         )
         found.append(symbol)
     return found
@@ -60,19 +64,21 @@ class Outlines:
     """Each open file's outline, kept while its reading and its lines are the same objects.
 
     An editor asks again at each change of view (its outline, its breadcrumbs), and a file
-    of a megabyte has thousands of symbols: made once a text. Not to be changed.
+    of a megabyte has thousands of symbols: made once a text, and kept as the JSON it is
+    sent as (`Sent`), so that asking again costs the sending alone. Not to be changed.
     """
 
-    def __init__(self) -> None:
-        """Nothing kept yet."""
-        self._kept: dict[Path, tuple[Document, list[str], list[types.DocumentSymbol]]] = {}
+    def __init__(self, converter: Converter) -> None:
+        """Nothing kept yet; ``converter`` makes symbols JSON (the server's)."""
+        self._converter = converter
+        self._kept: dict[Path, tuple[Document, list[str], Sent]] = {}
 
-    def of(self, document: Document, lines: list[str]) -> list[types.DocumentSymbol]:
-        """``document``'s symbols (`document_symbols`), ``lines`` its text's."""
+    def of(self, document: Document, lines: list[str]) -> Sent:
+        """``document``'s symbols (`document_symbols`), ``lines`` its text's, as JSON."""
         kept = self._kept.get(document.file)
         if kept is not None and kept[0] is document and kept[1] is lines:
             return kept[2]
-        found = document_symbols(document, lines)
+        found = Sent(self._converter.unstructure(document_symbols(document, lines)))
         self._kept[document.file] = (document, lines, found)
         return found
 
@@ -134,7 +140,7 @@ class _Outline:
                             kind=_SYMBOL_KINDS.get(kind, types.SymbolKind.Object),
                             range=self.span(here, following, end),
                             selection_range=self.value_range((*here, "id")),
-                            children=inner,
+                            children=inner or None,
                         )
                     )
                 else:

@@ -23,7 +23,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 from paths import DATA
+from pygls.protocol import default_converter
 
+from recurrent_care_pack._content.reading import read_file
+from recurrent_care_pack._editor.symbols import document_symbols
 from recurrent_care_pack._editor.wire import MAX_BODY
 
 #: Each test starts ``rcpack lsp`` and talks to it over stdio, a second or more apiece:
@@ -465,3 +468,33 @@ def test_ctrl_c_ends_the_server_mid_check(server: Server, tmp_path: Path) -> Non
     server.send(notification("textDocument/didOpen", opened))
     time.sleep(1)  # the message read and the check begun
     _interrupted(server)
+
+
+def test_an_outline_kept_as_json_is_framed_in_bytes_and_is_what_pygls_would_send(
+    server: Server, tmp_path: Path
+) -> None:
+    """Asked twice, the outline (kept as JSON) is the symbols themselves, framed in bytes.
+
+    Section 3's titles have curly quotes: a Content-Length in characters would cut the body.
+    """
+    shutil.copytree(DATA, tmp_path / "pack")
+    file = tmp_path / "pack" / "section-3.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert "‘" in text
+    document, _ = read_file(file)
+    assert document is not None
+    converter = default_converter()  # type: ignore[no-untyped-call] # pygls's, as the server's
+    symbols = converter.unstructure(document_symbols(document, text.split("\n")))
+    item = {"uri": file.as_uri(), "languageId": "yaml", "version": 1, "text": text}
+    server.send(request(1, "initialize", {"capabilities": {}, "rootUri": file.parent.as_uri()}))
+    assert server.receive()["id"] == 1
+    server.send(notification("textDocument/didOpen", {"textDocument": item}))
+    asked = {"textDocument": {"uri": file.as_uri()}}
+    server.send(request(2, "textDocument/documentSymbol", asked))
+    server.send(request(3, "textDocument/documentSymbol", asked))
+    answers = [server.receive() for _ in range(3)]  # and the file's diagnostics, in any order
+    answered = [answer for answer in answers if "id" in answer]
+    assert answered == [
+        {"jsonrpc": "2.0", "id": 2, "result": symbols},
+        {"jsonrpc": "2.0", "id": 3, "result": symbols},
+    ]
