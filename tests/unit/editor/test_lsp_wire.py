@@ -490,11 +490,12 @@ def test_an_outline_kept_as_json_is_framed_in_bytes_and_is_what_pygls_would_send
     assert server.receive()["id"] == 1
     server.send(notification("textDocument/didOpen", {"textDocument": item}))
     asked = {"textDocument": {"uri": file.as_uri()}}
-    server.send(request(2, "textDocument/documentSymbol", asked))
-    server.send(request(3, "textDocument/documentSymbol", asked))
+    asking = {"jsonrpc": "2.0", "method": "textDocument/documentSymbol", "params": asked}
+    server.send(frame({**asking, "id": "outline"}))  # an id may be a string
+    server.send(frame({**asking, "id": 3}))
     answers = [server.receive() for _ in range(3)]  # and the file's diagnostics, in any order
     answered = [answer for answer in answers if "id" in answer]
     assert answered == [
-        {"jsonrpc": "2.0", "id": 2, "result": symbols},
+        {"jsonrpc": "2.0", "id": "outline", "result": symbols},
         {"jsonrpc": "2.0", "id": 3, "result": symbols},
     ]
