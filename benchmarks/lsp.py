@@ -238,6 +238,8 @@ class Wire:
         start = time.perf_counter()
         self.send({"jsonrpc": "2.0", "id": number, "method": method, "params": params})
         read, message = await asyncio.wait_for(answer, PATIENCE)
+        if "error" in message:
+            raise RuntimeError(f"{method} was answered with an error: {message['error']}")
         return read - start, read, message.get("result")
 
     async def _read(self) -> None:
@@ -251,7 +253,11 @@ class Wire:
             message = json.loads(await stdout.readexactly(length))
             read = time.perf_counter()
             if "method" not in message:
-                self.waiting.pop(message["id"]).set_result((read, message))
+                waiting = self.waiting.pop(message.get("id"), None)
+                if waiting is None:
+                    print(f"an answer to no request asked: {message}", file=sys.stderr)
+                else:
+                    waiting.set_result((read, message))
             elif "id" in message:  # the server asks: settings, registrations, progress
                 self.send({"jsonrpc": "2.0", "id": message["id"], "result": None})
             elif message["method"] == "textDocument/publishDiagnostics":
@@ -290,7 +296,7 @@ class Wire:
         assert self.reading is not None  # noqa: S101
         await self.request("shutdown", None)
         self.send({"jsonrpc": "2.0", "method": "exit"})
-        await self.process.wait()
+        await asyncio.wait_for(self.process.wait(), PATIENCE)
         self.reading.cancel()
 
 
@@ -419,8 +425,17 @@ async def requests(  # noqa: PLR0913 (the figure's label, where, and how)
     await editor.start(root)
     editor.open(file, text)
     await editor.checked(1)
-    edits = 0
     gc.disable()  # as timeit does: collected between requests, not in the middle of one
+    try:
+        await _timed(label, editor, text, count)
+    finally:
+        gc.enable()
+    await editor.stop()
+
+
+async def _timed(label: str, editor: Editor | Wire, text: str, count: int) -> None:
+    """Each request's times (`requests`), printed."""
+    edits = 0
     for name, (method, params) in _requests(editor.uri, text).items():
         idle: list[float] = []
         for _ in range(count):
@@ -445,8 +460,6 @@ async def requests(  # noqa: PLR0913 (the figure's label, where, and how)
             f" during a check median {busy_median:4.0f} ms, p90 {busy_p90:4.0f} ms "
             f"({before} of {count} answered before its diagnostics)"
         )
-    gc.enable()
-    await editor.stop()
 
 
 async def memory(root: Path, file: Path, text: str, edits: int) -> None:

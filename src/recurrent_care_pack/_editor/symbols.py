@@ -49,7 +49,7 @@ def document_symbols(document: Document, lines: list[str]) -> list[types.Documen
     for index, (key,) in enumerate(keys):
         following = keys[index + 1] if index + 1 < len(keys) else None
         symbol = types.DocumentSymbol(
-            name="pack details" if key == "pack" else key.replace("_", " "),
+            name="pack details" if key == "pack" else _named(str(key).replace("_", " "), "''"),
             kind=types.SymbolKind.Namespace,
             range=outline.span((key,), following),
             selection_range=outline.key_range((key,)),
@@ -58,6 +58,14 @@ def document_symbols(document: Document, lines: list[str]) -> list[types.Documen
         )
         found.append(symbol)
     return found
+
+
+def _named(*names: str) -> str:
+    """The first of ``names`` that is not blank: an editor refuses a symbol with no name.
+
+    (VS Code shows no outline at all then.) A key or a name left empty while typing, say.
+    """
+    return next((name for name in names if name.strip()), names[-1])
 
 
 class Outlines:
@@ -135,7 +143,7 @@ class _Outline:
                 if kind and isinstance(value, dict) and isinstance(value.get("id"), str):
                     found.append(
                         types.DocumentSymbol(
-                            name=item_label(value, kind),
+                            name=_named(item_label(value, kind), value["id"], kind),
                             detail=value["id"],
                             kind=_SYMBOL_KINDS.get(kind, types.SymbolKind.Object),
                             range=self.span(here, following, end),
@@ -173,7 +181,7 @@ def pack_symbols(
             if where is not None:
                 found.append(
                     types.SymbolInformation(
-                        name=label,
+                        name=_named(label, named.id, named.kind),
                         kind=_SYMBOL_KINDS.get(named.kind, types.SymbolKind.Object),
                         location=where,
                         container_name=named.id,

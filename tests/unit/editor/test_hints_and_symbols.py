@@ -134,6 +134,14 @@ def test_document_symbols_name_people_works_and_case_studies() -> None:
     ]
 
 
+def test_no_symbol_is_without_a_name() -> None:
+    """A key, a title or a name left empty: the symbol is named by the key, id or kind."""
+    text = "'': 1\npeople:\n  - id: sam\n    name: ' '\n  - id: ' '\n    name: ''\n"
+    found = _outline(document_symbols(_document(text), text.split("\n")))
+    named = [(depth, name, detail) for depth, name, detail, *_ in found]
+    assert named == [(0, "''", None), (0, "people", None), (1, "sam", "sam"), (1, "person", " ")]
+
+
 def test_document_symbols_of_a_file_that_is_not_a_mapping() -> None:
     """A file that is not a mapping has no outline."""
     assert document_symbols(_document("- a\n- b\n"), ["- a", "- b", ""]) == []
