@@ -146,6 +146,8 @@ def test_an_exercise_page_is_the_participants_sheet_then_the_facilitators_word()
     assert "What you’ll need" not in sheet
     assert "The pack: “What you’ll need: The case study of Tina" in facilitator
     assert '<a href="../modules/section-3-module-1.html">Module 1</a>' in facilitator
+    link = '<a href="../case-studies.html#case-study-tina">'
+    assert f"{link}The case study of Tina on the case studies page</a>." in facilitator
 
 
 def test_a_case_study_the_data_has_no_text_for_says_so() -> None:
