@@ -49,7 +49,9 @@ def document_symbols(document: Document, lines: list[str]) -> list[types.Documen
     for index, (key,) in enumerate(keys):
         following = keys[index + 1] if index + 1 < len(keys) else None
         symbol = types.DocumentSymbol(
-            name="pack details" if key == "pack" else _named(str(key).replace("_", " "), "''"),
+            name="pack details"
+            if key == "pack"
+            else _named(str(key).replace("_", " "), otherwise="''"),
             kind=types.SymbolKind.Namespace,
             range=outline.span((key,), following),
             selection_range=outline.key_range((key,)),
@@ -60,12 +62,13 @@ def document_symbols(document: Document, lines: list[str]) -> list[types.Documen
     return found
 
 
-def _named(*names: str) -> str:
-    """The first of ``names`` that is not blank: an editor refuses a symbol with no name.
+def _named(*names: str, otherwise: str) -> str:
+    """The first of ``names`` that is not blank, else ``otherwise``.
 
-    (VS Code shows no outline at all then.) A key or a name left empty while typing, say.
+    An editor refuses a symbol with no name (VS Code shows no outline at all then), as a
+    key or a name left empty while typing would give.
     """
-    return next((name for name in names if name.strip()), names[-1])
+    return next((name for name in names if name.strip()), otherwise)
 
 
 class Outlines:
@@ -143,7 +146,7 @@ class _Outline:
                 if kind and isinstance(value, dict) and isinstance(value.get("id"), str):
                     found.append(
                         types.DocumentSymbol(
-                            name=_named(item_label(value, kind), value["id"], kind),
+                            name=_named(item_label(value, kind), value["id"], otherwise=kind),
                             detail=value["id"],
                             kind=_SYMBOL_KINDS.get(kind, types.SymbolKind.Object),
                             range=self.span(here, following, end),
@@ -181,7 +184,7 @@ def pack_symbols(
             if where is not None:
                 found.append(
                     types.SymbolInformation(
-                        name=_named(label, named.id, named.kind),
+                        name=_named(label, named.id, otherwise=named.kind),
                         kind=_SYMBOL_KINDS.get(named.kind, types.SymbolKind.Object),
                         location=where,
                         container_name=named.id,

@@ -168,6 +168,34 @@ def test_document_symbols_end_each_item_before_the_next() -> None:
     assert ranges["Action for Children"] == (17, 4, 18, 29)
 
 
+def test_the_last_tip_of_a_category_ends_before_the_next_category() -> None:
+    """Items within items end where their own item does: tips in a category, points in a tip."""
+    text = (
+        "sections:\n  - id: s\n    tips:\n      categories:\n"
+        "        - id: a\n          title: A\n          tips:\n"
+        "            - id: a-1\n              text: One\n"
+        "            - id: a-2\n              text: Two\n              points:\n"
+        "                - id: a-2-i\n                  text: Two, first\n"
+        "        - id: b\n          title: B\n          tips:\n"
+        "            - id: b-1\n              text: Three\n"
+    )
+    found = _outline(document_symbols(_document(text), text.split("\n")))
+    ranges = {}  # each symbol's first and last line
+    for _, name, _, _, span, _ in found:
+        assert isinstance(span, tuple)
+        ranges[name] = (span[0], span[2])
+    assert ranges == {
+        "sections": (0, 19),
+        "s": (1, 19),
+        "A": (4, 13),
+        "One": (7, 8),
+        "Two": (9, 13),
+        "Two, first": (12, 13),
+        "B": (14, 19),
+        "Three": (17, 19),
+    }
+
+
 def test_document_symbols_of_a_section_end_before_the_next_top_level_key() -> None:
     """A section's last item ends where the next top-level key begins, not at the file's end."""
     text = BASE + "people:\n  - id: sheena\n    name: Sheena Webb\n"
