@@ -1,15 +1,17 @@
 """Inlay hints (each module's times on its id's line) and the outline of a file."""
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from built_packs import built
 from lsprotocol import types
+from pygls.protocol import default_converter
 from small_packs import BASE, FULL
 
 from recurrent_care_pack._content.reading import Document, read_text
 from recurrent_care_pack._editor.hints import Built, module_hints
-from recurrent_care_pack._editor.symbols import document_symbols
+from recurrent_care_pack._editor.symbols import Outlines, document_symbols
 
 LINES = BASE.split("\n")
 
@@ -140,6 +142,21 @@ def test_no_symbol_is_without_a_name() -> None:
     found = _outline(document_symbols(_document(text), text.split("\n")))
     named = [(depth, name, detail) for depth, name, detail, *_ in found]
     assert named == [(0, "''", None), (0, "people", None), (1, "sam", "sam"), (1, "person", " ")]
+
+
+def test_an_outline_is_kept_as_json_for_its_reading_and_forgotten_when_closed() -> None:
+    """One reading, one answer kept; a new reading, or the file closed, makes it again."""
+    converter = default_converter()  # type: ignore[no-untyped-call] # pygls's, as the server's
+    outlines, document = Outlines(converter), _document()
+    kept = outlines.of(document, LINES)
+    assert json.loads(kept.body) == converter.unstructure(document_symbols(document, LINES))
+    assert outlines.of(document, LINES) is kept
+    read_again = _document()
+    again = outlines.of(read_again, LINES)
+    assert again is not kept
+    assert again.body == kept.body
+    outlines.forget(document.file)
+    assert outlines.of(read_again, LINES) is not again
 
 
 def test_document_symbols_of_a_file_that_is_not_a_mapping() -> None:
