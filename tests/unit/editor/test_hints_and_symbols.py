@@ -157,6 +157,7 @@ def test_an_outline_is_kept_as_json_for_its_reading_and_forgotten_when_closed() 
     assert again.body == kept.body
     outlines.forget(document.file)
     assert outlines.of(read_again, LINES) is not again
+    outlines.forget(Path("never-asked-about.yaml"))  # nothing to forget: no error
 
 
 def test_document_symbols_of_a_file_that_is_not_a_mapping() -> None:
