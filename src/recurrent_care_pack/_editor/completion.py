@@ -8,7 +8,6 @@ last read (a half-typed line seldom reads).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from attrs import frozen
 from lsprotocol import types
@@ -17,7 +16,7 @@ from recurrent_care_pack._content.schema import resolve
 
 from .documents import units
 from .index import PackIndex, item_label, reference_kind
-from .locating import description, is_duration, keys_of, subschema, value_at
+from .locating import description, first_on, is_duration, keys_of, subschema, value_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -105,8 +104,7 @@ def _container(document: Document, line: int, column: int, *, new_item: bool) ->
 def _key_above(document: Document, line: int, column: int) -> _Mark | None:
     """The last key written above ``line`` at or left of ``column``, as a mark."""
     keys = document.keys
-    paths = list(keys)
-    at = bisect_left(paths, line, key=lambda path: keys[path].line)  # the first on ``line``
+    paths, at = first_on(keys, line)
     found: _Mark | None = None
     for path in reversed(paths[:at]):
         mark = keys[path]

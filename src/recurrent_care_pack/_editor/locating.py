@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Spot",
     "char_column",
+    "first_on",
     "is_duration",
     "keys_of",
     "spot",
@@ -95,10 +96,15 @@ def written_on(document: Document, line: int) -> list[Spot]:
     return found
 
 
+def first_on(marks: dict[KeyPath, Mark], line: int) -> tuple[list[KeyPath], int]:
+    """The paths of ``marks`` (in the order written), and where those on ``line`` begin."""
+    paths = list(marks)
+    return paths, bisect_left(paths, line, key=lambda path: marks[path].line)
+
+
 def _marked_on(marks: dict[KeyPath, Mark], line: int) -> Iterator[tuple[KeyPath, Mark]]:
     """The entries of ``marks`` (in the order written) on ``line``."""
-    paths = list(marks)
-    at = bisect_left(paths, line, key=lambda path: marks[path].line)
+    paths, at = first_on(marks, line)
     while at < len(paths) and marks[paths[at]].line == line:
         yield paths[at], marks[paths[at]]
         at += 1

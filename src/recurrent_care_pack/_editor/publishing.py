@@ -120,7 +120,9 @@ class PackServer(LanguageServer):
             protocol_cls=Protocol,
         )
         self.pack_workspace = Workspace()
-        self.outlines = Outlines(self.protocol._converter)  # noqa: SLF001 (pygls's only one)  # each open file's, kept while its text is the same
+        #: Each open file's outline, kept while its text is the same; made JSON by pygls's
+        #: one converter.
+        self.outlines = Outlines(self.protocol._converter)  # noqa: SLF001
         features = self.protocol.fm
         features.add_builtin_feature(
             types.INITIALIZE, _in_utf16(features.builtin_features[types.INITIALIZE])
