@@ -141,16 +141,27 @@ def _item_errors(
     item: object,
     items: ItemFailures,
     used: set[str],
-) -> list[ValidationError]:
+) -> Iterator[ValidationError]:
+    """The item's failures, as they are found: kept in ``items`` once all are found.
+
+    Checking may stop at `MAX_PROBLEMS` inside one item (a list of 50,000 wrong values):
+    the failures after it are then never made.
+    """
     try:
         key = name + json.dumps(item, sort_keys=True, default=lambda v: f"{type(v)}{v!r}")
     except (TypeError, ValueError):  # keys of more than one kind: not kept
-        return list(validator.iter_errors(item))
+        yield from validator.iter_errors(item)
+        return
     used.add(key)
     found = items.get(key)
-    if found is None:
-        found = items[key] = list(validator.iter_errors(item))
-    return found
+    if found is not None:
+        yield from found
+        return
+    found = []
+    for error in validator.iter_errors(item):
+        found.append(error)
+        yield error
+    items[key] = found
 
 
 #: The codes of problems with a value itself (not with its key or its mapping).

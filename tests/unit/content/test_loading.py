@@ -81,3 +81,27 @@ def test_failures_kept_by_item_are_the_failures_found_afresh(old: str, new: str)
     assert _schema.schema_failures(edited, items) == _schema.schema_failures(edited)
     assert _schema.schema_failures(edited)[0]  # the edit is a problem, found both ways
     assert len(items) == kept  # what was kept is this file's items, no more
+
+
+def test_an_item_past_the_problem_limit_is_checked_up_to_it_and_not_kept() -> None:
+    """50,000 wrong values in one section: checking stops at the limit, and keeps nothing half.
+
+    The section's failures were not all found, so none are kept: checking it again (an
+    editor's next check) gives the same problems, not those of a part of the list.
+    """
+    from recurrent_care_pack._content.reading import read_text  # noqa: PLC0415
+
+    covers = "[" + "1, " * 50_000 + "1]"
+    text = f"sections:\n  - id: s\n    number: 1\n    title: T\n    covers: {covers}\n"
+    document = read_text(Path("section-3.yaml"), text.encode("utf-8"))[0]
+    assert document is not None
+    items: _schema.ItemFailures = {}
+    problems, failures = _schema.schema_failures(document, items)
+    assert len(problems) == 1001
+    assert problems[-1].code == "RC113"
+    assert str(problems[0]) == (
+        "section-3.yaml:5:14: RC203 entry 1 of 'covers' should be text, not the number 1"
+    )
+    assert failures[-1] == ((), "stopped")
+    assert items == {}
+    assert _schema.schema_failures(document, items) == (problems, failures)
