@@ -142,19 +142,14 @@ def _item_errors(
     items: ItemFailures,
     used: set[str],
 ) -> Iterator[ValidationError]:
-    """The item's failures, as they are found: kept in ``items`` once all are found.
-
-    Checking may stop at `MAX_PROBLEMS` inside one item (a list of 50,000 wrong values):
-    the failures after it are then never made.
-    """
+    """The item's failures as found (checking may stop inside it), kept once all are."""
     try:
         key = name + json.dumps(item, sort_keys=True, default=lambda v: f"{type(v)}{v!r}")
     except (TypeError, ValueError):  # keys of more than one kind: not kept
         yield from validator.iter_errors(item)
         return
     used.add(key)
-    found = items.get(key)
-    if found is not None:
+    if (found := items.get(key)) is not None:
         yield from found
         return
     found = []
