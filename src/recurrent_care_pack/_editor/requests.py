@@ -254,7 +254,8 @@ def symbols(ls: PackServer, params: types.DocumentSymbolParams) -> Sent | list[o
     document = None if file is None else ls.pack_workspace.document(file)
     if document is None:
         return []
-    return ls.outlines.of(document, ls.pack_workspace.lines(document.file))
+    lines = ls.pack_workspace.lines(document.file)
+    return ls.outlines.of(document, lines, keep=document.file in ls.pack_workspace.texts)
 
 
 def workspace_symbols(

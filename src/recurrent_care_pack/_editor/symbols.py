@@ -84,13 +84,17 @@ class Outlines:
         self._converter = converter
         self._kept: dict[Path, tuple[Document, list[str], Sent]] = {}
 
-    def of(self, document: Document, lines: list[str]) -> Sent:
-        """``document``'s symbols (`document_symbols`), ``lines`` its text's, as JSON."""
+    def of(self, document: Document, lines: list[str], *, keep: bool = True) -> Sent:
+        """``document``'s symbols (`document_symbols`), ``lines`` its text's, as JSON.
+
+        ``keep``: the file is open (a file not open is never closed, so never forgotten).
+        """
         kept = self._kept.get(document.file)
         if kept is not None and kept[0] is document and kept[1] is lines:
             return kept[2]
         found = Sent(self._converter.unstructure(document_symbols(document, lines)))
-        self._kept[document.file] = (document, lines, found)
+        if keep:
+            self._kept[document.file] = (document, lines, found)
         return found
 
     def forget(self, file: Path) -> None:

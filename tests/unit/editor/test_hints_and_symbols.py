@@ -158,6 +158,11 @@ def test_an_outline_is_kept_as_json_for_its_reading_and_forgotten_when_closed() 
     outlines.forget(document.file)
     assert outlines.of(read_again, LINES) is not again
     outlines.forget(Path("never-asked-about.yaml"))  # nothing to forget: no error
+    outlines.forget(document.file)
+    not_open = _document()  # a file not open is never closed: its outline is never kept
+    made = outlines.of(not_open, LINES, keep=False)
+    assert made.body == kept.body
+    assert outlines.of(not_open, LINES, keep=False) is not made
 
 
 def test_document_symbols_of_a_file_that_is_not_a_mapping() -> None:
