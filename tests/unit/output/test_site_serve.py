@@ -158,9 +158,7 @@ def test_the_command_serves_and_rebuilds_when_the_session_file_is_saved(tmp_path
     with _serving(tmp_path, "out") as (process, url):
         assert process.stdout is not None
         assert "Team learning day" in _get(url + "sessions/session.html")
-        (tmp_path / "session.yaml").write_text(
-            SESSION.replace("Team learning day", "Team day, moved"), encoding="utf-8"
-        )
+        _save(tmp_path / "session.yaml", SESSION.replace("Team learning day", "Team day, moved"))
         assert process.stdout.readline() == f"wrote 22 pages into {tmp_path / 'out'}, 1 session\n"
         assert "Team day, moved" in _get(url + "sessions/session.html")
         assert _get(url + RELOAD_PATH.lstrip("/")) == "1"
