@@ -26,19 +26,23 @@ _IN_PROCESS = {"test_readme.py"}
 #: Files whose every test lays out PDF pages with WeasyPrint, seconds each: slow.
 _SLOW_FILES = {"test_guide_pages.py", "test_cards_cutting.py", "test_sheets_and_cards.py"}
 #: Files whose tests share what takes seconds to make (a server, PDFs, a wheel): with ``-n``,
-#: one worker runs each of them (``--dist loadgroup``), so it is made once, not per worker.
+#: one worker runs each group (``--dist loadgroup``), so it is made once, not per worker.
+#: The PDF files share one group: they read the same handouts (bundled_handouts.py).
 _ONE_WORKER = {
-    "test_wheel.py",  # the wheel, built and installed
-    "test_pre_commit.py",  # the hooks' environment
-    "test_pdf_ua.py",  # 20 PDFs
-    "test_accessibility.py",  # the handouts in each format
-    "test_site_browser.py",  # the site, built and crawled
-    "test_guide_pages.py",  # the guides of each situation
-    "test_lsp_navigation.py",  # one language server each
-    "test_lsp_editing.py",
-    "test_sessions_lsp.py",
-    "test_lsp_text.py",
-    "test_lsp_properties.py",
+    "test_wheel.py": "wheel",  # the wheel, built and installed
+    "test_pre_commit.py": "pre-commit",  # the hooks' environment
+    "test_site_browser.py": "site",  # the site, built and crawled
+    "test_pdf_ua.py": "pdf",  # 20 PDFs
+    "test_accessibility.py": "pdf",  # the handouts in each format
+    "test_guide_pages.py": "pdf",  # the guides of each situation
+    "test_cards_cutting.py": "pdf",  # the tip cards
+    "test_sheets_and_cards.py": "pdf",
+    "test_sheets_participants.py": "pdf",
+    "test_lsp_navigation.py": "lsp-navigation",  # one language server each
+    "test_lsp_editing.py": "lsp-editing",
+    "test_sessions_lsp.py": "sessions-lsp",
+    "test_lsp_text.py": "lsp-text",
+    "test_lsp_properties.py": "lsp-properties",
 }
 
 
@@ -86,7 +90,7 @@ def pytest_itemcollected(item: pytest.Item) -> None:
     if path.name in _SLOW_FILES:
         item.add_marker(pytest.mark.slow)
     if path.name in _ONE_WORKER:
-        item.add_marker(pytest.mark.xdist_group(path.stem))
+        item.add_marker(pytest.mark.xdist_group(_ONE_WORKER[path.name]))
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from bundled_handouts import handout_pdf
 from paths import ROOT, TESTS
 from pdf_pages import Page, read_pages
 
@@ -50,6 +51,8 @@ def _handout(kind: str, fmt: str, large_print: bool = False) -> bytes:
     agenda = rcp.plan(
         pack, ["section-3"], rcp.PlanOptions(breaks=rcp.Breaks(after_exercises=True))
     )
+    if fmt == "pdf":
+        return handout_pdf(pack, kind, agenda, large_print=large_print)
     return rcp.render_handout(pack, kind, fmt, agenda, large_print=large_print)
 
 

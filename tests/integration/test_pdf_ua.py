@@ -21,6 +21,7 @@ import pdfua
 import pikepdf
 import pypdf
 import pytest
+from bundled_handouts import printed
 from installing import GIT, installed_as
 from paths import ROOT
 from weasyprint import HTML
@@ -66,14 +67,9 @@ def _html(plan: str, kind: str, large_print: bool) -> str:
     ).decode()
 
 
-@cache
-def _printed(html: str) -> bytes:
-    """The PDF of ``html``, once per distinct HTML (the same tips for every plan)."""
-    return tagged_pdf(HTML(string=html))
-
-
 def _pdf(plan: str, kind: str, *, large_print: bool) -> bytes:
-    return _printed(_html(plan, kind, large_print))
+    """The PDF, once per distinct HTML (the same tips for every plan) in this worker."""
+    return printed(_html(plan, kind, large_print))
 
 
 HANDOUTS = [

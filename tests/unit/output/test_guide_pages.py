@@ -9,6 +9,7 @@ part starting a page, footers naming that page's session and date.
 from functools import cache
 
 import pytest
+from bundled_handouts import bundled_pack, handout_pdf
 from guide_plans import team_day, team_session, two_hours, weekly
 from pdf_pages import Page, read_pages
 
@@ -48,9 +49,7 @@ def _situation(which: str) -> tuple[Agenda, str | Session | None]:
 def _pages(which: str, *, large_print: bool) -> tuple[Page, ...]:
     """The guide's PDF pages for one of the situations."""
     agenda, session = _situation(which)
-    pdf = rcp.render_handout(
-        rcp.load_pack(), "guide", "pdf", agenda, session=session, large_print=large_print
-    )
+    pdf = handout_pdf(bundled_pack(), "guide", agenda, session=session, large_print=large_print)
     return read_pages(pdf)
 
 

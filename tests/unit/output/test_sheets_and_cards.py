@@ -6,7 +6,7 @@ from datetime import date
 
 import docx
 import pytest
-from bundled_handouts import tip_cards_pdf
+from bundled_handouts import handout_pdf, tip_cards_pdf
 from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
@@ -29,14 +29,16 @@ def two_days(pack: rcp.Pack) -> rcp.Agenda:
 
 def _text(pack: rcp.Pack, kind: str, fmt: str, agenda: rcp.Agenda, **options: str) -> str:
     """A handout's text, whatever its format, with its white space folded."""
-    out = rcp.render_handout(pack, kind, fmt, agenda, session=options.get("session"))
+    session = options.get("session")
     if fmt == "pdf":
-        text = " ".join(page.text for page in read_pages(out))
+        text = " ".join(
+            page.text for page in read_pages(handout_pdf(pack, kind, agenda, session=session))
+        )
     elif fmt == "docx":
-        document = docx.Document(io.BytesIO(out))
-        text = " ".join(p.text for p in document.paragraphs)
+        out = rcp.render_handout(pack, kind, fmt, agenda, session=session)
+        text = " ".join(p.text for p in docx.Document(io.BytesIO(out)).paragraphs)
     else:
-        text = out.decode("utf-8")
+        text = rcp.render_handout(pack, kind, fmt, agenda, session=session).decode("utf-8")
     return " ".join(text.split())
 
 
@@ -182,7 +184,7 @@ def test_large_print_notes_follow_the_task_when_the_page_has_room(
 
     Exercise 8 shares its page with the handout's title: its notes go on the next page.
     """
-    pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, large_print=True)
+    pdf = handout_pdf(pack, "exercises", two_days, large_print=True)
     pages = [page.words for page in read_pages(pdf)]
     assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [
         ["8"],
@@ -195,7 +197,7 @@ def test_large_print_notes_follow_the_task_when_the_page_has_room(
 
 def test_each_sheet_is_one_pdf_page_with_its_notes(pack: rcp.Pack, two_days: rcp.Agenda) -> None:
     """Each exercise sheet, notes space and all, is one A4 page of its own."""
-    pdf = rcp.render_handout(pack, "exercises", "pdf", two_days, session="Team learning day")
+    pdf = handout_pdf(pack, "exercises", two_days, session="Team learning day")
     pages = [page.words for page in read_pages(pdf)]
     assert [re.findall(r"Exercise (\d+):", page)[:1] for page in pages] == [["8"], ["9"], ["10"]]
     assert all("Your notes" in page for page in pages)

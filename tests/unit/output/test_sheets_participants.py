@@ -6,6 +6,7 @@ from datetime import date
 
 import docx
 import pytest
+from bundled_handouts import handout_pdf
 from pdf_pages import read_pages
 
 import recurrent_care_pack as rcp
@@ -27,6 +28,15 @@ def pack() -> rcp.Pack:
 def series(pack: rcp.Pack) -> rcp.Agenda:
     """Section 3 over three weekly sessions: one exercise each."""
     return rcp.plan(pack, ["section-3"], rcp.PlanOptions(days=3, dates=WEEKS))
+
+
+def _sheets(
+    pack: rcp.Pack, fmt: str, agenda: rcp.Agenda | None = None, *, large_print: bool = False
+) -> bytes:
+    """The exercise sheets in ``fmt``; a PDF laid out once a process (bundled_handouts.py)."""
+    if fmt == "pdf":
+        return handout_pdf(pack, "exercises", agenda, large_print=large_print)
+    return rcp.render_handout(pack, "exercises", fmt, agenda, large_print=large_print)
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -55,7 +65,7 @@ def test_each_sheet_carries_its_own_date_only(pack: rcp.Pack, series: rcp.Agenda
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "md"])
 def test_no_sheet_gives_a_series_dates(pack: rcp.Pack, series: rcp.Agenda, fmt: str) -> None:
     """A series' sheets: each date once, on its own sheet (PDF: on its own page, footer too)."""
-    out = rcp.render_handout(pack, "exercises", fmt, series, large_print=False)
+    out = _sheets(pack, fmt, series, large_print=False)
     text = _text(out, fmt)
     assert [text.count(d) for d in LONG] == [1, 1, 1]
     assert ";" not in " ".join(re.findall(r"Date: [^.]*\.", text))
@@ -67,7 +77,7 @@ def test_no_sheet_gives_a_series_dates(pack: rcp.Pack, series: rcp.Agenda, fmt: 
 @pytest.mark.parametrize("fmt", rcp.FORMATS)
 def test_no_facilitator_list_on_a_sheet(pack: rcp.Pack, series: rcp.Agenda, fmt: str) -> None:
     """No "What you'll need", no bare "Film 3; Film 4"; the case study and films are named."""
-    text = _text(rcp.render_handout(pack, "exercises", fmt, series), fmt)
+    text = _text(_sheets(pack, fmt, series), fmt)
     assert "need" not in text.lower()
     assert "Film 3;" not in text
     assert (
@@ -80,7 +90,7 @@ def test_no_facilitator_list_on_a_sheet(pack: rcp.Pack, series: rcp.Agenda, fmt:
 @pytest.mark.parametrize("fmt", rcp.FORMATS)
 def test_every_part_is_labelled_alike(pack: rcp.Pack, fmt: str) -> None:
     """Exercise 10's second part is "Whole group, 10 minutes", as 8's and 9's; the pack's words kept."""
-    text = _text(rcp.render_handout(pack, "exercises", fmt), fmt)
+    text = _text(_sheets(pack, fmt), fmt)
     text = re.sub(r"</?strong>|\*\*", "", text)  # the label's emphasis
     assert text.count("Pairs or small groups, 20 minutes.") == 3
     assert text.count("Whole group, 10 minutes.") == 3
