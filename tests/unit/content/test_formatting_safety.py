@@ -124,7 +124,9 @@ def test_libyaml_reading_a_value_otherwise_is_caught() -> None:
     with pytest.raises(LayoutError) as refused:
         cross_check("pack:\n  id: p\n  title: T\n", "pack:\n  id: p\n  title: U\n")
     assert (refused.value.line, refused.value.column) == (3, 10)
-    assert "another YAML reader (libyaml) reads a value here differently" in refused.value.message
+    assert refused.value.message.split(": ", 1)[1].split(";")[0] == (
+        "another YAML reader (libyaml) reads a value here differently"
+    )
     cross_check("pack:\n  id: p\n", "pack:\n    id: p\n")  # the same values: accepted
 
 
@@ -144,3 +146,72 @@ def test_a_layout_that_formatting_again_would_change_is_refused(
         format_text(_OLD)
     assert (refused.value.line, refused.value.column) == (1, 1)
     assert "formatting it twice would not give the same text" in refused.value.message
+
+
+_CHANGE = "a value here would change"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("pack:\n  tags:\n    - a\n    - b\n", "pack:\n  tags:\n    - a\n    - c\n", (4, 7)),
+        ("pack:\n  tags: [a, b]\n", "pack:\n  tags: [a, c]\n", (2, 13)),
+        ("pack:\n  n: 1.5\n", "pack:\n  n: 2.5\n", (2, 6)),
+        ("# only a comment\n", "# only a comment\npack: 1\n", (1, 1)),
+        ("pack:\n  a:\n    x: 1\n", "pack:\n  a: 1\n", (3, 5)),
+        ("pack:\n  a:\n    - x\n", "pack:\n  a: 1\n", (3, 5)),
+        ("pack:\n  tags:\n    - a\n", "pack:\n  tags:\n    - a\n    - b\n", (3, 5)),
+        ("pack:\n  id: p\n", "pack:\n  id: p\n  title: T\n", (2, 3)),
+        (
+            "sections:\n  - id: a\n    title: T\n",
+            "sections:\n  - id: a\n    title: U\n",
+            (3, 12),
+        ),
+    ],
+    ids=[
+        "block-list-item",
+        "flow-list-item",
+        "decimal",
+        "value-added-to-empty-file",
+        "mapping-become-text",
+        "list-become-text",
+        "item-added",
+        "key-added",
+        "in-a-listed-mapping",
+    ],
+)
+def test_a_value_changed_in_a_list_or_a_decimal_is_caught_where_it_was(
+    old: str, new: str, where: tuple[int, int]
+) -> None:
+    """A list item or a decimal number that would change is refused at the old value."""
+    assert _refused(old, new) == (*where, _CHANGE)
+
+
+def test_a_comment_above_the_document_start_lost_is_caught() -> None:
+    """A comment above the '---' line that the new text lacks is refused at the file's start."""
+    old = "# above the start\n---\npack:\n  id: p\n"
+    assert _refused(old, "---\npack:\n  id: p\n") == (1, 1, _COMMENT)
+
+
+def test_a_comment_on_a_list_item_lost_is_caught_at_the_item() -> None:
+    """An end-of-line comment on a list item that the new text lacks is refused at the item."""
+    old = "pack:\n  tags:\n    - a\n    - b  # the second\n"
+    assert _refused(old, old.replace("  # the second", "")) == (4, 7, _COMMENT)
+
+
+def test_a_comment_moved_to_the_end_of_another_mapping_is_caught() -> None:
+    """A comment closing one mapping that ends up closing another is refused where it was."""
+    old = "pack:\n  a:\n    x: 1\n    # closes a\n  b:\n    y: 2\n"
+    new = "pack:\n  a:\n    x: 1\n  b:\n    y: 2\n    # closes a\n"
+    assert _refused(old, new) == (2, 3, _COMMENT)
+
+
+def test_a_text_libyaml_cannot_read_is_refused_where_it_stops() -> None:
+    """Where the second reader cannot read the old text, fmt refuses at the place it names."""
+    with pytest.raises(LayoutError) as refused:
+        cross_check("k: a\nl: [b\n", "k: a\n")
+    error = refused.value
+    assert (error.line, error.column) == (3, 1)
+    assert error.message.split(": ", 1)[1].split(";")[0] == (
+        "another YAML reader (libyaml) cannot read this"
+    )
