@@ -389,6 +389,19 @@ def test_a_folders_default_acl_is_not_added_to_a_file_without_one(tmp_path: Path
     assert stat.S_IMODE(file.stat().st_mode) == 0o640
 
 
+def test_a_files_own_acl_is_kept_over_the_folders_default(tmp_path: Path) -> None:
+    """A file's ACL, though the folder's default ACL gives a new file another, is kept as it was."""
+    _needs_attributes(tmp_path)
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+    os.setxattr(file, "system.posix_acl_access", _acl_for(OTHER, 4))
+    os.setxattr(tmp_path, "system.posix_acl_default", _acl_for(OTHER, 6))
+    before = _attributes(file)
+    replace_file(file, b"new\n")
+    assert file.read_bytes() == b"new\n"
+    assert _attributes(file) == before == {"system.posix_acl_access": _acl_for(OTHER, 4)}
+
+
 def test_an_attribute_that_cannot_be_kept_leaves_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
