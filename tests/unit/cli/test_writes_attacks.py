@@ -330,6 +330,35 @@ def test_a_group_the_writer_is_not_in_is_not_taken_away(
 
 
 @AS_ROOT
+def test_a_named_group_the_writer_is_not_in_is_said_by_its_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Groups with names are said by them: quoted as the file's group, bare in the chgrp."""
+    import grp  # noqa: PLC0415
+
+    try:
+        theirs, mine = grp.getgrgid(65534).gr_name, grp.getgrgid(100).gr_name
+    except KeyError:
+        pytest.skip("groups 65534 and 100 have no names on this machine")
+    with _shared_folder() as top:
+        file = top / "pack.yaml"
+        file.write_text(MESSY, encoding="utf-8")
+        os.chown(file, USER, 65534)
+        _warm_up(top)
+        capsys.readouterr()
+        with _as(USER, 100):
+            status = main(["fmt", str(file)])
+        assert status == 2
+        assert capsys.readouterr().err == (
+            f"rcpack: cannot write '{file}': it belongs to group '{theirs}', which you are "
+            f"not in, and replacing it would change its group; run rcpack as a member of group "
+            f"'{theirs}' or as root, or change its group first (chgrp {mine} '{file}'), "
+            "then run again\n"
+        )
+        assert file.read_text(encoding="utf-8") == MESSY
+
+
+@AS_ROOT
 def test_the_owner_keeps_attributes_and_acl(capsys: pytest.CaptureFixture[str]) -> None:
     """USER formatting USER's file: the content changes; owner, mode, xattrs and ACL do not."""
     with _shared_folder() as top:
@@ -400,6 +429,43 @@ def test_a_files_own_acl_is_kept_over_the_folders_default(tmp_path: Path) -> Non
     replace_file(file, b"new\n")
     assert file.read_bytes() == b"new\n"
     assert _attributes(file) == before == {"system.posix_acl_access": _acl_for(OTHER, 4)}
+
+
+def test_attributes_that_cannot_be_listed_leave_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the old file's attributes cannot be read, it is not replaced (they would be lost)."""
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+
+    def unreadable(path: object) -> list[str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(os, "listxattr", unreadable)
+    with pytest.raises(WriteError) as raised:
+        replace_file(file, b"new\n")
+    assert str(raised.value) == (
+        f"cannot write '{file}': its extended attributes cannot be read "
+        f"({os.strerror(errno.EACCES)}); run rcpack as root"
+    )
+    assert file.read_bytes() == b"old\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_file_system_without_attributes_has_none_to_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the file system keeps no extended attributes, the file is replaced all the same."""
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+
+    def unsupported(path: object) -> list[str]:
+        raise OSError(errno.EOPNOTSUPP, os.strerror(errno.EOPNOTSUPP), str(path))
+
+    monkeypatch.setattr(os, "listxattr", unsupported)
+    replace_file(file, b"new\n")
+    assert file.read_bytes() == b"new\n"
+    assert _leftovers(tmp_path) == []
 
 
 def test_an_attribute_that_cannot_be_kept_leaves_the_file(

@@ -215,3 +215,43 @@ def test_a_text_libyaml_cannot_read_is_refused_where_it_stops() -> None:
     assert error.message.split(": ", 1)[1].split(";")[0] == (
         "another YAML reader (libyaml) cannot read this"
     )
+
+
+def test_a_comment_heading_the_file_lost_is_caught_at_its_start() -> None:
+    """A comment set off from the first key by a blank line heads the file: refused at 1:1."""
+    assert _refused("# top\n\npack:\n  id: p\n", "pack:\n  id: p\n") == (1, 1, _COMMENT)
+
+
+def test_of_two_comments_lost_the_one_at_an_entry_is_named_before_the_files_end() -> None:
+    """Where comments at an entry and at the file's end are both lost, the entry is named."""
+    new = _OLD.replace("  # the id", "").replace("# the end\n", "")
+    assert _refused(_OLD, new) == (3, 3, _COMMENT)
+
+
+def test_of_two_keys_yaml_1_1_would_misread_the_first_by_its_written_path_is_named() -> None:
+    """Keys that slip are named in the order of their paths as written ("it's" before a)."""
+    old = "\"it's\":\n  'yes': 1\na:\n  'no': 2\n"
+    assert _refused(old, old.replace("'yes'", "yes").replace("'no'", "no")) == (
+        2,
+        3,
+        "YAML 1.1 tools would read this key otherwise",
+    )
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "l:\n  # c\n  - id: a\n    t: b\n",
+        "l:\n  - # c\n    id: a\n    t: b\n",
+    ],
+    ids=["above-the-item", "after-the-dash"],
+)
+def test_a_comment_on_a_list_items_first_line_belongs_to_the_item(new: str) -> None:
+    """After ``- id: a``, above the item or after its dash: the same item, so accepted."""
+    compare(_tree("l:\n  - id: a  # c\n    t: b\n"), _tree(new))
+
+
+def test_a_comment_moved_from_a_list_items_first_line_to_its_second_is_caught() -> None:
+    """A comment after ``- id: a`` that ends up after the item's next entry is refused."""
+    old = "l:\n  - id: a  # c\n    t: b\n"
+    assert _refused(old, "l:\n  - id: a\n    t: b  # c\n") == (2, 5, _COMMENT)
