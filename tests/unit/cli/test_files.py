@@ -279,3 +279,35 @@ def test_what_is_names_a_disk_device(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     os.mknod(disk, stat.S_IFBLK | 0o600, os.makedev(7, 0))
     assert what_is(disk) == "a disk device"
+
+
+def test_a_hard_linked_file_named_relatively_is_advised_by_that_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not through a link, the copy advised is of the name given, as it was given."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tips.md").write_bytes(b"old\n")
+    (tmp_path / "other.md").hardlink_to(tmp_path / "tips.md")
+    with pytest.raises(WriteError) as raised:
+        replace_file(Path("tips.md"), b"new\n")
+    assert str(raised.value) == (
+        "cannot write 'tips.md': it has 2 hard links, and replacing it would split them; give "
+        "it a copy of its own first (cp 'tips.md' 'tips.md.new' && mv 'tips.md.new' "
+        "'tips.md'), then run again"
+    )
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as CI runs the tests)")
+@pytest.mark.parametrize("mode", [0o444, 0o555])
+def test_a_read_only_file_is_not_replaced_by_root(tmp_path: Path, mode: int) -> None:
+    """Root may write anything, so the mode is asked: no write bit, read-only, executable or not."""
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+    file.chmod(mode)
+    with pytest.raises(WriteError) as raised:
+        replace_file(file, b"new\n")
+    assert str(raised.value) == (
+        f"cannot write '{file}': it is read-only; make it writable first (chmod u+w '{file}') "
+        "if it should change"
+    )
+    assert file.read_bytes() == b"old\n"

@@ -330,6 +330,25 @@ def test_a_group_the_writer_is_not_in_is_not_taken_away(
 
 
 @AS_ROOT
+def test_a_file_the_writer_may_not_write_is_read_only_to_them_though_root_started_it() -> None:
+    """The effective user is asked, not the real one: OTHER's 0o644 file is read-only to USER."""
+    _unnamed()
+    with _shared_folder() as top:
+        file = top / "tips.md"
+        file.write_bytes(b"old\n")
+        os.chown(file, OTHER, GROUP)
+        file.chmod(0o644)
+        with _as(USER, USER), pytest.raises(WriteError) as raised:
+            replace_file(file, b"new\n")
+        assert str(raised.value) == (
+            f"cannot write '{file}': it is read-only; make it writable first "
+            f"(chmod u+w '{file}') if it should change"
+        )
+        assert file.read_bytes() == b"old\n"
+        assert sorted(p.name for p in top.iterdir()) == ["tips.md"]
+
+
+@AS_ROOT
 def test_a_named_group_the_writer_is_not_in_is_said_by_its_name(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -255,3 +255,14 @@ def test_a_comment_moved_from_a_list_items_first_line_to_its_second_is_caught() 
     """A comment after ``- id: a`` that ends up after the item's next entry is refused."""
     old = "l:\n  - id: a  # c\n    t: b\n"
     assert _refused(old, "l:\n  - id: a\n    t: b  # c\n") == (2, 5, _COMMENT)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("1.5", ".nan"), (".nan", "1.5")],
+    ids=["number-become-nan", "nan-become-number"],
+)
+def test_not_a_number_is_itself_and_no_other_number(old: str, new: str) -> None:
+    """.nan is kept as .nan; a number that would become .nan, or .nan a number, is refused."""
+    compare(_tree("pack:\n  n: .nan\n"), _tree("pack:\n  n: .nan\n"))
+    assert _refused(f"pack:\n  n: {old}\n", f"pack:\n  n: {new}\n") == (2, 6, _CHANGE)
