@@ -239,16 +239,17 @@ def test_of_two_keys_yaml_1_1_would_misread_the_first_by_its_written_path_is_nam
 
 
 @pytest.mark.parametrize(
-    "new",
+    ("old", "new"),
     [
-        "l:\n  # c\n  - id: a\n    t: b\n",
-        "l:\n  - # c\n    id: a\n    t: b\n",
+        ("l:\n  - id: a  # c\n    t: b\n", "l:\n  # c\n  - id: a\n    t: b\n"),
+        ("l:\n  - id: a  # c\n    t: b\n", "l:\n  - # c\n    id: a\n    t: b\n"),
+        ("l:\n  - - a  # c\n    - b\n", "l:\n  # c\n  - - a\n    - b\n"),
     ],
-    ids=["above-the-item", "after-the-dash"],
+    ids=["above-the-item", "after-the-dash", "list-in-a-list"],
 )
-def test_a_comment_on_a_list_items_first_line_belongs_to_the_item(new: str) -> None:
-    """After ``- id: a``, above the item or after its dash: the same item, so accepted."""
-    compare(_tree("l:\n  - id: a  # c\n    t: b\n"), _tree(new))
+def test_a_comment_on_a_list_items_first_line_belongs_to_the_item(old: str, new: str) -> None:
+    """After ``- id: a`` or ``- - a``, above the item or after its dash: the same item."""
+    compare(_tree(old), _tree(new))
 
 
 def test_a_comment_moved_from_a_list_items_first_line_to_its_second_is_caught() -> None:
@@ -266,3 +267,9 @@ def test_not_a_number_is_itself_and_no_other_number(old: str, new: str) -> None:
     """.nan is kept as .nan; a number that would become .nan, or .nan a number, is refused."""
     compare(_tree("pack:\n  n: .nan\n"), _tree("pack:\n  n: .nan\n"))
     assert _refused(f"pack:\n  n: {old}\n", f"pack:\n  n: {new}\n") == (2, 6, _CHANGE)
+
+
+def test_a_comment_moved_from_a_lists_first_item_to_its_second_is_caught() -> None:
+    """In a list in a list, a comment after ``- - a`` that ends up after ``- b`` is refused."""
+    old = "l:\n  - - a  # c\n    - b\n"
+    assert _refused(old, "l:\n  - - a\n    - b  # c\n") == (2, 7, _COMMENT)
