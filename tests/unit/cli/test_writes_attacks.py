@@ -511,6 +511,58 @@ def test_an_attribute_that_cannot_be_kept_leaves_the_file(
     assert _leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("name", ["link", "relative"])
+def test_attribute_advice_names_the_file_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Through a link the advice names the file it leads to; by a relative name, that name."""
+    _needs_attributes(tmp_path)
+    (tmp_path / "real").mkdir()
+    file = tmp_path / "real" / "tips.md"
+    file.write_bytes(b"old\n")
+    os.setxattr(file, "user.x", b"kept")
+    monkeypatch.chdir(tmp_path / "real")
+    if name == "link":
+        given, advised = tmp_path / "tips.md", file
+        given.symlink_to(Path("real") / "tips.md")
+    else:
+        given = advised = Path("tips.md")
+
+    def refused(*_: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "setxattr", refused)
+    with pytest.raises(WriteError) as raised:
+        replace_file(given, b"new\n")
+    assert str(raised.value) == (
+        f"cannot write '{given}': its extended attribute 'user.x' cannot be kept (Operation "
+        f"not permitted); run rcpack as root, or remove it first (setfattr -x 'user.x' "
+        f"'{advised}') if it need not be kept, then run again"
+    )
+    assert file.read_bytes() == b"old\n"
+
+
+def test_the_temporary_file_is_hidden_and_named_after_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While it is written, the new file is '.tips.md.<random>.tmp' beside the old one."""
+    seen: list[str] = []
+    syncing = os.fsync
+
+    def looking(descriptor: int) -> None:
+        seen.extend(p.name for p in tmp_path.iterdir() if p.name != "tips.md")
+        syncing(descriptor)
+
+    (tmp_path / "tips.md").write_bytes(b"old\n")
+    monkeypatch.setattr(os, "fsync", looking)
+    replace_file(tmp_path / "tips.md", b"new\n")
+    monkeypatch.undo()
+    assert len(seen) == 1
+    assert seen[0].startswith(".tips.md.")
+    assert seen[0].endswith(".tmp")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tips.md"]
+
+
 # fmt goes on past a file it cannot write
 
 

@@ -30,6 +30,19 @@ def test_problems_on_one_line_sort_by_column_before_code() -> None:
     assert PackError([late, early]).problems == (early, late)
 
 
+def test_a_problem_with_no_line_sorts_before_line_one_whatever_its_code() -> None:
+    """A problem with no line comes before one on line 1 with no column, though its code is later."""
+    whole = _problem(None, None, "RC201")
+    first = _problem(1, None, "RC101")
+    assert sorted([first, whole], key=sort_key) == [whole, first]
+
+
+def test_a_problem_with_a_line_and_no_column_is_shown_at_column_one() -> None:
+    """``PATH:LINE:1``: a line with no column is shown at the line's start."""
+    assert str(_problem(3, None, "RC301")) == "a.yaml:3:1: RC301 m"
+    assert str(_problem(None, None, "RC102")) == "a.yaml: RC102 m"
+
+
 def test_a_problem_with_no_column_sorts_before_column_one() -> None:
     """A problem with a line but no column comes before one at column 1 of that line."""
     anywhere = _problem(2, None, "RC301")
