@@ -311,3 +311,22 @@ def test_a_read_only_file_is_not_replaced_by_root(tmp_path: Path, mode: int) -> 
         "if it should change"
     )
     assert file.read_bytes() == b"old\n"
+
+
+def test_our_own_descriptor_is_written_where_it_stands_unless_a_file_is_expected(
+    tmp_path: Path,
+) -> None:
+    """Our ``/dev/fd/N`` opened to append gets the content at its end; fmt's is replaced whole."""
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"before\n")
+    inode = log.stat().st_ino
+    descriptor = os.open(log, os.O_WRONLY | os.O_APPEND)
+    try:
+        replace_file(Path(f"/dev/fd/{descriptor}"), b"handout\n")
+        assert (log.read_bytes(), log.stat().st_ino) == (b"before\nhandout\n", inode)
+        replace_file(Path(f"/dev/fd/{descriptor}"), b"new\n", expected=b"before\nhandout\n")
+    finally:
+        os.close(descriptor)
+    assert log.read_bytes() == b"new\n"
+    assert log.stat().st_ino != inode
+    assert [p.name for p in tmp_path.iterdir()] == ["log.txt"]
