@@ -330,3 +330,28 @@ def test_our_own_descriptor_is_written_where_it_stands_unless_a_file_is_expected
     assert log.read_bytes() == b"new\n"
     assert log.stat().st_ino != inode
     assert [p.name for p in tmp_path.iterdir()] == ["log.txt"]
+
+
+def test_a_virtual_environment_is_installed_code(tmp_path: Path) -> None:
+    """A folder holding a ``pyvenv.cfg`` (a virtual environment) is never written in."""
+    venv = tmp_path / "venv"
+    (venv / "lib").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    target = venv / "lib" / "handout.md"
+    with pytest.raises(WriteError) as raised:
+        replace_file(target, b"x")
+    assert str(raised.value) == (
+        f"cannot write '{target}': it is inside installed Python packages ({venv}), which "
+        "rcpack never changes; copy the content into a folder of your own and work there"
+    )
+    assert list((venv / "lib").iterdir()) == []
+
+
+def test_a_file_to_be_reformatted_that_became_a_fifo_is_said_changed(tmp_path: Path) -> None:
+    """A file read to be reformatted that is a FIFO when it would be written is not written."""
+    fifo = tmp_path / "pack.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(FileChangedError) as raised:
+        replace_file(fifo, b"new\n", expected=b"old\n")
+    assert str(raised.value) == f"'{fifo}' is no longer a file"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
