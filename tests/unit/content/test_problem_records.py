@@ -69,6 +69,10 @@ def test_a_problem_with_no_column_sorts_before_column_one() -> None:
         ("  - [1, 2]: value, more", 13, 11),  # after a flow list that closed
         ("  - {a: 1}: value, more", 13, 11),  # after a flow mapping that closed
         ("  n: 5", 6, 1),  # one character
+        ("  title: 'a # b'  # c", 10, 7),  # a '#' inside quotes is no comment
+        ('  title: "a # b"', 10, 7),  # in double quotes too
+        ("  pack: {id: X}", 10, 2),  # a key in a flow mapping, to its colon
+        ("  x: {a, b: 1}", 7, 1),  # a key with no value, just after the '{'
     ],
     ids=[
         "key",
@@ -86,6 +90,10 @@ def test_a_problem_with_no_column_sorts_before_column_one() -> None:
         "after-closed-list",
         "after-closed-mapping",
         "one-character",
+        "hash-in-single-quotes",
+        "hash-in-double-quotes",
+        "key-in-flow-mapping",
+        "bare-key-after-brace",
     ],
 )
 def test_marked_length_marks_the_key_or_value_at_the_column(
@@ -141,3 +149,8 @@ def test_a_fix_takes_replacements_or_a_key(arguments: dict[str, object]) -> None
         ValueError, match=r"^a fix gives its replacements or a key to add, one of the two$"
     ):
         Fix(action="Change to '{}'", **arguments)  # type: ignore[arg-type]
+
+
+def test_a_backslash_is_shown_as_itself_and_a_tab_as_its_escape() -> None:
+    r"""A Windows path keeps its single backslashes; an unseen tab is shown as \t."""
+    assert quoted("C:\\files\tnew") == "'C:\\files\\tnew'"
