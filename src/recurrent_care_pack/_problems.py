@@ -190,8 +190,11 @@ def marked_length(line: str, column: int) -> int:
     # Each pattern is tried only where it can match: a problem's span must not cost a pass
     # over its whole line (a flow list of a megabyte has a thousand problems on one line).
     key = _KEY.match(rest) if ":" in rest else None
-    if key is not None and "," in key.group() and _opened(line[: column - 1]):
-        key = None  # in a flow mapping, 'X, title' is a value, then the next key
+    opened = None  # whether a flow list or mapping is open at the column, once asked
+    if key is not None and "," in key.group():
+        opened = _opened(line[: column - 1])
+        if opened:
+            key = None  # in a flow mapping, 'X, title' is a value, then the next key
     if key is not None:
         length = len(key.group().rstrip())
     elif rest[:1] in {"'", '"'}:
@@ -200,7 +203,9 @@ def marked_length(line: str, column: int) -> int:
     else:
         length = len((_COMMENT.sub("", rest) if "#" in rest else rest).rstrip())
         in_flow = _IN_FLOW.match(rest)
-        if _opened(line[: column - 1]) and in_flow is not None:
+        if opened is None:
+            opened = _opened(line[: column - 1])
+        if opened and in_flow is not None:
             length = len(in_flow.group())
     return max(length, 1)
 
