@@ -190,6 +190,11 @@ def marked_length(line: str, column: int) -> int:
     # Each pattern is tried only where it can match: a problem's span must not cost a pass
     # over its whole line (a flow list of a megabyte has a thousand problems on one line).
     key = _KEY.match(rest) if ":" in rest else None
+    opened = None  # whether a flow list or mapping is open at the column, once asked
+    if key is not None and "," in key.group():
+        opened = _opened(line[: column - 1])
+        if opened:
+            key = None  # in a flow mapping, 'X, title' is a value, then the next key
     if key is not None:
         length = len(key.group().rstrip())
     elif rest[:1] in {"'", '"'}:
@@ -197,12 +202,17 @@ def marked_length(line: str, column: int) -> int:
         length = close + 1 if close > 0 else len(rest.rstrip())
     else:
         length = len((_COMMENT.sub("", rest) if "#" in rest else rest).rstrip())
-        before = line[: column - 1]
         in_flow = _IN_FLOW.match(rest)
-        opened = before.count("[") > before.count("]") or before.count("{") > before.count("}")
+        if opened is None:
+            opened = _opened(line[: column - 1])
         if opened and in_flow is not None:
             length = len(in_flow.group())
     return max(length, 1)
+
+
+def _opened(before: str) -> bool:
+    """Whether a flow list or mapping is open at the end of ``before``."""
+    return before.count("[") > before.count("]") or before.count("{") > before.count("}")
 
 
 def mendable(line: str, column: int) -> bool:

@@ -111,6 +111,27 @@ def test_a_hard_linked_handout_is_refused_and_keeps_its_links(
     assert other.read_bytes() == b"old tips\n"
 
 
+def test_a_hard_linked_file_behind_a_link_is_refused_with_advice_for_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through a symbolic link, the copy advised is of the hard-linked file, not of the link."""
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "tips.md"
+    target.write_bytes(b"old tips\n")
+    (tmp_path / "real" / "copy-for-printing.md").hardlink_to(target)
+    link = tmp_path / "tips.md"
+    link.symlink_to(Path("real") / "tips.md")
+    assert main(["handout", "tips", "-o", str(link)]) == 2
+    assert capsys.readouterr().err == (
+        f"rcpack: cannot write '{link}': it has 2 hard links, and replacing it would split "
+        f"them; give it a copy of its own first (cp '{target}' '{target}.new' && mv "
+        f"'{target}.new' '{target}'), then run again\n"
+    )
+    assert link.is_symlink()
+    assert target.stat().st_nlink == 2
+    assert target.read_bytes() == b"old tips\n"
+
+
 def test_fmt_refuses_a_hard_linked_content_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -139,14 +160,17 @@ def test_mode_owner_and_group_are_kept(tmp_path: Path) -> None:
     assert file.read_text(encoding="utf-8") == format_text(MESSY)
 
 
-def test_a_new_file_gets_the_permissions_open_would_give_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("umask", "mode"), [(0o027, 0o640), (0o022, 0o644), (0o002, 0o664)])
+def test_a_new_file_gets_the_permissions_open_would_give_it(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
     """A file that did not exist is made readable as the umask allows, not private."""
-    mask = os.umask(0o027)
+    mask = os.umask(umask)
     try:
         replace_file(tmp_path / "tips.md", b"tips\n")
     finally:
         os.umask(mask)
-    assert stat.S_IMODE((tmp_path / "tips.md").stat().st_mode) == 0o640
+    assert stat.S_IMODE((tmp_path / "tips.md").stat().st_mode) == mode
 
 
 # Streams: FIFOs, devices, /proc/self/fd

@@ -330,6 +330,54 @@ def test_a_group_the_writer_is_not_in_is_not_taken_away(
 
 
 @AS_ROOT
+def test_a_file_the_writer_may_not_write_is_read_only_to_them_though_root_started_it() -> None:
+    """The effective user is asked, not the real one: OTHER's 0o644 file is read-only to USER."""
+    _unnamed()
+    with _shared_folder() as top:
+        file = top / "tips.md"
+        file.write_bytes(b"old\n")
+        os.chown(file, OTHER, GROUP)
+        file.chmod(0o644)
+        with _as(USER, USER), pytest.raises(WriteError) as raised:
+            replace_file(file, b"new\n")
+        assert str(raised.value) == (
+            f"cannot write '{file}': it is read-only; make it writable first "
+            f"(chmod u+w '{file}') if it should change"
+        )
+        assert file.read_bytes() == b"old\n"
+        assert sorted(p.name for p in top.iterdir()) == ["tips.md"]
+
+
+@AS_ROOT
+def test_a_named_group_the_writer_is_not_in_is_said_by_its_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Groups with names are said by them: quoted as the file's group, bare in the chgrp."""
+    import grp  # noqa: PLC0415
+
+    try:
+        theirs, mine = grp.getgrgid(65534).gr_name, grp.getgrgid(100).gr_name
+    except KeyError:
+        pytest.skip("groups 65534 and 100 have no names on this machine")
+    with _shared_folder() as top:
+        file = top / "pack.yaml"
+        file.write_text(MESSY, encoding="utf-8")
+        os.chown(file, USER, 65534)
+        _warm_up(top)
+        capsys.readouterr()
+        with _as(USER, 100):
+            status = main(["fmt", str(file)])
+        assert status == 2
+        assert capsys.readouterr().err == (
+            f"rcpack: cannot write '{file}': it belongs to group '{theirs}', which you are "
+            f"not in, and replacing it would change its group; run rcpack as a member of group "
+            f"'{theirs}' or as root, or change its group first (chgrp {mine} '{file}'), "
+            "then run again\n"
+        )
+        assert file.read_text(encoding="utf-8") == MESSY
+
+
+@AS_ROOT
 def test_the_owner_keeps_attributes_and_acl(capsys: pytest.CaptureFixture[str]) -> None:
     """USER formatting USER's file: the content changes; owner, mode, xattrs and ACL do not."""
     with _shared_folder() as top:
@@ -389,6 +437,56 @@ def test_a_folders_default_acl_is_not_added_to_a_file_without_one(tmp_path: Path
     assert stat.S_IMODE(file.stat().st_mode) == 0o640
 
 
+def test_a_files_own_acl_is_kept_over_the_folders_default(tmp_path: Path) -> None:
+    """A file's ACL, though the folder's default ACL gives a new file another, is kept as it was."""
+    _needs_attributes(tmp_path)
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+    os.setxattr(file, "system.posix_acl_access", _acl_for(OTHER, 4))
+    os.setxattr(tmp_path, "system.posix_acl_default", _acl_for(OTHER, 6))
+    before = _attributes(file)
+    replace_file(file, b"new\n")
+    assert file.read_bytes() == b"new\n"
+    assert _attributes(file) == before == {"system.posix_acl_access": _acl_for(OTHER, 4)}
+
+
+def test_attributes_that_cannot_be_listed_leave_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the old file's attributes cannot be read, it is not replaced (they would be lost)."""
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+
+    def unreadable(path: object) -> list[str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(os, "listxattr", unreadable)
+    with pytest.raises(WriteError) as raised:
+        replace_file(file, b"new\n")
+    assert str(raised.value) == (
+        f"cannot write '{file}': its extended attributes cannot be read "
+        f"({os.strerror(errno.EACCES)}); run rcpack as root"
+    )
+    assert file.read_bytes() == b"old\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_file_system_without_attributes_has_none_to_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the file system keeps no extended attributes, the file is replaced all the same."""
+    file = tmp_path / "tips.md"
+    file.write_bytes(b"old\n")
+
+    def unsupported(path: object) -> list[str]:
+        raise OSError(errno.EOPNOTSUPP, os.strerror(errno.EOPNOTSUPP), str(path))
+
+    monkeypatch.setattr(os, "listxattr", unsupported)
+    replace_file(file, b"new\n")
+    assert file.read_bytes() == b"new\n"
+    assert _leftovers(tmp_path) == []
+
+
 def test_an_attribute_that_cannot_be_kept_leaves_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -411,6 +509,58 @@ def test_an_attribute_that_cannot_be_kept_leaves_the_file(
     )
     assert (file.read_bytes(), _attributes(file)) == (b"old\n", {"user.x": b"kept"})
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["link", "relative"])
+def test_attribute_advice_names_the_file_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Through a link the advice names the file it leads to; by a relative name, that name."""
+    _needs_attributes(tmp_path)
+    (tmp_path / "real").mkdir()
+    file = tmp_path / "real" / "tips.md"
+    file.write_bytes(b"old\n")
+    os.setxattr(file, "user.x", b"kept")
+    monkeypatch.chdir(tmp_path / "real")
+    if name == "link":
+        given, advised = tmp_path / "tips.md", file
+        given.symlink_to(Path("real") / "tips.md")
+    else:
+        given = advised = Path("tips.md")
+
+    def refused(*_: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "setxattr", refused)
+    with pytest.raises(WriteError) as raised:
+        replace_file(given, b"new\n")
+    assert str(raised.value) == (
+        f"cannot write '{given}': its extended attribute 'user.x' cannot be kept (Operation "
+        f"not permitted); run rcpack as root, or remove it first (setfattr -x 'user.x' "
+        f"'{advised}') if it need not be kept, then run again"
+    )
+    assert file.read_bytes() == b"old\n"
+
+
+def test_the_temporary_file_is_hidden_and_named_after_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While it is written, the new file is '.tips.md.<random>.tmp' beside the old one."""
+    seen: list[str] = []
+    syncing = os.fsync
+
+    def looking(descriptor: int) -> None:
+        seen.extend(p.name for p in tmp_path.iterdir() if p.name != "tips.md")
+        syncing(descriptor)
+
+    (tmp_path / "tips.md").write_bytes(b"old\n")
+    monkeypatch.setattr(os, "fsync", looking)
+    replace_file(tmp_path / "tips.md", b"new\n")
+    monkeypatch.undo()
+    assert len(seen) == 1
+    assert seen[0].startswith(".tips.md.")
+    assert seen[0].endswith(".tmp")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tips.md"]
 
 
 # fmt goes on past a file it cannot write

@@ -585,6 +585,20 @@ def test_sarif_fixes_replace_the_marked_span_or_add_a_key(
     ]
 
 
+def test_sarif_fix_of_a_value_in_a_flow_mapping_replaces_the_value_alone(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In ``{id: X, title: T}`` the fix for 'X' replaces 'X', not 'X, title' (the next key)."""
+    text = "pack: {id: X, title: T, publisher: org, published: 2024-01-01}\n"
+    (workspace / "content" / "pack.yaml").write_text(text, encoding="utf-8")
+    log = _sarif(capsys, "pack.yaml")
+    _assert_valid_sarif(log)
+    [run] = log["runs"]
+    assert [(r["ruleId"], r.get("fixes")) for r in run["results"]] == [
+        ("RC205", [_fix_of((1, 12, 13), "Write 'x'", "x")]),
+    ]
+
+
 def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
     """No fix where the file is gone, the line is not there, or the span opens a flow mapping."""
     fix = Fix(action="Add '{}'", key="title")
