@@ -5,11 +5,11 @@ from typing import Any
 
 import attrs
 import pytest
-from guide_plans import team_day, weekly
+from guide_plans import team_day, two_hours, weekly
 from small_packs import FULL
 
 import recurrent_care_pack as rcp
-from recurrent_care_pack._model import CaseStudyCopy, Grouping, Phase
+from recurrent_care_pack._model import CaseStudyCopy, Discussion, Grouping, Phase
 from recurrent_care_pack._output.guide_view import exercise_view, guide_view, module_view
 from recurrent_care_pack._output.sheets import CaseText, exercise_sheets, part_grouping
 
@@ -149,3 +149,23 @@ def test_a_case_study_the_pack_does_not_hold_is_named_by_its_id(full: rcp.Pack) 
     pack = attrs.evolve(full, sections=(attrs.evolve(section, exercises=(changed,)),))
     (sheet,) = exercise_sheets(pack).exercises
     assert sheet.case_studies == (CaseText(title="case-study-sam"),)
+
+
+def test_a_discussion_the_pack_asks_for_is_not_called_optional(full: rcp.Pack) -> None:
+    """A module's required discussion, with no plan: "Discussion: 10 minutes."."""
+    module = attrs.evolve(
+        full.sections[0].modules[0], discussion=Discussion(duration=timedelta(minutes=10))
+    )
+    view = module_view(full, module)
+    assert view.discussion is not None
+    assert view.discussion.line == "Discussion: 10 minutes."
+
+
+def test_the_running_sheet_says_what_was_left_out_and_each_row_s_seconds() -> None:
+    """Two hours leave Module 1 out, said under the sheet; each row's seconds are its length."""
+    agenda = two_hours()
+    (part,) = guide_view(BUNDLED, agenda).parts
+    assert part.sheet.notes[-1] == "Left out to fit the time: Module 1 of Section 3."
+    entries = [r for r in part.sheet.rows if not r.part]
+    # Film 6's 23 minutes, Exercise 9, the 5-minute break, Film 7's 32, Exercise 10.
+    assert [r.seconds for r in entries] == [23 * 60, 30 * 60, 5 * 60, 32 * 60, 30 * 60]
