@@ -25,8 +25,8 @@ from paths import ROOT
 
 from recurrent_care_pack import Problem
 from recurrent_care_pack._cli import main
-from recurrent_care_pack._output.reports import github_report, step_summary
-from recurrent_care_pack._output.sarif import code_help, sarif_log
+from recurrent_care_pack._output.reports import github_report, sarif_report, step_summary
+from recurrent_care_pack._output.sarif import SARIF_SCHEMA, code_help, sarif_log
 from recurrent_care_pack._output.workspace import workspace_path
 from recurrent_care_pack._problems import CODES, Fix
 
@@ -675,4 +675,43 @@ def test_sarif_an_id_used_twice_links_each_use_to_the_other(
                 }
             ],
         ),
+    ]
+
+
+@pytest.mark.usefixtures("not_in_actions")
+@pytest.mark.parametrize("missing", ["GITHUB_REPOSITORY", "GITHUB_SHA"])
+def test_step_summary_links_only_when_server_repository_and_commit_are_all_named(
+    missing: str,
+) -> None:
+    """A server named without a repository or a commit gives no page to link: the place, unlinked."""
+    file = Path("content/pack.yaml")
+    environ = {name: value for name, value in ACTIONS.items() if name != missing}
+    table = _rendered(step_summary([_problem(file)], [file], environ))
+    assert table.links == []
+    assert table.rows[1][0] == "content/pack.yaml:3:5"
+
+
+@pytest.mark.usefixtures("not_in_actions")
+def test_sarif_report_is_indented_as_the_json_report() -> None:
+    """``--format sarif`` prints the log indented by two spaces, as ``--format json`` does."""
+    file = Path("content/pack.yaml")
+    (text,) = sarif_report([_problem(file)], [file])
+    assert text == json.dumps(sarif_log([_problem(file)], [file]), indent=2, ensure_ascii=False)
+    assert text.splitlines()[1] == f'  "$schema": "{SARIF_SCHEMA}",'
+
+
+@pytest.mark.usefixtures("not_in_actions")
+def test_sarif_names_a_file_whose_name_is_not_utf8_by_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file name holding a byte that is not UTF-8 (read as a surrogate) is percent-encoded."""
+    monkeypatch.chdir(tmp_path)
+    file = Path("content/caf\udce9.yaml")  # b"caf\xe9.yaml", Latin-1, as os.fsdecode reads it
+    log = sarif_log([_problem(file)], [file])
+    [run] = log["runs"]
+    assert run["artifacts"] == [
+        {
+            "location": {"uri": "content/caf%E9.yaml", "uriBaseId": "%SRCROOT%"},
+            "roles": ["analysisTarget"],
+        }
     ]

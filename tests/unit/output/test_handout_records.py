@@ -8,6 +8,7 @@ import docx
 import pytest
 
 import recurrent_care_pack as rcp
+from recurrent_care_pack._output.cards import Card, Point, card_lines
 from recurrent_care_pack._output.handouts import ExercisesHandout, TipsHandout, handout_data
 
 ONE_DAY = rcp.PlanOptions(dates=(date(2027, 1, 12),))
@@ -105,3 +106,10 @@ def test_each_word_sheet_starts_a_page(pack: rcp.Pack) -> None:
     headings = [p for p in paragraphs if p.style is not None and p.style.name == "Heading 1"]
     assert [p.text[:11] for p in headings] == ["Exercise 8:", "Exercise 9:", "Exercise 10"]
     assert [p.paragraph_format.page_break_before for p in headings] == [None, True, True]
+
+
+def test_a_card_without_text_is_measured_by_its_heading_and_points() -> None:
+    """The works cited card has no text: a heading line and a half, then a line a short point."""
+    card = Card(category="Works cited in the tips", points=(Point(text="A review (2018)."),))
+    assert card_lines(card, large_print=False) == 2.5
+    assert card_lines(Card(category="Tips", text="One line."), large_print=False) == 2.9

@@ -175,3 +175,10 @@ def test_problems_on_one_line_are_reported_by_column(
         {"replacements": ["'no'"], "key": None, "titles": ["Put it in quotes: 'no'"]},
         {"replacements": ["another"], "key": None, "titles": ["Write 'another'"]},
     ]
+
+
+def test_a_github_annotation_of_a_line_without_a_column_starts_at_column_1() -> None:
+    """A problem known by its line alone is annotated at that line's first column."""
+    problem = Problem(file=Path("pack.yaml"), line=3, column=None, code="RC201", message="m")
+    lines = github_report([problem], [Path("pack.yaml")], workspace=Path.cwd())
+    assert lines[0] == "::error file=pack.yaml,line=3,col=1,title=RC201::m"
