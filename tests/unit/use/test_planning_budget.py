@@ -1,12 +1,16 @@
 """Budgets: the most of the pack's content that fits, breaks included."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
+from attrs import evolve
 from small_packs import modules_pack
 from small_packs import rows as _rows
 
-from recurrent_care_pack import Breaks, Pack, PlanError, PlanOptions, load_pack, plan
+from recurrent_care_pack import Breaks, Note, Pack, PlanError, PlanOptions, Slot, load_pack, plan
+from recurrent_care_pack._use.planning.budget import Search
+from recurrent_care_pack._use.planning.films import Units
+from recurrent_care_pack._use.planning.layout import Layout
 
 MIN = timedelta(minutes=1)
 
@@ -101,3 +105,77 @@ def test_refuses_a_budget_of_nothing(pack: Pack) -> None:
     with pytest.raises(PlanError) as raised:
         plan(pack, ["section-3"], PlanOptions(budget=timedelta()))
     assert str(raised.value) == "a budget must be more than zero; give one such as 3 hours"
+
+
+EX10 = "Exercise 10: Thinking about trauma-informed approaches in your work"
+REWATCH = "the re-watch of Film 6 before Module 3 of Section 3 (the pack's suggestion)"
+
+
+def test_a_budget_that_holds_the_re_watch_keeps_it(pack: Pack) -> None:
+    """Three days in 3 hours 28 minutes: all of Section 3 and Film 6 again before Module 3."""
+    agenda = plan(pack, ["section-3"], PlanOptions(days=3, budget=208 * MIN))
+    assert agenda.day(3)[0].rewatch == ("film-6",)
+    assert agenda.day(3)[0].films == ("film-6", "film-7")
+    assert agenda.left_out == ()
+    assert agenda.total == 208 * MIN
+
+
+def test_a_budget_one_minute_short_of_the_re_watch_leaves_it_out(pack: Pack) -> None:
+    """In 3 hours 27 minutes the re-watch (23 minutes more) is left out, and listed as such."""
+    agenda = plan(pack, ["section-3"], PlanOptions(days=3, budget=207 * MIN))
+    assert agenda.day(3)[0].rewatch == ()
+    assert agenda.left_out == (REWATCH,)
+    assert agenda.total == 185 * MIN
+
+
+def test_a_budget_counts_the_films_an_exercise_alone_shows(pack: Pack) -> None:
+    """Exercise 10 alone brings Films 6 and 7 (55 min): in 90 minutes it beats Exercise 8."""
+    agenda = plan(pack, ["Exercise 8", "Exercise 10"], PlanOptions(budget=90 * MIN))
+    assert _rows(agenda) == [
+        (1, "09:30", "10:25", "Films for Exercise 10: Films 6 and 7"),
+        (1, "10:25", "10:55", EX10),
+    ]
+    assert agenda.left_out == ("Exercise 8",)
+
+
+def test_a_budget_in_a_slot_no_item_fits_says_nothing_fits(pack: Pack) -> None:
+    """A ten-minute slot holds no item whatever the budget: the message gives the budget."""
+    slot = Slot(start=time(9, 30), end=time(9, 40))
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["section-3"], PlanOptions(booked=(slot,), budget=60 * MIN))
+    assert str(raised.value) == "nothing in the selection fits in 1 hour"
+
+
+def test_a_budget_that_leaves_out_a_long_re_watch_says_so_on_its_day(pack: Pack) -> None:
+    """A re-watch longer than the budget is dropped from its day, with a note naming it."""
+    section = pack.sections[0]
+    module_3 = section.modules[2]
+    assert module_3.different_day is not None
+    long_rewatch = evolve(module_3.different_day, allowance=300 * MIN)
+    modules = (*section.modules[:2], evolve(module_3, different_day=long_rewatch))
+    long_pack = evolve(pack, sections=(evolve(section, modules=modules), *pack.sections[1:]))
+    agenda = plan(long_pack, ["Module 2", "Module 3"], PlanOptions(days=2, budget=115 * MIN))
+    assert _rows(agenda)[2:] == [
+        (2, "09:30", "10:02", "Module 3 films: Film 7"),
+        (2, "10:02", "10:32", EX10),
+    ]
+    assert agenda.left_out == (REWATCH,)
+    assert agenda.notes == (
+        Note(
+            text="The budget leaves out the re-watch of Film 6 the pack suggests before "
+            "Module 3 of Section 3 on a later day (4 hours 28 minutes more).",
+            day=2,
+            item="section-3-module-3",
+        ),
+    )
+
+
+def test_a_re_watch_is_not_counted_as_content(pack: Pack) -> None:
+    """Modules 2 and 3 over two days: 1 hour 55 minutes of content, Film 6 again not counted."""
+    units = Units(pack, rewatch=True)
+    chosen = Search(Layout(units, PlanOptions(days=2))).split(
+        units.of(["Module 2", "Module 3"]), frozenset()
+    )
+    assert chosen.days[1].entries[0].rewatch == ("film-6",)
+    assert [d.content for d in chosen.days] == [53 * MIN, 62 * MIN]
+    assert chosen.total == (53 + 85) * MIN

@@ -5,7 +5,7 @@ from datetime import time, timedelta
 import pytest
 from attrs import evolve
 
-from recurrent_care_pack import Breaks, Pack, PlanOptions, load_pack, plan
+from recurrent_care_pack import Breaks, Note, Pack, PlanError, PlanOptions, load_pack, plan
 from recurrent_care_pack._cli import main
 
 MIN = timedelta(minutes=1)
@@ -94,3 +94,43 @@ def test_a_break_a_day_cannot_take_is_told(pack: Pack) -> None:
         "between items.",
         "Day 1 has no break at 10:30: breaks go between items, and Day 1 holds one.",
     ]
+
+
+def _with_films(pack: Pack, number: int, films: tuple[str, ...]) -> Pack:
+    """The pack with module ``number`` of its first section showing ``films``."""
+    section = pack.sections[0]
+    modules = tuple(evolve(m, films=films) if m.number == number else m for m in section.modules)
+    return evolve(pack, sections=(evolve(section, modules=modules), *pack.sections[1:]))
+
+
+def test_films_shown_earlier_that_day_are_not_shown_again(pack: Pack) -> None:
+    """Module 2 showing Films 6 and 7, after Module 3 showed both: "are", "them", no films."""
+    two_films = _with_films(pack, 2, ("film-6", "film-7"))
+    agenda = plan(two_films, ["Module 3", "Module 2"])
+    assert [e.item for e in agenda.entries] == [
+        "section-3-module-3",
+        "exercise-10",
+        "exercise-9",
+    ]
+    assert agenda.notes[-1] == Note(
+        text="Films 6 and 7 are shown earlier this day, so Module 2 of Section 3 does not show "
+        "them again and goes straight to Exercise 9; a film is shown once a day (plan the "
+        "modules in the pack's order to show it with its own module).",
+        day=1,
+        item="section-3-module-2",
+    )
+
+
+def test_an_exercise_discussing_a_film_the_pack_lacks_is_refused(pack: Pack) -> None:
+    """A pack built in Python whose Exercise 10 draws on an unknown film: a PlanError, no crash."""
+    section = pack.sections[0]
+    exercises = tuple(
+        evolve(e, draws_on=("film-99",)) if e.id == "exercise-10" else e for e in section.exercises
+    )
+    odd = evolve(pack, sections=(evolve(section, exercises=exercises), *pack.sections[1:]))
+    with pytest.raises(PlanError) as refused:
+        plan(odd, ["Exercise 10"])
+    assert str(refused.value) == (
+        "Exercise 10 discusses film-99 and film-7, and the pack gives no time to show "
+        "film-99 and film-7; plan the module that shows film-99 and film-7 first"
+    )

@@ -5,7 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from recurrent_care_pack import Breaks, EntryKind, PlanError, PlanOptions, load_pack, plan
+from recurrent_care_pack import (
+    Breaks,
+    EntryKind,
+    Note,
+    PlanError,
+    PlanOptions,
+    load_pack,
+    plan,
+)
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.tables import agenda_data, agenda_text
 from recurrent_care_pack._session import Break, Session, Slot
@@ -453,3 +461,53 @@ def test_booked_sessions_that_cannot_be_kept_are_refused_saying_why(
     setup = ["--setup", "30m"] if "set-up" in message else []
     assert main(["plan", *[w for slot in slots for w in ("--slot", slot)], *setup]) == 2
     assert capsys.readouterr().err == f"rcpack: cannot plan: {message}\n"
+
+
+def test_an_exercise_alone_is_what_its_note_is_about() -> None:
+    """The note on what Exercise 10 builds on is the exercise's, for the plan as a whole."""
+    (note,) = plan(PACK, ["Exercise 10"]).notes
+    assert (note.day, note.item) == (None, "exercise-10")
+
+
+def test_a_dropped_discussion_says_what_slot_would_hold_it() -> None:
+    """Module 1 in 75 minutes: its 10-minute discussion is left out; a slot to 10:50 holds it."""
+    slot = Slot(start=time(9, 30), end=time(10, 45))
+    agenda = plan(PACK, ["Module 1"], PlanOptions(booked=(slot,), discussions=True))
+    assert [e.kind for e in agenda.entries] == [EntryKind.FILMS, EntryKind.EXERCISE]
+    assert agenda.notes == (
+        Note(
+            text="The plan leaves out the optional discussion after Module 1 of Section 3 "
+            "(10 minutes): it does not fit the slot, 09:30 to 10:45; it would fit in a slot "
+            "ending at 10:50.",
+            day=1,
+            item="section-3-module-1",
+        ),
+    )
+
+
+def test_a_break_at_the_end_of_a_days_slot_is_not_in_what_it_needs() -> None:
+    """A lunch at 11:00, inside Day 1's slot, is no break of Day 2, whose slot ends then."""
+    slots = (Slot(start=time(9, 30), end=time(11, 15)), Slot(start=time(9, 30), end=time(11, 0)))
+    lunch = Break(title="Lunch", at=time(11, 0), length=15 * MIN)
+    options = PlanOptions(booked=slots, breaks=Breaks(fixed=(lunch,)))
+    with pytest.raises(PlanError) as refused:
+        plan(PACK, ["section-3"], options)
+    assert str(refused.value) == (
+        "Day 2 needs 1 hour 55 minutes for Module 2 of Section 3 and Module 3 of Section 3 "
+        "(from 09:30 to 11:25), and its slot, 09:30 to 11:00, holds 1 hour 30 minutes; plan "
+        "fewer items, book a longer slot, take shorter breaks, or give a budget (--budget, or "
+        "budget in a session file) to let the plan choose"
+    )
+
+
+def test_a_long_stretch_on_a_later_day_is_warned_of_on_that_day() -> None:
+    """Over two days, the warning of 1 hour 55 minutes without a break is Day 2's."""
+    agenda = plan(PACK, ["section-3"], PlanOptions(days=2))
+    assert agenda.notes == (
+        Note(
+            text="From 09:30 to 11:25 on Day 2, 1 hour 55 minutes of films, discussion and "
+            "exercises run without a break, and this content is about trauma: consider a "
+            "break (--break-every 90m, or comfort_breaks in a session file).",
+            day=2,
+        ),
+    )
