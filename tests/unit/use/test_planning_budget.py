@@ -123,7 +123,8 @@ def test_a_budget_that_holds_the_re_watch_keeps_it(pack: Pack) -> None:
 def test_a_budget_one_minute_short_of_the_re_watch_leaves_it_out(pack: Pack) -> None:
     """In 3 hours 27 minutes the re-watch (23 minutes more) is left out, and listed as such."""
     agenda = plan(pack, ["section-3"], PlanOptions(days=3, budget=207 * MIN))
-    assert agenda.day(3)[0].rewatch == ()
+    films = agenda.day(3)[0]
+    assert (films.item, films.films, films.rewatch) == ("section-3-module-3", ("film-7",), ())
     assert agenda.left_out == (REWATCH,)
     assert agenda.total == 185 * MIN
 
@@ -179,3 +180,13 @@ def test_a_re_watch_is_not_counted_as_content(pack: Pack) -> None:
     assert chosen.days[1].entries[0].rewatch == ("film-6",)
     assert [d.content for d in chosen.days] == [53 * MIN, 62 * MIN]
     assert chosen.total == (53 + 85) * MIN
+
+
+def test_a_budget_counts_the_films_an_exercise_alone_shows_of_its_own_module(pack: Pack) -> None:
+    """In 85 minutes Exercise 10 alone (Films 6 and 7, 85 min) beats Module 1 (70 min)."""
+    agenda = plan(pack, ["Module 1", "Exercise 10"], PlanOptions(budget=85 * MIN))
+    assert _rows(agenda) == [
+        (1, "09:30", "10:25", "Films for Exercise 10: Films 6 and 7"),
+        (1, "10:25", "10:55", EX10),
+    ]
+    assert agenda.left_out == ("Module 1 of Section 3",)
