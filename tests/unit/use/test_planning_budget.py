@@ -7,7 +7,17 @@ from attrs import evolve
 from small_packs import modules_pack
 from small_packs import rows as _rows
 
-from recurrent_care_pack import Breaks, Note, Pack, PlanError, PlanOptions, Slot, load_pack, plan
+from recurrent_care_pack import (
+    Breaks,
+    EntryKind,
+    Note,
+    Pack,
+    PlanError,
+    PlanOptions,
+    Slot,
+    load_pack,
+    plan,
+)
 from recurrent_care_pack._use.planning.budget import Search
 from recurrent_care_pack._use.planning.films import Units
 from recurrent_care_pack._use.planning.layout import Layout
@@ -190,3 +200,102 @@ def test_a_budget_counts_the_films_an_exercise_alone_shows_of_its_own_module(pac
         (1, "10:25", "10:55", EX10),
     ]
     assert agenda.left_out == ("Module 1 of Section 3",)
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        (
+            1,
+            "nothing in the selection fits in 1 minute: the shortest, Module 1 of Section 1, "
+            "needs 5 minutes; give a longer budget",
+        ),
+        (
+            2,
+            "each of the 2 days needs a module or exercise, and the shortest 2 (Module 1 of "
+            "Section 1 and Module 2 of Section 1) need 10 minutes in all, more than the budget "
+            "of 1 minute; give fewer days or a longer budget",
+        ),
+    ],
+)
+def test_nothing_fits_names_the_first_of_equally_short_items(days: int, message: str) -> None:
+    """Three 5-minute modules in 1 minute: the first of the shortest are named, in order."""
+    with pytest.raises(PlanError) as raised:
+        plan(modules_pack([5, 5, 5]), options=PlanOptions(days=days, budget=MIN))
+    assert str(raised.value) == message
+
+
+def test_nothing_fits_counts_the_film_an_item_alone_must_show_first(pack: Pack) -> None:
+    """Module 3 alone shows Film 6 first (Exercise 10 discusses it): it needs 85 minutes."""
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["Module 3"], PlanOptions(budget=20 * MIN))
+    assert str(raised.value) == (
+        "nothing in the selection fits in 20 minutes: the shortest, Module 3 of Section 3, "
+        "needs 1 hour 25 minutes; give a longer budget"
+    )
+
+
+def test_nothing_fits_looks_past_an_item_longer_than_the_slot(pack: Pack) -> None:
+    """In a one-hour slot Module 1 (70 min) never fits; Module 2 (53 min) is the shortest."""
+    slot = Slot(start=time(9, 30), end=time(10, 30))
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["section-3"], PlanOptions(booked=(slot,), budget=20 * MIN))
+    assert str(raised.value) == (
+        "nothing in the selection fits in 20 minutes: the shortest, Module 2 of Section 3, "
+        "needs 53 minutes; give a longer budget"
+    )
+
+
+@pytest.mark.parametrize(
+    ("minutes", "kept"),
+    [(195, (1,)), (205, (1, 2))],
+)
+def test_a_budget_over_two_days_keeps_the_earlier_discussions_that_fit(
+    pack: Pack, minutes: int, kept: tuple[int, ...]
+) -> None:
+    """Section 3 (3 h 5 min) over two days: each 10 minutes more keeps one more discussion."""
+    options = PlanOptions(days=2, discussions=True, budget=minutes * MIN)
+    agenda = plan(pack, ["section-3"], options)
+    assert agenda.total == minutes * MIN
+    talks = [e.item for e in agenda.entries if e.kind is EntryKind.DISCUSSION]
+    assert talks == [f"section-3-module-{n}" for n in kept]
+    assert agenda.left_out == tuple(
+        f"the optional discussion after Module {n} of Section 3"
+        for n in (1, 2, 3)
+        if n not in kept
+    )
+
+
+def test_a_budget_plans_modules_without_discussions_rather_than_fewer_modules(
+    pack: Pack,
+) -> None:
+    """In 2 hours 3 minutes with discussions asked for: Modules 1 and 2 without them."""
+    agenda = plan(pack, ["section-3"], PlanOptions(discussions=True, budget=123 * MIN))
+    assert [e.item for e in agenda.entries] == [
+        "section-3-module-1",
+        "exercise-8",
+        "section-3-module-2",
+        "exercise-9",
+    ]
+    assert agenda.left_out == (
+        "Module 3 of Section 3",
+        "the optional discussion after Module 1 of Section 3",
+        "the optional discussion after Module 2 of Section 3",
+    )
+
+
+def test_a_budget_counts_a_film_two_modules_share_once() -> None:
+    """Module 2 shows Films 1 and 2 (20 min); after Module 1 only Film 2: both fit 20 minutes."""
+    small = modules_pack([10, 10, 100])
+    section = small.sections[0]
+    modules = tuple(
+        evolve(m, films=("film-1", "film-2"), allowance=20 * MIN) if m.id == "module-2" else m
+        for m in section.modules
+    )
+    shared = evolve(small, sections=(evolve(section, modules=modules),))
+    agenda = plan(shared, options=PlanOptions(budget=20 * MIN))
+    assert _rows(agenda) == [
+        (1, "09:30", "09:40", "Module 1 films: Film 1"),
+        (1, "09:40", "09:50", "Module 2 films: Film 2"),
+    ]
+    assert agenda.left_out == ("Module 3 of Section 1",)

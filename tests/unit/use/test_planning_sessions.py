@@ -511,3 +511,28 @@ def test_a_long_stretch_on_a_later_day_is_warned_of_on_that_day() -> None:
             day=2,
         ),
     )
+
+
+def test_a_short_second_slot_takes_the_last_module_alone() -> None:
+    """Day 2's 90 minutes cannot hold Modules 2 and 3, so Day 1 takes Modules 1 and 2."""
+    slots = (Slot(start=time(9, 0), end=time(12, 0)), Slot(start=time(9, 30), end=time(11, 0)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots))
+    assert [(e.day, e.item) for e in agenda.entries if e.kind is EntryKind.FILMS] == [
+        (1, "section-3-module-1"),
+        (1, "section-3-module-2"),
+        (2, "section-3-module-3"),
+    ]
+    assert agenda.day(2)[0].rewatch == ("film-6",)
+
+
+def test_the_split_that_drops_no_discussion_is_chosen() -> None:
+    """Modules 1 and 2 would fit Day 1 only without a discussion: Day 2 takes Modules 2 and 3."""
+    slots = (Slot(start=time(9, 30), end=time(11, 50)), Slot(start=time(9, 30), end=time(12, 0)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, discussions=True))
+    assert [(e.day, e.item) for e in agenda.entries if e.kind is EntryKind.DISCUSSION] == [
+        (1, "section-3-module-1"),
+        (2, "section-3-module-2"),
+        (2, "section-3-module-3"),
+    ]
+    assert agenda.notes[:-1] == ()
+    assert agenda.total == 215 * MIN
