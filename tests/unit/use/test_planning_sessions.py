@@ -184,6 +184,13 @@ def test_the_set_up_ends_at_the_start() -> None:
         (1, "10:03", "10:33", EX9),
         (1, "10:33", "10:43", "Closing"),
     ]
+    assert [e.kind for e in plan(PACK, ["Module 2"], options).entries] == [
+        EntryKind.SETUP,
+        EntryKind.OPENING,
+        EntryKind.FILMS,
+        EntryKind.EXERCISE,
+        EntryKind.CLOSING,
+    ]
     with pytest.raises(PlanError) as raised:
         plan(PACK, ["Module 2"], PlanOptions(start=time(0, 15), setup=30 * MIN))
     assert str(raised.value) == (
@@ -536,3 +543,46 @@ def test_the_split_that_drops_no_discussion_is_chosen() -> None:
     ]
     assert agenda.notes[:-1] == ()
     assert agenda.total == 215 * MIN
+
+
+DAYS_1_AND_2 = (Slot(start=time(9, 30), end=time(12, 0)), Slot(start=time(9, 30), end=time(12, 0)))
+REWATCH_LEFT_OUT = (
+    "Day 3 leaves out the re-watch of Film 6 the pack suggests before Module 3 of Section 3 "
+    "(23 minutes more): it does not fit the slot, 09:30 to {end}; it would fit in a slot "
+    "ending at {fits}."
+)
+
+
+def test_a_discussion_that_fits_once_the_re_watch_is_left_out_is_kept() -> None:
+    """Day 3 in 75 minutes: the re-watch (85 min with the films) is left out; the talk fits.
+
+    Without the re-watch Module 3 and its discussion need 72 minutes; leaving the later part
+    out first must not leave the discussion out too ("does not fit the slot, 09:30 to
+    10:45; it would fit in a slot ending at 10:42", as it once said).
+    """
+    slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 45)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, discussions=True))
+    assert _rows(agenda)[-3:] == [
+        (3, "09:30", "10:02", "Module 3 films: Film 7"),
+        (3, "10:02", "10:12", "Optional discussion"),
+        (3, "10:12", "10:42", EX10),
+    ]
+    assert [n for n in agenda.notes if n.day == 3] == [
+        Note(
+            text=REWATCH_LEFT_OUT.format(end="10:45", fits="11:05"),
+            day=3,
+            item="section-3-module-3",
+        )
+    ]
+
+
+def test_a_re_watch_and_a_discussion_left_out_each_say_what_would_hold_them() -> None:
+    """Day 3 in 70 minutes holds neither: each note gives the slot that holds it alone."""
+    slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 40)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, discussions=True))
+    assert [e.kind for e in agenda.day(3)] == [EntryKind.FILMS, EntryKind.EXERCISE]
+    assert [n.text for n in agenda.notes if n.day == 3] == [
+        REWATCH_LEFT_OUT.format(end="10:40", fits="10:55"),
+        "Day 3 leaves out the optional discussion after Module 3 of Section 3 (10 minutes): "
+        "it does not fit the slot, 09:30 to 10:40; it would fit in a slot ending at 10:42.",
+    ]
