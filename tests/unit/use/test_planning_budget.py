@@ -299,3 +299,18 @@ def test_a_budget_counts_a_film_two_modules_share_once() -> None:
         (1, "09:40", "09:50", "Module 2 films: Film 2"),
     ]
     assert agenda.left_out == ("Module 3 of Section 1",)
+
+
+def test_what_breaks_cost_a_budget_ignores_the_day_end(pack: Pack) -> None:
+    """A day ending at 13:00 still hears what the breaks would need: 3 hours 35 minutes."""
+    options = PlanOptions(
+        budget=185 * MIN, day_end=time(13, 0), breaks=Breaks(after_exercises=True, length=15 * MIN)
+    )
+    agenda = plan(pack, ["section-3"], options)
+    assert agenda.left_out == ("Module 2 of Section 3",)
+    assert [n.text for n in agenda.notes] == [
+        "Without breaks, Module 1 of Section 3, Module 2 of Section 3 and Module 3 of Section 3 "
+        "would fit in 3 hours 5 minutes; with the breaks asked for they need 3 hours 35 "
+        "minutes: give them 3 hours 35 minutes (a budget, or a slot, that long) or shorter "
+        "breaks to plan them all."
+    ]

@@ -4,11 +4,17 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from attrs import evolve
+from small_packs import modules_pack
 
 from recurrent_care_pack import (
     Breaks,
+    Discussion,
     EntryKind,
+    Exercise,
+    LearningModule,
     Note,
+    Pack,
     PlanError,
     PlanOptions,
     load_pack,
@@ -586,3 +592,111 @@ def test_a_re_watch_and_a_discussion_left_out_each_say_what_would_hold_them() ->
         "Day 3 leaves out the optional discussion after Module 3 of Section 3 (10 minutes): "
         "it does not fit the slot, 09:30 to 10:40; it would fit in a slot ending at 10:42.",
     ]
+
+
+def _section_3_with(
+    modules: tuple[LearningModule, ...] | None = None,
+    exercises: tuple[Exercise, ...] | None = None,
+) -> Pack:
+    """The bundled pack with Section 3's modules or exercises replaced (a pack built in Python)."""
+    section = PACK.sections[0]
+    changed = evolve(
+        section,
+        modules=section.modules if modules is None else modules,
+        exercises=section.exercises if exercises is None else exercises,
+    )
+    return evolve(PACK, sections=(changed, *PACK.sections[1:]))
+
+
+def test_an_exercise_alone_after_a_module_still_says_what_it_follows() -> None:
+    """Module 1, then Exercise 10 alone: the note on Exercise 10 is not lost after a module."""
+    notes = plan(PACK, ["Module 1", "Exercise 10"]).notes
+    assert notes[-1] == Note(
+        text="Exercise 10 follows Module 3 of Section 3 in the pack (its films and optional "
+        "discussion); this plan shows its film for Exercise 10, but not its discussion.",
+        item="exercise-10",
+    )
+
+
+def test_an_exercise_alone_whose_module_has_no_discussion_names_none() -> None:
+    """Module 3 without a discussion, Exercise 10 drawing on Film 7 alone: "(its films)"."""
+    section = PACK.sections[0]
+    pack = _section_3_with(
+        modules=tuple(evolve(m, discussion=None) if m.number == 3 else m for m in section.modules),
+        exercises=tuple(
+            evolve(e, draws_on=("film-7",)) if e.id == "exercise-10" else e
+            for e in section.exercises
+        ),
+    )
+    agenda = plan(pack, ["Exercise 10"])
+    assert agenda.entries[0].title == "Films for Exercise 10: Film 7"
+    assert [n.text for n in agenda.notes] == [
+        "Exercise 10 follows Module 3 of Section 3 in the pack (its films); this plan shows "
+        "its film for Exercise 10."
+    ]
+
+
+def test_an_exercise_alone_whose_module_shows_two_films_says_films() -> None:
+    """Module 3 showing Films 6 and 7: Exercise 10 alone shows "its films"."""
+    section = PACK.sections[0]
+    pack = _section_3_with(
+        modules=tuple(
+            evolve(m, films=("film-6", "film-7"), allowance=55 * MIN) if m.number == 3 else m
+            for m in section.modules
+        )
+    )
+    assert [n.text for n in plan(pack, ["Exercise 10"]).notes] == [
+        "Exercise 10 follows Module 3 of Section 3 in the pack (its films and optional "
+        "discussion); this plan shows its films for Exercise 10, but not its discussion."
+    ]
+
+
+def test_a_break_after_the_content_with_a_set_up_is_never_taken() -> None:
+    """The set-up is before the start: a break at 10:40, after Module 2 ends at 10:23, is not."""
+    options = PlanOptions(
+        setup=30 * MIN,
+        breaks=Breaks(fixed=(Break(title="Break", at=time(10, 40), length=10 * MIN),)),
+    )
+    with pytest.raises(PlanError) as refused:
+        plan(PACK, ["Module 2"], options)
+    assert str(refused.value) == (
+        "the break at 10:40 is never taken: the plan ends at 10:23; choose an earlier time "
+        "or leave it out"
+    )
+
+
+def test_a_film_shown_earlier_on_a_later_day_is_said_on_that_day() -> None:
+    """Day 2 runs Module 3 then Module 2: the note on Film 6 is Day 2's, after Day 1's items."""
+    agenda = plan(PACK, ["Module 1", "Module 3", "Module 2"], PlanOptions(days=2))
+    assert agenda.notes[-1] == Note(
+        text="Film 6 is shown earlier this day, so Module 2 of Section 3 does not show it again "
+        "and goes straight to Exercise 9; a film is shown once a day (plan the modules in the "
+        "pack's order to show it with its own module).",
+        day=2,
+        item="section-3-module-2",
+    )
+
+
+def test_a_module_without_an_exercise_goes_straight_to_its_discussion() -> None:
+    """Module 2 showing Module 1's film, with a discussion and no exercise: "its discussion"."""
+    small = modules_pack([10, 10])
+    section = small.sections[0]
+    modules = tuple(
+        evolve(m, films=("film-1",), discussion=Discussion(duration=10 * MIN))
+        if m.id == "module-2"
+        else m
+        for m in section.modules
+    )
+    agenda = plan(evolve(small, sections=(evolve(section, modules=modules),)))
+    assert [n.text for n in agenda.notes] == [
+        "Film 1 is shown earlier this day, so Module 2 of Section 1 does not show it again and "
+        "goes straight to its discussion; a film is shown once a day (plan the modules in the "
+        "pack's order to show it with its own module)."
+    ]
+
+
+def test_a_left_out_re_watch_with_a_closing_says_the_slot_that_holds_both() -> None:
+    """Day 3 to 10:50 with a 10-minute closing: the re-watch needs a slot to 11:05."""
+    slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 50)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, closing=10 * MIN))
+    assert [n.text for n in agenda.notes] == [REWATCH_LEFT_OUT.format(end="10:50", fits="11:05")]
