@@ -700,3 +700,33 @@ def test_a_left_out_re_watch_with_a_closing_says_the_slot_that_holds_both() -> N
     slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 50)))
     agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, closing=10 * MIN))
     assert [n.text for n in agenda.notes] == [REWATCH_LEFT_OUT.format(end="10:50", fits="11:05")]
+
+
+@pytest.mark.parametrize(
+    ("at", "day_2"),
+    [
+        (time(10, 0), []),
+        (
+            time(10, 30),
+            [
+                Note(
+                    text="Day 2 has no lunch at 10:30: breaks go between items, and Day 2 "
+                    "holds one.",
+                    day=2,
+                )
+            ],
+        ),
+    ],
+)
+def test_a_day_of_one_item_whose_time_holds_the_lunch_says_it_has_none(
+    at: time, day_2: list[Note]
+) -> None:
+    """Day 2 (10:00-11:25) holds Module 3 alone: a lunch at 10:30 is not there, and it says so.
+
+    A lunch at 10:00, Day 2's start, is not inside Day 2: no note for it.
+    """
+    slots = (Slot(start=time(9, 30), end=time(12, 0)), Slot(start=time(10, 0), end=time(11, 30)))
+    lunch = Break(title="Lunch", at=at, length=15 * MIN)
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, breaks=Breaks(fixed=(lunch,))))
+    assert [e.title for e in agenda.day(1)][2] == "Lunch"
+    assert [n for n in agenda.notes if n.day == 2] == day_2
