@@ -730,3 +730,14 @@ def test_a_day_of_one_item_whose_time_holds_the_lunch_says_it_has_none(
     agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, breaks=Breaks(fixed=(lunch,))))
     assert [e.title for e in agenda.day(1)][2] == "Lunch"
     assert [n for n in agenda.notes if n.day == 2] == day_2
+
+
+def test_one_item_longer_than_ninety_minutes_is_told_once() -> None:
+    """Breaks at most 90 minutes apart: Module 3's 95 minutes get one note, not a second warning."""
+    options = PlanOptions(days=3, discussions=True, breaks=Breaks(every=90 * MIN, length=10 * MIN))
+    agenda = plan(PACK, ["section-3"], options)
+    assert [e.end for e in agenda.day(3)][-1] == time(11, 5)
+    assert [n.text for n in agenda.notes] == [
+        "Module 3 of Section 3 runs 1 hour 35 minutes without a break (09:30 to 11:05), more "
+        "than the 1 hour 30 minutes asked for: breaks go between items, and it is one item."
+    ]
