@@ -314,3 +314,26 @@ def test_what_breaks_cost_a_budget_ignores_the_day_end(pack: Pack) -> None:
         "minutes: give them 3 hours 35 minutes (a budget, or a slot, that long) or shorter "
         "breaks to plan them all."
     ]
+
+
+def test_a_days_content_counts_a_discussion_and_a_film_shown_first(pack: Pack) -> None:
+    """Module 1 with its discussion is 80 minutes of content; Module 3 alone, Film 6 first, 85."""
+    units = Units(pack, rewatch=True)
+    search = Search(Layout(units, PlanOptions()))
+    talk = search.split(units.of(["Module 1"]), frozenset({"section-3-module-1"}))
+    assert talk.content == 80 * MIN
+    first = search.split(units.of(["Module 3"]), frozenset())
+    assert first.content == 85 * MIN
+
+
+def test_a_day_that_drops_two_parts_loses_both(pack: Pack) -> None:
+    """Day 3 in 70 minutes drops the re-watch (23 min) and the discussion (10): 33 lost."""
+    slots = (
+        Slot(start=time(9, 30), end=time(12, 0)),
+        Slot(start=time(9, 30), end=time(12, 0)),
+        Slot(start=time(9, 30), end=time(10, 40)),
+    )
+    units = Units(pack, rewatch=True)
+    talks = frozenset(f"section-3-module-{n}" for n in (1, 2, 3))
+    chosen = Search(Layout(units, PlanOptions(booked=slots))).split(units.of(["section-3"]), talks)
+    assert [d.lost for d in chosen.days] == [timedelta(), timedelta(), 33 * MIN]

@@ -741,3 +741,36 @@ def test_one_item_longer_than_ninety_minutes_is_told_once() -> None:
         "Module 3 of Section 3 runs 1 hour 35 minutes without a break (09:30 to 11:05), more "
         "than the 1 hour 30 minutes asked for: breaks go between items, and it is one item."
     ]
+
+
+def test_a_lunch_at_a_days_start_is_not_taken_that_day() -> None:
+    """A lunch at 10:00 is Day 2's start, not a point between its items: it is refused."""
+    slots = (Slot(start=time(9, 0), end=time(10, 30)), Slot(start=time(10, 0), end=time(12, 0)))
+    lunch = Break(title="Lunch", at=time(10, 0), length=15 * MIN)
+    with pytest.raises(PlanError, match=r"^the lunch at 10:00 cannot be taken: breaks go between"):
+        plan(PACK, ["section-3"], PlanOptions(booked=slots, breaks=Breaks(fixed=(lunch,))))
+
+
+def test_a_lunch_inside_the_last_item_goes_before_it() -> None:
+    """A lunch at 12:20, inside Module 3 (11:33 to 12:35), goes at 11:33, the last point."""
+    lunch = Break(title="Lunch", at=time(12, 20), length=45 * MIN)
+    agenda = plan(PACK, ["section-3"], PlanOptions(breaks=Breaks(fixed=(lunch,))))
+    assert _rows(agenda)[4:] == [
+        (1, "11:33", "12:18", "Lunch"),
+        (1, "12:18", "12:50", "Module 3 films: Film 7"),
+        (1, "12:50", "13:20", EX10),
+    ]
+
+
+def test_a_lunch_halfway_between_two_points_goes_at_the_earlier() -> None:
+    """Points at 09:40 and 10:00, a lunch asked for at 09:50: it goes at 09:40."""
+    lunch = Break(title="Lunch", at=time(9, 50), length=15 * MIN)
+    agenda = plan(modules_pack([10, 20, 10]), options=PlanOptions(breaks=Breaks(fixed=(lunch,))))
+    assert _rows(agenda)[1] == (1, "09:40", "09:55", "Lunch")
+
+
+def test_exactly_ninety_minutes_without_a_break_is_not_warned_of() -> None:
+    """The warning is for more than 90 minutes: a 60- and a 30-minute module need none."""
+    agenda = plan(modules_pack([60, 30]))
+    assert agenda.total == 90 * MIN
+    assert agenda.notes == ()
