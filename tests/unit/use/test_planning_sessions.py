@@ -737,10 +737,15 @@ def test_one_item_longer_than_ninety_minutes_is_told_once() -> None:
     options = PlanOptions(days=3, discussions=True, breaks=Breaks(every=90 * MIN, length=10 * MIN))
     agenda = plan(PACK, ["section-3"], options)
     assert [e.end for e in agenda.day(3)][-1] == time(11, 5)
-    assert [n.text for n in agenda.notes] == [
-        "Module 3 of Section 3 runs 1 hour 35 minutes without a break (09:30 to 11:05), more "
-        "than the 1 hour 30 minutes asked for: breaks go between items, and it is one item."
-    ]
+    assert agenda.notes == (
+        Note(
+            text="Module 3 of Section 3 runs 1 hour 35 minutes without a break (09:30 to "
+            "11:05), more than the 1 hour 30 minutes asked for: breaks go between items, and "
+            "it is one item.",
+            day=3,
+            item="section-3-module-3",
+        ),
+    )
 
 
 def test_a_lunch_at_a_days_start_is_not_taken_that_day() -> None:
@@ -774,3 +779,23 @@ def test_exactly_ninety_minutes_without_a_break_is_not_warned_of() -> None:
     agenda = plan(modules_pack([60, 30]))
     assert agenda.total == 90 * MIN
     assert agenda.notes == ()
+
+
+def test_an_item_as_long_as_the_time_between_breaks_needs_no_note() -> None:
+    """Breaks at most 30 minutes apart and 30-minute modules: a break between, and no note."""
+    agenda = plan(modules_pack([30, 30]), options=PlanOptions(breaks=Breaks(every=30 * MIN)))
+    assert [e.title for e in agenda.entries] == [
+        "Module 1 films: Film 1",
+        "Break",
+        "Module 2 films: Film 2",
+    ]
+    assert agenda.notes == ()
+
+
+def test_no_break_after_exercises_where_no_item_has_one() -> None:
+    """A break after each exercise: modules of films alone get none."""
+    options = PlanOptions(breaks=Breaks(after_exercises=True))
+    assert [e.kind for e in plan(modules_pack([10, 10]), options=options).entries] == [
+        EntryKind.FILMS,
+        EntryKind.FILMS,
+    ]
