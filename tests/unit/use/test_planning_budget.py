@@ -337,3 +337,29 @@ def test_a_day_that_drops_two_parts_loses_both(pack: Pack) -> None:
     talks = frozenset(f"section-3-module-{n}" for n in (1, 2, 3))
     chosen = Search(Layout(units, PlanOptions(booked=slots))).split(units.of(["section-3"]), talks)
     assert [d.lost for d in chosen.days] == [timedelta(), timedelta(), 33 * MIN]
+
+
+def test_a_budget_with_more_days_than_items_says_so(pack: Pack) -> None:
+    """Three days for two modules under a budget: the days are too many, whatever the budget."""
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["Module 1", "Module 2"], PlanOptions(days=3, budget=180 * MIN))
+    assert (
+        str(raised.value) == "3 days for 2 modules and exercises: choose fewer days or more items"
+    )
+
+
+def test_a_budget_over_as_many_slots_as_items_none_can_hold_says_nothing_fits(
+    pack: Pack,
+) -> None:
+    """Three 30-minute slots for three modules: under a budget, nothing fits (no day's error)."""
+    slots = tuple(Slot(start=time(9, 30), end=time(10, 0)) for _ in range(3))
+    with pytest.raises(PlanError) as raised:
+        plan(pack, ["section-3"], PlanOptions(booked=slots, budget=180 * MIN))
+    assert str(raised.value) == "nothing in the selection fits in 3 hours"
+
+
+def test_plan_refuses_options_of_the_wrong_kind(pack: Pack) -> None:
+    """Options that are not a PlanOptions are refused by name, saying what was given."""
+    with pytest.raises(TypeError) as raised:
+        plan(pack, ["section-3"], "3 hours")  # type: ignore[arg-type]
+    assert str(raised.value) == "options must be None or a PlanOptions, not the string '3 hours'"
