@@ -404,3 +404,22 @@ def test_slots_of_a_whole_day_say_so_not_start_earlier(
     """Slots that fill a day leave nothing to move: the message says so, not "start earlier"."""
     assert main(["plan", "section-3", *argv]) == 2
     assert capsys.readouterr() == ("", f"rcpack: cannot plan: {message}\n")
+
+
+@pytest.mark.parametrize(
+    ("items", "exercise", "module"),
+    [
+        (["Module 1", "Exercise 9", "Module 2"], "Exercise 9", "Module 2 of Section 3"),
+        (["Exercise 9", "Module 2", "Module 3"], "Exercise 9", "Module 2 of Section 3"),
+    ],
+)
+def test_refuses_an_exercise_before_its_module_wherever_it_stands(
+    pack: Pack, items: list[str], exercise: str, module: str
+) -> None:
+    """An exercise named before its module is refused after a module too, or with more after."""
+    with pytest.raises(PlanError) as before:
+        plan(pack, items)
+    assert str(before.value) == (
+        f"{exercise} comes before {module}, which the pack runs before it; "
+        f"put {module} first (it brings {exercise} with it)"
+    )

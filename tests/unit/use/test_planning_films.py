@@ -5,7 +5,7 @@ from datetime import time, timedelta
 import pytest
 from attrs import evolve
 
-from recurrent_care_pack import Breaks, Pack, PlanOptions, load_pack, plan
+from recurrent_care_pack import Breaks, Note, Pack, PlanError, PlanOptions, Slot, load_pack, plan
 from recurrent_care_pack._cli import main
 
 MIN = timedelta(minutes=1)
@@ -94,3 +94,122 @@ def test_a_break_a_day_cannot_take_is_told(pack: Pack) -> None:
         "between items.",
         "Day 1 has no break at 10:30: breaks go between items, and Day 1 holds one.",
     ]
+
+
+def _with_films(pack: Pack, number: int, films: tuple[str, ...]) -> Pack:
+    """The pack with module ``number`` of its first section showing ``films``."""
+    section = pack.sections[0]
+    modules = tuple(evolve(m, films=films) if m.number == number else m for m in section.modules)
+    return evolve(pack, sections=(evolve(section, modules=modules), *pack.sections[1:]))
+
+
+def test_films_shown_earlier_that_day_are_not_shown_again(pack: Pack) -> None:
+    """Module 2 showing Films 6 and 7, after Module 3 showed both: "are", "them", no films."""
+    two_films = _with_films(pack, 2, ("film-6", "film-7"))
+    agenda = plan(two_films, ["Module 3", "Module 2"])
+    assert [e.item for e in agenda.entries] == [
+        "section-3-module-3",
+        "exercise-10",
+        "exercise-9",
+    ]
+    assert agenda.notes[-1] == Note(
+        text="Films 6 and 7 are shown earlier this day, so Module 2 of Section 3 does not show "
+        "them again and goes straight to Exercise 9; a film is shown once a day (plan the "
+        "modules in the pack's order to show it with its own module).",
+        day=1,
+        item="section-3-module-2",
+    )
+
+
+def test_an_exercise_discussing_a_film_the_pack_lacks_is_refused(pack: Pack) -> None:
+    """A pack built in Python whose Exercise 10 draws on an unknown film: a PlanError, no crash."""
+    section = pack.sections[0]
+    exercises = tuple(
+        evolve(e, draws_on=("film-99",)) if e.id == "exercise-10" else e for e in section.exercises
+    )
+    odd = evolve(pack, sections=(evolve(section, exercises=exercises), *pack.sections[1:]))
+    with pytest.raises(PlanError) as refused:
+        plan(odd, ["Exercise 10"])
+    assert str(refused.value) == (
+        "Exercise 10 discusses film-99 and film-7, and the pack gives no time to show "
+        "film-99 and film-7; plan the module that shows film-99 and film-7 first"
+    )
+
+
+def test_an_exercise_alone_after_its_films_module_shows_only_the_film_missing(
+    pack: Pack,
+) -> None:
+    """Module 2 showed Film 6: Exercise 10 alone then shows Film 7 first, saying "it"."""
+    agenda = plan(pack, ["Module 2", "Exercise 10"])
+    films = agenda.entries[2]
+    assert (films.title, films.item, films.films) == (
+        "Films for Exercise 10: Film 7",
+        "exercise-10",
+        ("film-7",),
+    )
+    assert films.duration == 32 * MIN
+    assert films.note == (
+        "Exercise 10 discusses Film 7, which this plan has not shown before it, so it shows "
+        "it first"
+    )
+
+
+def test_a_module_whose_other_film_was_shown_that_day_takes_its_films_own_time(
+    pack: Pack,
+) -> None:
+    """Module 3 showing Films 2 and 7 (50 min) after Module 1: Film 7's 32 min, Film 6 first."""
+    section = pack.sections[0]
+    modules = tuple(
+        evolve(m, films=("film-2", "film-7"), allowance=50 * MIN) if m.number == 3 else m
+        for m in section.modules
+    )
+    both = evolve(pack, sections=(evolve(section, modules=modules), *pack.sections[1:]))
+    agenda = plan(both, ["Module 1", "Module 3"])
+    assert _rows(agenda)[2] == (
+        1,
+        "10:40",
+        "11:35",
+        "Module 3 films: Film 6 first (Exercise 10 discusses it), then Film 7",
+    )
+    assert agenda.entries[2].films == ("film-6", "film-7")
+
+
+def test_a_module_whose_exercise_discusses_a_film_the_pack_lacks_is_refused(pack: Pack) -> None:
+    """A pack built in Python whose Exercise 10 draws on an unknown film: Module 3 is refused."""
+    section = pack.sections[0]
+    exercises = tuple(
+        evolve(e, draws_on=("film-99",)) if e.id == "exercise-10" else e for e in section.exercises
+    )
+    odd = evolve(pack, sections=(evolve(section, exercises=exercises), *pack.sections[1:]))
+    with pytest.raises(PlanError) as refused:
+        plan(odd, ["Module 3"])
+    assert str(refused.value) == (
+        "Exercise 10 discusses film-99, and the pack gives no time to show film-99; plan the "
+        "module that shows film-99 first"
+    )
+
+
+def test_a_required_discussion_is_never_dropped_to_fit_a_slot(pack: Pack) -> None:
+    """Module 1 with a required 10-minute discussion needs 80 minutes: 75 are refused."""
+    section = pack.sections[0]
+    modules = tuple(
+        evolve(m, discussion=evolve(m.discussion, optional=False))
+        if m.number == 1 and m.discussion is not None
+        else m
+        for m in section.modules
+    )
+    required = evolve(pack, sections=(evolve(section, modules=modules), *pack.sections[1:]))
+    slot = Slot(start=time(9, 30), end=time(10, 45))
+    with pytest.raises(PlanError) as refused:
+        plan(required, ["Module 1"], PlanOptions(booked=(slot,)))
+    assert str(refused.value) == (
+        "the plan needs 1 hour 20 minutes for Module 1 of Section 3 (from 09:30 to 10:50), and "
+        "its slot, 09:30 to 10:45, holds 1 hour 15 minutes; plan fewer items, book a longer "
+        "slot, or give a budget (--budget, or budget in a session file) to let the plan choose"
+    )
+    roomy = Slot(start=time(9, 30), end=time(10, 50))
+    agenda = plan(required, ["Module 1"], PlanOptions(booked=(roomy,)))
+    assert [(e.title, e.optional) for e in agenda.entries][1] == (
+        "Discussion (whole group)",
+        False,
+    )

@@ -4,8 +4,22 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from attrs import evolve
+from small_packs import modules_pack
 
-from recurrent_care_pack import Breaks, EntryKind, PlanError, PlanOptions, load_pack, plan
+from recurrent_care_pack import (
+    Breaks,
+    Discussion,
+    EntryKind,
+    Exercise,
+    LearningModule,
+    Note,
+    Pack,
+    PlanError,
+    PlanOptions,
+    load_pack,
+    plan,
+)
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.tables import agenda_data, agenda_text
 from recurrent_care_pack._session import Break, Session, Slot
@@ -175,6 +189,13 @@ def test_the_set_up_ends_at_the_start() -> None:
         (1, "09:40", "10:03", "Module 2 films: Film 6"),
         (1, "10:03", "10:33", EX9),
         (1, "10:33", "10:43", "Closing"),
+    ]
+    assert [e.kind for e in plan(PACK, ["Module 2"], options).entries] == [
+        EntryKind.SETUP,
+        EntryKind.OPENING,
+        EntryKind.FILMS,
+        EntryKind.EXERCISE,
+        EntryKind.CLOSING,
     ]
     with pytest.raises(PlanError) as raised:
         plan(PACK, ["Module 2"], PlanOptions(start=time(0, 15), setup=30 * MIN))
@@ -453,3 +474,328 @@ def test_booked_sessions_that_cannot_be_kept_are_refused_saying_why(
     setup = ["--setup", "30m"] if "set-up" in message else []
     assert main(["plan", *[w for slot in slots for w in ("--slot", slot)], *setup]) == 2
     assert capsys.readouterr().err == f"rcpack: cannot plan: {message}\n"
+
+
+def test_an_exercise_alone_is_what_its_note_is_about() -> None:
+    """The note on what Exercise 10 builds on is the exercise's, for the plan as a whole."""
+    (note,) = plan(PACK, ["Exercise 10"]).notes
+    assert (note.day, note.item) == (None, "exercise-10")
+
+
+def test_a_dropped_discussion_says_what_slot_would_hold_it() -> None:
+    """Module 1 in 75 minutes: its 10-minute discussion is left out; a slot to 10:50 holds it."""
+    slot = Slot(start=time(9, 30), end=time(10, 45))
+    agenda = plan(PACK, ["Module 1"], PlanOptions(booked=(slot,), discussions=True))
+    assert [e.kind for e in agenda.entries] == [EntryKind.FILMS, EntryKind.EXERCISE]
+    assert agenda.notes == (
+        Note(
+            text="The plan leaves out the optional discussion after Module 1 of Section 3 "
+            "(10 minutes): it does not fit the slot, 09:30 to 10:45; it would fit in a slot "
+            "ending at 10:50.",
+            day=1,
+            item="section-3-module-1",
+        ),
+    )
+
+
+def test_a_break_at_the_end_of_a_days_slot_is_not_in_what_it_needs() -> None:
+    """A lunch at 11:00, inside Day 1's slot, is no break of Day 2, whose slot ends then."""
+    slots = (Slot(start=time(9, 30), end=time(11, 15)), Slot(start=time(9, 30), end=time(11, 0)))
+    lunch = Break(title="Lunch", at=time(11, 0), length=15 * MIN)
+    options = PlanOptions(booked=slots, breaks=Breaks(fixed=(lunch,)))
+    with pytest.raises(PlanError) as refused:
+        plan(PACK, ["section-3"], options)
+    assert str(refused.value) == (
+        "Day 2 needs 1 hour 55 minutes for Module 2 of Section 3 and Module 3 of Section 3 "
+        "(from 09:30 to 11:25), and its slot, 09:30 to 11:00, holds 1 hour 30 minutes; plan "
+        "fewer items, book a longer slot, take shorter breaks, or give a budget (--budget, or "
+        "budget in a session file) to let the plan choose"
+    )
+
+
+def test_a_long_stretch_on_a_later_day_is_warned_of_on_that_day() -> None:
+    """Over two days, the warning of 1 hour 55 minutes without a break is Day 2's."""
+    agenda = plan(PACK, ["section-3"], PlanOptions(days=2))
+    assert agenda.notes == (
+        Note(
+            text="From 09:30 to 11:25 on Day 2, 1 hour 55 minutes of films, discussion and "
+            "exercises run without a break, and this content is about trauma: consider a "
+            "break (--break-every 90m, or comfort_breaks in a session file).",
+            day=2,
+        ),
+    )
+
+
+def test_a_short_second_slot_takes_the_last_module_alone() -> None:
+    """Day 2's 90 minutes cannot hold Modules 2 and 3, so Day 1 takes Modules 1 and 2."""
+    slots = (Slot(start=time(9, 0), end=time(12, 0)), Slot(start=time(9, 30), end=time(11, 0)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots))
+    assert [(e.day, e.item) for e in agenda.entries if e.kind is EntryKind.FILMS] == [
+        (1, "section-3-module-1"),
+        (1, "section-3-module-2"),
+        (2, "section-3-module-3"),
+    ]
+    assert agenda.day(2)[0].rewatch == ("film-6",)
+
+
+def test_the_split_that_drops_no_discussion_is_chosen() -> None:
+    """Modules 1 and 2 would fit Day 1 only without a discussion: Day 2 takes Modules 2 and 3."""
+    slots = (Slot(start=time(9, 30), end=time(11, 50)), Slot(start=time(9, 30), end=time(12, 0)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, discussions=True))
+    assert [(e.day, e.item) for e in agenda.entries if e.kind is EntryKind.DISCUSSION] == [
+        (1, "section-3-module-1"),
+        (2, "section-3-module-2"),
+        (2, "section-3-module-3"),
+    ]
+    assert agenda.notes[:-1] == ()
+    assert agenda.total == 215 * MIN
+
+
+DAYS_1_AND_2 = (Slot(start=time(9, 30), end=time(12, 0)), Slot(start=time(9, 30), end=time(12, 0)))
+REWATCH_LEFT_OUT = (
+    "Day 3 leaves out the re-watch of Film 6 the pack suggests before Module 3 of Section 3 "
+    "(23 minutes more): it does not fit the slot, 09:30 to {end}; it would fit in a slot "
+    "ending at {fits}."
+)
+
+
+def test_a_discussion_that_fits_once_the_re_watch_is_left_out_is_kept() -> None:
+    """Day 3 in 75 minutes: the re-watch (85 min with the films) is left out; the talk fits.
+
+    Without the re-watch Module 3 and its discussion need 72 minutes; leaving the later part
+    out first must not leave the discussion out too ("does not fit the slot, 09:30 to
+    10:45; it would fit in a slot ending at 10:42", as it once said).
+    """
+    slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 45)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, discussions=True))
+    assert _rows(agenda)[-3:] == [
+        (3, "09:30", "10:02", "Module 3 films: Film 7"),
+        (3, "10:02", "10:12", "Optional discussion"),
+        (3, "10:12", "10:42", EX10),
+    ]
+    assert [n for n in agenda.notes if n.day == 3] == [
+        Note(
+            text=REWATCH_LEFT_OUT.format(end="10:45", fits="11:05"),
+            day=3,
+            item="section-3-module-3",
+        )
+    ]
+
+
+def test_a_re_watch_and_a_discussion_left_out_each_say_what_would_hold_them() -> None:
+    """Day 3 in 70 minutes holds neither: each note gives the slot that holds it alone."""
+    slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 40)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, discussions=True))
+    assert [e.kind for e in agenda.day(3)] == [EntryKind.FILMS, EntryKind.EXERCISE]
+    assert [n.text for n in agenda.notes if n.day == 3] == [
+        REWATCH_LEFT_OUT.format(end="10:40", fits="10:55"),
+        "Day 3 leaves out the optional discussion after Module 3 of Section 3 (10 minutes): "
+        "it does not fit the slot, 09:30 to 10:40; it would fit in a slot ending at 10:42.",
+    ]
+
+
+def _section_3_with(
+    modules: tuple[LearningModule, ...] | None = None,
+    exercises: tuple[Exercise, ...] | None = None,
+) -> Pack:
+    """The bundled pack with Section 3's modules or exercises replaced (a pack built in Python)."""
+    section = PACK.sections[0]
+    changed = evolve(
+        section,
+        modules=section.modules if modules is None else modules,
+        exercises=section.exercises if exercises is None else exercises,
+    )
+    return evolve(PACK, sections=(changed, *PACK.sections[1:]))
+
+
+def test_an_exercise_alone_after_a_module_still_says_what_it_follows() -> None:
+    """Module 1, then Exercise 10 alone: the note on Exercise 10 is not lost after a module."""
+    notes = plan(PACK, ["Module 1", "Exercise 10"]).notes
+    assert notes[-1] == Note(
+        text="Exercise 10 follows Module 3 of Section 3 in the pack (its films and optional "
+        "discussion); this plan shows its film for Exercise 10, but not its discussion.",
+        item="exercise-10",
+    )
+
+
+def test_an_exercise_alone_whose_module_has_no_discussion_names_none() -> None:
+    """Module 3 without a discussion, Exercise 10 drawing on Film 7 alone: "(its films)"."""
+    section = PACK.sections[0]
+    pack = _section_3_with(
+        modules=tuple(evolve(m, discussion=None) if m.number == 3 else m for m in section.modules),
+        exercises=tuple(
+            evolve(e, draws_on=("film-7",)) if e.id == "exercise-10" else e
+            for e in section.exercises
+        ),
+    )
+    agenda = plan(pack, ["Exercise 10"])
+    assert agenda.entries[0].title == "Films for Exercise 10: Film 7"
+    assert [n.text for n in agenda.notes] == [
+        "Exercise 10 follows Module 3 of Section 3 in the pack (its films); this plan shows "
+        "its film for Exercise 10."
+    ]
+
+
+def test_an_exercise_alone_whose_module_shows_two_films_says_films() -> None:
+    """Module 3 showing Films 6 and 7: Exercise 10 alone shows "its films"."""
+    section = PACK.sections[0]
+    pack = _section_3_with(
+        modules=tuple(
+            evolve(m, films=("film-6", "film-7"), allowance=55 * MIN) if m.number == 3 else m
+            for m in section.modules
+        )
+    )
+    assert [n.text for n in plan(pack, ["Exercise 10"]).notes] == [
+        "Exercise 10 follows Module 3 of Section 3 in the pack (its films and optional "
+        "discussion); this plan shows its films for Exercise 10, but not its discussion."
+    ]
+
+
+def test_a_break_after_the_content_with_a_set_up_is_never_taken() -> None:
+    """The set-up is before the start: a break at 10:40, after Module 2 ends at 10:23, is not."""
+    options = PlanOptions(
+        setup=30 * MIN,
+        breaks=Breaks(fixed=(Break(title="Break", at=time(10, 40), length=10 * MIN),)),
+    )
+    with pytest.raises(PlanError) as refused:
+        plan(PACK, ["Module 2"], options)
+    assert str(refused.value) == (
+        "the break at 10:40 is never taken: the plan ends at 10:23; choose an earlier time "
+        "or leave it out"
+    )
+
+
+def test_a_film_shown_earlier_on_a_later_day_is_said_on_that_day() -> None:
+    """Day 2 runs Module 3 then Module 2: the note on Film 6 is Day 2's, after Day 1's items."""
+    agenda = plan(PACK, ["Module 1", "Module 3", "Module 2"], PlanOptions(days=2))
+    assert agenda.notes[-1] == Note(
+        text="Film 6 is shown earlier this day, so Module 2 of Section 3 does not show it again "
+        "and goes straight to Exercise 9; a film is shown once a day (plan the modules in the "
+        "pack's order to show it with its own module).",
+        day=2,
+        item="section-3-module-2",
+    )
+
+
+def test_a_module_without_an_exercise_goes_straight_to_its_discussion() -> None:
+    """Module 2 showing Module 1's film, with a discussion and no exercise: "its discussion"."""
+    small = modules_pack([10, 10])
+    section = small.sections[0]
+    modules = tuple(
+        evolve(m, films=("film-1",), discussion=Discussion(duration=10 * MIN))
+        if m.id == "module-2"
+        else m
+        for m in section.modules
+    )
+    agenda = plan(evolve(small, sections=(evolve(section, modules=modules),)))
+    assert [n.text for n in agenda.notes] == [
+        "Film 1 is shown earlier this day, so Module 2 of Section 1 does not show it again and "
+        "goes straight to its discussion; a film is shown once a day (plan the modules in the "
+        "pack's order to show it with its own module)."
+    ]
+
+
+def test_a_left_out_re_watch_with_a_closing_says_the_slot_that_holds_both() -> None:
+    """Day 3 to 10:50 with a 10-minute closing: the re-watch needs a slot to 11:05."""
+    slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 50)))
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, closing=10 * MIN))
+    assert [n.text for n in agenda.notes] == [REWATCH_LEFT_OUT.format(end="10:50", fits="11:05")]
+
+
+@pytest.mark.parametrize(
+    ("at", "day_2"),
+    [
+        (time(10, 0), []),
+        (
+            time(10, 30),
+            [
+                Note(
+                    text="Day 2 has no lunch at 10:30: breaks go between items, and Day 2 "
+                    "holds one.",
+                    day=2,
+                )
+            ],
+        ),
+    ],
+)
+def test_a_day_of_one_item_whose_time_holds_the_lunch_says_it_has_none(
+    at: time, day_2: list[Note]
+) -> None:
+    """Day 2 (10:00-11:25) holds Module 3 alone: a lunch at 10:30 is not there, and it says so.
+
+    A lunch at 10:00, Day 2's start, is not inside Day 2: no note for it.
+    """
+    slots = (Slot(start=time(9, 30), end=time(12, 0)), Slot(start=time(10, 0), end=time(11, 30)))
+    lunch = Break(title="Lunch", at=at, length=15 * MIN)
+    agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, breaks=Breaks(fixed=(lunch,))))
+    assert [e.title for e in agenda.day(1)][2] == "Lunch"
+    assert [n for n in agenda.notes if n.day == 2] == day_2
+
+
+def test_one_item_longer_than_ninety_minutes_is_told_once() -> None:
+    """Breaks at most 90 minutes apart: Module 3's 95 minutes get one note, not a second warning."""
+    options = PlanOptions(days=3, discussions=True, breaks=Breaks(every=90 * MIN, length=10 * MIN))
+    agenda = plan(PACK, ["section-3"], options)
+    assert [e.end for e in agenda.day(3)][-1] == time(11, 5)
+    assert agenda.notes == (
+        Note(
+            text="Module 3 of Section 3 runs 1 hour 35 minutes without a break (09:30 to "
+            "11:05), more than the 1 hour 30 minutes asked for: breaks go between items, and "
+            "it is one item.",
+            day=3,
+            item="section-3-module-3",
+        ),
+    )
+
+
+def test_a_lunch_at_a_days_start_is_not_taken_that_day() -> None:
+    """A lunch at 10:00 is Day 2's start, not a point between its items: it is refused."""
+    slots = (Slot(start=time(9, 0), end=time(10, 30)), Slot(start=time(10, 0), end=time(12, 0)))
+    lunch = Break(title="Lunch", at=time(10, 0), length=15 * MIN)
+    with pytest.raises(PlanError, match=r"^the lunch at 10:00 cannot be taken: breaks go between"):
+        plan(PACK, ["section-3"], PlanOptions(booked=slots, breaks=Breaks(fixed=(lunch,))))
+
+
+def test_a_lunch_inside_the_last_item_goes_before_it() -> None:
+    """A lunch at 12:20, inside Module 3 (11:33 to 12:35), goes at 11:33, the last point."""
+    lunch = Break(title="Lunch", at=time(12, 20), length=45 * MIN)
+    agenda = plan(PACK, ["section-3"], PlanOptions(breaks=Breaks(fixed=(lunch,))))
+    assert _rows(agenda)[4:] == [
+        (1, "11:33", "12:18", "Lunch"),
+        (1, "12:18", "12:50", "Module 3 films: Film 7"),
+        (1, "12:50", "13:20", EX10),
+    ]
+
+
+def test_a_lunch_halfway_between_two_points_goes_at_the_earlier() -> None:
+    """Points at 09:40 and 10:00, a lunch asked for at 09:50: it goes at 09:40."""
+    lunch = Break(title="Lunch", at=time(9, 50), length=15 * MIN)
+    agenda = plan(modules_pack([10, 20, 10]), options=PlanOptions(breaks=Breaks(fixed=(lunch,))))
+    assert _rows(agenda)[1] == (1, "09:40", "09:55", "Lunch")
+
+
+def test_exactly_ninety_minutes_without_a_break_is_not_warned_of() -> None:
+    """The warning is for more than 90 minutes: a 60- and a 30-minute module need none."""
+    agenda = plan(modules_pack([60, 30]))
+    assert agenda.total == 90 * MIN
+    assert agenda.notes == ()
+
+
+def test_an_item_as_long_as_the_time_between_breaks_needs_no_note() -> None:
+    """Breaks at most 30 minutes apart and 30-minute modules: a break between, and no note."""
+    agenda = plan(modules_pack([30, 30]), options=PlanOptions(breaks=Breaks(every=30 * MIN)))
+    assert [e.title for e in agenda.entries] == [
+        "Module 1 films: Film 1",
+        "Break",
+        "Module 2 films: Film 2",
+    ]
+    assert agenda.notes == ()
+
+
+def test_no_break_after_exercises_where_no_item_has_one() -> None:
+    """A break after each exercise: modules of films alone get none."""
+    options = PlanOptions(breaks=Breaks(after_exercises=True))
+    assert [e.kind for e in plan(modules_pack([10, 10]), options=options).entries] == [
+        EntryKind.FILMS,
+        EntryKind.FILMS,
+    ]

@@ -81,7 +81,8 @@ class Layout:
         end = offset(slot.end) if slot.end is not None else None
         if end is None and limit is not None:
             end = offset(slot.start) + limit
-        kept = self.parts(group, shown_before, discussions, rewatch=rewatch)
+        parts = self.parts(group, shown_before, discussions, rewatch=rewatch)
+        kept = list(parts)
         dropped: list[Part] = []
         while True:
             steps = self.steps(group, shown_before, discussions, kept)
@@ -96,6 +97,13 @@ class Layout:
             if not kept:
                 raise PlanError(self.too_long(number, slot, group, closes))
             dropped.insert(0, kept.pop())
+        for part in list(dropped):  # dropped before a later part was: it may fit again
+            trial = [p for p in parts if p in kept or p == part]
+            again = self.place(number, slot, self.steps(group, shown_before, discussions, trial))
+            closes = again.end + self.options.day_closes
+            if (end is None or closes <= end) and closes <= MIDNIGHT:
+                kept, laid = trial, again
+                dropped.remove(part)
         notes = list(laid.notes)
         for part in dropped:
             note = self.drop_note(
