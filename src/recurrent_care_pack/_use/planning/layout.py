@@ -75,6 +75,8 @@ class Layout:
     ) -> Day:
         """Day ``number`` with ``group``; optional parts dropped, latest first, to fit its slot.
 
+        A part dropped before a later one was is taken back if it fits without that one.
+
         `PlanError` when its required content cannot fit, saying what it needs.
         """
         slot = self.options.sessions[number - 1]
