@@ -71,27 +71,25 @@ def test_an_opening_of_no_length_is_refused(pack: Pack) -> None:
     )
 
 
-def test_a_day_into_the_hour_the_clocks_go_forward_is_refused(pack: Pack) -> None:
-    """28 March 2027, 00:10 to 01:03: 01:00 to 02:00 does not exist that night."""
-    options = PlanOptions(start=time(0, 10), dates=(date(2027, 3, 28),))
+@pytest.mark.parametrize(
+    ("night", "change", "hour"),
+    [
+        (date(2027, 3, 28), "go forward", "do not exist"),
+        (date(2027, 10, 31), "go back", "come twice"),
+    ],
+    ids=["forward", "back"],
+)
+def test_a_day_into_the_hour_the_clocks_change_is_refused(
+    pack: Pack, night: date, change: str, hour: str
+) -> None:
+    """00:10 to 01:03 the night the clocks change: 01:00 to 02:00 is missing or twice."""
+    options = PlanOptions(start=time(0, 10), dates=(night,))
     with pytest.raises(PlanError) as refused:
         plan(pack, ["Module 2"], options)
     assert str(refused.value) == (
-        "the plan runs from 00:10 to 01:03 on Sunday 28 March 2027, the night the UK clocks "
-        "go forward an hour: clock times from 01:00 to 02:00 do not exist that night, so its "
-        "times would be wrong; end the day by 01:00 or start it at 02:00 or later"
-    )
-
-
-def test_a_day_into_the_hour_the_clocks_go_back_is_refused(pack: Pack) -> None:
-    """31 October 2027, 00:10 to 01:03: 01:00 to 02:00 comes twice that night."""
-    options = PlanOptions(start=time(0, 10), dates=(date(2027, 10, 31),))
-    with pytest.raises(PlanError) as refused:
-        plan(pack, ["Module 2"], options)
-    assert str(refused.value) == (
-        "the plan runs from 00:10 to 01:03 on Sunday 31 October 2027, the night the UK clocks "
-        "go back an hour: clock times from 01:00 to 02:00 come twice that night, so its "
-        "times would be wrong; end the day by 01:00 or start it at 02:00 or later"
+        f"the plan runs from 00:10 to 01:03 on Sunday {night.day} {night:%B %Y}, the night the "
+        f"UK clocks {change} an hour: clock times from 01:00 to 02:00 {hour} that night, so "
+        "its times would be wrong; end the day by 01:00 or start it at 02:00 or later"
     )
 
 

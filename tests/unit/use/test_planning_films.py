@@ -121,13 +121,18 @@ def test_films_shown_earlier_that_day_are_not_shown_again(pack: Pack) -> None:
     )
 
 
-def test_an_exercise_discussing_a_film_the_pack_lacks_is_refused(pack: Pack) -> None:
-    """A pack built in Python whose Exercise 10 draws on an unknown film: a PlanError, no crash."""
+def _drawing_on_a_missing_film(pack: Pack) -> Pack:
+    """The pack, built in Python, with Exercise 10 drawing on film-99, which it lacks."""
     section = pack.sections[0]
     exercises = tuple(
         evolve(e, draws_on=("film-99",)) if e.id == "exercise-10" else e for e in section.exercises
     )
-    odd = evolve(pack, sections=(evolve(section, exercises=exercises), *pack.sections[1:]))
+    return evolve(pack, sections=(evolve(section, exercises=exercises), *pack.sections[1:]))
+
+
+def test_an_exercise_discussing_a_film_the_pack_lacks_is_refused(pack: Pack) -> None:
+    """A pack built in Python whose Exercise 10 draws on an unknown film: a PlanError, no crash."""
+    odd = _drawing_on_a_missing_film(pack)
     with pytest.raises(PlanError) as refused:
         plan(odd, ["Exercise 10"])
     assert str(refused.value) == (
@@ -176,11 +181,7 @@ def test_a_module_whose_other_film_was_shown_that_day_takes_its_films_own_time(
 
 def test_a_module_whose_exercise_discusses_a_film_the_pack_lacks_is_refused(pack: Pack) -> None:
     """A pack built in Python whose Exercise 10 draws on an unknown film: Module 3 is refused."""
-    section = pack.sections[0]
-    exercises = tuple(
-        evolve(e, draws_on=("film-99",)) if e.id == "exercise-10" else e for e in section.exercises
-    )
-    odd = evolve(pack, sections=(evolve(section, exercises=exercises), *pack.sections[1:]))
+    odd = _drawing_on_a_missing_film(pack)
     with pytest.raises(PlanError) as refused:
         plan(odd, ["Module 3"])
     assert str(refused.value) == (
