@@ -799,3 +799,34 @@ def test_no_break_after_exercises_where_no_item_has_one() -> None:
         EntryKind.FILMS,
         EntryKind.FILMS,
     ]
+
+
+def test_a_day_with_no_end_that_would_pass_midnight_says_so_not_the_budget() -> None:
+    """Day 2 from 22:55, no budget: the re-watch and the discussion left out, each told why.
+
+    With the discussion Day 2 ends at 00:07; it once said "The budget leaves out the
+    re-watch" with no budget given, and left the discussion out with no note at all.
+    """
+    items = ["section-3-module-2", "exercise-9", "section-3-module-3", "exercise-10"]
+    slots = (Slot(start=time(9, 30)), Slot(start=time(22, 55)))
+    agenda = plan(PACK, items, PlanOptions(booked=slots, discussions=True))
+    assert _rows(agenda)[-2:] == [
+        (2, "22:55", "23:27", "Module 3 films: Film 7"),
+        (2, "23:27", "23:57", EX10),
+    ]
+    past = "the day would run past midnight; start it earlier."
+    assert [n for n in agenda.notes if n.day == 2] == [
+        Note(
+            text="Day 2 leaves out the re-watch of Film 6 the pack suggests before Module 3 of "
+            f"Section 3 (23 minutes more): {past}",
+            day=2,
+            item="section-3-module-3",
+        ),
+        Note(
+            text="Day 2 leaves out the optional discussion after Module 3 of Section 3 "
+            f"(10 minutes): {past}",
+            day=2,
+            item="section-3-module-3",
+        ),
+    ]
+    assert agenda.left_out == ()

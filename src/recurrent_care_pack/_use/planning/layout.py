@@ -116,6 +116,7 @@ class Layout:
                 discussions=discussions,
                 kept=kept,
                 part=part,
+                budgeted=limit is not None,
             )
             if note is not None:
                 notes.append(note)
@@ -354,11 +355,15 @@ class Layout:
         discussions: AbstractSet[str],
         kept: Sequence[Part],
         part: Part,
+        budgeted: bool = False,
     ) -> Note | None:
-        """What a slot left out, and what would make it fit; a budget's re-watch left out."""
+        """What a slot left out, and what would make it fit; a budget's re-watch left out.
+
+        A day with no end and no budget left it out to end by midnight.
+        """
         unit = next(u for u in group if u.key == part.unit)
         length = _part_length(part, group)
-        if slot.end is None:  # a budget: its left-out list names the discussions
+        if slot.end is None and budgeted:  # its left-out list names the discussions
             if part.kind != "rewatch":
                 return None
             films = self.rewatched(unit)
@@ -376,8 +381,16 @@ class Layout:
                 f"the re-watch of {films} the pack suggests before {unit.name} "
                 f"({words(length)} more)"
             )
+        which = self.which(number)
+        if slot.end is None:
+            return Note(
+                text=f"{which[:1].upper()}{which[1:]} leaves out {what}: the day would run "
+                f"past midnight; start it earlier.",
+                day=number,
+                item=part.unit,
+            )
         start = offset(slot.start)
-        where = f"{hh_mm(start)} to {slot.end:%H:%M}" if slot.end is not None else "the budget"
+        where = f"{hh_mm(start)} to {slot.end:%H:%M}"
         fix = ""
         rewatches = [p for p in kept if p.kind == "rewatch"]
         with_it = [*kept, part]
@@ -394,7 +407,6 @@ class Layout:
             steps = self.steps(group, shown_before, discussions, with_it)
             laid = self.place(number, slot, steps)
             fix = f"; it would fit in a slot ending at {hh_mm(laid.end + self.options.day_closes)}"
-        which = self.which(number)
         return Note(
             text=f"{which[:1].upper()}{which[1:]} leaves out {what}: it does not fit the "
             f"slot, {where}{fix}.",
