@@ -198,7 +198,7 @@ def marked_length(line: str, column: int) -> int:
     if key is not None:
         length = len(key.group().rstrip())
     elif rest[:1] in {"'", '"'}:
-        close = rest.find(rest[0], 1)
+        close = _closing_quote(rest)
         length = close + 1 if close > 0 else len(rest.rstrip())
     else:
         length = len((_COMMENT.sub("", rest) if "#" in rest else rest).rstrip())
@@ -208,6 +208,25 @@ def marked_length(line: str, column: int) -> int:
         if opened and in_flow is not None:
             length = len(in_flow.group())
     return max(length, 1)
+
+
+def _closing_quote(text: str) -> int:
+    r"""Where the quoted scalar ``text`` starts with closes: -1 if not on this line.
+
+    In single quotes ``''`` is a quote inside; in double quotes ``\"`` is.
+    """
+    quote, at = text[0], 1
+    while (at := text.find(quote, at)) > 0:
+        if quote == "'" and text.startswith("'", at + 1):
+            at += 2
+            continue
+        slashes = 0  # backslashes just before it: an odd number escapes it
+        while quote == '"' and text[at - 1 - slashes] == "\\":
+            slashes += 1
+        if slashes % 2 == 0:
+            return at
+        at += 1
+    return -1
 
 
 def _opened(before: str) -> bool:

@@ -73,6 +73,9 @@ def test_a_problem_with_no_column_sorts_before_column_one() -> None:
         ('  title: "a # b"', 10, 7),  # in double quotes too
         ("  pack: {id: X}", 10, 2),  # a key in a flow mapping, to its colon
         ("  x: {a, b: 1}", 7, 1),  # a key with no value, just after the '{'
+        ("  pack: {id: 'it''s', t: T}", 14, 7),  # '' is a quote inside single quotes
+        ('  pack: {id: "a\\", b: c", t: T}', 14, 11),  # so is \" inside double quotes
+        ('  id: "a\\\\", b', 7, 5),  # an escaped backslash does not escape the quote
     ],
     ids=[
         "key",
@@ -94,6 +97,9 @@ def test_a_problem_with_no_column_sorts_before_column_one() -> None:
         "hash-in-double-quotes",
         "key-in-flow-mapping",
         "bare-key-after-brace",
+        "doubled-single-quote",
+        "escaped-double-quote",
+        "escaped-backslash",
     ],
 )
 def test_marked_length_marks_the_key_or_value_at_the_column(
