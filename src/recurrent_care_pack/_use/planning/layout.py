@@ -51,6 +51,11 @@ class _Laid:
     end: timedelta  # when the content ends
 
 
+def _fits(closes: timedelta, end: timedelta | None) -> bool:
+    """Whether a day that closes at ``closes`` keeps within ``end`` (if any) and midnight."""
+    return (end is None or closes <= end) and closes <= MIDNIGHT
+
+
 class Layout:
     """Lays out days of units for a plan's options."""
 
@@ -94,7 +99,7 @@ class Layout:
                 raise PlanError(
                     f"Day {number} would run past midnight; start earlier or use more days"
                 )
-            if (end is None or closes <= end) and closes <= MIDNIGHT:
+            if _fits(closes, end):
                 break
             if not kept:
                 raise PlanError(self.too_long(number, slot, group, closes))
@@ -102,8 +107,7 @@ class Layout:
         for part in list(dropped):  # dropped before a later part was: it may fit again
             trial = [p for p in parts if p in kept or p == part]
             again = self.place(number, slot, self.steps(group, shown_before, discussions, trial))
-            closes = again.end + self.options.day_closes
-            if (end is None or closes <= end) and closes <= MIDNIGHT:
+            if _fits(again.end + self.options.day_closes, end):
                 kept, laid = trial, again
                 dropped.remove(part)
         notes = list(laid.notes)
@@ -355,7 +359,7 @@ class Layout:
         discussions: AbstractSet[str],
         kept: Sequence[Part],
         part: Part,
-        budgeted: bool = False,
+        budgeted: bool,
     ) -> Note | None:
         """What a slot left out, and what would make it fit; a budget's re-watch left out.
 
@@ -382,10 +386,10 @@ class Layout:
                 f"({words(length)} more)"
             )
         which = self.which(number)
+        said = f"{which[:1].upper()}{which[1:]} leaves out {what}"
         if slot.end is None:
             return Note(
-                text=f"{which[:1].upper()}{which[1:]} leaves out {what}: the day would run "
-                f"past midnight; start it earlier.",
+                text=f"{said}: the day would run past midnight; start it earlier.",
                 day=number,
                 item=part.unit,
             )
@@ -408,8 +412,7 @@ class Layout:
             laid = self.place(number, slot, steps)
             fix = f"; it would fit in a slot ending at {hh_mm(laid.end + self.options.day_closes)}"
         return Note(
-            text=f"{which[:1].upper()}{which[1:]} leaves out {what}: it does not fit the "
-            f"slot, {where}{fix}.",
+            text=f"{said}: it does not fit the slot, {where}{fix}.",
             day=number,
             item=part.unit,
         )
