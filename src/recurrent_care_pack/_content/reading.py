@@ -6,17 +6,17 @@ core schema, so ``no`` stays text and ``22:31`` is never a number of minutes.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from attrs import field, frozen
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import Event
+from ruamel.yaml.events import Event, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
-from recurrent_care_pack._problems import Fix, Problem
+from recurrent_care_pack._problems import Fix, Problem, marked_length
 
 from .events import (
     MAX_DEPTH,
@@ -66,6 +66,8 @@ __all__ = [
     "read_text",
     "spaced",
     "syntax_problem",
+    "value_ends",
+    "where_marked_ends",
 ]
 
 #: The largest content file read by default: far above any real pack, far below trouble.
@@ -243,3 +245,37 @@ def _events(text: str) -> Iterator[Event]:
     # give every event its line and column, so problems are located without a second read.
     yaml = PlainYAML(typ="safe")
     return iter(yaml.parse(text))
+
+
+def value_ends(text: str) -> dict[Mark, Mark]:
+    """Where each key and value of ``text`` ends, by where it starts, as YAML reads them.
+
+    What a fix replaces, exactly: a value inside a flow mapping begun lines above, a quoted
+    ``}``, a comment inside brackets, a value over two lines. Up to the first thing YAML
+    cannot read and at most `MAX_VALUES`. Block values (``|``, ``>``) are left out: they
+    end on the line after their text, with its line break.
+    """
+    ends: dict[Mark, Mark] = {}
+    try:
+        for event in _events(text):
+            if isinstance(event, ScalarEvent) and event.style not in {"|", ">"}:
+                start, end = event.start_mark, event.end_mark
+                ends[Mark(start.line + 1, start.column + 1)] = Mark(end.line + 1, end.column + 1)
+                if len(ends) >= MAX_VALUES:
+                    break
+    except YAMLError:
+        pass  # what came before the mistake is read; after it, `where_marked_ends` guesses
+    return ends
+
+
+def where_marked_ends(ends: Mapping[Mark, Mark], lines: list[str], mark: Mark) -> Mark:
+    """Where the key or value at ``mark`` ends: as YAML read it, else as its line shows it.
+
+    ``ends`` is `value_ends` of the file's text; where it has no end for ``mark`` (the file
+    does not read that far, or no key or value starts there), `marked_length` guesses.
+    """
+    end = ends.get(mark)
+    if end is not None:
+        return end
+    line = lines[mark.line - 1] if 0 < mark.line <= len(lines) else ""
+    return Mark(mark.line, mark.column + marked_length(line, mark.column))

@@ -11,13 +11,15 @@ from __future__ import annotations
 from attrs import frozen
 from lsprotocol import types
 
+from recurrent_care_pack._content.marks import Mark
+from recurrent_care_pack._content.reading import where_marked_ends
 from recurrent_care_pack._problems import mendable
 
-from .locating import char_column
+from .documents import char_column, units
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
     from recurrent_care_pack._problems import Fix as ProblemFix
 
@@ -63,12 +65,20 @@ def fixes(data: object) -> Iterator[Fix]:
 
 
 def code_actions(
-    uri: str, diagnostics: list[types.Diagnostic], lines: list[str], *, snippets: bool = False
+    uri: str,
+    diagnostics: list[types.Diagnostic],
+    lines: list[str],
+    *,
+    snippets: bool = False,
+    ends: Callable[[], Mapping[Mark, Mark]] | None = None,
 ) -> list[types.CodeAction]:
     """A quick fix for each fix the diagnostics carry.
 
-    With ``snippets`` (the editor takes snippet edits), a key added leaves the cursor where
-    its value goes; without, it is added with no value, which its problem then asks for.
+    A replacement takes the place of the key or value that starts where its diagnostic does,
+    as YAML reads the text now (``ends``, asked for once a fix needs it: `value_ends`), not
+    of the range the diagnostic shows, which its line alone gives. With ``snippets`` (the
+    editor takes snippet edits), a key added leaves the cursor where its value goes;
+    without, it is added with no value, which its problem then asks for.
     """
     actions = []
     for diagnostic in diagnostics:
@@ -84,37 +94,50 @@ def code_actions(
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
                     is_preferred=True,
-                    edit=_workspace_edit(uri, fix, diagnostic, snippets=snippets),
+                    edit=(
+                        _added(uri, fix, start, snippets=snippets)
+                        if fix.insert
+                        else _replaced(
+                            uri, fix, start, end=_end(lines, Mark(start.line + 1, at + 1), ends)
+                        )
+                    ),
                 )
             )
     return actions
 
 
-def _workspace_edit(
-    uri: str, fix: Fix, diagnostic: types.Diagnostic, *, snippets: bool
+def _replaced(
+    uri: str, fix: Fix, start: types.Position, *, end: types.Position
 ) -> types.WorkspaceEdit:
-    if not (fix.insert and snippets):
-        return types.WorkspaceEdit(changes={uri: [_edit(fix, diagnostic)]})
-    # "title: $1": the cursor is left after the key (keys are plain words: nothing to escape)
-    edit = _edit(fix, diagnostic, value="$1")
+    """The text from ``start`` to ``end`` replaced by the fix's."""
+    edit = types.TextEdit(range=types.Range(start=start, end=end), new_text=fix.text)
+    return types.WorkspaceEdit(changes={uri: [edit]})
+
+
+def _end(
+    lines: list[str], mark: Mark, ends: Callable[[], Mapping[Mark, Mark]] | None
+) -> types.Position:
+    """Where the key or value at ``mark`` ends, in the editor's units."""
+    end = where_marked_ends(ends() if ends else {}, lines, mark)
+    line = lines[end.line - 1] if end.line <= len(lines) else ""
+    return types.Position(line=end.line - 1, character=units(line[: end.column - 1]))
+
+
+def _added(uri: str, fix: Fix, start: types.Position, *, snippets: bool) -> types.WorkspaceEdit:
+    """A key added where the mapping's first key is, which moves down a line, as indented.
+
+    With ``snippets``, "title: $1": the cursor is left after the key (keys are plain words:
+    nothing to escape).
+    """
+    here = types.Range(start=start, end=start)
+    text = f"{fix.text}{'$1' if snippets else ''}\n{' ' * start.character}"
+    if not snippets:
+        return types.WorkspaceEdit(changes={uri: [types.TextEdit(range=here, new_text=text)]})
     return types.WorkspaceEdit(
         document_changes=[
             types.TextDocumentEdit(
                 text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
-                edits=[
-                    types.SnippetTextEdit(
-                        range=edit.range, snippet=types.StringValue(edit.new_text)
-                    )
-                ],
+                edits=[types.SnippetTextEdit(range=here, snippet=types.StringValue(text))],
             )
         ]
     )
-
-
-def _edit(fix: Fix, diagnostic: types.Diagnostic, value: str = "") -> types.TextEdit:
-    if not fix.insert:
-        return types.TextEdit(range=diagnostic.range, new_text=fix.text)
-    # The key goes where the mapping's first key is, which moves down a line, as indented.
-    start = diagnostic.range.start
-    here = types.Range(start=start, end=start)
-    return types.TextEdit(range=here, new_text=f"{fix.text}{value}\n{' ' * start.character}")

@@ -7,8 +7,12 @@ check: at most for a check's reading of the same text, which it then shares.
 
 from __future__ import annotations
 
+import functools
+
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidRequest
+
+from recurrent_care_pack._content.reading import value_ends
 
 from .actions import code_actions
 from .completion import complete
@@ -177,12 +181,14 @@ def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.Co
     file = ls.file_of(params.text_document.uri)
     if file is None:
         return None
-    lines = ls.pack_workspace.lines(file)
+    text = ls.pack_workspace.text(file) or ""
+    lines = ls.pack_workspace.lines(file, text)
     editing = ls.client_capabilities.workspace
     edits = editing.workspace_edit if editing is not None else None
     snippets = bool(edits is not None and edits.snippet_edit_support)
     diagnostics = list(params.context.diagnostics)
-    return code_actions(params.text_document.uri, diagnostics, lines, snippets=snippets)
+    ends = functools.cache(functools.partial(value_ends, text))  # read once a fix needs it
+    return code_actions(params.text_document.uri, diagnostics, lines, snippets=snippets, ends=ends)
 
 
 def lenses(ls: PackServer, params: types.CodeLensParams) -> list[types.CodeLens] | None:

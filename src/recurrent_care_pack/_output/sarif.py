@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from recurrent_care_pack._content.marks import Mark
+from recurrent_care_pack._content.reading import value_ends, where_marked_ends
 from recurrent_care_pack._content.resources import bundled
 from recurrent_care_pack._output.workspace import workspace_path, workspace_root
-from recurrent_care_pack._problems import CODES, Place, Problem, marked_length, mendable
+from recurrent_care_pack._problems import CODES, Place, Problem, mendable
 from recurrent_care_pack._text import LINE_BREAK
 from recurrent_care_pack._version import __version__
 
@@ -130,28 +132,44 @@ def _related(index: int, place: Place, workspace: Path | None) -> dict[str, Any]
 
 
 class _Lines:
-    """The lines of each file a fix edits, as YAML breaks them, read once (none if unreadable)."""
+    """The lines of each file a fix edits, as YAML breaks them, read once (none if unreadable).
+
+    Where each key and value ends (`value_ends`) is read too, once, for the first fix.
+    """
 
     def __init__(self) -> None:
-        self.read: dict[Path, list[str] | None] = {}
+        self.read: dict[Path, tuple[str, list[str]] | None] = {}
+        self.ends: dict[Path, dict[Mark, Mark]] = {}
 
-    def line(self, file: Path, number: int) -> str | None:
+    def lines(self, file: Path) -> list[str] | None:
         if file not in self.read:
             try:
                 text = file.read_bytes().decode("utf-8-sig")  # columns count after a BOM
             except (OSError, UnicodeDecodeError):
                 self.read[file] = None
             else:
-                self.read[file] = LINE_BREAK.split(text)
-        lines = self.read[file]
+                self.read[file] = (text, LINE_BREAK.split(text))
+        kept = self.read[file]
+        return None if kept is None else kept[1]
+
+    def line(self, file: Path, number: int) -> str | None:
+        lines = self.lines(file)
         return lines[number - 1] if lines is not None and 0 < number <= len(lines) else None
+
+    def end(self, file: Path, start: Mark) -> Mark:
+        """Where the key or value at ``start`` in ``file`` (read) ends."""
+        kept = self.read[file]
+        assert kept is not None  # noqa: S101 (a line of it was read)
+        if file not in self.ends:
+            self.ends[file] = value_ends(kept[0])
+        return where_marked_ends(self.ends[file], kept[1], start)
 
 
 def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[dict[str, Any]]:
     """The problem's fix as SARIF fixes, one per edit it offers (each a way to mend it).
 
-    A replacement deletes the problem's marked span (`marked_length`, as the editor marks
-    it, read from the file as it is now) and inserts its text; a key is inserted before the
+    A replacement deletes the key or value that starts where the problem is, as YAML reads
+    the file now (`where_marked_ends`) and inserts its text; a key is inserted before the
     span with a line break and the span's indentation. No fix is given where the file or
     the line cannot be read, or where no edit is safe (`mendable`).
     """
@@ -159,7 +177,11 @@ def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[di
     text = texts.line(problem.file, line) if fix is not None and line is not None else None
     if fix is None or line is None or text is None or not mendable(text, column):
         return []
-    end = column if fix.key is not None else column + marked_length(text, column)
+    start = Mark(line, column)
+    end = start if fix.key is not None else texts.end(problem.file, start)
+    region = {"startLine": line, "startColumn": column, "endColumn": end.column}
+    if end.line != line:  # a value over two lines, or a flow mapping's
+        region["endLine"] = end.line
     after = f": \n{' ' * (column - 1)}" if fix.key is not None else ""  # a key, on its line
     return [
         {
@@ -169,11 +191,7 @@ def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[di
                     "artifactLocation": artifact,
                     "replacements": [
                         {
-                            "deletedRegion": {
-                                "startLine": line,
-                                "startColumn": column,
-                                "endColumn": end,
-                            },
+                            "deletedRegion": region,
                             "insertedContent": {"text": replacement + after},
                         }
                     ],

@@ -1,10 +1,12 @@
-"""Problem records: how they order, what a problem marks in its line, how a value is quoted."""
+"""Problem records: how they order, what a problem marks, how a value is quoted."""
 
 from pathlib import Path
 
 import pytest
 
 from recurrent_care_pack import PackError, Problem
+from recurrent_care_pack._content.marks import Mark
+from recurrent_care_pack._content.reading import value_ends, where_marked_ends
 from recurrent_care_pack._problems import (
     Fix,
     marked_length,
@@ -107,6 +109,30 @@ def test_marked_length_marks_the_key_or_value_at_the_column(
 ) -> None:
     """A problem marks the key, the quoted value, the plain value or the flow item it starts at."""
     assert marked_length(line, column) == length
+
+
+def test_value_ends_are_read_up_to_a_mistake_and_block_values_left_out() -> None:
+    """Each key and value's end as YAML reads it: past a quoted '}' and over a line break.
+
+    Not a block value's (it ends a line below its text), and nothing from the mistake on:
+    there `where_marked_ends` falls back on the line.
+    """
+    text = "a: x\nb: |\n  block\nc: 'q}'\nd: [e, f\ng: h\n"
+    assert value_ends(text) == {
+        Mark(1, 1): Mark(1, 2),
+        Mark(1, 4): Mark(1, 5),
+        Mark(2, 1): Mark(2, 2),
+        Mark(4, 1): Mark(4, 2),
+        Mark(4, 4): Mark(4, 8),
+        Mark(5, 1): Mark(5, 2),
+        Mark(5, 5): Mark(5, 6),
+        Mark(5, 8): Mark(6, 2),  # the list is never closed: 'f g' runs on, then the mistake
+    }
+    lines = text.split("\n")
+    assert where_marked_ends(value_ends(text), lines, Mark(4, 4)) == Mark(4, 8)
+    assert where_marked_ends({}, lines, Mark(4, 4)) == Mark(4, 8)  # the line alone: the same
+    assert where_marked_ends({}, lines, Mark(2, 4)) == Mark(2, 5)  # '|': to the line's end
+    assert where_marked_ends({}, lines, Mark(9, 1)) == Mark(9, 2)  # past the text: one
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fix_cases import READ_NOT_GUESSED
 from lsp_client import Session, full_capabilities, serving
 from lsprotocol import types
 from paths import DATA
@@ -175,16 +176,16 @@ def test_values_the_schema_allows_are_completed(session: Session, pack: Path) ->
 
 
 def _apply(text: str, edits: list[types.TextEdit]) -> str:
-    """``text`` with ``edits`` (each on one line) made, as an editor makes them."""
+    """``text`` with ``edits`` made, as an editor makes them (ASCII text: units are characters)."""
     lines = text.splitlines(keepends=True)
-    for edit in sorted(
-        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
-    ):
-        start, end = edit.range.start, edit.range.end
-        assert start.line == end.line
-        line = lines[start.line]
-        lines[start.line] = line[: start.character] + edit.new_text + line[end.character :]
-    return "".join(lines)
+
+    def offset(position: types.Position) -> int:
+        return sum(map(len, lines[: position.line])) + position.character
+
+    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        start, end = offset(edit.range.start), offset(edit.range.end)
+        text = text[:start] + edit.new_text + text[end:]
+    return text
 
 
 def _fixes(session: Session, file: Path) -> dict[str, list[types.TextEdit]]:
@@ -415,6 +416,29 @@ def test_each_candidate_is_a_quick_fix_of_its_own() -> None:
         )
         for title, text in (("Change to 'title'", "title"), ("Change to 'titles'", "titles"))
     ]
+
+
+def test_a_quick_fix_replaces_the_value_as_yaml_reads_it_not_as_its_line_looks(
+    tmp_path: Path,
+) -> None:
+    """The fix's edit is the value alone, wherever it ends; made, the problem is gone.
+
+    Each file of `READ_NOT_GUESSED` in turn, in a server of its own (a pack of one file).
+    """
+    file = tmp_path / "pack.yaml"
+    file.write_text("pack: {}\n", encoding="utf-8")
+    with serving(tmp_path, ["pack.yaml"]) as session:
+        for name, (text, (line, column, end_line, end_column), made) in READ_NOT_GUESSED.items():
+            version = session.change(file, text)
+            assert [d.code for d in session.diagnostics(file, version=version)] == ["RC205"]
+            [edit] = _fixes(session, file)["Write 'film-6'"]
+            assert edit.range == types.Range(
+                start=types.Position(line=line - 1, character=column - 1),
+                end=types.Position(line=end_line - 1, character=end_column - 1),
+            ), name
+            assert _apply(text, [edit]) == made
+            version = session.change(file, made)
+            assert [d.code for d in session.diagnostics(file, version=version)] == ["RC402"]
 
 
 def test_a_duration_is_offered_what_its_message_says_to_write(

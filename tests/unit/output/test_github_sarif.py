@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote
 
 import jsonschema
 import pytest
+from fix_cases import READ_NOT_GUESSED
 from markdown_it import MarkdownIt
 from paths import ROOT
 
@@ -597,6 +598,48 @@ def test_sarif_fix_of_a_value_in_a_flow_mapping_replaces_the_value_alone(
     assert [(r["ruleId"], r.get("fixes")) for r in run["results"]] == [
         ("RC205", [_fix_of((1, 12, 13), "Write 'x'", "x")]),
     ]
+
+
+def _made(text: str, region: dict[str, int], inserted: str) -> str:
+    """``text`` with a SARIF replacement made (lines and columns from 1, end line optional)."""
+    lines = text.splitlines(keepends=True)
+
+    def offset(line: int, column: int) -> int:
+        return sum(map(len, lines[: line - 1])) + column - 1
+
+    start = offset(region["startLine"], region["startColumn"])
+    end = offset(region.get("endLine", region["startLine"]), region["endColumn"])
+    return text[:start] + inserted + text[end:]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "made"), READ_NOT_GUESSED.values(), ids=READ_NOT_GUESSED
+)
+def test_sarif_fix_replaces_the_value_as_yaml_reads_it_not_as_its_line_looks(
+    workspace: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    where: tuple[int, int, int, int],
+    made: str,
+) -> None:
+    """The fix replaces the value alone, wherever it ends; made, the file reads, mended."""
+    file = workspace / "content" / "pack.yaml"
+    file.write_text(text, encoding="utf-8")
+    log = _sarif(capsys, "pack.yaml")
+    _assert_valid_sarif(log)
+    [result] = log["runs"][0]["results"]
+    [fix] = result["fixes"]
+    [change] = fix["artifactChanges"]
+    [replacement] = change["replacements"]
+    region = replacement["deletedRegion"]
+    line, column, end_line, end_column = where
+    expected = {"startLine": line, "startColumn": column, "endColumn": end_column}
+    assert region == (expected if end_line == line else {**expected, "endLine": end_line})
+    assert (result["ruleId"], fix["description"]["text"]) == ("RC205", "Write 'film-6'")
+    assert _made(text, region, replacement["insertedContent"]["text"]) == made
+    file.write_text(made, encoding="utf-8")  # read, and past the schema: only 'org' is missing
+    again = _sarif(capsys, "pack.yaml")["runs"][0]["results"]
+    assert [r["ruleId"] for r in again] == ["RC402"]
 
 
 def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:

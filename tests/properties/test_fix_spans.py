@@ -1,0 +1,101 @@
+"""A fix replaces one value, whatever the layout: the span it deletes is that value's, whole.
+
+Data of every shape, written by ruamel's emitter with a random line width (flow mappings
+and lists broken over lines, plain values folded over two) and random quoting (``'a}'``,
+``"b, c"``): for each value, the text from where it starts to where `where_marked_ends`
+says it ends is replaced by a new word, as SARIF's fix and the editor's quick fix do. The
+text read again holds the new word there and every other key and value as it was.
+"""
+
+import io
+from pathlib import Path
+from typing import Any
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+from recurrent_care_pack._content.marks import KeyPath
+from recurrent_care_pack._content.reading import read_text, value_ends, where_marked_ends
+from recurrent_care_pack._text import LINE_BREAK
+
+#: A word the fix writes: plain, in flow or block context alike.
+NEW = "zz-new"
+
+_texts = st.from_regex(r"[a-z][a-z }\],{\[#'\":-]{0,12}[a-z]", fullmatch=True)
+_quoted = st.one_of(
+    _texts,
+    _texts.map(SingleQuotedScalarString),
+    _texts.map(DoubleQuotedScalarString),
+)
+_keys = st.from_regex(r"[a-z]{1,6}", fullmatch=True)
+_data = st.dictionaries(
+    _keys,
+    st.recursive(
+        _quoted,
+        lambda inner: st.one_of(
+            st.lists(inner, min_size=1, max_size=4),
+            st.dictionaries(_keys, inner, min_size=1, max_size=4),
+        ),
+        max_leaves=12,
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def _written(data: dict[str, Any], width: int, flow: bool | None) -> str:
+    yaml = YAML()
+    yaml.width = width
+    yaml.default_flow_style = flow
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _read(text: str) -> Any:
+    document, problems = read_text(Path("x.yaml"), text.encode("utf-8"))
+    assert document is not None, problems
+    return document
+
+
+def _leaves(data: Any, path: KeyPath = ()) -> list[KeyPath]:
+    if isinstance(data, dict):
+        return [leaf for key, value in data.items() for leaf in _leaves(value, (*path, key))]
+    if isinstance(data, list):
+        return [leaf for n, value in enumerate(data) for leaf in _leaves(value, (*path, n))]
+    return [path]
+
+
+def _replaced(data: Any, path: KeyPath) -> Any:
+    if not path:
+        return NEW
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {k: _replaced(v, rest) if k == head else v for k, v in data.items()}
+    return [_replaced(v, rest) if n == head else v for n, v in enumerate(data)]
+
+
+@given(data=_data, width=st.integers(8, 80), flow=st.sampled_from([True, False, None]))
+def test_a_fix_replaces_its_value_whole_and_nothing_else(
+    data: dict[str, Any], width: int, flow: bool | None
+) -> None:
+    """Each value's span replaced: the new word there, every other key and value unchanged."""
+    text = _written(data, width, flow)
+    document, _ = read_text(Path("x.yaml"), text.encode("utf-8"))
+    # Not what the emitter writes and libyaml will not read ('{a: a:a}'), nor text the core
+    # schema reads as a number or a date.
+    assume(document is not None and document.data == data)
+    assert document is not None
+    ends, lines = value_ends(text), LINE_BREAK.split(text)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)  # the emitter breaks lines with '\n'
+    for path in _leaves(data):
+        start = document.where(path)
+        end = where_marked_ends(ends, lines, start)
+        first = starts[start.line - 1] + start.column - 1
+        last = starts[end.line - 1] + end.column - 1
+        mended = text[:first] + NEW + text[last:]
+        assert _read(mended).data == _replaced(data, path), (path, text, mended)
