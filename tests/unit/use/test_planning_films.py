@@ -121,11 +121,12 @@ def test_films_shown_earlier_that_day_are_not_shown_again(pack: Pack) -> None:
     )
 
 
-def _drawing_on_a_missing_film(pack: Pack) -> Pack:
-    """The pack, built in Python, with Exercise 10 drawing on film-99, which it lacks."""
+def _drawing_on_a_missing_film(pack: Pack, *missing: str) -> Pack:
+    """The pack, built in Python, with Exercise 10 drawing on film-99 (or ``missing``): lacked."""
     section = pack.sections[0]
+    films = missing or ("film-99",)
     exercises = tuple(
-        evolve(e, draws_on=("film-99",)) if e.id == "exercise-10" else e for e in section.exercises
+        evolve(e, draws_on=films) if e.id == "exercise-10" else e for e in section.exercises
     )
     return evolve(pack, sections=(evolve(section, exercises=exercises), *pack.sections[1:]))
 
@@ -136,9 +137,48 @@ def test_an_exercise_discussing_a_film_the_pack_lacks_is_refused(pack: Pack) -> 
     with pytest.raises(PlanError) as refused:
         plan(odd, ["Exercise 10"])
     assert str(refused.value) == (
-        "Exercise 10 discusses film-99 and film-7, and the pack gives no time to show "
-        "film-99 and film-7; plan the module that shows film-99 and film-7 first"
+        "Exercise 10 discusses 'film-99', which the pack does not have; add it to the pack, "
+        "or take it out of the exercise's draws_on"
     )
+
+
+def test_an_exercise_discussing_two_films_the_pack_lacks_names_both(pack: Pack) -> None:
+    """Two ids the pack lacks: both named, and "them"; Film 7, which it has, not named."""
+    odd = _drawing_on_a_missing_film(pack, "film-98", "film-99")
+    with pytest.raises(PlanError) as refused:
+        plan(odd, ["Exercise 10"])
+    assert str(refused.value) == (
+        "Exercise 10 discusses 'film-98' and 'film-99', which the pack does not have; add them "
+        "to the pack, or take them out of the exercise's draws_on"
+    )
+
+
+@pytest.mark.parametrize(
+    ("untimed", "said"),
+    [
+        (
+            {"film-7"},
+            "Exercise 10 discusses Film 7, and the pack gives no time to show it on its own; "
+            "plan the module that shows Film 7 first",
+        ),
+        (
+            {"film-6", "film-7"},
+            "Exercise 10 discusses Films 6 and 7, and the pack gives no time to show them on "
+            "their own; plan the module that shows Films 6 and 7 first",
+        ),
+    ],
+    ids=["one", "two"],
+)
+def test_an_exercise_alone_discussing_a_film_with_no_time_of_its_own_is_refused(
+    pack: Pack, untimed: set[str], said: str
+) -> None:
+    """Films the pack gives no time of their own: shown only with their module, so said so."""
+    section = pack.sections[0]
+    media = tuple(evolve(m, allowance=None) if m.id in untimed else m for m in section.media)
+    unknown = evolve(pack, sections=(evolve(section, media=media), *pack.sections[1:]))
+    with pytest.raises(PlanError) as refused:
+        plan(unknown, ["Exercise 10"])
+    assert str(refused.value) == said
 
 
 def test_an_exercise_alone_after_its_films_module_shows_only_the_film_missing(
@@ -185,8 +225,8 @@ def test_a_module_whose_exercise_discusses_a_film_the_pack_lacks_is_refused(pack
     with pytest.raises(PlanError) as refused:
         plan(odd, ["Module 3"])
     assert str(refused.value) == (
-        "Exercise 10 discusses film-99, and the pack gives no time to show film-99; plan the "
-        "module that shows film-99 first"
+        "Exercise 10 discusses 'film-99', which the pack does not have; add it to the pack, "
+        "or take it out of the exercise's draws_on"
     )
 
 

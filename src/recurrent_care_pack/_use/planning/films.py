@@ -81,6 +81,29 @@ def film_list(films: Sequence[str], media: Mapping[str, Media]) -> str:
     return film_names(known) if len(known) == len(unique) else listed(unique)
 
 
+def _showable(exercise: Exercise, films: Sequence[str], media: Mapping[str, Media]) -> None:
+    """Refuse to plan ``exercise`` if a film it needs shown first has no time of its own.
+
+    A film the pack lacks is named by its id; a film the pack gives no time of its own is
+    shown with its module, which has the time.
+    """
+    lacking = [f"'{f}'" for f in films if f not in media]
+    if lacking:
+        it = "it" if len(lacking) == 1 else "them"
+        raise PlanError(
+            f"Exercise {exercise.number} discusses {listed(lacking)}, which the pack does not "
+            f"have; add {it} to the pack, or take {it} out of the exercise's draws_on"
+        )
+    untimed = [f for f in films if media[f].allowance is None]
+    if untimed:
+        names, it = film_list(untimed, media), "it" if len(untimed) == 1 else "them"
+        raise PlanError(
+            f"Exercise {exercise.number} discusses {names}, and the pack gives no time to show "
+            f"{it} on {'its' if it == 'it' else 'their'} own; plan the module that shows "
+            f"{names} first"
+        )
+
+
 class Units:
     """The items of a selection as units, and each unit's steps on a day."""
 
@@ -180,12 +203,8 @@ class Units:
             return []
         missing.sort(key=lambda f: (self.media[f].number or 0) if f in self.media else 0)
         names = film_list(missing, self.media)
-        allowances = [self.media[f].allowance if f in self.media else None for f in missing]
-        if any(a is None for a in allowances):
-            raise PlanError(
-                f"Exercise {exercise.number} discusses {names}, and the pack gives no time "
-                f"to show {names}; plan the module that shows {names} first"
-            )
+        _showable(exercise, missing, self.media)
+        allowances = [self.media[f].allowance for f in missing]
         it = "it" if len(missing) == 1 else "them"
         return [
             Step(
@@ -240,12 +259,8 @@ class Units:
             if other is not None and set(other.rewatch) == set(needed):
                 length = other.allowance
             else:
-                times = [self.media[f].allowance if f in self.media else None for f in needed]
-                if any(t is None for t in times):
-                    raise PlanError(
-                        f"Exercise {exercise.number} discusses {extra}, and the pack gives no "
-                        f"time to show {extra}; plan the module that shows {extra} first"
-                    )
+                _showable(exercise, needed, self.media)
+                times = [self.media[f].allowance for f in needed]
                 length = allowance + sum((t for t in times if t is not None), timedelta())
             return Step(
                 kind=EntryKind.FILMS,
