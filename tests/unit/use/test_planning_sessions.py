@@ -331,6 +331,30 @@ def test_a_break_between_no_items_says_so() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("booked", "held"),
+    [
+        (((time(9, 30), time(11, 0)), (time(10, 0), time(12, 0))), "Day 1 holds one item"),
+        (
+            ((time(9, 30), time(11, 0)), (time(13, 0), time(15, 0)), (time(9, 30), time(11, 0))),
+            "Days 1 and 3 each hold one item",
+        ),
+    ],
+    ids=["Day 2 of two starts then", "Day 2 of three is later"],
+)
+def test_a_break_refused_names_the_days_of_one_item_it_falls_in(
+    booked: tuple[tuple[time, time], ...], held: str
+) -> None:
+    """Not "each day holds one item" when Day 2 holds Modules 2 and 3: the days it falls in."""
+    slots = tuple(Slot(start=start, end=end) for start, end in booked)
+    with pytest.raises(PlanError) as raised:
+        plan(PACK, ["section-3"], PlanOptions(booked=slots, breaks=Breaks(at=(time(10, 0),))))
+    assert str(raised.value) == (
+        "the break at 10:00 cannot be taken: breaks go between items (a module with its "
+        f"exercise, or an exercise), and {held}; plan more items a day, or leave the break out"
+    )
+
+
 def test_a_break_in_no_booked_session_is_refused() -> None:
     """A time outside every booked slot is refused, naming the slots."""
     slots = (Slot(start=time(9, 30), end=time(11, 0)), Slot(start=time(14, 0), end=time(16, 0)))

@@ -163,12 +163,20 @@ def _check_breaks_taken(options: PlanOptions, chosen: Chosen, layout: Layout) ->
                 for n in inside
             ]
             continue
-        if inside:
+        if inside:  # each a day of one item: a day of more takes the break between them
+            held = (
+                "the plan holds one item"
+                if layout.single
+                else "each day holds one item"
+                if len(inside) == len(spans)
+                else f"Day {inside[0]} holds one item"
+                if len(inside) == 1
+                else f"Days {listed([str(n) for n in inside])} each hold one item"
+            )
             raise PlanError(
                 f"{name} cannot be taken: breaks go between items (a module with its "
-                "exercise, or an exercise), and "
-                + ("the plan holds one item" if layout.single else "each day holds one item")
-                + "; plan more items a day, or leave the break out"
+                f"exercise, or an exercise), and {held}; plan more items a day, or leave "
+                "the break out"
             )
         ends = max((end for _, end in spans), default=timedelta())
         last = "the plan ends at" if layout.single else "every day ends by"
