@@ -607,7 +607,11 @@ def test_a_discussion_that_fits_once_the_re_watch_is_left_out_is_kept() -> None:
 
 
 def test_a_re_watch_and_a_discussion_left_out_each_say_what_would_hold_them() -> None:
-    """Day 3 in 70 minutes holds neither: each note gives the slot that holds it alone."""
+    """Day 3 in 70 minutes holds neither: each note gives the slot that holds it alone.
+
+    Then one note gives the slot that holds both (55 minutes of films, 10 of discussion, 30
+    of exercise from 09:30): not for a facilitator to add up two notes that each say "it".
+    """
     slots = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(10, 40)))
     agenda = plan(PACK, ["section-3"], PlanOptions(booked=slots, discussions=True))
     assert [e.kind for e in agenda.day(3)] == [EntryKind.FILMS, EntryKind.EXERCISE]
@@ -615,7 +619,39 @@ def test_a_re_watch_and_a_discussion_left_out_each_say_what_would_hold_them() ->
         REWATCH_LEFT_OUT.format(end="10:40", fits="10:55"),
         "Day 3 leaves out the optional discussion after Module 3 of Section 3 (10 minutes): "
         "it does not fit the slot, 09:30 to 10:40; it would fit in a slot ending at 10:42.",
+        "Day 3 would hold both parts it leaves out in a slot ending at 11:05.",
     ]
+    both = (*DAYS_1_AND_2, Slot(start=time(9, 30), end=time(11, 5)))
+    whole = plan(PACK, ["section-3"], PlanOptions(booked=both, discussions=True))
+    assert [e.kind for e in whole.day(3)] == [
+        EntryKind.FILMS,
+        EntryKind.DISCUSSION,
+        EntryKind.EXERCISE,
+    ]
+    assert whole.day(3)[0].films == ("film-6", "film-7")  # the re-watch kept too
+    assert _rows(whole)[-1][2] == "11:05"
+
+
+def test_three_discussions_left_out_say_where_all_three_would_fit() -> None:
+    """Three notes each give the end that holds its discussion alone; the last, all three."""
+    agenda = plan(
+        PACK,
+        ["section-3"],
+        PlanOptions(booked=(Slot(start=time(9, 30), end=time(12, 40)),), discussions=True),
+    )
+    assert [n.text for n in agenda.notes][:4] == [
+        f"The plan leaves out the optional discussion after Module {m} of Section 3 (10 "
+        "minutes): it does not fit the slot, 09:30 to 12:40; it would fit in a slot ending at "
+        "12:45."
+        for m in (1, 2, 3)
+    ] + ["The plan would hold all the parts it leaves out in a slot ending at 13:05."]
+    whole = plan(
+        PACK,
+        ["section-3"],
+        PlanOptions(booked=(Slot(start=time(9, 30), end=time(13, 5)),), discussions=True),
+    )
+    assert [e.kind for e in whole.entries].count(EntryKind.DISCUSSION) == 3
+    assert _rows(whole)[-1][2] == "13:05"
 
 
 def _section_3_with(

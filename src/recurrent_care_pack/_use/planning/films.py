@@ -21,7 +21,7 @@ from recurrent_care_pack._use.queries import Item, label, selected
 
 from .records import EntryKind, PlanError
 
-__all__ = ["Part", "Step", "Unit", "Units", "film_list"]
+__all__ = ["Part", "Step", "Unit", "Units", "film_list", "part_length"]
 
 
 @frozen(kw_only=True)
@@ -50,6 +50,19 @@ class Unit:
         own = self.module.films if self.module is not None else self.films_first
         return tuple(dict.fromkeys((*own, *exercise.draws_on)))
 
+    def after(self, steps: Sequence["Step"]) -> str:
+        """How a note names what a break after these ``steps`` follows: "Exercise 9", else it."""
+        exercise = self.exercise
+        if steps and steps[-1].kind is EntryKind.EXERCISE and exercise is not None:
+            return f"Exercise {exercise.number}"
+        return self.name
+
+    @property
+    def optional_discussion(self) -> bool:
+        """Whether its module has a discussion the pack marks optional."""
+        module = self.module
+        return module is not None and module.discussion is not None and module.discussion.optional
+
 
 @frozen(kw_only=True)
 class Part:
@@ -57,6 +70,21 @@ class Part:
 
     unit: str
     kind: str  # "discussion" or "rewatch"
+
+
+def part_length(part: Part, group: Sequence[Unit]) -> timedelta:
+    """How long an optional part of a day of ``group`` takes.
+
+    A discussion its own time; the re-watch what it adds to its module's films.
+    """
+    unit = next(u for u in group if u.key == part.unit)
+    module = unit.module
+    assert module is not None  # noqa: S101 (optional parts are modules')
+    if part.kind == "discussion":
+        assert module.discussion is not None  # noqa: S101
+        return module.discussion.duration
+    assert module.different_day is not None  # noqa: S101
+    return module.different_day.allowance - module.allowance
 
 
 @frozen(kw_only=True)
@@ -111,6 +139,18 @@ class Units:
         self.pack = pack
         self.rewatch = rewatch
         self.media = lookup(pack).media
+
+    def rewatched(self, unit: Unit) -> str:
+        """The films the pack suggests re-watching before a unit's module."""
+        module = unit.module
+        other = module.different_day if module is not None else None
+        return film_list(other.rewatch if other is not None else (), self.media)
+
+    def rewatch_extra(self, step: Step) -> timedelta:
+        """The time a re-watch adds to its module's films (``step``, the films with it)."""
+        modules = (m for s in self.pack.sections for m in s.modules if m.id == step.item)
+        module = next(modules, None)
+        return step.duration - module.allowance if module is not None else timedelta()
 
     def of(self, selection: Sequence[str | Item]) -> list[Unit]:
         """The units of ``selection``, in order, each once (default: the whole pack)."""

@@ -17,7 +17,7 @@ from recurrent_care_pack._naming import listed
 from recurrent_care_pack._session import Break, Slot
 
 from .checks import MIDNIGHT, clock_time, hh_mm, offset, words
-from .films import Part, Step, Unit, Units, film_list
+from .films import Part, Step, Unit, Units, part_length
 from .records import SLOT_TITLES, Entry, EntryKind, Note, PlanError, PlanOptions
 
 __all__ = ["CONTENT", "UNBROKEN", "Day", "Layout"]
@@ -110,20 +110,18 @@ class Layout:
             if _fits(again.end + self.options.day_closes, end):
                 kept, laid = trial, again
                 dropped.remove(part)
-        notes = list(laid.notes)
-        for part in dropped:
-            note = self.drop_note(
+        notes = [
+            *laid.notes,
+            *self.drop_notes(
                 number=number,
-                slot=slot,
                 group=group,
                 shown_before=shown_before,
                 discussions=discussions,
                 kept=kept,
-                part=part,
+                dropped=dropped,
                 budgeted=limit is not None,
-            )
-            if note is not None:
-                notes.append(note)
+            ),
+        ]
         return self.finish(
             number=number, slot=slot, group=group, laid=laid, notes=notes, dropped=dropped
         )
@@ -158,7 +156,11 @@ class Layout:
             u.key
             for u in group
             if u.key in discussions
-            and (kept is None or Part(unit=u.key, kind="discussion") in kept or not _optional(u))
+            and (
+                kept is None
+                or Part(unit=u.key, kind="discussion") in kept
+                or not u.optional_discussion
+            )
         }
         out = []
         for unit in group:
@@ -255,7 +257,7 @@ class Layout:
                     )
                 )
             exercised = any(s.kind is EntryKind.EXERCISE for s in steps)
-            after = _after(unit, steps)
+            after = unit.after(steps)
         return _Laid(steps=tuple(laid), notes=tuple(notes), placed=frozenset(placed), end=clock)
 
     def finish(  # noqa: PLR0913 (the parts of a day laid out)
@@ -283,7 +285,7 @@ class Layout:
         notes += self.unbroken(number, laid)
         content = sum(
             (
-                s.duration - (_extra(s, self.units) if s.rewatch else timedelta())
+                s.duration - (self.units.rewatch_extra(s) if s.rewatch else timedelta())
                 for _, s in laid.steps
                 if s.kind in CONTENT
             ),
@@ -291,7 +293,7 @@ class Layout:
         )
         lost = timedelta()
         for part in dropped:
-            lost += _part_length(part, group)
+            lost += part_length(part, group)
         return Day(
             entries=tuple(entries),
             notes=tuple(notes),
@@ -366,11 +368,11 @@ class Layout:
         A day with no end and no budget left it out to end by midnight.
         """
         unit = next(u for u in group if u.key == part.unit)
-        length = _part_length(part, group)
+        length = part_length(part, group)
         if slot.end is None and budgeted:  # its left-out list names the discussions
             if part.kind != "rewatch":
                 return None
-            films = self.rewatched(unit)
+            films = self.units.rewatched(unit)
             return Note(
                 text=f"The budget leaves out the re-watch of {films} the pack suggests before "
                 f"{unit.name} on a later day ({words(length)} more).",
@@ -380,7 +382,7 @@ class Layout:
         if part.kind == "discussion":
             what = f"the optional discussion after {unit.name} ({words(length)})"
         else:
-            films = self.rewatched(unit)
+            films = self.units.rewatched(unit)
             what = (
                 f"the re-watch of {films} the pack suggests before {unit.name} "
                 f"({words(length)} more)"
@@ -417,11 +419,48 @@ class Layout:
             item=part.unit,
         )
 
-    def rewatched(self, unit: Unit) -> str:
-        """The films the pack suggests re-watching before a unit's module."""
-        module = unit.module
-        other = module.different_day if module is not None else None
-        return film_list(other.rewatch if other is not None else (), self.units.media)
+    def drop_notes(  # noqa: PLR0913 (what was dropped, and from what)
+        self,
+        *,
+        number: int,
+        group: Sequence[Unit],
+        shown_before: AbstractSet[str],
+        discussions: AbstractSet[str],
+        kept: Sequence[Part],
+        dropped: Sequence[Part],
+        budgeted: bool,
+    ) -> list[Note]:
+        """A note for each part left out (`drop_note`); for two or more, where all would fit.
+
+        Each part's note names the slot end that holds it alone, with the parts kept.
+        """
+        slot = self.options.sessions[number - 1]
+        notes = []
+        for part in dropped:
+            note = self.drop_note(
+                number=number,
+                slot=slot,
+                group=group,
+                shown_before=shown_before,
+                discussions=discussions,
+                kept=kept,
+                part=part,
+                budgeted=budgeted,
+            )
+            notes += [] if note is None else [note]
+        if len(dropped) > 1 and slot.end is not None:
+            every = [*kept, *dropped]
+            whole = self.place(number, slot, self.steps(group, shown_before, discussions, every))
+            which = self.which(number)
+            many = "both" if len(dropped) == 2 else "all the"
+            notes.append(
+                Note(
+                    text=f"{which[:1].upper()}{which[1:]} would hold {many} parts it leaves out "
+                    f"in a slot ending at {hh_mm(whole.end + self.options.day_closes)}.",
+                    day=number,
+                )
+            )
+        return notes
 
     def one_break(self, number: int, asked: Sequence[Break], at: timedelta) -> str:
         """Why breaks at several times cannot be had: they would be one break, at ``at``."""
@@ -433,36 +472,6 @@ class Layout:
             f"fall between items, and none starts between those times; {leave}, or choose "
             "times further apart"
         )
-
-
-def _optional(unit: Unit) -> bool:
-    module = unit.module
-    return module is not None and module.discussion is not None and module.discussion.optional
-
-
-def _after(unit: Unit, steps: Sequence[Step]) -> str:
-    """How a note names what a break follows: "Exercise 9", else the item."""
-    exercise = unit.exercise
-    if steps and steps[-1].kind is EntryKind.EXERCISE and exercise is not None:
-        return f"Exercise {exercise.number}"
-    return unit.name
-
-
-def _extra(step: Step, units: Units) -> timedelta:
-    """The time a re-watch adds to its module's films."""
-    module = next((m for s in units.pack.sections for m in s.modules if m.id == step.item), None)
-    return step.duration - module.allowance if module is not None else timedelta()
-
-
-def _part_length(part: Part, group: Sequence[Unit]) -> timedelta:
-    unit = next(u for u in group if u.key == part.unit)
-    module = unit.module
-    assert module is not None  # noqa: S101 (optional parts are modules')
-    if part.kind == "discussion":
-        assert module.discussion is not None  # noqa: S101
-        return module.discussion.duration
-    assert module.different_day is not None  # noqa: S101
-    return module.different_day.allowance - module.allowance
 
 
 def _slot(kind: EntryKind, length: timedelta) -> Step:
