@@ -2,7 +2,7 @@
 
 Data of every shape, written by ruamel's emitter with a random line width (flow mappings
 and lists broken over lines, plain values folded over two) and random quoting (``'a}'``,
-``"b, c"``): for each value, the text from where it starts to where `where_marked_ends`
+``"b, c"``, ``|-``): for each value, the text from where it starts to where `where_marked_ends`
 says it ends is replaced by a new word, as SARIF's fix and the editor's quick fix do. The
 text read again holds the new word there and every other key and value as it was.
 """
@@ -14,7 +14,12 @@ from typing import Any
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 
 from recurrent_care_pack._content.marks import KeyPath
 from recurrent_care_pack._content.reading import read_text, value_ends, where_marked_ends
@@ -28,6 +33,8 @@ _quoted = st.one_of(
     _texts,
     _texts.map(SingleQuotedScalarString),
     _texts.map(DoubleQuotedScalarString),
+    _texts.map(LiteralScalarString),
+    _texts.map(FoldedScalarString),
 )
 _keys = st.from_regex(r"[a-z]{1,6}", fullmatch=True)
 _data = st.dictionaries(

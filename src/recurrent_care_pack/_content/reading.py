@@ -17,6 +17,7 @@ from ruamel.yaml.events import Event, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
 from recurrent_care_pack._problems import Fix, Problem, marked_length
+from recurrent_care_pack._text import LINE_BREAK
 
 from .events import (
     MAX_DEPTH,
@@ -251,20 +252,32 @@ def value_ends(text: str) -> dict[Mark, Mark]:
     """Where each key and value of ``text`` ends, by where it starts, as YAML reads them.
 
     What a fix replaces, exactly: a value inside a flow mapping begun lines above, a quoted
-    ``}``, a comment inside brackets, a value over two lines. Up to the first thing YAML
-    cannot read and at most `MAX_VALUES`. Block values (``|``, ``>``) are left out: they
-    end on the line after their text, with its line break.
+    ``}``, a comment inside brackets, a value over two lines, a block value (``|``) to the
+    end of its text. None for a text that does not read in full: a glued ``id:film-6``
+    reads as one value with the next line's key, and its fix is for its line alone.
     """
     ends: dict[Mark, Mark] = {}
     try:
         for event in _events(text):
-            if isinstance(event, ScalarEvent) and event.style not in {"|", ">"}:
-                start, end = event.start_mark, event.end_mark
-                ends[Mark(start.line + 1, start.column + 1)] = Mark(end.line + 1, end.column + 1)
-                if len(ends) >= MAX_VALUES:
-                    break
+            if not isinstance(event, ScalarEvent):
+                continue
+            start, end = event.start_mark, event.end_mark
+            here = Mark(start.line + 1, start.column + 1)
+            if event.style in {"|", ">"}:  # to its text's end, not the line after it
+                block = text[start.index : end.index].rstrip()
+                if "#" in LINE_BREAK.split(block, maxsplit=1)[0]:
+                    continue  # a comment after '|': kept, by guessing from the line
+                after = mark_after(block)
+                ends[here] = Mark(
+                    here.line + after.line - 1,
+                    after.column + (here.column - 1 if after.line == 1 else 0),
+                )
+            else:
+                ends[here] = Mark(end.line + 1, end.column + 1)
+            if len(ends) > MAX_VALUES:
+                return {}  # reading refuses the file: no problem of it carries a fix
     except YAMLError:
-        pass  # what came before the mistake is read; after it, `where_marked_ends` guesses
+        return {}
     return ends
 
 
@@ -272,7 +285,7 @@ def where_marked_ends(ends: Mapping[Mark, Mark], lines: list[str], mark: Mark) -
     """Where the key or value at ``mark`` ends: as YAML read it, else as its line shows it.
 
     ``ends`` is `value_ends` of the file's text; where it has no end for ``mark`` (the file
-    does not read that far, or no key or value starts there), `marked_length` guesses.
+    does not read, or no key or value starts there), `marked_length` guesses.
     """
     end = ends.get(mark)
     if end is not None:

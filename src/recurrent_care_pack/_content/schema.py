@@ -77,9 +77,8 @@ def session_schema_failures(document: Document) -> list[Problem]:
 def schema_problems(document: Document) -> list[Problem]:
     """Every way ``document`` breaks the schema, located and explained.
 
-    With them, the RC111 problem of each plain 'yes' or 'no' the schema takes as text
-    (reading left them here): where the schema refuses the value, its problem says how
-    to put it right, and "put it in quotes" would not.
+    With them, the RC111 problem of each plain 'yes' or 'no' the schema takes as text;
+    where it refuses the value, its own problem says how to mend it, not "put it in quotes".
     """
     return schema_failures(document)[0]
 
@@ -94,10 +93,9 @@ def schema_failures(
     """`schema_problems`, and where each failure is with the schema keyword that failed.
 
     The RC111 problems of yes/no words are not failures: they leave the part whole. Where
-    checking stops at `MAX_PROBLEMS`, the rest of the file is not known: the last failure
-    is then the whole file's, ``((), "stopped")``. With ``items`` (an editor checking after
-    each edit), each item of the file's lists is checked only if an item with the same
-    content was not checked last time: the failures of this time's items are kept there.
+    checking stops at `MAX_PROBLEMS`, the last failure is the whole file's, ``((), "stopped")``.
+    With ``items`` (an editor checking after each edit), a list item is checked only if no
+    item of the same content was last time: this time's failures are kept there.
     """
     problems: dict[Problem, None] = {}  # a date can fail two ways, with one explanation
     failures: list[tuple[KeyPath, str]] = []
@@ -226,7 +224,9 @@ def _value_problem(
         close = closest(str(error.instance), allowed)
         hint = f"did you mean {either(close)}?" if close else "use one of: " + _list(allowed)
         message = f"{_shown(error.instance)} is not allowed here; {hint}"
-        return document.problem(path, "RC204", message, at_key=at_key, fix=change_to(close))
+        one = not isinstance(error.instance, (dict, list))  # a fix replaces one value
+        fix = change_to(close) if one else None
+        return document.problem(path, "RC204", message, at_key=at_key, fix=fix)
     if is_definition(here, "date"):
         message, written = _date_message(error.instance)
         fix = write_as([written] if written else [])

@@ -215,6 +215,12 @@ CASES: dict[str, tuple[bytes, list[str]]] = {
             "pack.yaml:46:24: RC204 'whole groups' is not allowed here; did you mean 'whole group'?",
         ],
     ),
+    "RC204 a mapping where a value is meant": (
+        _edit("grouping: [whole group]", "grouping:\n              - whole: group"),
+        [
+            "pack.yaml:47:17: RC204 a mapping is not allowed here; did you mean 'whole group'?",
+        ],
+    ),
     "RC205 id": (
         _edit("  - id: org\n", "  - id: Our Org\n"),
         [

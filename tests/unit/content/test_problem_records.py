@@ -111,28 +111,33 @@ def test_marked_length_marks_the_key_or_value_at_the_column(
     assert marked_length(line, column) == length
 
 
-def test_value_ends_are_read_up_to_a_mistake_and_block_values_left_out() -> None:
-    """Each key and value's end as YAML reads it: past a quoted '}' and over a line break.
+def test_value_ends_are_read_from_a_whole_text_block_values_to_their_texts_end() -> None:
+    """Each key and value's end as YAML reads it: past a quoted '}', over a line break.
 
-    Not a block value's (it ends a line below its text), and nothing from the mistake on:
-    there `where_marked_ends` falls back on the line.
+    A block value ends where its text does (not on the line after it), unless a comment
+    follows its '|'. A text that does not read gives none: `where_marked_ends` then falls
+    back on the line.
     """
-    text = "a: x\nb: |\n  block\nc: 'q}'\nd: [e, f\ng: h\n"
+    text = "a: x\nb: |\n  block\n  more\n\nc: 'q}'\nd: [e,\n  f]\ng: | # note\n  h\n"
     assert value_ends(text) == {
         Mark(1, 1): Mark(1, 2),
         Mark(1, 4): Mark(1, 5),
         Mark(2, 1): Mark(2, 2),
-        Mark(4, 1): Mark(4, 2),
-        Mark(4, 4): Mark(4, 8),
-        Mark(5, 1): Mark(5, 2),
-        Mark(5, 5): Mark(5, 6),
-        Mark(5, 8): Mark(6, 2),  # the list is never closed: 'f g' runs on, then the mistake
+        Mark(2, 4): Mark(4, 7),  # '|' to 'more', not the blank line after it
+        Mark(6, 1): Mark(6, 2),
+        Mark(6, 4): Mark(6, 8),
+        Mark(7, 1): Mark(7, 2),
+        Mark(7, 5): Mark(7, 6),
+        Mark(8, 3): Mark(8, 4),
+        Mark(9, 1): Mark(9, 2),
     }
     lines = text.split("\n")
-    assert where_marked_ends(value_ends(text), lines, Mark(4, 4)) == Mark(4, 8)
-    assert where_marked_ends({}, lines, Mark(4, 4)) == Mark(4, 8)  # the line alone: the same
-    assert where_marked_ends({}, lines, Mark(2, 4)) == Mark(2, 5)  # '|': to the line's end
-    assert where_marked_ends({}, lines, Mark(9, 1)) == Mark(9, 2)  # past the text: one
+    assert where_marked_ends(value_ends(text), lines, Mark(2, 4)) == Mark(4, 7)
+    assert where_marked_ends({}, lines, Mark(2, 4)) == Mark(2, 5)  # the line alone: '|'
+    assert where_marked_ends({}, lines, Mark(6, 4)) == Mark(6, 8)
+    assert where_marked_ends({}, lines, Mark(20, 1)) == Mark(20, 2)  # past the text: one
+    assert value_ends("pack:\n  id:film-6\n  title: T\n") == {}  # 'id:film-6 title'
+    assert value_ends("a: [b, c\n") == {}
 
 
 @pytest.mark.parametrize(

@@ -642,6 +642,37 @@ def test_sarif_fix_replaces_the_value_as_yaml_reads_it_not_as_its_line_looks(
     assert [r["ruleId"] for r in again] == ["RC402"]
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "made"),
+    [
+        (
+            "pack:\n  id:p\n  title: T\n  publisher: org\n  published: 2024-01-01\n",
+            2,
+            "pack:\n  id: p\n  title: T\n  publisher: org\n  published: 2024-01-01\n",
+        ),
+        (
+            "organisations:\n  - id:org\n    name: Org\n",
+            2,
+            "organisations:\n  - id: org\n    name: Org\n",
+        ),
+    ],
+    ids=["first key of a mapping", "first key of a list item"],
+)
+def test_sarif_fix_of_a_glued_key_mends_its_line_alone(
+    workspace: Path, capsys: pytest.CaptureFixture[str], text: str, line: int, made: str
+) -> None:
+    """'id:p' reads as one value with the next line's key: the fix spans its own line only."""
+    file = workspace / "content" / "pack.yaml"
+    file.write_text(text, encoding="utf-8")
+    [result] = _sarif(capsys, "pack.yaml")["runs"][0]["results"]
+    [fix] = result["fixes"]
+    [replacement] = fix["artifactChanges"][0]["replacements"]
+    region = replacement["deletedRegion"]
+    assert "endLine" not in region
+    assert region["startLine"] == line
+    assert _made(text, region, replacement["insertedContent"]["text"]) == made
+
+
 def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
     """No fix where the file is gone, the line is not there, or the span opens a flow mapping."""
     fix = Fix(action="Add '{}'", key="title")
