@@ -89,6 +89,10 @@ def _texts(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(texts)
 
 
+def _place(at: tuple[int, int] | None) -> tuple[int, int] | None:
+    return None if at is None else (int(at[0]), int(at[1]))  # a Mark, kept as a plain pair
+
+
 def _one_way(fix: "Fix", _: object, key: str | None) -> None:
     if (key is None) == (not fix.replacements):
         raise ValueError("a fix gives its replacements or a key to add, one of the two")
@@ -101,13 +105,16 @@ class Fix:
     The marked span is the key or value that starts at the problem's line and column.
     ``replacements`` are the texts that may take its place, most likely first: one, or the
     candidates "did you mean" gives. ``key`` is instead a key to add before the span (the
-    mapping's missing key, as its first). ``action`` says what the fix does, ``{}``
-    standing for the text: ``"Change to '{}'"``, ``"Add '{}'"``.
+    mapping's missing key, as its first), or before ``at`` (line and column from 1) if
+    given: a mapping under a key is told at that key, and its own first key is below it.
+    ``action`` says what the fix does, ``{}`` standing for the text: ``"Change to '{}'"``,
+    ``"Add '{}'"``.
     """
 
     action: str
     replacements: tuple[str, ...] = field(default=(), converter=_texts)
     key: str | None = field(default=None, validator=_one_way)
+    at: tuple[int, int] | None = field(default=None, converter=_place)
 
     @property
     def offers(self) -> tuple[tuple[str, str], ...]:

@@ -199,7 +199,7 @@ def _explain(
             if isinstance(instance, dict) and key not in instance and key not in misspelt:
                 about = _describe(here["properties"][key])
                 message = f"this {title} has no '{key}'; add it: {about}"
-                added = Fix(action="Add '{}'", key=key)
+                added = Fix(action="Add '{}'", key=key, at=document.where(path))
                 yield document.problem(path, "RC202", message, at_key=True, fix=added)
         return
     if keyword == "type" and here.get("title") == "clock time":

@@ -30,19 +30,22 @@ __all__ = ["Fix", "code_actions", "fix_data", "fixes"]
 class Fix:
     """One fix: what the editor shows, and the text to put in place of the marked range.
 
-    ``insert`` puts the text before the marked range instead (a key added to a mapping).
+    ``insert`` puts the text before the marked range instead (a key added to a mapping), or
+    before ``at`` (line and column from 1, in characters), the mapping's first key, if given.
     """
 
     title: str
     text: str
     insert: bool = False
+    at: tuple[int, int] | None = None
 
 
 def fix_data(fix: ProblemFix | None) -> dict[str, object] | None:
     """A problem's fix as a diagnostic's ``data`` carries it (plain JSON); `fixes` reads it."""
     if fix is None:
         return None
-    return {"action": fix.action, "replacements": list(fix.replacements), "key": fix.key}
+    at = list(fix.at) if fix.at is not None else None
+    return {"action": fix.action, "replacements": list(fix.replacements), "key": fix.key, "at": at}
 
 
 def fixes(data: object) -> Iterator[Fix]:
@@ -57,11 +60,17 @@ def fixes(data: object) -> Iterator[Fix]:
     if not isinstance(action, str) or not isinstance(texts, list):
         return
     if isinstance(key, str):
-        yield Fix(action.format(key), f"{key}: ", insert=True)
+        at = found.get("at")
+        place = at if isinstance(at, list) and [type(n) for n in at] == [int, int] else None
+        yield Fix(action.format(key), f"{key}: ", insert=True, at=_pair(place))
         return
     for text in texts:
         if isinstance(text, str):
             yield Fix(action.format(text), text)
+
+
+def _pair(place: list[int] | None) -> tuple[int, int] | None:
+    return (place[0], place[1]) if place is not None and min(place) > 0 else None
 
 
 def code_actions(
@@ -82,13 +91,18 @@ def code_actions(
     """
     actions = []
     for diagnostic in diagnostics:
-        start = diagnostic.range.start
-        line = lines[start.line] if start.line < len(lines) else ""
-        at = char_column(line, start.character) - 1  # the range counts UTF-16 units
-        if diagnostic.source != "rcpack" or not mendable(line, at + 1):
-            continue  # another tool's, or a flow mapping: no edit here is safe
+        if diagnostic.source != "rcpack":
+            continue  # another tool's
         for fix in fixes(diagnostic.data):
-            actions.append(  # noqa: PERF401 (one action per fix, in order)
+            start = diagnostic.range.start
+            if fix.at is not None:  # the mapping's first key, below the key it is told at
+                line = lines[fix.at[0] - 1] if fix.at[0] <= len(lines) else ""
+                start = types.Position(line=fix.at[0] - 1, character=units(line[: fix.at[1] - 1]))
+            line = lines[start.line] if start.line < len(lines) else ""
+            at = char_column(line, start.character) - 1  # the range counts UTF-16 units
+            if not mendable(line, at + 1):
+                continue  # a flow mapping: no edit here is safe
+            actions.append(
                 types.CodeAction(
                     title=fix.title,
                     kind=types.CodeActionKind.QuickFix,

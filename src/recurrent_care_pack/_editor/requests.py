@@ -29,6 +29,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from recurrent_care_pack._content.marks import Mark
+
     from .publishing import PackServer
     from .wire import Sent
 
@@ -177,6 +179,12 @@ def completion(ls: PackServer, params: types.CompletionParams) -> types.Completi
     return types.CompletionList(is_incomplete=False, items=items)
 
 
+@functools.lru_cache(maxsize=2)
+def _value_ends(text: str) -> dict[Mark, Mark]:
+    """`value_ends`, kept for the last texts asked about: an editor asks at each cursor move."""
+    return value_ends(text)
+
+
 def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     file = ls.file_of(params.text_document.uri)
     if file is None:
@@ -187,7 +195,7 @@ def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.Co
     edits = editing.workspace_edit if editing is not None else None
     snippets = bool(edits is not None and edits.snippet_edit_support)
     diagnostics = list(params.context.diagnostics)
-    ends = functools.cache(functools.partial(value_ends, text))  # read once a fix needs it
+    ends = functools.partial(_value_ends, text)  # read once a fix needs it
     return code_actions(params.text_document.uri, diagnostics, lines, snippets=snippets, ends=ends)
 
 

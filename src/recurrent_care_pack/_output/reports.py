@@ -296,6 +296,7 @@ def _fix(fix: Fix | None) -> dict[str, object] | None:
     return {
         "replacements": list(fix.replacements),
         "key": fix.key,
+        "at": None if fix.at is None else {"line": fix.at[0], "column": fix.at[1]},
         "titles": [title for title, _ in fix.offers],
     }
 

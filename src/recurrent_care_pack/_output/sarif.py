@@ -170,10 +170,13 @@ def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[di
 
     A replacement deletes the key or value that starts where the problem is, as YAML reads
     the file now (`where_marked_ends`) and inserts its text; a key is inserted before the
-    span with a line break and the span's indentation. No fix is given where the file or
-    the line cannot be read, or where no edit is safe (`mendable`).
+    mapping's first key (the fix's ``at``, else the problem's place) with a line break and
+    that key's indentation. No fix is given where the file or the line cannot be read, or
+    where no edit is safe (`mendable`).
     """
     fix, line, column = problem.fix, problem.line, problem.column or 1
+    if fix is not None and fix.at is not None:
+        line, column = fix.at
     text = texts.line(problem.file, line) if fix is not None and line is not None else None
     if fix is None or line is None or text is None or not mendable(text, column):
         return []

@@ -11,6 +11,7 @@ from lsp_client import Session, full_capabilities, serving
 from lsprotocol import types
 from paths import DATA
 
+from recurrent_care_pack._content.loading import check
 from recurrent_care_pack._editor.actions import Fix, code_actions, fixes
 from recurrent_care_pack._editor.diagnostics import diagnostic
 from recurrent_care_pack._problems import Fix as ProblemFix
@@ -352,6 +353,10 @@ def test_while_the_pack_has_problems_hints_and_lenses_keep_the_times_still_known
         ),
         (ProblemFix(action="Write {}", replacements=("true",)), [Fix("Write true", "true")]),
         (ProblemFix(action="Add '{}'", key="title"), [Fix("Add 'title'", "title: ", insert=True)]),
+        (
+            ProblemFix(action="Add '{}'", key="title", at=(2, 3)),
+            [Fix("Add 'title'", "title: ", insert=True, at=(2, 3))],
+        ),
     ],
 )
 def test_a_problems_fix_travels_on_its_diagnostic(fix: ProblemFix, offered: list[Fix]) -> None:
@@ -378,6 +383,13 @@ def test_a_problems_fix_travels_on_its_diagnostic(fix: ProblemFix, offered: list
 def test_data_not_shaped_as_a_fix_offers_none(data: object) -> None:
     """What an editor sends back is not trusted: data not shaped as a fix offers no edit."""
     assert list(fixes(data)) == []
+
+
+@pytest.mark.parametrize("at", [[0, 3], [2], ["2", 3], [True, 3], [2.0, 3], "2:3", None])
+def test_a_place_not_shaped_as_one_leaves_the_key_where_its_problem_is(at: object) -> None:
+    """What an editor sends back is not trusted: a key's place not two counts from 1 is none."""
+    data = {"fix": {"action": "Add '{}'", "replacements": [], "key": "title", "at": at}}
+    assert list(fixes(data)) == [Fix("Add 'title'", "title: ", insert=True)]
 
 
 def test_a_message_that_names_a_fix_offers_nothing_without_its_record() -> None:
@@ -439,6 +451,54 @@ def test_a_quick_fix_replaces_the_value_as_yaml_reads_it_not_as_its_line_looks(
             assert _apply(text, [edit]) == made
             version = session.change(file, made)
             assert [d.code for d in session.diagnostics(file, version=version)] == ["RC402"]
+
+
+@pytest.mark.parametrize("snippets", [False, True])
+def test_a_missing_key_is_added_to_the_mapping_under_the_key_it_is_told_at(
+    tmp_path: Path, snippets: bool
+) -> None:
+    """Told at 'discussion:', the quick fix adds 'duration' above 'kind', inside it.
+
+    The fix's place travels with the diagnostic's data, through JSON, as an editor sends it.
+    """
+    text = SECTION.replace(
+        "        discussion:\n          duration: 10 minutes\n", "        discussion:\n", 1
+    )
+    assert text != SECTION
+    file = tmp_path / "section-3.yaml"
+    file.write_text(text, encoding="utf-8")
+    shutil.copy(DATA / "pack.yaml", tmp_path / "pack.yaml")
+    [problem] = check(file).problems
+    lines = text.split("\n")
+    told = diagnostic(problem, lines)
+    sent = types.Diagnostic(
+        range=told.range,
+        message=told.message,
+        source=told.source,
+        data=json.loads(json.dumps(told.data)),
+    )
+    [action] = code_actions(file.as_uri(), [sent], lines, snippets=snippets)
+    assert action.edit is not None
+    changes = action.edit.changes or {}
+    edits = changes.get(file.as_uri()) or [
+        types.TextEdit(range=e.range, new_text=e.snippet.value)
+        for change in action.edit.document_changes or []
+        if isinstance(change, types.TextDocumentEdit)
+        for e in change.edits
+        if isinstance(e, types.SnippetTextEdit)
+    ]
+    [edit] = edits
+    key = problem.line or 0
+    assert (problem.code, lines[key - 1].strip()) == ("RC202", "discussion:")
+    assert edit.range.start == types.Position(line=key, character=10)
+    made = _apply(
+        text, [types.TextEdit(range=edit.range, new_text=edit.new_text.replace("$1", ""))]
+    )
+    assert made == SECTION.replace(
+        "        discussion:\n          duration: 10 minutes\n",
+        "        discussion:\n          duration: \n",
+        1,
+    )
 
 
 def test_a_duration_is_offered_what_its_message_says_to_write(

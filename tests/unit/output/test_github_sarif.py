@@ -673,6 +673,28 @@ def test_sarif_fix_of_a_glued_key_mends_its_line_alone(
     assert _made(text, region, replacement["insertedContent"]["text"]) == made
 
 
+def test_sarif_fix_adds_a_missing_key_to_the_mapping_under_the_key_it_is_told_at(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'pack' has no title: told at 'pack', the key is added above 'id', not above 'pack'."""
+    text = "pack:\n  id: p\n  publisher: org\n  published: 2024-01-01\n"
+    file = workspace / "content" / "pack.yaml"
+    file.write_text(text, encoding="utf-8")
+    [result] = _sarif(capsys, "pack.yaml")["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (result["ruleId"], region["startLine"], region["startColumn"]) == ("RC202", 1, 1)
+    [fix] = result["fixes"]
+    [replacement] = fix["artifactChanges"][0]["replacements"]
+    assert replacement == {
+        "deletedRegion": {"startLine": 2, "startColumn": 3, "endColumn": 3},
+        "insertedContent": {"text": "title: \n  "},
+    }
+    made = _made(text, replacement["deletedRegion"], replacement["insertedContent"]["text"])
+    assert made == "pack:\n  title: \n  id: p\n  publisher: org\n  published: 2024-01-01\n"
+    file.write_text(made.replace("title: ", "title: T"), encoding="utf-8")
+    assert [r["ruleId"] for r in _sarif(capsys, "pack.yaml")["runs"][0]["results"]] == ["RC402"]
+
+
 def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
     """No fix where the file is gone, the line is not there, or the span opens a flow mapping."""
     fix = Fix(action="Add '{}'", key="title")

@@ -89,7 +89,12 @@ def test_json_report_is_stable(
                 "line": 1,
                 "column": 1,
                 "path": "$.pack",
-                "fix": {"replacements": [], "key": "published", "titles": ["Add 'published'"]},
+                "fix": {
+                    "replacements": [],
+                    "key": "published",
+                    "at": {"line": 2, "column": 3},  # under 'pack:', not before it
+                    "titles": ["Add 'published'"],
+                },
                 "related": [],
             },
             {
@@ -100,7 +105,12 @@ def test_json_report_is_stable(
                 "line": 1,
                 "column": 1,
                 "path": "$.pack",
-                "fix": {"replacements": [], "key": "publisher", "titles": ["Add 'publisher'"]},
+                "fix": {
+                    "replacements": [],
+                    "key": "publisher",
+                    "at": {"line": 2, "column": 3},  # under 'pack:', not before it
+                    "titles": ["Add 'publisher'"],
+                },
                 "related": [],
             },
         ],
@@ -170,10 +180,10 @@ def test_problems_on_one_line_are_reported_by_column(
         (11, 20, "RC205"),
     ]
     assert [p["fix"] for p in problems] == [
-        {"replacements": ["other"], "key": None, "titles": ["Write 'other'"]},
-        {"replacements": ["'no'"], "key": None, "titles": ["Put it in quotes: 'no'"]},
-        {"replacements": ["'no'"], "key": None, "titles": ["Put it in quotes: 'no'"]},
-        {"replacements": ["another"], "key": None, "titles": ["Write 'another'"]},
+        {"replacements": ["other"], "key": None, "at": None, "titles": ["Write 'other'"]},
+        {"replacements": ["'no'"], "key": None, "at": None, "titles": ["Put it in quotes: 'no'"]},
+        {"replacements": ["'no'"], "key": None, "at": None, "titles": ["Put it in quotes: 'no'"]},
+        {"replacements": ["another"], "key": None, "at": None, "titles": ["Write 'another'"]},
     ]
 
 
