@@ -188,15 +188,15 @@ def _explain(
     if keyword in {"oneOf", "anyOf"}:
         yield from _explain_choice(document, error, here, prefix)
         return
-    if keyword == "additionalProperties":
+    if keyword == "additionalProperties" and isinstance(instance, dict):  # only a mapping's
         yield from _explain_unknown_keys(document, path, here, instance)
         return
-    if keyword == "required":
+    if keyword == "required" and isinstance(instance, dict):  # only a mapping's
         title = here.get("title", "mapping")
         misspelt = _misspelt(here, instance)
         for key in here.get("required", []):
             # A key written wrongly gets one problem: RC201's "did you mean", not "add it".
-            if isinstance(instance, dict) and key not in instance and key not in misspelt:
+            if key not in instance and key not in misspelt:
                 about = _describe(here["properties"][key])
                 message = f"this {title} has no '{key}'; add it: {about}"
                 added = Fix(action="Add '{}'", key=key, at=document.where(path))
@@ -375,15 +375,11 @@ def _meant(branch: dict[str, Any], instance: object) -> bool:
     return False
 
 
-def _misspelt(here: dict[str, Any], instance: object) -> set[str]:
+def _misspelt(here: dict[str, Any], instance: dict[str, Any]) -> set[str]:
     """The known keys that the unknown keys of ``instance`` look like (did you mean...)."""
     known = list(here.get("properties", {}))
-    return {
-        each
-        for key in (instance if isinstance(instance, dict) else ())
-        if key not in known
-        for each in closest(str(key), known)
-    }
+    meant = (each for key in instance if key not in known for each in closest(str(key), known))
+    return {each for each in meant if each not in instance}  # one it has is not meant
 
 
 def _section_keys() -> list[str]:
@@ -393,14 +389,14 @@ def _section_keys() -> list[str]:
 
 
 def _explain_unknown_keys(
-    document: Document, path: tuple[str | int, ...], here: dict[str, Any], instance: object
+    document: Document, path: tuple[str | int, ...], here: dict[str, Any], instance: dict[str, Any]
 ) -> Iterator[Problem]:
     known = list(here.get("properties", {}))
     title = here.get("title", "mapping")
-    for key in instance if isinstance(instance, dict) else ():
+    for key in instance:
         if key in known:
             continue
-        close = closest(str(key), known)
+        close = [k for k in closest(str(key), known) if k not in instance]  # not one it has
         if close:
             hint = f"did you mean {either(close)}?"
         elif not path and key in _section_keys():  # 'exercises:' at the top of a file

@@ -392,7 +392,7 @@ def test_what_is_not_a_slip_keeps_the_general_hint(written: str) -> None:
 
 # 4. A key holding a line break: every report keeps one line per problem.
 
-NEW_LINE_KEY = _edit("  title: A pack\n", '  title: A pack\n  "ti\\ntle": x\n')
+NEW_LINE_KEY = _edit("  title: A pack\n", '  title: A pack\n  "audi\\nence": x\n')
 
 
 def test_a_key_holding_a_line_break_is_one_line_in_text(
@@ -404,7 +404,7 @@ def test_a_key_holding_a_line_break_is_one_line_in_text(
         [
             "pack.yaml:4:3: RC115 the key holds U+000A, a control character that terminals "
             "and handouts cannot show; delete it",
-            "pack.yaml:4:3: RC201 unknown key 'ti\\ntle' in this pack; did you mean 'title'?",
+            "pack.yaml:4:3: RC201 unknown key 'audi\\nence' in this pack; did you mean 'audience'?",
             _summary(2),
         ],
     )
@@ -418,8 +418,8 @@ def test_a_key_holding_a_line_break_is_one_line_on_github(
     assert (status, lines[1:]) == (
         1,
         [
-            "::error file=pack.yaml,line=4,col=3,title=RC201::unknown key 'ti\\ntle' in this "
-            "pack; did you mean 'title'?",
+            "::error file=pack.yaml,line=4,col=3,title=RC201::unknown key 'audi\\nence' in "
+            "this pack; did you mean 'audience'?",
             _summary(2),
         ],
     )
@@ -435,8 +435,8 @@ def test_a_key_holding_a_line_break_is_raw_only_in_the_json_path(
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert [(p["code"], p["message"], p["path"]) for p in problems][1] == (
         "RC201",
-        "unknown key 'ti\\ntle' in this pack; did you mean 'title'?",
-        "$.pack.ti\ntle",
+        "unknown key 'audi\\nence' in this pack; did you mean 'audience'?",
+        "$.pack.audi\nence",
     )
 
 

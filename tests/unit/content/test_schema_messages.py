@@ -8,6 +8,7 @@ from paths import DATA
 from small_packs import BASE
 
 import recurrent_care_pack as rcp
+from recurrent_care_pack._problems import Fix
 
 #: Where Exercise 9's list of things to bring goes, after its time.
 TIME = "        time: 30 minutes\n"
@@ -155,3 +156,20 @@ def test_an_id_written_otherwise_is_offered_the_id_its_message_names(
     problems = [p for p in rcp.validate(tmp_path / "pack") if p.code == "RC205"]
     assert [(p.line, p.column, p.message) for p in problems] == [(104, 13, message)]
     assert (list(problems[0].fix.offers) if problems[0].fix else []) == offered
+
+
+def test_a_key_the_mapping_has_is_not_what_an_unknown_key_meant(tmp_path: Path) -> None:
+    """'id2' beside 'id': no "did you mean 'id'" (its fix would write 'id' twice), the keys."""
+    text = "organisations:\n  - id: org\n    name: Org\n    id2: zz\n  - id: other\n    nam: O\n"
+    assert [p for p in _problems(tmp_path, text) if p[2] == "RC201"] == [
+        (
+            4,
+            5,
+            "RC201",
+            "unknown key 'id2' in this organisation; the keys an organisation can have are: "
+            "'id', 'name', 'place', 'description', 'editorial'",
+        ),
+        (6, 5, "RC201", "unknown key 'nam' in this organisation; did you mean 'name'?"),
+    ]
+    fixes = [p.fix for p in rcp.check(tmp_path / "pack.yaml").problems if p.code == "RC201"]
+    assert fixes == [None, Fix(action="Change to '{}'", replacements=("name",))]

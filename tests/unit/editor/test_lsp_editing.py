@@ -225,10 +225,9 @@ def test_each_fix_a_message_names_is_offered_and_mends_the_text(
     )
     broken = (
         SECTION.replace(
-            "    title: Workforce development.",
-            "    title: no\n    titlex: Workforce development.",
-            1,
+            "    title: Workforce development.", "    titlex: Workforce development.", 1
         )
+        .replace("      - workforce development\n", "      - no\n", 1)
         .replace(
             "        allowance: 23 minutes\n        description: >-\n          Allow 23",
             "        allowance: 20 minutes\n        description: >-\n          Allow 23",
@@ -242,8 +241,8 @@ def test_each_fix_a_message_names_is_offered_and_mends_the_text(
     )
     version = session.change(file, broken)
     assert [d.code for d in session.diagnostics(file, version=version)] == [
-        "RC111",
         "RC201",
+        "RC111",
         "RC405",
         "RC405",
         "RC202",
@@ -257,11 +256,7 @@ def test_each_fix_a_message_names_is_offered_and_mends_the_text(
     ]
     mended = _apply(broken, [e for edits in fixes.values() for e in edits])
     assert mended == (
-        SECTION.replace(
-            "    title: Workforce development.",
-            "    title: 'no'\n    title: Workforce development.",
-            1,
-        ).replace(
+        SECTION.replace("      - workforce development\n", "      - 'no'\n", 1).replace(
             "      - id: exercise-9\n        number: 9\n" + exercise_title,
             "      - title: \n        id: exercise-9\n        number: 9\n",
             1,
