@@ -248,15 +248,17 @@ def _events(text: str) -> Iterator[Event]:
     return iter(yaml.parse(text))
 
 
-def value_ends(text: str) -> dict[Mark, Mark]:
+def value_ends(text: str) -> dict[Mark, Mark | None]:
     """Where each key and value of ``text`` ends, by where it starts, as YAML reads them.
 
     What a fix replaces, exactly: a value inside a flow mapping begun lines above, a quoted
     ``}``, a comment inside brackets, a value over two lines, a block value (``|``) to the
-    end of its text. None for a text that does not read in full: a glued ``id:film-6``
-    reads as one value with the next line's key, and its fix is for its line alone.
+    end of its text. None for a block value with a comment after its ``|``: no edit of it
+    keeps the comment and the file whole. Nothing for a text that does not read in full: a
+    glued ``id:film-6`` reads as one value with the next line's key, and its fix is for its
+    line alone.
     """
-    ends: dict[Mark, Mark] = {}
+    ends: dict[Mark, Mark | None] = {}
     try:
         for event in _events(text):
             if not isinstance(event, ScalarEvent):
@@ -264,13 +266,15 @@ def value_ends(text: str) -> dict[Mark, Mark]:
             start, end = event.start_mark, event.end_mark
             here = Mark(start.line + 1, start.column + 1)
             if event.style in {"|", ">"}:  # to its text's end, not the line after it
-                block = text[start.index : end.index].rstrip()
-                if "#" in LINE_BREAK.split(block, maxsplit=1)[0]:
-                    continue  # a comment after '|': kept, by guessing from the line
+                block = text[start.index : end.index].rstrip(" \t\r\n")  # YAML's white space
                 after = mark_after(block)
-                ends[here] = Mark(
-                    here.line + after.line - 1,
-                    after.column + (here.column - 1 if after.line == 1 else 0),
+                ends[here] = (
+                    None
+                    if "#" in LINE_BREAK.split(block, maxsplit=1)[0]
+                    else Mark(
+                        here.line + after.line - 1,
+                        after.column + (here.column - 1 if after.line == 1 else 0),
+                    )
                 )
             else:
                 ends[here] = Mark(end.line + 1, end.column + 1)
@@ -281,14 +285,16 @@ def value_ends(text: str) -> dict[Mark, Mark]:
     return ends
 
 
-def where_marked_ends(ends: Mapping[Mark, Mark], lines: list[str], mark: Mark) -> Mark:
+def where_marked_ends(
+    ends: Mapping[Mark, Mark | None], lines: list[str], mark: Mark
+) -> Mark | None:
     """Where the key or value at ``mark`` ends: as YAML read it, else as its line shows it.
 
     ``ends`` is `value_ends` of the file's text; where it has no end for ``mark`` (the file
-    does not read, or no key or value starts there), `marked_length` guesses.
+    does not read, or no key or value starts there), `marked_length` guesses. None where
+    no edit is safe (`value_ends`).
     """
-    end = ends.get(mark)
-    if end is not None:
-        return end
+    if mark in ends:
+        return ends[mark]
     line = lines[mark.line - 1] if 0 < mark.line <= len(lines) else ""
     return Mark(mark.line, mark.column + marked_length(line, mark.column))

@@ -79,7 +79,7 @@ def code_actions(
     lines: list[str],
     *,
     snippets: bool = False,
-    ends: Callable[[], Mapping[Mark, Mark]] | None = None,
+    ends: Callable[[], Mapping[Mark, Mark | None]] | None = None,
 ) -> list[types.CodeAction]:
     """A quick fix for each fix the diagnostics carry.
 
@@ -96,12 +96,15 @@ def code_actions(
         for fix in fixes(diagnostic.data):
             start = diagnostic.range.start
             if fix.at is not None:  # the mapping's first key, below the key it is told at
-                line = lines[fix.at[0] - 1] if fix.at[0] <= len(lines) else ""
+                if ends is None or Mark(*fix.at) not in ends():
+                    continue  # not a key of the text now (edited since): no safe place
+                line = lines[fix.at[0] - 1]
                 start = types.Position(line=fix.at[0] - 1, character=units(line[: fix.at[1] - 1]))
             line = lines[start.line] if start.line < len(lines) else ""
             at = char_column(line, start.character) - 1  # the range counts UTF-16 units
-            if not mendable(line, at + 1):
-                continue  # a flow mapping: no edit here is safe
+            end = None if fix.insert else _end(lines, Mark(start.line + 1, at + 1), ends)
+            if not mendable(line, at + 1) or (end is None and not fix.insert):
+                continue  # a flow mapping, or a value no edit keeps whole
             actions.append(
                 types.CodeAction(
                     title=fix.title,
@@ -110,10 +113,8 @@ def code_actions(
                     is_preferred=True,
                     edit=(
                         _added(uri, fix, start, snippets=snippets)
-                        if fix.insert
-                        else _replaced(
-                            uri, fix, start, end=_end(lines, Mark(start.line + 1, at + 1), ends)
-                        )
+                        if end is None
+                        else _replaced(uri, fix, start, end=end)
                     ),
                 )
             )
@@ -129,10 +130,12 @@ def _replaced(
 
 
 def _end(
-    lines: list[str], mark: Mark, ends: Callable[[], Mapping[Mark, Mark]] | None
-) -> types.Position:
-    """Where the key or value at ``mark`` ends, in the editor's units."""
+    lines: list[str], mark: Mark, ends: Callable[[], Mapping[Mark, Mark | None]] | None
+) -> types.Position | None:
+    """Where the key or value at ``mark`` ends, in the editor's units; None: no edit is safe."""
     end = where_marked_ends(ends() if ends else {}, lines, mark)
+    if end is None:
+        return None
     line = lines[end.line - 1] if end.line <= len(lines) else ""
     return types.Position(line=end.line - 1, character=units(line[: end.column - 1]))
 

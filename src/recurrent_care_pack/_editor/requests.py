@@ -180,7 +180,7 @@ def completion(ls: PackServer, params: types.CompletionParams) -> types.Completi
 
 
 @functools.lru_cache(maxsize=2)
-def _value_ends(text: str) -> dict[Mark, Mark]:
+def _value_ends(text: str) -> dict[Mark, Mark | None]:
     """`value_ends`, kept for the last texts asked about: an editor asks at each cursor move."""
     return value_ends(text)
 

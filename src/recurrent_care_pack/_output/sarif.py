@@ -139,7 +139,7 @@ class _Lines:
 
     def __init__(self) -> None:
         self.read: dict[Path, tuple[str, list[str]] | None] = {}
-        self.ends: dict[Path, dict[Mark, Mark]] = {}
+        self.ends: dict[Path, dict[Mark, Mark | None]] = {}
 
     def lines(self, file: Path) -> list[str] | None:
         if file not in self.read:
@@ -156,8 +156,8 @@ class _Lines:
         lines = self.lines(file)
         return lines[number - 1] if lines is not None and 0 < number <= len(lines) else None
 
-    def end(self, file: Path, start: Mark) -> Mark:
-        """Where the key or value at ``start`` in ``file`` (read) ends."""
+    def end(self, file: Path, start: Mark) -> Mark | None:
+        """Where the key or value at ``start`` in ``file`` (read) ends; None: no edit is safe."""
         kept = self.read[file]
         assert kept is not None  # noqa: S101 (a line of it was read)
         if file not in self.ends:
@@ -182,6 +182,8 @@ def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[di
         return []
     start = Mark(line, column)
     end = start if fix.key is not None else texts.end(problem.file, start)
+    if end is None:
+        return []
     region = {"startLine": line, "startColumn": column, "endColumn": end.column}
     if end.line != line:  # a value over two lines, or a flow mapping's
         region["endLine"] = end.line

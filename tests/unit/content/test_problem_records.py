@@ -130,9 +130,12 @@ def test_value_ends_are_read_from_a_whole_text_block_values_to_their_texts_end()
         Mark(7, 5): Mark(7, 6),
         Mark(8, 3): Mark(8, 4),
         Mark(9, 1): Mark(9, 2),
+        Mark(9, 4): None,  # '| # note': no edit of it keeps the comment and the file whole
     }
     lines = text.split("\n")
     assert where_marked_ends(value_ends(text), lines, Mark(2, 4)) == Mark(4, 7)
+    assert where_marked_ends(value_ends(text), lines, Mark(9, 4)) is None
+    assert value_ends("a: >-\n  b\u00a0\n") == {Mark(1, 1): Mark(1, 2), Mark(1, 4): Mark(2, 5)}
     assert where_marked_ends({}, lines, Mark(2, 4)) == Mark(2, 5)  # the line alone: '|'
     assert where_marked_ends({}, lines, Mark(6, 4)) == Mark(6, 8)
     assert where_marked_ends({}, lines, Mark(20, 1)) == Mark(20, 2)  # past the text: one

@@ -12,6 +12,7 @@ from lsprotocol import types
 from paths import DATA
 
 from recurrent_care_pack._content.loading import check
+from recurrent_care_pack._content.reading import value_ends
 from recurrent_care_pack._editor.actions import Fix, code_actions, fixes
 from recurrent_care_pack._editor.diagnostics import diagnostic
 from recurrent_care_pack._problems import Fix as ProblemFix
@@ -472,7 +473,14 @@ def test_a_missing_key_is_added_to_the_mapping_under_the_key_it_is_told_at(
         source=told.source,
         data=json.loads(json.dumps(told.data)),
     )
-    [action] = code_actions(file.as_uri(), [sent], lines, snippets=snippets)
+    ends = value_ends(text)
+    [action] = code_actions(file.as_uri(), [sent], lines, snippets=snippets, ends=lambda: ends)
+    stale = "# a line typed above since\n" + text  # 'at' names no key of this text: no fix
+    assert (
+        code_actions(file.as_uri(), [sent], stale.split("\n"), ends=lambda: value_ends(stale))
+        == []
+    )
+    assert code_actions(file.as_uri(), [sent], lines) == []  # no reading of the text: none
     assert action.edit is not None
     changes = action.edit.changes or {}
     edits = changes.get(file.as_uri()) or [

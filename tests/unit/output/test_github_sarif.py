@@ -695,6 +695,23 @@ def test_sarif_fix_adds_a_missing_key_to_the_mapping_under_the_key_it_is_told_at
     assert [r["ruleId"] for r in _sarif(capsys, "pack.yaml")["runs"][0]["results"]] == ["RC402"]
 
 
+def test_sarif_gives_no_fix_for_a_block_value_with_a_comment_after_its_indicator(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'|- # who' then the value: no edit keeps the comment and the file whole, so none."""
+    text = (
+        "pack:\n  id: p\n  title: T\n  published: 2019-01-01\n  publisher: |- # who\n"
+        "    orgb\norganisations:\n  - id: orga\n    name: O\n"
+    )
+    (workspace / "content" / "pack.yaml").write_text(text, encoding="utf-8")
+    [result] = _sarif(capsys, "pack.yaml")["runs"][0]["results"]
+    assert (result["ruleId"], result["message"]["text"], "fixes" in result) == (
+        "RC402",
+        "no organisation has the id 'orgb'; did you mean 'orga'?",
+        False,
+    )
+
+
 def test_sarif_gives_no_fix_it_cannot_place(workspace: Path) -> None:
     """No fix where the file is gone, the line is not there, or the span opens a flow mapping."""
     fix = Fix(action="Add '{}'", key="title")
