@@ -418,7 +418,8 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
         ("case_studies", cases, films, "case study"),
     ):
         placed = data.get(kind)
-        for key in placed if isinstance(placed, dict) else {}:
+        placed = placed if isinstance(placed, dict) else {}
+        for key in placed:
             if key in known or not isinstance(key, str) or not _ID.fullmatch(key):
                 continue  # not an id: the schema's RC205 says so
             where: _Key = (SESSION_KEY, kind, key)
@@ -428,7 +429,7 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
                 what = "a case study" if kind == "films" else "a film"
                 message = f"{quoted(key)} is {what}, not a {noun}; put it under '{right}'"
             else:
-                close = closest(key, sorted(known))
+                close = [k for k in closest(key, sorted(known)) if k not in placed]  # not twice
                 hint = (
                     f"did you mean {either(close)}?"
                     if close

@@ -186,6 +186,17 @@ def test_a_session_in_a_pack_folder_is_not_pack_content(
         1,
         "team-day.yaml:24:5: RC505 the pack has no film 'flim-6'; did you mean 'film-6'?",
     )
+    # Beside a 'film-6' of its own, 'flim-6' is not offered 'film-6' (it would be there twice).
+    both = SESSION.replace(
+        "    film-6:\n", "    film-6:\n      url: https://a.org/6\n    flim-6:\n", 1
+    )
+    (tmp_path / "team-day.yaml").write_text(both, encoding="utf-8")
+    status, lines = _validate(tmp_path, ".", capsys=capsys)
+    assert status == 1
+    assert [line for line in lines if "RC505" in line] == [
+        "team-day.yaml:26:5: RC505 the pack has no film 'flim-6'; the pack's films are "
+        "'film-2', 'film-3', 'film-4', 'film-5', 'film-6', 'film-7'"
+    ]
 
 
 def test_a_session_file_is_known_by_its_schema_line_or_its_key(tmp_path: Path) -> None:
