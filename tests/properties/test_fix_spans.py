@@ -102,6 +102,7 @@ def test_a_fix_replaces_its_value_whole_and_nothing_else(
     for path in _leaves(data):
         start = document.where(path)
         end = where_marked_ends(ends, lines, start)
+        assert end is not None  # the emitter writes no comment after a '|'
         first = starts[start.line - 1] + start.column - 1
         last = starts[end.line - 1] + end.column - 1
         mended = text[:first] + NEW + text[last:]
