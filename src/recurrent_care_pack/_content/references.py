@@ -79,7 +79,12 @@ class References(Checker):
             self.refer(("pack", "publisher"), pack.publisher, "organisation")
         if pack.origin is not None and not self.gaps.details:
             for j, partner in enumerate(pack.origin.partners):
-                self.refer(("pack", "origin", "partners", j), partner, "organisation")
+                self.refer(
+                    ("pack", "origin", "partners", j),
+                    partner,
+                    "organisation",
+                    pack.origin.partners,
+                )
         for i, person in enumerate(pack.people):
             self.refer(("people", i, "organisation"), person.organisation, "organisation")
         for i, work in enumerate(pack.works):
@@ -92,14 +97,19 @@ class References(Checker):
     def check_section_references(self, at: KeyPath, section: Section) -> None:
         for j, media in enumerate(section.media):
             for k, speaker in enumerate(media.speakers):
-                self.refer((*at, "media", j, "speakers", k), speaker, "person")
+                self.refer((*at, "media", j, "speakers", k), speaker, "person", media.speakers)
         for j, module in enumerate(section.modules):
             self.check_module_references((*at, "modules", j), module)
         for j, exercise in enumerate(section.exercises):
             self.check_exercise_references((*at, "exercises", j), exercise)
         if section.background_reading is not None:
             for k, work in enumerate(section.background_reading.works):
-                self.refer((*at, "background_reading", "works", k), work, "work")
+                self.refer(
+                    (*at, "background_reading", "works", k),
+                    work,
+                    "work",
+                    section.background_reading.works,
+                )
         if section.tips is not None:
             self.check_tips_references((*at, "tips"), section.tips)
 
@@ -114,30 +124,38 @@ class References(Checker):
 
     def check_module_references(self, at: KeyPath, module: LearningModule) -> None:
         for k, film in enumerate(module.films):
-            self.refer((*at, "films", k), film, "film or presentation")
+            self.refer((*at, "films", k), film, "film or presentation", module.films)
         self.refer((*at, "exercise"), module.exercise, "exercise")
         if module.different_day is not None:
             for k, film in enumerate(module.different_day.rewatch):
-                self.refer((*at, "different_day", "rewatch", k), film, "film or presentation")
+                self.refer(
+                    (*at, "different_day", "rewatch", k),
+                    film,
+                    "film or presentation",
+                    module.different_day.rewatch,
+                )
 
     def check_exercise_references(self, at: KeyPath, exercise: Exercise) -> None:
         for k, need in enumerate(exercise.what_you_need):
             if isinstance(need, CaseStudyCopy):
                 self.refer((*at, "what_you_need", k, "case_study"), need.case_study, "case study")
         for k, film in enumerate(exercise.draws_on):
-            self.refer((*at, "draws_on", k), film, "film or presentation")
+            self.refer((*at, "draws_on", k), film, "film or presentation", exercise.draws_on)
 
     def check_tip_references(self, at: KeyPath, tip: Tip) -> None:
         for k, work in enumerate(tip.cites):
-            self.refer((*at, "cites", k), work, "work")
+            self.refer((*at, "cites", k), work, "work", tip.cites)
         for k, organisation in enumerate(tip.mentions):
-            self.refer((*at, "mentions", k), organisation, "organisation")
+            self.refer((*at, "mentions", k), organisation, "organisation", tip.mentions)
         for k, point in enumerate(tip.points):
             self.check_tip_references((*at, "points", k), point)
 
-    def refer(self, path: KeyPath, target: str | None, kind: str) -> None:
+    def refer(
+        self, path: KeyPath, target: str | None, kind: str, among: Sequence[str | None] = ()
+    ) -> None:
         # A part of this kind whose id cannot be read (or a file that cannot) may be the one
-        # meant: then no reference of the kind is known to be wrong.
+        # meant: then no reference of the kind is known to be wrong. An id the list the
+        # reference is in (``among``) holds already is not meant: its fix would list it twice.
         if target is None or target in self.ids[kind] or self.gaps.blind(kind):
             return
         for other_kind, items in self.ids.items():
@@ -147,7 +165,7 @@ class References(Checker):
                 return
         if self.full(path):
             return
-        close = self.suggestions(target, kind)
+        close = [c for c in self.suggestions(target, kind) if c not in among]
         known = self.known[kind]
         if close:
             hint = f"did you mean {either(close)}?"

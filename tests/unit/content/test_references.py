@@ -273,3 +273,20 @@ def test_did_you_mean_names_all_that_are_as_close_or_none(
     assert problem.message == f"no film or presentation has the id '{wrong}'; {hint}"
     offered = [text for _, text in problem.fix.offers] if problem.fix else []
     assert offered == offers
+
+
+def test_an_id_its_list_holds_already_is_not_offered(tmp_path: Path) -> None:
+    """Module 1's films: 'film-22' beside 'film-2' is not offered 'film-2' (listed twice, RC411)."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    section = tmp_path / "pack" / "section-3.yaml"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("- film-3\n", "- film-22\n", 1), encoding="utf-8")
+    (problem,) = validate(tmp_path / "pack")
+    assert (problem.line, problem.column, problem.code, problem.message, problem.fix) == (
+        36,
+        13,
+        "RC402",
+        "no film or presentation has the id 'film-22'; the film or presentation ids are: "
+        "film-2, film-3, film-4, film-5, film-6, film-7",
+        None,
+    )
