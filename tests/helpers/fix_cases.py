@@ -24,6 +24,11 @@ READ_NOT_GUESSED: dict[str, tuple[str, tuple[int, int, int, int], str]] = {
         (2, 7, 3, 11),
         "pack:\n  id: film-6\n  title: T\n  publisher: org\n  published: 2024-01-01\n",
     ),
+    "last line, no line break after it": (
+        "pack: {id: Film 6, title: T, publisher: org, published: 2024-01-01}",
+        (1, 12, 1, 18),
+        "pack: {id: film-6, title: T, publisher: org, published: 2024-01-01}",
+    ),
     "value over two lines": (
         "pack:\n  id: Film\n    6\n  title: T\n  publisher: org\n  published: 2024-01-01\n",
         (2, 7, 3, 6),

@@ -136,6 +136,8 @@ def test_value_ends_are_read_from_a_whole_text_block_values_to_their_texts_end()
     assert where_marked_ends(value_ends(text), lines, Mark(2, 4)) == Mark(4, 7)
     assert where_marked_ends(value_ends(text), lines, Mark(9, 4)) is None
     assert value_ends("a: >-\n  b\u00a0\n") == {Mark(1, 1): Mark(1, 2), Mark(1, 4): Mark(2, 5)}
+    assert value_ends("a: |\nb: 1\n")[Mark(1, 4)] == Mark(1, 5)  # an empty block: its '|'
+    assert value_ends("a: |\n  fix X\n")[Mark(1, 4)] == Mark(2, 8)  # to its last letter
     assert where_marked_ends({}, lines, Mark(2, 4)) == Mark(2, 5)  # the line alone: '|'
     assert where_marked_ends({}, lines, Mark(6, 4)) == Mark(6, 8)
     assert where_marked_ends({}, lines, Mark(20, 1)) == Mark(20, 2)  # past the text: one

@@ -275,18 +275,31 @@ def test_did_you_mean_names_all_that_are_as_close_or_none(
     assert offered == offers
 
 
-def test_an_id_its_list_holds_already_is_not_offered(tmp_path: Path) -> None:
-    """Module 1's films: 'film-22' beside 'film-2' is not offered 'film-2' (listed twice, RC411)."""
+@pytest.mark.parametrize(
+    ("listed", "line"),
+    [
+        ("          - film-3\n", 36),  # Module 1's films
+        ("            - film-6\n", 94),  # the re-watch before Module 3
+        ("          - film-6\n", 257),  # Exercise 10's draws_on
+    ],
+    ids=["films", "rewatch", "draws_on"],
+)
+def test_an_id_its_list_holds_already_is_not_offered(
+    tmp_path: Path, listed: str, line: int
+) -> None:
+    """'film-22' beside 'film-2', 'film-66' beside 'film-6': not offered the one listed.
+
+    Its fix would list it twice (RC411): the problem names the ids instead.
+    """
     shutil.copytree(DATA, tmp_path / "pack")
     section = tmp_path / "pack" / "section-3.yaml"
     text = section.read_text(encoding="utf-8")
-    section.write_text(text.replace("- film-3\n", "- film-22\n", 1), encoding="utf-8")
-    (problem,) = validate(tmp_path / "pack")
-    assert (problem.line, problem.column, problem.code, problem.message, problem.fix) == (
-        36,
-        13,
-        "RC402",
-        "no film or presentation has the id 'film-22'; the film or presentation ids are: "
-        "film-2, film-3, film-4, film-5, film-6, film-7",
-        None,
+    at = text.index(listed) if listed.endswith("film-3\n") else text.rindex(listed)
+    wrong = (
+        listed.replace("film-3", "film-22") if "film-3" in listed else listed.replace("6", "66")
     )
+    kept = "" if "film-3" in listed else listed
+    section.write_text(text[:at] + kept + wrong + text[at + len(listed) :], encoding="utf-8")
+    (problem,) = validate(tmp_path / "pack")
+    assert (problem.line, problem.code, problem.fix) == (line, "RC402", None)
+    assert problem.message.endswith("ids are: film-2, film-3, film-4, film-5, film-6, film-7")

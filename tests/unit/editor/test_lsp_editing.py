@@ -353,6 +353,10 @@ def test_while_the_pack_has_problems_hints_and_lenses_keep_the_times_still_known
             ProblemFix(action="Add '{}'", key="title", at=(2, 3)),
             [Fix("Add 'title'", "title: ", insert=True, at=(2, 3))],
         ),
+        (  # a top-level mapping's first key, in column 1
+            ProblemFix(action="Add '{}'", key="title", at=(4, 1)),
+            [Fix("Add 'title'", "title: ", insert=True, at=(4, 1))],
+        ),
     ],
 )
 def test_a_problems_fix_travels_on_its_diagnostic(fix: ProblemFix, offered: list[Fix]) -> None:
@@ -481,6 +485,10 @@ def test_a_missing_key_is_added_to_the_mapping_under_the_key_it_is_told_at(
         == []
     )
     assert code_actions(file.as_uri(), [sent], lines) == []  # no reading of the text: none
+    other = types.Diagnostic(range=told.range, message="m", source="yamllint", data=sent.data)
+    after = code_actions(file.as_uri(), [other, sent], lines, snippets=snippets, ends=lambda: ends)
+    assert after == [action]  # another tool's diagnostic first: this one's fix still offered
+    assert (action.diagnostics, action.is_preferred) == ([sent], True)
     assert action.edit is not None
     changes = action.edit.changes or {}
     edits = changes.get(file.as_uri()) or [

@@ -890,3 +890,13 @@ def test_a_day_with_no_end_that_would_pass_midnight_says_so_not_the_budget() -> 
         ),
     ]
     assert agenda.left_out == ()
+
+
+def test_a_budget_that_leaves_out_discussions_notes_only_what_it_says() -> None:
+    """The budget's left-out list names the discussions; the notes hold no empty one for them."""
+    agenda = plan(PACK, ["section-3"], PlanOptions(budget=190 * MIN, discussions=True))
+    assert agenda.left_out == tuple(
+        f"the optional discussion after Module {m} of Section 3" for m in (1, 2, 3)
+    )
+    assert [type(n) for n in agenda.notes] == [Note]
+    assert agenda.notes[0].text.startswith("From 09:30 to 12:35, 3 hours 5 minutes of films")
