@@ -303,3 +303,28 @@ def test_an_id_its_list_holds_already_is_not_offered(
     (problem,) = validate(tmp_path / "pack")
     assert (problem.line, problem.code, problem.fix) == (line, "RC402", None)
     assert problem.message.endswith("ids are: film-2, film-3, film-4, film-5, film-6, film-7")
+
+
+@pytest.mark.parametrize(
+    ("file", "listed"),
+    [
+        ("pack.yaml", "      - research-in-practice\n"),  # the pack's partners
+        ("section-3.yaml", "          - claire-mason\n"),  # a film's speakers
+        ("section-3.yaml", "                - care-crisis-review-2018\n"),  # a tip's cites
+    ],
+    ids=["partners", "speakers", "cites"],
+)
+def test_an_id_a_list_of_people_works_or_partners_holds_is_not_offered(
+    tmp_path: Path, file: str, listed: str
+) -> None:
+    """An id one letter off one its list holds already: no "did you mean" it, and no fix."""
+    shutil.copytree(DATA, tmp_path / "pack")
+    path = tmp_path / "pack" / file
+    text = path.read_text(encoding="utf-8")
+    twin = listed.replace("- ", "- x", 1)  # 'xresearch-in-practice'
+    path.write_text(text.replace(listed, listed + twin, 1), encoding="utf-8")
+    (problem,) = validate(tmp_path / "pack")
+    assert (problem.code, problem.fix) == ("RC402", None)
+    wrong = twin.split("- ", 1)[1].strip()
+    assert f"has the id '{wrong}'" in problem.message
+    assert "did you mean" not in problem.message
