@@ -2,7 +2,7 @@
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 __all__ = ["LINE_BREAK", "MOST_CHOICES", "closest", "either", "escape", "shown"]
 
@@ -34,16 +34,17 @@ def shown(text: str) -> str:
     return _UNSHOWABLE.sub(escape, text)
 
 
-def closest(target: str, known: Sequence[str]) -> list[str]:
+def closest(target: str, known: Sequence[str], taken: Container[object] = ()) -> list[str]:
     """What ``target`` most likely meant among ``known``: the closest, and all as close.
 
     None when none is close, or when more than `MOST_CHOICES` are as close (``film-5``
-    among ``film-1`` to ``film-9``): that would be a guess, not a suggestion.
+    among ``film-1`` to ``film-9``): that would be a guess, not a suggestion. Nor one that
+    is ``taken`` (written beside it already: changing to it would write it twice).
     """
     close = difflib.get_close_matches(target, known, n=MOST_CHOICES + 1, cutoff=0.6)
     ratios = {each: difflib.SequenceMatcher(None, target, each).ratio() for each in close}
     best = [each for each in close if ratios[each] == ratios[close[0]]]
-    return sorted(best) if len(best) <= MOST_CHOICES else []
+    return sorted(b for b in best if b not in taken) if len(best) <= MOST_CHOICES else []
 
 
 def either(words: Sequence[str]) -> str:

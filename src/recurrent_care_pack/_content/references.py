@@ -53,7 +53,7 @@ def _one_typo(known: Sequence[str]) -> dict[str, list[str]]:
 class References(Checker):
     """The reference checks."""
 
-    def suggestions(self, target: str, kind: str) -> list[str]:
+    def suggestions(self, target: str, kind: str, taken: Sequence[str | None] = ()) -> list[str]:
         """The ids of this kind that ``target`` most likely meant: the closest, all as close.
 
         None when none is close, or when more than `MOST_CHOICES` are as close (``film-5``
@@ -69,7 +69,7 @@ class References(Checker):
                 self.typos[kind] = _one_typo(known)
             index = self.typos[kind]
             known = sorted({i for v in _one_deleted(target) for i in index.get(v, ())})
-        return closest(target, known)
+        return closest(target, known, taken)
 
     # References -----------------------------------------------------------------------
 
@@ -165,7 +165,7 @@ class References(Checker):
                 return
         if self.full(path):
             return
-        close = [c for c in self.suggestions(target, kind) if c not in among]
+        close = self.suggestions(target, kind, among)
         known = self.known[kind]
         if close:
             hint = f"did you mean {either(close)}?"

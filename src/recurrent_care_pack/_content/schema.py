@@ -378,8 +378,7 @@ def _meant(branch: dict[str, Any], instance: object) -> bool:
 def _misspelt(here: dict[str, Any], instance: dict[str, Any]) -> set[str]:
     """The known keys that the unknown keys of ``instance`` look like (did you mean...)."""
     known = list(here.get("properties", {}))
-    meant = (each for key in instance if key not in known for each in closest(str(key), known))
-    return {each for each in meant if each not in instance}  # one it has is not meant
+    return {e for key in instance if key not in known for e in closest(str(key), known, instance)}
 
 
 def _section_keys() -> list[str]:
@@ -396,7 +395,7 @@ def _explain_unknown_keys(
     for key in instance:
         if key in known:
             continue
-        close = [k for k in closest(str(key), known) if k not in instance]  # not one it has
+        close = closest(str(key), known, instance)  # not one it has
         if close:
             hint = f"did you mean {either(close)}?"
         elif not path and key in _section_keys():  # 'exercises:' at the top of a file

@@ -429,7 +429,7 @@ def _location_problems(document: Document, data: dict[str, Any], pack: Pack) -> 
                 what = "a case study" if kind == "films" else "a film"
                 message = f"{quoted(key)} is {what}, not a {noun}; put it under '{right}'"
             else:
-                close = [k for k in closest(key, sorted(known)) if k not in placed]  # not twice
+                close = closest(key, sorted(known), placed)  # not one it has
                 hint = (
                     f"did you mean {either(close)}?"
                     if close
