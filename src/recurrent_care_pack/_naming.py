@@ -14,6 +14,7 @@ __all__ = [
     "film_names",
     "listed",
     "module_name",
+    "module_names",
     "numbered",
 ]
 
@@ -76,6 +77,22 @@ def film_name(film: Media) -> str:
 def module_name(module: LearningModule, section: Section) -> str:
     """How the pack names a module: "Module 2 of Section 3"."""
     return f"Module {module.number} of Section {section.number}"
+
+
+def module_names(modules: Sequence[tuple[LearningModule, Section]]) -> str:
+    """Modules named together: "Modules 1, 2 and 3 of Section 3", or by section in turn."""
+    runs: list[tuple[Section, list[str]]] = []
+    for module, section in modules:
+        if runs and runs[-1][0] is section:
+            runs[-1][1].append(str(module.number))
+        else:
+            runs.append((section, [str(module.number)]))
+    return listed(
+        [
+            f"Module{'s' * (len(numbers) > 1)} {listed(numbers)} of Section {section.number}"
+            for section, numbers in runs
+        ]
+    )
 
 
 def exercise_name(exercise: Exercise) -> str:

@@ -6,6 +6,7 @@ read with pypdf: landscape sheet pages, every row of a session's sheet on one pa
 part starting a page, footers naming that page's session and date.
 """
 
+from datetime import time
 from functools import cache
 
 import pytest
@@ -15,7 +16,7 @@ from pdf_pages import Page, read_pages
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._output.guide_view import guide_view
-from recurrent_care_pack._session import Session
+from recurrent_care_pack._session import Session, Slot
 from recurrent_care_pack._use.planning import Agenda
 
 SIZES = (False, True)
@@ -41,6 +42,16 @@ def _situation(which: str) -> tuple[Agenda, str | Session | None]:
             ),
             "A long session name for a whole day of Section 3",
         ),
+        "half a day, its discussions left out": (
+            rcp.plan(
+                rcp.load_pack(),
+                ["section-3"],
+                rcp.PlanOptions(
+                    booked=(Slot(start=time(9, 30), end=time(12, 40)),), discussions=True
+                ),
+            ),
+            None,
+        ),
     }
     return situations[which]
 
@@ -56,9 +67,9 @@ def _pages(which: str, *, large_print: bool) -> tuple[Page, ...]:
 def _sheet_pages(pages: tuple[Page, ...], rows: list[str]) -> set[int]:
     """The pages the given row times are printed on (each must be printed once)."""
     found = set()
-    for time in rows:
-        where = [n for n, page in enumerate(pages) if time in page.words]
-        assert where, time
+    for clock in rows:
+        where = [n for n, page in enumerate(pages) if clock in page.words]
+        assert where, clock
         found.add(where[0])
     return found
 
@@ -125,6 +136,28 @@ def test_the_longest_day_keeps_its_sheet_on_one_page() -> None:
     pages = _pages("all, with everything", large_print=False)
     ((first, last),) = _sheet_rows("all, with everything")
     assert _on_one_page(pages, first, last) == 0
+
+
+def test_the_notes_of_parts_left_out_stay_on_the_sheets_page() -> None:
+    """Section 3 with its discussions in 09:30-12:40: all three left out, told in one note.
+
+    Told one by one, with a note for all three, the notes ran on to a second page.
+    """
+    which = "half a day, its discussions left out"
+    pages = _pages(which, large_print=False)
+    ((first, last),) = _sheet_rows(which)
+    assert _on_one_page(pages, first, last) == 0
+    notes = [note.text for note in _situation(which)[0].notes]
+    assert notes == [
+        "The plan leaves out the optional discussions after Modules 1, 2 and 3 of Section 3 "
+        "(10 minutes each): they do not fit the slot, 09:30 to 12:40; any one of them would fit "
+        "in a slot ending at 12:45, all three in a slot ending at 13:05.",
+        "From 09:30 to 12:35, 3 hours 5 minutes of films, discussion and exercises run without "
+        "a break, and this content is about trauma: consider a break (--break-every 90m, or "
+        "comfort_breaks in a session file).",
+    ]
+    assert f"From this tool (not the pack): {' '.join(notes)}" in pages[0].words
+    assert pages[1].words.startswith("What to bring for this session")
 
 
 def test_series_parts_start_pages_and_name_their_dates() -> None:

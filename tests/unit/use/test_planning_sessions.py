@@ -9,6 +9,7 @@ from small_packs import modules_pack
 
 from recurrent_care_pack import (
     Breaks,
+    DifferentDay,
     Discussion,
     EntryKind,
     Exercise,
@@ -632,26 +633,95 @@ def test_a_re_watch_and_a_discussion_left_out_each_say_what_would_hold_them() ->
     assert _rows(whole)[-1][2] == "11:05"
 
 
-def test_three_discussions_left_out_say_where_all_three_would_fit() -> None:
-    """Three notes each give the end that holds its discussion alone; the last, all three."""
+def test_three_discussions_left_out_are_told_in_one_note() -> None:
+    """Each alone would end the plan at 12:45, all three at 13:05: one note says both.
+
+    Three notes of one discussion each, then one of all three, ran a running sheet's notes
+    on to a second page.
+    """
     agenda = plan(
         PACK,
         ["section-3"],
         PlanOptions(booked=(Slot(start=time(9, 30), end=time(12, 40)),), discussions=True),
     )
-    assert [n.text for n in agenda.notes][:4] == [
-        f"The plan leaves out the optional discussion after Module {m} of Section 3 (10 "
-        "minutes): it does not fit the slot, 09:30 to 12:40; it would fit in a slot ending at "
-        "12:45."
-        for m in (1, 2, 3)
-    ] + ["The plan would hold all the parts it leaves out in a slot ending at 13:05."]
-    whole = plan(
-        PACK,
-        ["section-3"],
-        PlanOptions(booked=(Slot(start=time(9, 30), end=time(13, 5)),), discussions=True),
+    assert agenda.notes[0] == Note(
+        text="The plan leaves out the optional discussions after Modules 1, 2 and 3 of Section 3 "
+        "(10 minutes each): they do not fit the slot, 09:30 to 12:40; any one of them would fit "
+        "in a slot ending at 12:45, all three in a slot ending at 13:05.",
+        day=1,
     )
-    assert [e.kind for e in whole.entries].count(EntryKind.DISCUSSION) == 3
-    assert _rows(whole)[-1][2] == "13:05"
+    assert [n.text[:48] for n in agenda.notes[1:]] == [
+        "From 09:30 to 12:35, 3 hours 5 minutes of films,"
+    ]
+    for end, discussions in (((12, 45), 1), ((12, 55), 2), ((13, 5), 3)):
+        fits = plan(
+            PACK,
+            ["section-3"],
+            PlanOptions(booked=(Slot(start=time(9, 30), end=time(*end)),), discussions=True),
+        )
+        assert [e.kind for e in fits.entries].count(EntryKind.DISCUSSION) == discussions
+    assert _rows(fits)[-1][2] == "13:05"
+
+
+def _talking_pack(*minutes: int) -> Pack:
+    """Four modules of a 20-minute film each; Modules 2 and 3 discuss for ``minutes``.
+
+    Module 4 suggests re-watching Film 1 on a different day (20 minutes more).
+    """
+    pack = modules_pack([20, 20, 20, 20])
+    section = pack.sections[0]
+    first, second, third, fourth = section.modules
+    modules = (
+        first,
+        evolve(second, discussion=Discussion(duration=minutes[0] * MIN, optional=True)),
+        evolve(third, discussion=Discussion(duration=minutes[1] * MIN, optional=True)),
+        evolve(fourth, different_day=DifferentDay(rewatch=("film-1",), allowance=40 * MIN)),
+    )
+    return evolve(pack, sections=(evolve(section, modules=modules),))
+
+
+#: Module 1 on Day 1; Modules 2, 3 and 4 (60 minutes of films) on Day 2, 09:30 to 10:30.
+TWO_DAYS = (Slot(start=time(9, 30), end=time(10, 0)), Slot(start=time(9, 30), end=time(10, 30)))
+
+
+def test_discussions_of_different_lengths_left_out_give_each_its_end() -> None:
+    """10 and 15 minutes of talk: 10:40 and 10:45 alone; with the re-watch, all at 11:15."""
+    agenda = plan(_talking_pack(10, 15), options=PlanOptions(booked=TWO_DAYS, discussions=True))
+    assert [e.kind for e in agenda.day(2)] == [EntryKind.FILMS] * 3
+    assert agenda.notes == (
+        Note(
+            text="Day 2 leaves out the optional discussions after Modules 2 and 3 of Section 1 "
+            "(10 minutes and 15 minutes): they do not fit the slot, 09:30 to 10:30; alone, they "
+            "would fit in slots ending at 10:40 and 10:45 respectively.",
+            day=2,
+        ),
+        Note(
+            text="Day 2 leaves out the re-watch of Film 1 the pack suggests before Module 4 of "
+            "Section 1 (20 minutes more): it does not fit the slot, 09:30 to 10:30; it would fit "
+            "in a slot ending at 10:50.",
+            day=2,
+            item="module-4",
+        ),
+        Note(
+            text="Day 2 would hold all the parts it leaves out in a slot ending at 11:15.", day=2
+        ),
+    )
+
+
+def test_two_discussions_left_out_alone_are_told_with_where_both_fit() -> None:
+    """Without the re-watch, two 10-minute discussions: either by 10:40, both by 10:50."""
+    agenda = plan(
+        _talking_pack(10, 10),
+        options=PlanOptions(booked=TWO_DAYS, discussions=True, rewatch=False),
+    )
+    assert agenda.notes == (
+        Note(
+            text="Day 2 leaves out the optional discussions after Modules 2 and 3 of Section 1 "
+            "(10 minutes each): they do not fit the slot, 09:30 to 10:30; either of them would "
+            "fit in a slot ending at 10:40, both in a slot ending at 10:50.",
+            day=2,
+        ),
+    )
 
 
 def _section_3_with(

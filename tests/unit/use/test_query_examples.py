@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 import recurrent_care_pack as rcp
-from recurrent_care_pack._naming import film_names  # the one private import of this file
+from recurrent_care_pack._naming import film_names, module_names  # its private imports
 
 MIN = timedelta(minutes=1)
 
@@ -42,6 +42,32 @@ def test_films_are_named_together_as_the_pack_names_them(
 ) -> None:
     """Numbered films share one "Films"; anything else is listed, the last after "and"."""
     assert film_names(films) == named
+
+
+def _module(number: int) -> rcp.LearningModule:
+    return rcp.LearningModule(
+        id=f"module-{number}", number=number, title="A module", films=("film-1",), allowance=MIN
+    )
+
+
+@pytest.mark.parametrize(
+    ("numbers", "named"),
+    [
+        ([(2, 3)], "Module 2 of Section 3"),
+        ([(1, 3), (2, 3), (3, 3)], "Modules 1, 2 and 3 of Section 3"),
+        ([(2, 3), (3, 3), (1, 4)], "Modules 2 and 3 of Section 3 and Module 1 of Section 4"),
+        (
+            [(3, 3), (1, 4), (2, 3)],
+            "Module 3 of Section 3, Module 1 of Section 4 and Module 2 of Section 3",
+        ),
+    ],
+)
+def test_modules_are_named_together_by_section_in_turn(
+    numbers: list[tuple[int, int]], named: str
+) -> None:
+    """Modules of one section in a row share "Modules ... of Section N"; the order is kept."""
+    sections = {n: _section(n) for n in {section for _, section in numbers}}
+    assert module_names([(_module(m), sections[s]) for m, s in numbers]) == named
 
 
 def _section(number: int) -> rcp.Section:

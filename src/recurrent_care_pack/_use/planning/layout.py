@@ -17,6 +17,7 @@ from recurrent_care_pack._naming import listed
 from recurrent_care_pack._session import Break, Slot
 
 from .checks import MIDNIGHT, clock_time, hh_mm, offset, words
+from .drops import Dropped
 from .films import Part, Step, Unit, Units, part_length
 from .records import SLOT_TITLES, Entry, EntryKind, Note, PlanError, PlanOptions
 
@@ -112,15 +113,22 @@ class Layout:
                 dropped.remove(part)
         notes = [
             *laid.notes,
-            *self.drop_notes(
+            *Dropped(
                 number=number,
+                which=self.which(number),
+                slot=slot,
                 group=group,
-                shown_before=shown_before,
-                discussions=discussions,
+                units=self.units,
                 kept=kept,
-                dropped=dropped,
+                parts=dropped,
                 budgeted=limit is not None,
-            ),
+                closes_with=lambda parts: (
+                    self.place(
+                        number, slot, self.steps(group, shown_before, discussions, parts)
+                    ).end
+                    + self.options.day_closes
+                ),
+            ).notes(),
         ]
         return self.finish(
             number=number, slot=slot, group=group, laid=laid, notes=notes, dropped=dropped
@@ -350,117 +358,6 @@ class Layout:
             f"{'take shorter breaks, ' if self.options.breaks is not None else ''}or give a "
             "budget (--budget, or budget in a session file) to let the plan choose"
         )
-
-    def drop_note(  # noqa: PLR0913 (what was dropped, and from what)
-        self,
-        *,
-        number: int,
-        slot: Slot,
-        group: Sequence[Unit],
-        shown_before: AbstractSet[str],
-        discussions: AbstractSet[str],
-        kept: Sequence[Part],
-        part: Part,
-        budgeted: bool,
-    ) -> Note | None:
-        """What a slot left out, and what would make it fit; a budget's re-watch left out.
-
-        A day with no end and no budget left it out to end by midnight.
-        """
-        unit = next(u for u in group if u.key == part.unit)
-        length = part_length(part, group)
-        if slot.end is None and budgeted:  # its left-out list names the discussions
-            if part.kind != "rewatch":
-                return None
-            films = self.units.rewatched(unit)
-            return Note(
-                text=f"The budget leaves out the re-watch of {films} the pack suggests before "
-                f"{unit.name} on a later day ({words(length)} more).",
-                day=number,
-                item=part.unit,
-            )
-        if part.kind == "discussion":
-            what = f"the optional discussion after {unit.name} ({words(length)})"
-        else:
-            films = self.units.rewatched(unit)
-            what = (
-                f"the re-watch of {films} the pack suggests before {unit.name} "
-                f"({words(length)} more)"
-            )
-        which = self.which(number)
-        said = f"{which[:1].upper()}{which[1:]} leaves out {what}"
-        if slot.end is None:
-            return Note(
-                text=f"{said}: the day would run past midnight; start it earlier.",
-                day=number,
-                item=part.unit,
-            )
-        start = offset(slot.start)
-        where = f"{hh_mm(start)} to {slot.end:%H:%M}"
-        fix = ""
-        rewatches = [p for p in kept if p.kind == "rewatch"]
-        with_it = [*kept, part]
-        if rewatches and part.kind != "rewatch":
-            without = [p for p in with_it if p.kind != "rewatch"]
-            steps = self.steps(group, shown_before, discussions, without)
-            laid = self.place(number, slot, steps)
-            if slot.end is not None and laid.end + self.options.day_closes <= offset(slot.end):
-                fix = (
-                    "; it would fit without the re-watch (--no-rewatch, or rewatch: false "
-                    "in a session file)"
-                )
-        if not fix and slot.end is not None:
-            steps = self.steps(group, shown_before, discussions, with_it)
-            laid = self.place(number, slot, steps)
-            fix = f"; it would fit in a slot ending at {hh_mm(laid.end + self.options.day_closes)}"
-        return Note(
-            text=f"{said}: it does not fit the slot, {where}{fix}.",
-            day=number,
-            item=part.unit,
-        )
-
-    def drop_notes(  # noqa: PLR0913 (what was dropped, and from what)
-        self,
-        *,
-        number: int,
-        group: Sequence[Unit],
-        shown_before: AbstractSet[str],
-        discussions: AbstractSet[str],
-        kept: Sequence[Part],
-        dropped: Sequence[Part],
-        budgeted: bool,
-    ) -> list[Note]:
-        """A note for each part left out (`drop_note`); for two or more, where all would fit.
-
-        Each part's note names the slot end that holds it alone, with the parts kept.
-        """
-        slot = self.options.sessions[number - 1]
-        notes = []
-        for part in dropped:
-            note = self.drop_note(
-                number=number,
-                slot=slot,
-                group=group,
-                shown_before=shown_before,
-                discussions=discussions,
-                kept=kept,
-                part=part,
-                budgeted=budgeted,
-            )
-            notes += [] if note is None else [note]
-        if len(dropped) > 1 and slot.end is not None:
-            every = [*kept, *dropped]
-            whole = self.place(number, slot, self.steps(group, shown_before, discussions, every))
-            which = self.which(number)
-            many = "both" if len(dropped) == 2 else "all the"
-            notes.append(
-                Note(
-                    text=f"{which[:1].upper()}{which[1:]} would hold {many} parts it leaves out "
-                    f"in a slot ending at {hh_mm(whole.end + self.options.day_closes)}.",
-                    day=number,
-                )
-            )
-        return notes
 
     def one_break(self, number: int, asked: Sequence[Break], at: timedelta) -> str:
         """Why breaks at several times cannot be had: they would be one break, at ``at``."""
