@@ -4,13 +4,28 @@ import difflib
 import re
 from collections.abc import Container, Sequence
 
-__all__ = ["LINE_BREAK", "MOST_CHOICES", "closest", "either", "escape", "shown"]
+__all__ = [
+    "LINE_BREAK",
+    "MOST_CHOICES",
+    "closest",
+    "either",
+    "escape",
+    "line_break",
+    "shown",
+]
 
 #: The most candidates "did you mean" names, when that many are as close as each other.
 MOST_CHOICES = 3
 
 #: A line break as YAML and editors count them: CRLF, CR or LF (not NEL, LS or PS).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_break(text: str) -> str:
+    """The line break ``text`` is written with, as its first one is (LF if it has none)."""
+    first = LINE_BREAK.search(text)
+    return first.group() if first is not None else "\n"
+
 
 #: What a message never prints as it is: control characters (a terminal would obey them:
 #: clear the screen, retitle the window), line and paragraph separators, halves of UTF-16

@@ -73,13 +73,14 @@ def _pair(place: list[int] | None) -> tuple[int, int] | None:
     return (place[0], place[1]) if place is not None and min(place) > 0 else None
 
 
-def code_actions(
+def code_actions(  # noqa: PLR0913 (the document as the editor has it, and how it edits)
     uri: str,
     diagnostics: list[types.Diagnostic],
     lines: list[str],
     *,
     snippets: bool = False,
     ends: Callable[[], Mapping[Mark, Mark | None]] | None = None,
+    newline: str = "\n",
 ) -> list[types.CodeAction]:
     """A quick fix for each fix the diagnostics carry.
 
@@ -87,7 +88,8 @@ def code_actions(
     as YAML reads the text now (``ends``, asked for once a fix needs it: `value_ends`), not
     of the range the diagnostic shows, which its line alone gives. With ``snippets`` (the
     editor takes snippet edits), a key added leaves the cursor where its value goes;
-    without, it is added with no value, which its problem then asks for.
+    without, it is added with no value, which its problem then asks for; its line ends with
+    ``newline``, the document's line break.
     """
     actions = []
     for diagnostic in diagnostics:
@@ -112,7 +114,7 @@ def code_actions(
                     diagnostics=[diagnostic],
                     is_preferred=True,
                     edit=(
-                        _added(uri, fix, start, snippets=snippets)
+                        _added(uri, fix, start, snippets=snippets, newline=newline)
                         if end is None
                         else _replaced(uri, fix, start, end=end)
                     ),
@@ -140,14 +142,16 @@ def _end(
     return types.Position(line=end.line - 1, character=units(line[: end.column - 1]))
 
 
-def _added(uri: str, fix: Fix, start: types.Position, *, snippets: bool) -> types.WorkspaceEdit:
+def _added(
+    uri: str, fix: Fix, start: types.Position, *, snippets: bool, newline: str
+) -> types.WorkspaceEdit:
     """A key added where the mapping's first key is, which moves down a line, as indented.
 
     With ``snippets``, "title: $1": the cursor is left after the key (keys are plain words:
     nothing to escape).
     """
     here = types.Range(start=start, end=start)
-    text = f"{fix.text}{'$1' if snippets else ''}\n{' ' * start.character}"
+    text = f"{fix.text}{'$1' if snippets else ''}{newline}{' ' * start.character}"
     if not snippets:
         return types.WorkspaceEdit(changes={uri: [types.TextEdit(range=here, new_text=text)]})
     return types.WorkspaceEdit(

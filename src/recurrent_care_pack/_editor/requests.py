@@ -13,6 +13,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidRequest
 
 from recurrent_care_pack._content.reading import value_ends
+from recurrent_care_pack._text import line_break
 
 from .actions import code_actions
 from .completion import complete
@@ -196,7 +197,14 @@ def quick_fixes(ls: PackServer, params: types.CodeActionParams) -> list[types.Co
     snippets = bool(edits is not None and edits.snippet_edit_support)
     diagnostics = list(params.context.diagnostics)
     ends = functools.partial(_value_ends, text)  # read once a fix needs it
-    return code_actions(params.text_document.uri, diagnostics, lines, snippets=snippets, ends=ends)
+    return code_actions(
+        params.text_document.uri,
+        diagnostics,
+        lines,
+        snippets=snippets,
+        ends=ends,
+        newline=line_break(text),
+    )
 
 
 def lenses(ls: PackServer, params: types.CodeLensParams) -> list[types.CodeLens] | None:

@@ -18,7 +18,7 @@ from recurrent_care_pack._content.reading import value_ends, where_marked_ends
 from recurrent_care_pack._content.resources import bundled
 from recurrent_care_pack._output.workspace import workspace_path, workspace_root
 from recurrent_care_pack._problems import CODES, Place, Problem, mendable
-from recurrent_care_pack._text import LINE_BREAK
+from recurrent_care_pack._text import LINE_BREAK, line_break
 from recurrent_care_pack._version import __version__
 
 __all__ = ["SARIF_SCHEMA", "code_help", "sarif_log"]
@@ -152,6 +152,11 @@ class _Lines:
         kept = self.read[file]
         return None if kept is None else kept[1]
 
+    def line_break(self, file: Path) -> str:
+        """The line break ``file`` (read) is written with, as its first one is."""
+        kept = self.read[file]
+        return line_break(kept[0]) if kept is not None else "\n"
+
     def line(self, file: Path, number: int) -> str | None:
         lines = self.lines(file)
         return lines[number - 1] if lines is not None and 0 < number <= len(lines) else None
@@ -187,7 +192,10 @@ def _fixes(problem: Problem, artifact: dict[str, Any], texts: _Lines) -> list[di
     region = {"startLine": line, "startColumn": column, "endColumn": end.column}
     if end.line != line:  # a value over two lines, or a flow mapping's
         region["endLine"] = end.line
-    after = f": \n{' ' * (column - 1)}" if fix.key is not None else ""  # a key, on its line
+    # A key, on a line of its own, ended as the file's lines are.
+    after = (
+        f": {texts.line_break(problem.file)}{' ' * (column - 1)}" if fix.key is not None else ""
+    )
     return [
         {
             "description": {"text": title},

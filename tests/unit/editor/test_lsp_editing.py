@@ -265,6 +265,26 @@ def test_each_fix_a_message_names_is_offered_and_mends_the_text(
     )
 
 
+def test_a_key_added_to_a_file_of_crlf_lines_ends_its_line_with_crlf(
+    session: Session, pack: Path
+) -> None:
+    """Section 3 written with CRLF, a title deleted: 'Add title' keeps every line CRLF."""
+    file = pack / "section-3.yaml"
+    title = "        title: Reconceptualising non-engagement (attachment)\n"
+    windows = SECTION.replace("\n", "\r\n")
+    broken = windows.replace(title.replace("\n", "\r\n"), "", 1)
+    version = session.change(file, broken)
+    assert "RC202" in [d.code for d in session.diagnostics(file, version=version)]
+    [added] = _fixes(session, file)["Add 'title'"]
+    assert added.new_text == "title: \r\n        "
+    mended = _apply(broken, [added])
+    first = "      - id: section-3-module-1\r\n"  # the module's first key: the title goes above
+    assert mended == broken.replace(
+        first, "      - title: \r\n        id: section-3-module-1\r\n", 1
+    )
+    assert "\n" not in mended.replace("\r\n", "")
+
+
 def test_no_fix_is_offered_for_a_clean_file(session: Session, pack: Path) -> None:
     """A file with no problems is offered no quick fix."""
     assert _fixes(session, pack / "section-3.yaml") == {}

@@ -673,11 +673,15 @@ def test_sarif_fix_of_a_glued_key_mends_its_line_alone(
     assert _made(text, region, replacement["insertedContent"]["text"]) == made
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
 def test_sarif_fix_adds_a_missing_key_to_the_mapping_under_the_key_it_is_told_at(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    workspace: Path, capsys: pytest.CaptureFixture[str], newline: str
 ) -> None:
-    """'pack' has no title: told at 'pack', the key is added above 'id', not above 'pack'."""
-    text = "pack:\n  id: p\n  publisher: org\n  published: 2024-01-01\n"
+    """'pack' has no title: told at 'pack', the key is added above 'id', not above 'pack'.
+
+    Its line ends as the file's lines do.
+    """
+    text = "pack:\n  id: p\n  publisher: org\n  published: 2024-01-01\n".replace("\n", newline)
     file = workspace / "content" / "pack.yaml"
     file.write_text(text, encoding="utf-8")
     [result] = _sarif(capsys, "pack.yaml")["runs"][0]["results"]
@@ -687,10 +691,14 @@ def test_sarif_fix_adds_a_missing_key_to_the_mapping_under_the_key_it_is_told_at
     [replacement] = fix["artifactChanges"][0]["replacements"]
     assert replacement == {
         "deletedRegion": {"startLine": 2, "startColumn": 3, "endColumn": 3},
-        "insertedContent": {"text": "title: \n  "},
+        "insertedContent": {"text": f"title: {newline}  "},
     }
     made = _made(text, replacement["deletedRegion"], replacement["insertedContent"]["text"])
-    assert made == "pack:\n  title: \n  id: p\n  publisher: org\n  published: 2024-01-01\n"
+    assert made == (
+        "pack:\n  title: \n  id: p\n  publisher: org\n  published: 2024-01-01\n".replace(
+            "\n", newline
+        )
+    )
     file.write_text(made.replace("title: ", "title: T"), encoding="utf-8")
     assert [r["ruleId"] for r in _sarif(capsys, "pack.yaml")["runs"][0]["results"]] == ["RC402"]
 

@@ -15,7 +15,7 @@ from recurrent_care_pack._content.diffing import unified_diff
 from recurrent_care_pack._content.reading import MAX_FILE_SIZE, read_file, read_text
 from recurrent_care_pack._files import FileChangedError, WriteError, replace_file
 from recurrent_care_pack._problems import Problem
-from recurrent_care_pack._text import LINE_BREAK, shown
+from recurrent_care_pack._text import line_break, shown
 
 from .layout import arrange, emit
 from .safety import compare, cross_check
@@ -118,8 +118,7 @@ def format_text(text: str) -> str:
     Raises `LayoutError` where the layout cannot be made without changing a value or
     moving a comment, and `ValueError` for text that is not readable YAML.
     """
-    first = LINE_BREAK.search(text)
-    newline = first.group() if first is not None else "\n"
+    newline = line_break(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads all three alike
     source = arrange(parse(text))
     after = emit(source)
