@@ -208,15 +208,15 @@ SESSION_CASES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "RC205 film key not an id": (
-        _edit("  case_studies:\n", "    Film 6:\n      url: https://x\n  case_studies:\n"),
+        _edit("  case_studies:\n", "    Film 7:\n      url: https://x\n  case_studies:\n"),
         [
-            "session.yaml:26:5: RC205 'Film 6' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'film-6'",
+            "session.yaml:26:5: RC205 'Film 7' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'film-7'",
         ],
     ),
-    "RC205 case study key not an id": (
+    "RC205 case study key not an id, beside it written as one": (
         SESSION + "    Case Study Tina:\n      page: 3\n",
         [
-            "session.yaml:30:5: RC205 'Case Study Tina' is not a valid id; ids are lowercase words and numbers joined by hyphens, e.g. 'case-study-tina'",
+            "session.yaml:30:5: RC205 'Case Study Tina' is not a valid id; written as one, 'case-study-tina', it would repeat the key on line 27: keep one of them",
         ],
     ),
     "RC108 byte-order mark before 'session:'": (

@@ -4,7 +4,6 @@ import difflib
 import json
 import re
 from collections.abc import Iterator, MutableMapping
-from datetime import date
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -24,6 +23,7 @@ from recurrent_care_pack._problems import (
 )
 from recurrent_care_pack._text import closest, either
 
+from .dates import date_message
 from .reading import Document, KeyPath, spaced
 from .schemas import (
     inlined_session_schema,
@@ -228,11 +228,18 @@ def _value_problem(
         fix = change_to(close) if one else None
         return document.problem(path, "RC204", message, at_key=at_key, fix=fix)
     if is_definition(here, "date"):
-        message, written = _date_message(error.instance)
+        message, written = date_message(str(error.instance), _shown(error.instance))
         fix = write_as([written] if written else [])
         return document.problem(path, "RC206", message, at_key=at_key, fix=fix)
     if error.validator == "pattern" and is_definition(here, "id"):
         written = _id_meant(str(error.instance))
+        beside = document.keys.get((*path[:-1], written)) if at_key and written else None
+        if beside is not None:  # written so, it would be that key again
+            message = (
+                f"{quoted(str(error.instance))} is not a valid id; written as one, "
+                f"'{written}', it would repeat the key on line {beside.line}: keep one of them"
+            )
+            return document.problem(path, "RC205", message, at_key=at_key)
         fix = write_as([written] if written else [])
         return document.problem(path, *_explain_value(error, here, name), at_key=at_key, fix=fix)
     return document.problem(path, *_explain_value(error, here, name), at_key=at_key)
@@ -412,50 +419,6 @@ def _explain_unknown_keys(
             at_key=True,
             fix=change_to(close),
         )
-
-
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
-_MONTHS += ["September", "October", "November", "December"]
-
-
-def _date_message(instance: object) -> tuple[str, str | None]:
-    """Why ``instance`` is no date, and the date to write if only one can be meant."""
-    text = str(instance)
-    written = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
-    if written:  # written so, but no such day
-        year, month, day = (int(part) for part in written.groups())
-        if not 1 <= month <= len(_MONTHS):
-            missing = f"there is no month {month}"
-        elif not 1 <= day <= 31:  # the longest month
-            missing = f"no month has a day {day}"
-        else:
-            missing = f"{year} has no {day} {_MONTHS[month - 1]}"
-        return f"{_shown(instance)} is not a date that exists: {missing}", None
-    day_first = re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})", text.strip())
-    year_first = re.fullmatch(r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})", text.strip())
-    readings = []
-    if year_first:  # 2019/05/22, 2019-5-22
-        year, month, day = (int(part) for part in year_first.groups())
-        readings = [r for r in [f"{year}-{month:02d}-{day:02d}"] if _is_date(r)]
-    if day_first:  # 22/05/2019 is day first, as written in Britain; 05/06/2019 could be either
-        day, month, year = (int(part) for part in day_first.groups())
-        readings = [
-            f"{year}-{m:02d}-{d:02d}" for d, m in dict.fromkeys([(day, month), (month, day)])
-        ]
-        readings = [r for r in readings if _is_date(r)]
-    if len(readings) == 1:
-        return f"{_shown(instance)} is not a date written YYYY-MM-DD: write '{readings[0]}'", (
-            readings[0]
-        )
-    return f"{_shown(instance)} is not a date written YYYY-MM-DD, e.g. '2019-05-22'", None
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _describe(subschema: dict[str, Any]) -> str:

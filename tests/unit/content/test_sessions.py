@@ -11,6 +11,7 @@ from session_cases import SESSION, SESSION_CASES, WEEKLY
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._content.finding import find_packs, is_content_file, is_session_file
 from recurrent_care_pack._content.loading import check, check_paths, check_session
+from recurrent_care_pack._problems import Fix
 from recurrent_care_pack._session import Break, Location, Session, Slot
 from recurrent_care_pack._use.sessions import Flags, session_options, with_flags
 
@@ -352,3 +353,20 @@ def test_a_name_as_close_to_several_items_names_each(
     [problem] = check_session(tmp_path / "session.yaml").problems
     assert problem.fix is not None
     assert [text for _, text in problem.fix.offers] == ["Module 1", "Module 2", "Module 3"]
+
+
+@pytest.mark.parametrize(
+    ("key", "fix"),
+    [
+        ("Case Study Tina", None),  # 'case-study-tina' is a key beside it
+        ("Case Study Amy", Fix(action="Write '{}'", replacements=("case-study-amy",))),
+    ],
+)
+def test_an_id_key_written_otherwise_is_mended_only_where_it_would_not_repeat_a_key(
+    tmp_path: Path, key: str, fix: Fix | None
+) -> None:
+    """Made, "Write 'case-study-tina'" would give the mapping that key twice: no fix then."""
+    file = tmp_path / "session.yaml"
+    file.write_text(SESSION + f"    {key}:\n      page: 3\n", encoding="utf-8")
+    [problem] = [p for p in check_session(file).problems if p.code == "RC205"]
+    assert problem.fix == fix
