@@ -1,10 +1,12 @@
 """Invariants of plans with booked slots and breaks as facilitators mean them."""
 
 import itertools
+import re
 from collections import Counter
 from datetime import time, timedelta
 
-from hypothesis import HealthCheck, given, reject, settings
+from attrs import evolve
+from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 from planning_packs import plannable_packs
 
@@ -148,3 +150,38 @@ def test_a_break_at_a_time_elsewhere_is_told(pack: Pack, options: PlanOptions) -
             ):
                 said = f"asked for at {asked.at:%H:%M} is at {entry.start:%H:%M}"
                 assert any(said in n.text for n in agenda.notes)
+
+
+#: The end a note of parts left out gives, at its end: "... in a slot ending at 12:45."
+_HELD_BY = re.compile(r"in a slot ending at ([0-9]{2}):([0-9]{2})\.$")
+
+
+@_SETTINGS
+@given(plannable_packs, _options())
+def test_discussions_left_out_are_told_with_an_end_that_holds_them(
+    pack: Pack, options: PlanOptions
+) -> None:
+    """One slot: each discussion it leaves out is told, and booked to the end told, is kept.
+
+    One left out, its own note gives the end; two or more, one note gives where all fit.
+    """
+    slot = options.booked[0]
+    assume(slot.end is not None)
+    options = evolve(options, booked=(slot,), discussions=True)
+    agenda = _planned(pack, options)
+    modules = {m.id: m for s in pack.sections for m in s.modules}
+    shown = {e.item for e in agenda.entries if e.kind is EntryKind.FILMS and e.item in modules}
+    talked = {e.item for e in agenda.entries if e.kind is EntryKind.DISCUSSION}
+    left = {m for m in shown if modules[m].discussion is not None and m not in talked}
+    if not left:
+        return
+    if len(left) == 1:
+        [told] = [n.text for n in agenda.notes if n.item in left]
+    else:
+        [told] = [n.text for n in agenda.notes if "the optional discussions after" in n.text]
+    held = _HELD_BY.search(told)
+    assert held is not None, told
+    end = time(int(held[1]), int(held[2]))
+    assert end > slot.start, told  # not a time after midnight, read as one before the slot
+    again = _planned(pack, evolve(options, booked=(evolve(slot, end=end),)))
+    assert left <= {e.item for e in again.entries if e.kind is EntryKind.DISCUSSION}, told

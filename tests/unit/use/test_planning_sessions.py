@@ -24,6 +24,7 @@ from recurrent_care_pack import (
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.tables import agenda_data, agenda_text
 from recurrent_care_pack._session import Break, Session, Slot
+from recurrent_care_pack._use.planning.drops import _booked_to
 
 MIN = timedelta(minutes=1)
 PACK = load_pack()
@@ -724,6 +725,62 @@ def test_two_discussions_left_out_alone_are_told_with_where_both_fit() -> None:
     )
 
 
+def _three_films_and_talk(first: timedelta, second: timedelta) -> Pack:
+    """Three modules of a 20-minute film each; Modules 2 and 3 discuss for these times."""
+    pack = modules_pack([20, 20, 20])
+    section = pack.sections[0]
+    one, two, three = section.modules
+    modules = (
+        one,
+        evolve(two, discussion=Discussion(duration=first, optional=True)),
+        evolve(three, discussion=Discussion(duration=second, optional=True)),
+    )
+    return evolve(pack, sections=(evolve(section, modules=modules),))
+
+
+def _notes(pack: Pack, start: time, end: time) -> list[str]:
+    slot = Slot(start=start, end=end)
+    return [
+        n.text for n in plan(pack, options=PlanOptions(booked=(slot,), discussions=True)).notes
+    ]
+
+
+def test_the_end_a_note_gives_is_the_whole_minute_that_holds_the_part() -> None:
+    """10 minutes 30 seconds after 10:30 is 10:40:30: a slot ending at 10:40 would not hold it.
+
+    It once said "it does not fit the slot, 06:00 to 09:50; it would fit in a slot ending at
+    09:50", the seconds dropped.
+    """
+    pack = _three_films_and_talk(timedelta(minutes=10, seconds=30), 20 * MIN)
+    assert _notes(pack, time(9, 30), time(10, 35)) == [
+        "The plan leaves out the optional discussions after Modules 2 and 3 of Section 1 (10 "
+        "minutes 30 seconds and 20 minutes): they do not fit the slot, 09:30 to 10:35; alone, "
+        "they would fit in slots ending at 10:41 and 10:50 respectively, both in a slot ending "
+        "at 11:01."
+    ]
+    assert _notes(pack, time(9, 30), time(10, 41))[0].startswith(
+        "The plan leaves out the optional discussion after Module 3 of Section 1 (20 minutes)"
+    )
+
+
+def test_a_part_that_would_run_the_day_past_midnight_is_told_so() -> None:
+    """A slot 22:59 to 23:59: 15 and 25 minutes more pass midnight; no end is made up."""
+    pack = _three_films_and_talk(15 * MIN, 25 * MIN)
+    past = "with it the day would run past midnight, whatever the slot."
+    assert _notes(pack, time(22, 59), time(23, 59)) == [
+        "The plan leaves out the optional discussion after Module 2 of Section 1 (15 minutes): "
+        f"it does not fit the slot, 22:59 to 23:59; {past}",
+        "The plan leaves out the optional discussion after Module 3 of Section 1 (25 minutes): "
+        f"it does not fit the slot, 22:59 to 23:59; {past}",
+    ]
+    assert _notes(_three_films_and_talk(10 * MIN, 20 * MIN), time(22, 30), time(23, 30)) == [
+        "The plan leaves out the optional discussions after Modules 2 and 3 of Section 1 (10 "
+        "minutes and 20 minutes): they do not fit the slot, 22:30 to 23:30; alone, they would "
+        "fit in slots ending at 23:40 and 23:50 respectively; with both the day would run past "
+        "midnight."
+    ]
+
+
 def _section_3_with(
     modules: tuple[LearningModule, ...] | None = None,
     exercises: tuple[Exercise, ...] | None = None,
@@ -970,3 +1027,20 @@ def test_a_budget_that_leaves_out_discussions_notes_only_what_it_says() -> None:
     )
     assert [type(n) for n in agenda.notes] == [Note]
     assert agenda.notes[0].text.startswith("From 09:30 to 12:35, 3 hours 5 minutes of films")
+
+
+@pytest.mark.parametrize(
+    ("closes", "end"),
+    [
+        (timedelta(hours=10, minutes=40), "10:40"),
+        (timedelta(hours=10, minutes=40, seconds=1), "10:41"),
+        (timedelta(hours=23, minutes=59), "23:59"),
+        (timedelta(hours=23, minutes=59, seconds=1), None),  # 00:00 ends no slot
+        (timedelta(hours=24), None),
+    ],
+)
+def test_a_slot_end_is_the_first_whole_minute_that_holds_the_day(
+    closes: timedelta, end: str | None
+) -> None:
+    """A booked slot ends on a minute, before midnight: the end told is the first such."""
+    assert _booked_to(closes) == end

@@ -15,7 +15,7 @@ from recurrent_care_pack._naming import listed, module_names
 from recurrent_care_pack._session import Slot
 from recurrent_care_pack._use.queries import section_of
 
-from .checks import hh_mm, offset, words
+from .checks import MIDNIGHT, hh_mm, offset, words
 from .films import Part, Unit, Units, part_length
 from .records import Note
 
@@ -33,7 +33,7 @@ class _Alone:
     unit: Unit
     length: timedelta
     fix: str  # "; it would fit ..." (or nothing)
-    end: timedelta | None  # the slot end that would hold it, when that is the fix
+    end: str | None  # the slot end that would hold it ("12:45"), when that is the fix
 
 
 @frozen(kw_only=True)
@@ -66,25 +66,35 @@ class Dropped:
                 notes.append(self._note(alone))
             elif alone is together[0]:
                 notes.append(self._together(together))
-        if len(self.parts) > 1 and self.slot.end is not None and len(together) < len(self.parts):
-            many = "both" if len(self.parts) == 2 else "all the"
-            notes.append(
-                Note(
-                    text=f"{self._which} would hold {many} parts it leaves out in a slot ending "
-                    f"at {self._all_end}.",
-                    day=self.number,
-                )
-            )
+        untold = (
+            len(self.parts) > 1 and self.slot.end is not None and len(together) < len(self.parts)
+        )
+        if untold and (self._all_end is not None or any(a.end is not None for a in told)):
+            notes.append(self._all_note())  # not if each alone runs past midnight
         return notes
+
+    def _all_note(self) -> Note:
+        """Where all the parts left out would fit (their notes give each alone)."""
+        many = "both" if len(self.parts) == 2 else "all the"
+        end = self._all_end
+        if end is None:
+            text = (
+                f"No slot ending before midnight would hold {many} parts {self.which} leaves out."
+            )
+        else:
+            text = (
+                f"{self._which} would hold {many} parts it leaves out in a slot ending at {end}."
+            )
+        return Note(text=text, day=self.number)
 
     @property
     def _which(self) -> str:
         return f"{self.which[:1].upper()}{self.which[1:]}"
 
     @property
-    def _all_end(self) -> str:
-        """When the day would close with every part it left out."""
-        return hh_mm(self.closes_with([*self.kept, *self.parts]))
+    def _all_end(self) -> str | None:
+        """The slot end that would hold every part the day left out (none past midnight)."""
+        return _booked_to(self.closes_with([*self.kept, *self.parts]))
 
     @property
     def _where(self) -> str:
@@ -108,8 +118,11 @@ class Dropped:
                     "session file)"
                 )
                 return _Alone(part=part, unit=unit, length=length, fix=fix, end=None)
-        end = self.closes_with(with_it)
-        fix = f"; it would fit in a slot ending at {hh_mm(end)}"
+        end = _booked_to(self.closes_with(with_it))
+        if end is None:
+            fix = "; with it the day would run past midnight, whatever the slot"
+        else:
+            fix = f"; it would fit in a slot ending at {end}"
         return _Alone(part=part, unit=unit, length=length, fix=fix, end=end)
 
     def _note(self, alone: _Alone) -> Note:
@@ -148,15 +161,28 @@ class Dropped:
         ends = [a.end for a in together if a.end is not None]
         if len(set(ends)) == 1:
             one = "either of them" if len(together) == 2 else "any one of them"
-            fits = f"{one} would fit in a slot ending at {hh_mm(ends[0])}"
+            fits = f"{one} would fit in a slot ending at {ends[0]}"
         else:
-            each = listed([hh_mm(e) for e in ends])
-            fits = f"alone, they would fit in slots ending at {each} respectively"
+            fits = f"alone, they would fit in slots ending at {listed(ends)} respectively"
         if len(together) == len(self.parts):
             every = _ALL.get(len(together), f"all {len(together)}")
-            fits += f", {every} in a slot ending at {self._all_end}"
+            end = self._all_end
+            fits += (
+                f", {every} in a slot ending at {end}"
+                if end is not None
+                else f"; with {every} the day would run past midnight"
+            )
         return Note(
             text=f"{self._which} leaves out the optional discussions after {names} ({length}): "
             f"they do not fit the slot, {self._where}; {fits}.",
             day=self.number,
         )
+
+
+def _booked_to(closes: timedelta) -> str | None:
+    """The earliest slot end, a whole minute, that holds a day closing at ``closes``.
+
+    None past midnight, which no slot end can be.
+    """
+    end = timedelta(minutes=-(-closes // timedelta(minutes=1)))
+    return hh_mm(end) if end < MIDNIGHT else None
