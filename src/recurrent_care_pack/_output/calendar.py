@@ -61,7 +61,7 @@ def agenda_calendar(
     """
     if events not in EVENTS:
         raise ValueError(f"no events called '{events}'; choose one of: {', '.join(EVENTS)}")
-    if not agenda.entries or _date(agenda, 1) is None:
+    if not agenda.entries or agenda.date(1) is None:
         raise ValueError(
             "a calendar needs the date of each day: give one --date per day, "
             "such as --date 2027-01-12"
@@ -80,7 +80,7 @@ def agenda_calendar(
     place = _location(session)
     days: list[date] = []
     for number in range(1, agenda.days + 1):
-        day = _date(agenda, number)
+        day = agenda.date(number)
         assert day is not None  # noqa: S101 (a plan's dates are one per day)
         days.append(day)
         # The set-up is the facilitator's own time before the start: not in the invitation.
@@ -138,13 +138,6 @@ def event_uid(  # noqa: PLR0913 (what a session's event is, all but the first fo
         parts += [*what, str(occurrence)]
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
     return f"{day:%Y%m%d}-{events}-{digest}@{_DOMAIN}"
-
-
-def _date(agenda: Agenda, number: int) -> date | None:
-    """The date of session ``number``: its booked slot's, else the plan's dates'."""
-    sessions = agenda.options.sessions
-    booked = sessions[number - 1].date if 0 < number <= len(sessions) else None
-    return booked or agenda.date(number)
 
 
 def _span(agenda: Agenda, number: int, day: date) -> tuple[datetime, datetime]:

@@ -44,22 +44,13 @@ def session_parts(
     )
 
 
-def session_date(agenda: Agenda, number: int) -> date | None:
-    """The date of session ``number``: its booked slot's, else the plan's."""
-    try:
-        booked = agenda.slot(number).date
-    except IndexError:
-        booked = None
-    return booked or agenda.date(number)
-
-
 def part_footer(name: str, agenda: Agenda, number: int | None) -> str:
     """A page's footer: the session's name and that page's session date, on one line."""
     if number is None:
         if agenda.days > 1:
             return f"{name} \u00b7 for all {agenda.days} sessions"
         number = 1
-    when = session_date(agenda, number)
+    when = agenda.date(number)
     if when is not None:  # no weekday: the line stays one line in large print
         return f"{name} \u00b7 {when.day} {when:%B %Y}"
     if agenda.days > 1:
@@ -91,7 +82,7 @@ def _part(  # noqa: PLR0913 (one session's facts, each by name)
 
 def _sheet(pack: Pack, agenda: Agenda, number: int, session: Session | None) -> Sheet:
     entries = agenda.day(number)
-    when = session_date(agenda, number)
+    when = agenda.date(number)
     start, end = entries[0].start, entries[-1].end
     booked_end = _booked_end(agenda, number)
     until = booked_end if booked_end is not None and booked_end > end else end

@@ -37,7 +37,6 @@ from recurrent_care_pack._session import Session
 from recurrent_care_pack._use.planning import Agenda, plan
 from recurrent_care_pack._use.queries import section_of
 
-from .guide_sessions import session_date
 from .guide_view import guide_view
 from .handouts import HANDOUTS, handout_data
 from .view import TOOL_MARK
@@ -117,7 +116,7 @@ def render_handout(  # noqa: PLR0913 (a handout's choices, all but the first by 
         "footer": handout_footer(pack, kind, agenda, name),
         "author": (session.service or "") if isinstance(session, Session) else "",
         # A series' footer has no date: each exercise sheet's then names its own.
-        "dated": len({session_date(agenda, n) for n in range(1, agenda.days + 1)}) == 1,
+        "dated": len({agenda.date(n) for n in range(1, agenda.days + 1)}) == 1,
     }
     if fmt == "docx":
         return word_document(data, layout)
@@ -238,7 +237,7 @@ def handout_footer(
         numbers = [str(s.number) for s in sections]
         # A no-break space: a narrow footer wraps between its parts, never in "Section 3".
         parts.append(f"Section{'s' if len(numbers) > 1 else ''}\u00a0{listed(numbers)}")
-    dates = {session_date(agenda, n) for n in range(1, agenda.days + 1)}
+    dates = {agenda.date(n) for n in range(1, agenda.days + 1)}
     if len(dates) == 1 and (when := dates.pop()) is not None:
         # No weekday, as the guide's: the footer stays one line in large print too.
         parts.append(f"{when.day}\u00a0{when:%B}\u00a0{when:%Y}")

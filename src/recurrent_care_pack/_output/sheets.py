@@ -117,7 +117,7 @@ def _sheet(pack: Pack, exercise: Exercise, agenda: Agenda | None) -> Sheet:
         if agenda is not None
         else None
     )
-    on = _date(agenda, day) if agenda is not None and day is not None else None
+    on = agenda.date(day) if agenda is not None and day is not None else None
     return Sheet(
         label=exercise_name(exercise),
         title=exercise.title,
@@ -132,13 +132,6 @@ def _sheet(pack: Pack, exercise: Exercise, agenda: Agenda | None) -> Sheet:
         day=day,
         on=on,
     )
-
-
-def _date(agenda: Agenda, day: int) -> date | None:
-    """The date of ``day``: its booked slot's, else the plan's."""
-    sessions = agenda.options.sessions
-    booked = sessions[day - 1].date if 0 < day <= len(sessions) else None
-    return booked or agenda.date(day)
 
 
 def _films(pack: Pack, exercise: Exercise) -> tuple[str, ...]:

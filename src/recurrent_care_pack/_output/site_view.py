@@ -20,7 +20,7 @@ from recurrent_care_pack._use.queries import module_time
 
 from .cards import Cards, tip_cards
 from .citations import citation, cited_works
-from .guide_sessions import session_date, session_parts, where
+from .guide_sessions import session_parts, where
 from .guide_view import about_view, exercise_view, module_view, tips_view
 from .sheets import Sheet, exercise_sheets
 from .view import About, CaseView, ExerciseView, ModuleView, Part, TipsView
@@ -274,8 +274,7 @@ def _session(pack: Pack, slug: str, session: Session, agenda: Agenda) -> Session
     name = session.title or pack.title
     parts = session_parts(pack, agenda, session, name, session.participants)
     dates = tuple(
-        d.isoformat() if (d := session_date(agenda, n)) else None
-        for n in range(1, agenda.days + 1)
+        d.isoformat() if (d := agenda.date(n)) else None for n in range(1, agenda.days + 1)
     )
     return SessionPage(
         slug=slug,
