@@ -24,7 +24,8 @@ __all__ = ["site"]
 
 def site(args: argparse.Namespace) -> int:
     """Build the site into OUT; with ``--serve``, serve it and build it again on each save."""
-    built = _build(args)
+    built, wrote = _build(args)
+    print(wrote, flush=True)
     if not built.search and not args.no_search:
         print(
             "no search index: Pagefind is not installed (pip install 'recurrent-care-pack[site]')",
@@ -37,8 +38,8 @@ def site(args: argparse.Namespace) -> int:
     return OK
 
 
-def _build(args: argparse.Namespace) -> Built:
-    """The pack and sessions checked and planned, the site written; what was written said."""
+def _build(args: argparse.Namespace) -> tuple[Built, str]:
+    """The pack and sessions checked and planned, the site written; the line that says so."""
     from recurrent_care_pack._output import WriteError, build_site  # noqa: PLC0415
 
     from .planning import _pack  # noqa: PLC0415 (the pack, its problems reported)
@@ -68,11 +69,9 @@ def _build(args: argparse.Namespace) -> Built:
     except WriteError as error:
         raise Exit(USAGE, str(error)) from None
     sessions_said = f", {len(sessions)} session{'s' if len(sessions) != 1 else ''}"
-    print(
-        f"wrote {len(built.pages)} pages into {built.folder}{sessions_said if sessions else ''}",
-        flush=True,
+    return built, (
+        f"wrote {len(built.pages)} pages into {built.folder}{sessions_said if sessions else ''}"
     )
-    return built
 
 
 def _serve(args: argparse.Namespace, folder: Path) -> None:
@@ -83,9 +82,11 @@ def _serve(args: argparse.Namespace, folder: Path) -> None:
     def sources() -> list[Path]:  # the pack of the last build, and the session files
         return [*pack_files(args.site_pack), *_session_files(args)]
 
+    wrote: list[str] = []
+
     def rebuild() -> bool:
         try:
-            _build(args)
+            wrote[:] = [_build(args)[1]]
         except Exit as ended:
             if ended.message:
                 print(f"rcpack: {ended.message}", file=sys.stderr)
@@ -94,7 +95,10 @@ def _serve(args: argparse.Namespace, folder: Path) -> None:
         return True
 
     try:
-        server = preview(folder, rebuild, sources, port=args.port)
+        # Said once the pages served reload: whoever reads it finds the new site there.
+        server = preview(
+            folder, rebuild, sources, port=args.port, built=lambda: print(*wrote, flush=True)
+        )
     except OSError as error:
         raise Exit(USAGE, f"cannot serve on port {args.port}: {error.strerror}") from None
     try:  # a Ctrl-C from here on, even before the line below is out, stops it cleanly

@@ -34,7 +34,7 @@ _WOKEN_EVERY = 0.2
 class Preview:
     """A served site and the watch on its sources: ``stop`` ends both."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 (what it serves and watches, and how)
         self,
         folder: Path,
         rebuild: Callable[[], bool],
@@ -42,11 +42,16 @@ class Preview:
         *,
         port: int = 8000,
         every: float = 0.5,
+        built: Callable[[], None] = lambda: None,
     ) -> None:
-        """Serve ``folder`` on 127.0.0.1:``port`` (0: any free port); watch ``sources``."""
+        """Serve ``folder`` on 127.0.0.1:``port`` (0: any free port); watch ``sources``.
+
+        ``built`` is called after each rebuild that succeeds, once pages reload to it.
+        """
         self.folder = folder
         self.build = 0
         self._rebuild = rebuild
+        self._built = built
         self._sources = sources
         self._every = every
         self._stopped = threading.Event()
@@ -89,6 +94,7 @@ class Preview:
         self._seen, self._changing = stamps, None
         if self._rebuild():
             self.build += 1
+            self._built()
         return True
 
     def stop(self) -> None:
@@ -116,9 +122,13 @@ def preview(
     sources: Callable[[], Iterable[Path]],
     *,
     port: int = 8000,
+    built: Callable[[], None] = lambda: None,
 ) -> Preview:
-    """Serve the site in ``folder`` and rebuild it when one of ``sources`` changes."""
-    return Preview(folder, rebuild, sources, port=port)
+    """Serve the site in ``folder`` and rebuild it when one of ``sources`` changes.
+
+    ``built`` is called after each rebuild that succeeds, once pages reload to it.
+    """
+    return Preview(folder, rebuild, sources, port=port, built=built)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -97,6 +97,34 @@ def test_a_saved_source_rebuilds_and_a_failed_rebuild_keeps_the_build(
     assert _get(preview.url + RELOAD_PATH.lstrip("/")) == "1"
 
 
+def test_a_rebuild_is_told_once_pages_reload_to_it(tmp_path: Path) -> None:
+    """``built`` runs after the build number moves on, and only for a rebuild that succeeded.
+
+    The command said "wrote 22 pages" before the number moved on: a page asked for it then
+    was told nothing had changed (the serving test failed so, under load).
+    """
+    (tmp_path / "site").mkdir()
+    source = tmp_path / "pack.yaml"
+    source.write_text("one")
+    told: list[int] = []
+    preview = Preview(
+        tmp_path / "site",
+        lambda: source.read_text() != "broken",
+        lambda: [source],
+        port=0,
+        every=3600,
+        built=lambda: told.append(preview.build),
+    )
+    try:
+        for text in ("two", "broken", "three"):
+            source.write_text(text)
+            assert not preview.look()  # changed: built once it is still
+            assert preview.look()
+        assert told == [1, 2]
+    finally:
+        preview.stop()
+
+
 def test_a_file_saved_in_pieces_is_built_once_it_is_still(tmp_path: Path) -> None:
     """Emptied, then written: no build of the empty file, one build of the whole."""
     (tmp_path / "site").mkdir()
