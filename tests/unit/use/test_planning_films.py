@@ -4,6 +4,7 @@ from datetime import time, timedelta
 
 import pytest
 from attrs import evolve
+from small_packs import rows
 
 from recurrent_care_pack import Breaks, Note, Pack, PlanError, PlanOptions, Slot, load_pack, plan
 from recurrent_care_pack._cli import main
@@ -17,16 +18,9 @@ def pack() -> Pack:
     return load_pack()
 
 
-def _rows(agenda: object) -> list[tuple[int, str, str, str]]:
-    return [
-        (e.day, f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.title)
-        for e in agenda.entries  # type: ignore[attr-defined]
-    ]
-
-
 def test_module_3_alone_watches_film_6_first(pack: Pack) -> None:
     """Exercise 10 discusses Film 6 too, so Module 3 on its own shows it first."""
-    assert _rows(plan(pack, ["Module 3"]))[0] == (
+    assert rows(plan(pack, ["Module 3"]))[0] == (
         1,
         "09:30",
         "10:25",
@@ -210,7 +204,7 @@ def test_a_module_whose_other_film_was_shown_that_day_takes_its_films_own_time(
     )
     both = evolve(pack, sections=(evolve(section, modules=modules), *pack.sections[1:]))
     agenda = plan(both, ["Module 1", "Module 3"])
-    assert _rows(agenda)[2] == (
+    assert rows(agenda)[2] == (
         1,
         "10:40",
         "11:35",

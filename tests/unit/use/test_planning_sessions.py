@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from attrs import evolve
 from small_packs import modules_pack
+from small_packs import rows as _rows
 
 from recurrent_care_pack import (
     Breaks,
@@ -32,13 +33,6 @@ TEAM_DAY = Slot(start=time(9, 30), end=time(13, 30), date=date(2027, 1, 12))
 WEEKLY = tuple(
     Slot(start=time(9, 30), end=time(11, 0), date=date(2027, 1, d)) for d in (12, 19, 26)
 )
-
-
-def _rows(agenda: object) -> list[tuple[int, str, str, str]]:
-    return [
-        (e.day, f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.title)
-        for e in agenda.entries  # type: ignore[attr-defined]
-    ]
 
 
 EX8 = "Exercise 8: Understanding non-engagement and attachment through a case study"
