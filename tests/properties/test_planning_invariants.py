@@ -152,36 +152,62 @@ def test_a_break_at_a_time_elsewhere_is_told(pack: Pack, options: PlanOptions) -
                 assert any(said in n.text for n in agenda.notes)
 
 
-#: The end a note of parts left out gives, at its end: "... in a slot ending at 12:45."
-_HELD_BY = re.compile(r"in a slot ending at ([0-9]{2}):([0-9]{2})\.$")
+#: Each slot end a note of discussions left out gives, and what it would hold of them.
+_HOLDS = re.compile(
+    r"(?:a slot ending at |, | and )([0-9]{2}):([0-9]{2}) (?:would hold )?"
+    r"(the first of them|the first [a-z]+|both|all [a-z]+)"
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _ends_at(agenda: Agenda) -> timedelta:
+    """When the plan's one day ends (its last entry; 00:00 is midnight)."""
+    last = agenda.entries[-1]
+    return _offset(last.end) + (timedelta(days=1) if last.end < last.start else timedelta())
 
 
 @_SETTINGS
-@given(plannable_packs, _options())
-def test_discussions_left_out_are_told_with_an_end_that_holds_them(
-    pack: Pack, options: PlanOptions
+@given(plannable_packs, _options(), st.data())
+def test_discussions_left_out_are_told_with_ends_that_hold_them(
+    pack: Pack, options: PlanOptions, data: st.DataObject
 ) -> None:
-    """One slot: each discussion it leaves out is told, and booked to the end told, is kept.
+    """One slot too short for its discussions: each is told; booked to an end told, kept.
 
-    One left out, its own note gives the end; two or more, one note gives where all fit.
+    One left out, its own note says so; two or more, one note; each end it gives holds the
+    first of them (in the plan's order), the first two, ... or all, as it says. The slot
+    ends between the end of the required content and the end with every discussion.
     """
-    slot = options.booked[0]
-    assume(slot.end is not None)
+    open_ended = evolve(options, booked=(Slot(start=options.booked[0].start),))
+    shortest = _planned(pack, open_ended)
+    longest = _planned(pack, evolve(open_ended, discussions=True))
+    assume(shortest.entries)
+    low, high = _ends_at(shortest), _ends_at(longest)
+    assume(high > low and high < timedelta(hours=24) - MIN)
+    first, last = -(-low // MIN), -(-high // MIN) - 1  # whole minutes: low <= end < high
+    assume(first <= last)
+    drawn = data.draw(st.integers(first, last), label="slot end")
+    slot = Slot(start=options.booked[0].start, end=_clock(drawn))
+    assume(slot.end is not None and slot.end > slot.start)
     options = evolve(options, booked=(slot,), discussions=True)
     agenda = _planned(pack, options)
-    modules = {m.id: m for s in pack.sections for m in s.modules}
-    shown = {e.item for e in agenda.entries if e.kind is EntryKind.FILMS and e.item in modules}
     talked = {e.item for e in agenda.entries if e.kind is EntryKind.DISCUSSION}
-    left = {m for m in shown if modules[m].discussion is not None and m not in talked}
-    if not left:
-        return
-    if len(left) == 1:
-        [told] = [n.text for n in agenda.notes if n.item in left]
-    else:
-        [told] = [n.text for n in agenda.notes if "the optional discussions after" in n.text]
-    held = _HELD_BY.search(told)
-    assert held is not None, told
-    end = time(int(held[1]), int(held[2]))
-    assert end > slot.start, told  # not a time after midnight, read as one before the slot
-    again = _planned(pack, evolve(options, booked=(evolve(slot, end=end),)))
-    assert left <= {e.item for e in again.entries if e.kind is EntryKind.DISCUSSION}, told
+    told = [n for n in agenda.notes if "leaves out the optional discussion" in n.text]
+    assert told  # the slot ends before the discussions all fit
+    for note in told:
+        if note.item is not None:  # one discussion: the end holds it
+            held = re.search(
+                r"it would fit in a slot ending at ([0-9]{2}):([0-9]{2})\.$", note.text
+            )
+            ends = [] if held is None else [(held[1], held[2], note.item)]
+        else:  # several: each end holds the first of them, the first two, ... or all
+            ends = _HOLDS.findall(note.text)
+        for hour, minute, what in ends:
+            end = time(int(hour), int(minute))
+            assert end > slot.start, note  # not past midnight, read as before the slot
+            again = _planned(pack, evolve(options, booked=(evolve(slot, end=end),)))
+            kept = {e.item for e in again.entries if e.kind is EntryKind.DISCUSSION}
+            if what == note.item:
+                assert what in kept, note
+            else:
+                count = 1 if what == "the first of them" else _NUMBERS.get(what.split()[-1], 2)
+                assert len(kept - talked) >= count, note

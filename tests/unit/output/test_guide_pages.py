@@ -150,8 +150,8 @@ def test_the_notes_of_parts_left_out_stay_on_the_sheets_page() -> None:
     notes = [note.text for note in _situation(which)[0].notes]
     assert notes == [
         "The plan leaves out the optional discussions after Modules 1, 2 and 3 of Section 3 "
-        "(10 minutes each): they do not fit the slot, 09:30 to 12:40; any one of them would fit "
-        "in a slot ending at 12:45, all three in a slot ending at 13:05.",
+        "(10 minutes each): they do not fit the slot, 09:30 to 12:40; a slot ending at 12:45 "
+        "would hold the first of them, 12:55 the first two and 13:05 all three.",
         "From 09:30 to 12:35, 3 hours 5 minutes of films, discussion and exercises run without "
         "a break, and this content is about trauma: consider a break (--break-every 90m, or "
         "comfort_breaks in a session file).",

@@ -629,10 +629,11 @@ def test_a_re_watch_and_a_discussion_left_out_each_say_what_would_hold_them() ->
 
 
 def test_three_discussions_left_out_are_told_in_one_note() -> None:
-    """Each alone would end the plan at 12:45, all three at 13:05: one note says both.
+    """Booked to 12:45 the plan takes back the first, to 12:55 two, to 13:05 all three.
 
     Three notes of one discussion each, then one of all three, ran a running sheet's notes
-    on to a second page.
+    on to a second page; "any one of them would fit in a slot ending at 12:45" was not what
+    a slot to 12:45 gives: the plan takes back the earliest first.
     """
     agenda = plan(
         PACK,
@@ -641,20 +642,22 @@ def test_three_discussions_left_out_are_told_in_one_note() -> None:
     )
     assert agenda.notes[0] == Note(
         text="The plan leaves out the optional discussions after Modules 1, 2 and 3 of Section 3 "
-        "(10 minutes each): they do not fit the slot, 09:30 to 12:40; any one of them would fit "
-        "in a slot ending at 12:45, all three in a slot ending at 13:05.",
+        "(10 minutes each): they do not fit the slot, 09:30 to 12:40; a slot ending at 12:45 "
+        "would hold the first of them, 12:55 the first two and 13:05 all three.",
         day=1,
     )
     assert [n.text[:48] for n in agenda.notes[1:]] == [
         "From 09:30 to 12:35, 3 hours 5 minutes of films,"
     ]
-    for end, discussions in (((12, 45), 1), ((12, 55), 2), ((13, 5), 3)):
+    modules = ["section-3-module-1", "section-3-module-2", "section-3-module-3"]
+    for end, held in (((12, 45), 1), ((12, 55), 2), ((13, 5), 3)):
         fits = plan(
             PACK,
             ["section-3"],
             PlanOptions(booked=(Slot(start=time(9, 30), end=time(*end)),), discussions=True),
         )
-        assert [e.kind for e in fits.entries].count(EntryKind.DISCUSSION) == discussions
+        talked = [e.item for e in fits.entries if e.kind is EntryKind.DISCUSSION]
+        assert talked == modules[:held]
     assert _rows(fits)[-1][2] == "13:05"
 
 
@@ -679,21 +682,26 @@ def _talking_pack(*minutes: int) -> Pack:
 TWO_DAYS = (Slot(start=time(9, 30), end=time(10, 0)), Slot(start=time(9, 30), end=time(10, 30)))
 
 
-def test_discussions_of_different_lengths_left_out_give_each_its_end() -> None:
-    """10 and 15 minutes of talk: 10:40 and 10:45 alone; with the re-watch, all at 11:15."""
-    agenda = plan(_talking_pack(10, 15), options=PlanOptions(booked=TWO_DAYS, discussions=True))
+def test_what_a_later_end_would_hold_is_told_only_as_the_plan_made_so_bears_it_out() -> None:
+    """10 and 15 minutes of talk and a re-watch: 10:40 holds the first, 10:55 both, 11:15 all.
+
+    The re-watch alone would fit by 10:50, but the plan booked to 10:50 takes back the first
+    discussion, not the re-watch: its note gives no end. It once said "alone, they would fit
+    in slots ending at 10:40 and 10:45" and "it would fit in a slot ending at 10:50".
+    """
+    pack = _talking_pack(10, 15)
+    agenda = plan(pack, options=PlanOptions(booked=TWO_DAYS, discussions=True))
     assert [e.kind for e in agenda.day(2)] == [EntryKind.FILMS] * 3
     assert agenda.notes == (
         Note(
             text="Day 2 leaves out the optional discussions after Modules 2 and 3 of Section 1 "
-            "(10 minutes and 15 minutes): they do not fit the slot, 09:30 to 10:30; alone, they "
-            "would fit in slots ending at 10:40 and 10:45 respectively.",
+            "(10 minutes and 15 minutes): they do not fit the slot, 09:30 to 10:30; a slot "
+            "ending at 10:40 would hold the first of them and 10:55 both.",
             day=2,
         ),
         Note(
             text="Day 2 leaves out the re-watch of Film 1 the pack suggests before Module 4 of "
-            "Section 1 (20 minutes more): it does not fit the slot, 09:30 to 10:30; it would fit "
-            "in a slot ending at 10:50.",
+            "Section 1 (20 minutes more): it does not fit the slot, 09:30 to 10:30.",
             day=2,
             item="module-4",
         ),
@@ -701,10 +709,20 @@ def test_discussions_of_different_lengths_left_out_give_each_its_end() -> None:
             text="Day 2 would hold all the parts it leaves out in a slot ending at 11:15.", day=2
         ),
     )
+    for end, talked, rewatched in (
+        ((10, 40), ["module-2"], False),
+        ((10, 50), ["module-2"], False),
+        ((10, 55), ["module-2", "module-3"], False),
+        ((11, 15), ["module-2", "module-3"], True),
+    ):
+        booked = (TWO_DAYS[0], Slot(start=time(9, 30), end=time(*end)))
+        again = plan(pack, options=PlanOptions(booked=booked, discussions=True))
+        assert [e.item for e in again.entries if e.kind is EntryKind.DISCUSSION] == talked
+        assert any(e.rewatch for e in again.day(2)) is rewatched
 
 
 def test_two_discussions_left_out_alone_are_told_with_where_both_fit() -> None:
-    """Without the re-watch, two 10-minute discussions: either by 10:40, both by 10:50."""
+    """Without the re-watch, two 10-minutes discussions: the first by 10:40, both by 10:50."""
     agenda = plan(
         _talking_pack(10, 10),
         options=PlanOptions(booked=TWO_DAYS, discussions=True, rewatch=False),
@@ -712,8 +730,8 @@ def test_two_discussions_left_out_alone_are_told_with_where_both_fit() -> None:
     assert agenda.notes == (
         Note(
             text="Day 2 leaves out the optional discussions after Modules 2 and 3 of Section 1 "
-            "(10 minutes each): they do not fit the slot, 09:30 to 10:30; either of them would "
-            "fit in a slot ending at 10:40, both in a slot ending at 10:50.",
+            "(10 minutes each): they do not fit the slot, 09:30 to 10:30; a slot ending at 10:40 "
+            "would hold the first of them and 10:50 both.",
             day=2,
         ),
     )
@@ -732,11 +750,10 @@ def _three_films_and_talk(first: timedelta, second: timedelta) -> Pack:
     return evolve(pack, sections=(evolve(section, modules=modules),))
 
 
-def _notes(pack: Pack, start: time, end: time) -> list[str]:
+def _notes(pack: Pack, start: time, end: time, **options: object) -> list[str]:
     slot = Slot(start=start, end=end)
-    return [
-        n.text for n in plan(pack, options=PlanOptions(booked=(slot,), discussions=True)).notes
-    ]
+    chosen = PlanOptions(booked=(slot,), discussions=True, **options)  # type: ignore[arg-type]
+    return [n.text for n in plan(pack, options=chosen).notes]
 
 
 def test_the_end_a_note_gives_is_the_whole_minute_that_holds_the_part() -> None:
@@ -748,31 +765,95 @@ def test_the_end_a_note_gives_is_the_whole_minute_that_holds_the_part() -> None:
     pack = _three_films_and_talk(timedelta(minutes=10, seconds=30), 20 * MIN)
     assert _notes(pack, time(9, 30), time(10, 35)) == [
         "The plan leaves out the optional discussions after Modules 2 and 3 of Section 1 (10 "
-        "minutes 30 seconds and 20 minutes): they do not fit the slot, 09:30 to 10:35; alone, "
-        "they would fit in slots ending at 10:41 and 10:50 respectively, both in a slot ending "
-        "at 11:01."
+        "minutes 30 seconds and 20 minutes): they do not fit the slot, 09:30 to 10:35; a slot "
+        "ending at 10:41 would hold the first of them and 11:01 both."
     ]
     assert _notes(pack, time(9, 30), time(10, 41))[0].startswith(
         "The plan leaves out the optional discussion after Module 3 of Section 1 (20 minutes)"
     )
 
 
-def test_a_part_that_would_run_the_day_past_midnight_is_told_so() -> None:
-    """A slot 22:59 to 23:59: 15 and 25 minutes more pass midnight; no end is made up."""
+def test_a_part_that_would_run_the_day_to_midnight_or_past_is_told_so() -> None:
+    """No end is made up past midnight, nor at it: a slot cannot end at 00:00."""
     pack = _three_films_and_talk(15 * MIN, 25 * MIN)
-    past = "with it the day would run past midnight, whatever the slot."
     assert _notes(pack, time(22, 59), time(23, 59)) == [
-        "The plan leaves out the optional discussion after Module 2 of Section 1 (15 minutes): "
-        f"it does not fit the slot, 22:59 to 23:59; {past}",
-        "The plan leaves out the optional discussion after Module 3 of Section 1 (25 minutes): "
-        f"it does not fit the slot, 22:59 to 23:59; {past}",
+        "The plan leaves out the optional discussions after Modules 2 and 3 of Section 1 (15 "
+        "minutes and 25 minutes): they do not fit the slot, 22:59 to 23:59; with the first of "
+        "them the day would not end before midnight."
     ]
     assert _notes(_three_films_and_talk(10 * MIN, 20 * MIN), time(22, 30), time(23, 30)) == [
         "The plan leaves out the optional discussions after Modules 2 and 3 of Section 1 (10 "
-        "minutes and 20 minutes): they do not fit the slot, 22:30 to 23:30; alone, they would "
-        "fit in slots ending at 23:40 and 23:50 respectively; with both the day would run past "
+        "minutes and 20 minutes): they do not fit the slot, 22:30 to 23:30; a slot ending at "
+        "23:40 would hold the first of them; with both the day would not end before midnight."
+    ]
+    # With it, the day ends at 00:00 exactly: not "past midnight", and no slot end holds it.
+    one = modules_pack([60])
+    section = one.sections[0]
+    talk = Discussion(duration=30 * MIN, optional=True)
+    one = evolve(
+        one, sections=(evolve(section, modules=(evolve(section.modules[0], discussion=talk),)),)
+    )
+    assert _notes(one, time(22, 30), time(23, 30)) == [
+        "The plan leaves out the optional discussion after Module 1 of Section 1 (30 minutes): "
+        "it does not fit the slot, 22:30 to 23:30; with it the day would not end before "
         "midnight."
     ]
+
+
+def test_a_later_end_that_moves_items_between_days_is_not_offered() -> None:
+    """Day 2 to 10:10 would move Module 2 to Day 2, and still leave Module 3's talk out."""
+    pack = modules_pack([15, 20, 20])
+    section = pack.sections[0]
+    first, second, third = section.modules
+    modules = (
+        evolve(first, discussion=Discussion(duration=25 * MIN, optional=True)),
+        second,
+        evolve(third, discussion=Discussion(duration=20 * MIN, optional=True)),
+    )
+    pack = evolve(pack, sections=(evolve(section, modules=modules),))
+    booked = (Slot(start=time(9, 30), end=time(10, 10)), Slot(start=time(9, 30), end=time(10, 0)))
+    notes = plan(pack, options=PlanOptions(discussions=True, booked=booked)).notes
+    assert [n.text for n in notes] == [
+        "Day 1 leaves out the optional discussion after Module 1 of Section 1 (25 minutes): it "
+        "does not fit the slot, 09:30 to 10:10; it would fit in a slot ending at 10:30.",
+        "Day 2 leaves out the optional discussion after Module 3 of Section 1 (20 minutes): it "
+        "does not fit the slot, 09:30 to 10:00.",
+    ]
+    longer = (Slot(start=time(9, 30), end=time(10, 30)), booked[1])
+    again = plan(pack, options=PlanOptions(discussions=True, booked=longer))
+    assert [e.item for e in again.entries if e.kind is EntryKind.DISCUSSION] == ["module-1"]
+
+
+def test_a_later_end_that_a_budget_would_not_hold_is_not_offered() -> None:
+    """A budget of 3 hours 10 minutes holds no discussion, whatever the slot's end."""
+    notes = _notes(PACK, time(9, 30), time(12, 40), budget=190 * MIN)
+    assert notes[0] == (
+        "The plan leaves out the optional discussions after Modules 1, 2 and 3 of Section 3 "
+        "(10 minutes each): they do not fit the slot, 09:30 to 12:40."
+    )
+
+
+def test_the_budget_does_not_take_the_blame_for_what_the_slot_left_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """4 hours holds all three discussions: the slot, 09:30 to 12:40, leaves them out."""
+    status = main(
+        ["plan", "section-3", "--with-discussions", "--slot", "09:30-12:40", "--budget", "4h"]
+    )
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "Left out to fit the budget" not in out
+    assert "Note: The plan leaves out the optional discussions after Modules 1, 2 and 3" in out
+    agenda = plan(
+        PACK,
+        ["section-3"],
+        PlanOptions(
+            booked=(Slot(start=time(9, 30), end=time(12, 40)),),
+            discussions=True,
+            budget=240 * MIN,
+        ),
+    )
+    assert agenda.left_out == ()
 
 
 def _section_3_with(
@@ -1026,15 +1107,15 @@ def test_a_budget_that_leaves_out_discussions_notes_only_what_it_says() -> None:
 @pytest.mark.parametrize(
     ("closes", "end"),
     [
-        (timedelta(hours=10, minutes=40), "10:40"),
-        (timedelta(hours=10, minutes=40, seconds=1), "10:41"),
-        (timedelta(hours=23, minutes=59), "23:59"),
+        (timedelta(hours=10, minutes=40), time(10, 40)),
+        (timedelta(hours=10, minutes=40, seconds=1), time(10, 41)),
+        (timedelta(hours=23, minutes=59), time(23, 59)),
         (timedelta(hours=23, minutes=59, seconds=1), None),  # 00:00 ends no slot
         (timedelta(hours=24), None),
     ],
 )
 def test_a_slot_end_is_the_first_whole_minute_that_holds_the_day(
-    closes: timedelta, end: str | None
+    closes: timedelta, end: time | None
 ) -> None:
     """A booked slot ends on a minute, before midnight: the end told is the first such."""
     assert _booked_to(closes) == end

@@ -7,6 +7,7 @@ The facilitator's own set-up ends at a session's start; the opening starts it; t
 ends the content. What the plan decides for the facilitator is told in its notes.
 """
 
+import functools
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -20,6 +21,7 @@ from recurrent_care_pack._use.queries import Item
 
 from .budget import Chosen, Search
 from .checks import check_clock_changes, check_options, hh_mm, offset, words
+from .drops import Advice, Claim, told
 from .films import Unit, Units, film_list
 from .layout import Layout
 from .records import (
@@ -68,6 +70,17 @@ def plan(
         check_kind("options", options, PlanOptions, "None or a PlanOptions")
     options = options or PlanOptions()
     check_options(options)
+    agenda, advice = _plan(pack, selection, options)
+    if not advice:
+        return agenda
+    holds = functools.partial(_holds, pack, selection, options)
+    return evolve(agenda, notes=tuple(told(agenda.notes, advice, holds)))
+
+
+def _plan(
+    pack: Pack, selection: Sequence[str | Item], options: PlanOptions
+) -> tuple[Agenda, list[Advice]]:
+    """The plan, and the advice of its notes, not yet borne out (`plan`)."""
     maker = Units(pack, rewatch=options.rewatch)
     units = maker.of(selection)
     layout = Layout(maker, options)
@@ -89,15 +102,48 @@ def plan(
         planned = {u.key for u in chosen.units}
         discussed = {e.item for e in entries if e.kind is EntryKind.DISCUSSION}
         left_out += [u.name for u in units if u.key not in planned]
-        left_out += [
+        left_out += [  # those the budget held that a slot left out have notes of their own
             f"the optional discussion after {u.name}"
             for u in units
-            if u.key in wanted and u.key in planned and u.key not in discussed
+            if u.key in wanted
+            and u.key in planned
+            and u.key not in discussed
+            and not (u.key in chosen.discussions and _slot_ends(options, entries, u.key))
         ]
         left_out += _rewatch_left_out(search, chosen, entries, maker)
         notes += _budget_notes(search, units, wanted, options.budget, chosen)
     check_clock_changes(options, entries)
-    return Agenda(entries=entries, left_out=tuple(left_out), options=options, notes=tuple(notes))
+    agenda = Agenda(entries=entries, left_out=tuple(left_out), options=options, notes=tuple(notes))
+    return agenda, [a for d in chosen.days for a in d.advice]
+
+
+def _holds(
+    pack: Pack, selection: Sequence[str | Item], options: PlanOptions, claim: Claim
+) -> bool:
+    """Whether the plan made again as ``claim`` says keeps its parts on its day."""
+    if claim.end is None:
+        changed = evolve(options, rewatch=False)
+    else:
+        sessions = list(options.sessions)
+        sessions[claim.day - 1] = evolve(sessions[claim.day - 1], end=claim.end)
+        alike = PlanOptions()  # booked sessions, not days alike
+        changed = evolve(
+            options, booked=tuple(sessions), start=alike.start, days=1, day_end=None, dates=()
+        )
+    try:
+        again, _ = _plan(pack, selection, changed)
+    except PlanError:
+        return False
+    day = [e for e in again.entries if e.day == claim.day]
+    talked = {e.item for e in day if e.kind is EntryKind.DISCUSSION}
+    rewatched = {e.item for e in day if e.rewatch}
+    return all(p.unit in (talked if p.kind == "discussion" else rewatched) for p in claim.parts)
+
+
+def _slot_ends(options: PlanOptions, entries: Sequence[Entry], item: str) -> bool:
+    """Whether the slot of the day that holds ``item`` has an end (which can leave parts out)."""
+    day = next((e.day for e in entries if e.item == item), None)
+    return day is not None and options.sessions[day - 1].end is not None
 
 
 def _rewatch_left_out(

@@ -1,13 +1,17 @@
 """What a slot left out, told: each optional part dropped, and what would make it fit.
 
-A part's note names the slot end that would hold it alone, with the parts kept (or says
-that it would fit without the re-watch). Two or more discussions left out of one day for
-the same reason are told in one note, so that a running sheet keeps its notes on its page;
-a day that leaves out two or more parts also says where all of them would fit.
+A part's note names the slot end that would hold it (or says that it would fit without the
+re-watch). Two or more discussions left out of one day are told in one note, so that a
+running sheet keeps its notes on its page, with the slot ends that would hold the first of
+them, the first two, and so on, in the order the plan takes them back; a day that leaves
+out parts of both kinds also says where all of them would fit. What would make a part fit
+is a claim (`Claim`) that the plan, made again so, bears out before it is told (`Advice`):
+another end can move items between days, bring a break at a set time into the day, or
+meet the budget, and the plan takes back the earliest parts first.
 """
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import time, timedelta
 
 from attrs import frozen
 
@@ -15,25 +19,50 @@ from recurrent_care_pack._naming import listed, module_names
 from recurrent_care_pack._session import Slot
 from recurrent_care_pack._use.queries import section_of
 
-from .checks import MIDNIGHT, hh_mm, offset, words
+from .checks import MIDNIGHT, clock_time, hh_mm, offset, words
 from .films import Part, Unit, Units, part_length
 from .records import Note
 
-__all__ = ["Dropped"]
+__all__ = ["Advice", "Claim", "Dropped", "told"]
 
-#: How a note counts the parts it folds together.
-_ALL = {2: "both", 3: "all three", 4: "all four"}
+#: Counts as a note says them.
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(number: int) -> str:
+    return _COUNTS[number - 1] if number <= len(_COUNTS) else str(number)
+
+
+@frozen(kw_only=True)
+class Claim:
+    """What a note says would hold parts a day left out: made again so, the plan keeps them.
+
+    ``end``: day ``day``'s slot ending then; none: as booked, without the re-watch.
+    """
+
+    day: int
+    end: time | None
+    parts: tuple[Part, ...]
+
+
+@frozen(kw_only=True)
+class Advice:
+    """A note as written if each of its claims holds, and as told for those that do."""
+
+    note: Note
+    claims: tuple[Claim, ...]
+    told: Callable[[tuple[bool, ...]], Note | None]
 
 
 @frozen(kw_only=True)
 class _Alone:
-    """A part left out, as its own note tells it."""
+    """A part left out, and what would hold it, as its own note tells it."""
 
     part: Part
     unit: Unit
     length: timedelta
     fix: str  # "; it would fit ..." (or nothing)
-    end: str | None  # the slot end that would hold it ("12:45"), when that is the fix
+    claim: Claim | None  # what the fix claims, if it names one
 
 
 @frozen(kw_only=True)
@@ -54,51 +83,50 @@ class Dropped:
     budgeted: bool
     closes_with: Callable[[Sequence[Part]], timedelta]
 
-    def notes(self) -> list[Note]:
+    def notes(self) -> list[Note | Advice]:
         """A note for each part left out, discussions told together; where all would fit."""
         told = [alone for part in self.parts if (alone := self._alone(part)) is not None]
-        together = [a for a in told if a.part.kind == "discussion" and a.end is not None]
+        together = [
+            a
+            for a in told
+            if a.part.kind == "discussion" and not (a.claim is not None and a.claim.end is None)
+        ]  # those the re-watch leaves no room for told alone: the fix is another
+        if self.slot.end is None:
+            together = []
         if len(together) == 1:
             together = []  # a note of its own
-        notes: list[Note] = []
+        notes: list[Note | Advice] = []
         for alone in told:
             if alone not in together:
                 notes.append(self._note(alone))
             elif alone is together[0]:
                 notes.append(self._together(together))
-        untold = (
-            len(self.parts) > 1 and self.slot.end is not None and len(together) < len(self.parts)
-        )
-        if untold and (self._all_end is not None or any(a.end is not None for a in told)):
-            notes.append(self._all_note())  # not if each alone runs past midnight
+        if len(self.parts) > 1 and self.slot.end is not None and len(together) < len(self.parts):
+            notes += self._all_note()
         return notes
-
-    def _all_note(self) -> Note:
-        """Where all the parts left out would fit (their notes give each alone)."""
-        many = "both" if len(self.parts) == 2 else "all the"
-        end = self._all_end
-        if end is None:
-            text = (
-                f"No slot ending before midnight would hold {many} parts {self.which} leaves out."
-            )
-        else:
-            text = (
-                f"{self._which} would hold {many} parts it leaves out in a slot ending at {end}."
-            )
-        return Note(text=text, day=self.number)
 
     @property
     def _which(self) -> str:
         return f"{self.which[:1].upper()}{self.which[1:]}"
 
     @property
-    def _all_end(self) -> str | None:
-        """The slot end that would hold every part the day left out (none past midnight)."""
-        return _booked_to(self.closes_with([*self.kept, *self.parts]))
-
-    @property
     def _where(self) -> str:
         return f"{hh_mm(offset(self.slot.start))} to {self.slot.end:%H:%M}"
+
+    def _claim(self, parts: Sequence[Part]) -> Claim | None:
+        """The slot end that holds the parts kept and ``parts``; none if none can."""
+        end = _booked_to(self.closes_with([*self.kept, *parts]))
+        return None if end is None else Claim(day=self.number, end=end, parts=tuple(parts))
+
+    def _all_note(self) -> list[Note | Advice]:
+        """Where all the parts left out would fit (their notes give each)."""
+        claim = self._claim(self.parts)
+        if claim is None:
+            return []
+        many = "both" if len(self.parts) == 2 else "all the"
+        text = f"{self._which} would hold {many} parts it leaves out in a slot ending at "
+        note = Note(text=f"{text}{claim.end:%H:%M}.", day=self.number)
+        return [Advice(note=note, claims=(claim,), told=lambda held: note if held[0] else None)]
 
     def _alone(self, part: Part) -> _Alone | None:
         """What a note of ``part`` alone says; none for a budget's left-out discussion."""
@@ -108,7 +136,7 @@ class Dropped:
         if slot.end is None:
             if self.budgeted and part.kind != "rewatch":
                 return None  # its left-out list names the discussions
-            return _Alone(part=part, unit=unit, length=length, fix="", end=None)
+            return _Alone(part=part, unit=unit, length=length, fix="", claim=None)
         with_it = [*self.kept, part]
         if part.kind != "rewatch" and any(p.kind == "rewatch" for p in self.kept):
             without = [p for p in with_it if p.kind != "rewatch"]
@@ -117,23 +145,25 @@ class Dropped:
                     "; it would fit without the re-watch (--no-rewatch, or rewatch: false in a "
                     "session file)"
                 )
-                return _Alone(part=part, unit=unit, length=length, fix=fix, end=None)
-        end = _booked_to(self.closes_with(with_it))
-        if end is None:
-            fix = "; with it the day would run past midnight, whatever the slot"
+                without_it = Claim(day=self.number, end=None, parts=(part,))
+                return _Alone(part=part, unit=unit, length=length, fix=fix, claim=without_it)
+        claim = self._claim([part])
+        if claim is None or claim.end is None:
+            fix = "; with it the day would not end before midnight"
         else:
-            fix = f"; it would fit in a slot ending at {end}"
-        return _Alone(part=part, unit=unit, length=length, fix=fix, end=end)
+            fix = f"; it would fit in a slot ending at {claim.end:%H:%M}"
+        return _Alone(part=part, unit=unit, length=length, fix=fix, claim=claim)
 
-    def _note(self, alone: _Alone) -> Note:
+    def _note(self, alone: _Alone) -> Note | Advice:
         unit, length = alone.unit, alone.length
         films = self.units.rewatched(unit)
+        item = alone.part.unit
         if self.slot.end is None and self.budgeted:
             text = (
                 f"The budget leaves out the re-watch of {films} the pack suggests before "
                 f"{unit.name} on a later day ({words(length)} more)."
             )
-            return Note(text=text, day=self.number, item=alone.part.unit)
+            return Note(text=text, day=self.number, item=item)
         if alone.part.kind == "discussion":
             what = f"the optional discussion after {unit.name} ({words(length)})"
         else:
@@ -143,13 +173,22 @@ class Dropped:
             )
         said = f"{self._which} leaves out {what}"
         if self.slot.end is None:
-            text = f"{said}: the day would run past midnight; start it earlier."
-        else:
-            text = f"{said}: it does not fit the slot, {self._where}{alone.fix}."
-        return Note(text=text, day=self.number, item=alone.part.unit)
+            return Note(
+                text=f"{said}: the day would run past midnight; start it earlier.",
+                day=self.number,
+                item=item,
+            )
+        said = f"{said}: it does not fit the slot, {self._where}"
+        note = Note(text=f"{said}{alone.fix}.", day=self.number, item=item)
+        if alone.claim is None:
+            return note
+        bare = Note(text=f"{said}.", day=self.number, item=item)
+        return Advice(
+            note=note, claims=(alone.claim,), told=lambda held: note if held[0] else bare
+        )
 
-    def _together(self, together: Sequence[_Alone]) -> Note:
-        """One note of two or more discussions left out, each of which would fit a later end."""
+    def _together(self, together: Sequence[_Alone]) -> Note | Advice:
+        """One note of two or more discussions left out, with the ends that hold them."""
         pack = self.units.pack
         modules = [(a.unit.module, section_of(pack, a.unit.key)) for a in together]
         names = module_names([(m, s) for m, s in modules if m is not None])
@@ -158,31 +197,68 @@ class Dropped:
             length = f"{words(lengths[0])} each"
         else:
             length = listed([words(n) for n in lengths])
-        ends = [a.end for a in together if a.end is not None]
-        if len(set(ends)) == 1:
-            one = "either of them" if len(together) == 2 else "any one of them"
-            fits = f"{one} would fit in a slot ending at {ends[0]}"
-        else:
-            fits = f"alone, they would fit in slots ending at {listed(ends)} respectively"
-        if len(together) == len(self.parts):
-            every = _ALL.get(len(together), f"all {len(together)}")
-            end = self._all_end
-            fits += (
-                f", {every} in a slot ending at {end}"
-                if end is not None
-                else f"; with {every} the day would run past midnight"
-            )
-        return Note(
-            text=f"{self._which} leaves out the optional discussions after {names} ({length}): "
-            f"they do not fit the slot, {self._where}; {fits}.",
-            day=self.number,
+        said = (
+            f"{self._which} leaves out the optional discussions after {names} ({length}): "
+            f"they do not fit the slot, {self._where}"
         )
+        parts = [a.part for a in together]
+        steps = [self._claim(parts[:k]) for k in range(1, len(parts) + 1)]
+        claims = tuple(c for c in steps if c is not None)
+        late = ""  # the first step past midnight, if any
+        past = next((k for k, c in enumerate(steps, start=1) if c is None), None)
+        if past is not None:
+            late = f"; with {_held(past, len(parts))} the day would not end before midnight"
+
+        def told(held: tuple[bool, ...]) -> Note:
+            ends: dict[time | None, str] = {}  # each end, with the most it holds
+            for claim, holds in zip(claims, held, strict=True):
+                if holds:
+                    ends[claim.end] = _held(len(claim.parts), len(parts))
+            fits = [f"{end:%H:%M} {what}" for end, what in ends.items()]
+            if fits:
+                first, what = next(iter(ends.items()))
+                fits[0] = f"{first:%H:%M} would hold {what}"
+            fix = f"; a slot ending at {listed(fits)}" if fits else ""
+            return Note(text=f"{said}{fix}{late}.", day=self.number)
+
+        note = told((True,) * len(claims))
+        return Advice(note=note, claims=claims, told=told) if claims else note
 
 
-def _booked_to(closes: timedelta) -> str | None:
+def told(
+    notes: Sequence[Note], advice: Sequence[Advice], holds: Callable[[Claim], bool]
+) -> list[Note]:
+    """The notes, each that gives advice as its claims borne out (``holds``) tell it.
+
+    Each claim is tried once; a note none of whose claims hold may be left out.
+    """
+    tried: dict[Claim, bool] = {}
+
+    def held(claim: Claim) -> bool:
+        if claim not in tried:
+            tried[claim] = holds(claim)
+        return tried[claim]
+
+    given = {id(a.note): a for a in advice}
+    kept = []
+    for note in notes:
+        advised = given.get(id(note))
+        now = note if advised is None else advised.told(tuple(map(held, advised.claims)))
+        kept += [] if now is None else [now]
+    return kept
+
+
+def _held(count: int, of: int) -> str:
+    """What a slot end holds of ``of`` parts: "the first", "the first two", "all three"."""
+    if count == of:
+        return "both" if of == 2 else f"all {_count(of)}"
+    return "the first of them" if count == 1 else f"the first {_count(count)}"
+
+
+def _booked_to(closes: timedelta) -> time | None:
     """The earliest slot end, a whole minute, that holds a day closing at ``closes``.
 
-    None past midnight, which no slot end can be.
+    None at or past midnight, which no slot end can be.
     """
     end = timedelta(minutes=-(-closes // timedelta(minutes=1)))
-    return hh_mm(end) if end < MIDNIGHT else None
+    return clock_time(end) if end < MIDNIGHT else None

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from datetime import timedelta
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._session import Break, Slot
 
 from .checks import MIDNIGHT, clock_time, hh_mm, offset, words
-from .drops import Dropped
+from .drops import Advice, Dropped
 from .films import Part, Step, Unit, Units, part_length
 from .records import SLOT_TITLES, Entry, EntryKind, Note, PlanError, PlanOptions
 
@@ -36,6 +36,7 @@ class Day:
 
     entries: tuple[Entry, ...]
     notes: tuple[Note, ...]
+    advice: tuple[Advice, ...]  # its notes whose claims the plan made again must bear out
     shown: frozenset[str]
     dropped: tuple[Part, ...]
     placed: frozenset[Break]
@@ -111,28 +112,26 @@ class Layout:
             if _fits(again.end + self.options.day_closes, end):
                 kept, laid = trial, again
                 dropped.remove(part)
-        notes = [
-            *laid.notes,
-            *Dropped(
-                number=number,
-                which=self.which(number),
-                slot=slot,
-                group=group,
-                units=self.units,
-                kept=kept,
-                parts=dropped,
-                budgeted=limit is not None,
-                closes_with=lambda parts: (
-                    self.place(
-                        number, slot, self.steps(group, shown_before, discussions, parts)
-                    ).end
-                    + self.options.day_closes
-                ),
-            ).notes(),
-        ]
-        return self.finish(
+        told = Dropped(
+            number=number,
+            which=self.which(number),
+            slot=slot,
+            group=group,
+            units=self.units,
+            kept=kept,
+            parts=dropped,
+            budgeted=limit is not None,
+            closes_with=lambda parts: (
+                self.place(number, slot, self.steps(group, shown_before, discussions, parts)).end
+                + self.options.day_closes
+            ),
+        ).notes()
+        notes = [*laid.notes, *(t.note if isinstance(t, Advice) else t for t in told)]
+        advice = [t for t in told if isinstance(t, Advice)]
+        day = self.finish(
             number=number, slot=slot, group=group, laid=laid, notes=notes, dropped=dropped
         )
+        return evolve(day, advice=tuple(advice))
 
     def parts(
         self,
@@ -305,6 +304,7 @@ class Layout:
         return Day(
             entries=tuple(entries),
             notes=tuple(notes),
+            advice=(),
             shown=frozenset(f for _, s in laid.steps for f in s.films),
             dropped=tuple(dropped),
             placed=laid.placed,
