@@ -25,6 +25,7 @@ from recurrent_care_pack import (
 from recurrent_care_pack._cli import main
 from recurrent_care_pack._output.tables import agenda_data, agenda_text
 from recurrent_care_pack._session import Break, Session, Slot
+from recurrent_care_pack._use import planning
 from recurrent_care_pack._use.planning.drops import _booked_to
 
 MIN = timedelta(minutes=1)
@@ -1119,3 +1120,45 @@ def test_a_slot_end_is_the_first_whole_minute_that_holds_the_day(
 ) -> None:
     """A booked slot ends on a minute, before midnight: the end told is the first such."""
     assert _booked_to(closes) == end
+
+
+def _all_talk(count: int) -> Pack:
+    """``count`` modules of a 20-minute film each, each with 10 minutes of optional talk."""
+    pack = modules_pack([20] * count)
+    section = pack.sections[0]
+    talk = Discussion(duration=10 * MIN, optional=True)
+    modules = tuple(evolve(m, discussion=talk) for m in section.modules)
+    return evolve(pack, sections=(evolve(section, modules=modules),))
+
+
+def test_many_discussions_left_out_give_the_ends_of_the_first_the_first_two_and_all() -> None:
+    """Five left out: three ends, not five; "all five", in words."""
+    assert _notes(_all_talk(5), time(9, 0), time(10, 40))[0] == (
+        "The plan leaves out the optional discussions after Modules 1, 2, 3, 4 and 5 of Section "
+        "1 (10 minutes each): they do not fit the slot, 09:00 to 10:40; a slot ending at 10:50 "
+        "would hold the first of them, 11:00 the first two and 11:30 all five."
+    )
+
+
+def test_at_most_four_plans_are_made_again_to_bear_out_the_notes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Three days each leaving out talk: four plans made again; a claim past them is not told."""
+    made: list[PlanOptions] = []
+    real = planning._plan  # noqa: SLF001 (counts the plans made again)
+
+    def counted(pack: Pack, selection: object, options: PlanOptions) -> object:
+        made.append(options)
+        return real(pack, selection, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(planning, "_plan", counted)
+    booked = (Slot(start=time(9, 0), end=time(10, 40)),) * 3
+    notes = plan(_all_talk(15), options=PlanOptions(booked=booked, discussions=True)).notes
+    assert len(made) == 1 + planning.MOST_REPLANS == 5
+    said = [n.text.split(": they do not fit the slot, ")[1] for n in notes if "leaves" in n.text]
+    assert said == [  # Day 1's three ends, then Day 2's first: four plans
+        "09:00 to 10:40; a slot ending at 10:50 would hold the first of them, 11:00 the first "
+        "two and 11:30 all five.",
+        "09:00 to 10:40; a slot ending at 10:50 would hold the first of them.",
+        "09:00 to 10:40.",
+    ]

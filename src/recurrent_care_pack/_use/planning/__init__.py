@@ -7,9 +7,8 @@ The facilitator's own set-up ends at a session's start; the opening starts it; t
 ends the content. What the plan decides for the facilitator is told in its notes.
 """
 
-import functools
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import time, timedelta
 
 from attrs import evolve
 
@@ -73,7 +72,7 @@ def plan(
     agenda, advice = _plan(pack, selection, options)
     if not advice:
         return agenda
-    holds = functools.partial(_holds, pack, selection, options)
+    holds = _Replanned(pack, selection, options)
     return evolve(agenda, notes=tuple(told(agenda.notes, advice, holds)))
 
 
@@ -117,27 +116,53 @@ def _plan(
     return agenda, [a for d in chosen.days for a in d.advice]
 
 
-def _holds(
-    pack: Pack, selection: Sequence[str | Item], options: PlanOptions, claim: Claim
-) -> bool:
-    """Whether the plan made again as ``claim`` says keeps its parts on its day."""
-    if claim.end is None:
-        changed = evolve(options, rewatch=False)
-    else:
-        sessions = list(options.sessions)
-        sessions[claim.day - 1] = evolve(sessions[claim.day - 1], end=claim.end)
-        alike = PlanOptions()  # booked sessions, not days alike
-        changed = evolve(
-            options, booked=tuple(sessions), start=alike.start, days=1, day_end=None, dates=()
+class _Replanned:
+    """Whether a claim holds: the plan made again as it says keeps its parts on its day.
+
+    Each plan made again is kept for the claims that share it; after `MOST_REPLANS`, a
+    claim is not tried, and its note does not make it (a plan of many days and items stays
+    quick).
+    """
+
+    def __init__(self, pack: Pack, selection: Sequence[str | Item], options: PlanOptions) -> None:
+        self.pack, self.selection, self.options = pack, selection, options
+        self.made: dict[tuple[int, time | None], Agenda | None] = {}
+
+    def __call__(self, claim: Claim) -> bool:
+        key = (claim.day, claim.end)
+        if key not in self.made:
+            if len(self.made) >= MOST_REPLANS:
+                return False
+            self.made[key] = self._again(claim)
+        again = self.made[key]
+        if again is None:
+            return False
+        day = [e for e in again.entries if e.day == claim.day]
+        talked = {e.item for e in day if e.kind is EntryKind.DISCUSSION}
+        rewatched = {e.item for e in day if e.rewatch}
+        return all(
+            p.unit in (talked if p.kind == "discussion" else rewatched) for p in claim.parts
         )
-    try:
-        again, _ = _plan(pack, selection, changed)
-    except PlanError:
-        return False
-    day = [e for e in again.entries if e.day == claim.day]
-    talked = {e.item for e in day if e.kind is EntryKind.DISCUSSION}
-    rewatched = {e.item for e in day if e.rewatch}
-    return all(p.unit in (talked if p.kind == "discussion" else rewatched) for p in claim.parts)
+
+    def _again(self, claim: Claim) -> Agenda | None:
+        options = self.options
+        if claim.end is None:
+            changed = evolve(options, rewatch=False)
+        else:
+            sessions = list(options.sessions)
+            sessions[claim.day - 1] = evolve(sessions[claim.day - 1], end=claim.end)
+            alike = PlanOptions()  # booked sessions, not days alike
+            changed = evolve(
+                options, booked=tuple(sessions), start=alike.start, days=1, day_end=None, dates=()
+            )
+        try:
+            return _plan(self.pack, self.selection, changed)[0]
+        except PlanError:
+            return None
+
+
+#: The most plans made again to bear out what notes say would make a part fit.
+MOST_REPLANS = 4
 
 
 def _slot_ends(options: PlanOptions, entries: Sequence[Entry], item: str) -> bool:

@@ -202,10 +202,13 @@ class Dropped:
             f"they do not fit the slot, {self._where}"
         )
         parts = [a.part for a in together]
-        steps = [self._claim(parts[:k]) for k in range(1, len(parts) + 1)]
+        # The first, the first two and all: more would make a note no one reads, and each
+        # is borne out by planning again.
+        counts = sorted({1, 2, len(parts)})
+        steps = [self._claim(parts[:k]) for k in counts]
         claims = tuple(c for c in steps if c is not None)
         late = ""  # the first step past midnight, if any
-        past = next((k for k, c in enumerate(steps, start=1) if c is None), None)
+        past = next((k for k, c in zip(counts, steps, strict=True) if c is None), None)
         if past is not None:
             late = f"; with {_held(past, len(parts))} the day would not end before midnight"
 
