@@ -20,7 +20,7 @@ from recurrent_care_pack._use.queries import Item
 
 from .budget import Chosen, Search
 from .checks import check_clock_changes, check_options, hh_mm, offset, words
-from .drops import Advice, Claim, told
+from .drops import Advice, Claim, borne_out
 from .films import Unit, Units, film_list
 from .layout import Layout
 from .records import (
@@ -73,7 +73,7 @@ def plan(
     if not advice:
         return agenda
     holds = _Replanned(pack, selection, options)
-    return evolve(agenda, notes=tuple(told(agenda.notes, advice, holds)))
+    return evolve(agenda, notes=tuple(borne_out(agenda.notes, advice, holds)))
 
 
 def _plan(

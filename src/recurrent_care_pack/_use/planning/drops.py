@@ -23,7 +23,7 @@ from .checks import MIDNIGHT, clock_time, hh_mm, offset, words
 from .films import Part, Unit, Units, part_length
 from .records import Note
 
-__all__ = ["Advice", "Claim", "Dropped", "told"]
+__all__ = ["Advice", "Claim", "Dropped", "borne_out"]
 
 #: Counts as a note says them.
 _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -85,18 +85,18 @@ class Dropped:
 
     def notes(self) -> list[Note | Advice]:
         """A note for each part left out, discussions told together; where all would fit."""
-        told = [alone for part in self.parts if (alone := self._alone(part)) is not None]
-        together = [
+        each = [alone for part in self.parts if (alone := self._alone(part)) is not None]
+        together = [  # not those the re-watch leaves no room for: their fix is another
             a
-            for a in told
-            if a.part.kind == "discussion" and not (a.claim is not None and a.claim.end is None)
-        ]  # those the re-watch leaves no room for told alone: the fix is another
-        if self.slot.end is None:
-            together = []
+            for a in each
+            if a.part.kind == "discussion"
+            and self.slot.end is not None
+            and (a.claim is None or a.claim.end is not None)
+        ]
         if len(together) == 1:
             together = []  # a note of its own
         notes: list[Note | Advice] = []
-        for alone in told:
+        for alone in each:
             if alone not in together:
                 notes.append(self._note(alone))
             elif alone is together[0]:
@@ -148,7 +148,7 @@ class Dropped:
                 without_it = Claim(day=self.number, end=None, parts=(part,))
                 return _Alone(part=part, unit=unit, length=length, fix=fix, claim=without_it)
         claim = self._claim([part])
-        if claim is None or claim.end is None:
+        if claim is None:
             fix = "; with it the day would not end before midnight"
         else:
             fix = f"; it would fit in a slot ending at {claim.end:%H:%M}"
@@ -217,10 +217,10 @@ class Dropped:
             for claim, holds in zip(claims, held, strict=True):
                 if holds:
                     ends[claim.end] = _held(len(claim.parts), len(parts))
-            fits = [f"{end:%H:%M} {what}" for end, what in ends.items()]
-            if fits:
-                first, what = next(iter(ends.items()))
-                fits[0] = f"{first:%H:%M} would hold {what}"
+            fits = [
+                f"{end:%H:%M} {'would hold ' if n == 0 else ''}{what}"
+                for n, (end, what) in enumerate(ends.items())
+            ]
             fix = f"; a slot ending at {listed(fits)}" if fits else ""
             return Note(text=f"{said}{fix}{late}.", day=self.number)
 
@@ -228,7 +228,7 @@ class Dropped:
         return Advice(note=note, claims=claims, told=told) if claims else note
 
 
-def told(
+def borne_out(
     notes: Sequence[Note], advice: Sequence[Advice], holds: Callable[[Claim], bool]
 ) -> list[Note]:
     """The notes, each that gives advice as its claims borne out (``holds``) tell it.

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from datetime import timedelta
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from recurrent_care_pack._naming import listed
 from recurrent_care_pack._session import Break, Slot
@@ -127,11 +127,16 @@ class Layout:
             ),
         ).notes()
         notes = [*laid.notes, *(t.note if isinstance(t, Advice) else t for t in told)]
-        advice = [t for t in told if isinstance(t, Advice)]
-        day = self.finish(
-            number=number, slot=slot, group=group, laid=laid, notes=notes, dropped=dropped
+        advice = tuple(t for t in told if isinstance(t, Advice))
+        return self.finish(
+            number=number,
+            slot=slot,
+            group=group,
+            laid=laid,
+            notes=notes,
+            advice=advice,
+            dropped=dropped,
         )
-        return evolve(day, advice=tuple(advice))
 
     def parts(
         self,
@@ -275,6 +280,7 @@ class Layout:
         group: Sequence[Unit],
         laid: _Laid,
         notes: list[Note],
+        advice: tuple[Advice, ...],
         dropped: Sequence[Part],
     ) -> Day:
         start = offset(slot.start)
@@ -304,7 +310,7 @@ class Layout:
         return Day(
             entries=tuple(entries),
             notes=tuple(notes),
-            advice=(),
+            advice=advice,
             shown=frozenset(f for _, s in laid.steps for f in s.films),
             dropped=tuple(dropped),
             placed=laid.placed,
