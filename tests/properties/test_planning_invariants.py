@@ -8,7 +8,7 @@ from datetime import time, timedelta
 from attrs import evolve
 from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
-from planning_packs import plannable_packs
+from planning_packs import packs_with_optional_discussions, plannable_packs
 
 from recurrent_care_pack import Agenda, Breaks, EntryKind, Pack, PlanError, PlanOptions, plan
 from recurrent_care_pack._session import Break, Slot
@@ -31,42 +31,46 @@ def _clock(minutes: int) -> time:
     return time(minutes // 60, minutes % 60)
 
 
+#: Made once, not inside each draw (a new strategy object is worked out afresh each time).
+_starts = st.lists(st.integers(6 * 60, 12 * 60), min_size=1, max_size=3)
+_lengths = st.none() | st.integers(30, 8 * 60)
+_lunches = st.lists(
+    st.builds(
+        Break,
+        at=st.integers(6 * 60 + 1, 20 * 60).map(_clock),
+        length=st.integers(5, 60).map(lambda m: m * MIN),
+        title=st.just("Lunch"),
+    ),
+    max_size=1,
+)
+_breaks = st.none() | st.builds(
+    Breaks,
+    length=st.integers(5, 20).map(lambda m: m * MIN),
+    every=st.none() | st.integers(20, 120).map(lambda m: m * MIN),
+    after_exercises=st.booleans(),
+)
+_setup = st.none() | st.just(15 * MIN)
+_ten_minutes = st.none() | st.just(10 * MIN)
+
+
 @st.composite
 def _options(draw: st.DrawFn) -> PlanOptions:
-    starts = draw(st.lists(st.integers(6 * 60, 12 * 60), min_size=1, max_size=3))
-    booked = tuple(
-        Slot(start=_clock(s), end=draw(st.none() | st.integers(s + 30, s + 8 * 60).map(_clock)))
-        for s in starts
-    )
-    fixed = draw(
-        st.lists(
-            st.builds(
-                Break,
-                at=st.integers(6 * 60 + 1, 20 * 60).map(_clock),
-                length=st.integers(5, 60).map(lambda m: m * MIN),
-                title=st.just("Lunch"),
-            ),
-            max_size=1,
+    booked = []
+    for start in draw(_starts):
+        length = draw(_lengths)
+        booked.append(
+            Slot(start=_clock(start), end=None if length is None else _clock(start + length))
         )
-    )
-    breaks = draw(
-        st.none()
-        | st.builds(
-            Breaks,
-            length=st.integers(5, 20).map(lambda m: m * MIN),
-            every=st.none() | st.integers(20, 120).map(lambda m: m * MIN),
-            after_exercises=st.booleans(),
-            fixed=st.just(tuple(fixed)),
-        )
-    )
+    fixed = tuple(draw(_lunches))
+    breaks = draw(_breaks)
     return PlanOptions(
-        booked=booked,
-        breaks=breaks,
+        booked=tuple(booked),
+        breaks=None if breaks is None else evolve(breaks, fixed=fixed),
         discussions=draw(st.booleans()),
         rewatch=draw(st.booleans()),
-        setup=draw(st.none() | st.just(15 * MIN)),
-        opening=draw(st.none() | st.just(10 * MIN)),
-        closing=draw(st.none() | st.just(10 * MIN)),
+        setup=draw(_setup),
+        opening=draw(_ten_minutes),
+        closing=draw(_ten_minutes),
     )
 
 
@@ -167,7 +171,7 @@ def _ends_at(agenda: Agenda) -> timedelta:
 
 
 @_SETTINGS
-@given(plannable_packs, _options(), st.data())
+@given(packs_with_optional_discussions, _options(), st.data())
 def test_discussions_left_out_are_told_with_ends_that_hold_them(
     pack: Pack, options: PlanOptions, data: st.DataObject
 ) -> None:
