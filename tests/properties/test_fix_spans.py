@@ -35,7 +35,14 @@ from recurrent_care_pack._text import LINE_BREAK
 #: A word the fix writes: plain, in flow or block context alike.
 NEW = "zz-new"
 
-_texts = st.from_regex(r"[a-z][a-z }\],{\[#'\":-]{0,12}[a-z]", fullmatch=True)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: A letter, up to 12 of letters and what YAML may read as syntax, a letter; as texts and
+#: tuples, not as a regex: Hypothesis draws those in half the time.
+_texts = st.tuples(
+    st.sampled_from(_LETTERS),
+    st.text(_LETTERS + " }],{[#'\":-", max_size=12),
+    st.sampled_from(_LETTERS),
+).map("".join)
 _quoted = st.one_of(
     _texts,
     _texts.map(SingleQuotedScalarString),
@@ -43,7 +50,7 @@ _quoted = st.one_of(
     _texts.map(LiteralScalarString),
     _texts.map(FoldedScalarString),
 )
-_keys = st.from_regex(r"[a-z]{1,6}", fullmatch=True)
+_keys = st.text(_LETTERS, min_size=1, max_size=6)
 _data = st.dictionaries(
     _keys,
     st.recursive(
