@@ -63,14 +63,25 @@ def missing_films(file: Path, count: int) -> Path:
     return file
 
 
-def modules(file: Path, allowances: list[str]) -> Path:
-    """One film per module, each module allowing the time given for its film."""
+def modules(file: Path, allowances: list[str], *, talk: str | None = None) -> Path:
+    """One film per module, each module allowing the time given for its film.
+
+    ``talk``: each module is followed by an optional discussion of that length. ``file`` is
+    best alone in its folder: a pack named by a file is the files of its folder.
+    """
+    file.parent.mkdir(exist_ok=True)
     lines = [HEAD.rstrip("\n"), "    media:"]
     for k in range(len(allowances)):
         lines += [f"      - id: film-{k}", "        kind: film", f"        number: {k + 1}"]
     lines.append("    modules:")
     for k, allowance in enumerate(allowances):
         lines += _module(k, f"film-{k}", allowance)
+        if talk is not None:
+            lines += [
+                "        discussion:",
+                f"          duration: {talk}",
+                "          optional: true",
+            ]
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return file
 
@@ -136,16 +147,29 @@ def main() -> None:
                 [RCPACK, "validate", str(file)],
                 timeout,
             )
-        thirty = modules(here / "thirty.yaml", ["1 minute"] * 30)
+        thirty = modules(here / "thirty" / "pack.yaml", ["1 minute"] * 30)
         report(
             "plan: 30 one-minute modules, --days 10",
             [RCPACK, "plan", "--pack", str(thirty), "--days", "10"],
             timeout,
         )
-        thirteen = modules(here / "thirteen.yaml", ["5 hours"] + ["2 minutes"] * 12)
+        thirteen = modules(here / "thirteen" / "pack.yaml", ["5 hours"] + ["2 minutes"] * 12)
         report(
             "plan: 13 modules (5 h, then 2 min), --budget 2h",
             [RCPACK, "plan", "--pack", str(thirteen), "--budget", "2h"],
+            timeout,
+        )
+        talks = modules(
+            here / "fourteen" / "pack.yaml",
+            [f"{20 + k * 7 % 40} minutes" for k in range(14)],
+            talk="10 minutes",
+        )
+        report(
+            "plan: 14 modules, discussions, 4 days, 10h budget",
+            [
+                *(RCPACK, "plan", "--pack", str(talks), "--with-discussions"),
+                *("--days", "4", "--budget", "10h"),
+            ],
             timeout,
         )
     print(

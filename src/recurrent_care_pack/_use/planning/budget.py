@@ -24,6 +24,10 @@ from .records import PlanError
 
 __all__ = ["Chosen", "Search"]
 
+#: A day's number, its units' keys, the films shown before it, the discussions wanted of
+#: its units, the re-watch, the budget.
+_DayKey = tuple[int, tuple[str, ...], frozenset[str], frozenset[str], bool, timedelta | None]
+
 
 def _least(unit: Unit, units: Sequence[Unit], wanted: frozenset[str]) -> timedelta:
     """Less than a unit takes in any plan.
@@ -95,6 +99,34 @@ class Search:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.count = len(layout.options.sessions)
+        self._days: dict[_DayKey, Day | PlanError] = {}
+
+    def day(  # noqa: PLR0913 (Layout.day's own arguments)
+        self,
+        number: int,
+        group: Sequence[Unit],
+        shown_before: frozenset[str],
+        discussions: frozenset[str],
+        *,
+        rewatch: bool,
+        limit: timedelta | None,
+    ) -> Day | PlanError:
+        """`Layout.day`, or the `PlanError` it raises: each day laid out once in a search.
+
+        The splits of a budget's choices share most of their days: a day depends only on
+        its own units, the films shown before it, and which of its units' discussions are
+        wanted.
+        """
+        keys = tuple(u.key for u in group)
+        key = (number, keys, shown_before, discussions.intersection(keys), rewatch, limit)
+        if key not in self._days:
+            try:
+                self._days[key] = self.layout.day(
+                    number, group, shown_before, discussions, rewatch=rewatch, limit=limit
+                )
+            except PlanError as error:
+                self._days[key] = error
+        return self._days[key]
 
     def shown_before(self, units: Sequence[Unit], upto: int) -> frozenset[str]:
         """The films the units before ``upto`` show, on whatever days (once each)."""
@@ -103,7 +135,7 @@ class Search:
         steps = self.layout.steps(units[:upto], frozenset(), frozenset(), None)
         return frozenset(f for _, ss in steps for s in ss for f in s.films)
 
-    def split(  # noqa: C901, PLR0915 (a table, a bisection and a walk back; kept together)
+    def split(  # noqa: C901 (a table, a bisection and a walk back; kept together)
         self,
         units: Sequence[Unit],
         discussions: frozenset[str],
@@ -125,12 +157,9 @@ class Search:
 
         def day(i: int, j: int, k: int) -> Day | PlanError:
             if (i, j, k) not in memo:
-                try:
-                    memo[i, j, k] = self.layout.day(
-                        k, units[i:j], shown[i], discussions, rewatch=rewatch, limit=budget
-                    )
-                except PlanError as error:
-                    memo[i, j, k] = error
+                memo[i, j, k] = self.day(
+                    k, units[i:j], shown[i], discussions, rewatch=rewatch, limit=budget
+                )
             return memo[i, j, k]
 
         def table(longest: timedelta | None) -> list[list[tuple[timedelta, timedelta] | None]]:
