@@ -5,7 +5,7 @@ The shape of ``strategies.packs()`` (up to 3 sections of up to 4 films or presen
 exercise and a re-watch of up to 2 films), times to the second, without the texts, people,
 works and tips a plan never reads: drawing those took nearly all of each example's time.
 Strategies are made once, not inside each draw: Hypothesis works out afresh what each new
-strategy object can draw, and that took half of each example's time.
+strategy object can draw (the planner's properties took 28 s of CPU so, 21 s without).
 No exercise draws on films beyond its module's, so any order plans.
 """
 
