@@ -10,8 +10,11 @@ from small_packs import rows as _rows
 from recurrent_care_pack import (
     Breaks,
     EntryKind,
+    Exercise,
+    Grouping,
     Note,
     Pack,
+    Phase,
     PlanError,
     PlanOptions,
     Slot,
@@ -299,6 +302,36 @@ def test_a_budget_counts_a_film_two_modules_share_once() -> None:
         (1, "09:40", "09:50", "Module 2 films: Film 2"),
     ]
     assert agenda.left_out == ("Module 3 of Section 1",)
+
+
+def test_a_day_tried_after_other_films_is_laid_out_for_the_films_shown_before_it() -> None:
+    """Two days in 44 minutes: Module 3's exercise discusses Film 2 (40 minutes).
+
+    The fullest choice, Modules 2, 3 and 4, lays out a day of Modules 3 and 4 after Film 2
+    (30 minutes) and does not fit. Modules 1, 3 and 4 would need Film 2 shown first, 75
+    minutes in all: Modules 1 and 4 (15 minutes) are what fits, not that day again.
+    """
+    small = modules_pack([5, 40, 10, 10])
+    section = small.sections[0]
+    phase = Phase(grouping=(Grouping.WHOLE_GROUP,), duration=10 * MIN, activity="Talk.")
+    exercise = Exercise(
+        id="exercise-1",
+        number=1,
+        title="Talk",
+        time=10 * MIN,
+        phases=(phase,),
+        draws_on=("film-2",),
+    )
+    modules = tuple(
+        evolve(m, exercise="exercise-1") if m.id == "module-3" else m for m in section.modules
+    )
+    section = evolve(section, modules=modules, exercises=(exercise,))
+    agenda = plan(evolve(small, sections=(section,)), options=PlanOptions(days=2, budget=44 * MIN))
+    assert _rows(agenda) == [
+        (1, "09:30", "09:35", "Module 1 films: Film 1"),
+        (2, "09:30", "09:40", "Module 4 films: Film 4"),
+    ]
+    assert agenda.left_out == ("Module 2 of Section 1", "Module 3 of Section 1")
 
 
 def test_what_breaks_cost_a_budget_ignores_the_day_end(pack: Pack) -> None:
