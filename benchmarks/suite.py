@@ -78,6 +78,7 @@ def run_once(log: Path, *, here: bool) -> Figures:
             python = str(ROOT / ".venv" / "bin" / "python")
             command = [python, "-m", "pytest", "--all", "-n", "auto"]
         else:
+            Path(temporary).chmod(0o755)  # as a clone is, for the tests run as another user
             folder = Path(temporary) / "clone"
             subprocess.run([GIT, "clone", "-q", str(ROOT), str(folder)], check=True)
             command = [BASH, ".ci/run"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from paths import DATA
+from paths import AS_ANOTHER_USER, DATA
 
 from recurrent_care_pack import validate
 from recurrent_care_pack._cli import main
@@ -194,6 +194,7 @@ def test_a_link_to_nothing_in_a_pack_folder_is_reported(
 @pytest.mark.skipif(
     os.geteuid() != 0 or shutil.which("setpriv") is None, reason="needs root and setpriv"
 )
+@AS_ANOTHER_USER
 def test_a_folder_that_cannot_be_read_is_reported() -> None:
     """A subfolder its reader may not open (run as nobody) is reported, not skipped: exit 2."""
     folder = Path(tempfile.mkdtemp())

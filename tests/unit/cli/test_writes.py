@@ -20,7 +20,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from paths import ROOT
+from paths import AS_ANOTHER_USER, ROOT
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -445,6 +445,7 @@ def test_an_immutable_folder_leaves_the_old_file(
 
 
 @AS_ROOT
+@AS_ANOTHER_USER
 def test_a_folder_the_user_may_not_write_to_leaves_the_old_file(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
