@@ -35,7 +35,7 @@ _CLOSING = re.compile(r"^=* ?(\d[^=]*?) in ([\d.]+)s", re.MULTILINE)
 
 
 def speed() -> float:
-    """CPU seconds of a fixed pure-Python loop (about a second): lower is a faster machine."""
+    """CPU seconds of a fixed pure-Python loop (half a second or more): lower is faster."""
     start = time.process_time()
     total = 0
     for number in range(10_000_000):
@@ -124,6 +124,10 @@ def main() -> None:
         help="where each run's output goes",
     )
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs: give 1 or more")
+    if args.here and not (ROOT / ".venv" / "bin" / "python").exists():
+        parser.error("--here needs this working copy's .venv: run README's test command first")
     head = subprocess.run(
         [GIT, "rev-parse", "--short", "HEAD"],
         cwd=ROOT,
