@@ -72,33 +72,35 @@ class Figures(NamedTuple):
 
 def run_once(log: Path, *, here: bool) -> Figures:
     """One full run, its output in ``log``."""
+    if here:
+        python = str(ROOT / ".venv" / "bin" / "python")
+        return _timed([python, "-m", "pytest", "--all", "-n", "auto"], ROOT, log)
     with tempfile.TemporaryDirectory(prefix="rcpack-suite-") as temporary:
-        if here:
-            folder = ROOT
-            python = str(ROOT / ".venv" / "bin" / "python")
-            command = [python, "-m", "pytest", "--all", "-n", "auto"]
-        else:
-            Path(temporary).chmod(0o755)  # as a clone is, for the tests run as another user
-            folder = Path(temporary) / "clone"
-            subprocess.run([GIT, "clone", "-q", str(ROOT), str(folder)], check=True)
-            command = [BASH, ".ci/run"]
-        fast = speed()
-        cpu, (busy, idle) = _children_cpu(), _busy()
-        start = time.monotonic()
-        with log.open("w", encoding="utf-8") as out:
-            done = subprocess.run(
-                command,
-                cwd=folder,
-                env={**os.environ, "CI": "true"},
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                check=False,
-            )
-        whole = time.monotonic() - start
-        cpu = _children_cpu() - cpu
-        now_busy, now_idle = _busy()
-        busy, idle = now_busy - busy, now_idle - idle
+        Path(temporary).chmod(0o755)  # as a clone is, for the tests run as another user
+        folder = Path(temporary) / "clone"
+        subprocess.run([GIT, "clone", "-q", str(ROOT), str(folder)], check=True)
+        return _timed([BASH, ".ci/run"], folder, log)
+
+
+def _timed(command: list[str], folder: Path, log: Path) -> Figures:
+    """``command`` run in ``folder`` with ``CI=true``, timed, its output in ``log``."""
+    fast = speed()
+    cpu, (busy, idle) = _children_cpu(), _busy()
+    start = time.monotonic()
+    with log.open("w", encoding="utf-8") as out:
+        done = subprocess.run(
+            command,
+            cwd=folder,
+            env={**os.environ, "CI": "true"},
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    whole = time.monotonic() - start
+    cpu = _children_cpu() - cpu
+    now_busy, now_idle = _busy()
+    busy, idle = now_busy - busy, now_idle - idle
     closing = _CLOSING.findall(log.read_text(encoding="utf-8", errors="replace"))
     said, seconds = closing[-1] if closing else ("no closing line", "nan")
     ticks = busy + idle
@@ -128,6 +130,7 @@ def main() -> None:
         parser.error("--runs: give 1 or more")
     if args.here and not (ROOT / ".venv" / "bin" / "python").exists():
         parser.error("--here needs this working copy's .venv: run README's test command first")
+    args.logs.mkdir(parents=True, exist_ok=True)
     head = subprocess.run(
         [GIT, "rev-parse", "--short", "HEAD"],
         cwd=ROOT,
