@@ -1,5 +1,6 @@
 """Where the tests find the repository, its bundled pack, and their own fixtures."""
 
+import os
 import stat
 import sys
 from pathlib import Path
@@ -26,6 +27,9 @@ def closed_to_others(*places: Path) -> Path | None:
                 return folder
     return None
 
+
+#: For the tests that need root, as CI runs them: another user's files, ownership, devices.
+AS_ROOT = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as CI runs the tests)")
 
 _CLOSED = closed_to_others(ROOT, Path(sys.prefix))  # this checkout and its venv
 #: For the tests that run rcpack as another user: they need this checkout open to others.

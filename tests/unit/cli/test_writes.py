@@ -20,7 +20,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from paths import AS_ANOTHER_USER, ROOT
+from paths import AS_ANOTHER_USER, AS_ROOT, ROOT
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -28,7 +28,6 @@ from recurrent_care_pack._content.formatting import format_file, format_text
 from recurrent_care_pack._files import FileChangedError, WriteError, replace_file
 
 MESSY = (ROOT / "tests" / "formatting" / "messy.yaml.txt").read_text(encoding="utf-8")
-AS_ROOT = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as CI runs the tests)")
 
 
 @pytest.fixture(scope="module")

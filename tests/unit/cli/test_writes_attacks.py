@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from paths import AS_ANOTHER_USER, ROOT
+from paths import AS_ANOTHER_USER, AS_ROOT, ROOT
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -28,7 +28,6 @@ from recurrent_care_pack._output.reports import write_step_summary
 
 MESSY = (ROOT / "tests" / "formatting" / "messy.yaml.txt").read_text(encoding="utf-8")
 PACK = ROOT / "data"
-AS_ROOT = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as CI runs the tests)")
 
 #: A user and groups with no names on this machine (checked where they are used).
 USER, OTHER, GROUP, OTHER_GROUP = 1234, 4242, 4343, 4545

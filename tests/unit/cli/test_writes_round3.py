@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from paths import ROOT
+from paths import AS_ROOT, ROOT
 
 import recurrent_care_pack as rcp
 from recurrent_care_pack._cli import main
@@ -445,7 +445,6 @@ def test_an_interrupted_init_takes_away_the_empty_folders_it_made(
     assert list(tmp_path.iterdir()) == []
 
 
-AS_ROOT = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as CI runs the tests)")
 USER = 1234  # a user with no name on this machine
 
 
